@@ -1,0 +1,150 @@
+/** One block of cleaned text: a heading, a paragraph, a bullet item or an FAQ question. */
+export interface Block {
+  kind: 'heading' | 'paragraph' | 'bullet' | 'question';
+  text: string;
+}
+
+export type SourceKind = 'txt' | 'md' | 'html' | 'pdf';
+
+const ENTITIES: Record<string, string> = {
+  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', shy: '', ndash: '–', mdash: '—',
+  auml: 'ä', ouml: 'ö', uuml: 'ü', Auml: 'Ä', Ouml: 'Ö', Uuml: 'Ü', szlig: 'ß', euro: '€',
+  bdquo: '„', ldquo: '“', rdquo: '”', hellip: '…',
+};
+
+function decodeEntities(s: string): string {
+  return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) => {
+    if (e[0] === '#') {
+      const code = e[1].toLowerCase() === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+      return Number.isFinite(code) && code > 0 && code < 0x110000 ? String.fromCodePoint(code) : '';
+    }
+    return ENTITIES[e] ?? m;
+  });
+}
+
+/** Removes HTML markup but keeps block boundaries as line breaks. */
+export function stripHtml(s: string): string {
+  return decodeEntities(
+    s
+      .replace(/<(script|style|noscript)[\s\S]*?<\/\1>/gi, ' ')
+      .replace(/<!--[\s\S]*?-->/g, ' ')
+      .replace(/<sup>[^<]{0,4}<\/sup>/gi, '')
+      .replace(/<\s*(br|\/p|\/div|\/li|\/h[1-6]|\/tr|\/section|\/article)\s*\/?>/gi, '\n\n')
+      .replace(/<\s*(li)\b[^>]*>/gi, '\n\n• ')
+      .replace(/<\s*(h[1-6])\b[^>]*>/gi, '\n\n## ')
+      .replace(/<[^>]+>/g, ' '),
+  );
+}
+
+function stripMarkdown(s: string): string {
+  return s
+    .replace(/\[([^\]]*)\]\(([^)]*)\)/g, '$1')
+    .replace(/\\([*_#\\[\]()`-])/g, '$1')
+    .replace(/`+/g, '')
+    .replace(/^(\s*)[-*+]\s+/gm, '$1• ')
+    .replace(/(^|[^\p{L}\d])\*+|\*+(?=$|[^\p{L}\d])/gmu, '$1')
+    .replace(/(^|\s)_+|_+(?=\s|$)/gm, '$1')
+    .replace(/^\s*---+\s*$/gm, '');
+}
+
+const BULLET = /^\s*(?:[•·▪◦●■‣∙]|[-–*](?=\s))\s*/;
+const FUNCTION_WORD_END = /\b(und|oder|sowie|für|der|die|das|den|dem|des|von|vom|zu|zum|zur|mit|in|im|an|am|auf|aus|bei|über|unter|nach|durch|als|wie|ein|eine|einer|eines|einen|and|or|the|of|for|to|with)$/i;
+
+/** True when a line, on its own, reads like a heading rather than part of a sentence. */
+function looksLikeHeading(line: string): boolean {
+  const t = line.trim();
+  if (/^#{1,6}\s/.test(t)) return true;
+  if (t.length > 70 || t.length < 3) return false;
+  if (/[.,;:!?„"“(\-–]$/.test(t)) return false;
+  if (FUNCTION_WORD_END.test(t)) return false;
+  return /^[\p{Lu}\d„"]/u.test(t);
+}
+
+/** Joins a word hyphenated across a line break; keeps the hyphen when the text elsewhere spells it so. */
+function joinHyphenated(left: string, right: string, whole: string): string {
+  const leftWord = left.match(/([\p{L}\d@.]+)-$/u)?.[1] ?? '';
+  const rightWord = right.match(/^([\p{L}\d.]+)/u)?.[1] ?? '';
+  const withHyphen = `${leftWord}-${rightWord}`.replace(/\.+$/, '');
+  const keep = leftWord.length > 0 && whole.includes(withHyphen);
+  return keep ? left + right : left.slice(0, -1) + right;
+}
+
+/**
+ * Turns raw extracted text into blocks: drops page numbers and markup, rejoins words hyphenated
+ * across line breaks (also across blank lines, as PDF extraction leaves them), rebuilds paragraphs.
+ */
+export function cleanToBlocks(raw: string, kind: SourceKind): Block[] {
+  let text = raw.replace(/\r\n?/g, '\n').replace(/\u00ad/g, '').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '');
+  if (kind === 'html' || /<\/?(p|div|b|br|sup|span|h[1-6])\b[^>]*>/i.test(text)) text = stripHtml(text);
+  if (kind === 'md' || kind === 'html') text = stripMarkdown(text);
+  const whole = text.replace(/\s+/g, ' ');
+  const lines = text
+    .split('\n')
+    .map((l) => l.replace(/[ \t\u00a0]+/g, ' ').trim())
+    .filter((l) => l.length > 0 && !/^\d{1,3}$/.test(l) && !/^(\*{3,}|-{3,}|_{3,})$/.test(l));
+
+  // Rejoin hyphenated words first, so heading and paragraph decisions see whole lines.
+  const joined: string[] = [];
+  for (const line of lines) {
+    const prev = joined[joined.length - 1];
+    if (prev !== undefined && /[\p{L}@.]-$/u.test(prev) && /^\p{Ll}/u.test(line) && !BULLET.test(line)) {
+      joined[joined.length - 1] = joinHyphenated(prev, line, whole);
+    } else joined.push(line);
+  }
+
+  const blocks: Block[] = [];
+  let current: Block | null = null;
+  const flush = () => {
+    if (current && current.text.trim()) {
+      current.text = current.text.replace(/\s+/g, ' ').trim();
+      if (current.kind === 'paragraph' && /\?$/.test(current.text) && current.text.length < 200) current.kind = 'question';
+      blocks.push(current);
+    }
+    current = null;
+  };
+  for (const line of joined) {
+    const md = line.match(/^#{1,6}\s+(.*)$/);
+    if (md) {
+      flush();
+      blocks.push({ kind: 'heading', text: md[1].trim() });
+      continue;
+    }
+    if (BULLET.test(line)) {
+      flush();
+      current = { kind: 'bullet', text: line.replace(BULLET, '') };
+      continue;
+    }
+    if (current) {
+      const prevText: string = current.text;
+      const ended = /[.!?:;]["“”»)]?$/.test(prevText) || /[“"]$/.test(prevText) && /[.!?][“"]$/.test(prevText);
+      const prevHeading = current.kind === 'paragraph' && looksLikeHeading(prevText) && /^[\p{Lu}\d„"]/u.test(line);
+      if (!ended && !prevHeading) {
+        current.text = `${prevText} ${line}`;
+        continue;
+      }
+      if (prevHeading) current.kind = 'heading';
+      flush();
+    }
+    current = { kind: 'paragraph', text: line };
+  }
+  flush();
+  if (blocks.length && blocks[blocks.length - 1].kind === 'paragraph' && looksLikeHeading(blocks[blocks.length - 1].text)) {
+    blocks[blocks.length - 1].kind = 'heading';
+  }
+  return blocks;
+}
+
+/** The cleaned text that quotes are checked against: blocks separated by blank lines. */
+export function blocksToText(blocks: Block[]): string {
+  return blocks.map((b) => b.text).join('\n\n');
+}
+
+/** Whitespace- and quote-style-insensitive form used to compare quotes with cleaned text. */
+export function normalizeForQuote(s: string): string {
+  return s
+    .replace(/[„“”»«]/g, '"')
+    .replace(/[‘’‚]/g, "'")
+    .replace(/[–—]/g, '-')
+    .replace(/\s+/g, ' ')
+    .trim();
+}

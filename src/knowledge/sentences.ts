@@ -1,0 +1,23 @@
+const ABBREVIATIONS = new Set([
+  'z.b', 'u.a', 'bspw', 'dr', 'prof', 'ca', 'nr', 'd.h', 'bzw', 'ggf', 'inkl', 'vgl', 'etc', 's', 'abs', 'art',
+  'evtl', 'usw', 'zzgl', 'gem', 'st', 'str', 'tel', 'e.v', 'i.d.r', 'o.ä', 'u.ä', 'mio', 'mrd', 'rer', 'soc', 'e.g', 'i.e',
+]);
+
+/** Splits German or English prose into sentences, leaving abbreviations, dates and ordinals intact. */
+export function splitSentences(text: string): string[] {
+  const out: string[] = [];
+  const re = /[.!?…]+["“”»)]?\s+(?=["„“(\[]?[\p{Lu}\d])/gu;
+  let start = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    const end = m.index + m[0].trimEnd().length;
+    const before = text.slice(start, m.index + 1);
+    const lastWord = (before.match(/(\S+)$/)?.[1] ?? '').replace(/^[„"(]+/, '').toLowerCase().replace(/\.$/, '');
+    if (m[0][0] === '.' && (ABBREVIATIONS.has(lastWord) || /^\d{1,2}$/.test(lastWord) || /^\p{L}$/u.test(lastWord))) continue;
+    out.push(text.slice(start, end).trim());
+    start = m.index + m[0].length;
+  }
+  const rest = text.slice(start).trim();
+  if (rest) out.push(rest);
+  return out.filter((s) => s.length > 0);
+}

@@ -1,0 +1,86 @@
+import snowball from 'snowball-stemmers';
+
+const german = snowball.newStemmer('german');
+
+/** German and English words that carry no meaning for retrieval. */
+export const STOPWORDS = new Set(
+  `aber alle allem allen aller alles als also am an ander andere anderem anderen anderer anderes auch auf aus bei beim bin bis bist da dadurch daher damit dann darf darauf darum das dass dein deine dem den denn der des dessen deshalb die dies diese diesem diesen dieser dieses doch dort du durch ein eine einem einen einer eines einige er es etwas euch euer für gegen gibt hat hatte hätte haben habe hier ich ihr ihre ihrem ihren ihrer im in ins ist ja jede jedem jeden jeder jedes jetzt kann kannst können könnte man manche mehr mein meine mit muss müssen möchte nach nicht noch nun nur ob oder ohne sehr sein seine sich sie sind so soll sollen sollte sonst über um und uns unser unsere unter viel vom von vor war waren was weil welche welchem welchen welcher welches wenn wer werden wie wir wird wo wollen würde zu zum zur zwischen bitte gerne mal denn eigentlich
+   a an and are as at be by can could do does for from has have how i if in is it its of on or our please should so that the their them there these this to us was we what when where which who will with would you your`
+    .split(/\s+/),
+);
+
+/** Lower-cases, folds ß, and strips diacritics-free punctuation; keeps umlauts for the stemmer. */
+export function normalizeWord(w: string): string {
+  return w.toLowerCase().replace(/ß/g, 'ss');
+}
+
+/** Splits text into word tokens (letters and digits, including inner hyphens and dots of dates). */
+export function words(text: string): string[] {
+  return (text.match(/[\p{L}\d]+(?:[-'.][\p{L}\d]+)*/gu) ?? []).map(normalizeWord);
+}
+
+const stemCache = new Map<string, string>();
+/** German Snowball stem, cached; umlauts folded afterwards so "Städte" and "Stadte" meet. */
+export function stem(word: string): string {
+  let s = stemCache.get(word);
+  if (s === undefined) {
+    s = german.stem(word).replace(/ä/g, 'a').replace(/ö/g, 'o').replace(/ü/g, 'u');
+    if (stemCache.size > 200_000) stemCache.clear();
+    stemCache.set(word, s);
+  }
+  return s;
+}
+
+const LINKERS = ['', 's', 'es', 'n', 'en'];
+
+/**
+ * Splits a German compound into known parts ("Bewerbungsfrist" → bewerbung, frist) using the
+ * corpus vocabulary; returns [] when no split covers the whole word.
+ */
+export function decompound(word: string, vocabulary: ReadonlySet<string>, depth = 0): string[] {
+  if (word.length < 8 || depth > 3) return [];
+  for (let i = word.length - 4; i >= 4; i--) {
+    const head = word.slice(0, i);
+    const tail = word.slice(i);
+    if (!vocabulary.has(tail) && decompound(tail, vocabulary, depth + 1).length === 0) continue;
+    for (const link of LINKERS) {
+      if (link && !head.endsWith(link)) continue;
+      const base = link ? head.slice(0, -link.length) : head;
+      if (base.length >= 3 && vocabulary.has(base)) {
+        const tailParts = vocabulary.has(tail) ? [tail] : decompound(tail, vocabulary, depth + 1);
+        return [base, ...tailParts];
+      }
+    }
+  }
+  return [];
+}
+
+/** Index terms of a text: stems of content words plus stems of compound parts. */
+export function terms(text: string, vocabulary?: ReadonlySet<string>): string[] {
+  const out: string[] = [];
+  for (const w of words(text)) {
+    if (STOPWORDS.has(w) || w.length < 2) continue;
+    out.push(stem(w));
+    if (vocabulary) for (const part of decompound(w, vocabulary)) out.push(stem(part));
+  }
+  return out;
+}
+
+/** Damerau-Levenshtein distance with an early exit above `max`. */
+export function editDistance(a: string, b: string, max = 2): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const d: number[][] = [];
+  for (let i = 0; i <= a.length; i++) d[i] = [i];
+  for (let j = 0; j <= b.length; j++) d[0][j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    let rowMin = Infinity;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+      rowMin = Math.min(rowMin, d[i][j]);
+    }
+    if (rowMin > max) return max + 1;
+  }
+  return d[a.length][b.length];
+}
