@@ -54,7 +54,10 @@ const FUNCTION_WORD_END = /\b(und|oder|sowie|für|der|die|das|den|dem|des|von|vo
 function looksLikeHeading(line: string): boolean {
   const t = line.trim();
   if (/^#{1,6}\s/.test(t)) return true;
-  if (t.length > 70 || t.length < 3) return false;
+  // A quoted title ("Ausschreibung „Name – Untertitel 2029“") may be longer than an ordinary heading.
+  const quotedTitle = /[„"“»][^„"“”»«]{3,}[“"”«]$/.test(t);
+  if (t.length > (quotedTitle ? 120 : 70) || t.length < 3) return false;
+  if (quotedTitle) return /^[\p{Lu}\d„"]/u.test(t);
   if (/[.,;:!?„"“(\-–]$/.test(t)) return false;
   if (FUNCTION_WORD_END.test(t)) return false;
   return /^[\p{Lu}\d„"]/u.test(t);
@@ -110,8 +113,15 @@ export function cleanToBlocks(raw: string, kind: SourceKind): Block[] {
       continue;
     }
     if (BULLET.test(line)) {
+      if (current && current.kind === 'paragraph' && looksLikeHeading(current.text)) current.kind = 'heading';
       flush();
       current = { kind: 'bullet', text: line.replace(BULLET, '') };
+      continue;
+    }
+    if (/^(https?:\/\/|www\.)\S+$/.test(line)) {
+      // A bare link stands alone; it never starts or continues a sentence.
+      flush();
+      blocks.push({ kind: 'paragraph', text: line });
       continue;
     }
     if (current) {

@@ -1,0 +1,323 @@
+import type { KnowledgeBase } from '../knowledge/knowledgeBase.js';
+import { classifyIntent, FACTUAL_INTENTS, type Intent } from '../nlu/intents.js';
+import type { Lang } from '../nlu/language.js';
+import type { ProgramDetector } from '../nlu/programDetector.js';
+import { extractProfileFacts, type ProfileFacts } from '../nlu/profileEntities.js';
+import type { TermList } from '../nlu/termList.js';
+import { deadlineStatus, findDates, type DeadlineStatus } from '../programs/deadlineStatus.js';
+import { evaluateEligibility, type ApplicantProfile, type Verdict } from '../programs/eligibility.js';
+import type { FactTopic, Program } from '../programs/programSchema.js';
+import { formatDate, formatDayMonth, formatNumber, type Translate } from '../i18n.js';
+import { findPassage } from './passageFinder.js';
+import { coverage, focusTerms } from './support.js';
+import type { Answer, Citation, Suggestion } from './types.js';
+
+export interface AnswerRequest {
+  text: string;
+  lang: Lang;
+  now: Date;
+  /** The programme the conversation was last about, for follow-ups like "Und bis wann?". */
+  programId?: string;
+  /** The user's saved pre-application profile, if any. */
+  profile?: ApplicantProfile;
+}
+
+export interface AnswererDeps {
+  kb: KnowledgeBase;
+  detector: ProgramDetector;
+  terms: TermList;
+  t: Translate;
+}
+
+/** Topics a curated fact may answer for an intent, best first. */
+const TOPICS_FOR: Partial<Record<Intent, FactTopic[]>> = {
+  signature: ['signature'],
+  anonymity: ['anonymity'],
+  ownFunds: ['ownFunds', 'money'],
+  changes: ['changes'],
+  deadline: ['deadline'],
+  money: ['money', 'benefits'],
+  benefits: ['benefits', 'money'],
+  contact: ['contact'],
+  eligibility: ['eligibility'],
+  process: ['process'],
+  funder: ['funder', 'about'],
+  about: ['about'],
+};
+
+const SUGGESTABLE: Intent[] = ['deadline', 'eligibility', 'signature', 'money', 'contact', 'anonymity'];
+
+function hasProfileFacts(f: ProfileFacts): boolean {
+  return f.entityType !== undefined || f.population !== undefined || f.state !== undefined;
+}
+
+/**
+ * Answers one message from programme facts first, retrieval second, and abstains third.
+ * Free of botbuilder: the bot layer turns the Answer into an activity.
+ */
+export class Answerer {
+  constructor(private readonly deps: AnswererDeps) {}
+
+  answer(req: AnswerRequest): Answer {
+    const { kb, detector } = this.deps;
+    const { intent: rawIntent } = classifyIntent(req.text);
+    const facts = extractProfileFacts(req.text);
+    let intent = rawIntent;
+    if ((intent === 'unknown' || intent === 'about' || intent === 'benefits') && hasProfileFacts(facts) && /\?|passt|in frage|infrage|können wir|dürfen wir|fit|eligible|apply/i.test(req.text)) intent = 'eligibility';
+
+    if (intent === 'greeting' || intent === 'thanks' || intent === 'help') return this.smalltalk(intent, req.lang);
+    if (intent === 'listPrograms') return this.listPrograms(req.lang);
+
+    const detected = detector.detect(req.text);
+    const contextProgram = req.programId ? kb.programsById.get(req.programId) : undefined;
+    const programs = detected.length ? detected : contextProgram && intent !== 'unknown' ? [contextProgram] : [];
+    const profile: ApplicantProfile = { ...(req.profile ?? {}), ...facts };
+
+    if (programs.length === 0) {
+      if (intent === 'eligibility' && hasProfileFacts(facts)) return this.verdictsForAll(profile, req);
+      return this.withoutProgram(intent, req);
+    }
+    if (programs.length > 1 && FACTUAL_INTENTS.has(intent)) return this.several(programs.slice(0, 3), intent, profile, req);
+    return this.forProgram(programs[0], intent, profile, req, hasProfileFacts(facts));
+  }
+
+  /** German search text for a question, with the term list's German words for English ones. */
+  private searchText(text: string, lang: Lang): string {
+    const extra = this.deps.terms.expand(text);
+    return extra.length || lang === 'en' ? `${text} ${extra.join(' ')}` : text;
+  }
+
+  private citation(program: Program | undefined, docId: string, quote: string): Citation {
+    const doc = this.deps.kb.docs.get(docId);
+    return {
+      title: program?.documentTitle ?? doc?.title ?? docId,
+      quote,
+      url: program?.url,
+      docId,
+      version: doc ? `${doc.hash.slice(0, 8)} (${doc.modified})` : undefined,
+    };
+  }
+
+  private suggestions(program: Program | undefined, exclude: Intent, lang: Lang, extra: ('check' | 'handoff')[] = []): Suggestion[] {
+    const { t } = this.deps;
+    const out: Suggestion[] = [];
+    if (program && program.kind === 'call') {
+      for (const i of SUGGESTABLE) {
+        if (i === exclude || out.length >= 3) continue;
+        out.push({ title: t(lang, `suggest.${i}.title`), value: t(lang, `suggest.${i}.value`, { program: program.shortName }) });
+      }
+    }
+    if (extra.includes('check')) out.push({ title: t(lang, 'suggest.check.title'), value: t(lang, 'suggest.check.value') });
+    if (extra.includes('handoff')) out.push({ title: t(lang, 'suggest.handoff.title'), value: t(lang, 'suggest.handoff.value', { program: program?.shortName ?? '' }) });
+    return out;
+  }
+
+  private answerOf(program: Program, intent: Intent, text: string, citations: Citation[], lang: Lang, kind: Answer['kind'] = 'answer', details: string[] = []): Answer {
+    return {
+      kind, intent, text, details, citations, programId: program.id, grounded: citations.length > 0,
+      suggestions: this.suggestions(program, intent, lang, kind === 'verdict' ? ['check', 'handoff'] : ['handoff']),
+    };
+  }
+
+  abstain(intent: Intent, lang: Lang, program?: Program): Answer {
+    const { t } = this.deps;
+    return {
+      kind: 'abstain', intent, grounded: false, citations: [], details: [], programId: program?.id,
+      text: program ? t(lang, 'abstain.program', { program: program.shortName }) : t(lang, 'abstain.general'),
+      suggestions: [
+        { title: t(lang, 'suggest.handoff.title'), value: t(lang, 'suggest.handoff.value', { program: program?.shortName ?? '' }) },
+        { title: t(lang, 'suggest.list.title'), value: t(lang, 'suggest.list.value') },
+      ],
+    };
+  }
+
+  private smalltalk(intent: Intent, lang: Lang): Answer {
+    const { t } = this.deps;
+    return {
+      kind: 'smalltalk', intent, grounded: false, citations: [], details: [],
+      text: t(lang, `smalltalk.${intent}`),
+      suggestions: [
+        { title: t(lang, 'suggest.list.title'), value: t(lang, 'suggest.list.value') },
+        { title: t(lang, 'suggest.check.title'), value: t(lang, 'suggest.check.value') },
+        { title: t(lang, 'suggest.example.title'), value: t(lang, 'suggest.example.value') },
+      ],
+    };
+  }
+
+  private listPrograms(lang: Lang): Answer {
+    const { t, kb } = this.deps;
+    const calls = kb.programs.filter((p) => p.kind === 'call');
+    const other = kb.programs.filter((p) => p.kind !== 'call');
+    const lines = calls.map((p) => `- ${p.name}`);
+    if (other.length) lines.push(t(lang, 'list.other', { names: other.map((p) => p.name).join('; ') }));
+    return {
+      kind: 'smalltalk', intent: 'listPrograms', grounded: false, citations: [], details: lines,
+      text: t(lang, 'list.intro', { count: calls.length }),
+      suggestions: calls.slice(0, 4).map((p) => ({ title: p.shortName, value: t(lang, 'suggest.about.value', { program: p.shortName }) })),
+    };
+  }
+
+  private deadlineText(program: Program, status: DeadlineStatus, lang: Lang, label?: string): string {
+    const { t } = this.deps;
+    const name = program.shortName;
+    const what = label ?? t(lang, 'deadline.defaultLabel');
+    switch (status.kind) {
+      case 'closed':
+        return t(lang, 'deadline.closed', { program: name, label: what, date: formatDate(lang, status.date), days: formatNumber(lang, status.daysAgo) });
+      case 'today':
+        return t(lang, 'deadline.today', { program: name, label: what, date: formatDate(lang, status.date) });
+      case 'open':
+        return t(lang, 'deadline.open', { program: name, label: what, date: formatDate(lang, status.date), days: formatNumber(lang, status.daysLeft), count: status.daysLeft });
+      case 'noYear':
+        return t(lang, 'deadline.noYear', { program: name, label: what, date: formatDayMonth(lang, status.day, status.month) });
+    }
+  }
+
+  private forProgram(program: Program, intent: Intent, profile: ApplicantProfile, req: AnswerRequest, profileInText: boolean): Answer {
+    const { t, kb } = this.deps;
+    const lang = req.lang;
+    const docId = program.docIds[0];
+    const docIds = kb.docIdsOf(program);
+
+    if (intent === 'deadline' && program.deadline) {
+      const d = program.deadline;
+      const status = deadlineStatus(d, req.now);
+      return this.answerOf(program, intent, this.deadlineText(program, status, lang, d.label?.[lang]), [this.citation(program, docId, d.quote)], lang);
+    }
+    if (intent === 'eligibility' && program.rules.length > 0 && (profileInText || hasProfileFacts(profile))) {
+      return this.verdictAnswer(program, evaluateEligibility(program, profile), profile, lang);
+    }
+    if (intent === 'funder' && (program.funder || program.implementer)) {
+      const parts: string[] = [];
+      const cites: Citation[] = [];
+      if (program.funder) {
+        parts.push(t(lang, 'funder.funder', { program: program.shortName, funder: program.funder.value }));
+        cites.push(this.citation(program, docId, program.funder.quote));
+      }
+      if (program.implementer) {
+        parts.push(t(lang, 'funder.implementer', { implementer: program.implementer.value }));
+        cites.push(this.citation(program, docId, program.implementer.quote));
+      }
+      return this.answerOf(program, intent, parts.join(' '), cites, lang);
+    }
+    for (const topic of TOPICS_FOR[intent] ?? []) {
+      const fact = program.facts.find((f) => f.topic === topic);
+      if (fact) return this.answerOf(program, intent, fact.answer[lang], [this.citation(program, docId, fact.quote)], lang);
+    }
+    if (intent === 'contact' && program.contacts.length && program.contacts[0].email) {
+      const c = program.contacts[0];
+      return this.answerOf(program, intent, t(lang, 'contact.generic', { program: program.shortName, email: c.email, name: c.name ?? '' }), [this.citation(program, docId, c.quote)], lang);
+    }
+
+    // No curated fact: the texts themselves, sentence by sentence.
+    const query = this.searchText(req.text, lang);
+    const focus = focusTerms(req.text, [program], kb.vocabulary, []);
+    const passage = findPassage(kb, docIds, query, intent, focus);
+    if (intent === 'unknown') {
+      const needed = focus.length >= 3 ? 0.6 : 0.5;
+      if (!passage || focus.length === 0 || passage.coverage < needed) {
+        if (focus.length === 0) {
+          const about = program.facts.find((f) => f.topic === 'about');
+          if (about) return this.answerOf(program, 'about', about.answer[lang], [this.citation(program, docId, about.quote)], lang);
+        }
+        return this.abstain(intent, lang, program);
+      }
+    }
+    if (!passage) return this.abstain(intent, lang, program);
+    const cite = [this.citation(program, passage.docId, passage.quote)];
+    if (intent === 'deadline') {
+      const found = findDates(passage.quote)[0];
+      if (found) {
+        const status = deadlineStatus(found, req.now);
+        return this.answerOf(program, intent, `${this.deadlineText(program, status, lang)}`, cite, lang);
+      }
+    }
+    const lead = t(lang, 'passage.lead', { program: program.shortName, quote: passage.quote });
+    const details = intent === 'eligibility' && !program.curated && hasProfileFacts(profile) ? [t(lang, 'verdict.noRules')] : [];
+    return { ...this.answerOf(program, intent, lead, cite, lang, 'answer', details), debug: { query, hits: [], coverage: passage.coverage } };
+  }
+
+  private verdictAnswer(program: Program, verdict: Verdict, profile: ApplicantProfile, lang: Lang): Answer {
+    const { t } = this.deps;
+    const docId = program.docIds[0];
+    const decisive = verdict.reasons.find((r) => r.status !== 'ok' && r.status !== 'info') ?? verdict.reasons.find((r) => r.status === 'ok');
+    const reasonText = (r: Verdict['reasons'][number]) => this.reasonText(r, lang);
+    let lead = t(lang, `verdict.lead.${verdict.status}`, { program: program.shortName, reason: decisive ? reasonText(decisive) : '' });
+    if (verdict.status === 'unclear' && verdict.missing.length) {
+      lead = t(lang, 'verdict.lead.missing', { program: program.shortName, missing: verdict.missing.map((m) => t(lang, `profile.field.${m}`)).join(', ') });
+    }
+    const details = verdict.reasons.filter((r) => r !== decisive).map((r) => `${t(lang, `verdict.mark.${r.status}`)} ${reasonText(r)}`);
+    const quotes = [...new Set([decisive?.quote, ...verdict.reasons.map((r) => r.quote)].filter((q): q is string => Boolean(q)))];
+    void profile;
+    return this.answerOf(program, 'eligibility', lead, quotes.slice(0, 3).map((q) => this.citation(program, docId, q)), lang, 'verdict', details);
+  }
+
+  /** A verdict reason in words; entity types and numbers are localised. */
+  reasonText(r: Verdict['reasons'][number], lang: Lang): string {
+    const { t } = this.deps;
+    const v: Record<string, string | number> = { ...r.values };
+    for (const k of ['population', 'min', 'max', 'threshold'] as const) if (typeof v[k] === 'number') v[k] = formatNumber(lang, v[k] as number);
+    if (typeof v.type === 'string') v.type = t(lang, `entityType.plural.${v.type}`);
+    if (typeof v.allowed === 'string' && r.key.startsWith('verdict.reason.type')) v.allowed = String(v.allowed).split(',').map((a) => t(lang, `entityType.plural.${a}`)).join(', ');
+    if (typeof v.allowed === 'string' && r.key === 'verdict.reason.cityKindMatters') v.allowed = String(v.allowed).split(',').map((a) => t(lang, `entityType.plural.${a}`)).join(', ');
+    return t(lang, r.key, v);
+  }
+
+  private verdictsForAll(profile: ApplicantProfile, req: AnswerRequest): Answer {
+    const { t, kb } = this.deps;
+    const lang = req.lang;
+    const lines: string[] = [];
+    const cites: Citation[] = [];
+    for (const p of kb.programs.filter((x) => x.kind === 'call')) {
+      const v = evaluateEligibility(p, profile);
+      const decisive = v.reasons.find((r) => r.status !== 'ok' && r.status !== 'info');
+      const why = v.status === 'unclear' && !p.rules.length ? t(lang, 'verdict.noRulesShort') : decisive ? this.reasonText(decisive, lang) : v.missing.length ? t(lang, 'verdict.missingShort', { missing: v.missing.map((m) => t(lang, `profile.field.${m}`)).join(', ') }) : '';
+      lines.push(`${t(lang, `verdict.mark.${v.status}`)} **${p.shortName}**: ${t(lang, `verdict.status.${v.status}`)}${why ? ` – ${why}` : ''}`);
+      const q = decisive?.quote ?? v.reasons[0]?.quote;
+      if (q) cites.push(this.citation(p, p.docIds[0], q));
+    }
+    return {
+      kind: 'verdict', intent: 'eligibility', grounded: cites.length > 0, citations: cites.slice(0, 5), details: lines,
+      text: t(lang, 'verdict.overview'),
+      suggestions: [{ title: t(lang, 'suggest.check.title'), value: t(lang, 'suggest.check.value') }],
+    };
+  }
+
+  private several(programs: Program[], intent: Intent, profile: ApplicantProfile, req: AnswerRequest): Answer {
+    const parts = programs.map((p) => this.forProgram(p, intent, profile, req, false));
+    const text = parts.map((a, i) => `**${programs[i].shortName}:** ${a.text}`).join('\n\n');
+    return {
+      kind: 'answer', intent, text, details: [], grounded: parts.some((a) => a.grounded),
+      citations: parts.flatMap((a) => a.citations).slice(0, 6),
+      suggestions: [], programId: undefined,
+    };
+  }
+
+  private withoutProgram(intent: Intent, req: AnswerRequest): Answer {
+    const { kb, t } = this.deps;
+    const lang = req.lang;
+    const focus = focusTerms(req.text, [], kb.vocabulary);
+    // A question specific enough to point at one text ("Sachkostenpauschale") needs no programme name.
+    if (focus.length > 0) {
+      const query = this.searchText(req.text, lang);
+      const hits = kb.retriever.search(query, { k: 6 });
+      const top = hits[0];
+      if (top) {
+        const program = kb.programOfDoc(top.chunk.docId);
+        const cov = coverage(focus, top.chunk.text, kb.vocabulary);
+        const otherDocs = hits.filter((h) => h.chunk.docId !== top.chunk.docId && coverage(focus, h.chunk.text, kb.vocabulary) >= cov);
+        const needed = focus.length >= 3 ? 0.67 : focus.length === 2 ? 1 : 1;
+        if (program && cov >= needed && otherDocs.length === 0 && (intent !== 'unknown' || focus.length >= 1)) {
+          return this.forProgram(program, intent, {}, req, false);
+        }
+      }
+    }
+    if (intent === 'unknown') return this.abstain(intent, lang);
+    const candidates = kb.programs.filter((p) => p.kind === 'call');
+    return {
+      kind: 'clarify', intent, grounded: false, citations: [], details: [],
+      text: t(lang, 'clarify.which', { names: candidates.map((p) => p.shortName).join(', ') }),
+      suggestions: candidates.slice(0, 5).map((p) => ({ title: p.shortName, value: `${req.text.replace(/[?!.\s]+$/, '')} – ${p.shortName}?` })),
+    };
+  }
+}

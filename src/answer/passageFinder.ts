@@ -1,0 +1,66 @@
+import type { KnowledgeBase } from '../knowledge/knowledgeBase.js';
+import type { Intent } from '../nlu/intents.js';
+import { findDates } from '../programs/deadlineStatus.js';
+import { coverage } from './support.js';
+
+/** What a sentence answering each kind of question tends to contain. */
+const CUES: Partial<Record<Intent, RegExp>> = {
+  deadline: /frist|bis zum|bis spätestens|endet|schluss|spätestens|einreich|bewerbungen? (gehen|sind)|deadline|until/i,
+  signature: /unterschrift|unterschreib|unterzeichn|formlos|signatur|gegenzeichn/i,
+  anonymity: /anonym|veröffentlich|nennung|öffentlich bekannt|namentlich/i,
+  eligibility: /bewerben können|können sich|teilnahmevoraussetz|voraussetz|berechtigt|richtet sich|aufgerufen|ruft .* auf|nur über|landkreise|kreisfreie|kommunen|gemeinden|organisationen|träger/i,
+  money: /euro|€|pauschale|summe|betrag|zuschuss|förderhöhe|fördermittel|finanzier/i,
+  benefits: /erhalten|leistung|begleitung|beratungstag|unterstütz|pauschale|angebot/i,
+  ownFunds: /eigenanteil|eigenmittel|kofinanz|kostenfrei|kostenlos|nicht erforderlich/i,
+  contact: /@|ansprechp|kontakt|telefon|fragen (an|richten)|e-mail an/i,
+  process: /bewerbung|e-mail|einreich|formular|verfahren|auswahl|interessenbekundung/i,
+  changes: /änder/i,
+  funder: /fördert|gefördert|finanziert|ruft|institut|ministerium|stiftung|bundesamt/i,
+  about: /ziel|sucht|modellprojekt|aufruf|ruft/i,
+};
+
+export interface FoundPassage {
+  docId: string;
+  /** The sentence(s) to quote. */
+  quote: string;
+  score: number;
+  coverage: number;
+}
+
+/**
+ * Finds the sentence of a programme's texts that answers a question of a given kind: sentences
+ * are scored by the intent's cue words, the question's own terms and (for FAQ answers) the
+ * question they answer. Returns null when no sentence carries the cue.
+ */
+export function findPassage(
+  kb: KnowledgeBase,
+  docIds: ReadonlySet<string>,
+  query: string,
+  intent: Intent,
+  focus: string[],
+): FoundPassage | null {
+  const cue = CUES[intent];
+  const hits = kb.retriever.search(query, { k: 12, docIds });
+  let best: FoundPassage | null = null;
+  for (const [rank, h] of hits.entries()) {
+    const faqHit = h.chunk.kind === 'faq' && cue ? cue.test(h.chunk.question ?? '') : false;
+    const sentences = h.chunk.sentences;
+    for (const [i, s] of sentences.entries()) {
+      const cueHit = cue ? cue.test(s) : true;
+      const dateHit = intent === 'deadline' && findDates(s).length > 0;
+      if (intent === 'deadline' && !dateHit) continue;
+      if (!cueHit && !faqHit) continue;
+      const cov = coverage(focus, s, kb.vocabulary);
+      let score = (cueHit ? 2 : 0) + (faqHit ? 2.5 : 0) + 3 * cov + (dateHit ? 1 : 0) + 1 / (1 + rank);
+      if (intent === 'money' && /\d/.test(s)) score += 1;
+      if (intent === 'contact' && /@/.test(s)) score += 1;
+      if (!best || score > best.score) {
+        // A whole FAQ answer reads better than one of its sentences; elsewhere keep to the sentence.
+        let quote = faqHit ? sentences.join(' ') : s;
+        if (!faqHit && s.length < 70 && sentences[i + 1]) quote = `${s} ${sentences[i + 1]}`;
+        best = { docId: h.chunk.docId, quote, score, coverage: cov };
+      }
+    }
+  }
+  return best;
+}

@@ -1,0 +1,118 @@
+import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
+import { z } from 'zod';
+import type { AppStorage } from '../storage/appStorage.js';
+
+const transcriptEntry = z.object({ from: z.enum(['user', 'bot']), text: z.string(), at: z.string() });
+const citationSchema = z.object({ title: z.string(), quote: z.string(), url: z.string().optional() });
+
+/** What the bot remembers about one conversation. */
+export const conversationDataSchema = z.object({
+  programId: z.string().optional(),
+  lastIntent: z.string().optional(),
+  lastQuestion: z.string().optional(),
+  unansweredInRow: z.number().int().min(0).default(0),
+  lang: z.enum(['de', 'en']).optional(),
+  transcript: z.array(transcriptEntry).default([]),
+  lastCitations: z.array(citationSchema).default([]),
+  welcomed: z.boolean().default(false),
+  /** botbuilder-dialogs' stack; its shape belongs to the dialogs library. */
+  dialogState: z.unknown().optional(),
+});
+export type ConversationData = z.infer<typeof conversationDataSchema>;
+
+export const profileSchema = z.object({
+  municipalityName: z.string().max(200).optional(),
+  entityType: z.enum(['landkreis', 'kreisfreie_stadt', 'kreisangehoerige_stadt', 'gemeinde', 'organisation', 'stadt']).optional(),
+  state: z.string().max(60).optional(),
+  population: z.number().int().min(1).max(5_000_000).optional(),
+  leadershipSupport: z.boolean().optional(),
+  contactPerson: z.boolean().optional(),
+  needsAnonymity: z.boolean().optional(),
+  programs: z.array(z.string()).optional(),
+  email: z.string().email().optional(),
+  completedAt: z.string().optional(),
+});
+export type Profile = z.infer<typeof profileSchema>;
+
+/** What the bot remembers about one user across conversations. */
+export const userDataSchema = z.object({
+  profile: profileSchema.optional(),
+  conversations: z.array(z.string()).default([]),
+  handoffs: z.array(z.string()).default([]),
+});
+export type UserData = z.infer<typeof userDataSchema>;
+
+export interface TurnData {
+  convKey: string;
+  userKey: string;
+  conv: ConversationData;
+  user: UserData;
+  convEtag?: string;
+  userEtag?: string;
+  /** Set when "delete my data" ran: nothing is written back. */
+  deleted?: boolean;
+}
+
+export const TURN_DATA = Symbol('foerderlotse.turnData');
+
+/** Storage keys of a turn: one item per conversation, one per user. */
+export function stateKeys(context: TurnContext): { convKey: string; userKey: string } {
+  const a = context.activity;
+  const channel = a.channelId ?? 'unknown';
+  return { convKey: `conv/${channel}/${a.conversation?.id ?? 'none'}`, userKey: `user/${channel}/${a.from?.id ?? 'anonymous'}` };
+}
+
+/**
+ * Loads and saves turn state with real eTags (botbuilder's BotState writes with '*', so a
+ * concurrent turn's profile answer could be lost silently). A stale write throws a conflict.
+ */
+export class TurnStateStore {
+  constructor(private readonly storage: AppStorage) {}
+
+  async load(convKey: string, userKey: string): Promise<TurnData> {
+    const items = await this.storage.read([convKey, userKey]);
+    const rawConv = items[convKey];
+    const rawUser = items[userKey];
+    const conv = conversationDataSchema.safeParse(rawConv ?? {});
+    const user = userDataSchema.safeParse(rawUser ?? {});
+    return {
+      convKey,
+      userKey,
+      conv: conv.success ? conv.data : conversationDataSchema.parse({}),
+      user: user.success ? user.data : userDataSchema.parse({}),
+      convEtag: rawConv?.eTag,
+      userEtag: rawUser?.eTag,
+    };
+  }
+
+  async save(d: TurnData): Promise<void> {
+    if (d.deleted) return;
+    await this.storage.write({
+      // 'new' never matches a stored eTag: a first write fails if another turn created the item meanwhile.
+      [d.convKey]: { ...d.conv, eTag: d.convEtag ?? 'new' },
+      [d.userKey]: { ...d.user, eTag: d.userEtag ?? 'new' },
+    });
+  }
+}
+
+/** The turn's loaded state; set by the bot before any handler runs. */
+export function turnData(context: TurnContext): TurnData {
+  const d = context.turnState.get(TURN_DATA) as TurnData | undefined;
+  if (!d) throw new Error('turn state not loaded');
+  return d;
+}
+
+/** botbuilder-dialogs' state accessor, backed by the conversation item of this turn. */
+export class DialogStateAccessor implements StatePropertyAccessor<Record<string, unknown>> {
+  async get(context: TurnContext, defaultValue?: Record<string, unknown>): Promise<Record<string, unknown>> {
+    const d = turnData(context);
+    if (d.conv.dialogState === undefined && defaultValue !== undefined) d.conv.dialogState = defaultValue;
+    return (d.conv.dialogState as Record<string, unknown>) ?? (defaultValue as Record<string, unknown>);
+  }
+  async set(context: TurnContext, value: Record<string, unknown>): Promise<void> {
+    turnData(context).conv.dialogState = value;
+  }
+  async delete(context: TurnContext): Promise<void> {
+    turnData(context).conv.dialogState = undefined;
+  }
+}

@@ -1,0 +1,69 @@
+import { ActivityTypes, type Activity, type CardAction } from 'botbuilder';
+import type { Answer, Citation } from '../answer/types.js';
+import type { Translate } from '../i18n.js';
+import type { Lang } from '../nlu/language.js';
+import { escapeMarkdown } from './markdown.js';
+
+/** Teams' citation entity (schema.org Message with Claims), which Web Chat renders too. */
+export function citationEntity(citations: Citation[]): Record<string, unknown> {
+  return {
+    type: 'https://schema.org/Message',
+    '@type': 'Message',
+    '@context': 'https://schema.org',
+    '@id': '',
+    citation: citations.map((c, i) => ({
+      '@type': 'Claim',
+      position: i + 1,
+      appearance: {
+        '@type': 'DigitalDocument',
+        name: c.title,
+        ...(c.url ? { url: c.url } : {}),
+        abstract: c.quote.length > 480 ? `${c.quote.slice(0, 477)}…` : c.quote,
+        ...(c.version ? { keywords: [c.version] } : {}),
+      },
+    })),
+  };
+}
+
+export function localeOf(lang: Lang): string {
+  return lang === 'en' ? 'en-US' : 'de-DE';
+}
+
+/** Turns an Answer into a message activity: answer first, then the quote, then the source. */
+export function buildReply(answer: Answer, lang: Lang, t: Translate, opts: { channelId?: string; userId?: string } = {}): Partial<Activity> {
+  const lines: string[] = [answer.text];
+  if (answer.details.length) lines.push(answer.details.join('\n\n'));
+  const quotes: string[] = [];
+  answer.citations.forEach((c, i) => {
+    // The lead of a passage answer already is the quote; say it only once.
+    if (answer.text.includes(c.quote)) return;
+    quotes.push(`> „${escapeMarkdown(c.quote)}“ [${i + 1}]`);
+  });
+  if (quotes.length) lines.push(`${t(lang, 'quoteIntro')}\n\n${quotes.join('\n\n')}`);
+  if (answer.citations.length && opts.channelId !== 'msteams') {
+    const titles = [...new Set(answer.citations.map((c) => c.title))];
+    lines.push(titles.map((title) => t(lang, 'sourceLine', { title })).join('\n\n'));
+  }
+  const reply: Partial<Activity> = {
+    type: ActivityTypes.Message,
+    text: lines.join('\n\n'),
+    textFormat: 'markdown',
+    locale: localeOf(lang),
+  };
+  if (answer.citations.length) {
+    reply.entities = [citationEntity(answer.citations) as never];
+    if (answer.citations.length && !answer.citations.some((_, i) => reply.text!.includes(`[${i + 1}]`))) reply.text += ' [1]';
+  }
+  if (answer.suggestions.length) {
+    const actions: CardAction[] = answer.suggestions.slice(0, 5).map((s) => ({ type: 'imBack', title: s.title, value: s.value }));
+    reply.suggestedActions = { actions, to: opts.userId ? [opts.userId] : [] };
+  }
+  return reply;
+}
+
+/** A plain text message in the user's language. */
+export function textReply(text: string, lang: Lang, suggestions: { title: string; value: string }[] = []): Partial<Activity> {
+  const reply: Partial<Activity> = { type: ActivityTypes.Message, text, textFormat: 'markdown', locale: localeOf(lang) };
+  if (suggestions.length) reply.suggestedActions = { actions: suggestions.map((s) => ({ type: 'imBack', title: s.title, value: s.value })), to: [] };
+  return reply;
+}

@@ -1,0 +1,57 @@
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import i18next, { type i18n, type Resource } from 'i18next';
+import type { Lang } from './nlu/language.js';
+
+export type Translate = (lang: Lang, key: string, values?: Record<string, unknown>) => string;
+
+/** Loads locales/<lang>/*.json (one namespace per file) into an i18next instance; German is the fallback. */
+export function createTranslator(localesDir: string): { t: Translate; has: (lang: Lang, key: string) => boolean; instance: i18n } {
+  const resources: Record<string, Record<string, unknown>> = {};
+  const namespaces = new Set<string>();
+  for (const lang of ['de', 'en']) {
+    const dir = join(localesDir, lang);
+    resources[lang] = {};
+    if (!existsSync(dir)) continue;
+    for (const f of readdirSync(dir).filter((n) => n.endsWith('.json'))) {
+      const ns = f.replace(/\.json$/, '');
+      namespaces.add(ns);
+      resources[lang][ns] = JSON.parse(readFileSync(join(dir, f), 'utf8'));
+    }
+  }
+  const instance = i18next.createInstance();
+  void instance.init({
+    resources: resources as Resource,
+    lng: 'de',
+    fallbackLng: 'de',
+    ns: [...namespaces],
+    defaultNS: 'bot',
+    initAsync: false,
+    // Replies are plain text/markdown, never HTML; markdown escaping happens where text is composed.
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
+  const t: Translate = (lang, key, values) => instance.t(key, { lng: lang, ...(values ?? {}) }) as string;
+  const has = (lang: Lang, key: string) => instance.exists(key, { lng: lang });
+  return { t, has, instance };
+}
+
+/** Formats a number the way each language writes it (8.000 / 8,000). */
+export function formatNumber(lang: Lang, n: number): string {
+  return new Intl.NumberFormat(lang === 'de' ? 'de-DE' : 'en-GB').format(n);
+}
+
+/** Formats an ISO date: 28.02.2023 / 28 February 2023. */
+export function formatDate(lang: Lang, iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (lang === 'de') return `${String(d).padStart(2, '0')}.${String(m).padStart(2, '0')}.${y}`;
+  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
+}
+
+/** Formats a day and month without a year: 8. September / 8 September. */
+export function formatDayMonth(lang: Lang, day: number, month: number): string {
+  const date = new Date(Date.UTC(2000, month - 1, day));
+  const name = new Intl.DateTimeFormat(lang === 'de' ? 'de-DE' : 'en-GB', { month: 'long', timeZone: 'UTC' }).format(date);
+  return lang === 'de' ? `${day}. ${name}` : `${day} ${name}`;
+}

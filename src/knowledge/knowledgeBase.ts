@@ -1,0 +1,77 @@
+import { join } from 'node:path';
+import type { Chunk } from './chunker.js';
+import type { StoredDoc } from './indexFiles.js';
+import { readCurrentVersion, readIndexSnapshot } from './indexStore.js';
+import type { Program } from '../programs/programSchema.js';
+import { HashedNgramEmbeddings } from '../retrieval/hashedNgramEmbeddings.js';
+import { HybridRetriever } from '../retrieval/hybridRetriever.js';
+import { LexicalIndex } from '../retrieval/lexicalIndex.js';
+import { normalizeWord, words } from '../retrieval/textAnalysis.js';
+import { VectorIndex } from '../retrieval/vectorIndex.js';
+
+/** The loaded index: documents, chunks, programmes and the retriever over them. */
+export class KnowledgeBase {
+  readonly docs: Map<string, StoredDoc>;
+  readonly programsById: Map<string, Program>;
+  private readonly programByDoc = new Map<string, Program>();
+
+  constructor(
+    readonly version: string,
+    readonly createdAt: string,
+    docs: StoredDoc[],
+    readonly chunks: Chunk[],
+    readonly programs: Program[],
+    readonly retriever: HybridRetriever,
+    readonly lexical: LexicalIndex,
+    readonly vocabulary: ReadonlySet<string>,
+  ) {
+    this.docs = new Map(docs.map((d) => [d.id, d]));
+    this.programsById = new Map(programs.map((p) => [p.id, p]));
+    for (const p of programs) for (const d of p.docIds) this.programByDoc.set(d, p);
+  }
+
+  /** Builds the in-memory structures from chunks (used by load and by benchmarks). */
+  static fromParts(args: {
+    version: string; createdAt: string; docs: StoredDoc[]; chunks: Chunk[]; programs: Program[]; vectors: VectorIndex;
+  }): KnowledgeBase {
+    const vocabulary = buildVocabulary(args.chunks.map((c) => c.text), args.programs);
+    const lexical = new LexicalIndex(args.chunks.map((c) => `${c.section} ${c.text}`), vocabulary);
+    const retriever = new HybridRetriever(args.chunks, lexical, args.vectors, new HashedNgramEmbeddings());
+    return new KnowledgeBase(args.version, args.createdAt, args.docs, args.chunks, args.programs, retriever, lexical, vocabulary);
+  }
+
+  /** Loads the published index from knowledge/index; throws when none exists. */
+  static async load(knowledgeDir: string): Promise<KnowledgeBase> {
+    const indexDir = join(knowledgeDir, 'index');
+    const version = await readCurrentVersion(indexDir);
+    if (!version) throw new Error(`No index in ${indexDir}: run "npm run ingest"`);
+    const snap = await readIndexSnapshot(indexDir, version);
+    const vectors = VectorIndex.read(snap.vectorFile, snap.manifest.embedder.dimensions);
+    return KnowledgeBase.fromParts({ version, createdAt: snap.manifest.createdAt, docs: snap.docs, chunks: snap.chunks, programs: snap.programs, vectors });
+  }
+
+  programOfDoc(docId: string): Program | undefined {
+    return this.programByDoc.get(docId);
+  }
+
+  /** Chunk ids of one programme's documents. */
+  docIdsOf(program: Program): Set<string> {
+    return new Set(program.docIds);
+  }
+}
+
+/** Words of the corpus (and programme names) that compound splitting may use as parts. */
+export function buildVocabulary(texts: string[], programs: Program[]): Set<string> {
+  const vocab = new Set<string>();
+  const add = (t: string) => {
+    for (const w of words(t)) {
+      const n = normalizeWord(w);
+      if (n.length >= 3 && !/\d/.test(n)) vocab.add(n);
+    }
+  };
+  texts.forEach(add);
+  programs.forEach((p) => add(`${p.name} ${p.aliases.join(' ')}`));
+  // Common parts of questions that are not always in the texts.
+  add('frist schluss bewerbung antrag förderung summe einwohner kommune gemeinde stadt kreis pauschale kosten termin datum unterschrift teilnahme');
+  return vocab;
+}

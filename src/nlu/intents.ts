@@ -1,0 +1,92 @@
+import { editDistance, words } from '../retrieval/textAnalysis.js';
+
+export const INTENTS = [
+  'cancel', 'handoff', 'deleteData', 'status', 'privacy', 'profileCheck', 'signature', 'anonymity', 'ownFunds', 'changes',
+  'deadline', 'money', 'contact', 'eligibility', 'benefits', 'process', 'funder', 'about', 'listPrograms', 'greeting', 'thanks', 'help',
+] as const;
+export type Intent = (typeof INTENTS)[number] | 'unknown';
+
+/** Intents answered from the call texts (as opposed to conversation control). */
+export const FACTUAL_INTENTS = new Set<Intent>([
+  'signature', 'anonymity', 'ownFunds', 'changes', 'deadline', 'money', 'contact', 'eligibility', 'benefits', 'process', 'funder', 'about',
+]);
+
+const PATTERNS: Record<(typeof INTENTS)[number], RegExp[]> = {
+  cancel: [/^\s*(abbrechen|abbruch|stopp?|beenden|cancel|quit|exit)\s*[.!]?\s*$/],
+  handoff: [
+    /(mensch|menschen|person|mitarbeiter\w*|projektleitung|projektleiter\w*|jemand\w*|berater\w*|ansprechpartner\w*|team)\b.{0,40}\b(sprechen|reden|telefonieren|kontakt|verbinden)/,
+    /\b(weiterleiten|weitergeben|weiterreichen|leite\w*\b.{0,60}\bweiter|gib\w*\b.{0,60}\bweiter|übergeben)\b/,
+    /\b(talk|speak|chat)\b.{0,20}\b(to|with)\b.{0,20}\b(a |an |the )?(human|person|someone|agent|project lead\w*|staff|team)/,
+    /\b(forward|hand (it|this|my \w+) over|pass (it|this|my \w+) on|escalate)\b/,
+  ],
+  deleteData: [/(meine|alle|unsere)\s+daten\s+(löschen|entfernen)|lösch\w*\s+(meine|alle)\s+daten|delete (all )?my data|forget me/],
+  status: [/\bstatus\b.{0,30}\b(anfrage|fall|request|case)|\b(anfrage|request)\b.{0,30}\bstatus\b|wurde meine anfrage|ist meine anfrage/],
+  privacy: [/^\s*(datenschutz|privacy)\s*[?!.]?\s*$/, /\b(datenschutz\w*|privacy)\b|welche daten (speicher|sammel)|what data (do you )?(store|keep|collect)/],
+  profileCheck: [/förder-?check|foerder-?check|funding check|prüfen,? ob wir uns|welche (ausschreibung|programme?|förderung)\w* (passt|passen)|which (calls|programmes|programs) (fit|suit)|profil (anlegen|ändern|zeigen|löschen)|mein profil|my profile/],
+  signature: [/unterschr|unterzeichn|signatur|gegenzeichn|\bsign(ed|ature|ing)?\b/],
+  anonymity: [/anonym|ohne (unseren |den )?namen|namentlich|öffentlich (bekannt|genannt)|veröffentlich|publish|publicly|\bnamed\b|geheim|vertraulich|confidential/],
+  ownFunds: [/eigenmittel|eigenanteil|eigenleistung|kofinanz|co-?financ|own (funds|contribution|money)|kostenfrei|kostenlos|kostet (die|eine) teilnahme|teilnahme (kostet|kosten)|free of charge|cost us/],
+  changes: [/änder(n|t|ung)\w*.{0,40}(einreich|bewerbung|antrag|angabe)|nachträglich|nach der einreichung|(einreich|bewerbung|antrag)\w*.{0,40}änder|\bchange\w*\b.{0,40}\b(after|application|submitted)|after submi/],
+  deadline: [
+    /bis wann|wann (endet|läuft|ist|muss|müssen|kann|können|sollte|spätestens)|\w*frist\w*|deadline|stichtag|\w*schluss\b|abgabetermin|einsendetermin|until when|by when|due( date)?\b|closing date|last (day|date)|when (is|does|do|must|can|should|could|will)\b|how long|noch (bewerben|einreichen)|still (apply|submit)|zu spät|too late|läuft .{0,20}noch|noch offen|still open/,
+  ],
+  money: [/wie ?viel (geld|förderung|euro)|fördersumme|fördermittel|förderhöhe|förderbetrag|\bsumme\b|\bbetrag\b|\beuro\b|€|zuschuss|\bbudget|finanziell|\bgeld\b|how much|amount|grant\b|money|funding (amount|level)|pauschale|sachkosten|höhe der förderung/],
+  contact: [
+    /an wen|wohin (wende|schicke|sende|richte|kann)|ansprechp\w*|kontakt\w*|e-?mail|telefon|wen (kann|soll|frage)|mit fragen|fragen (wende|richte)|who (do|should|can) (i|we) (contact|ask|send|write)|contact|get in touch|email address|where (do|should|can) (i|we) send|schicke ich|sende ich|schicken wir|senden wir/,
+  ],
+  eligibility: [
+    /\b(wer|welche \w+) (kann|darf|können|dürfen|ist)\b.{0,40}(bewerb|teilnehm|antrag|beantrag|mitmach|berechtigt)/,
+    /antragsberechtigt|teilnahmeberechtigt|bewerbungsberechtigt|\bberechtigt|in frage|infrage|für uns (geeignet|passend)|passt .{0,40}(für uns|zu uns)|\bpasst\b|zielgruppe|richtet sich|voraussetzung|fördervoraussetzung|förderfähig|fördern lassen|gefördert werden/,
+    /eligib|who (can|may|is allowed to) (apply|take part|participate)|can (we|i|a|an|our|cities|districts|municipalities)\b.{0,40}\b(apply|take part|participate|join)|may (we|i)\b.{0,20}\bapply|qualif|requirements?|are \w+ (eligible|allowed)|does .{0,40} (fit|suit)|open to/,
+    /(dürfen|darf|kann|können|könnten|dürften)\b.{0,60}\b(bewerben|teilnehmen|beantragen|mitmachen|antrag stellen|beteiligen)/,
+    /(bewerben|teilnehmen|mitmachen|beantragen|beteiligen)\b.{0,30}\b(dürfen|können|darf|kann)/,
+    /\bnur (kommunen|landkreise|städte|gemeinden|vereine|träger)|auch (kommunen|landkreise|städte|gemeinden|vereine|träger|kreisfreie|kreisangehörige)/,
+  ],
+  benefits: [/unterstützung (erhalten|bekommen|gibt)|welche unterstützung|was (bekommen|erhalten|bringt|bietet)|leistungen|mehrwert|angebote?\b|beratungstage|begleitung|\bbenefit|what (do|does|will) .{0,30}(get|receive|offer)|what support|which support|\bsupport (do|does|is|will)\b|vorteil/],
+  process: [/wie (bewerbe|bewirbt|bewerben|beantrag|läuft|funktioniert|reiche|reichen|melde)|ablauf|verfahren|einreich|bewerbungsformular|formular|antrag stellen|how (do|can|should) (i|we|one) (apply|submit|register)|how to (apply|submit)|application process|procedure|wo (bewerbe|reiche|beantrage)|where .{0,20}(submit|apply)|nächste schritte|next steps/],
+  funder: [/wer (fördert|finanziert|steckt|führt|setzt)|geldgeber|fördergeber|fördermittelgeber|finanziert (von|durch)|who (funds|finances|runs|is behind)|funded by|umgesetzt|durchgeführt|träger des (projekts|programms)/],
+  about: [/^was ist\b|worum geht|um was geht|erklär|überblick|^what is\b|^what's\b|tell me about|\bwas (macht|will|soll) (das|die|der)\b|ziel(e|setzung)? (des|der|von)|\bziele?\b/],
+  listPrograms: [/welche (programme|ausschreibungen|förderprogramme|aufrufe|calls|förderungen|angebote) (gibt|kennst|hast|sind)|(alle|liste der|übersicht der) (programme|ausschreibungen)|which (programmes|programs|calls)|list (of )?(the )?(programmes|programs|calls)|was (kennst|weißt) du|what (calls|programmes|programs) (do you|are)/],
+  greeting: [/^\s*(hallo|hi|hey|huhu|guten (morgen|tag|abend)|moin\w*|servus|grüß gott|grüezi|hello|good (morning|afternoon|evening)|greetings)\b/],
+  thanks: [/^\s*(danke|vielen dank|merci|thanks|thank you|super,? danke)\b/],
+  help: [/^\s*(hilfe|help|\?+|was kannst du|wie funktionierst du|what can you do|how does this work)\s*[?!.]?\s*$/],
+};
+
+/** Keywords matched with typo tolerance (one or two edits), mapped to their intent. */
+const FUZZY_KEYWORDS: [string, Intent][] = [
+  ['bewerbungsfrist', 'deadline'], ['bewerbungsschluss', 'deadline'], ['einsendeschluss', 'deadline'], ['antragsfrist', 'deadline'],
+  ['deadline', 'deadline'], ['stichtag', 'deadline'], ['frist', 'deadline'],
+  ['unterschrift', 'signature'], ['unterschreiben', 'signature'], ['signature', 'signature'],
+  ['anonym', 'anonymity'], ['anonymous', 'anonymity'], ['anonymität', 'anonymity'],
+  ['fördersumme', 'money'], ['förderhöhe', 'money'], ['fördermittel', 'money'],
+  ['eigenmittel', 'ownFunds'], ['eigenanteil', 'ownFunds'],
+  ['ansprechpartner', 'contact'], ['ansprechperson', 'contact'], ['kontakt', 'contact'],
+  ['voraussetzungen', 'eligibility'], ['antragsberechtigt', 'eligibility'], ['teilnahmebedingungen', 'eligibility'],
+];
+
+export interface IntentResult {
+  intent: Intent;
+  /** All intents that matched, strongest first. */
+  all: Intent[];
+}
+
+function normalize(text: string): string {
+  return text.toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+/** Classifies a message by patterns (German and English) with typo-tolerant keywords. */
+export function classifyIntent(text: string): IntentResult {
+  const t = normalize(text);
+  const matched = new Set<Intent>();
+  for (const intent of INTENTS) if (PATTERNS[intent].some((re) => re.test(t))) matched.add(intent);
+  for (const w of words(t)) {
+    if (w.length < 5) continue;
+    for (const [kw, intent] of FUZZY_KEYWORDS) {
+      if (matched.has(intent)) continue;
+      const max = kw.length >= 9 ? 2 : 1;
+      if (Math.abs(w.length - kw.length) <= max && editDistance(w, kw, max) <= max) matched.add(intent);
+    }
+  }
+  const all = INTENTS.filter((i) => matched.has(i)) as Intent[];
+  return { intent: all[0] ?? 'unknown', all };
+}

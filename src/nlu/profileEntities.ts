@@ -1,0 +1,81 @@
+import { parseQuantity } from './numbers.js';
+
+/** Kinds of applicant as users describe them; "stadt" is a town whose district status was not said. */
+export type ProfileEntityType = 'landkreis' | 'kreisfreie_stadt' | 'kreisangehoerige_stadt' | 'gemeinde' | 'organisation' | 'stadt';
+
+export interface ProfileFacts {
+  entityType?: ProfileEntityType;
+  state?: string;
+  population?: number;
+}
+
+export const STATES: { name: string; patterns: RegExp }[] = [
+  { name: 'Baden-Württemberg', patterns: /baden[- ]?w(ü|ue|u)rttemberg|\bbw\b/ },
+  { name: 'Bayern', patterns: /bayer(n|isch)|bavaria/ },
+  { name: 'Berlin', patterns: /\bberlin/ },
+  { name: 'Brandenburg', patterns: /brandenburg/ },
+  { name: 'Bremen', patterns: /\bbrem(en|isch)/ },
+  { name: 'Hamburg', patterns: /\bhamburg/ },
+  { name: 'Hessen', patterns: /\bhess(en|isch\w*|e|ian)\b/ },
+  { name: 'Mecklenburg-Vorpommern', patterns: /mecklenburg|vorpommern|\bmv\b/ },
+  { name: 'Niedersachsen', patterns: /niedersachs|niedersächs|lower saxony/ },
+  { name: 'Nordrhein-Westfalen', patterns: /nordrhein|\bnrw\b|north rhine/ },
+  { name: 'Rheinland-Pfalz', patterns: /rheinland|pfälz|pfalz\b|rhineland/ },
+  { name: 'Saarland', patterns: /saarland|saarländ/ },
+  { name: 'Sachsen-Anhalt', patterns: /sachsen[- ]anhalt|saxony[- ]anhalt/ },
+  { name: 'Sachsen', patterns: /\bsachsen\b|sächsisch|\bsaxony\b/ },
+  { name: 'Schleswig-Holstein', patterns: /schleswig|holstein/ },
+  { name: 'Thüringen', patterns: /th(ü|ue|u)ring/ },
+];
+
+/** The German state named in a text (names, adjectives, English names), if any. */
+export function extractState(text: string): string | undefined {
+  const t = text.toLowerCase();
+  return STATES.find((s) => s.patterns.test(t))?.name;
+}
+
+/** The kind of applicant described in a text, if any. */
+export function extractEntityType(text: string): ProfileEntityType | undefined {
+  const t = text.toLowerCase();
+  if (/kreisfrei|independent city|urban district|county[- ]level city/.test(t)) return 'kreisfreie_stadt';
+  if (/kreisangeh(ö|oe|o)rige?n? (gemeinde|kommune)/.test(t)) return 'gemeinde';
+  if (/kreisangeh(ö|oe|o)rig|town (belonging to|within|in) a (district|county)/.test(t)) return 'kreisangehoerige_stadt';
+  if (/\b(land)?kreis(es|verwaltung|tag)?\b|landkreis|\bdistrict\b|\bcounty\b|landrat|landrätin/.test(t)) return 'landkreis';
+  if (/\b(verein|träger|traeger|organisation|organization|stiftung|ngo|association|e\.\s?v\.|ggmbh|gmbh|wohlfahrtsverband|initiative|charity|nonprofit|non-profit)\b/.test(t)) return 'organisation';
+  if (/gemeinde|\bdorf\b|\bvillage\b|\bmunicipality\b|\bmarkt\b|\bamt\b/.test(t)) return 'gemeinde';
+  if (/\b(stadt|städtchen|kleinstadt|großstadt|grossstadt|mittelstadt|city|town)\b/.test(t)) return 'stadt';
+  return undefined;
+}
+
+const NUMBER = String.raw`(\d{1,3}(?:[.\s\u00a0]\d{3})+|\d+(?:[.,]\d+)?)(\s*(?:tsd\.?|tausend|k|mio\.?|millionen|thousand|million)\b)?`;
+const PEOPLE = String.raw`(?:einwohner(?:innen)?(?:n)?|ew\b|bewohner(?:innen)?|menschen|leute|inhabitants|residents|people|citizens|b(?:ü|ue)rger(?:innen)?)`;
+
+/** The population stated in a text ("8.000 Einwohner", "8 Tsd. EW", "achttausend Einwohner", "population of 8,000"). */
+export function extractPopulation(text: string): number | undefined {
+  const t = text.toLowerCase().replace(/(\d),(\d{3})\b/g, '$1.$2');
+  const after = t.match(new RegExp(`${NUMBER}\\s*${PEOPLE}`));
+  const before = t.match(new RegExp(`(?:einwohnerzahl|einwohner|population|inhabitants)\\s*(?:von|of|:|=|ca\\.?|rund|etwa|about|around|mit)?\\s*(?:ca\\.?|rund|etwa|about|around)?\\s*${NUMBER}`));
+  const m = after ?? before;
+  if (m) {
+    const v = parseQuantity(`${m[1]}${m[2] ?? ''}`);
+    if (v !== null && v > 0) return v;
+  }
+  const word = t.match(/\b([a-zäöü]*(?:tausend|hundert)[a-zäöü]*)\s+(?:einwohner|ew\b|bewohner|menschen|inhabitants|residents)/);
+  if (word) {
+    const v = parseQuantity(word[1]);
+    if (v !== null) return v;
+  }
+  return undefined;
+}
+
+/** Profile facts stated in a free-text message. */
+export function extractProfileFacts(text: string): ProfileFacts {
+  const facts: ProfileFacts = {};
+  const type = extractEntityType(text);
+  if (type) facts.entityType = type;
+  const state = extractState(text);
+  if (state) facts.state = state;
+  const population = extractPopulation(text);
+  if (population !== undefined) facts.population = population;
+  return facts;
+}

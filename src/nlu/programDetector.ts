@@ -1,0 +1,71 @@
+import type { Program } from '../programs/programSchema.js';
+import { STOPWORDS, editDistance } from '../retrieval/textAnalysis.js';
+
+function fold(s: string): string {
+  return s.toLowerCase().replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue').replace(/ß/g, 'ss').replace(/[„“”"'»«]/g, '').replace(/[-–—_/]+/g, ' ').replace(/[^\p{L}\d ]+/gu, ' ').replace(/\s+/g, ' ').trim();
+}
+
+const COMMON_WORDS = ['kommt', 'komme', 'kommen', 'komm', 'kommst', 'summe', 'immer', 'zimmer', 'nimmt', 'stimmt', 'kamen', 'warum', 'wieso', 'weltoffenheit', 'bundesamts', 'comma', 'commas'];
+
+interface AliasMatcher {
+  program: Program;
+  folded: string;
+  /** Aliases that are everyday words ("wir") only count in the exact spelling ("WIR"). */
+  exact?: RegExp;
+  fuzzy: boolean;
+}
+
+/** Finds the programmes a message is about by name, abbreviation, alias or a near-miss spelling. */
+export class ProgramDetector {
+  private readonly matchers: AliasMatcher[] = [];
+
+  /** Words that are one typo away from a programme name but are ordinary words ("kommt" ~ "KommA"). */
+  private readonly ordinary: ReadonlySet<string>;
+
+  constructor(programs: Program[], vocabulary: ReadonlySet<string> = new Set()) {
+    this.ordinary = new Set([...vocabulary, ...COMMON_WORDS].map(fold));
+    for (const p of programs) {
+      const names = new Set<string>([p.shortName, ...p.aliases]);
+      for (const alias of names) {
+        const folded = fold(alias);
+        if (folded.length < 3) continue;
+        const everyday = STOPWORDS.has(folded) || folded.length <= 3;
+        const exactSpelling = alias === alias.toLowerCase() ? alias.toUpperCase() : alias;
+        this.matchers.push({
+          program: p,
+          folded,
+          exact: everyday ? new RegExp(`(^|[^\\p{L}])${exactSpelling.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=$|[^\\p{L}])`, 'u') : undefined,
+          fuzzy: !folded.includes(' ') && folded.length >= 5,
+        });
+      }
+    }
+  }
+
+  /** Programmes named in the text, best match first. */
+  detect(text: string): Program[] {
+    const folded = ` ${fold(text)} `;
+    const tokens = folded.trim().split(' ');
+    const scores = new Map<Program, number>();
+    const bump = (p: Program, s: number) => scores.set(p, Math.max(scores.get(p) ?? 0, s));
+    for (const m of this.matchers) {
+      if (m.exact) {
+        if (m.exact.test(text)) bump(m.program, m.folded.length + 10);
+        continue;
+      }
+      if (folded.includes(` ${m.folded} `)) {
+        bump(m.program, m.folded.length + 10);
+        continue;
+      }
+      // Compounds like "KommA-Bewerbung" or "WIR-Programm" fold to separate words; prefixes of a token count too.
+      if (!m.folded.includes(' ') && tokens.some((t) => t.startsWith(m.folded) && m.folded.length >= 5)) {
+        bump(m.program, m.folded.length + 5);
+        continue;
+      }
+      if (m.fuzzy) {
+        const max = m.folded.length >= 9 ? 2 : 1;
+        if (tokens.some((t) => !this.ordinary.has(t) && Math.abs(t.length - m.folded.length) <= max && editDistance(t, m.folded, max) <= max)) bump(m.program, m.folded.length);
+      }
+    }
+    return [...scores.entries()].sort((a, b) => b[1] - a[1]).map(([p]) => p);
+  }
+}

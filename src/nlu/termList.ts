@@ -1,0 +1,31 @@
+import { readFileSync, existsSync } from 'node:fs';
+import YAML from 'yaml';
+import { z } from 'zod';
+
+const termListSchema = z.array(z.object({ en: z.array(z.string().min(1)).min(1), de: z.array(z.string().min(1)).min(1) }));
+
+/** English → German search terms from knowledge/terms.yaml. */
+export class TermList {
+  private readonly entries: { en: RegExp; de: string[] }[];
+
+  constructor(entries: z.infer<typeof termListSchema>) {
+    this.entries = entries.map((e) => ({
+      en: new RegExp(`\\b(${e.en.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\\b`, 'i'),
+      de: e.de,
+    }));
+  }
+
+  static load(file: string): TermList {
+    if (!existsSync(file)) return new TermList([]);
+    const parsed = termListSchema.safeParse(YAML.parse(readFileSync(file, 'utf8')));
+    if (!parsed.success) throw new Error(`${file} is invalid: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    return new TermList(parsed.data);
+  }
+
+  /** German terms for the English words in a text. */
+  expand(text: string): string[] {
+    const out: string[] = [];
+    for (const e of this.entries) if (e.en.test(text)) out.push(...e.de);
+    return out;
+  }
+}

@@ -1,0 +1,122 @@
+import type { ProfileEntityType } from '../nlu/profileEntities.js';
+import type { Program, Rule } from './programSchema.js';
+
+/** What the eligibility check knows about an applicant. */
+export interface ApplicantProfile {
+  entityType?: ProfileEntityType;
+  state?: string;
+  population?: number;
+  leadershipSupport?: boolean;
+  contactPerson?: boolean;
+  needsAnonymity?: boolean;
+}
+
+export type VerdictStatus = 'fits' | 'conditional' | 'no' | 'unclear';
+
+/** One reason of a verdict: an i18n key with values, and the rule's quote. */
+export interface VerdictReason {
+  status: VerdictStatus | 'ok' | 'info';
+  key: string;
+  values: Record<string, string | number>;
+  quote: string;
+}
+
+export interface Verdict {
+  programId: string;
+  status: VerdictStatus;
+  reasons: VerdictReason[];
+  /** Profile fields the rules needed but the profile lacks. */
+  missing: (keyof ApplicantProfile)[];
+}
+
+const SEVERITY: Record<VerdictReason['status'], number> = { info: 0, ok: 0, fits: 0, unclear: 1, conditional: 2, no: 3 };
+
+function checkRule(rule: Rule, p: ApplicantProfile, missing: Set<keyof ApplicantProfile>): VerdictReason | null {
+  switch (rule.type) {
+    case 'entityTypes': {
+      if (!p.entityType) {
+        missing.add('entityType');
+        return null;
+      }
+      const allowed = new Set<string>(rule.allowed);
+      const ok = p.entityType === 'stadt' ? allowed.has('kreisfreie_stadt') && allowed.has('kreisangehoerige_stadt') : allowed.has(p.entityType);
+      if (ok) return { status: 'ok', key: 'verdict.reason.typeAllowed', values: { type: p.entityType }, quote: rule.quote };
+      if (p.entityType === 'stadt' && (allowed.has('kreisfreie_stadt') || allowed.has('kreisangehoerige_stadt'))) {
+        return { status: 'unclear', key: 'verdict.reason.cityKindMatters', values: { allowed: rule.allowed.join(',') }, quote: rule.quote };
+      }
+      return { status: rule.others, key: rule.others === 'no' ? 'verdict.reason.typeNotAllowed' : 'verdict.reason.typeNotNamed', values: { type: p.entityType, allowed: rule.allowed.join(',') }, quote: rule.quote };
+    }
+    case 'states': {
+      if (!p.state) {
+        missing.add('state');
+        return null;
+      }
+      const ok = rule.allowed.some((s) => s.toLowerCase() === p.state!.toLowerCase());
+      return ok
+        ? { status: 'ok', key: 'verdict.reason.stateAllowed', values: { state: p.state }, quote: rule.quote }
+        : { status: 'no', key: 'verdict.reason.stateNotAllowed', values: { state: p.state, allowed: rule.allowed.join(', ') }, quote: rule.quote };
+    }
+    case 'population': {
+      if (p.population === undefined) {
+        if (p.entityType !== 'organisation') missing.add('population');
+        return null;
+      }
+      if (rule.max !== undefined && p.population > rule.max) {
+        return { status: 'no', key: 'verdict.reason.populationAbove', values: { population: p.population, min: rule.min ?? 0, max: rule.max }, quote: rule.quote };
+      }
+      if (rule.min !== undefined && p.population < rule.min) {
+        return { status: 'no', key: 'verdict.reason.populationBelow', values: { population: p.population, min: rule.min, max: rule.max ?? 0 }, quote: rule.quote };
+      }
+      return { status: 'ok', key: 'verdict.reason.populationInRange', values: { population: p.population, min: rule.min ?? 0, max: rule.max ?? 0 }, quote: rule.quote };
+    }
+    case 'jointBelow':
+      // Applied together with the population rule in evaluate().
+      return null;
+    case 'leadershipSupport':
+      if (p.leadershipSupport === undefined) return { status: 'info', key: 'verdict.reason.leadershipRequired', values: {}, quote: rule.quote };
+      return p.leadershipSupport
+        ? { status: 'ok', key: 'verdict.reason.leadershipGiven', values: {}, quote: rule.quote }
+        : { status: 'conditional', key: 'verdict.reason.leadershipMissing', values: {}, quote: rule.quote };
+    case 'contactPerson':
+      if (p.contactPerson === undefined) return { status: 'info', key: 'verdict.reason.contactRequired', values: {}, quote: rule.quote };
+      return p.contactPerson
+        ? { status: 'ok', key: 'verdict.reason.contactGiven', values: {}, quote: rule.quote }
+        : { status: 'conditional', key: 'verdict.reason.contactMissing', values: {}, quote: rule.quote };
+    case 'anonymity':
+      if (!p.needsAnonymity) return null;
+      return rule.possible
+        ? { status: 'ok', key: 'verdict.reason.anonymityPossible', values: {}, quote: rule.quote }
+        : { status: 'no', key: 'verdict.reason.anonymityImpossible', values: {}, quote: rule.quote };
+  }
+}
+
+/**
+ * Checks a profile against a programme's curated rules. A programme without rules, or a profile
+ * that lacks what the rules need, gets "unclear" — never a guess.
+ */
+export function evaluateEligibility(program: Program, profile: ApplicantProfile): Verdict {
+  const missing = new Set<keyof ApplicantProfile>();
+  const reasons: VerdictReason[] = [];
+  if (program.rules.length === 0) return { programId: program.id, status: 'unclear', reasons: [], missing: [] };
+  for (const rule of program.rules) {
+    const r = checkRule(rule, profile, missing);
+    if (!r) continue;
+    if (r.key === 'verdict.reason.populationBelow') {
+      const joint = program.rules.find((x): x is Extract<Rule, { type: 'jointBelow' }> => x.type === 'jointBelow');
+      if (joint && profile.population !== undefined && profile.population < joint.threshold) {
+        reasons.push({ status: 'conditional', key: 'verdict.reason.jointOnly', values: { population: profile.population, threshold: joint.threshold, partnersMin: joint.partnersMin, partnersMax: joint.partnersMax }, quote: joint.quote });
+        continue;
+      }
+    }
+    reasons.push(r);
+  }
+  if (profile.needsAnonymity && !program.rules.some((r) => r.type === 'anonymity')) {
+    reasons.push({ status: 'unclear', key: 'verdict.reason.anonymityUnknown', values: {}, quote: '' });
+  }
+  const worst = reasons.reduce((w, r) => Math.max(w, SEVERITY[r.status]), 0);
+  let status: VerdictStatus = worst === 3 ? 'no' : worst === 2 ? 'conditional' : worst === 1 ? 'unclear' : 'fits';
+  // Without the facts the decisive rules need, "fits" would be a guess.
+  if (status === 'fits' && (missing.has('entityType') || missing.has('state') || missing.has('population'))) status = 'unclear';
+  reasons.sort((a, b) => SEVERITY[b.status] - SEVERITY[a.status]);
+  return { programId: program.id, status, reasons, missing: [...missing] };
+}
