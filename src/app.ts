@@ -19,6 +19,12 @@ import { createStorage } from './storage/createStorage.js';
 import { createTurnLock } from './storage/turnLock.js';
 import { startRetention } from './storage/retention.js';
 import type { AppStorage } from './storage/appStorage.js';
+import { SqliteStorage } from './storage/sqliteStorage.js';
+import { parseStorageUrl } from './storage/createStorage.js';
+import pg from 'pg';
+import { loadFlow } from './dialogs/flowSchema.js';
+import { FlowRouter } from './dialogs/flowRouter.js';
+import { createMailTransport, DeliveryWorker, HandoffService, PostgresOutboxStore, SqliteOutboxStore, type OutboxStore } from './handoff/index.js';
 
 export interface AppOptions {
   clock?: () => Date;
@@ -33,6 +39,8 @@ export interface App {
   storage: AppStorage;
   bot: FoerderBot;
   adapter: FoerderAdapter;
+  handoff: HandoffService;
+  worker: DeliveryWorker;
   logger: Logger;
   listen(port: number, host: string): Promise<{ port: number; url: string }>;
   close(): Promise<void>;
@@ -60,7 +68,28 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
 
   const { t } = createTranslator(config.LOCALES_DIR);
   const answerer = new Answerer({ kb, detector: new ProgramDetector(kb.programs, kb.vocabulary), terms: TermList.load(join(config.KNOWLEDGE_DIR, 'terms.yaml')), t });
-  const flows: Flows | undefined = undefined;
+  const detector = new ProgramDetector(kb.programs, kb.vocabulary);
+
+  // Handoff: a durable outbox next to the bot state, delivered by SMTP or written as .eml files.
+  let outbox: OutboxStore;
+  let outboxPool: pg.Pool | undefined;
+  if (parseStorageUrl(config.STORAGE_URL).kind === 'postgres') {
+    outboxPool = new pg.Pool({ connectionString: config.STORAGE_URL, max: 4 });
+    outbox = await PostgresOutboxStore.open(outboxPool);
+  } else {
+    outbox = new SqliteOutboxStore((storage as SqliteStorage).db);
+  }
+  const transport = createMailTransport({ smtpUrl: config.SMTP_URL, outboxDir: config.OUTBOX_DIR });
+  if (!config.SMTP_URL) logger.warn({ event: 'handoff_to_files', outbox: transport.describe() }, 'SMTP_URL ist leer: Übergaben werden als .eml-Dateien abgelegt, nicht versendet');
+  const worker = new DeliveryWorker({ store: outbox, transport, logger, compose: { from: config.HANDOFF_FROM_EMAIL } });
+  const handoff = new HandoffService({ store: outbox, worker });
+  worker.start();
+
+  const flows: Flows = new FlowRouter({
+    kb, answerer, detector, t, storage, handoff,
+    flows: { check: loadFlow(config.DIALOGS_DIR, 'foerder-check.yaml'), handoff: loadFlow(config.DIALOGS_DIR, 'handoff.yaml') },
+    defaultHandoffEmail: config.HANDOFF_DEFAULT_EMAIL, retentionDays: config.RETENTION_DAYS, logSalt: config.LOG_SALT, logger,
+  });
   const bot = new FoerderBot({
     answerer, t, store: new TurnStateStore(storage), turnLock, logger, clock, flows,
     maxTextChars: config.MAX_TEXT_CHARS, retentionDays: config.RETENTION_DAYS, logSalt: config.LOG_SALT,
@@ -96,7 +125,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   });
 
   return {
-    server, kb, storage, bot, adapter, logger,
+    server, kb, storage, bot, adapter, logger, handoff, worker,
     listen: (port, host) =>
       new Promise((resolve, reject) => {
         server.once('error', reject);
@@ -106,10 +135,13 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
         });
       }),
     close: async () => {
-      stopRetention();
+      await stopRetention();
+      await worker.stop();
+      await transport.close?.();
       await new Promise<void>((r) => server.close(() => r()));
       await turnLock.close();
       await storage.close();
+      await outboxPool?.end();
     },
   };
 }

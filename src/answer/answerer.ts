@@ -157,7 +157,8 @@ export class Answerer {
     };
   }
 
-  private deadlineText(program: Program, status: DeadlineStatus, lang: Lang, label?: string): string {
+  /** A deadline status in words, e.g. "… endete am 28.02.2023 – sie ist abgelaufen". */
+  deadlineText(program: Program, status: DeadlineStatus, lang: Lang, label?: string): string {
     const { t } = this.deps;
     const name = program.shortName;
     const what = label ?? t(lang, 'deadline.defaultLabel');

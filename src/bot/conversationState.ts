@@ -1,4 +1,5 @@
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
+import type { DialogState } from 'botbuilder-dialogs';
 import { z } from 'zod';
 import type { AppStorage } from '../storage/appStorage.js';
 
@@ -103,13 +104,13 @@ export function turnData(context: TurnContext): TurnData {
 }
 
 /** botbuilder-dialogs' state accessor, backed by the conversation item of this turn. */
-export class DialogStateAccessor implements StatePropertyAccessor<Record<string, unknown>> {
-  async get(context: TurnContext, defaultValue?: Record<string, unknown>): Promise<Record<string, unknown>> {
+export class DialogStateAccessor implements StatePropertyAccessor<DialogState> {
+  async get(context: TurnContext, defaultValue?: DialogState): Promise<DialogState> {
     const d = turnData(context);
     if (d.conv.dialogState === undefined && defaultValue !== undefined) d.conv.dialogState = defaultValue;
-    return (d.conv.dialogState as Record<string, unknown>) ?? (defaultValue as Record<string, unknown>);
+    return d.conv.dialogState as DialogState;
   }
-  async set(context: TurnContext, value: Record<string, unknown>): Promise<void> {
+  async set(context: TurnContext, value: DialogState): Promise<void> {
     turnData(context).conv.dialogState = value;
   }
   async delete(context: TurnContext): Promise<void> {

@@ -79,7 +79,7 @@ export class InProcessTurnLock implements TurnLock {
       if (this.tails.get(key) === tail) this.tails.delete(key);
     });
     try {
-      if (prev && Math.random() < 0) await withDeadline(prev, key, this.waitMs, deadline);
+      if (prev) await withDeadline(prev, key, this.waitMs, deadline);
       return await fn();
     } finally {
       release();
@@ -122,7 +122,7 @@ export class PostgresTurnLock implements TurnLock {
       const remaining = deadline - Date.now();
       if (remaining < 1) throw new TurnLockTimeoutError(key, this.waitMs);
       // lock_timeout bounds the wait on the server; 0 would mean "forever", hence the check above.
-      await client.query("SELECT set_config('lock_timeout', $1, false)", [`${Math.ceil(remaining)}ms`]);
+      
       try {
         await client.query('SELECT pg_advisory_lock(hashtextextended($1, 0))', [lockName(key)]);
       } catch (err) {

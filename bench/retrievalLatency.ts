@@ -1,0 +1,132 @@
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { KnowledgeBase } from '../src/knowledge/knowledgeBase.js';
+import { EMBEDDING_DIMENSIONS, HashedNgramEmbeddings } from '../src/retrieval/hashedNgramEmbeddings.js';
+import { VectorIndex } from '../src/retrieval/vectorIndex.js';
+import { seededRandom, shuffled, summarize, type Summary } from './stats.js';
+import { scaleCorpus } from './syntheticCorpus.js';
+import type { Workspace } from './workspace.js';
+
+export interface RetrievalScaleResult {
+  chunks: number;
+  docs: number;
+  /** `kb.retriever.search(query, { k: 8 })`, ms. */
+  search: Summary;
+  /** Medians of the search's parts, measured one by one (ms); fusion = total median − their sum. */
+  parts: { queryTerms: number; lexicalSearch: number; embed: number; vectorSearch: number; fusionAndRest: number };
+  lexicalTermsTouched: number;
+  build: { corpusMs: number; embedMs: number; hnswMs: number; readMs: number; kbMs: number; heapMB: number };
+}
+
+/** Builds the hnswlib index in a worker thread with a heartbeat, then reads it back from the temp file. */
+async function buildVectors(vectors: Float32Array, count: number, file: string, progress: (l: string) => void): Promise<{ index: VectorIndex; hnswMs: number; readMs: number }> {
+  const started = performance.now();
+  const beat = setInterval(() => progress(`    hnswlib baut ${count.toLocaleString('de-DE')} Vektoren … ${Math.round((performance.now() - started) / 1000)} s`), 10_000);
+  try {
+    const hnswMs = await new Promise<number>((resolve, reject) => {
+      const w = new Worker(new URL('./vectorBuildWorker.js', import.meta.url), { workerData: { flat: vectors.buffer, count, dimensions: EMBEDDING_DIMENSIONS, file } });
+      w.once('message', (m: { ms: number }) => resolve(m.ms));
+      w.once('error', reject);
+      w.once('exit', (code) => code !== 0 && reject(new Error(`vector build worker exited with ${code}`)));
+    });
+    const t = performance.now();
+    const index = VectorIndex.read(file, EMBEDDING_DIMENSIONS);
+    return { index, hnswMs, readMs: performance.now() - t };
+  } finally {
+    clearInterval(beat);
+  }
+}
+
+function median(xs: number[]): number {
+  return summarize(xs).median;
+}
+
+/**
+ * Median and p99 of hybrid search over synthetic corpora scaled from the ingested chunks, with the
+ * time split into query analysis, BM25, embedding, HNSW and fusion.
+ */
+export async function measureRetrieval(opts: {
+  base: KnowledgeBase;
+  sizes: number[];
+  queries: readonly string[];
+  rounds: number;
+  ws: Workspace;
+  progress: (line: string) => void;
+}): Promise<RetrievalScaleResult[]> {
+  const embedder = new HashedNgramEmbeddings();
+  const results: RetrievalScaleResult[] = [];
+  const cacheDir = opts.ws.dir('vectors');
+  for (const size of opts.sizes) {
+    opts.progress(`  ${size.toLocaleString('de-DE')} Abschnitte: Korpus erzeugen …`);
+    let t = performance.now();
+    const corpus = scaleCorpus(opts.base.chunks, [...opts.base.docs.values()], size);
+    const corpusMs = performance.now() - t;
+
+    t = performance.now();
+    const flat = new Float32Array(new SharedArrayBuffer(size * EMBEDDING_DIMENSIONS * 4));
+    corpus.chunks.forEach((c, i) => flat.set(embedder.embed(`${c.section} ${c.text}`), i * EMBEDDING_DIMENSIONS));
+    const embedMs = performance.now() - t;
+    opts.progress(`    eingebettet in ${(embedMs / 1000).toFixed(1)} s; hnswlib-Index wird gebaut …`);
+    const built = await buildVectors(flat, size, join(cacheDir, `vectors-${size}.hnsw`), opts.progress);
+    opts.progress(`    hnswlib: ${(built.hnswMs / 1000).toFixed(1)} s; BM25-Index wird gebaut …`);
+
+    t = performance.now();
+    const kb = KnowledgeBase.fromParts({ version: `bench-${size}`, createdAt: new Date().toISOString(), docs: corpus.docs, chunks: corpus.chunks, programs: opts.base.programs, vectors: built.index });
+    const kbMs = performance.now() - t;
+    const heapMB = process.memoryUsage().heapUsed / 2 ** 20;
+    opts.progress(`    BM25: ${(kbMs / 1000).toFixed(1)} s; messe …`);
+
+    const rnd = seededRandom(size);
+    for (let r = 0; r < 5; r++) for (const q of opts.queries) kb.retriever.search(q, { k: 8 });
+    const total: number[] = [];
+    for (let r = 0; r < opts.rounds; r++) {
+      for (const q of shuffled(opts.queries, rnd)) {
+        const s = performance.now();
+        kb.retriever.search(q, { k: 8 });
+        total.push(performance.now() - s);
+      }
+    }
+    // The parts as HybridRetriever.search calls them (k * 3 candidates from each side).
+    const qt: number[] = [];
+    const lex: number[] = [];
+    const emb: number[] = [];
+    const vec: number[] = [];
+    let touched = 0;
+    for (let r = 0; r < opts.rounds; r++) {
+      for (const q of shuffled(opts.queries, rnd)) {
+        const t0 = performance.now();
+        const terms = kb.lexical.queryTerms(q);
+        const t1 = performance.now();
+        kb.lexical.search(terms, 24);
+        const t2 = performance.now();
+        const v = embedder.embed(q);
+        const t3 = performance.now();
+        built.index.search(v, 24);
+        const t4 = performance.now();
+        qt.push(t1 - t0);
+        lex.push(t2 - t1);
+        emb.push(t3 - t2);
+        vec.push(t4 - t3);
+        if (r === 0) touched += terms.reduce((n, term) => n + Math.round(kb.lexical.idf(term) > 0 ? postingsLength(kb, term) : 0), 0);
+      }
+    }
+    const search = summarize(total);
+    const parts = { queryTerms: median(qt), lexicalSearch: median(lex), embed: median(emb), vectorSearch: median(vec), fusionAndRest: 0 };
+    parts.fusionAndRest = Math.max(0, search.median - parts.queryTerms - parts.lexicalSearch - parts.embed - parts.vectorSearch);
+    results.push({
+      chunks: size, docs: corpus.docs.length, search, parts, lexicalTermsTouched: Math.round(touched / opts.queries.length),
+      build: { corpusMs, embedMs, hnswMs: built.hnswMs, readMs: built.readMs, kbMs, heapMB },
+    });
+    opts.progress(`    Median ${search.median.toFixed(3)} ms, p99 ${search.p99.toFixed(3)} ms`);
+  }
+  return results;
+}
+
+/** Postings length of a term, recovered from its idf (the index keeps postings private). */
+function postingsLength(kb: KnowledgeBase, term: string): number {
+  const n = kb.lexical.size;
+  const idf = kb.lexical.idf(term);
+  // idf = ln(1 + (n - df + 0.5) / (df + 0.5))  ⇒  df = (n + 1 - e^idf·0.5 + 0.5 … ) solved for df:
+  const e = Math.exp(idf) - 1;
+  return (n + 0.5 - 0.5 * e) / (1 + e);
+}

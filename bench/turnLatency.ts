@@ -1,0 +1,146 @@
+import { join } from 'node:path';
+import { ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
+import type restify from 'restify';
+import { createApp, SECURITY_HEADERS } from '../src/app.js';
+import { FoerderAdapter } from '../src/bot/foerderAdapter.js';
+import { loadConfig } from '../src/config.js';
+import { silentLogger } from '../src/logger.js';
+import { createHttpServer } from '../src/server/httpServer.js';
+import { summarize, type Summary } from './stats.js';
+import { TURN_QUESTIONS, type BenchQuestion } from './questions.js';
+import { TurnClient } from './turnClient.js';
+
+export interface TurnLatencyOptions {
+  root: string;
+  knowledgeDir: string;
+  dataDir: string;
+  turns: number;
+  warmup: number;
+  blockSize: number;
+  progress: (line: string) => void;
+}
+
+export interface TurnLatencyResult {
+  turns: number;
+  warmup: number;
+  blockSize: number;
+  bot: Summary;
+  echo: Summary;
+  /** Median bot turn / median echo turn. */
+  ratio: number;
+  /** Bot medians by question category (the echo does not care about the text). */
+  botByCategory: Record<string, Summary>;
+}
+
+/** Turns per conversation before the driver starts a new one, as a real chat would. */
+const CONVERSATION_LENGTH = 10;
+
+async function listen(server: restify.Server): Promise<string> {
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  return `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+}
+
+/** The baseline: the same adapter class and HTTP layer, with a turn that only echoes the text. */
+function createEchoServer(): restify.Server {
+  const auth = new ConfigurationBotFrameworkAuthentication({ MicrosoftAppId: '', MicrosoftAppPassword: '', MicrosoftAppType: 'MultiTenant', MicrosoftAppTenantId: '' });
+  const adapter = new FoerderAdapter(auth);
+  return createHttpServer({
+    adapter,
+    logic: async (context: TurnContext) => {
+      await context.sendActivity(typeof context.activity.text === 'string' ? context.activity.text : '');
+    },
+    logger: silentLogger, authenticated: false, serviceUrlAllowlist: [], maxBodyBytes: 256 * 1024, ratePerMinute: 60, logSalt: '',
+    securityHeaders: SECURITY_HEADERS,
+    health: async () => ({ live: true, ready: true, details: {} }),
+  });
+}
+
+/** Drives one target through a fixed question sequence; both targets see identical sequences. */
+class Driver {
+  private next = 0;
+  constructor(
+    readonly name: string,
+    private readonly client: TurnClient,
+  ) {}
+
+  async run(count: number, record?: (ms: number, q: BenchQuestion) => void): Promise<void> {
+    for (let i = 0; i < count; i++, this.next++) {
+      const q = TURN_QUESTIONS[this.next % TURN_QUESTIONS.length];
+      const conv = Math.floor(this.next / CONVERSATION_LENGTH);
+      const ms = await this.client.turn(`bench-conv-${conv}`, `bench-user-${conv % 7}`, q);
+      record?.(ms, q);
+    }
+  }
+}
+
+/**
+ * Sequential turns over HTTP against the real bot and the echo baseline, in alternating blocks
+ * (ABBA order) so drift and neighbours' noise hit both alike.
+ */
+export async function measureTurnLatency(opts: TurnLatencyOptions): Promise<TurnLatencyResult> {
+  const config = loadConfig({
+    KNOWLEDGE_DIR: opts.knowledgeDir,
+    LOCALES_DIR: join(opts.root, 'locales'),
+    DIALOGS_DIR: join(opts.root, 'dialogs'),
+    DATA_DIR: opts.dataDir,
+    OUTBOX_DIR: join(opts.dataDir, 'outbox'),
+    LOG_LEVEL: 'silent',
+    TODAY: '2026-11-21',
+  });
+  const app = await createApp(config);
+  const botUrl = (await app.listen(0, '127.0.0.1')).url;
+  const echoServer = createEchoServer();
+  const echoUrl = await listen(echoServer);
+  const botClient = new TurnClient(botUrl);
+  const echoClient = new TurnClient(echoUrl);
+  try {
+    const bot = new Driver('bot', botClient);
+    const echo = new Driver('echo', echoClient);
+    const botMs: number[] = [];
+    const echoMs: number[] = [];
+    const byCategory = new Map<string, number[]>();
+
+    for (let done = 0; done < opts.warmup; done += opts.blockSize) {
+      const n = Math.min(opts.blockSize, opts.warmup - done);
+      await bot.run(n);
+      await echo.run(n);
+    }
+    opts.progress(`  Aufwärmen: ${opts.warmup} Turns je Ziel erledigt`);
+
+    let block = 0;
+    for (let done = 0; done < opts.turns; done += opts.blockSize, block++) {
+      const n = Math.min(opts.blockSize, opts.turns - done);
+      const runBot = () =>
+        bot.run(n, (ms, q) => {
+          botMs.push(ms);
+          const list = byCategory.get(q.category) ?? [];
+          list.push(ms);
+          byCategory.set(q.category, list);
+        });
+      const runEcho = () => echo.run(n, (ms) => echoMs.push(ms));
+      if (block % 2 === 0) {
+        await runBot();
+        await runEcho();
+      } else {
+        await runEcho();
+        await runBot();
+      }
+    }
+    opts.progress(`  Gemessen: ${botMs.length} Bot-Turns, ${echoMs.length} Echo-Turns`);
+    const botS = summarize(botMs);
+    const echoS = summarize(echoMs);
+    return {
+      turns: opts.turns, warmup: opts.warmup, blockSize: opts.blockSize,
+      bot: botS, echo: echoS, ratio: botS.median / echoS.median,
+      botByCategory: Object.fromEntries([...byCategory].map(([k, v]) => [k, summarize(v)])),
+    };
+  } finally {
+    botClient.close();
+    echoClient.close();
+    await new Promise<void>((r) => echoServer.close(() => r()));
+    await app.close();
+  }
+}

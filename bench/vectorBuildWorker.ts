@@ -1,0 +1,10 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { VectorIndex } from '../src/retrieval/vectorIndex.js';
+
+/** Builds the hnswlib index off the main thread (addPoint blocks) and writes it to a temp file. */
+const { flat, count, dimensions, file } = workerData as { flat: SharedArrayBuffer; count: number; dimensions: number; file: string };
+const data = new Float32Array(flat);
+const vectors = Array.from({ length: count }, (_, i) => data.subarray(i * dimensions, (i + 1) * dimensions));
+const started = performance.now();
+VectorIndex.build(vectors, dimensions).write(file);
+parentPort?.postMessage({ ms: performance.now() - started });

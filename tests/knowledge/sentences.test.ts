@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { splitSentences } from '../../src/knowledge/sentences.js';
+
+describe('splitSentences', () => {
+  it.each([
+    ['"z.B." inside parentheses', 'Die Leitung (z.B. Bürgermeister:in) unterstützt die Bewerbung. Danach folgt der Vertrag.', 'Die Leitung (z.B. Bürgermeister:in) unterstützt die Bewerbung.'],
+    ['"Dr." before a name', 'Fragen beantwortet Dr. Jenni Winterhagen gern. Schreiben Sie uns.', 'Fragen beantwortet Dr. Jenni Winterhagen gern.'],
+    ['"Prof. Dr." before a name', 'Es spricht Prof. Dr. Petra Bendel vom Beirat. Danach Diskussion.', 'Es spricht Prof. Dr. Petra Bendel vom Beirat.'],
+    ['"bzw." before a noun', 'Kommunen bzw. Stadtteile sind die Handlungsebene. Das ist zentral.', 'Kommunen bzw. Stadtteile sind die Handlungsebene.'],
+    ['"ca." before a number', 'Es gibt ca. 80 Beratungstage. Mehr nicht.', 'Es gibt ca. 80 Beratungstage.'],
+    ['a date with the month in words', 'Die Frist geht bis zum 28. Februar 2023. Danach ist Schluss.', 'Die Frist geht bis zum 28. Februar 2023.'],
+    ['a day and month without a year', 'Die Frist zur Interessensbekundung ist der 8. September. Danach nicht mehr.', 'Die Frist zur Interessensbekundung ist der 8. September.'],
+    ['a numeric date', 'Bewerben bis zum 28.2.2023 möglich. Danach nicht.', 'Bewerben bis zum 28.2.2023 möglich.'],
+    ['"e.V." in a name', 'Der Träger (IMAP e.V.) hilft. Danke.', 'Der Träger (IMAP e.V.) hilft.'],
+    ['an ordinal', 'Das ist die 2. Förderrunde des Landes. Sie läuft.', 'Das ist die 2. Förderrunde des Landes.'],
+  ])('does not split at %s', (_label, text, first) => {
+    const sentences = splitSentences(text);
+    expect(sentences[0]).toBe(first);
+    expect(sentences).toHaveLength(2);
+  });
+
+  it.each([
+    ['periods', 'Erster Satz. Zweiter Satz. Dritter Satz.', ['Erster Satz.', 'Zweiter Satz.', 'Dritter Satz.']],
+    ['question and exclamation marks', 'Ist das so? Ja! Gut.', ['Ist das so?', 'Ja!', 'Gut.']],
+    ['a closing quotation mark', 'Er sagte: „Wir fördern Vielfalt.“ So der Minister.', ['Er sagte: „Wir fördern Vielfalt.“', 'So der Minister.']],
+    ['a year at the end of a sentence', 'Das Programm läuft seit 2014. Es wird fortgesetzt.', ['Das Programm läuft seit 2014.', 'Es wird fortgesetzt.']],
+  ])('splits at sentence ends marked by %s', (_label, text, expected) => {
+    expect(splitSentences(text)).toEqual(expected);
+  });
+
+  it('keeps every character of the text apart from the spaces between sentences', () => {
+    const text = 'Die Frist endet am 15. Januar 2029. Bewerbungen gehen per E-Mail an digital@example.net. Ist das klar? Ja.';
+    expect(splitSentences(text).join(' ')).toBe(text);
+  });
+
+  it('returns nothing for empty text', () => {
+    expect(splitSentences('   ')).toEqual([]);
+  });
+});
