@@ -14,7 +14,7 @@ export interface RetrievalScaleResult {
   search: Summary;
   /** Medians of the search's parts, measured one by one (ms); fusion = total median − their sum. */
   parts: { queryTerms: number; lexicalSearch: number; embed: number; vectorSearch: number; fusionAndRest: number };
-  lexicalTermsTouched: number;
+  postingsPerQuery: number;
   build: { corpusMs: number; embedMs: number; hnswMs: number; readMs: number; kbMs: number; heapMB: number };
 }
 
@@ -107,14 +107,14 @@ export async function measureRetrieval(opts: {
         lex.push(t2 - t1);
         emb.push(t3 - t2);
         vec.push(t4 - t3);
-        if (r === 0) touched += terms.reduce((n, term) => n + Math.round(kb.lexical.idf(term) > 0 ? postingsLength(kb, term) : 0), 0);
+        if (r === 0) touched += terms.reduce((n, term) => n + (kb.lexical.idf(term) > 0 ? postingsLength(kb, term) : 0), 0);
       }
     }
     const search = summarize(total);
     const parts = { queryTerms: median(qt), lexicalSearch: median(lex), embed: median(emb), vectorSearch: median(vec), fusionAndRest: 0 };
     parts.fusionAndRest = Math.max(0, search.median - parts.queryTerms - parts.lexicalSearch - parts.embed - parts.vectorSearch);
     results.push({
-      chunks: size, docs: corpus.docs.length, search, parts, lexicalTermsTouched: Math.round(touched / opts.queries.length),
+      chunks: size, docs: corpus.docs.length, search, parts, postingsPerQuery: Math.round(touched / opts.queries.length),
       build: { corpusMs, embedMs, hnswMs: built.hnswMs, readMs: built.readMs, kbMs, heapMB },
     });
     opts.progress(`    Median ${search.median.toFixed(3)} ms, p99 ${search.p99.toFixed(3)} ms`);
@@ -126,7 +126,7 @@ export async function measureRetrieval(opts: {
 function postingsLength(kb: KnowledgeBase, term: string): number {
   const n = kb.lexical.size;
   const idf = kb.lexical.idf(term);
-  // idf = ln(1 + (n - df + 0.5) / (df + 0.5))  ⇒  df = (n + 1 - e^idf·0.5 + 0.5 … ) solved for df:
+  // idf = ln(1 + (n - df + 0.5) / (df + 0.5)), solved for df.
   const e = Math.exp(idf) - 1;
   return (n + 0.5 - 0.5 * e) / (1 + e);
 }

@@ -33,7 +33,7 @@ export interface DirectLineOptions {
   now?: () => number;
   /** Open conversations at most; default 5000. */
   maxConversations?: number;
-  /** Anonymous conversation starts and token requests per IP and minute; default 10. */
+  /** Anonymous conversation starts and token requests per IP and minute; default 20 (offices share NAT addresses). */
   startRateLimitPerMinute?: number;
   /** Posted activities per conversation and minute; default 30. */
   postRateLimitPerMinute?: number;
@@ -71,7 +71,7 @@ const optionsSchema = z.object({
   tokenSecret: z.string().refine((s) => Buffer.byteLength(s) >= 32, 'must be at least 32 bytes'),
   tokenTtlSeconds: z.number().int().min(60).max(86_400).default(1800),
   maxConversations: z.number().int().min(1).default(5000),
-  startRateLimitPerMinute: z.number().int().min(1).default(10),
+  startRateLimitPerMinute: z.number().int().min(1).default(20),
   postRateLimitPerMinute: z.number().int().min(1).default(30),
   publicUrl: z.url({ protocol: /^https?$/ }).optional(),
   botId: z.string().min(1).default('foerderlotse'),

@@ -47,6 +47,13 @@ function isCapitalised(word: string): boolean {
   return /^\p{Lu}/u.test(word);
 }
 
+/** Acronyms and brand-like names ("BMWK", "KfW", "KommA") are programmes or bodies, not people. */
+function isAcronymLike(word: string): boolean {
+  const letters = word.replace(/[^\p{L}]/gu, '');
+  if (letters.length >= 2 && /\p{Lu}$/u.test(letters) && /\p{Ll}/u.test(letters)) return true;
+  return letters.length >= 2 && letters.length <= 4 && letters === letters.toUpperCase();
+}
+
 /**
  * The name at the start of `rest` (the text after a trigger) as a [start, end) range, or null.
  * Weak triggers take 1–3 capitalised words that are not roles; after a strong one ("mein Name ist")
@@ -79,7 +86,7 @@ function nameSpan(rest: string, strong: boolean, keep: ReadonlySet<string>): [nu
     const sentenceEnd = !initial && word.length < raw.length;
     const lower = word.toLowerCase();
     if (names > 0 && PARTICLES.has(word)) continue;
-    if (keep.has(lower) || NOT_A_NAME.has(lower)) {
+    if (keep.has(lower) || NOT_A_NAME.has(lower) || (!initial && isAcronymLike(word))) {
       // "ich bin die Anna": an article may precede a first name, right after the trigger only.
       if (names === 0 && skipped === 'none' && !strong && (lower === 'der' || lower === 'die')) {
         skipped = 'article';

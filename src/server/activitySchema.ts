@@ -1,30 +1,38 @@
 import { z } from 'zod';
 
-const id = z.string().min(1).max(512);
+// Ids end up in storage keys, log hashes and reply URLs: no control characters.
+const NO_CONTROLS = /^[^\u0000-\u001f\u007f]*$/;
+const id = z.string().min(1).max(512).regex(NO_CONTROLS, 'must not contain control characters');
+const optionalId = z.string().max(512).regex(NO_CONTROLS, 'must not contain control characters');
+const account = z.object({ id, name: z.string().max(512).optional().nullable() }).passthrough();
 
 /** The parts of an incoming activity the service relies on; everything else passes through. */
 export const incomingActivitySchema = z
   .object({
-    type: z.string().min(1).max(64),
-    id: z.string().max(512).optional(),
-    channelId: z.string().min(1).max(64),
-    serviceUrl: z.string().min(1).max(2048),
-    conversation: z.object({ id, conversationType: z.string().max(64).optional() }).passthrough(),
-    from: z.object({ id, name: z.string().max(512).optional() }).passthrough(),
-    recipient: z.object({ id: z.string().max(512) }).passthrough().optional(),
+    type: z.string().min(1).max(64).regex(/^[A-Za-z0-9/._-]+$/, 'must be an activity type name'),
+    id: optionalId.optional(),
+    channelId: z.string().min(1).max(64).regex(/^[A-Za-z0-9._-]+$/, 'must be a channel name'),
+    serviceUrl: z.string().min(1).max(2048).regex(NO_CONTROLS, 'must not contain control characters'),
+    conversation: z.object({ id, conversationType: z.string().max(64).optional().nullable() }).passthrough(),
+    from: account,
+    recipient: z.object({ id: optionalId }).passthrough().optional(),
     // Longer texts are accepted and answered with a polite note; the body size limit bounds them.
     text: z.string().max(200_000).optional().nullable(),
     locale: z.string().max(35).optional().nullable(),
-    attachments: z.array(z.unknown()).max(50).optional(),
-    entities: z.array(z.unknown()).max(50).optional(),
+    // Objects only: the bot reads `.type`, `.contentType`, `.id` on the items.
+    attachments: z.array(z.object({ contentType: z.string().max(256).optional().nullable() }).passthrough()).max(50).optional().nullable(),
+    entities: z.array(z.object({ type: z.string().max(128).optional().nullable() }).passthrough()).max(50).optional().nullable(),
+    membersAdded: z.array(account).max(256).optional().nullable(),
+    membersRemoved: z.array(account).max(256).optional().nullable(),
+    replyToId: optionalId.optional().nullable(),
     deliveryMode: z.string().max(32).optional(),
   })
   .passthrough();
 
-/** A zod error as one readable line that names the fields. */
+/** A zod error as one readable line that names the fields; never echoes the input. */
 export function describeZodError(err: z.ZodError): string {
   return err.issues
     .slice(0, 5)
-    .map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`)
+    .map((i) => `${i.path.map(String).join('.').slice(0, 100) || '(body)'}: ${i.message.slice(0, 120)}`)
     .join('; ');
 }

@@ -175,6 +175,33 @@ describe('Direct Line 3.0 endpoints driven by the real DirectLineJS client', () 
     stop();
   });
 
+  it('reconnects after the stream drops and replays what was missed from its watermark, without duplicates', async () => {
+    const { token, conversationId } = (await json(await fetch(`${r.url}/api/directline/token`))) as { token: string; conversationId: string };
+    // random: () => 0 makes the client retry after the minimum delay (3 s) instead of up to 15 s.
+    const dl = new DirectLine({ domain: r.domain, token, random: () => 0 } as never);
+    clients.push(dl);
+    const { seen, stop } = collect(dl);
+    await waitFor(() => seen.find((a) => a.text === WELCOME), 'welcome');
+
+    const auth = { Authorization: `Bearer ${token}` };
+    const { streamUrl } = (await json(await fetch(`${r.domain}/conversations/${conversationId}?watermark=`, { headers: auth }))) as { streamUrl: string };
+    const intruder = new NodeWebSocket(streamUrl); // same token's second stream: the server drops the client's older one
+    await new Promise((resolve) => intruder.once('open', resolve));
+    const posted = await fetch(`${r.domain}/conversations/${conversationId}/activities`, {
+      method: 'POST',
+      headers: { ...auth, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ type: 'message', text: 'Während der Unterbrechung', from: { id: 'x' } }),
+    });
+    const { id } = (await json(posted)) as { id: string };
+    await waitFor(() => seen.find((a) => a.replyToId === id && a.type === 'message'), 'reply replayed after reconnect', 20_000);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    stop();
+    intruder.close();
+    const ids = seen.filter((a) => a.type !== 'typing').map((a) => a.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(seen.filter((a) => a.id === id)).toHaveLength(1);
+  });
+
   it('answers 403 to a wrong token, a tampered token and a stream token used as bearer', async () => {
     const a = await startAnonymous(r);
     const activities = `${r.domain}/conversations/${a.conversationId}/activities`;

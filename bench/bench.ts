@@ -1,0 +1,142 @@
+import { writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { KnowledgeBase } from '../src/knowledge/knowledgeBase.js';
+import { TermList } from '../src/nlu/termList.js';
+import { measureColdStart, runningChildren, type ColdStartResult } from './coldStart.js';
+import { measureIngest, type IngestTimeResult } from './ingestTime.js';
+import { RETRIEVAL_QUERIES } from './questions.js';
+import { measureRetrieval, type RetrievalScaleResult } from './retrievalLatency.js';
+import { measureTurnLatency, type TurnLatencyResult } from './turnLatency.js';
+import { projectRoot, Workspace } from './workspace.js';
+
+const TARGETS = { turnRatio: 1.5, retrievalMedianMs100k: 1, coldStartMs: 2000, rssMB: 200 };
+
+const { values: args } = parseArgs({
+  options: {
+    turns: { type: 'string', default: '500' },
+    warmup: { type: 'string', default: '100' },
+    block: { type: 'string', default: '50' },
+    sizes: { type: 'string', default: '1000,10000,100000' },
+    rounds: { type: 'string', default: '100' },
+    'ingest-runs': { type: 'string', default: '3' },
+    'rss-turns': { type: 'string', default: '200' },
+    quick: { type: 'boolean', default: false },
+    out: { type: 'string' },
+  },
+});
+const num = (v: string | undefined, name: string): number => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} must be a positive integer, got "${v}"`);
+  return n;
+};
+const opts = args.quick
+  ? { turns: 100, warmup: 20, block: 20, sizes: [1000, 10000], rounds: 20, ingestRuns: 1, rssTurns: 50 }
+  : {
+      turns: num(args.turns, 'turns'), warmup: num(args.warmup, 'warmup'), block: num(args.block, 'block'),
+      sizes: (args.sizes ?? '').split(',').map((s) => num(s.trim(), 'sizes')), rounds: num(args.rounds, 'rounds'),
+      ingestRuns: num(args['ingest-runs'], 'ingest-runs'), rssTurns: num(args['rss-turns'], 'rss-turns'),
+    };
+
+const progress = (line: string) => process.stderr.write(`${line}\n`);
+const ms = (x: number) => (x >= 100 ? `${Math.round(x)} ms` : x >= 1 ? `${x.toFixed(2)} ms` : `${(x * 1000).toFixed(0)} µs`);
+const verdict = (ok: boolean) => (ok ? 'PASS' : 'MISS  <<<');
+
+type Row = [figure: string, value: string, target: string, verdict: string];
+
+function table(rows: Row[]): string {
+  const head: Row = ['Messgröße', 'Wert', 'Ziel', 'Ergebnis'];
+  const w = head.map((_, i) => Math.max(...[head, ...rows].map((r) => r[i].length)));
+  const line = (r: Row) => r.map((c, i) => c.padEnd(w[i])).join('  ').trimEnd();
+  return [line(head), w.map((n) => '-'.repeat(n)).join('  '), ...rows.map(line)].join('\n');
+}
+
+function rowsOf(r: { turns: TurnLatencyResult; retrieval: RetrievalScaleResult[]; ingest: IngestTimeResult; cold: ColdStartResult }): Row[] {
+  const rows: Row[] = [];
+  const t = r.turns;
+  rows.push([`1 Turn Bot (HTTP, expectReplies), n=${t.bot.n}`, `Median ${ms(t.bot.median)} · p99 ${ms(t.bot.p99)}`, '', '']);
+  rows.push([`1 Turn Echo-Bot (gleicher Adapter), n=${t.echo.n}`, `Median ${ms(t.echo.median)} · p99 ${ms(t.echo.p99)}`, '', '']);
+  rows.push(['1 Verhältnis Bot/Echo (Mediane)', `${t.ratio.toFixed(2)}×`, `≤ ${TARGETS.turnRatio}×`, verdict(t.ratio <= TARGETS.turnRatio)]);
+  for (const [cat, s] of Object.entries(t.botByCategory)) rows.push([`  Bot: ${cat}`, `Median ${ms(s.median)} · p99 ${ms(s.p99)}`, '', 'info']);
+  for (const x of r.retrieval) {
+    const is100k = x.chunks === 100_000;
+    rows.push([
+      `2 Retrieval search k=8, ${x.chunks.toLocaleString('de-DE')} Abschnitte`, `Median ${ms(x.search.median)} · p99 ${ms(x.search.p99)}`,
+      is100k ? `Median ≤ ${TARGETS.retrievalMedianMs100k} ms` : '', is100k ? verdict(x.search.median <= TARGETS.retrievalMedianMs100k) : 'info',
+    ]);
+    const p = x.parts;
+    rows.push([`  davon`, `Terme ${ms(p.queryTerms)} · BM25 ${ms(p.lexicalSearch)} · Embed ${ms(p.embed)} · HNSW ${ms(p.vectorSearch)} · Fusion ${ms(p.fusionAndRest)}`, '', 'info']);
+    rows.push([`  Aufbau`, `Embed ${(x.build.embedMs / 1000).toFixed(1)} s · HNSW ${(x.build.hnswMs / 1000).toFixed(1)} s · BM25 ${(x.build.kbMs / 1000).toFixed(1)} s · ${x.postingsPerQuery.toLocaleString('de-DE')} Postings/Anfrage`, '', 'info']);
+  }
+  const i = r.ingest;
+  rows.push([`3 Ingestion neu (${i.sources} Quellen, ${i.chunks} Abschnitte), n=${i.runs}`, `Median ${ms(i.fresh.median)} (erster Lauf ${ms(i.firstFreshMs)})`, '', 'info']);
+  rows.push([`3 Re-Ingestion unverändert, n=${i.runs}`, `Median ${ms(i.reingest.median)}`, '', 'info']);
+  rows.push(['3 Prüfung „Index veraltet?“ beim Start', `Median ${ms(i.staleCheck.median)}`, '', 'info']);
+  const c = r.cold;
+  rows.push([`4 Kaltstart node dist/index.js → /healthz 200, n=${c.starts}`, `Median ${ms(c.startMs.median)} (max ${ms(c.startMs.max)})`, `≤ ${TARGETS.coldStartMs / 1000} s`, verdict(c.startMs.median <= TARGETS.coldStartMs)]);
+  rows.push([`4 RSS nach ${c.turns} Turns`, `${c.rssAfterTurnsMB.toFixed(0)} MB (leer ${c.rssIdleMB.toFixed(0)} MB, Spitze ${c.peakRssMB.toFixed(0)} MB)`, `≤ ${TARGETS.rssMB} MB`, verdict(c.rssAfterTurnsMB <= TARGETS.rssMB)]);
+  rows.push(['4 Erster Turn nach dem Start', ms(c.firstTurnMs), '', 'info']);
+  return rows;
+}
+
+async function main(): Promise<void> {
+  const root = projectRoot();
+  const ws = new Workspace(root);
+  const started = performance.now();
+  const load0 = os.loadavg();
+  try {
+    progress(`Förderlotse-Benchmark (${os.cpus().length} Kerne, Node ${process.versions.node}); Arbeitsordner ${ws.base}`);
+    progress('3 Ingestion …');
+    const { result: ingest, knowledgeDir } = await measureIngest(ws, opts.ingestRuns);
+
+    progress(`1 Turn-Latenz: ${opts.warmup} + ${opts.turns} Turns je Ziel, Blöcke zu ${opts.block} …`);
+    const turns = await measureTurnLatency({ root, knowledgeDir, dataDir: ws.dir('data'), turns: opts.turns, warmup: opts.warmup, blockSize: opts.block, progress });
+
+    progress('4 Kaltstart und Speicher …');
+    const cold = await measureColdStart({ root, knowledgeDir, dataDir: ws.dir('data'), starts: 3, turns: opts.rssTurns, progress });
+
+    progress(`2 Retrieval bei ${opts.sizes.join(', ')} Abschnitten …`);
+    const base = await KnowledgeBase.load(knowledgeDir);
+    const termList = TermList.load(join(knowledgeDir, 'terms.yaml'));
+    // As the answerer searches: English questions carry the term list's German words.
+    const queries = RETRIEVAL_QUERIES.map((q) => {
+      const extra = termList.expand(q);
+      return extra.length ? `${q} ${extra.join(' ')}` : q;
+    });
+    const retrieval = await measureRetrieval({ base, sizes: opts.sizes, queries, rounds: opts.rounds, ws, progress });
+
+    const results = {
+      generatedAt: new Date().toISOString(),
+      machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, node: process.versions.node, platform: `${os.platform()} ${os.release()}`, loadavgStart: load0, loadavgEnd: os.loadavg() },
+      options: opts,
+      targets: TARGETS,
+      durationS: (performance.now() - started) / 1000,
+      turnLatency: { ...turns, pass: turns.ratio <= TARGETS.turnRatio },
+      retrieval: retrieval.map((r) => ({ ...r, pass: r.chunks === 100_000 ? r.search.median <= TARGETS.retrievalMedianMs100k : undefined })),
+      ingest,
+      coldStart: { ...cold, pass: cold.startMs.median <= TARGETS.coldStartMs, rssPass: cold.rssAfterTurnsMB <= TARGETS.rssMB },
+    };
+    const out = args.out ?? join(root, 'bench', 'results.json');
+    writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
+    process.stdout.write(`\n${table(rowsOf({ turns, retrieval, ingest, cold }))}\n\n`);
+    process.stdout.write(`Dauer ${results.durationS.toFixed(0)} s · Last ${load0.map((l) => l.toFixed(2)).join('/')} → ${os.loadavg().map((l) => l.toFixed(2)).join('/')} · Ergebnisse: ${out}\n`);
+    const missed = [results.turnLatency.pass, ...results.retrieval.map((r) => r.pass), results.coldStart.pass, results.coldStart.rssPass].filter((p) => p === false).length;
+    if (missed) process.stdout.write(`${missed} Ziel(e) verfehlt (MISS) – die Messung ist informativ, Exit-Code 0.\n`);
+  } finally {
+    for (const child of runningChildren) child.kill('SIGKILL');
+    ws.cleanup();
+  }
+}
+
+// A crash must not leave a service running on the machine.
+process.on('exit', () => {
+  for (const child of runningChildren) child.kill('SIGKILL');
+});
+
+try {
+  await main();
+} catch (err) {
+  process.stderr.write(`Benchmark abgebrochen: ${(err as Error)?.stack ?? String(err)}\n`);
+  process.exitCode = 1;
+}
