@@ -9,7 +9,7 @@ import { evaluateEligibility, type ApplicantProfile, type Verdict } from '../pro
 import type { FactTopic, Program } from '../programs/programSchema.js';
 import { formatDate, formatDayMonth, formatNumber, type Translate } from '../i18n.js';
 import { findPassage } from './passageFinder.js';
-import { coverage, focusTerms } from './support.js';
+import { coverage, focusTerms, unknownTopic } from './support.js';
 import type { Answer, Citation, Suggestion } from './types.js';
 
 export interface AnswerRequest {
@@ -47,6 +47,8 @@ const TOPICS_FOR: Partial<Record<Intent, FactTopic[]>> = {
 
 const SUGGESTABLE: Intent[] = ['deadline', 'eligibility', 'signature', 'money', 'contact', 'anonymity'];
 
+const ELIGIBILITY_CUE = /passt|passen|in frage|infrage|können wir|dürfen wir|kommen wir|geeignet|förderfähig|bewerben|teilnehmen|mitmachen|beantragen|fit|suit|eligible|apply|qualify|can we/i;
+
 function hasProfileFacts(f: ProfileFacts): boolean {
   return f.entityType !== undefined || f.population !== undefined || f.state !== undefined;
 }
@@ -63,7 +65,9 @@ export class Answerer {
     const { intent: rawIntent } = classifyIntent(req.text);
     const facts = extractProfileFacts(req.text);
     let intent = rawIntent;
-    if ((intent === 'unknown' || intent === 'about' || intent === 'benefits') && hasProfileFacts(facts) && /\?|passt|in frage|infrage|können wir|dürfen wir|fit|eligible|apply/i.test(req.text)) intent = 'eligibility';
+    // A described applicant plus an eligibility cue is an eligibility question ("… passt das?").
+    const describesApplicant = facts.entityType !== undefined || facts.population !== undefined;
+    if ((intent === 'unknown' || intent === 'about' || intent === 'benefits' || intent === 'profileCheck') && describesApplicant && ELIGIBILITY_CUE.test(req.text)) intent = 'eligibility';
 
     if (intent === 'greeting' || intent === 'thanks' || intent === 'help') return this.smalltalk(intent, req.lang);
     if (intent === 'listPrograms') return this.listPrograms(req.lang);
@@ -77,6 +81,8 @@ export class Answerer {
       if (intent === 'eligibility' && hasProfileFacts(facts)) return this.verdictsForAll(profile, req);
       return this.withoutProgram(intent, req);
     }
+    // A specific thing the texts never mention ("Verwendungsnachweis") must not get a loosely related answer.
+    if (FACTUAL_INTENTS.has(intent) && unknownTopic(req.text, intent, programs, kb)) return this.abstain(intent, req.lang, programs[0]);
     if (programs.length > 1 && FACTUAL_INTENTS.has(intent)) return this.several(programs.slice(0, 3), intent, profile, req);
     return this.forProgram(programs[0], intent, profile, req, hasProfileFacts(facts));
   }
