@@ -82,7 +82,7 @@ export class Answerer {
       return this.withoutProgram(intent, req);
     }
     // A specific thing the texts never mention ("Verwendungsnachweis") must not get a loosely related answer.
-    if (FACTUAL_INTENTS.has(intent) && unknownTopic(req.text, intent, programs, kb)) return this.abstain(intent, req.lang, programs[0]);
+    if (FACTUAL_INTENTS.has(intent) && req.lang === 'de' && unknownTopic(req.text, programs, (p) => kb.vocabularyOf(p))) return this.abstain(intent, req.lang, programs[0]);
     if (programs.length > 1 && FACTUAL_INTENTS.has(intent)) return this.several(programs.slice(0, 3), intent, profile, req);
     return this.forProgram(programs[0], intent, profile, req, hasProfileFacts(facts));
   }

@@ -1,4 +1,4 @@
-import { STOPWORDS, decompound, stem, words } from '../retrieval/textAnalysis.js';
+import { STOPWORDS, decompound, editDistance, stem, words } from '../retrieval/textAnalysis.js';
 import type { Program } from '../programs/programSchema.js';
 
 /** Words of questions that say nothing about what is asked ("Bewerbung", "Programm", "sagt"). */
@@ -27,7 +27,7 @@ export function focusTerms(question: string, programs: Program[], vocabulary: Re
   for (const w of ignore) programWords.add(stem(w));
   const out: string[] = [];
   for (const w of words(question)) {
-    if (STOPWORDS.has(w) || w.length < 3 || /^\d+$/.test(w)) continue;
+    if (STOPWORDS.has(w) || w.length < 3 || /\d/.test(w)) continue;
     const s = stem(w);
     if (GENERIC.has(s) || programWords.has(s)) continue;
     out.push(s);
@@ -57,8 +57,7 @@ export function coverage(focus: string[], passage: string, vocabulary: ReadonlyS
 }
 
 /** Words that belong to asking about a topic, a role or an applicant, not to what is asked about. */
-const DOMAIN = new Set(
-  `frist fristen bewerbungsfrist bewerbungsschluss einsendeschluss stichtag termin datum ende endet enden läuft laufen lauft spätestens offen geschlossen abgelaufen vorbei einreich eingereicht einreichen abgeben abgegeben beworben bewerben
+const DOMAIN_LIST = `frist fristen bewerbungsfrist bewerbungsschluss einsendeschluss stichtag termin datum ende endet enden läuft laufen lauft spätestens offen geschlossen abgelaufen vorbei einreich eingereicht einreichen abgeben abgegeben beworben bewerben
    unterschrift unterschreib unterschrieben unterzeichn signatur anonym anonymitat veroffentlich öffentlich namentlich name namen
    geld summe betrag euro förder forder fordersumme fördermittel zuschuss finanzier kosten kostet kostenlos kostenfrei eigenmittel eigenanteil unterstutzung unterstützung leistung leistungen bekommen erhalten gibt
    kontakt ansprechpartner ansprechperson adresse mail email schick schicken senden wende wenden melden
@@ -66,38 +65,34 @@ const DOMAIN = new Set(
    landrat landrätin landrats bürgermeister bürgermeisterin oberbürgermeister dezernent dezernentin leitung verwaltungsleitung verwaltungsspitze verwaltung chef chefin amt
    landkreis kreis kreise stadt städte gemeinde gemeinden kommune kommunen kreisfrei kreisfreie kreisangehörig kreisangehörige verein vereine träger organisation organisationen
    einwohner einwohnerinnen einwohnern bundesland land hessen bayern partner partnerkommune gemeinsam aufruf ausschreibung programm projekt modellprojekt modellkommune
-   deadline signature sign anonymous money funding amount grant contact apply application eligible support mayor district city town municipality`
-    .split(/\s+/)
-    .map((w) => stem(w)),
-);
+   deadline signature sign anonymous money funding amount grant contact apply application eligible support mayor district city town municipality`.split(/\s+/);
+const DOMAIN = new Set(DOMAIN_LIST.map((w) => stem(w)));
+const DOMAIN_WORDS: ReadonlySet<string> = new Set(DOMAIN_LIST.map((w) => w.toLowerCase()));
 
 /**
  * True when a factual question names something specific (a long word, e.g. "Verwendungsnachweis")
- * that appears nowhere in the corpus: then no passage can answer it, however related the topic.
+ * that the programme's own texts never mention: then no passage of them can answer it, however
+ * related the topic. English questions are not checked (their words are not in German texts).
  */
-export function unknownTopic(question: string, intent: string, programs: Program[], kb: { vocabulary: ReadonlySet<string> }): boolean {
-  void intent;
-  const focus = focusTerms(question, programs, kb.vocabulary).filter((f) => !DOMAIN.has(f) && f.length >= 6);
-  if (focus.length === 0) return false;
-  const stems = corpusStems(kb.vocabulary);
+export function unknownTopic(question: string, programs: Program[], vocabularyOf: (p: Program) => ReadonlySet<string>): boolean {
+  if (programs.length === 0) return false;
+  const vocab = new Set<string>();
+  for (const p of programs) for (const w of vocabularyOf(p)) vocab.add(w);
+  const stems = new Set([...vocab].map((w) => stem(w)));
+  const raws = words(question.replace(/-/g, ' '));
+  const focus = focusTerms(question.replace(/-/g, ' '), programs, vocab).filter((f) => !DOMAIN.has(f) && f.length >= 6);
   return focus.some((f) => {
     if (stems.has(f)) return false;
-    const raw = words(question).find((w) => stem(w) === f) ?? f;
-    // A compound of question words ("Antragsfrist") is no new topic; one of corpus words may be ("Zwischenbericht").
-    const parts = decompound(raw, kb.vocabulary);
-    if (parts.length && parts.every((p) => DOMAIN.has(stem(p)) || GENERIC.has(stem(p)))) return false;
-    // Inflected forms: a corpus stem that extends the word, or one it extends by a few letters.
-    for (const s of stems) if (s.length >= 6 && (s.startsWith(f) || (f.startsWith(s) && f.length - s.length <= 3))) return false;
+    // Inflected forms: a text stem that extends the word, or one it extends by a few letters.
+    for (const s of stems) if (s.length >= 5 && (s.startsWith(f) || (f.startsWith(s) && f.length - s.length <= 3))) return false;
+    const raw = raws.find((w) => stem(w) === f) ?? f;
+    // A compound of words the texts use ("Interessenformular"), or of question words ("Antragsfrist").
+    if (decompound(raw, vocab).length) return false;
+    const domainParts = decompound(raw, DOMAIN_WORDS);
+    if (domainParts.length && domainParts.every((p) => DOMAIN.has(stem(p)) || GENERIC.has(stem(p)))) return false;
+    // Typos ("Bewerbungsfirst").
+    const max = f.length >= 9 ? 2 : 1;
+    for (const s of [...stems, ...DOMAIN]) if (Math.abs(s.length - f.length) <= max && editDistance(s, f, max) <= max) return false;
     return true;
   });
-}
-
-const stemCacheByVocab = new WeakMap<ReadonlySet<string>, Set<string>>();
-function corpusStems(vocabulary: ReadonlySet<string>): Set<string> {
-  let s = stemCacheByVocab.get(vocabulary);
-  if (!s) {
-    s = new Set([...vocabulary].map((w) => stem(w)));
-    stemCacheByVocab.set(vocabulary, s);
-  }
-  return s;
 }

@@ -50,6 +50,19 @@ export class KnowledgeBase {
     return KnowledgeBase.fromParts({ version, createdAt: snap.manifest.createdAt, docs: snap.docs, chunks: snap.chunks, programs: snap.programs, vectors });
   }
 
+  private readonly vocabByProgram = new Map<string, Set<string>>();
+
+  /** Words of one programme's texts and names (cached). */
+  vocabularyOf(program: Program): ReadonlySet<string> {
+    let v = this.vocabByProgram.get(program.id);
+    if (!v) {
+      const texts = program.docIds.map((d) => this.docs.get(d)?.text ?? '');
+      v = buildVocabulary(texts, [program]);
+      this.vocabByProgram.set(program.id, v);
+    }
+    return v;
+  }
+
   programOfDoc(docId: string): Program | undefined {
     return this.programByDoc.get(docId);
   }
