@@ -37,8 +37,9 @@ export function createTranslator(localesDir: string): { t: Translate; has: (lang
 }
 
 /** Formats a number the way each language writes it (8.000 / 8,000). */
+const numberFormats = { de: new Intl.NumberFormat('de-DE'), en: new Intl.NumberFormat('en-GB') };
 export function formatNumber(lang: Lang, n: number): string {
-  return new Intl.NumberFormat(lang === 'de' ? 'de-DE' : 'en-GB').format(n);
+  return numberFormats[lang].format(n);
 }
 
 /** Formats an ISO date: 28.02.2023 / 28 February 2023. */

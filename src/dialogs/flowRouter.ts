@@ -13,6 +13,7 @@ import { formatDate } from '../i18n.js';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase.js';
 import { hashId, type Logger } from '../logger.js';
 import { FACTUAL_INTENTS } from '../nlu/intents.js';
+import { extractProfileFacts } from '../nlu/profileEntities.js';
 import type { Lang } from '../nlu/language.js';
 import type { ProgramDetector } from '../nlu/programDetector.js';
 import type { Program } from '../programs/programSchema.js';
@@ -45,6 +46,12 @@ const EDIT_PROFILE = /^\s*(profil (ändern|bearbeiten|aktualisieren)|change (my 
 const DELETE_PROFILE = /^\s*(profil löschen|delete (my )?profile)\s*[?!.]?\s*$/i;
 const SEND_PROFILE = /^\s*(an die projektleitung senden|profil (an die projektleitung )?senden|send to project leads|send (my )?profile)\s*[?!.]?\s*$/i;
 const TRANSCRIPT_TURNS = 10;
+const OVERVIEW = /welche .{0,40}(passt|passen)|which .{0,40}(fit|suit)/i;
+
+function describesApplicant(text: string): boolean {
+  const f = extractProfileFacts(text);
+  return f.entityType !== undefined || f.population !== undefined;
+}
 
 /**
  * The conversation's scripted side: starts and continues the Förder-Check and the handoff,
@@ -97,7 +104,9 @@ export class FlowRouter implements Flows {
       return true;
     }
     if (SHOW_PROFILE.test(text)) return this.showProfile(context, data, turn.lang);
-    if (turn.intent === 'profileCheck') return this.startCheck(context, dc, data, turn, false);
+    // "Welche Programme passen zu uns?" with the applicant described gets verdicts at once; the
+    // explicit "Förder-Check" runs the flow (and fills what the message already says).
+    if (turn.intent === 'profileCheck' && !(OVERVIEW.test(text) && describesApplicant(text))) return this.startCheck(context, dc, data, turn, false);
     if (turn.intent === 'handoff') return this.startHandoff(context, dc, data, turn, false);
     return false;
   }

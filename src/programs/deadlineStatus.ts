@@ -6,8 +6,9 @@ export type DeadlineStatus =
   | { kind: 'noYear'; day: number; month: number };
 
 /** Today's calendar date in Germany (deadlines are German calendar days), as YYYY-MM-DD. */
+const berlinFormat = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' });
 export function berlinDate(now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return berlinFormat.format(now);
 }
 
 function dayNumber(iso: string): number {

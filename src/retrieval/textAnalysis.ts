@@ -37,19 +37,33 @@ const LINKERS = ['', 's', 'es', 'n', 'en'];
  * Splits a German compound into known parts ("Bewerbungsfrist" → bewerbung, frist) using the
  * corpus vocabulary; returns [] when no split covers the whole word.
  */
-export function decompound(word: string, vocabulary: ReadonlySet<string>, depth = 0): string[] {
+export function decompound(word: string, vocabulary: ReadonlySet<string>): string[] {
+  if (word.length < 8) return [];
+  let cache = decompoundCache.get(vocabulary);
+  if (!cache) decompoundCache.set(vocabulary, (cache = new Map()));
+  let parts = cache.get(word);
+  if (parts === undefined) {
+    parts = split(word, vocabulary, 0);
+    if (cache.size > 100_000) cache.clear();
+    cache.set(word, parts);
+  }
+  return parts;
+}
+
+// Splitting is the costliest step of query analysis; the vocabulary is fixed per index, so cache per vocabulary.
+const decompoundCache = new WeakMap<ReadonlySet<string>, Map<string, string[]>>();
+
+function split(word: string, vocabulary: ReadonlySet<string>, depth: number): string[] {
   if (word.length < 8 || depth > 3) return [];
   for (let i = word.length - 4; i >= 4; i--) {
     const head = word.slice(0, i);
     const tail = word.slice(i);
-    if (!vocabulary.has(tail) && decompound(tail, vocabulary, depth + 1).length === 0) continue;
+    const tailParts = vocabulary.has(tail) ? [tail] : split(tail, vocabulary, depth + 1);
+    if (tailParts.length === 0) continue;
     for (const link of LINKERS) {
       if (link && !head.endsWith(link)) continue;
       const base = link ? head.slice(0, -link.length) : head;
-      if (base.length >= 3 && vocabulary.has(base)) {
-        const tailParts = vocabulary.has(tail) ? [tail] : decompound(tail, vocabulary, depth + 1);
-        return [base, ...tailParts];
-      }
+      if (base.length >= 3 && vocabulary.has(base)) return [base, ...tailParts];
     }
   }
   return [];
@@ -66,21 +80,40 @@ export function terms(text: string, vocabulary?: ReadonlySet<string>): string[] 
   return out;
 }
 
-/** Damerau-Levenshtein distance with an early exit above `max`. */
+// Three reusable rows: edit distance runs in hot loops (typo matching) and must not allocate.
+let rowA = new Int32Array(64);
+let rowB = new Int32Array(64);
+let rowC = new Int32Array(64);
+
+/** Damerau-Levenshtein (optimal string alignment) distance with an early exit above `max`. */
 export function editDistance(a: string, b: string, max = 2): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  const d: number[][] = [];
-  for (let i = 0; i <= a.length; i++) d[i] = [i];
-  for (let j = 0; j <= b.length; j++) d[0][j] = j;
+  const n = b.length;
+  if (n + 1 > rowA.length) {
+    rowA = new Int32Array(n + 1);
+    rowB = new Int32Array(n + 1);
+    rowC = new Int32Array(n + 1);
+  }
+  let prev2 = rowA;
+  let prev = rowB;
+  let cur = rowC;
+  for (let j = 0; j <= n; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    let rowMin = Infinity;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-      rowMin = Math.min(rowMin, d[i][j]);
+    cur[0] = i;
+    let rowMin = i;
+    const ai = a.charCodeAt(i - 1);
+    for (let j = 1; j <= n; j++) {
+      const bj = b.charCodeAt(j - 1);
+      let v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ai === bj ? 0 : 1));
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj) v = Math.min(v, prev2[j - 2] + 1);
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
     }
     if (rowMin > max) return max + 1;
+    const t = prev2;
+    prev2 = prev;
+    prev = cur;
+    cur = t;
   }
-  return d[a.length][b.length];
+  return prev[n];
 }
