@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
@@ -59,6 +60,9 @@ function rowsOf(r: { turns: TurnLatencyResult; retrieval: RetrievalScaleResult[]
   rows.push([`1 Turn Echo-Bot (gleicher Adapter), n=${t.echo.n}`, `Median ${ms(t.echo.median)} · p99 ${ms(t.echo.p99)}`, '', '']);
   rows.push(['1 Verhältnis Bot/Echo (Mediane)', `${t.ratio.toFixed(2)}×`, `≤ ${TARGETS.turnRatio}×`, verdict(t.ratio <= TARGETS.turnRatio)]);
   for (const [cat, s] of Object.entries(t.botByCategory)) rows.push([`  Bot: ${cat}`, `Median ${ms(s.median)} · p99 ${ms(s.p99)}`, '', 'info']);
+  const b = t.breakdown;
+  rows.push(['  in-process: Bot / Echo', `${ms(b.botInProcess)} / ${ms(b.echoInProcess)} (HTTP drumherum ${ms(t.httpOverhead)})`, '', 'info']);
+  rows.push(['  Bot-Anteile (Mediane)', `Answerer ${ms(b.answer)} · Zustand laden+speichern ${ms(b.stateLoadSave)} · Rest (Flows, Antwort, Lock) ${ms(b.rest)}`, '', 'info']);
   for (const x of r.retrieval) {
     const is100k = x.chunks === 100_000;
     rows.push([
@@ -67,6 +71,7 @@ function rowsOf(r: { turns: TurnLatencyResult; retrieval: RetrievalScaleResult[]
     ]);
     const p = x.parts;
     rows.push([`  davon`, `Terme ${ms(p.queryTerms)} · BM25 ${ms(p.lexicalSearch)} · Embed ${ms(p.embed)} · HNSW ${ms(p.vectorSearch)} · Fusion ${ms(p.fusionAndRest)}`, '', 'info']);
+    rows.push([`  GC während der Messung`, `${x.gc.count} Pausen (${x.gc.major} volle), Summe ${ms(x.gc.totalMs)}, längste ${ms(x.gc.maxMs)}`, '', 'info']);
     rows.push([`  Aufbau`, `Embed ${(x.build.embedMs / 1000).toFixed(1)} s · HNSW ${(x.build.hnswMs / 1000).toFixed(1)} s · BM25 ${(x.build.kbMs / 1000).toFixed(1)} s · ${x.postingsPerQuery.toLocaleString('de-DE')} Postings/Anfrage`, '', 'info']);
   }
   const i = r.ingest;
@@ -75,9 +80,27 @@ function rowsOf(r: { turns: TurnLatencyResult; retrieval: RetrievalScaleResult[]
   rows.push(['3 Prüfung „Index veraltet?“ beim Start', `Median ${ms(i.staleCheck.median)}`, '', 'info']);
   const c = r.cold;
   rows.push([`4 Kaltstart node dist/index.js → /healthz 200, n=${c.starts}`, `Median ${ms(c.startMs.median)} (max ${ms(c.startMs.max)})`, `≤ ${TARGETS.coldStartMs / 1000} s`, verdict(c.startMs.median <= TARGETS.coldStartMs)]);
+  rows.push(['  davon', `node selbst ${ms(c.nodeBootMs)} · import dist/app.js ${ms(Math.max(0, c.importAppMs - c.nodeBootMs))} · createApp+listen ${ms(Math.max(0, c.startMs.median - c.importAppMs))}`, '', 'info']);
   rows.push([`4 RSS nach ${c.turns} Turns`, `${c.rssAfterTurnsMB.toFixed(0)} MB (leer ${c.rssIdleMB.toFixed(0)} MB, Spitze ${c.peakRssMB.toFixed(0)} MB)`, `≤ ${TARGETS.rssMB} MB`, verdict(c.rssAfterTurnsMB <= TARGETS.rssMB)]);
   rows.push(['4 Erster Turn nach dem Start', ms(c.firstTurnMs), '', 'info']);
   return rows;
+}
+
+/** The commit measured and how many files under src/ differ from it. */
+function sourceState(root: string): { commit: string | null; changedSrcFiles: number | null } {
+  const git = (...a: string[]) => spawnSync('git', a, { cwd: root, encoding: 'utf8' });
+  const head = git('rev-parse', '--short', 'HEAD');
+  const status = git('status', '--porcelain', '--', 'src');
+  return {
+    commit: head.status === 0 ? head.stdout.trim() : null,
+    changedSrcFiles: status.status === 0 ? status.stdout.split('\n').filter(Boolean).length : null,
+  };
+}
+
+/** The table as Markdown, for the README's performance section. */
+function markdown(rows: Row[]): string {
+  const esc = (c: string) => c.replace(/\|/g, '\\|').replace(/<<</g, '').trim();
+  return [['Messgröße', 'Wert', 'Ziel', 'Ergebnis'], ['---', '---', '---', '---'], ...rows].map((r) => `| ${r.map(esc).join(' | ')} |`).join('\n');
 }
 
 async function main(): Promise<void> {
@@ -86,7 +109,8 @@ async function main(): Promise<void> {
   const started = performance.now();
   const load0 = os.loadavg();
   try {
-    progress(`Förderlotse-Benchmark (${os.cpus().length} Kerne, Node ${process.versions.node}); Arbeitsordner ${ws.base}`);
+    const source = sourceState(root);
+    progress(`Förderlotse-Benchmark (${os.cpus().length} Kerne, Node ${process.versions.node}, Commit ${source.commit ?? '?'}, ${source.changedSrcFiles ?? '?'} geänderte Dateien in src/); Arbeitsordner ${ws.base}`);
     progress('3 Ingestion …');
     const { result: ingest, knowledgeDir } = await measureIngest(ws, opts.ingestRuns);
 
@@ -109,6 +133,7 @@ async function main(): Promise<void> {
     const results = {
       generatedAt: new Date().toISOString(),
       machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, node: process.versions.node, platform: `${os.platform()} ${os.release()}`, loadavgStart: load0, loadavgEnd: os.loadavg() },
+      source,
       options: opts,
       targets: TARGETS,
       durationS: (performance.now() - started) / 1000,
@@ -119,7 +144,10 @@ async function main(): Promise<void> {
     };
     const out = args.out ?? join(root, 'bench', 'results.json');
     writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
-    process.stdout.write(`\n${table(rowsOf({ turns, retrieval, ingest, cold }))}\n\n`);
+    const rows = rowsOf({ turns, retrieval, ingest, cold });
+    const stamp = `${results.generatedAt.slice(0, 16).replace('T', ' ')} UTC, Commit ${source.commit ?? '?'}${source.changedSrcFiles ? ` (+${source.changedSrcFiles} geänderte Dateien)` : ''}, ${results.machine.cpus} Kerne, Last ${load0[0].toFixed(1)}`;
+    writeFileSync(out.endsWith('.json') ? `${out.slice(0, -5)}.md` : `${out}.md`, `${markdown(rows)}\n\n${stamp}\n`);
+    process.stdout.write(`\n${table(rows)}\n\n`);
     process.stdout.write(`Dauer ${results.durationS.toFixed(0)} s · Last ${load0.map((l) => l.toFixed(2)).join('/')} → ${os.loadavg().map((l) => l.toFixed(2)).join('/')} · Ergebnisse: ${out}\n`);
     const missed = [results.turnLatency.pass, ...results.retrieval.map((r) => r.pass), results.coldStart.pass, results.coldStart.rssPass].filter((p) => p === false).length;
     if (missed) process.stdout.write(`${missed} Ziel(e) verfehlt (MISS) – die Messung ist informativ, Exit-Code 0.\n`);

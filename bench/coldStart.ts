@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { summarize, type Summary } from './stats.js';
 import { TURN_QUESTIONS } from './questions.js';
@@ -22,6 +23,10 @@ export interface ColdStartResult {
   starts: number;
   /** spawn → first 200 from GET /healthz. */
   startMs: Summary;
+  /** Of that: spawn → exit of `node -e 0` (the runtime itself), medians. */
+  nodeBootMs: number;
+  /** spawn → exit of a process that only imports dist/app.js (runtime + module loading). */
+  importAppMs: number;
   firstTurnMs: number;
   turns: number;
   rssIdleMB: number;
@@ -91,17 +96,42 @@ async function start(opts: ColdStartOptions): Promise<{ child: ChildProcess; por
   for (;;) {
     if (child.exitCode !== null || child.signalCode !== null) throw new Error(`dist/index.js exited (${child.exitCode ?? child.signalCode}) before /healthz answered:\n${stderr}`);
     if ((await healthStatus(port)) === 200) return { child, port, ms: performance.now() - started };
-    if (performance.now() - started > 30_000) {
+    if (performance.now() - started > 60_000) {
       await stop(child);
-      throw new Error(`dist/index.js did not answer /healthz within 30 s:\n${stderr}`);
+      throw new Error(`dist/index.js did not answer /healthz within 60 s:\n${stderr}`);
     }
     await sleep(5);
   }
 }
 
+/** Wall time from spawn to exit of a short node process. */
+async function timeChild(args: string[], cwd: string): Promise<number> {
+  const started = performance.now();
+  const child = spawn(process.execPath, args, { cwd, env: { PATH: process.env.PATH ?? '' }, stdio: ['ignore', 'ignore', 'pipe'] });
+  runningChildren.add(child);
+  let stderr = '';
+  child.stderr?.on('data', (c: Buffer) => (stderr = (stderr + c.toString('utf8')).slice(-2000)));
+  const code = await new Promise<number | null>((r) => child.once('exit', (c) => r(c)));
+  runningChildren.delete(child);
+  if (code !== 0) throw new Error(`node ${args.join(' ')} exited with ${code}:\n${stderr}`);
+  return performance.now() - started;
+}
+
 /** Cold starts of the built service with a pre-built index, then its memory after a series of turns. */
 export async function measureColdStart(opts: ColdStartOptions): Promise<ColdStartResult> {
   if (!existsSync(join(opts.root, 'dist', 'index.js'))) throw new Error('dist/index.js is missing: run "npx tsc -p tsconfig.build.json" first');
+  // The index was written by bench/dist/src; a dist/ built from other sources would re-ingest on every start.
+  const distIngest = (await import(pathToFileURL(join(opts.root, 'dist', 'knowledge', 'ingest.js')).href)) as { indexIsStale(dir: string): Promise<boolean> };
+  if (await distIngest.indexIsStale(opts.knowledgeDir)) {
+    throw new Error('dist/ considers the benchmark\'s index stale: dist/ and bench/dist/ were built from different sources. Rebuild both (npm run bench does).');
+  }
+  const boot: number[] = [];
+  const imports: number[] = [];
+  const appUrl = pathToFileURL(join(opts.root, 'dist', 'app.js')).href;
+  for (let i = 0; i < opts.starts; i++) {
+    boot.push(await timeChild(['-e', '0'], opts.root));
+    imports.push(await timeChild(['--input-type=module', '-e', `await import(${JSON.stringify(appUrl)});`], opts.root));
+  }
   const times: number[] = [];
   for (let i = 0; i < opts.starts - 1; i++) {
     const s = await start(opts);
@@ -118,12 +148,12 @@ export async function measureColdStart(opts: ColdStartOptions): Promise<ColdStar
     let firstTurnMs = 0;
     for (let i = 0; i < opts.turns; i++) {
       const conv = Math.floor(i / 10);
-      const ms = await client.turn(`rss-conv-${conv}`, `rss-user-${conv % 7}`, TURN_QUESTIONS[i % TURN_QUESTIONS.length]);
+      const ms = await client.turn(`rss-conv-${conv}`, `rss-user-${conv}`, TURN_QUESTIONS[i % TURN_QUESTIONS.length]);
       if (i === 0) firstTurnMs = ms;
     }
     const after = memoryOf(pid);
     return {
-      starts: opts.starts, startMs: summarize(times), firstTurnMs, turns: opts.turns,
+      starts: opts.starts, startMs: summarize(times), nodeBootMs: summarize(boot).median, importAppMs: summarize(imports).median, firstTurnMs, turns: opts.turns,
       rssIdleMB: idle.rss, rssAfterTurnsMB: after.rss, peakRssMB: after.hwm,
     };
   } finally {

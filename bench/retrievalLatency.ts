@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { constants as perfConstants, PerformanceObserver, type PerformanceEntry } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import { KnowledgeBase } from '../src/knowledge/knowledgeBase.js';
 import { EMBEDDING_DIMENSIONS, HashedNgramEmbeddings } from '../src/retrieval/hashedNgramEmbeddings.js';
@@ -12,10 +13,22 @@ export interface RetrievalScaleResult {
   docs: number;
   /** `kb.retriever.search(query, { k: 8 })`, ms. */
   search: Summary;
-  /** Medians of the search's parts, measured one by one (ms); fusion = total median − their sum. */
+  /** Medians of the search's parts, each timed right after the full search (ms); fusion = median of (search − parts). */
   parts: { queryTerms: number; lexicalSearch: number; embed: number; vectorSearch: number; fusionAndRest: number };
+  /** Garbage-collection pauses during the measuring loop (they explain most of the p99). */
+  gc: GcStats;
+  /** Postings entries BM25 walks per query, on average. */
   postingsPerQuery: number;
   build: { corpusMs: number; embedMs: number; hnswMs: number; readMs: number; kbMs: number; heapMB: number };
+}
+
+export interface GcStats {
+  count: number;
+  totalMs: number;
+  maxMs: number;
+  /** Mark-compact collections of the whole heap (grow with heap size, not with allocation rate). */
+  major: number;
+  majorMaxMs: number;
 }
 
 /** Builds the hnswlib index in a worker thread with a heartbeat, then reads it back from the temp file. */
@@ -35,6 +48,31 @@ async function buildVectors(vectors: Float32Array, count: number, file: string, 
   } finally {
     clearInterval(beat);
   }
+}
+
+/** Counts GC pauses from now until stop(). */
+function watchGc(): { stop(): Promise<GcStats> } {
+  const stats: GcStats = { count: 0, totalMs: 0, maxMs: 0, major: 0, majorMaxMs: 0 };
+  const obs = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      stats.count++;
+      stats.totalMs += e.duration;
+      stats.maxMs = Math.max(stats.maxMs, e.duration);
+      if ((e as PerformanceEntry & { detail?: { kind?: number } }).detail?.kind === perfConstants.NODE_PERFORMANCE_GC_MAJOR) {
+        stats.major++;
+        stats.majorMaxMs = Math.max(stats.majorMaxMs, e.duration);
+      }
+    }
+  });
+  obs.observe({ entryTypes: ['gc'] });
+  return {
+    // Entries are delivered asynchronously: let them arrive before disconnecting.
+    stop: async () => {
+      await new Promise((r) => setTimeout(r, 20));
+      obs.disconnect();
+      return stats;
+    },
+  };
 }
 
 function median(xs: number[]): number {
@@ -78,22 +116,24 @@ export async function measureRetrieval(opts: {
 
     const rnd = seededRandom(size);
     for (let r = 0; r < 5; r++) for (const q of opts.queries) kb.retriever.search(q, { k: 8 });
+    // Each search is paired with its parts as HybridRetriever.search runs them (k * 3 candidates per side);
+    // the order alternates so neither side always finds the caches warm.
     const total: number[] = [];
-    for (let r = 0; r < opts.rounds; r++) {
-      for (const q of shuffled(opts.queries, rnd)) {
-        const s = performance.now();
-        kb.retriever.search(q, { k: 8 });
-        total.push(performance.now() - s);
-      }
-    }
-    // The parts as HybridRetriever.search calls them (k * 3 candidates from each side).
     const qt: number[] = [];
     const lex: number[] = [];
     const emb: number[] = [];
     const vec: number[] = [];
+    const rest: number[] = [];
     let touched = 0;
+    const gc = watchGc();
     for (let r = 0; r < opts.rounds; r++) {
       for (const q of shuffled(opts.queries, rnd)) {
+        const full = () => {
+          const s = performance.now();
+          kb.retriever.search(q, { k: 8 });
+          return performance.now() - s;
+        };
+        const before = r % 2 === 1 ? full() : 0;
         const t0 = performance.now();
         const terms = kb.lexical.queryTerms(q);
         const t1 = performance.now();
@@ -103,18 +143,21 @@ export async function measureRetrieval(opts: {
         const t3 = performance.now();
         built.index.search(v, 24);
         const t4 = performance.now();
+        const searchMs = r % 2 === 1 ? before : full();
+        total.push(searchMs);
         qt.push(t1 - t0);
         lex.push(t2 - t1);
         emb.push(t3 - t2);
         vec.push(t4 - t3);
+        rest.push(searchMs - (t4 - t0));
         if (r === 0) touched += terms.reduce((n, term) => n + (kb.lexical.idf(term) > 0 ? postingsLength(kb, term) : 0), 0);
       }
     }
+    const gcStats = await gc.stop();
     const search = summarize(total);
-    const parts = { queryTerms: median(qt), lexicalSearch: median(lex), embed: median(emb), vectorSearch: median(vec), fusionAndRest: 0 };
-    parts.fusionAndRest = Math.max(0, search.median - parts.queryTerms - parts.lexicalSearch - parts.embed - parts.vectorSearch);
+    const parts = { queryTerms: median(qt), lexicalSearch: median(lex), embed: median(emb), vectorSearch: median(vec), fusionAndRest: Math.max(0, median(rest)) };
     results.push({
-      chunks: size, docs: corpus.docs.length, search, parts, postingsPerQuery: Math.round(touched / opts.queries.length),
+      chunks: size, docs: corpus.docs.length, search, parts, gc: gcStats, postingsPerQuery: Math.round(touched / opts.queries.length),
       build: { corpusMs, embedMs, hnswMs: built.hnswMs, readMs: built.readMs, kbMs, heapMB },
     });
     opts.progress(`    Median ${search.median.toFixed(3)} ms, p99 ${search.p99.toFixed(3)} ms`);

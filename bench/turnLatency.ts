@@ -9,6 +9,7 @@ import { createHttpServer } from '../src/server/httpServer.js';
 import { summarize, type Summary } from './stats.js';
 import { TURN_QUESTIONS, type BenchQuestion } from './questions.js';
 import { TurnClient } from './turnClient.js';
+import { measureTurnBreakdown, type TurnBreakdown } from './turnBreakdown.js';
 
 export interface TurnLatencyOptions {
   root: string;
@@ -30,9 +31,13 @@ export interface TurnLatencyResult {
   ratio: number;
   /** Bot medians by question category (the echo does not care about the text). */
   botByCategory: Record<string, Summary>;
+  /** Where the bot's extra time goes, measured in-process after the HTTP runs. */
+  breakdown: TurnBreakdown;
+  /** HTTP, restify and JSON around a turn: echo over HTTP minus echo in-process (medians). */
+  httpOverhead: number;
 }
 
-/** Turns per conversation before the driver starts a new one, as a real chat would. */
+/** Turns per conversation (one user each) before the driver starts a new one, as a real chat would; stays under the per-conversation and per-user limits. */
 const CONVERSATION_LENGTH = 10;
 
 async function listen(server: restify.Server): Promise<string> {
@@ -70,7 +75,7 @@ class Driver {
     for (let i = 0; i < count; i++, this.next++) {
       const q = TURN_QUESTIONS[this.next % TURN_QUESTIONS.length];
       const conv = Math.floor(this.next / CONVERSATION_LENGTH);
-      const ms = await this.client.turn(`bench-conv-${conv}`, `bench-user-${conv % 7}`, q);
+      const ms = await this.client.turn(`bench-conv-${conv}`, `bench-user-${conv}`, q);
       record?.(ms, q);
     }
   }
@@ -129,13 +134,15 @@ export async function measureTurnLatency(opts: TurnLatencyOptions): Promise<Turn
         await runBot();
       }
     }
-    opts.progress(`  Gemessen: ${botMs.length} Bot-Turns, ${echoMs.length} Echo-Turns`);
+    opts.progress(`  Gemessen: ${botMs.length} Bot-Turns, ${echoMs.length} Echo-Turns; Aufschlüsselung in-process …`);
+    const breakdown = await measureTurnBreakdown(app, opts.root, opts.knowledgeDir, opts.turns);
     const botS = summarize(botMs);
     const echoS = summarize(echoMs);
     return {
       turns: opts.turns, warmup: opts.warmup, blockSize: opts.blockSize,
       bot: botS, echo: echoS, ratio: botS.median / echoS.median,
       botByCategory: Object.fromEntries([...byCategory].map(([k, v]) => [k, summarize(v)])),
+      breakdown, httpOverhead: Math.max(0, echoS.median - breakdown.echoInProcess),
     };
   } finally {
     botClient.close();

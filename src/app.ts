@@ -22,7 +22,14 @@ import type { AppStorage } from './storage/appStorage.js';
 import { SqliteStorage } from './storage/sqliteStorage.js';
 import { parseStorageUrl } from './storage/createStorage.js';
 import pg from 'pg';
+import { randomBytes } from 'node:crypto';
 import { loadFlow } from './dialogs/flowSchema.js';
+import { registerDirectLine } from './directline/directLineServer.js';
+import { AZURE_DIRECT_LINE_DOMAIN } from './directline/azureTokenExchange.js';
+import { registerWebChat } from './web/webChatPage.js';
+import { createMetrics, registerMetricsRoute } from './metrics/metrics.js';
+import { openFeedbackStore } from './feedback/openFeedbackStore.js';
+import { createTurnRecorder } from './feedback/turnRecorder.js';
 import { FlowRouter } from './dialogs/flowRouter.js';
 import { createMailTransport, DeliveryWorker, HandoffService, PostgresOutboxStore, SqliteOutboxStore, type OutboxStore } from './handoff/index.js';
 
@@ -62,11 +69,21 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   const authenticated = Boolean(config.MicrosoftAppId);
 
   const kb = await ensureIndex(config.KNOWLEDGE_DIR, { ingestIfStale: !config.NO_INGEST_ON_START, progress: opts.progress });
-  const storage = await createStorage(config.STORAGE_URL, config.DATA_DIR);
-  const turnLock = createTurnLock(config.STORAGE_URL);
-  const stopRetention = startRetention(storage, config.RETENTION_DAYS, { onPurged: (n) => n && logger.info({ event: 'retention_purged', items: n }) });
+  const onPoolError = (err: Error) => logger.warn({ event: 'db_pool_error', err: err?.name });
+  const storage = await createStorage(config.STORAGE_URL, config.DATA_DIR, { onPoolError });
+  const turnLock = createTurnLock(config.STORAGE_URL, { onPoolError });
+  const stopRetention = startRetention(storage, config.RETENTION_DAYS, {
+    onPurged: (n) => n && logger.info({ event: 'retention_purged', items: n }),
+    onError: (err) => logger.warn({ event: 'retention_failed', err: (err as Error)?.name }),
+  });
 
   const { t } = createTranslator(config.LOCALES_DIR);
+  const metrics = createMetrics();
+  metrics.setIndex({ chunks: kb.chunks.length, createdAt: kb.createdAt, version: kb.version });
+  const feedback = await openFeedbackStore(config.STORAGE_URL, config.DATA_DIR, {
+    keep: kb.programs.flatMap((p) => [p.id, ...p.name.split(/[^\p{L}\p{N}-]+/u)]).filter((w) => w.length >= 3),
+  });
+  const recordTurn = createTurnRecorder(feedback.store, { clock, onError: (err) => logger.warn({ event: 'feedback_record_failed', err: (err as Error)?.name }) });
   const answerer = new Answerer({ kb, detector: new ProgramDetector(kb.programs, kb.vocabulary), terms: TermList.load(join(config.KNOWLEDGE_DIR, 'terms.yaml')), t });
   const detector = new ProgramDetector(kb.programs, kb.vocabulary);
 
@@ -81,7 +98,10 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   }
   const transport = createMailTransport({ smtpUrl: config.SMTP_URL, outboxDir: config.OUTBOX_DIR });
   if (!config.SMTP_URL) logger.warn({ event: 'handoff_to_files', outbox: transport.describe() }, 'SMTP_URL ist leer: Übergaben werden als .eml-Dateien abgelegt, nicht versendet');
-  const worker = new DeliveryWorker({ store: outbox, transport, logger, compose: { from: config.HANDOFF_FROM_EMAIL } });
+  const worker = new DeliveryWorker({
+    store: outbox, transport, logger, compose: { from: config.HANDOFF_FROM_EMAIL },
+    hooks: { onQueued: () => metrics.handoffQueued(), onSent: () => metrics.handoffSent(), onFailed: (i: { permanent?: boolean }) => metrics.handoffFailed({ permanent: i.permanent }) },
+  });
   const handoff = new HandoffService({ store: outbox, worker });
   worker.start();
 
@@ -93,6 +113,12 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   const bot = new FoerderBot({
     answerer, t, store: new TurnStateStore(storage), turnLock, logger, clock, flows,
     maxTextChars: config.MAX_TEXT_CHARS, retentionDays: config.RETENTION_DAYS, logSalt: config.LOG_SALT,
+    feedback: feedback.store,
+    onFeedback: (direction, programId) => metrics.feedback(direction, programId),
+    onTurn: (e) => {
+      metrics.observeTurn(e);
+      void recordTurn(e);
+    },
   });
 
   const auth = new ConfigurationBotFrameworkAuthentication({
@@ -113,6 +139,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   const server = createHttpServer({
     adapter, logic: bot.run, logger, authenticated, serviceUrlAllowlist: config.SERVICE_URL_ALLOWLIST, maxBodyBytes: config.MAX_BODY_BYTES,
     ratePerMinute: config.RATE_LIMIT_PER_MINUTE, logSalt: config.LOG_SALT, securityHeaders: SECURITY_HEADERS,
+    onRequest: (route, status) => metrics.httpRequest(route, status),
     health: async () => {
       let storageOk = true;
       try {
@@ -123,6 +150,34 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
       return { live: true, ready: storageOk, details: { index: kb.version, chunks: kb.chunks.length, storage: storageOk ? 'ok' : 'unreachable' } };
     },
   });
+
+  registerMetricsRoute(server, metrics, { token: config.METRICS_TOKEN || undefined });
+
+  // The website widget: Web Chat served by the bot, talking to the bot's own Direct Line endpoints.
+  const directLine = registerDirectLine(server, {
+    deliver: (activity) => adapter.runInProcess(activity, bot.run),
+    // A random key per start means widget tokens end with a restart; set DIRECT_LINE_TOKEN_SECRET to keep them.
+    tokenSecret: config.DIRECT_LINE_TOKEN_SECRET || randomBytes(32).toString('hex'),
+    publicUrl: config.PUBLIC_URL || undefined,
+    botName: config.WIDGET_TITLE,
+    logger,
+    azureSecret: config.DIRECT_LINE_SECRET || undefined,
+    startRateLimitPerMinute: Math.max(1, Math.round(config.RATE_LIMIT_IP_PER_MINUTE / 6)),
+  });
+  registerWebChat(server, {
+    title: config.WIDGET_TITLE, accentColor: config.WIDGET_ACCENT_COLOR, locale: config.DEFAULT_LOCALE,
+    localesDir: config.LOCALES_DIR, publicUrl: config.PUBLIC_URL || undefined,
+    directLineDomain: config.DIRECT_LINE_SECRET ? AZURE_DIRECT_LINE_DOMAIN : undefined,
+    frameAncestors: ["'self'", ...config.WIDGET_FRAME_ANCESTORS],
+  });
+  // Retention also covers handoff records and feedback events.
+  const retentionMs = config.RETENTION_DAYS * 86_400_000;
+  const purgeTimer = setInterval(() => {
+    const cutoff = clock().getTime() - retentionMs;
+    void handoff.purgeOlderThan(cutoff).catch(() => undefined);
+    void feedback.store.purgeOlderThan(new Date(cutoff)).catch(() => undefined);
+  }, 3_600_000);
+  purgeTimer.unref();
 
   return {
     server, kb, storage, bot, adapter, logger, handoff, worker,
@@ -135,6 +190,9 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
         });
       }),
     close: async () => {
+      clearInterval(purgeTimer);
+      // Open WebSockets would otherwise keep the server from closing.
+      directLine.close();
       await stopRetention();
       await worker.stop();
       await transport.close?.();
@@ -142,6 +200,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
       await turnLock.close();
       await storage.close();
       await outboxPool?.end();
+      await feedback.close();
     },
   };
 }

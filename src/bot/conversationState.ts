@@ -16,6 +16,12 @@ export const conversationDataSchema = z.object({
   transcript: z.array(transcriptEntry).default([]),
   lastCitations: z.array(citationSchema).default([]),
   welcomed: z.boolean().default(false),
+  /** The last factual answers, so a 👍/👎 can name the question and answer it rates. */
+  recentAnswers: z
+    .array(z.object({ ref: z.string().max(64), question: z.string().max(1000), answer: z.string().max(1000), programId: z.string().optional() }))
+    .default([]),
+  /** A 👎 waiting for its optional one-line comment. */
+  pendingFeedback: z.object({ eventId: z.string().max(80), at: z.string() }).optional(),
   /** botbuilder-dialogs' stack; its shape belongs to the dialogs library. */
   dialogState: z.unknown().optional(),
 });

@@ -1,4 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { ActivityTypes, TurnContext, type Activity, type ResourceResponse } from 'botbuilder';
+import { feedbackButtons, parseFeedbackActivity, teamsFeedbackChannelData, type FeedbackSubmission } from '../feedback/feedbackActions.js';
+import type { FeedbackStore } from '../feedback/feedbackStore.js';
 import type { Answerer } from '../answer/answerer.js';
 import type { Answer } from '../answer/types.js';
 import type { Translate } from '../i18n.js';
@@ -39,9 +42,25 @@ export interface BotDeps {
   retentionDays: number;
   logSalt: string;
   flows?: Flows;
-  /** Observes each finished turn (metrics, feedback records). */
-  onTurn?: (e: { channelId: string; intent: Intent; kind: Answer['kind'] | 'flow' | 'other'; ms: number; programId?: string; question?: string; answer?: string }) => void;
+  /** Observes each finished turn (metrics, unanswered-question records); called once the turn's state is saved. */
+  onTurn?: (e: TurnEvent) => void;
+  /** Where 👍/👎 and their comments are recorded (anonymously). */
+  feedback?: FeedbackStore;
+  onFeedback?: (direction: 'up' | 'down', programId?: string) => void;
 }
+
+export interface TurnEvent {
+  channelId: string;
+  intent: Intent;
+  kind: Answer['kind'] | 'flow' | 'other';
+  ms: number;
+  programId?: string;
+  question?: string;
+  answer?: string;
+}
+
+const EVENTS = Symbol('foerderlotse.turnEvents');
+const EVENT_ID = Symbol('foerderlotse.eventId');
 
 const CAPTURE = Symbol('foerderlotse.capture');
 const TRANSCRIPT_MAX = 20;
@@ -69,8 +88,11 @@ export class FoerderBot {
       return activities.map((): ResourceResponse => ({ id: '' }));
     });
     try {
+      // One id per turn, so a retried turn records its feedback event only once.
+      context.turnState.set(EVENT_ID, randomUUID());
       for (let attempt = 1; ; attempt++) {
         buffer.length = 0;
+        context.turnState.set(EVENTS, []);
         const data = await this.deps.store.load(convKey, userKey);
         context.turnState.set(TURN_DATA, data);
         context.turnState.set(CAPTURE, true);
@@ -88,11 +110,28 @@ export class FoerderBot {
       context.turnState.set(CAPTURE, false);
     }
     if (buffer.length) await context.sendActivities(buffer);
+    for (const emit of (context.turnState.get(EVENTS) as (() => void)[] | undefined) ?? []) emit();
+  }
+
+  /** Queues an observation; it runs only after the state was saved (a retried turn counts once). */
+  private emit(context: TurnContext, fn: () => void): void {
+    (context.turnState.get(EVENTS) as (() => void)[]).push(fn);
+  }
+
+  private turnEvent(context: TurnContext, e: TurnEvent): void {
+    this.emit(context, () => this.deps.onTurn?.(e));
   }
 
   private async dispatch(context: TurnContext, data: TurnData): Promise<void> {
     const a = context.activity;
     if (a.type === ActivityTypes.Message) return this.onMessage(context, data);
+    if (a.type === ActivityTypes.Invoke) {
+      const vote = parseFeedbackActivity(a);
+      if (vote && this.deps.feedback) await this.onVote(context, data, vote, detectLanguage('', a.locale));
+      // Invokes expect an answer in the HTTP response; unknown ones get 200 without effect.
+      await context.sendActivity({ type: 'invokeResponse', value: { status: 200, body: {} } });
+      return;
+    }
     if (a.type === ActivityTypes.ConversationUpdate) {
       const added = (a.membersAdded ?? []).filter((m) => m.id !== a.recipient?.id);
       if (added.length && !data.conv.welcomed) await this.welcome(context, data);
@@ -140,11 +179,13 @@ export class FoerderBot {
     data.conv.lang = lang;
     if (!data.user.conversations.includes(data.convKey)) data.user.conversations = [...data.user.conversations.slice(-49), data.convKey];
 
+    const vote = parseFeedbackActivity(context.activity);
+    if (vote && deps.feedback) return this.onVote(context, data, vote, lang);
     const hasValue = context.activity.value !== undefined && context.activity.value !== null;
     if (!text && !hasValue) {
       const onlyFiles = (context.activity.attachments ?? []).length > 0;
       await context.sendActivity(textReply(t(lang, onlyFiles ? 'attachmentsOnly' : 'empty'), lang, [{ title: t(lang, 'suggest.example.title'), value: t(lang, 'suggest.example.value') }]));
-      deps.onTurn?.({ channelId: context.activity.channelId, intent: 'unknown', kind: 'other', ms: performance.now() - started });
+      this.turnEvent(context, { channelId: context.activity.channelId, intent: 'unknown', kind: 'other', ms: performance.now() - started });
       return;
     }
     if (text.length > deps.maxTextChars) {
@@ -154,22 +195,82 @@ export class FoerderBot {
     const now = deps.clock();
     const intent = classifyIntent(text).intent;
     this.remember(data, 'user', text, now);
+    if (data.conv.pendingFeedback && (await this.onFeedbackComment(context, data, text, intent, lang, now))) return;
 
     const flowTurn: FlowTurn = {
       text, lang, intent, now,
       answerQuestion: async (q: string) => this.answer(q, lang, now, data),
     };
     if (deps.flows && (await deps.flows.handle(context, flowTurn))) {
-      deps.onTurn?.({ channelId: context.activity.channelId, intent, kind: 'flow', ms: performance.now() - started });
+      this.turnEvent(context, { channelId: context.activity.channelId, intent, kind: 'flow', ms: performance.now() - started });
       return;
     }
     if (!text) return;
     const answer = await this.answer(text, lang, now, data);
     const reply = buildReply(answer, lang, t, { channelId: context.activity.channelId, userId: context.activity.from?.id });
+    if (deps.feedback && (answer.kind === 'answer' || answer.kind === 'verdict')) this.offerFeedback(context, data, reply, answer, text, lang);
     await context.sendActivity(reply);
     this.remember(data, 'bot', answer.text, now);
     if (deps.flows?.afterAnswer) await deps.flows.afterAnswer(context, flowTurn, answer);
-    deps.onTurn?.({ channelId: context.activity.channelId, intent: answer.intent, kind: answer.kind, ms: performance.now() - started, programId: answer.programId, question: text, answer: answer.text });
+    this.turnEvent(context, { channelId: context.activity.channelId, intent: answer.intent, kind: answer.kind, ms: performance.now() - started, programId: answer.programId, question: text, answer: answer.text });
+  }
+
+  /** 👍/👎 under a factual answer: Teams' own feedback loop there, buttons elsewhere. */
+  private offerFeedback(context: TurnContext, data: TurnData, reply: Partial<Activity>, answer: Answer, question: string, lang: Lang): void {
+    const { t } = this.deps;
+    const ref = randomUUID().slice(0, 12);
+    data.conv.recentAnswers = [...data.conv.recentAnswers, { ref, question: question.slice(0, 1000), answer: answer.text.slice(0, 1000), programId: answer.programId }].slice(-5);
+    if (context.activity.channelId === 'msteams') {
+      reply.channelData = { ...(reply.channelData ?? {}), ...teamsFeedbackChannelData() };
+      return;
+    }
+    const buttons = feedbackButtons(ref, { up: t(lang, 'feedback:up'), down: t(lang, 'feedback:down') });
+    reply.suggestedActions = { to: reply.suggestedActions?.to ?? [], actions: [...(reply.suggestedActions?.actions ?? []).slice(0, 3), ...buttons] };
+  }
+
+  /** Records a vote on one of the recent answers; a 👎 asks what was wrong and offers the handoff. */
+  private async onVote(context: TurnContext, data: TurnData, vote: FeedbackSubmission, lang: Lang): Promise<void> {
+    const { t, feedback, clock } = this.deps;
+    const recent = data.conv.recentAnswers;
+    const target = recent.find((r) => r.ref === vote.ref) ?? (vote.source === 'teams' ? recent.at(-1) : undefined);
+    if (!target || !feedback) {
+      await context.sendActivity(textReply(t(lang, 'feedback:unknownAnswer'), lang));
+      return;
+    }
+    const eventId = context.turnState.get(EVENT_ID) as string;
+    await feedback.recordFeedback({ id: eventId, at: clock(), programId: target.programId ?? null, question: target.question, answer: target.answer, kind: vote.direction, ...(vote.comment ? { comment: vote.comment } : {}) });
+    this.emit(context, () => this.deps.onFeedback?.(vote.direction, target.programId));
+    data.conv.recentAnswers = recent.filter((r) => r !== target);
+    if (vote.direction === 'up') {
+      await context.sendActivity(textReply(t(lang, 'feedback:thanks'), lang));
+      return;
+    }
+    const handoff = { title: t(lang, 'feedback:handoffTitle'), value: t(lang, 'feedback:handoffValue') };
+    if (vote.source === 'teams') {
+      await context.sendActivity(textReply(`${t(lang, 'feedback:thanks')} ${t(lang, 'feedback:offerHandoff')}`, lang, [handoff]));
+      return;
+    }
+    data.conv.pendingFeedback = { eventId, at: clock().toISOString() };
+    await context.sendActivity(textReply(`${t(lang, 'feedback:whatWrong')}\n\n${t(lang, 'feedback:offerHandoff')}`, lang, [handoff, { title: t(lang, 'feedback:skip'), value: t(lang, 'feedback:skip') }]));
+  }
+
+  /** The optional one-line "what was wrong?" after a 👎; returns true when the message was that comment. */
+  private async onFeedbackComment(context: TurnContext, data: TurnData, text: string, intent: Intent, lang: Lang, now: Date): Promise<boolean> {
+    const { t, feedback } = this.deps;
+    const pending = data.conv.pendingFeedback!;
+    data.conv.pendingFeedback = undefined;
+    if (!feedback) return false;
+    if (text === t(lang, 'feedback:skip')) {
+      await context.sendActivity(textReply(t(lang, 'feedback:thanks'), lang));
+      return true;
+    }
+    const fresh = now.getTime() - Date.parse(pending.at) < 15 * 60_000;
+    if (fresh && text && intent !== 'handoff' && intent !== 'cancel' && !/\?\s*$/.test(text)) {
+      await feedback.addComment(pending.eventId, text);
+      await context.sendActivity(textReply(t(lang, 'feedback:commentThanks'), lang));
+      return true;
+    }
+    return false;
   }
 
   /** Answers a question and updates what the conversation remembers (programme, abstentions, citations). */

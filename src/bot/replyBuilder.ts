@@ -5,7 +5,7 @@ import type { Lang } from '../nlu/language.js';
 import { escapeMarkdown } from './markdown.js';
 
 /** Teams' citation entity (schema.org Message with Claims), which Web Chat renders too. */
-export function citationEntity(citations: Citation[]): Record<string, unknown> {
+export function citationEntity(citations: Citation[], opts: { teams?: boolean } = {}): Record<string, unknown> {
   return {
     type: 'https://schema.org/Message',
     '@type': 'Message',
@@ -18,7 +18,9 @@ export function citationEntity(citations: Citation[]): Record<string, unknown> {
         '@type': 'DigitalDocument',
         name: c.title,
         ...(c.url ? { url: c.url } : {}),
-        abstract: c.quote.length > 480 ? `${c.quote.slice(0, 477)}…` : c.quote,
+        // Teams accepts at most 160 characters here; the full quote is in the message and, for Web Chat, in text.
+        abstract: c.quote.length > 160 ? `${c.quote.slice(0, 157)}…` : c.quote,
+        ...(opts.teams ? {} : { text: c.quote }),
         ...(c.version ? { keywords: [c.version] } : {}),
       },
     })),
@@ -43,6 +45,8 @@ export function buildReply(answer: Answer, lang: Lang, t: Translate, opts: { cha
   if (answer.citations.length && opts.channelId !== 'msteams') {
     const titles = [...new Set(answer.citations.map((c) => c.title))];
     lines.push(titles.map((title) => t(lang, 'sourceLine', { title })).join('\n\n'));
+    // Markdown link definitions let Web Chat pair the [n] markers with the citation entity's claims.
+    lines.push(answer.citations.map((c, i) => `[${i + 1}]: ${c.url ?? `cite:${i + 1}`} "${c.title.replace(/"/g, "'")}"`).join('\n'));
   }
   const reply: Partial<Activity> = {
     type: ActivityTypes.Message,
@@ -51,7 +55,7 @@ export function buildReply(answer: Answer, lang: Lang, t: Translate, opts: { cha
     locale: localeOf(lang),
   };
   if (answer.citations.length) {
-    reply.entities = [citationEntity(answer.citations) as never];
+    reply.entities = [citationEntity(answer.citations, { teams: opts.channelId === 'msteams' }) as never];
     if (answer.citations.length && !answer.citations.some((_, i) => reply.text!.includes(`[${i + 1}]`))) reply.text += ' [1]';
   }
   if (answer.suggestions.length) {

@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { Activity } from 'botbuilder';
+import type restify from 'restify';
 import { WebSocket, WebSocketServer } from 'ws';
 import { z } from 'zod';
 import { exchangeAzureToken } from './azureTokenExchange.js';
@@ -20,7 +21,7 @@ import {
   silentLogger,
 } from './httpHelpers.js';
 import { FixedWindowRateLimiter } from './rateLimiter.js';
-import type { RouteRequest, RouteServer } from './routeServer.js';
+import type { RouteRequest } from './routeServer.js';
 
 /** How the Direct Line endpoints reach the bot and how strict they are. */
 export interface DirectLineOptions {
@@ -95,7 +96,7 @@ const HEARTBEAT_MS = 30_000;
 const HIDDEN_REPLY_TYPES = new Set(['trace', 'invokeResponse', 'delay']);
 
 /** Serves the Direct Line 3.0 endpoints (REST, polling, WebSocket stream, tokens) that Web Chat's client uses, plus GET /api/directline/token. */
-export function registerDirectLine(server: RouteServer, options: DirectLineOptions): DirectLineHandle {
+export function registerDirectLine(server: restify.Server, options: DirectLineOptions): DirectLineHandle {
   const cfg = optionsSchema.parse(options);
   const now = options.now ?? Date.now;
   const logger = options.logger ?? silentLogger;
@@ -179,7 +180,7 @@ export function registerDirectLine(server: RouteServer, options: DirectLineOptio
     );
   };
 
-  const startConversation = (req: RouteRequest, claims: TokenClaims, locale: string | undefined): Conversation => {
+  const startConversation = (serviceUrl: string, claims: TokenClaims, locale: string | undefined): Conversation => {
     const conv = store.create(claims.conv, claims.user);
     conv.locale = locale;
     if (cfg.sendConversationUpdate) {
@@ -188,7 +189,7 @@ export function registerDirectLine(server: RouteServer, options: DirectLineOptio
         type: 'conversationUpdate',
         id: `${conv.id}|start`,
         channelId: cfg.channelId,
-        serviceUrl: publicBase(req, cfg.publicUrl, cfg.trustProxy),
+        serviceUrl,
         conversation: { id: conv.id } as Activity['conversation'],
         from: user as Activity['from'],
         recipient: bot as Activity['recipient'],
@@ -237,9 +238,10 @@ export function registerDirectLine(server: RouteServer, options: DirectLineOptio
         token = issued.token;
       }
       const body = parseOrThrow(startBodySchema, await readJsonBody(req, cfg.maxBodyBytes), 'body');
+      const serviceUrl = publicBase(req, cfg.publicUrl, cfg.trustProxy);
       const existing = store.get(claims.conv);
       if (existing && existing.userId !== claims.user) throw forbidden();
-      if (!existing) startConversation(req, claims, body?.locale);
+      if (!existing) startConversation(serviceUrl, claims, body?.locale);
       sendJson(res, existing ? 200 : 201, conversationBody(req, claims, token));
     }),
   );

@@ -42,11 +42,11 @@ export interface ActivityLike {
 function teamsComment(feedback: unknown): string | undefined {
   if (feedback === undefined || feedback === null) return undefined;
   let v: unknown = feedback;
-  if (typeof v === 'string') {
+  if (typeof feedback === 'string') {
     try {
-      v = JSON.parse(v);
+      v = JSON.parse(feedback);
     } catch {
-      return v.trim() || undefined;
+      return feedback.trim() || undefined;
     }
   }
   if (typeof v === 'string') return v.trim() || undefined;

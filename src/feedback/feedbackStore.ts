@@ -21,8 +21,15 @@ export interface FeedbackEvent {
   comment?: string;
 }
 
-export type UnansweredInput = Omit<FeedbackEvent, 'kind' | 'comment'>;
-export type FeedbackInput = Omit<FeedbackEvent, 'kind'> & { kind: 'up' | 'down' };
+/**
+ * An event id chosen by the caller makes the write idempotent: the bot re-runs a turn after a state
+ * write conflict, and the second write of the same id is ignored.
+ */
+export interface EventId {
+  id?: string;
+}
+export type UnansweredInput = Omit<FeedbackEvent, 'kind' | 'comment'> & EventId;
+export type FeedbackInput = Omit<FeedbackEvent, 'kind'> & { kind: 'up' | 'down' } & EventId;
 
 export interface TopQuestionsOptions {
   /** Only events at or after this instant. */
@@ -52,9 +59,9 @@ export interface TopQuestion {
 
 /** Where unanswered and voted answers are recorded, anonymously, for the programme report. */
 export interface FeedbackStore {
-  /** Records a question the bot could not answer (kind 'abstain'); returns the event id. */
+  /** Records a question the bot could not answer (kind 'abstain'); returns the event id (e.id if given). */
   recordUnanswered(e: UnansweredInput): Promise<string>;
-  /** Records a 👍 or 👎 on an answer; returns the event id (for a comment sent afterwards). */
+  /** Records a 👍 or 👎 on an answer; returns the event id (for a comment sent afterwards). An existing e.id is a no-op. */
   recordFeedback(e: FeedbackInput): Promise<string>;
   /** Adds the optional one-line comment to a recorded event; false if the id is unknown. */
   addComment(id: string, comment: string): Promise<boolean>;
@@ -73,6 +80,7 @@ const MAX = { question: 500, answer: 1000, comment: 300, program: 100 } as const
 export const DEFAULT_TOP_LIMIT = 20;
 
 const inputSchema = z.object({
+  id: z.string().min(1).max(64).optional(),
   at: z.date().refine((d) => !Number.isNaN(d.getTime()), 'a valid date'),
   programId: z.string().max(MAX.program).nullable(),
   question: z.string(),
@@ -83,6 +91,8 @@ const inputSchema = z.object({
 
 /** The row a store writes: already redacted, cut to size and keyed for grouping. */
 export interface PreparedEvent {
+  /** The caller's id, if it gave one. */
+  id?: string;
   at: number;
   /** '' for "no programme", so grouping and equality work the same in SQLite and PostgreSQL. */
   programKey: string;
@@ -109,11 +119,13 @@ export function normalizeQuestion(text: string): string {
 }
 
 /** Validates and redacts an event before it is written; shared by every backend. */
-export function prepareEvent(e: FeedbackEvent, opts: RedactOptions = {}): PreparedEvent {
+export function prepareEvent(e: FeedbackEvent & EventId, opts: RedactOptions = {}): PreparedEvent {
   const v = inputSchema.parse(e);
+  // Redacted whole, then cut: a cut first could split an address so that its pattern no longer matches.
   const question = oneLine(redactPersonalData(v.question, opts), MAX.question);
   const comment = v.comment === undefined ? '' : prepareComment(v.comment, opts);
   return {
+    ...(v.id === undefined ? {} : { id: v.id }),
     at: v.at.getTime(),
     programKey: v.programId ?? '',
     question,

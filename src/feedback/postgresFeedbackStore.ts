@@ -87,9 +87,10 @@ export class PostgresFeedbackStore implements FeedbackStore {
   }
 
   private async insert(e: PreparedEvent): Promise<string> {
-    const id = this.newId();
+    const id = e.id ?? this.newId();
     await this.pool.query(
-      `INSERT INTO feedback_events(id, at, program_id, kind, question, question_key, answer, comment) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      `INSERT INTO feedback_events(id, at, program_id, kind, question, question_key, answer, comment) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+       ON CONFLICT (id) DO NOTHING`,
       [id, e.at, e.programKey, e.kind, e.question, e.questionKey, e.answer, e.comment],
     );
     return id;

@@ -1,7 +1,8 @@
 /** Placeholders that replace personal data in stored questions and comments. */
 export const REDACTED = { email: '[E-Mail]', phone: '[Telefon]', name: '[Name]', iban: '[IBAN]' } as const;
 
-const EMAIL = /[\p{L}\p{N}._%+-]+(?:@|\s?[([]\s?at\s?[)\]]\s?)[\p{L}\p{N}-]+(?:(?:\.|\s?[([]\s?dot\s?[)\]]\s?)[\p{L}\p{N}-]+)*(?:\.|\s?[([]\s?dot\s?[)\]]\s?)\p{L}{2,}/giu;
+// The look-behind starts a match only where a run of address characters starts, keeping long inputs linear.
+const EMAIL = /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+(?:@|\s?[([]\s?at\s?[)\]]\s?)[\p{L}\p{N}-]+(?:(?:\.|\s?[([]\s?dot\s?[)\]]\s?)[\p{L}\p{N}-]+)*(?:\.|\s?[([]\s?dot\s?[)\]]\s?)\p{L}{2,}/giu;
 // Country code, check digits, then 11–30 alphanumerics, optionally in groups of four (DE: 22 characters).
 const IBAN = /\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,4})?\b/giu;
 // A candidate must start like a number someone dials (+49, 0049, 030, (030)); dots and commas end it, so dates and amounts stay.
@@ -119,7 +120,7 @@ function redactNames(text: string, keep: ReadonlySet<string>): string {
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       const after = m.index + m[0].length;
-      const span = nameSpan(text.slice(after), strong, keep);
+      const span = nameSpan(text.slice(after, after + 200), strong, keep);
       if (span) spans.push([after + span[0], after + span[1]]);
     }
   }
@@ -138,8 +139,8 @@ function redactNames(text: string, keep: ReadonlySet<string>): string {
 function redactPhones(text: string): string {
   return text.replace(PHONE, (match) => {
     const digits = match.replace(/\D/g, '');
-    // Fewer than 7 digits is a month/year or a short code; more than 15 is not a phone number (E.164).
-    return digits.length >= 7 && digits.length <= 15 ? REDACTED.phone : match;
+    // Fewer than 7 digits is a month/year or a short code; longer runs may be two numbers ("030 … / 0171 …").
+    return digits.length >= 7 ? REDACTED.phone : match;
   });
 }
 

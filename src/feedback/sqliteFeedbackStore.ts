@@ -64,7 +64,7 @@ export class SqliteFeedbackStore implements FeedbackStore {
     this.stmt = {
       insert: db.prepare(
         `INSERT INTO feedback_events(id, at, program_id, kind, question, question_key, answer, comment)
-         VALUES (@id, @at, @programKey, @kind, @question, @questionKey, @answer, @comment)`,
+         VALUES (@id, @at, @programKey, @kind, @question, @questionKey, @answer, @comment) ON CONFLICT(id) DO NOTHING`,
       ),
       comment: db.prepare('UPDATE feedback_events SET comment = ? WHERE id = ?'),
       all: db.prepare(GROUP_SQL(false)),
@@ -74,8 +74,8 @@ export class SqliteFeedbackStore implements FeedbackStore {
   }
 
   private insert(e: PreparedEvent): string {
-    const id = this.newId();
-    this.stmt.insert.run({ id, ...e });
+    const id = e.id ?? this.newId();
+    this.stmt.insert.run({ ...e, id });
     return id;
   }
 

@@ -47,6 +47,7 @@ export class SqliteStorage implements Storage {
 
   async write(changes: StoreItems): Promise<void> {
     const apply = this.db.transaction((entries: [string, Record<string, unknown>][]) => {
+      const written: [Record<string, unknown>, string][] = [];
       for (const [key, item] of entries) {
         const { eTag, ...doc } = item ?? {};
         const json = JSON.stringify(doc);
@@ -54,18 +55,19 @@ export class SqliteStorage implements Storage {
         const t = this.now();
         if (eTag === undefined || eTag === '*' || eTag === null) {
           this.upsertStmt.run(key, json, etag, t);
-        } else if (typeof eTag === 'string') {
-          const res = this.updateStmt.run(json, etag, t, key, eTag);
+        } else {
+          const res = this.updateStmt.run(json, etag, t, key, String(eTag));
           if (res.changes === 0) {
             const inserted = !this.readStmt.get(key) && this.insertStmt.run(key, json, etag, t).changes === 1;
             if (!inserted) throw new StorageConflictError(key);
           }
         }
-        // botbuilder reads the new eTag back from the object it wrote.
-        item.eTag = etag;
+        written.push([item, etag]);
       }
+      return written;
     });
-    apply(Object.entries(changes) as [string, Record<string, unknown>][]);
+    // botbuilder reads the new eTag back from the object it wrote; set only once the transaction committed.
+    for (const [item, etag] of apply(Object.entries(changes) as [string, Record<string, unknown>][])) if (item) item.eTag = etag;
   }
 
   async delete(keys: string[]): Promise<void> {

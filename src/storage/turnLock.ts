@@ -68,6 +68,7 @@ export class InProcessTurnLock implements TurnLock {
     return this.tails.size;
   }
 
+  /** Runs fn after the key's earlier turns; `deadline` (epoch ms) lets a caller share one wait bound across stages. */
   async run<T>(key: string, fn: () => Promise<T>, deadline = Date.now() + this.waitMs): Promise<T> {
     const prev = this.tails.get(key);
     let release!: () => void;
@@ -86,6 +87,7 @@ export class InProcessTurnLock implements TurnLock {
     }
   }
 
+  /** Nothing to release; present for the TurnLock interface. */
   async close(): Promise<void> {}
 }
 
@@ -108,6 +110,7 @@ export class PostgresTurnLock implements TurnLock {
     this.pool.on('error', (err) => opts.onPoolError?.(err));
   }
 
+  /** Runs fn holding the key in this process and in the database; one wait bound covers queue, pool and lock. */
   async run<T>(key: string, fn: () => Promise<T>): Promise<T> {
     const deadline = Date.now() + this.waitMs;
     return this.local.run(key, () => this.withAdvisoryLock(key, deadline, fn), deadline);
@@ -122,7 +125,7 @@ export class PostgresTurnLock implements TurnLock {
       const remaining = deadline - Date.now();
       if (remaining < 1) throw new TurnLockTimeoutError(key, this.waitMs);
       // lock_timeout bounds the wait on the server; 0 would mean "forever", hence the check above.
-      
+      await client.query("SELECT set_config('lock_timeout', $1, false)", [`${Math.ceil(remaining)}ms`]);
       try {
         await client.query('SELECT pg_advisory_lock(hashtextextended($1, 0))', [lockName(key)]);
       } catch (err) {
@@ -138,6 +141,7 @@ export class PostgresTurnLock implements TurnLock {
     }
   }
 
+  /** Ends the pool once running turns have released their connections; safe to call more than once. */
   async close(): Promise<void> {
     this.closed ??= this.pool.end();
     return this.closed;

@@ -1,11 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
+import type { ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type restify from 'restify';
 import { z } from 'zod';
 import { requestHost } from '../directline/httpHelpers.js';
-import type { RouteRequest, RouteServer } from '../directline/routeServer.js';
+import type { RouteRequest } from '../directline/routeServer.js';
 import { pageHeaders } from './securityHeaders.js';
 import { StaticAsset } from './staticAsset.js';
 import { type WidgetLocale, type WidgetStrings, loadWidgetStrings, pageTitle } from './widgetStrings.js';
@@ -63,7 +65,7 @@ const pageQuerySchema = z.object({
 });
 
 /** Serves the chat page (/, /chat), its script and styles, the embed snippet (/embed.js) and Web Chat's bundle (/webchat/webchat.js), all from this server. */
-export function registerWebChat(server: RouteServer, options: WebChatPageOptions): void {
+export function registerWebChat(server: restify.Server, options: WebChatPageOptions): void {
   const cfg = optionsSchema.parse(options);
   const strings = loadWidgetStrings(cfg.localesDir);
   const staticDir = cfg.staticDir ?? findStaticDir();
@@ -86,7 +88,7 @@ export function registerWebChat(server: RouteServer, options: WebChatPageOptions
     { 'Cache-Control': 'public, max-age=3600', 'Cross-Origin-Resource-Policy': 'cross-origin' },
   );
 
-  const page = async (req: RouteRequest, res: import('node:http').ServerResponse): Promise<void> => {
+  const page = async (req: RouteRequest, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const query = pageQuerySchema.parse(Object.fromEntries(url.searchParams));
     const locale = query.locale ?? cfg.locale;
@@ -102,6 +104,8 @@ export function registerWebChat(server: RouteServer, options: WebChatPageOptions
       directLineDomain: cfg.directLineDomain ?? '',
       tokenPath: cfg.tokenPath,
     });
+    // A server-wide X-Frame-Options would block the embedding sites that frame-ancestors allows.
+    res.removeHeader('X-Frame-Options');
     res.statusCode = 200;
     res.writeHead(200, {
       ...pageHeaders({ host, directLineOrigin, frameAncestors: cfg.frameAncestors, styleNonce: nonce }),

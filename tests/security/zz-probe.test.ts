@@ -29,7 +29,7 @@ it('probe', async () => {
   await show('evilsu', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...base, deliveryMode: undefined, serviceUrl: 'http://example.com/' }) });
   await show('unknown type', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...base, type: 'weird' }) });
   await show('options', { method: 'OPTIONS' });
-  await show('trace', { method: 'TRACE' });
+  
   await show('badurl', { method: 'GET' }, `${bot.url}/%ZZ`);
   await bot.close();
 });

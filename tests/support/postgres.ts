@@ -1,5 +1,5 @@
 import { execFile, execFileSync } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -112,9 +112,23 @@ export async function startPostgres(): Promise<TestPostgres> {
     await admin.query(`CREATE DATABASE ${dbName}`);
     await admin.end();
 
+    // pg_ctl daemonises the server, so a test worker that dies before afterAll would orphan it.
+    const stopOnExit = () => {
+      try {
+        const pgCtl = [join(bin, 'pg_ctl'), '-D', dataDir, '-m', 'immediate', 'stop'];
+        if (ids) execFileSync('runuser', ['-u', 'postgres', '--', ...pgCtl], { stdio: 'ignore' });
+        else execFileSync(pgCtl[0], pgCtl.slice(1), { stdio: 'ignore' });
+      } catch {
+        // Already stopped.
+      }
+      cleanup();
+    };
+    process.once('exit', stopOnExit);
+
     return {
       url: `postgres://postgres@127.0.0.1:${port}/${dbName}`,
       async stop() {
+        process.off('exit', stopOnExit);
         try {
           await as('pg_ctl', ['-D', dataDir, '-m', 'immediate', '-w', 'stop']);
         } finally {
@@ -123,9 +137,10 @@ export async function startPostgres(): Promise<TestPostgres> {
       },
     };
   } catch (err) {
+    const log = existsSync(logFile) ? readFileSync(logFile, 'utf8').slice(-2000) : '(no server log)';
     // Best effort: a half-started server must not outlive the test run.
     await as('pg_ctl', ['-D', dataDir, '-m', 'immediate', 'stop']).catch(() => undefined);
     cleanup();
-    throw err;
+    throw new Error(`Could not start a test PostgreSQL: ${err instanceof Error ? err.message : String(err)}\n${log}`, { cause: err });
   }
 }

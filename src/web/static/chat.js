@@ -1,5 +1,4 @@
-// Förderlotse chat page: starts Web Chat against this server's Direct Line endpoints.
-// Served as a file so the page's Content-Security-Policy can forbid inline scripts.
+// Förderlotse chat page script, a file of its own so the page's CSP can forbid inline scripts.
 (function () {
   'use strict';
 

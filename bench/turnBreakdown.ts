@@ -1,0 +1,72 @@
+import { join } from 'node:path';
+import type { Activity, TurnContext } from 'botbuilder';
+import { Answerer } from '../src/answer/answerer.js';
+import type { App } from '../src/app.js';
+import { TurnStateStore } from '../src/bot/conversationState.js';
+import { createTranslator } from '../src/i18n.js';
+import { detectLanguage } from '../src/nlu/language.js';
+import { ProgramDetector } from '../src/nlu/programDetector.js';
+import { TermList } from '../src/nlu/termList.js';
+import { summarize } from './stats.js';
+import { TURN_QUESTIONS } from './questions.js';
+
+/** Medians (ms) of a turn's parts, measured in-process side by side. */
+export interface TurnBreakdown {
+  /** The bot's turn through the adapter without HTTP (runInProcess). */
+  botInProcess: number;
+  /** The echo turn through the same adapter without HTTP. */
+  echoInProcess: number;
+  /** Answerer.answer alone (NLU, facts, retrieval, wording). */
+  answer: number;
+  /** Loading and saving the conversation and user state (SQLite, zod). */
+  stateLoadSave: number;
+  /** What is left of the bot's own work: flows (dialog context), reply building, turn lock, transcript. */
+  rest: number;
+}
+
+/**
+ * Splits the bot's extra time over the echo into answering, state and the rest, by timing each
+ * part on its own, interleaved turn by turn so noise hits all parts alike.
+ */
+export async function measureTurnBreakdown(app: App, root: string, knowledgeDir: string, turns: number): Promise<TurnBreakdown> {
+  const { t } = createTranslator(join(root, 'locales'));
+  const answerer = new Answerer({ kb: app.kb, detector: new ProgramDetector(app.kb.programs, app.kb.vocabulary), terms: TermList.load(join(knowledgeDir, 'terms.yaml')), t });
+  const store = new TurnStateStore(app.storage);
+  const echo = async (context: TurnContext) => {
+    await context.sendActivity(typeof context.activity.text === 'string' ? context.activity.text : '');
+  };
+  const now = new Date('2026-11-21T12:00:00Z');
+  const parts = { bot: [] as number[], echo: [] as number[], answer: [] as number[], state: [] as number[] };
+  const warmup = Math.min(100, turns);
+  for (let i = 0; i < warmup + turns; i++) {
+    const q = TURN_QUESTIONS[i % TURN_QUESTIONS.length];
+    const conv = `inproc-conv-${Math.floor(i / 10)}`;
+    const user = `inproc-user-${Math.floor(i / 10)}`;
+    const activity = (n: string) =>
+      ({
+        type: 'message', channelId: 'emulator', serviceUrl: 'http://127.0.0.1:9/', conversation: { id: `${conv}${n}` }, from: { id: user, name: 'Bench' },
+        recipient: { id: 'bot', name: 'Förderlotse' }, locale: q.locale, id: `${conv}|${i}`, timestamp: new Date().toISOString(), text: q.text,
+      }) as unknown as Activity;
+    let s = performance.now();
+    await app.adapter.runInProcess(activity(''), app.bot.run);
+    const bot = performance.now() - s;
+    s = performance.now();
+    await app.adapter.runInProcess(activity('-echo'), echo);
+    const ech = performance.now() - s;
+    s = performance.now();
+    answerer.answer({ text: q.text, lang: detectLanguage(q.text, q.locale), now });
+    const ans = performance.now() - s;
+    s = performance.now();
+    await store.save(await store.load(`conv/emulator/${conv}`, `user/emulator/${user}`));
+    const st = performance.now() - s;
+    if (i < warmup) continue;
+    parts.bot.push(bot);
+    parts.echo.push(ech);
+    parts.answer.push(ans);
+    parts.state.push(st);
+  }
+  const m = (xs: number[]) => summarize(xs).median;
+  const r = { botInProcess: m(parts.bot), echoInProcess: m(parts.echo), answer: m(parts.answer), stateLoadSave: m(parts.state), rest: 0 };
+  r.rest = Math.max(0, r.botInProcess - r.echoInProcess - r.answer - r.stateLoadSave);
+  return r;
+}

@@ -1,0 +1,350 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Answerer } from '../../src/answer/answerer.js';
+import type { Answer } from '../../src/answer/types.js';
+import type { KnowledgeBase } from '../../src/knowledge/knowledgeBase.js';
+import type { Lang } from '../../src/nlu/language.js';
+import type { ApplicantProfile } from '../../src/programs/eligibility.js';
+import { answererFor, ingestedKnowledge, NEW_CALL_FILE, NEW_CALL_TEXT } from '../knowledge/tempKnowledge.js';
+
+const NOW = new Date('2026-11-21T12:00:00Z');
+const ND = 'nachbarschaft-digital-2029';
+
+let kb: KnowledgeBase;
+let answerer: Answerer;
+let cleanup: () => void;
+beforeAll(async () => {
+  const k = await ingestedKnowledge({ [NEW_CALL_FILE]: NEW_CALL_TEXT });
+  kb = k.kb;
+  cleanup = k.cleanup;
+  answerer = answererFor(kb, k.dir).answerer;
+});
+afterAll(() => cleanup());
+
+function ask(text: string, opts: { lang?: Lang; programId?: string; profile?: ApplicantProfile; now?: Date } = {}): Answer {
+  return answerer.answer({ text, lang: opts.lang ?? 'de', now: opts.now ?? NOW, programId: opts.programId, profile: opts.profile });
+}
+
+/** Whitespace-insensitive: quotes are compared with the cleaned text, which joins lines. */
+const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+function expectVerbatimCitations(a: Answer): void {
+  expect(a.citations.length).toBeGreaterThan(0);
+  expect(a.grounded).toBe(true);
+  for (const c of a.citations) {
+    expect(c.docId, `citation without docId: ${c.quote}`).toBeDefined();
+    const doc = kb.docs.get(c.docId!);
+    expect(doc, `unknown document ${c.docId}`).toBeDefined();
+    expect(squash(doc!.text)).toContain(squash(c.quote));
+    expect(c.title.length).toBeGreaterThan(3);
+    expect(c.version).toMatch(/^[0-9a-f]{8} \(\d{4}-\d{2}-\d{2}\)$/);
+  }
+}
+
+type FactRow = [question: string, programId: string, intent: string, lead: RegExp, docId: string];
+const GERMAN: FactRow[] = [
+  ['Bis wann können wir uns für KommA bewerben?', 'komma', 'deadline', /28\.02\.2023.*abgelaufen.*1\.362 Tage/, 'komma-informationsschreiben-2023'],
+  ['Wann ist Bewerbungsschluss für KommA?', 'komma', 'deadline', /28\.02\.2023/, 'komma-informationsschreiben-2023'],
+  ['Brauchen wir für die KommA-Bewerbung die Unterschrift der Bürgermeisterin?', 'komma', 'signature', /^Nein – .*keine formale Unterschrift/, 'komma-informationsschreiben-2023'],
+  ['Ist bei KommA eine anonyme Teilnahme möglich?', 'komma', 'anonymity', /^Ja – .*anonyme Teilnahme möglich/, 'komma-informationsschreiben-2023'],
+  ['Dürfen sich auch kreisfreie Städte bei KommA bewerben?', 'komma', 'eligibility', /kreisfreie Städte/i, 'komma-informationsschreiben-2023'],
+  ['Brauchen wir Eigenmittel für KommA?', 'komma', 'ownFunds', /^Nein – .*keine Eigenmittel/, 'komma-informationsschreiben-2023'],
+  ['Welche Unterstützung erhalten KommA-Modellkommunen?', 'komma', 'benefits', /80 Beratungstage/, 'komma-informationsschreiben-2023'],
+  ['Wohin wende ich mich bei Fragen zu KommA?', 'komma', 'contact', /komma@imap-institut\.de/, 'komma-informationsschreiben-2023'],
+  ['Wer fördert KommA?', 'komma', 'funder', /Beauftragte der Bundesregierung.*IMAP Institut/, 'komma-informationsschreiben-2023'],
+  ['Was passiert, wenn sich nach der Einreichung der KommA-Bewerbung Angaben ändern?', 'komma', 'changes', /komma@imap-institut\.de/, 'komma-informationsschreiben-2023'],
+  ['Bis wann konnten hessische Kommunen WIR-Anträge einreichen?', 'wir-hessen', 'deadline', /30\.11\.2019.*abgelaufen/, 'hessen-wir-integrationsstrategien-2019'],
+  ['Welche Fördersumme gibt es bei den hessischen Integrationsstrategien?', 'wir-hessen', 'money', /20\.000 Euro/, 'hessen-wir-integrationsstrategien-2019'],
+  ['Wer kann sich für das WIR-Programm bewerben?', 'wir-hessen', 'eligibility', /10\.000 bis 50\.000 Einwohnern/, 'hessen-wir-integrationsstrategien-2019'],
+  ['Bis wann läuft das Interessenbekundungsverfahren des BAMF?', 'bamf-zusammenhalt', 'deadline', /8\. September.*kein Jahr/, 'bamf-zusammenhalt-trotz-distanz'],
+  ['Können sich beim BAMF-Aufruf nur Kommunen bewerben?', 'bamf-zusammenhalt', 'eligibility', /^Nicht nur Kommunen.*Organisationen/, 'bamf-zusammenhalt-trotz-distanz'],
+  ['An wen schicke ich das Interessenformular für Weltoffene Kommune?', 'weltoffene-kommune', 'contact', /Bianka Certa/, 'weltoffene-kommune-modellprojekt'],
+  ['Wie hoch ist die Fördersumme bei Weltoffene Kommune?', 'weltoffene-kommune', 'money', /^Eine Fördersumme nennt der Text nicht/, 'weltoffene-kommune-modellprojekt'],
+  ['Was sagt das ILS-Papier zur Regelförderung?', 'ils-was-bewegt-kommunen', 'unknown', /Regelförderung/, 'ils-was-bewegt-kommunen-2022'],
+  // The unseen call: no curated facts, answered from its text alone.
+  ['Bis wann kann man sich für Nachbarschaft digital bewerben?', ND, 'deadline', /15\.01\.2029.*noch offen, noch 786 Tage/, ND],
+  ['Ist für Nachbarschaft digital eine Unterschrift nötig?', ND, 'signature', /formlose E-Mail/, ND],
+  ['Können sich kreisangehörige Gemeinden bei Nachbarschaft digital bewerben?', ND, 'eligibility', /nur über ihren Landkreis/, ND],
+  ['Wie hoch ist die Sachkostenpauschale bei Nachbarschaft digital?', ND, 'money', /8\.000 Euro/, ND],
+  ['Brauchen wir Eigenmittel für Nachbarschaft digital?', ND, 'ownFunds', /Eigenanteil ist nicht erforderlich/, ND],
+  ['Werden die Pilotregionen bei Nachbarschaft digital veröffentlicht?', ND, 'anonymity', /öffentlich bekannt gegeben/, ND],
+  ['An wen gehen die Bewerbungen für Nachbarschaft digital?', ND, 'contact', /digital@example\.net/, ND],
+];
+
+describe('Answerer: German questions', () => {
+  it.each(GERMAN)('answers "%s" from %s, leading with the fact', (question, programId, intent, lead, docId) => {
+    const a = ask(question);
+    // An eligibility question that describes the applicant ("kreisfreie Städte") may be answered as a verdict.
+    expect(intent === 'eligibility' ? ['answer', 'verdict'] : ['answer']).toContain(a.kind);
+    expect(a.intent).toBe(intent);
+    expect(a.programId).toBe(programId);
+    expect(a.text.slice(0, 300)).toMatch(lead);
+    expect(a.citations.map((c) => c.docId)).toContain(docId);
+  });
+
+  it.each(GERMAN)('cites "%s" with a quote that is verbatim in the cited text', (question) => {
+    expectVerbatimCitations(ask(question));
+  });
+
+  // BUG: unknownTopic (src/answer/support.ts) takes ordinary words the text happens not to use ("braucht", "direkt") for an unknown topic and abstains.
+  it.fails.each([
+    ['Braucht man für Nachbarschaft digital eine Unterschrift?', /formlose E-Mail/],
+    ['Kann sich eine kreisangehörige Gemeinde direkt bei Nachbarschaft digital bewerben?', /nur über ihren Landkreis/],
+    ['Können sich Gemeinden direkt bei KommA bewerben?', /Gemeinden/],
+  ])('answers "%s" instead of abstaining over an everyday word', (question, lead) => {
+    const a = ask(question);
+    expect(a.kind).not.toBe('abstain');
+    expect(a.text).toMatch(lead);
+  });
+
+  it('cites the curated programme’s own title and link', () => {
+    const c = ask('Bis wann läuft KommA?').citations[0];
+    expect(c.title).toBe('KommA – Informationsschreiben zur Ausschreibung (IMAP Institut)');
+    expect(c.url).toBe('http://www.imap-institut.de/de/kommunale-allianzen');
+  });
+
+  it('cites an uncurated call by its document title', () => {
+    expect(ask('Bis wann läuft Nachbarschaft digital?').citations[0].title).toBe('Ausschreibung „Nachbarschaft digital – Begegnung trotz Entfernung 2029“');
+  });
+
+  it('offers next questions about the same programme, not the one just answered', () => {
+    const a = ask('Bis wann läuft KommA?');
+    const values = a.suggestions.map((s) => s.value);
+    expect(values.some((v) => /Unterschrift/.test(v) && /KommA/.test(v))).toBe(true);
+    expect(values.some((v) => /Bewerbungsfrist/.test(v))).toBe(false);
+    expect(values.some((v) => /Projektleitung KommA/.test(v))).toBe(true);
+  });
+});
+
+describe('Answerer: the clock decides the deadline status', () => {
+  it.each([
+    ['2023-02-01T12:00:00Z', /28\.02\.2023.*noch offen, noch 27 Tage/],
+    ['2023-02-28T12:00:00Z', /endet heute, am 28\.02\.2023/],
+    ['2023-03-01T12:00:00Z', /abgelaufen \(seit 1 Tagen\)|abgelaufen \(seit 1 Tag\)/],
+  ])('on %s says the KommA deadline %s', (now, lead) => {
+    expect(ask('Bis wann läuft KommA?', { now: new Date(now) }).text).toMatch(lead);
+  });
+
+  it('answers the unseen call’s deadline against the clock too', () => {
+    expect(ask('Bis wann läuft Nachbarschaft digital?', { now: new Date('2029-01-16T12:00:00Z') }).text).toMatch(/15\.01\.2029.*abgelaufen/);
+  });
+});
+
+describe('Answerer: abstains when the texts do not support an answer', () => {
+  it.each([
+    ['Wie ist das Wetter morgen?'],
+    ['Wie ist das Wetter morgen in Berlin?'],
+    ['Was kostet ein Parkausweis in Köln?'],
+    ['Wohngeld beantragen'],
+    ['Bekommen wir bei KommA Wohngeld?'],
+    ['Wie viele Seiten darf die KommA-Bewerbung höchstens haben?'],
+    ['Gibt es bei KommA eine Altersgrenze?'],
+    ['Wie viele Einwohner muss eine Kommune für KommA mindestens haben?'],
+    ['Wie lange dauert die Projektlaufzeit bei WIR?'],
+    ['Braucht man beim BAMF-Aufruf eine Unterschrift?'],
+    ['Kann man bei WIR anonym teilnehmen?'],
+    ['Wie viel Geld bekommt man beim BAMF-Aufruf?'],
+    ['Welche Farbe hat das KommA-Logo?'],
+  ])('abstains on "%s", with no citation and an offer to pass the question on', (question) => {
+    const a = ask(question);
+    expect(a.kind).toBe('abstain');
+    expect(a.citations).toEqual([]);
+    expect(a.grounded).toBe(false);
+    expect(a.text).toMatch(/keine gesicherte Information/);
+    expect(a.suggestions.map((s) => s.value).join(' ')).toMatch(/Projektleitung/);
+  });
+
+  it('names the programme it could not answer for', () => {
+    expect(ask('Welche Farbe hat das KommA-Logo?').text).toMatch(/Unterlagen zu KommA/);
+  });
+
+  it('abstains in English on an English question', () => {
+    const a = ask('Tell me the weather forecast for tomorrow.', { lang: 'en' });
+    expect(a.kind).toBe('abstain');
+    expect(a.text).toMatch(/could not find reliable information/);
+  });
+
+  // BUG: a factual-looking question about something no text mentions, naming no programme, gets "which programme?" (clarify) instead of an abstention.
+  it.fails.each([
+    ['Wie beantrage ich Wohngeld?', 'de'],
+    ['What is the weather like tomorrow?', 'en'],
+    ['Wer ist der Ansprechpartner für Wohngeld?', 'de'],
+  ] as [string, Lang][])('abstains on "%s" instead of asking which programme is meant', (question, lang) => {
+    expect(ask(question, { lang }).kind).toBe('abstain');
+  });
+
+  // BUG: the contact cue /kontakt/ matches "soziale Kontakte"; the BAMF text names no contact, yet a goals sentence is quoted.
+  it.fails('abstains on a contact question for a call whose text names no contact (BAMF)', () => {
+    expect(ask('Wer ist Ansprechpartner für den BAMF-Aufruf?').kind).toBe('abstain');
+  });
+
+  // BUG: "Wie hoch ist die Förderung" is not classified as money; a loose sentence about the Landesprogramm is quoted instead of the 20.000 Euro fact.
+  it.fails('answers "Wie hoch ist die Förderung bei WIR?" with the curated amount', () => {
+    expect(ask('Wie hoch ist die Förderung bei WIR?').text).toMatch(/20\.000 Euro/);
+  });
+
+  // BUG: the abstain offer without a programme reads "Bitte an die Projektleitung  weitergeben" (empty name, double space).
+  it.fails('offers a well-formed handoff suggestion when no programme is known', () => {
+    for (const s of ask('Wie ist das Wetter morgen?').suggestions) expect(s.value).not.toMatch(/\s{2}/);
+  });
+});
+
+describe('Answerer: English questions over German texts', () => {
+  it.each([
+    ['When is the KommA deadline?', /^The application deadline for KommA was 28 February 2023 – it has passed/],
+    ['Is a signature needed to apply for KommA?', /^No – .*does not need a formal signature/],
+    ['Can we take part in KommA anonymously?', /^Yes – .*anonymous participation/],
+    ['Who can apply for KommA?', /^Districts \(Landkreise\), independent cities/],
+    ['How much money does the WIR programme give?', /up to EUR 20,000/],
+    ['Whom do I contact about KommA?', /project leads .*komma@imap-institut\.de/],
+    ['Who funds KommA?', /KommA is funded by .*It is run by IMAP Institut/],
+    ['When is the deadline for Nachbarschaft digital?', /^The application deadline for Nachbarschaft digital is 15 January 2029 – it is still open, 786 days left/],
+    ['Is a signature needed for Nachbarschaft digital?', /^According to the Nachbarschaft digital call text \(in German\): “Für die Bewerbung genügt eine formlose E-Mail/],
+    ['When does the BAMF expression of interest close?', /8 September – the text gives no year/],
+  ])('answers "%s" with an English lead', (question, lead) => {
+    const a = ask(question, { lang: 'en' });
+    expect(a.kind).toBe('answer');
+    expect(a.text).toMatch(lead);
+    expect(a.text).not.toMatch(/\b(Bewerbungsfrist|abgelaufen|Laut Ausschreibung|Nein|Ja)\b/);
+    expectVerbatimCitations(a);
+  });
+
+  it('offers English suggestions', () => {
+    const values = ask('When is the KommA deadline?', { lang: 'en' }).suggestions.map((s) => s.value).join(' | ');
+    expect(values).toMatch(/Who can apply for KommA\?/);
+    expect(values).not.toMatch(/Wer kann/);
+  });
+});
+
+describe('Answerer: follow-ups keep the programme', () => {
+  it.each([
+    ['Und bis wann?', 'komma', 'de', /KommA.*28\.02\.2023/],
+    ['Und die Unterschrift?', 'komma', 'de', /keine formale Unterschrift/],
+    ['Wer ist Ansprechpartner?', 'komma', 'de', /komma@imap-institut\.de/],
+    ['Und bis wann?', ND, 'de', /15\.01\.2029/],
+    ['Wie hoch ist die Sachkostenpauschale?', ND, 'de', /8\.000 Euro/],
+    ['And the deadline?', 'wir-hessen', 'en', /30 November 2019/],
+    ['What about the signature?', 'komma', 'en', /^No – /],
+  ] as [string, string, Lang, RegExp][])('answers "%s" about %s from the conversation', (question, programId, lang, lead) => {
+    const a = ask(question, { programId, lang });
+    expect(a.kind).toBe('answer');
+    expect(a.programId).toBe(programId);
+    expect(a.text).toMatch(lead);
+    expectVerbatimCitations(a);
+  });
+
+  it('switches to a programme named in the follow-up', () => {
+    const a = ask('Bis wann läuft das WIR-Programm?', { programId: 'komma' });
+    expect(a.programId).toBe('wir-hessen');
+    expect(a.text).toMatch(/30\.11\.2019/);
+  });
+
+  it('does not turn small talk into an answer about the remembered programme', () => {
+    expect(ask('Danke!', { programId: 'komma' }).kind).toBe('smalltalk');
+  });
+
+  it('does not attach an unrelated question to the remembered programme', () => {
+    expect(ask('Wie ist das Wetter morgen?', { programId: 'komma' }).kind).toBe('abstain');
+  });
+});
+
+describe('Answerer: ambiguous questions', () => {
+  it.each([['Muss man unterschreiben?'], ['Bis wann?'], ['Wer kann sich bewerben?'], ['Gibt es eine Fördersumme?']])('asks which programme is meant for "%s"', (question) => {
+    const a = ask(question);
+    expect(a.kind).toBe('clarify');
+    expect(a.citations).toEqual([]);
+    expect(a.text).toMatch(/welches meinen Sie/);
+    const titles = a.suggestions.map((s) => s.title);
+    expect(titles).toEqual(expect.arrayContaining(['KommA', 'WIR-Programm Hessen', 'Weltoffene Kommune', 'Nachbarschaft digital']));
+    expect(titles).not.toContain('ILS-Papier');
+    for (const s of a.suggestions) expect(s.value).toContain(s.title);
+  });
+
+  it('resolves the clarification when the user picks a suggestion', () => {
+    const pick = ask('Muss man unterschreiben?').suggestions.find((s) => s.title === 'KommA')!;
+    const a = ask(pick.value);
+    expect(a.kind).toBe('answer');
+    expect(a.text).toMatch(/keine formale Unterschrift/);
+  });
+
+  it('answers a question specific enough to name its text without the programme ("Sachkostenpauschale?")', () => {
+    const a = ask('Sachkostenpauschale?');
+    expect(a.kind).toBe('answer');
+    expect(a.programId).toBe(ND);
+    expect(a.text).toMatch(/8\.000 Euro/);
+  });
+
+  // BUG: in withoutProgram, "hoch" counts as a focus term that the passage must contain (coverage 1/2 < 1), so the question gets "which programme?".
+  it.fails('answers "Wie hoch ist die Sachkostenpauschale?" from the one text that has it', () => {
+    const a = ask('Wie hoch ist die Sachkostenpauschale?');
+    expect(a.kind).toBe('answer');
+    expect(a.text).toMatch(/8\.000 Euro/);
+  });
+
+  it('answers each programme when a question names several', () => {
+    const a = ask('Bis wann laufen KommA und das WIR-Programm?');
+    expect(a.kind).toBe('answer');
+    expect(a.text).toMatch(/KommA.*28\.02\.2023/s);
+    expect(a.text).toMatch(/WIR-Programm Hessen.*30\.11\.2019/s);
+    expect(new Set(a.citations.map((c) => c.docId))).toEqual(new Set(['komma-informationsschreiben-2023', 'hessen-wir-integrationsstrategien-2019']));
+  });
+});
+
+describe('Answerer: eligibility from a described profile', () => {
+  it.each([
+    ['Wir sind eine hessische Gemeinde mit 4.500 Einwohnern. Kommt das WIR-Programm für uns in Frage?', 'wir-hessen', /^Ja, aber nur unter Bedingung: .*4\.500.*Partnerkommunen/, 'gemeinsam mit einer oder zwei Partnerkommunen'],
+    ['Unsere Stadt in Hessen hat 80.000 Einwohner. Können wir beim WIR-Programm Integrationsstrategien fördern lassen?', 'wir-hessen', /^Nein – .*50\.000/, 'zwischen 10.000 und 50.000'],
+    ['Wir sind eine Gemeinde in Bayern mit 20.000 Einwohnern. Können wir uns für WIR bewerben?', 'wir-hessen', /^Nein – .*nur für Hessen.*Bayern/, 'Gemeinden Hessens'],
+    ['Wir sind ein Verein in Hessen. Können wir uns bei KommA bewerben?', 'komma', /^Nein – /, 'Landkreise, kreisfreie Städte'],
+    ['Wir sind ein Landkreis. Können wir bei KommA mitmachen?', 'komma', /^Ja – Landkreise/, 'Landkreise, kreisfreie Städte'],
+  ])('gives a verdict for "%s"', (question, programId, lead, quotePart) => {
+    const a = ask(question);
+    expect(a.kind).toBe('verdict');
+    expect(a.programId).toBe(programId);
+    expect(a.text).toMatch(lead);
+    expect(a.citations.some((c) => c.quote.includes(quotePart))).toBe(true);
+    expectVerbatimCitations(a);
+  });
+
+  it('uses the saved profile for a short eligibility question', () => {
+    const a = ask('Können wir uns für WIR bewerben?', { profile: { entityType: 'gemeinde', state: 'Hessen', population: 30_000 } });
+    expect(a.kind).toBe('verdict');
+    expect(a.text).toMatch(/^Ja – /);
+  });
+
+  it('checks every call when the profile names no programme', () => {
+    const a = ask('Wir sind ein Verein in Hessen. Für welche Programme können wir uns bewerben?');
+    expect(a.kind).toBe('verdict');
+    const lines = a.details.join('\n');
+    expect(lines).toMatch(/BAMF-Aufruf „Zusammenhalt trotz Distanz“\*\*: passt\b/);
+    expect(lines).toMatch(/KommA\*\*: passt nicht/);
+    expect(lines).toMatch(/Nachbarschaft digital\*\*: unklar/);
+    expect(lines).not.toMatch(/ILS/);
+    expectVerbatimCitations(a);
+  });
+
+  it('answers an uncurated call’s eligibility from its text and says there are no checked rules', () => {
+    const a = ask('Wir sind eine Gemeinde in Hessen. Können wir uns bei Nachbarschaft digital bewerben?');
+    expect(a.programId).toBe(ND);
+    expect(a.citations[0].docId).toBe(ND);
+    expect(`${a.text} ${a.details.join(' ')}`).toMatch(/Landkreis|keine geprüften Regeln/);
+  });
+});
+
+describe('Answerer: conversation control', () => {
+  it.each([
+    ['Hallo', 'greeting'],
+    ['Danke!', 'thanks'],
+    ['Hilfe', 'help'],
+  ])('answers "%s" as small talk (%s) without citations', (text, intent) => {
+    const a = ask(text);
+    expect(a).toMatchObject({ kind: 'smalltalk', intent, citations: [] });
+    expect(a.suggestions.length).toBeGreaterThan(0);
+  });
+
+  it('lists the calls and names the research paper as background', () => {
+    const a = ask('Welche Programme gibt es?');
+    expect(a.text).toMatch(/5 Förderaufrufe/);
+    expect(a.details.join('\n')).toMatch(/Nachbarschaft digital/);
+    expect(a.details.join('\n')).toMatch(/Außerdem: ILS-Working-Paper.*keine Ausschreibung/);
+  });
+});

@@ -1,0 +1,145 @@
+import { describe, expect, it } from 'vitest';
+import { classifyIntent, FACTUAL_INTENTS, INTENTS, type Intent } from '../../src/nlu/intents.js';
+
+const TABLE: [Intent, string][] = [
+  ['deadline', 'Bis wann können wir uns für KommA bewerben?'],
+  ['deadline', 'Wann ist Bewerbungsschluss?'],
+  ['deadline', 'Wann endet die Frist?'],
+  ['deadline', 'Läuft die Ausschreibung noch?'],
+  ['deadline', 'Ist es schon zu spät?'],
+  ['deadline', 'When is the deadline for KommA?'],
+  ['deadline', 'Until when can we apply?'],
+  ['deadline', 'Is the call still open?'],
+  ['deadline', 'bewerbungsfirst komma?'],
+  ['deadline', 'Bewerbungsfrsit?'],
+  ['deadline', 'einsendeschlus?'],
+  ['signature', 'Brauchen wir die Unterschrift der Bürgermeisterin?'],
+  ['signature', 'Muss der Antrag unterzeichnet werden?'],
+  ['signature', 'Is a signature needed?'],
+  ['signature', 'Does the mayor have to sign?'],
+  ['signature', 'Braucht es eine Unterschirft?'],
+  ['anonymity', 'Können wir anonym teilnehmen?'],
+  ['anonymity', 'Wird unser Name veröffentlicht?'],
+  ['anonymity', 'Can we take part anonymously?'],
+  ['anonymity', 'Will our participation be published?'],
+  ['anonymity', 'Geht das anonüm?'],
+  ['ownFunds', 'Brauchen wir Eigenmittel?'],
+  ['ownFunds', 'Gibt es einen Eigenanteil?'],
+  ['ownFunds', 'Is it free of charge?'],
+  ['ownFunds', 'Do we need own funds?'],
+  ['changes', 'Was ist, wenn sich nach der Einreichung etwas ändert?'],
+  ['changes', 'Can we change the application after submission?'],
+  ['money', 'Wie viel Geld gibt es?'],
+  ['money', 'Welche Fördersumme gibt es?'],
+  ['money', 'Wie hoch ist die Sachkostenpauschale?'],
+  ['money', 'How much money do we get?'],
+  ['money', 'What is the grant amount?'],
+  ['money', 'Wie hoch ist die Förderhöhe?'],
+  ['contact', 'An wen wende ich mich mit Fragen?'],
+  ['contact', 'Wer ist der Ansprechpartner?'],
+  ['contact', 'Welche E-Mail-Adresse hat das Projektteam?'],
+  ['contact', 'Who do we contact?'],
+  ['contact', 'What is the email address?'],
+  ['contact', 'Ansprechpartnr?'],
+  ['eligibility', 'Wer kann sich bewerben?'],
+  ['eligibility', 'Dürfen sich auch kreisfreie Städte bewerben?'],
+  ['eligibility', 'Sind Landkreise antragsberechtigt?'],
+  ['eligibility', 'Kommt das für uns in Frage?'],
+  ['eligibility', 'Welche Voraussetzungen gibt es?'],
+  ['eligibility', 'Who can apply?'],
+  ['eligibility', 'Are districts eligible?'],
+  ['eligibility', 'Can municipalities apply?'],
+  ['eligibility', 'Vorraussetzungen?'],
+  ['benefits', 'Welche Unterstützung erhalten Modellkommunen?'],
+  ['benefits', 'Was bekommen wir als Modellkommune?'],
+  ['benefits', 'What support do model municipalities get?'],
+  ['process', 'Wie bewerben wir uns?'],
+  ['process', 'Wie läuft das Verfahren ab?'],
+  ['process', 'How do we apply?'],
+  ['process', 'What are the next steps?'],
+  ['funder', 'Wer fördert das Projekt?'],
+  ['funder', 'Wer finanziert KommA?'],
+  ['funder', 'Who funds the programme?'],
+  ['about', 'Was ist KommA?'],
+  ['about', 'Worum geht es bei Weltoffene Kommune?'],
+  ['about', 'What is the WIR programme?'],
+  ['about', 'Tell me about KommA'],
+  ['listPrograms', 'Welche Programme gibt es?'],
+  ['listPrograms', 'Welche Ausschreibungen kennst du?'],
+  ['listPrograms', 'Which programmes do you know?'],
+  ['greeting', 'Hallo'],
+  ['greeting', 'Guten Morgen!'],
+  ['greeting', 'Moin'],
+  ['greeting', 'Hello there'],
+  ['thanks', 'Danke!'],
+  ['thanks', 'Vielen Dank für die Hilfe'],
+  ['thanks', 'Thank you'],
+  ['help', 'Hilfe'],
+  ['help', 'Was kannst du?'],
+  ['help', 'What can you do?'],
+  ['cancel', 'Abbrechen'],
+  ['cancel', 'stop'],
+  ['cancel', 'cancel'],
+  ['handoff', 'Bitte leite meine Frage an die Projektleitung weiter.'],
+  ['handoff', 'Ich möchte mit einem Menschen sprechen'],
+  ['handoff', 'Can I talk to a human?'],
+  ['handoff', 'Please forward this to the project leads'],
+  ['deleteData', 'Bitte meine Daten löschen'],
+  ['deleteData', 'Delete my data'],
+  ['privacy', 'Datenschutz'],
+  ['privacy', 'Welche Daten speichert ihr?'],
+  ['privacy', 'What data do you store?'],
+  ['status', 'Wie ist der Status meiner Anfrage?'],
+  ['status', 'What is the status of my request?'],
+  ['profileCheck', 'Förder-Check'],
+  ['profileCheck', 'Welche Programme passen zu uns?'],
+  ['profileCheck', 'Which programmes fit us?'],
+];
+
+describe('classifyIntent', () => {
+  it.each(TABLE)('recognises %s in "%s"', (intent, text) => {
+    expect(classifyIntent(text).intent).toBe(intent);
+  });
+
+  // BUG: common phrasings fall through to 'unknown', so the curated fact is not used (answer abstains or quotes a loose passage).
+  it.fails.each([
+    ['money', 'Wie hoch ist die Förderung bei WIR?'],
+    ['eligibility', 'Can counties apply for KommA?'],
+    ['eligibility', 'Can towns apply?'],
+    ['ownFunds', 'Müssen wir bei KommA etwas bezahlen?'],
+    ['ownFunds', 'Does KommA cost anything?'],
+    ['process', 'Wo muss ich die Bewerbung für WIR abgeben?'],
+    ['about', 'Was macht KommA?'],
+  ] as [Intent, string][])('recognises %s in the everyday phrasing "%s"', (intent, text) => {
+    expect(classifyIntent(text).intent).toBe(intent);
+  });
+
+  it('has table rows for every intent', () => {
+    expect(new Set(TABLE.map(([i]) => i))).toEqual(new Set(INTENTS));
+  });
+
+  it.each([
+    ['Wie ist das Wetter morgen?'],
+    ['Was kostet ein Parkausweis in Köln?'],
+    ['Wie beantrage ich Wohngeld?'.replace('beantrage', 'bekomme')],
+    ['asdf qwertz'],
+    [''],
+  ])('finds no intent in "%s"', (text) => {
+    expect(classifyIntent(text).intent).toBe('unknown');
+  });
+
+  it('lists every matching intent, strongest first, for a question that asks two things', () => {
+    const r = classifyIntent('Bis wann läuft die Frist und brauchen wir eine Unterschrift?');
+    expect(r.all).toEqual(expect.arrayContaining(['deadline', 'signature']));
+    expect(r.all.indexOf('signature')).toBeLessThan(r.all.indexOf('deadline'));
+  });
+
+  it('counts only the questions answered from the call texts as factual', () => {
+    for (const i of ['deadline', 'signature', 'money', 'eligibility', 'contact'] as Intent[]) expect(FACTUAL_INTENTS.has(i)).toBe(true);
+    for (const i of ['greeting', 'cancel', 'handoff', 'privacy'] as Intent[]) expect(FACTUAL_INTENTS.has(i)).toBe(false);
+  });
+
+  it('does not take the everyday word "kommt" for a deadline or another intent', () => {
+    expect(classifyIntent('Kommt das morgen?').intent).toBe('unknown');
+  });
+});

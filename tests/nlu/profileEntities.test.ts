@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { extractEntityType, extractPopulation, extractProfileFacts, extractState, type ProfileFacts } from '../../src/nlu/profileEntities.js';
+
+describe('extractProfileFacts', () => {
+  it.each<[string, ProfileFacts]>([
+    ['Wir sind ein Landkreis in Hessen.', { entityType: 'landkreis', state: 'Hessen' }],
+    ['Der Kreis Offenbach möchte sich bewerben.', { entityType: 'landkreis' }],
+    ['Wir sind eine kreisfreie Stadt mit 120.000 Einwohnern.', { entityType: 'kreisfreie_stadt', population: 120_000 }],
+    ['Unsere kreisangehörige Stadt hat 30.000 Einwohner.', { entityType: 'kreisangehoerige_stadt', population: 30_000 }],
+    ['Wir sind eine kreisangehörige Gemeinde in Bayern.', { entityType: 'gemeinde', state: 'Bayern' }],
+    ['Wir sind eine hessische Gemeinde mit 4.500 Einwohnern.', { entityType: 'gemeinde', state: 'Hessen', population: 4500 }],
+    ['Unser Dorf hat 800 Einwohner.', { entityType: 'gemeinde', population: 800 }],
+    ['Unsere Stadt in Hessen hat 80.000 Einwohner.', { entityType: 'stadt', state: 'Hessen', population: 80_000 }],
+    ['Wir sind ein Verein in Sachsen.', { entityType: 'organisation', state: 'Sachsen' }],
+    ['Als freier Träger der Integrationsarbeit in NRW …', { entityType: 'organisation', state: 'Nordrhein-Westfalen' }],
+    ['Unsere Stiftung sitzt in Sachsen-Anhalt.', { entityType: 'organisation', state: 'Sachsen-Anhalt' }],
+    ['We are a district in Bavaria.', { entityType: 'landkreis', state: 'Bayern' }],
+    ['We are an independent city in Hesse with a population of 120,000.', { entityType: 'kreisfreie_stadt', state: 'Hessen', population: 120_000 }],
+    ['We are a small town in Lower Saxony with 8,000 inhabitants.', { entityType: 'stadt', state: 'Niedersachsen', population: 8000 }],
+    ['We are an association in Saxony.', { entityType: 'organisation', state: 'Sachsen' }],
+    ['Bis wann läuft KommA?', {}],
+  ])('reads %j', (text, facts) => {
+    expect(extractProfileFacts(text)).toEqual(facts);
+  });
+});
+
+describe('extractState', () => {
+  it.each([
+    ['in Hessen', 'Hessen'],
+    ['eine hessische Gemeinde', 'Hessen'],
+    ['im hessischen Odenwald', 'Hessen'],
+    ['a Hessian town', 'Hessen'],
+    ['bayerische Kleinstadt', 'Bayern'],
+    ['Baden-Württemberg', 'Baden-Württemberg'],
+    ['Baden-Wuerttemberg', 'Baden-Württemberg'],
+    ['aus Thüringen', 'Thüringen'],
+    ['sächsische Gemeinde', 'Sachsen'],
+    ['in Sachsen-Anhalt', 'Sachsen-Anhalt'],
+    ['in Rheinland-Pfalz', 'Rheinland-Pfalz'],
+    ['in Schleswig-Holstein', 'Schleswig-Holstein'],
+    ['North Rhine-Westphalia', 'Nordrhein-Westfalen'],
+    ['Mecklenburg-Vorpommern', 'Mecklenburg-Vorpommern'],
+  ])('finds the state in "%s"', (text, state) => {
+    expect(extractState(text)).toBe(state);
+  });
+
+  it.each([['Wir sind eine Gemeinde.'], ['Bis wann läuft KommA?'], ['Wir wollen es besser machen.']])('finds no state in "%s"', (text) => {
+    expect(extractState(text)).toBeUndefined();
+  });
+});
+
+describe('extractEntityType', () => {
+  it.each([
+    ['Landkreis', 'landkreis'],
+    ['Landrätin', 'landkreis'],
+    ['county', 'landkreis'],
+    ['kreisfreie Stadt', 'kreisfreie_stadt'],
+    ['kreisangehörige Stadt', 'kreisangehoerige_stadt'],
+    ['Gemeinde', 'gemeinde'],
+    ['municipality', 'gemeinde'],
+    ['Großstadt', 'stadt'],
+    ['gGmbH', 'organisation'],
+    ['Wohlfahrtsverband', 'organisation'],
+  ])('reads "%s" as %s', (text, type) => {
+    expect(extractEntityType(`Wir sind ein(e) ${text}.`)).toBe(type);
+  });
+
+  // BUG: the pattern ends "e\.\s?v\.\b", and no word boundary follows a final "." — "e.V." is never recognised; "Förderverein" has no \bverein.
+  it.fails.each([['Wir sind ein e.V. aus Köln.'], ['Wir sind der Förderverein Nachbarschaft e.V. in Hessen.']])('reads "%s" as an organisation', (text) => {
+    expect(extractEntityType(text)).toBe('organisation');
+  });
+});
+
+describe('extractPopulation', () => {
+  it.each([
+    ['8.000 Einwohner', 8000],
+    ['8000 Einwohner', 8000],
+    ['8 000 Einwohner', 8000],
+    ['8000 EW', 8000],
+    ['8.000 EW', 8000],
+    ['8 Tsd Einwohner', 8000],
+    ['8 tausend Einwohner', 8000],
+    ['achttausend Einwohner', 8000],
+    ['achttausendfünfhundert Einwohner', 8500],
+    ['zwölftausend Einwohnern', 12000],
+    ['1,2 Mio Einwohner', 1_200_000],
+    ['population of 8,000', 8000],
+    ['population: 8000', 8000],
+    ['8,000 inhabitants', 8000],
+    ['8k residents', 8000],
+    ['Einwohnerzahl von rund 45.000', 45000],
+    ['mit 4.500 Einwohnerinnen und Einwohnern', 4500],
+    ['Wir haben ca. 30.000 Bürgerinnen und Bürger', 30000],
+  ])('reads "%s" as %i', (text, n) => {
+    expect(extractPopulation(`Unsere Gemeinde hat ${text}.`)).toBe(n);
+  });
+
+  // BUG: "tsd\.?" / "mio\.?" are followed by \b, which never holds after the period, so "8 Tsd. Einwohner" reads as nothing.
+  it.fails.each([
+    ['8 Tsd. Einwohner', 8000],
+    ['8 Tsd. EW', 8000],
+    ['1,2 Mio. Einwohner', 1_200_000],
+  ])('reads the abbreviated "%s" as %i', (text, n) => {
+    expect(extractPopulation(`Unsere Gemeinde hat ${text}.`)).toBe(n);
+  });
+
+  it.each([['Bis zum 28.2.2023'], ['Wir bekommen 20.000 Euro'], ['80 Beratungstage'], ['Wir sind 3 Mitarbeitende']])('reads no population from "%s"', (text) => {
+    expect(extractPopulation(text)).toBeUndefined();
+  });
+});

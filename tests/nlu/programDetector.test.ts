@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { KnowledgeBase } from '../../src/knowledge/knowledgeBase.js';
+import { ProgramDetector } from '../../src/nlu/programDetector.js';
+import { ingestedKnowledge, NEW_CALL_FILE, NEW_CALL_TEXT } from '../knowledge/tempKnowledge.js';
+
+let kb: KnowledgeBase;
+let detector: ProgramDetector;
+let cleanup: () => void;
+beforeAll(async () => {
+  const k = await ingestedKnowledge({ [NEW_CALL_FILE]: NEW_CALL_TEXT });
+  kb = k.kb;
+  cleanup = k.cleanup;
+  detector = new ProgramDetector(kb.programs, kb.vocabulary);
+});
+afterAll(() => cleanup());
+
+const first = (text: string) => detector.detect(text)[0]?.id;
+
+describe('ProgramDetector', () => {
+  it.each([
+    ['Bis wann läuft KommA?', 'komma'],
+    ['Was ist komma?', 'komma'],
+    ['Braucht die KommA-Bewerbung eine Unterschrift?', 'komma'],
+    ['Worum geht es bei „Kommunale Allianzen“?', 'komma'],
+    ['Fragen an das IMAP-Institut', 'komma'],
+    ['Bewerbungsfrist Komma?', 'komma'],
+    ['Wie läuft das WIR-Programm?', 'wir-hessen'],
+    ['Fördert WIR auch kleine Gemeinden?', 'wir-hessen'],
+    ['Was fördert das HMSI?', 'wir-hessen'],
+    ['Welche Fördersumme gibt es bei den hessischen Integrationsstrategien?', 'wir-hessen'],
+    ['Was ist Weltoffene Kommune?', 'weltoffene-kommune'],
+    ['Was macht PHINEO dort?', 'weltoffene-kommune'],
+    ['Ist der BAMF-Aufruf für Vereine?', 'bamf-zusammenhalt'],
+    ['Bis wann läuft das Interessenbekundungsverfahren?', 'bamf-zusammenhalt'],
+    ['Was sagt das ILS-Papier zur Regelförderung?', 'ils-was-bewegt-kommunen'],
+    ['Was bewegt Kommunen laut Studie?', 'ils-was-bewegt-kommunen'],
+    ['Bis wann kann man sich für Nachbarschaft digital bewerben?', 'nachbarschaft-digital-2029'],
+    ['Was ist Nachbarschaft-Digital?', 'nachbarschaft-digital-2029'],
+  ])('finds the programme in "%s"', (text, id) => {
+    expect(first(text)).toBe(id);
+  });
+
+  it.each([
+    ['Bewerbungsfrist Kommaa?', 'komma'],
+    ['Wie läuft Weltofene Kommune?', 'weltoffene-kommune'],
+    ['Was ist Weltofen?', 'weltoffene-kommune'],
+    ['Interessenbekundungsverfaren BAMF', 'bamf-zusammenhalt'],
+  ])('tolerates the typo in "%s"', (text, id) => {
+    expect(first(text)).toBe(id);
+  });
+
+  // BUG: only single-word aliases get typo tolerance; a typo in a two-word name (every uncurated call's short name) finds nothing.
+  it.fails.each([
+    ['Nachbarschaft digtal Frist', 'nachbarschaft-digital-2029'],
+    ['Nachbarschaf digital Frist', 'nachbarschaft-digital-2029'],
+  ])('tolerates the typo in the two-word name in "%s"', (text, id) => {
+    expect(first(text)).toBe(id);
+  });
+
+  it.each([
+    ['Kommt das für uns in Frage?'],
+    ['Wann kommt die Antwort?'],
+    ['Wir sind eine Gemeinde in Bayern.'],
+    ['wir möchten uns bewerben'],
+    ['Die Summe ist wichtig.'],
+    ['Warum ist das so?'],
+    ['Gibt es ein Zimmer für das Treffen?'],
+    ['Wie ist das Wetter?'],
+  ])('finds no programme in "%s"', (text) => {
+    expect(detector.detect(text)).toEqual([]);
+  });
+
+  it('does not take "wir" in "Wir sind eine hessische Gemeinde" for the WIR-Programm but takes "WIR"', () => {
+    expect(detector.detect('Wir sind eine Gemeinde. Passt das?').map((p) => p.id)).not.toContain('wir-hessen');
+    expect(first('Passt WIR zu uns?')).toBe('wir-hessen');
+  });
+
+  it('finds two programmes named in one question', () => {
+    const ids = detector.detect('Was unterscheidet KommA und das WIR-Programm?').map((p) => p.id);
+    expect(ids).toEqual(expect.arrayContaining(['komma', 'wir-hessen']));
+    expect(ids).toHaveLength(2);
+  });
+
+  it('puts the longer, more specific name first', () => {
+    expect(detector.detect('Weltoffene Kommune oder Kommune allgemein?')[0].id).toBe('weltoffene-kommune');
+  });
+});
