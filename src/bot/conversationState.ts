@@ -20,6 +20,8 @@ export const conversationDataSchema = z.object({
   recentAnswers: z
     .array(z.object({ ref: z.string().max(64), question: z.string().max(1000), answer: z.string().max(1000), programId: z.string().optional() }))
     .default([]),
+  /** The last handled activity and the replies it got: a channel's retry of it gets the same replies again. */
+  lastTurn: z.object({ activityId: z.string().max(512), replies: z.array(z.record(z.string(), z.unknown())).max(20) }).optional(),
   /** A 👎 waiting for its optional one-line comment. */
   pendingFeedback: z.object({ eventId: z.string().max(80), at: z.string() }).optional(),
   /** botbuilder-dialogs' stack; its shape belongs to the dialogs library. */

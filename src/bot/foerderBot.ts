@@ -96,7 +96,16 @@ export class FoerderBot {
         const data = await this.deps.store.load(convKey, userKey);
         context.turnState.set(TURN_DATA, data);
         context.turnState.set(CAPTURE, true);
+        const activityId = context.activity.id;
+        if (activityId && context.activity.type === ActivityTypes.Message && data.conv.lastTurn?.activityId === activityId) {
+          // A retry of a turn already handled (the reply got lost): same replies, no second effect.
+          buffer.push(...(data.conv.lastTurn.replies as Partial<Activity>[]));
+          break;
+        }
         await this.dispatch(context, data);
+        if (activityId && context.activity.type === ActivityTypes.Message) {
+          data.conv.lastTurn = { activityId: activityId.slice(0, 512), replies: buffer.slice(0, 20).map((r) => JSON.parse(JSON.stringify(r)) as Record<string, unknown>) };
+        }
         try {
           await this.deps.store.save(data);
           break;
