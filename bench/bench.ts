@@ -16,29 +16,32 @@ const TARGETS = { turnRatio: 1.5, retrievalMedianMs100k: 1, coldStartMs: 2000, r
 
 const { values: args } = parseArgs({
   options: {
-    turns: { type: 'string', default: '500' },
-    warmup: { type: 'string', default: '100' },
-    block: { type: 'string', default: '50' },
-    sizes: { type: 'string', default: '1000,10000,100000' },
-    rounds: { type: 'string', default: '100' },
-    'ingest-runs': { type: 'string', default: '3' },
-    'rss-turns': { type: 'string', default: '200' },
+    turns: { type: 'string' },
+    warmup: { type: 'string' },
+    block: { type: 'string' },
+    sizes: { type: 'string' },
+    rounds: { type: 'string' },
+    'ingest-runs': { type: 'string' },
+    'rss-turns': { type: 'string' },
+    /** Small numbers for trying the bench out (about 30 s); explicit options still win. */
     quick: { type: 'boolean', default: false },
     out: { type: 'string' },
   },
 });
-const num = (v: string | undefined, name: string): number => {
+const num = (v: string, name: string): number => {
   const n = Number(v);
   if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} must be a positive integer, got "${v}"`);
   return n;
 };
-const opts = args.quick
-  ? { turns: 100, warmup: 20, block: 20, sizes: [1000, 10000], rounds: 20, ingestRuns: 1, rssTurns: 50 }
-  : {
-      turns: num(args.turns, 'turns'), warmup: num(args.warmup, 'warmup'), block: num(args.block, 'block'),
-      sizes: (args.sizes ?? '').split(',').map((s) => num(s.trim(), 'sizes')), rounds: num(args.rounds, 'rounds'),
-      ingestRuns: num(args['ingest-runs'], 'ingest-runs'), rssTurns: num(args['rss-turns'], 'rss-turns'),
-    };
+const defaults = args.quick
+  ? { turns: '100', warmup: '20', block: '20', sizes: '1000,10000', rounds: '20', 'ingest-runs': '1', 'rss-turns': '50' }
+  : { turns: '500', warmup: '100', block: '50', sizes: '1000,10000,100000', rounds: '100', 'ingest-runs': '3', 'rss-turns': '200' };
+const arg = (name: keyof typeof defaults) => args[name] ?? defaults[name];
+const opts = {
+  turns: num(arg('turns'), 'turns'), warmup: num(arg('warmup'), 'warmup'), block: num(arg('block'), 'block'),
+  sizes: arg('sizes').split(',').map((s) => num(s.trim(), 'sizes')), rounds: num(arg('rounds'), 'rounds'),
+  ingestRuns: num(arg('ingest-runs'), 'ingest-runs'), rssTurns: num(arg('rss-turns'), 'rss-turns'),
+};
 
 const progress = (line: string) => process.stderr.write(`${line}\n`);
 const ms = (x: number) => (x >= 100 ? `${Math.round(x)} ms` : x >= 1 ? `${x.toFixed(2)} ms` : `${(x * 1000).toFixed(0)} µs`);
@@ -62,6 +65,8 @@ function rowsOf(r: { turns: TurnLatencyResult; retrieval: RetrievalScaleResult[]
   for (const [cat, s] of Object.entries(t.botByCategory)) rows.push([`  Bot: ${cat}`, `Median ${ms(s.median)} · p99 ${ms(s.p99)}`, '', 'info']);
   const b = t.breakdown;
   rows.push(['  in-process: Bot / Echo', `${ms(b.botInProcess)} / ${ms(b.echoInProcess)} (HTTP drumherum ${ms(t.httpOverhead)})`, '', 'info']);
+  const share = (k: string) => `${Math.round(100 * (b.profile[k] ?? 0))} %`;
+  rows.push(['  CPU-Profil Bot-Turn (in-process)', `Antworten ${share('answer')} · i18n ${share('i18n')} · Zustand ${share('state')} · Dialoge ${share('dialogs')} · Bot ${share('bot')} · Adapter ${share('adapter')} · Node ${share('node')} · GC ${share('gc')} · sonst ${share('other')}`, '', 'info']);
   rows.push(['  Bot-Anteile (Mediane)', `Answerer ${ms(b.answer)} · Zustand laden+speichern ${ms(b.stateLoadSave)} · Rest (Flows, Antwort, Lock) ${ms(b.rest)}`, '', 'info']);
   for (const x of r.retrieval) {
     const is100k = x.chunks === 100_000;
@@ -70,7 +75,9 @@ function rowsOf(r: { turns: TurnLatencyResult; retrieval: RetrievalScaleResult[]
       is100k ? `Median ≤ ${TARGETS.retrievalMedianMs100k} ms` : '', is100k ? verdict(x.search.median <= TARGETS.retrievalMedianMs100k) : 'info',
     ]);
     const p = x.parts;
-    rows.push([`  davon`, `Terme ${ms(p.queryTerms)} · BM25 ${ms(p.lexicalSearch)} · Embed ${ms(p.embed)} · HNSW ${ms(p.vectorSearch)} · Fusion ${ms(p.fusionAndRest)}`, '', 'info']);
+    const pr = (k: string) => `${Math.round(100 * (x.profile[k] ?? 0))} %`;
+    rows.push([`  Teile einzeln (Mediane)`, `Terme ${ms(p.queryTerms)} · BM25 ${ms(p.lexicalSearch)} · Embed ${ms(p.embed)} · HNSW ${ms(p.vectorSearch)}`, '', 'info']);
+    rows.push([`  CPU-Profil von search`, `BM25 ${pr('bm25')} · HNSW ${pr('hnsw')} · Terme ${pr('queryTerms')} · Embed ${pr('embed')} · Fusion ${pr('fusion')} · GC ${pr('gc')}`, '', 'info']);
     rows.push([`  GC während der Messung`, `${x.gc.count} Pausen (${x.gc.major} volle), Summe ${ms(x.gc.totalMs)}, längste ${ms(x.gc.maxMs)}`, '', 'info']);
     rows.push([`  Aufbau`, `Embed ${(x.build.embedMs / 1000).toFixed(1)} s · HNSW ${(x.build.hnswMs / 1000).toFixed(1)} s · BM25 ${(x.build.kbMs / 1000).toFixed(1)} s · ${x.postingsPerQuery.toLocaleString('de-DE')} Postings/Anfrage`, '', 'info']);
   }
@@ -80,7 +87,7 @@ function rowsOf(r: { turns: TurnLatencyResult; retrieval: RetrievalScaleResult[]
   rows.push(['3 Prüfung „Index veraltet?“ beim Start', `Median ${ms(i.staleCheck.median)}`, '', 'info']);
   const c = r.cold;
   rows.push([`4 Kaltstart node dist/index.js → /healthz 200, n=${c.starts}`, `Median ${ms(c.startMs.median)} (max ${ms(c.startMs.max)})`, `≤ ${TARGETS.coldStartMs / 1000} s`, verdict(c.startMs.median <= TARGETS.coldStartMs)]);
-  rows.push(['  davon', `node selbst ${ms(c.nodeBootMs)} · import dist/app.js ${ms(Math.max(0, c.importAppMs - c.nodeBootMs))} · createApp+listen ${ms(Math.max(0, c.startMs.median - c.importAppMs))}`, '', 'info']);
+  rows.push(['  davon (Mediane)', `node selbst ${ms(c.nodeBootMs)} · Module laden (import dist/app.js) ${ms(Math.max(0, c.importAppMs - c.nodeBootMs))} · createApp ${c.createAppMs === null ? '?' : ms(c.createAppMs)}`, '', 'info']);
   rows.push([`4 RSS nach ${c.turns} Turns`, `${c.rssAfterTurnsMB.toFixed(0)} MB (leer ${c.rssIdleMB.toFixed(0)} MB, Spitze ${c.peakRssMB.toFixed(0)} MB)`, `≤ ${TARGETS.rssMB} MB`, verdict(c.rssAfterTurnsMB <= TARGETS.rssMB)]);
   rows.push(['4 Erster Turn nach dem Start', ms(c.firstTurnMs), '', 'info']);
   return rows;

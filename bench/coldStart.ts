@@ -3,8 +3,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { pathToFileURL } from 'node:url';
 import { summarize, type Summary } from './stats.js';
 import { TURN_QUESTIONS } from './questions.js';
 import { TurnClient } from './turnClient.js';
@@ -23,10 +23,12 @@ export interface ColdStartResult {
   starts: number;
   /** spawn → first 200 from GET /healthz. */
   startMs: Summary;
-  /** Of that: spawn → exit of `node -e 0` (the runtime itself), medians. */
+  /** Medians of the parts: spawn → exit of `node -e 0` (the runtime itself). */
   nodeBootMs: number;
   /** spawn → exit of a process that only imports dist/app.js (runtime + module loading). */
   importAppMs: number;
+  /** createApp as the service logs it (`startupMs` of its "started" line); null when it logs none. */
+  createAppMs: number | null;
   firstTurnMs: number;
   turns: number;
   rssIdleMB: number;
@@ -72,38 +74,6 @@ async function stop(child: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
-/** Starts `node dist/index.js` and resolves when /healthz answers 200, with the elapsed time. */
-async function start(opts: ColdStartOptions): Promise<{ child: ChildProcess; port: number; ms: number }> {
-  const port = await freePort();
-  const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH ?? '',
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    KNOWLEDGE_DIR: opts.knowledgeDir,
-    LOCALES_DIR: join(opts.root, 'locales'),
-    DIALOGS_DIR: join(opts.root, 'dialogs'),
-    DATA_DIR: opts.dataDir,
-    OUTBOX_DIR: join(opts.dataDir, 'outbox'),
-    LOG_LEVEL: 'silent',
-    TODAY: '2026-11-21',
-  };
-  const started = performance.now();
-  const child = spawn(process.execPath, [join(opts.root, 'dist', 'index.js')], { cwd: opts.root, env, stdio: ['ignore', 'ignore', 'pipe'] });
-  runningChildren.add(child);
-  child.once('exit', () => runningChildren.delete(child));
-  let stderr = '';
-  child.stderr?.on('data', (c: Buffer) => (stderr = (stderr + c.toString('utf8')).slice(-4000)));
-  for (;;) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`dist/index.js exited (${child.exitCode ?? child.signalCode}) before /healthz answered:\n${stderr}`);
-    if ((await healthStatus(port)) === 200) return { child, port, ms: performance.now() - started };
-    if (performance.now() - started > 60_000) {
-      await stop(child);
-      throw new Error(`dist/index.js did not answer /healthz within 60 s:\n${stderr}`);
-    }
-    await sleep(5);
-  }
-}
-
 /** Wall time from spawn to exit of a short node process. */
 async function timeChild(args: string[], cwd: string): Promise<number> {
   const started = performance.now();
@@ -117,13 +87,73 @@ async function timeChild(args: string[], cwd: string): Promise<number> {
   return performance.now() - started;
 }
 
+interface Started {
+  child: ChildProcess;
+  port: number;
+  ms: number;
+  /** startupMs from the service's "started" log line (info level only). */
+  createAppMs: number | null;
+}
+
+/** Starts `node dist/index.js` and resolves when /healthz answers 200, with the elapsed time. */
+async function start(opts: ColdStartOptions, logLevel: 'info' | 'silent'): Promise<Started> {
+  const port = await freePort();
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH ?? '',
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    KNOWLEDGE_DIR: opts.knowledgeDir,
+    LOCALES_DIR: join(opts.root, 'locales'),
+    DIALOGS_DIR: join(opts.root, 'dialogs'),
+    DATA_DIR: opts.dataDir,
+    OUTBOX_DIR: join(opts.dataDir, 'outbox'),
+    LOG_LEVEL: logLevel,
+    TODAY: '2026-11-21',
+  };
+  const started = performance.now();
+  const child = spawn(process.execPath, [join(opts.root, 'dist', 'index.js')], { cwd: opts.root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  runningChildren.add(child);
+  child.once('exit', () => runningChildren.delete(child));
+  let stderr = '';
+  let stdout = '';
+  let createAppMs: number | null = null;
+  child.stderr?.on('data', (c: Buffer) => (stderr = (stderr + c.toString('utf8')).slice(-4000)));
+  child.stdout?.on('data', (c: Buffer) => {
+    stdout += c.toString('utf8');
+    for (let nl = stdout.indexOf('\n'); nl >= 0; nl = stdout.indexOf('\n')) {
+      const line = stdout.slice(0, nl);
+      stdout = stdout.slice(nl + 1);
+      try {
+        const entry = JSON.parse(line) as { event?: string; startupMs?: unknown };
+        if (entry.event === 'started' && typeof entry.startupMs === 'number') createAppMs = entry.startupMs;
+      } catch {
+        /* not a JSON log line */
+      }
+    }
+  });
+  for (;;) {
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`dist/index.js exited (${child.exitCode ?? child.signalCode}) before /healthz answered:\n${stderr}`);
+    if ((await healthStatus(port)) === 200) {
+      const ms = performance.now() - started;
+      // The "started" line is written right after listen; give it a moment to arrive.
+      for (let i = 0; i < 20 && createAppMs === null && logLevel === 'info'; i++) await sleep(5);
+      return { child, port, ms, createAppMs };
+    }
+    if (performance.now() - started > 60_000) {
+      await stop(child);
+      throw new Error(`dist/index.js did not answer /healthz within 60 s:\n${stderr}`);
+    }
+    await sleep(5);
+  }
+}
+
 /** Cold starts of the built service with a pre-built index, then its memory after a series of turns. */
 export async function measureColdStart(opts: ColdStartOptions): Promise<ColdStartResult> {
   if (!existsSync(join(opts.root, 'dist', 'index.js'))) throw new Error('dist/index.js is missing: run "npx tsc -p tsconfig.build.json" first');
   // The index was written by bench/dist/src; a dist/ built from other sources would re-ingest on every start.
   const distIngest = (await import(pathToFileURL(join(opts.root, 'dist', 'knowledge', 'ingest.js')).href)) as { indexIsStale(dir: string): Promise<boolean> };
   if (await distIngest.indexIsStale(opts.knowledgeDir)) {
-    throw new Error('dist/ considers the benchmark\'s index stale: dist/ and bench/dist/ were built from different sources. Rebuild both (npm run bench does).');
+    throw new Error("dist/ considers the benchmark's index stale: dist/ and bench/dist/ were built from different sources. Rebuild both (npm run bench does).");
   }
   const boot: number[] = [];
   const imports: number[] = [];
@@ -133,14 +163,17 @@ export async function measureColdStart(opts: ColdStartOptions): Promise<ColdStar
     imports.push(await timeChild(['--input-type=module', '-e', `await import(${JSON.stringify(appUrl)});`], opts.root));
   }
   const times: number[] = [];
-  for (let i = 0; i < opts.starts - 1; i++) {
-    const s = await start(opts);
+  const createApp: number[] = [];
+  for (let i = 0; i < opts.starts; i++) {
+    const s = await start(opts, 'info');
     times.push(s.ms);
+    if (s.createAppMs !== null) createApp.push(s.createAppMs);
     await stop(s.child);
   }
-  const s = await start(opts);
-  times.push(s.ms);
   opts.progress(`  Kaltstarts: ${times.map((t) => `${Math.round(t)} ms`).join(', ')}`);
+
+  // Memory is measured on a silent start, as in production without per-turn log lines.
+  const s = await start(opts, 'silent');
   const client = new TurnClient(`http://127.0.0.1:${s.port}`);
   try {
     const pid = s.child.pid ?? 0;
@@ -153,7 +186,8 @@ export async function measureColdStart(opts: ColdStartOptions): Promise<ColdStar
     }
     const after = memoryOf(pid);
     return {
-      starts: opts.starts, startMs: summarize(times), nodeBootMs: summarize(boot).median, importAppMs: summarize(imports).median, firstTurnMs, turns: opts.turns,
+      starts: opts.starts, startMs: summarize(times), nodeBootMs: summarize(boot).median, importAppMs: summarize(imports).median,
+      createAppMs: createApp.length ? summarize(createApp).median : null, firstTurnMs, turns: opts.turns,
       rssIdleMB: idle.rss, rssAfterTurnsMB: after.rss, peakRssMB: after.hwm,
     };
   } finally {

@@ -6,6 +6,7 @@ import { EMBEDDING_DIMENSIONS, HashedNgramEmbeddings } from '../src/retrieval/ha
 import { VectorIndex } from '../src/retrieval/vectorIndex.js';
 import { seededRandom, shuffled, summarize, type Summary } from './stats.js';
 import { scaleCorpus } from './syntheticCorpus.js';
+import { sampleCpu, sharesUnder } from './cpuProfile.js';
 import type { Workspace } from './workspace.js';
 
 export interface RetrievalScaleResult {
@@ -13,8 +14,10 @@ export interface RetrievalScaleResult {
   docs: number;
   /** `kb.retriever.search(query, { k: 8 })`, ms. */
   search: Summary;
-  /** Medians of the search's parts, each timed right after the full search (ms); fusion = median of (search − parts). */
-  parts: { queryTerms: number; lexicalSearch: number; embed: number; vectorSearch: number; fusionAndRest: number };
+  /** Medians of the search's parts, each timed on its own next to the full search (ms). */
+  parts: { queryTerms: number; lexicalSearch: number; embed: number; vectorSearch: number };
+  /** Shares of the search's CPU time from a sampling profile of a separate pass (fusion is what search does itself). */
+  profile: Record<string, number>;
   /** Garbage-collection pauses during the measuring loop (they explain most of the p99). */
   gc: GcStats;
   /** Postings entries BM25 walks per query, on average. */
@@ -123,7 +126,6 @@ export async function measureRetrieval(opts: {
     const lex: number[] = [];
     const emb: number[] = [];
     const vec: number[] = [];
-    const rest: number[] = [];
     let touched = 0;
     const gc = watchGc();
     for (let r = 0; r < opts.rounds; r++) {
@@ -149,15 +151,26 @@ export async function measureRetrieval(opts: {
         lex.push(t2 - t1);
         emb.push(t3 - t2);
         vec.push(t4 - t3);
-        rest.push(searchMs - (t4 - t0));
         if (r === 0) touched += terms.reduce((n, term) => n + (kb.lexical.idf(term) > 0 ? postingsLength(kb, term) : 0), 0);
       }
     }
     const gcStats = await gc.stop();
     const search = summarize(total);
-    const parts = { queryTerms: median(qt), lexicalSearch: median(lex), embed: median(emb), vectorSearch: median(vec), fusionAndRest: Math.max(0, median(rest)) };
+    const parts = { queryTerms: median(qt), lexicalSearch: median(lex), embed: median(emb), vectorSearch: median(vec) };
+    const profile = sharesUnder(
+      await sampleCpu(() => {
+        for (let r = 0; r < Math.max(20, opts.rounds / 2); r++) for (const q of opts.queries) kb.retriever.search(q, { k: 8 });
+      }),
+      (f) => f.functionName === 'search' && f.url.endsWith('/retrieval/hybridRetriever.js'),
+      (f) =>
+        f.url.endsWith('/retrieval/lexicalIndex.js') ? (f.functionName === 'queryTerms' ? 'queryTerms' : 'bm25')
+        : f.url.endsWith('/retrieval/vectorIndex.js') ? 'hnsw'
+        : f.url.endsWith('/retrieval/hashedNgramEmbeddings.js') ? 'embed'
+        : 'fusion',
+      'fusion',
+    );
     results.push({
-      chunks: size, docs: corpus.docs.length, search, parts, gc: gcStats, postingsPerQuery: Math.round(touched / opts.queries.length),
+      chunks: size, docs: corpus.docs.length, search, parts, profile, gc: gcStats, postingsPerQuery: Math.round(touched / opts.queries.length),
       build: { corpusMs, embedMs, hnswMs: built.hnswMs, readMs: built.readMs, kbMs, heapMB },
     });
     opts.progress(`    Median ${search.median.toFixed(3)} ms, p99 ${search.p99.toFixed(3)} ms`);

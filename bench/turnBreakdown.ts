@@ -7,6 +7,7 @@ import { createTranslator } from '../src/i18n.js';
 import { detectLanguage } from '../src/nlu/language.js';
 import { ProgramDetector } from '../src/nlu/programDetector.js';
 import { TermList } from '../src/nlu/termList.js';
+import { sampleCpu, sharesBySelf } from './cpuProfile.js';
 import { summarize } from './stats.js';
 import { TURN_QUESTIONS } from './questions.js';
 
@@ -22,7 +23,19 @@ export interface TurnBreakdown {
   stateLoadSave: number;
   /** What is left of the bot's own work: flows (dialog context), reply building, turn lock, transcript. */
   rest: number;
+  /** Shares of the in-process bot turn's CPU time by layer (own time of the innermost frame). */
+  profile: Record<string, number>;
 }
+
+/** Layers of a turn, by where the running code lives. */
+const LAYERS: [RegExp, string][] = [
+  [/\/src\/(answer|nlu|programs|retrieval|knowledge)\/|node_modules\/(snowball-stemmers|hnswlib-node|eld)\//, 'answer'],
+  [/\/src\/i18n\.js|node_modules\/i18next\//, 'i18n'],
+  [/\/src\/storage\/|\/src\/bot\/conversationState\.js|node_modules\/(better-sqlite3|zod)\//, 'state'],
+  [/\/src\/dialogs\/|node_modules\/(botbuilder-dialogs[^/]*|@microsoft\/recognizers[^/]*|dependency-graph)\//, 'dialogs'],
+  [/\/src\/bot\/|\/src\/feedback\//, 'bot'],
+  [/node_modules\/(botbuilder[^/]*|botframework-[^/]+|@azure\/[^/]+|@typespec\/[^/]+)\//, 'adapter'],
+];
 
 /**
  * Splits the bot's extra time over the echo into answering, state and the rest, by timing each
@@ -66,7 +79,24 @@ export async function measureTurnBreakdown(app: App, root: string, knowledgeDir:
     parts.state.push(st);
   }
   const m = (xs: number[]) => summarize(xs).median;
-  const r = { botInProcess: m(parts.bot), echoInProcess: m(parts.echo), answer: m(parts.answer), stateLoadSave: m(parts.state), rest: 0 };
+  let extra = warmup + turns;
+  const cpu = await sampleCpu(async () => {
+    for (let i = 0; i < Math.max(200, turns / 2); i++, extra++) {
+      const q = TURN_QUESTIONS[extra % TURN_QUESTIONS.length];
+      const conv = `inproc-conv-${Math.floor(extra / 10)}`;
+      const activity = {
+        type: 'message', channelId: 'emulator', serviceUrl: 'http://127.0.0.1:9/', conversation: { id: conv }, from: { id: `inproc-user-${Math.floor(extra / 10)}` },
+        recipient: { id: 'bot' }, locale: q.locale, id: `${conv}|${extra}`, text: q.text,
+      } as unknown as Activity;
+      await app.adapter.runInProcess(activity, app.bot.run);
+    }
+  });
+  const profile = sharesBySelf(cpu, (f) => {
+    if (!f.url) return undefined;
+    if (f.url.startsWith('node:')) return 'node';
+    return LAYERS.find(([re]) => re.test(f.url))?.[1] ?? 'other';
+  });
+  const r = { botInProcess: m(parts.bot), echoInProcess: m(parts.echo), answer: m(parts.answer), stateLoadSave: m(parts.state), rest: 0, profile };
   r.rest = Math.max(0, r.botInProcess - r.echoInProcess - r.answer - r.stateLoadSave);
   return r;
 }

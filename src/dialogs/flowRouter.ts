@@ -129,9 +129,11 @@ export class FlowRouter implements Flows {
     const isHandoff = dialog === this.handoffDialog;
     if (turn.intent === 'cancel') {
       await dc.cancelAllDialogs();
-      await context.sendActivity(textReply(t(turn.lang, isHandoff ? 'dialogs:handoff.cancelled' : 'dialogs:check.cancelled'), turn.lang));
+      await context.sendActivity(textReply(t(turn.lang, `dialogs:${dialog.def.messages.cancelled}`), turn.lang));
       return true;
     }
+    // Asking for a person in the middle of the Förder-Check starts the handoff instead.
+    if (!isHandoff && turn.intent === 'handoff') return this.startHandoff(context, dc, data, turn, false);
     if (BACK.test(turn.text)) {
       await dialog.back(dc);
       return true;
@@ -150,10 +152,12 @@ export class FlowRouter implements Flows {
     const slot = dialog.def.slots.find((s) => s.slot === state.asked);
     const validAnswer = slot ? parseSlot(slot, turn.text, { programs: this.deps.kb.programs, detector: this.deps.detector, hasPrevious: state.previous[slot.slot] !== undefined }).kind !== 'invalid' : false;
     const looksLikeQuestion = FACTUAL_INTENTS.has(turn.intent) && (/\?\s*$/.test(turn.text) || turn.text.split(/\s+/).length >= 4);
-    if (!validAnswer && looksLikeQuestion && slot?.type !== 'text') {
+    // A free-text slot (the name) takes almost anything, so there only a real question interrupts.
+    const interrupts = looksLikeQuestion && !slot?.takesQuestion && (slot?.type === 'text' ? /\?\s*$/.test(turn.text) : !validAnswer);
+    if (interrupts) {
       const answer = await turn.answerQuestion(turn.text);
       await context.sendActivity(buildReply(answer, turn.lang, t, { channelId: context.activity.channelId }));
-      await context.sendActivity(textReply(t(turn.lang, 'dialogs:check.interruptionResume'), turn.lang));
+      await context.sendActivity(textReply(t(turn.lang, `dialogs:${dialog.def.messages.resume}`), turn.lang));
       await dialog.reprompt(dc);
       return true;
     }
@@ -182,7 +186,8 @@ export class FlowRouter implements Flows {
   private async startHandoff(context: TurnContext, dc: DialogContext, data: TurnData, turn: FlowTurn, withProfile: boolean): Promise<boolean> {
     const { t } = this.deps;
     await dc.cancelAllDialogs();
-    const program = withProfile ? (data.user.profile?.programs?.[0] ? this.deps.kb.programsById.get(data.user.profile.programs[0]) : undefined) : this.programFor(turn.text, data);
+    const profileProgram = data.user.profile?.programs?.length === 1 ? this.deps.kb.programsById.get(data.user.profile.programs[0]) : undefined;
+    const program = withProfile ? profileProgram : (this.programFor(turn.text, data) ?? profileProgram);
     const email = program?.handoffEmail ?? this.deps.defaultHandoffEmail;
     const profile = data.user.profile;
     const anonymousWithName = Boolean(profile?.needsAnonymity && profile.municipalityName);
@@ -192,7 +197,7 @@ export class FlowRouter implements Flows {
       t(turn.lang, 'dialogs:handoff.willSend', {
         programPart: program ? t(turn.lang, 'dialogs:handoff.programPart', { program: program.shortName }) : '',
         profilePart: profile ? t(turn.lang, anonymousWithName ? 'dialogs:handoff.profilePartAnonymous' : 'dialogs:handoff.profilePart') : '',
-        turns: Math.min(TRANSCRIPT_TURNS, data.conv.transcript.length),
+        turnsPart: t(turn.lang, 'dialogs:handoff.turnsPart', { count: Math.max(1, Math.min(TRANSCRIPT_TURNS, data.conv.transcript.length)) }),
       }),
     ];
     const result = await dc.beginDialog(this.handoffDialog.id, {
@@ -245,13 +250,16 @@ export class FlowRouter implements Flows {
     const recipient = String(result.meta.recipient ?? this.deps.defaultHandoffEmail);
     const profile = data.user.profile;
     let profileTable: Record<string, string> | null = null;
+    const hideName = Boolean(profile?.needsAnonymity && profile.municipalityName && result.values.includeName !== true);
     if (profile) {
       const facts = profileFacts(profile, 'de', t, this.deps.kb);
-      const hideName = profile.needsAnonymity && result.values.includeName !== true;
       profileTable = Object.fromEntries(facts.filter((f, i) => !(hideName && i === 0)).map((f) => [f.title, f.value]));
     }
     const userKey = hashId(data.userKey, this.deps.logSalt);
-    const transcript = data.conv.transcript.slice(-TRANSCRIPT_TURNS);
+    // An anonymous municipality's name must not travel in the transcript either.
+    const name = hideName ? profile!.municipalityName! : '';
+    const scrub = (text: string) => (name ? text.split(name).join('[Name der Kommune]') : text);
+    const transcript = data.conv.transcript.slice(-TRANSCRIPT_TURNS).map((e) => ({ ...e, text: scrub(e.text) }));
     try {
       const reference = await handoff.submit({
         reference: handoff.newReference(turn.now),
@@ -261,7 +269,7 @@ export class FlowRouter implements Flows {
         createdAt: turn.now.toISOString(),
         locale: turn.lang,
         userKey,
-        question: String(result.values.question ?? data.conv.lastQuestion ?? ''),
+        question: scrub(String(result.values.question ?? data.conv.lastQuestion ?? '')),
         replyTo: typeof result.values.replyTo === 'string' ? result.values.replyTo : null,
         profile: profileTable,
         transcript,

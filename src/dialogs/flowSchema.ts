@@ -22,12 +22,16 @@ export const slotSchema = z.object({
   min: z.number().optional(),
   max: z.number().optional(),
   skipIf: z.array(condition).default([]),
+  /** The answer may itself be a question (the handoff's question slot): never treated as an interruption. */
+  takesQuestion: z.boolean().default(false),
 });
 export type SlotDefinition = z.infer<typeof slotSchema>;
 
 export const flowSchema = z.object({
   id: z.string().regex(/^[a-zA-Z]+$/),
   fillFromText: z.boolean().default(false),
+  /** Flow-level texts (keys in the dialogs namespace of locales). */
+  messages: z.object({ tooManyInvalid: z.string(), resume: z.string(), cancelled: z.string() }),
   slots: z.array(slotSchema).min(1),
 });
 export type FlowDefinition = z.infer<typeof flowSchema>;

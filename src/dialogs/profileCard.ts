@@ -25,7 +25,7 @@ export function profileFacts(profile: Profile, lang: Lang, t: Translate, kb: Kno
   const f = (field: string, value: string) => ({ title: t(lang, `dialogs:check.field.${field}`), value });
   return [
     f('municipalityName', profile.municipalityName ?? v('anonymous')),
-    f('entityType', profile.entityType ? t(lang, `dialogs:check.choice.${profile.entityType === 'stadt' ? 'kreisangehoerige_stadt' : profile.entityType}`) : v('none')),
+    f('entityType', profile.entityType ? t(lang, `dialogs:check.choice.${profile.entityType}`) : v('none')),
     f('state', profile.state ?? v('none')),
     f('population', profile.population !== undefined ? new Intl.NumberFormat(lang === 'de' ? 'de-DE' : 'en-GB').format(profile.population) : v('none')),
     f('leadershipSupport', yn(profile.leadershipSupport)),

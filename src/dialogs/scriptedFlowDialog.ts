@@ -75,7 +75,7 @@ export class ScriptedFlowDialog extends Dialog<FlowOptions> {
     const lang = flowLang(dc.context);
     const lines = [...(options?.intro ?? [])];
     if (this.def.fillFromText && options?.text) {
-      const known = this.fillFromText(state, options.text);
+      const known = this.fillFromText(state, options.text, lang);
       if (known.length) lines.push(this.deps.t(lang, 'dialogs:check.introKnown', { known: known.join(', ') }));
     }
     if (lines.length) await dc.context.sendActivity(textReply(lines.join('\n\n'), lang));
@@ -92,7 +92,7 @@ export class ScriptedFlowDialog extends Dialog<FlowOptions> {
     if (result.kind === 'invalid') {
       state.invalidCount++;
       if (state.invalidCount >= MAX_INVALID && slot.optional) {
-        await dc.context.sendActivity(textReply(this.deps.t(lang, 'dialogs:check.tooManyInvalid'), lang));
+        await dc.context.sendActivity(textReply(this.deps.t(lang, `dialogs:${this.def.messages.tooManyInvalid}`), lang));
         this.record(state, slot, undefined);
         return this.askNext(dc);
       }
@@ -103,7 +103,7 @@ export class ScriptedFlowDialog extends Dialog<FlowOptions> {
     else this.record(state, slot, undefined);
     // A name answer is not mined for other slots; everything else may carry more facts.
     if (this.def.fillFromText && slot.type !== 'text') {
-      const known = this.fillFromText(state, text);
+      const known = this.fillFromText(state, text, lang);
       if (known.length) await dc.context.sendActivity(textReply(this.deps.t(lang, 'dialogs:check.introKnown', { known: known.join(', ') }), lang));
     }
     return this.askNext(dc);
@@ -151,7 +151,7 @@ export class ScriptedFlowDialog extends Dialog<FlowOptions> {
   }
 
   /** Fills profile slots stated in a text; returns labels of what was newly filled. */
-  private fillFromText(state: FlowState, text: string): string[] {
+  private fillFromText(state: FlowState, text: string, lang: Lang): string[] {
     const facts = extractProfileFacts(text);
     const filled: string[] = [];
     for (const [key, value] of Object.entries(facts) as [string, SlotValue][]) {
@@ -159,7 +159,7 @@ export class ScriptedFlowDialog extends Dialog<FlowOptions> {
       const slot = this.def.slots.find((s) => s.slot === key)!;
       if (slot.type === 'population' && (typeof value !== 'number' || value < (slot.min ?? 1) || value > (slot.max ?? 5_000_000))) continue;
       state.values[key] = value;
-      filled.push(this.display(slot, value, 'de'));
+      filled.push(this.display(slot, value, lang));
     }
     return filled;
   }

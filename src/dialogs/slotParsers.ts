@@ -30,7 +30,8 @@ const emailSchema = z.string().email().max(254);
 /** Reads an answer for a slot; the text may also be a control word (skip / keep). */
 export function parseSlot(slot: SlotDefinition, text: string, ctx: { programs: Program[]; detector: ProgramDetector; hasPrevious: boolean }): ParseResult {
   const t = text.trim();
-  if (ctx.hasPrevious && KEEP.test(t)) return { kind: 'keep' };
+  // "weiter" keeps the previous value; without one it skips an optional question.
+  if (KEEP.test(t)) return ctx.hasPrevious ? { kind: 'keep' } : slot.optional ? { kind: 'skip' } : { kind: 'invalid' };
   switch (slot.type) {
     case 'text': {
       if (slot.optional && (ANONYMOUS.test(t) || SKIP.test(t))) return { kind: 'skip' };
@@ -58,7 +59,9 @@ export function parseSlot(slot: SlotDefinition, text: string, ctx: { programs: P
     }
     case 'population': {
       // Only plain positive numbers: "viele", "-5" and "1e9" are not populations.
-      const v = extractPopulation(t) ?? (/^[\d\s.,]+(\s*(tsd\.?|tausend|k|mio\.?|millionen))?$|^[a-zäöü]+$/i.test(t) ? parseQuantity(t) : null);
+      // "ca. 8.000", "rund 8000 EW", "about 8,000": the hedge and the unit are not part of the number.
+      const bare = t.replace(/^(ca\.?|circa|etwa|rund|ungefähr|knapp|gut|über|unter|about|around|approx\.?|approximately|~)\s*/i, '').replace(/\s*(einwohner\w*|ew|inhabitants|residents|people)\.?\s*$/i, '');
+      const v = extractPopulation(t) ?? (/^[\d\s.,]+(\s*(tsd\.?|tausend|k|mio\.?|millionen|thousand))?$|^[a-zäöü]+$/i.test(bare) ? parseQuantity(bare) : null);
       if (v === null || !Number.isInteger(v) || v < (slot.min ?? 1) || v > (slot.max ?? 5_000_000)) return { kind: 'invalid' };
       return { kind: 'value', value: v };
     }

@@ -47,10 +47,11 @@ export function parseQuantity(raw: string): number | null {
   const s = raw.trim().toLowerCase().replace(/\u00a0/g, ' ');
   const word = parseGermanNumberWord(s.replace(/\s+/g, ''));
   if (word !== null) return word;
-  const m = s.match(/^(\d{1,3}(?:[.\s]\d{3})+|\d+(?:[.,]\d+)?)\s*(tsd\.?|tausend|k|mio\.?|millionen|million|thousand)?$/);
+  const m = s.match(/^(\d{1,3}(?:[.,\s]\d{3})+|\d+(?:[.,]\d+)?)\s*(tsd\.?|tausend|k|mio\.?|millionen|million|thousand)?$/);
   if (!m) return null;
   let num: number;
-  if (/^\d{1,3}([.\s]\d{3})+$/.test(m[1])) num = Number(m[1].replace(/[.\s]/g, ''));
+  // Groups of three after a dot, a space or a comma are thousands ("8.000", "8 000", "8,000"); "8,5" is a decimal.
+  if (/^\d{1,3}([.,\s]\d{3})+$/.test(m[1]) && !(m[2] && /,/.test(m[1]))) num = Number(m[1].replace(/[.,\s]/g, ''));
   else num = Number(m[1].replace(',', '.'));
   if (!Number.isFinite(num)) return null;
   const unit = m[2] ?? '';

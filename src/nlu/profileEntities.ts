@@ -47,7 +47,7 @@ export function extractEntityType(text: string): ProfileEntityType | undefined {
   return undefined;
 }
 
-const NUMBER = String.raw`(\d{1,3}(?:[.\s\u00a0]\d{3})+|\d+(?:[.,]\d+)?)(\s*(?:tsd\.?|tausend|k|mio\.?|millionen|thousand|million)\b)?`;
+const NUMBER = String.raw`(\d{1,3}(?:[.\s\u00a0]\d{3})+|\d+(?:[.,]\d+)?)(\s*(?:tsd\.?|tausend|k|mio\.?|millionen|thousand|million)(?![a-zäöü]))?`;
 const PEOPLE = String.raw`(?:einwohner(?:innen)?(?:n)?|ew\b|bewohner(?:innen)?|menschen|leute|inhabitants|residents|people|citizens|b(?:ü|ue)rger(?:innen)?)`;
 
 /** The population stated in a text ("8.000 Einwohner", "8 Tsd. EW", "achttausend Einwohner", "population of 8,000"). */

@@ -141,8 +141,7 @@ describe('changing the profile in English', () => {
 });
 
 describe('changing a profile that has no name', () => {
-  // BUG: with no previous name, "weiter" is not a keep word and is saved as the municipality name "weiter".
-  it.fails('"weiter" at the name question keeps the profile anonymous', async () => {
+  it('"weiter" at the name question keeps the profile anonymous', async () => {
     const userId = `u-anon-${Date.now()}`;
     const c = de(userId);
     expectReplies(await play(c, ['Förder-Check: Wir sind eine Gemeinde in Hessen mit 8.000 Einwohnern', 'anonym', 'ja', 'ja', 'nein', 'alle', 'keine']), /fertig/);
