@@ -116,6 +116,8 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     feedback: feedback.store,
     onFeedback: (direction, programId) => metrics.feedback(direction, programId),
     onTurn: (e) => {
+      // One line per turn for operators: what kind of turn, never its text.
+      logger.info({ event: 'turn', channel: e.channelId, intent: e.intent, kind: e.kind, program: e.programId, ms: Math.round(e.ms * 10) / 10 });
       metrics.observeTurn(e);
       void recordTurn(e);
     },
