@@ -20,7 +20,11 @@ export interface AnswerRequest {
   programId?: string;
   /** The user's saved pre-application profile, if any. */
   profile?: ApplicantProfile;
+  /** What the previous question asked, for "Und bei WIR?". */
+  lastIntent?: string;
 }
+
+const FOLLOW_UP = /^\s*(und|and|what about|how about|wie (ist|sieht) es|gilt das|auch|bei|für|for|dasselbe|same)\b/i;
 
 export interface AnswererDeps {
   kb: KnowledgeBase;
@@ -73,6 +77,10 @@ export class Answerer {
     if (intent === 'listPrograms') return this.listPrograms(req.lang);
 
     const detected = detector.detect(req.text);
+    // "Und bei WIR?" asks the previous question about another programme.
+    if (intent === 'unknown' && detected.length && req.lastIntent && FACTUAL_INTENTS.has(req.lastIntent as Intent) && (FOLLOW_UP.test(req.text) || req.text.trim().split(/\s+/).length <= 4)) {
+      intent = req.lastIntent as Intent;
+    }
     const contextProgram = req.programId ? kb.programsById.get(req.programId) : undefined;
     const programs = detected.length ? detected : contextProgram && intent !== 'unknown' ? [contextProgram] : [];
     const profile: ApplicantProfile = { ...(req.profile ?? {}), ...facts };

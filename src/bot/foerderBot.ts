@@ -284,7 +284,7 @@ export class FoerderBot {
 
   /** Answers a question and updates what the conversation remembers (programme, abstentions, citations). */
   private async answer(text: string, lang: Lang, now: Date, data: TurnData): Promise<Answer> {
-    const answer = this.deps.answerer.answer({ text, lang, now, programId: data.conv.programId, profile: data.user.profile });
+    const answer = this.deps.answerer.answer({ text, lang, now, programId: data.conv.programId, profile: data.user.profile, lastIntent: data.conv.lastIntent });
     if (answer.programId) data.conv.programId = answer.programId;
     data.conv.lastIntent = answer.intent;
     if (FACTUAL_INTENTS.has(answer.intent) || answer.intent === 'unknown') data.conv.lastQuestion = text;
