@@ -1,10 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readdirSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { KnowledgeBase } from '../src/knowledge/knowledgeBase.js';
-import { TermList } from '../src/nlu/termList.js';
+import { KnowledgeBase, TermList } from './project.js';
 import { measureColdStart, runningChildren, type ColdStartResult } from './coldStart.js';
 import { measureIngest, type IngestTimeResult } from './ingestTime.js';
 import { RETRIEVAL_QUERIES } from './questions.js';
@@ -62,6 +61,7 @@ function rowsOf(r: { turns: TurnLatencyResult; retrieval: RetrievalScaleResult[]
   rows.push([`1 Turn Bot (HTTP, expectReplies), n=${t.bot.n}`, `Median ${ms(t.bot.median)} · p99 ${ms(t.bot.p99)}`, '', '']);
   rows.push([`1 Turn Echo-Bot (gleicher Adapter), n=${t.echo.n}`, `Median ${ms(t.echo.median)} · p99 ${ms(t.echo.p99)}`, '', '']);
   rows.push(['1 Verhältnis Bot/Echo (Mediane)', `${t.ratio.toFixed(2)}×`, `≤ ${TARGETS.turnRatio}×`, verdict(t.ratio <= TARGETS.turnRatio)]);
+  rows.push(['  CPU-Zeit je Turn Bot / Echo (Mediane)', `${ms(t.botCpu.median)} / ${ms(t.echoCpu.median)} = ${t.cpuRatio.toFixed(2)}× (unempfindlich gegen Warten auf die CPU)`, '', 'info']);
   for (const [cat, s] of Object.entries(t.botByCategory)) rows.push([`  Bot: ${cat}`, `Median ${ms(s.median)} · p99 ${ms(s.p99)}`, '', 'info']);
   const b = t.breakdown;
   rows.push(['  in-process: Bot / Echo', `${ms(b.botInProcess)} / ${ms(b.echoInProcess)} (HTTP drumherum ${ms(t.httpOverhead)})`, '', 'info']);
@@ -104,6 +104,14 @@ function sourceState(root: string): { commit: string | null; changedSrcFiles: nu
   };
 }
 
+/** True when a file under src/ changed after dist/ was built, so the bench would measure old code. */
+function distIsStale(root: string): boolean {
+  const built = statSync(join(root, 'dist', 'app.js')).mtimeMs;
+  const newest = (dir: string): number =>
+    Math.max(0, ...readdirSync(dir, { withFileTypes: true }).map((e) => (e.isDirectory() ? newest(join(dir, e.name)) : statSync(join(dir, e.name)).mtimeMs)));
+  return newest(join(root, 'src')) > built;
+}
+
 /** The table as Markdown, for the README's performance section. */
 function markdown(rows: Row[]): string {
   const esc = (c: string) => c.replace(/\|/g, '\\|').replace(/<<</g, '').trim();
@@ -118,6 +126,7 @@ async function main(): Promise<void> {
   try {
     const source = sourceState(root);
     progress(`Förderlotse-Benchmark (${os.cpus().length} Kerne, Node ${process.versions.node}, Commit ${source.commit ?? '?'}, ${source.changedSrcFiles ?? '?'} geänderte Dateien in src/); Arbeitsordner ${ws.base}`);
+    if (distIsStale(root)) progress('WARNUNG: src/ ist neuer als dist/ – gemessen wird der alte Build (npm run bench baut vorher).');
     progress('3 Ingestion …');
     const { result: ingest, knowledgeDir } = await measureIngest(ws, opts.ingestRuns);
 

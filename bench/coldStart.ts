@@ -150,21 +150,15 @@ async function start(opts: ColdStartOptions, logLevel: 'info' | 'silent'): Promi
 /** Cold starts of the built service with a pre-built index, then its memory after a series of turns. */
 export async function measureColdStart(opts: ColdStartOptions): Promise<ColdStartResult> {
   if (!existsSync(join(opts.root, 'dist', 'index.js'))) throw new Error('dist/index.js is missing: run "npx tsc -p tsconfig.build.json" first');
-  // The index was written by bench/dist/src; a dist/ built from other sources would re-ingest on every start.
-  const distIngest = (await import(pathToFileURL(join(opts.root, 'dist', 'knowledge', 'ingest.js')).href)) as { indexIsStale(dir: string): Promise<boolean> };
-  if (await distIngest.indexIsStale(opts.knowledgeDir)) {
-    throw new Error("dist/ considers the benchmark's index stale: dist/ and bench/dist/ were built from different sources. Rebuild both (npm run bench does).");
-  }
   const boot: number[] = [];
   const imports: number[] = [];
   const appUrl = pathToFileURL(join(opts.root, 'dist', 'app.js')).href;
+  const times: number[] = [];
+  const createApp: number[] = [];
+  // Interleaved, so the parts and the whole see the same machine.
   for (let i = 0; i < opts.starts; i++) {
     boot.push(await timeChild(['-e', '0'], opts.root));
     imports.push(await timeChild(['--input-type=module', '-e', `await import(${JSON.stringify(appUrl)});`], opts.root));
-  }
-  const times: number[] = [];
-  const createApp: number[] = [];
-  for (let i = 0; i < opts.starts; i++) {
     const s = await start(opts, 'info');
     times.push(s.ms);
     if (s.createAppMs !== null) createApp.push(s.createAppMs);

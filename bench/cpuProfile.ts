@@ -65,7 +65,8 @@ export function sharesUnder(profile: CpuProfile, isRoot: (f: CallFrame) => boole
 
 /**
  * Shares of sampled time by category: each sample goes to the innermost frame `classify` labels
- * (built-ins and other unlabelled frames count for their caller); idle time is left out.
+ * (built-ins and other unlabelled frames count for their caller); idle time and the profiler's own
+ * hand-over are left out.
  */
 export function sharesBySelf(profile: CpuProfile, classify: (f: CallFrame) => string | undefined): Record<string, number> {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
@@ -81,6 +82,8 @@ export function sharesBySelf(profile: CpuProfile, classify: (f: CallFrame) => st
       const f = byId.get(id)?.callFrame;
       if (f) label = classify(f);
     }
+    // Samples taken while the profiler hands over its result belong to the harness, not the workload.
+    for (let id: number | undefined = leaf; id !== undefined; id = parent.get(id)) if (byId.get(id)?.callFrame.url === 'node:inspector') return;
     const dt = profile.timeDeltas?.[i] ?? 0;
     time.set(label ?? 'other', (time.get(label ?? 'other') ?? 0) + dt);
     total += dt;

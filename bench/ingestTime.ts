@@ -1,4 +1,4 @@
-import { ingest, indexIsStale } from '../src/knowledge/ingest.js';
+import { ingest, indexIsStale } from './project.js';
 import { summarize, type Summary } from './stats.js';
 import type { Workspace } from './workspace.js';
 

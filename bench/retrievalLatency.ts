@@ -1,9 +1,7 @@
 import { join } from 'node:path';
 import { constants as perfConstants, PerformanceObserver, type PerformanceEntry } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
-import { KnowledgeBase } from '../src/knowledge/knowledgeBase.js';
-import { EMBEDDING_DIMENSIONS, HashedNgramEmbeddings } from '../src/retrieval/hashedNgramEmbeddings.js';
-import { VectorIndex } from '../src/retrieval/vectorIndex.js';
+import { EMBEDDING_DIMENSIONS, HashedNgramEmbeddings, KnowledgeBase, VectorIndex } from './project.js';
 import { seededRandom, shuffled, summarize, type Summary } from './stats.js';
 import { scaleCorpus } from './syntheticCorpus.js';
 import { sampleCpu, sharesUnder } from './cpuProfile.js';

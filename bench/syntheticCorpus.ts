@@ -1,5 +1,4 @@
-import type { Chunk } from '../src/knowledge/chunker.js';
-import type { StoredDoc } from '../src/knowledge/indexFiles.js';
+import type { Chunk, StoredDoc } from './project.js';
 import { seededRandom, shuffled } from './stats.js';
 
 /** Names that occur in the seed sources (programmes, people, places) and may be swapped. */

@@ -1,12 +1,6 @@
 import { join } from 'node:path';
 import type { Activity, TurnContext } from 'botbuilder';
-import { Answerer } from '../src/answer/answerer.js';
-import type { App } from '../src/app.js';
-import { TurnStateStore } from '../src/bot/conversationState.js';
-import { createTranslator } from '../src/i18n.js';
-import { detectLanguage } from '../src/nlu/language.js';
-import { ProgramDetector } from '../src/nlu/programDetector.js';
-import { TermList } from '../src/nlu/termList.js';
+import { Answerer, createTranslator, detectLanguage, ProgramDetector, TermList, TurnStateStore, type App } from './project.js';
 import { sampleCpu, sharesBySelf } from './cpuProfile.js';
 import { summarize } from './stats.js';
 import { TURN_QUESTIONS } from './questions.js';
@@ -29,11 +23,11 @@ export interface TurnBreakdown {
 
 /** Layers of a turn, by where the running code lives. */
 const LAYERS: [RegExp, string][] = [
-  [/\/src\/(answer|nlu|programs|retrieval|knowledge)\/|node_modules\/(snowball-stemmers|hnswlib-node|eld)\//, 'answer'],
-  [/\/src\/i18n\.js|node_modules\/i18next\//, 'i18n'],
-  [/\/src\/storage\/|\/src\/bot\/conversationState\.js|node_modules\/(better-sqlite3|zod)\//, 'state'],
-  [/\/src\/dialogs\/|node_modules\/(botbuilder-dialogs[^/]*|@microsoft\/recognizers[^/]*|dependency-graph)\//, 'dialogs'],
-  [/\/src\/bot\/|\/src\/feedback\//, 'bot'],
+  [/\/(?:src|dist)\/(answer|nlu|programs|retrieval|knowledge)\/|node_modules\/(snowball-stemmers|hnswlib-node|eld)\//, 'answer'],
+  [/\/(?:src|dist)\/i18n\.js|node_modules\/i18next\//, 'i18n'],
+  [/\/(?:src|dist)\/storage\/|\/(?:src|dist)\/bot\/conversationState\.js|node_modules\/(better-sqlite3|zod)\//, 'state'],
+  [/\/(?:src|dist)\/dialogs\/|node_modules\/(botbuilder-dialogs[^/]*|@microsoft\/recognizers[^/]*|dependency-graph)\//, 'dialogs'],
+  [/\/(?:src|dist)\/(bot|feedback|metrics)\/|node_modules\/prom-client\//, 'bot'],
   [/node_modules\/(botbuilder[^/]*|botframework-[^/]+|@azure\/[^/]+|@typespec\/[^/]+)\//, 'adapter'],
 ];
 

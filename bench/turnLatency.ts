@@ -1,11 +1,7 @@
 import { join } from 'node:path';
 import { ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
 import type restify from 'restify';
-import { createApp, SECURITY_HEADERS } from '../src/app.js';
-import { FoerderAdapter } from '../src/bot/foerderAdapter.js';
-import { loadConfig } from '../src/config.js';
-import { silentLogger } from '../src/logger.js';
-import { createHttpServer } from '../src/server/httpServer.js';
+import { createApp, createHttpServer, FoerderAdapter, loadConfig, SECURITY_HEADERS, silentLogger } from './project.js';
 import { summarize, type Summary } from './stats.js';
 import { TURN_QUESTIONS, type BenchQuestion } from './questions.js';
 import { TurnClient } from './turnClient.js';
@@ -27,8 +23,16 @@ export interface TurnLatencyResult {
   blockSize: number;
   bot: Summary;
   echo: Summary;
-  /** Median bot turn / median echo turn. */
+  /** Median bot turn / median echo turn (wall clock). */
   ratio: number;
+  /**
+   * CPU time of this process per turn (server and client; both targets pay the same client). On a
+   * shared machine a long turn waits for the CPU more often than a short one, so the wall-clock
+   * ratio overstates the bot's cost; the CPU ratio does not.
+   */
+  botCpu: Summary;
+  echoCpu: Summary;
+  cpuRatio: number;
   /** Bot medians by question category (the echo does not care about the text). */
   botByCategory: Record<string, Summary>;
   /** Where the bot's extra time goes, measured in-process after the HTTP runs. */
@@ -71,12 +75,14 @@ class Driver {
     private readonly client: TurnClient,
   ) {}
 
-  async run(count: number, record?: (ms: number, q: BenchQuestion) => void): Promise<void> {
+  async run(count: number, record?: (ms: number, cpuMs: number, q: BenchQuestion) => void): Promise<void> {
     for (let i = 0; i < count; i++, this.next++) {
       const q = TURN_QUESTIONS[this.next % TURN_QUESTIONS.length];
       const conv = Math.floor(this.next / CONVERSATION_LENGTH);
+      const cpu = process.cpuUsage();
       const ms = await this.client.turn(`bench-conv-${conv}`, `bench-user-${conv}`, q);
-      record?.(ms, q);
+      const used = process.cpuUsage(cpu);
+      record?.(ms, (used.user + used.system) / 1000, q);
     }
   }
 }
@@ -106,6 +112,8 @@ export async function measureTurnLatency(opts: TurnLatencyOptions): Promise<Turn
     const echo = new Driver('echo', echoClient);
     const botMs: number[] = [];
     const echoMs: number[] = [];
+    const botCpu: number[] = [];
+    const echoCpu: number[] = [];
     const byCategory = new Map<string, number[]>();
 
     for (let done = 0; done < opts.warmup; done += opts.blockSize) {
@@ -119,13 +127,18 @@ export async function measureTurnLatency(opts: TurnLatencyOptions): Promise<Turn
     for (let done = 0; done < opts.turns; done += opts.blockSize, block++) {
       const n = Math.min(opts.blockSize, opts.turns - done);
       const runBot = () =>
-        bot.run(n, (ms, q) => {
+        bot.run(n, (ms, cpuMs, q) => {
           botMs.push(ms);
+          botCpu.push(cpuMs);
           const list = byCategory.get(q.category) ?? [];
           list.push(ms);
           byCategory.set(q.category, list);
         });
-      const runEcho = () => echo.run(n, (ms) => echoMs.push(ms));
+      const runEcho = () =>
+        echo.run(n, (ms, cpuMs) => {
+          echoMs.push(ms);
+          echoCpu.push(cpuMs);
+        });
       if (block % 2 === 0) {
         await runBot();
         await runEcho();
@@ -138,9 +151,12 @@ export async function measureTurnLatency(opts: TurnLatencyOptions): Promise<Turn
     const breakdown = await measureTurnBreakdown(app, opts.root, opts.knowledgeDir, opts.turns);
     const botS = summarize(botMs);
     const echoS = summarize(echoMs);
+    const botC = summarize(botCpu);
+    const echoC = summarize(echoCpu);
     return {
       turns: opts.turns, warmup: opts.warmup, blockSize: opts.blockSize,
       bot: botS, echo: echoS, ratio: botS.median / echoS.median,
+      botCpu: botC, echoCpu: echoC, cpuRatio: botC.median / echoC.median,
       botByCategory: Object.fromEntries([...byCategory].map(([k, v]) => [k, summarize(v)])),
       breakdown, httpOverhead: Math.max(0, echoS.median - breakdown.echoInProcess),
     };

@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { VectorIndex } from '../src/retrieval/vectorIndex.js';
+import { VectorIndex } from './project.js';
 
 /** Builds the hnswlib index off the main thread (addPoint blocks) and writes it to a temp file. */
 const { flat, count, dimensions, file } = workerData as { flat: SharedArrayBuffer; count: number; dimensions: number; file: string };

@@ -9,8 +9,9 @@ import { evaluateEligibility, type ApplicantProfile, type Verdict } from '../pro
 import type { FactTopic, Program } from '../programs/programSchema.js';
 import { formatDate, formatDayMonth, formatNumber, type Translate } from '../i18n.js';
 import { findPassage } from './passageFinder.js';
-import { coverage, focusTerms, unknownTopic } from './support.js';
+import { coverage, focusTerms, isQuestionWord, unknownTopic } from './support.js';
 import type { Answer, Citation, Suggestion } from './types.js';
+import { escapeMarkdown } from '../bot/markdown.js';
 
 export interface AnswerRequest {
   text: string;
@@ -90,7 +91,7 @@ export class Answerer {
       return this.withoutProgram(intent, req);
     }
     // A specific thing the texts never mention ("Verwendungsnachweis") must not get a loosely related answer.
-    if (FACTUAL_INTENTS.has(intent) && req.lang === 'de' && unknownTopic(req.text, programs, (p) => kb.vocabularyOf(p))) return this.abstain(intent, req.lang, programs[0]);
+    if (FACTUAL_INTENTS.has(intent) && req.lang === 'de' && unknownTopic(req.text, programs, kb.topicVocabulary(programs))) return this.abstain(intent, req.lang, programs[0]);
     if (programs.length > 1 && FACTUAL_INTENTS.has(intent)) return this.several(programs.slice(0, 3), intent, profile, req);
     return this.forProgram(programs[0], intent, profile, req, hasProfileFacts(facts));
   }
@@ -122,7 +123,7 @@ export class Answerer {
       }
     }
     if (extra.includes('check')) out.push({ title: t(lang, 'suggest.check.title'), value: t(lang, 'suggest.check.value') });
-    if (extra.includes('handoff')) out.push({ title: t(lang, 'suggest.handoff.title'), value: t(lang, 'suggest.handoff.value', { program: program?.shortName ?? '' }) });
+    if (extra.includes('handoff')) out.push(this.handoffSuggestion(lang, program));
     return out;
   }
 
@@ -133,15 +134,17 @@ export class Answerer {
     };
   }
 
+  private handoffSuggestion(lang: Lang, program?: Program): Suggestion {
+    const { t } = this.deps;
+    return { title: t(lang, 'suggest.handoff.title'), value: program ? t(lang, 'suggest.handoff.value', { program: program.shortName }) : t(lang, 'suggest.handoff.valueGeneral') };
+  }
+
   abstain(intent: Intent, lang: Lang, program?: Program): Answer {
     const { t } = this.deps;
     return {
       kind: 'abstain', intent, grounded: false, citations: [], details: [], programId: program?.id,
       text: program ? t(lang, 'abstain.program', { program: program.shortName }) : t(lang, 'abstain.general'),
-      suggestions: [
-        { title: t(lang, 'suggest.handoff.title'), value: t(lang, 'suggest.handoff.value', { program: program?.shortName ?? '' }) },
-        { title: t(lang, 'suggest.list.title'), value: t(lang, 'suggest.list.value') },
-      ],
+      suggestions: [this.handoffSuggestion(lang, program), { title: t(lang, 'suggest.list.title'), value: t(lang, 'suggest.list.value') }],
     };
   }
 
@@ -247,7 +250,8 @@ export class Answerer {
         return this.answerOf(program, intent, `${this.deadlineText(program, status, lang)}`, cite, lang);
       }
     }
-    const lead = t(lang, 'passage.lead', { program: program.shortName, quote: passage.quote });
+    // The quote comes from a source: inert in markdown, like every quote the bot shows.
+    const lead = t(lang, 'passage.lead', { program: program.shortName, quote: escapeMarkdown(passage.quote) });
     const details = intent === 'eligibility' && !program.curated && hasProfileFacts(profile) ? [t(lang, 'verdict.noRules')] : [];
     return { ...this.answerOf(program, intent, lead, cite, lang, 'answer', details), debug: { query, hits: [], coverage: passage.coverage } };
   }
@@ -311,7 +315,12 @@ export class Answerer {
   private withoutProgram(intent: Intent, req: AnswerRequest): Answer {
     const { kb, t } = this.deps;
     const lang = req.lang;
-    const focus = focusTerms(req.text, [], kb.vocabulary);
+    // Nothing in any text is about this ("Wohngeld", "weather"): say so rather than ask which programme.
+    const calls = kb.programs;
+    if (lang === 'de' ? unknownTopic(req.text, calls, kb.topicVocabulary(calls)) : this.deps.terms.expand(req.text).length === 0 && !/\b(komma|wir|bamf|ils)\b/i.test(req.text)) {
+      return this.abstain(intent, lang);
+    }
+    const focus = focusTerms(req.text, [], kb.vocabulary).filter((f) => !isQuestionWord(f));
     // A question specific enough to point at one text ("Sachkostenpauschale") needs no programme name.
     if (focus.length > 0) {
       const query = this.searchText(req.text, lang);

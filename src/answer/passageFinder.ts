@@ -12,7 +12,8 @@ const CUES: Partial<Record<Intent, RegExp>> = {
   money: /euro|€|pauschale|summe|betrag|zuschuss|förderhöhe|fördermittel|finanzier/i,
   benefits: /erhalten|leistung|begleitung|beratungstag|unterstütz|pauschale|angebot/i,
   ownFunds: /eigenanteil|eigenmittel|kofinanz|kostenfrei|kostenlos|nicht erforderlich/i,
-  contact: /@|ansprechp|kontakt|telefon|fragen (an|richten)|e-mail an/i,
+  // "Kontakte" (social contacts) is no contact information: an address, a phone or a named contact is.
+  contact: /@|ansprechp|kontaktperson|kontaktdaten|telefon|tel\.|fragen (an|richten)|e-mail an|wenden sie sich/i,
   process: /bewerbung|e-mail|einreich|formular|verfahren|auswahl|interessenbekundung/i,
   changes: /änder/i,
   funder: /fördert|gefördert|finanziert|ruft|institut|ministerium|stiftung|bundesamt/i,

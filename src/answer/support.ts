@@ -4,7 +4,7 @@ import type { Program } from '../programs/programSchema.js';
 /** Words of questions that say nothing about what is asked ("Bewerbung", "Programm", "sagt"). */
 const GENERIC = new Set(
   `bewerb bewerbung bewerbungen kommun kommune kommunen programm programms projekt projekts ausschreib ausschreibung aufruf frag frage fragen gibt geben sagt sag steht stehen text texte papier dokument information informationen wissen erfahr erfahren
-   viel viele wie welch welche genau eigentlich bitte mal etwa ungefahr denn auch noch schon hier dort thema bezug bzgl bezuglich moglich konnen muss brauch brauchen man leute wer wann was wo wohin
+   viel viele hoch höhe gross groß lang wie welch welche genau eigentlich bitte mal etwa ungefahr denn auch noch schon hier dort thema bezug bzgl bezuglich moglich konnen muss brauch brauchen man leute wer wann was wo wohin
    call text paper document programme program project tell say says know please about does apply application`
     .split(/\s+/)
     .map((w) => stem(w)),
@@ -75,13 +75,20 @@ const DOMAIN_WORDS: ReadonlySet<string> = new Set(DOMAIN_LIST.map((w) => w.toLow
  * that the programme's own texts never mention: then no passage of them can answer it, however
  * related the topic. English questions are not checked (their words are not in German texts).
  */
-export function unknownTopic(question: string, programs: Program[], vocabularyOf: (p: Program) => ReadonlySet<string>): boolean {
+export function unknownTopic(question: string, programs: Program[], topic: { vocabulary: ReadonlySet<string>; stems: ReadonlySet<string> }): boolean {
   if (programs.length === 0) return false;
-  const vocab = new Set<string>();
-  for (const p of programs) for (const w of vocabularyOf(p)) vocab.add(w);
-  const stems = new Set([...vocab].map((w) => stem(w)));
+  const vocab = topic.vocabulary;
+  const stems = topic.stems;
   const raws = words(question.replace(/-/g, ' '));
-  const focus = focusTerms(question.replace(/-/g, ' '), programs, vocab).filter((f) => !DOMAIN.has(f) && f.length >= 6);
+  // Topics are nouns, and German writes nouns capitalised: a capitalised word that does not start a
+  // sentence. Verbs and adjectives the text does not use ("braucht", "direkt") are no topic.
+  const nouns = new Set<string>();
+  const hasCapitals = /\p{Lu}/u.test(question);
+  for (const m of question.replace(/-/g, ' ').matchAll(/(^|[.!?:]\s*|\s)([\p{L}]+)/gu)) {
+    const startsSentence = m[1] === '' || /[.!?:]/.test(m[1]);
+    if (!hasCapitals || (/^\p{Lu}/u.test(m[2]) && !startsSentence)) nouns.add(stem(m[2].toLowerCase().replace(/ß/g, 'ss')));
+  }
+  const focus = focusTerms(question.replace(/-/g, ' '), programs, vocab).filter((f) => !DOMAIN.has(f) && f.length >= 6 && nouns.has(f));
   return focus.some((f) => {
     if (stems.has(f)) return false;
     // Inflected forms: a text stem that extends the word, or one it extends by a few letters.
@@ -96,4 +103,12 @@ export function unknownTopic(question: string, programs: Program[], vocabularyOf
     for (const s of [...stems, ...DOMAIN]) if (Math.abs(s.length - f.length) <= max && editDistance(s, f, max) <= max) return false;
     return true;
   });
+}
+
+/** True for words that only say what kind of question it is ("Fördersumme", "Antragsfrist", "Landrat"). */
+export function isQuestionWord(word: string): boolean {
+  const w = word.toLowerCase();
+  if (DOMAIN.has(stem(w)) || GENERIC.has(stem(w))) return true;
+  const parts = decompound(w, DOMAIN_WORDS);
+  return parts.length > 0 && parts.every((p) => DOMAIN.has(stem(p)) || GENERIC.has(stem(p)));
 }

@@ -38,7 +38,7 @@ export function buildReply(answer: Answer, lang: Lang, t: Translate, opts: { cha
   const quotes: string[] = [];
   answer.citations.forEach((c, i) => {
     // The lead of a passage answer already is the quote; say it only once.
-    if (answer.text.includes(c.quote)) return;
+    if (answer.text.includes(c.quote) || answer.text.includes(escapeMarkdown(c.quote))) return;
     quotes.push(`> „${escapeMarkdown(c.quote)}“ [${i + 1}]`);
   });
   if (quotes.length) lines.push(`${t(lang, 'quoteIntro')}\n\n${quotes.join('\n\n')}`);

@@ -33,7 +33,7 @@ async function main(): Promise<void> {
     '',
     ...a.citations.map((c, i) => `[${i + 1}] ${c.title}${c.version ? ` · ${c.version}` : ''}\n    „${c.quote}“`),
     '',
-    'Retrieval (hybrid, RRF):',
+    'Retrieval (hybrid: 0,7 × BM25 relativ + 0,3 × Kosinus):',
     ...hits.map((h) => `  ${h.score.toFixed(4)}  bm25=${h.lexical.toFixed(2)}  cos=${h.vector.toFixed(2)}  ${h.chunk.docId}: ${h.chunk.text.slice(0, 90)}`),
   ];
   process.stdout.write(`${out.join('\n')}\n`);

@@ -115,7 +115,7 @@ export class FlowRouter implements Flows {
     const data = turnData(context);
     if (answer.kind === 'abstain' && data.conv.unansweredInRow >= 2) {
       const { t } = this.deps;
-      await context.sendActivity(textReply(t(turn.lang, 'abstain.twice'), turn.lang, [{ title: t(turn.lang, 'suggest.handoff.title'), value: t(turn.lang, 'suggest.handoff.value', { program: '' }).trim() }]));
+      await context.sendActivity(textReply(t(turn.lang, 'abstain.twice'), turn.lang, [{ title: t(turn.lang, 'suggest.handoff.title'), value: t(turn.lang, 'suggest.handoff.valueGeneral') }]));
     }
   }
 

@@ -26,13 +26,16 @@ function decodeEntities(s: string): string {
 export function stripHtml(s: string): string {
   return decodeEntities(
     s
-      .replace(/<(script|style|noscript)[\s\S]*?<\/\1>/gi, ' ')
+      .replace(/<(script|style|noscript|head|template)[\s\S]*?<\/\1>/gi, ' ')
       .replace(/<!--[\s\S]*?-->/g, ' ')
       .replace(/<sup>[^<]{0,4}<\/sup>/gi, '')
       .replace(/<\s*(br|\/p|\/div|\/li|\/h[1-6]|\/tr|\/section|\/article)\s*\/?>/gi, '\n\n')
       .replace(/<\s*(li)\b[^>]*>/gi, '\n\n• ')
       .replace(/<\s*(h[1-6])\b[^>]*>/gi, '\n\n## ')
-      .replace(/<[^>]+>/g, ' '),
+      // Inline markup sits inside words ("<b>Förder</b>summe"): it vanishes; other tags separate.
+      .replace(/<\/?(b|i|em|strong|a|span|sup|sub|u|small|abbr|code|mark|font)\b[^>]*>/gi, '')
+      .replace(/<[^>]+>/g, ' ')
+      .replace(/[ \t]+([.,;:!?])/g, '$1'),
   );
 }
 
@@ -42,7 +45,8 @@ function stripMarkdown(s: string): string {
     .replace(/\\([*_#\\[\]()`-])/g, '$1')
     .replace(/`+/g, '')
     .replace(/^(\s*)[-*+]\s+/gm, '$1• ')
-    .replace(/(^|[^\p{L}\d])\*+|\*+(?=$|[^\p{L}\d])/gmu, '$1')
+    .replace(/^(\s*)\d{1,2}[.)]\s+(?=\S)/gm, '$1• ')
+    .replace(/(^|[^\p{L}\d*])\*+|\*+(?=$|[^\p{L}\d*])/gmu, '$1')
     .replace(/(^|\s)_+|_+(?=\s|$)/gm, '$1')
     .replace(/^\s*---+\s*$/gm, '');
 }
@@ -90,9 +94,23 @@ export function cleanToBlocks(raw: string, kind: SourceKind): Block[] {
   const joined: string[] = [];
   for (const line of lines) {
     const prev = joined[joined.length - 1];
-    if (prev !== undefined && /[\p{L}@.]-$/u.test(prev) && /^\p{Ll}/u.test(line) && !BULLET.test(line)) {
-      joined[joined.length - 1] = joinHyphenated(prev, line, whole);
-    } else joined.push(line);
+    if (prev !== undefined && /[\p{L}@.]-$/u.test(prev) && !BULLET.test(line)) {
+      if (/^(und|oder|bzw\.?|sowie|als auch)\b/.test(line)) {
+        // "Beratungs-\nund Hilfestellen": a suspended hyphen, not a broken word.
+        joined[joined.length - 1] = `${prev} ${line}`;
+        continue;
+      }
+      if (/^\p{Ll}/u.test(line)) {
+        joined[joined.length - 1] = joinHyphenated(prev, line, whole);
+        continue;
+      }
+      if (/^\p{Lu}/u.test(line)) {
+        // "Online-\n\nFortbildungen": a real hyphen before a capitalised word.
+        joined[joined.length - 1] = prev + line;
+        continue;
+      }
+    }
+    joined.push(line);
   }
 
   const blocks: Block[] = [];
@@ -126,7 +144,9 @@ export function cleanToBlocks(raw: string, kind: SourceKind): Block[] {
     }
     if (current) {
       const prevText: string = current.text;
-      const ended = /[.!?:;]["“”»)]?$/.test(prevText) || /[“"]$/.test(prevText) && /[.!?][“"]$/.test(prevText);
+      let ended = /[.!?:;]["“”»)]?$/.test(prevText) || (/[“"]$/.test(prevText) && /[.!?][“"]$/.test(prevText));
+      // A list item without a full stop ends at a capitalised line, unless it visibly goes on.
+      if (!ended && current.kind === 'bullet' && /^[\p{Lu}\d]/u.test(line) && !/[,;–-]$/.test(prevText) && !FUNCTION_WORD_END.test(prevText)) ended = true;
       const prevHeading = current.kind === 'paragraph' && looksLikeHeading(prevText) && /^[\p{Lu}\d„"]/u.test(line);
       if (!ended && !prevHeading) {
         current.text = `${prevText} ${line}`;

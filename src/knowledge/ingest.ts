@@ -119,7 +119,8 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
     const prev = previous.get(doc.hash);
     if (prev && prev.chunks.length) {
       reused++;
-      chunks.push(...prev.chunks);
+      // Same content under a new file name: the chunks move to the new document id.
+      chunks.push(...prev.chunks.map((c) => (c.docId === doc.id ? c : { ...c, docId: doc.id, id: c.id.replace(/^[^#]*#/, `${doc.id}#`) })));
       vectors.push(...prev.vectors);
       continue;
     }

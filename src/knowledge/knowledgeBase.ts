@@ -6,7 +6,7 @@ import type { Program } from '../programs/programSchema.js';
 import { HashedNgramEmbeddings } from '../retrieval/hashedNgramEmbeddings.js';
 import { HybridRetriever } from '../retrieval/hybridRetriever.js';
 import { LexicalIndex } from '../retrieval/lexicalIndex.js';
-import { normalizeWord, words } from '../retrieval/textAnalysis.js';
+import { normalizeWord, stem, words } from '../retrieval/textAnalysis.js';
 import { VectorIndex } from '../retrieval/vectorIndex.js';
 
 /** The loaded index: documents, chunks, programmes and the retriever over them. */
@@ -59,6 +59,22 @@ export class KnowledgeBase {
       const texts = program.docIds.map((d) => this.docs.get(d)?.text ?? '');
       v = buildVocabulary(texts, [program]);
       this.vocabByProgram.set(program.id, v);
+    }
+    return v;
+  }
+
+  private readonly topicCache = new Map<string, { vocabulary: Set<string>; stems: Set<string> }>();
+
+  /** Words and their stems of some programmes' texts together (cached per set of programmes). */
+  topicVocabulary(programs: Program[]): { vocabulary: ReadonlySet<string>; stems: ReadonlySet<string> } {
+    const key = programs.map((p) => p.id).sort().join('|');
+    let v = this.topicCache.get(key);
+    if (!v) {
+      const vocabulary = new Set<string>();
+      for (const p of programs) for (const w of this.vocabularyOf(p)) vocabulary.add(w);
+      v = { vocabulary, stems: new Set([...vocabulary].map((w) => stem(w))) };
+      if (this.topicCache.size > 64) this.topicCache.clear();
+      this.topicCache.set(key, v);
     }
     return v;
   }

@@ -37,13 +37,13 @@ export function extractState(text: string): string | undefined {
 /** The kind of applicant described in a text, if any. */
 export function extractEntityType(text: string): ProfileEntityType | undefined {
   const t = text.toLowerCase();
-  if (/kreisfrei|independent city|urban district|county[- ]level city/.test(t)) return 'kreisfreie_stadt';
+  if (/kreisfrei|independent cit(y|ies)|urban districts?|county[- ]level cit(y|ies)/.test(t)) return 'kreisfreie_stadt';
   if (/kreisangeh(ö|oe|o)rige?n? (gemeinde|kommune)/.test(t)) return 'gemeinde';
   if (/kreisangeh(ö|oe|o)rig|town (belonging to|within|in) a (district|county)/.test(t)) return 'kreisangehoerige_stadt';
-  if (/\b(land)?kreis(es|verwaltung|tag)?\b|landkreis|\bdistrict\b|\bcounty\b|landrat|landrätin/.test(t)) return 'landkreis';
-  if (/\b(verein|träger|traeger|organisation|organization|stiftung|ngo|association|e\.\s?v\.|ggmbh|gmbh|wohlfahrtsverband|initiative|charity|nonprofit|non-profit)\b/.test(t)) return 'organisation';
-  if (/gemeinde|\bdorf\b|\bvillage\b|\bmunicipality\b|\bmarkt\b|\bamt\b/.test(t)) return 'gemeinde';
-  if (/\b(stadt|städtchen|kleinstadt|großstadt|grossstadt|mittelstadt|city|town)\b/.test(t)) return 'stadt';
+  if (/\b(land)?kreis(es|verwaltung|tag)?\b|landkreis|\bdistricts?\b|\bcount(y|ies)\b|landrat|landrätin/.test(t)) return 'landkreis';
+  if (/\b(verein|förderverein|träger|traeger|organisation|organization|stiftung|ngo|associations?|ggmbh|gmbh|wohlfahrtsverband|initiative|charity|nonprofit|non-profit)\b/.test(t) || /(^|[\s(])e\.\s?v\.?(?=$|[\s,;.)])/.test(t)) return 'organisation';
+  if (/gemeinde|\bdorf\b|\bvillages?\b|\bmunicipalit(y|ies)\b|\bmarkt\b|\bamt\b/.test(t)) return 'gemeinde';
+  if (/\b(stadt|städtchen|kleinstadt|großstadt|grossstadt|mittelstadt|city|cities|towns?)\b/.test(t)) return 'stadt';
   return undefined;
 }
 

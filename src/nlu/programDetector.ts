@@ -41,6 +41,23 @@ export class ProgramDetector {
     }
   }
 
+  /** A multi-word name with a typo in its longer words ("Nachbarschaft digtal"). */
+  private fuzzyPhrase(alias: string[], tokens: string[]): boolean {
+    if (alias.length > 6) return false;
+    for (let i = 0; i + alias.length <= tokens.length; i++) {
+      let typos = 0;
+      const ok = alias.every((a, j) => {
+        const t = tokens[i + j];
+        if (t === a) return true;
+        if (a.length < 5 || this.ordinary.has(t) || Math.abs(t.length - a.length) > 1 || editDistance(t, a, 1) > 1) return false;
+        typos++;
+        return true;
+      });
+      if (ok && typos <= 1) return true;
+    }
+    return false;
+  }
+
   /** Programmes named in the text, best match first. */
   detect(text: string): Program[] {
     const folded = ` ${fold(text)} `;
@@ -59,6 +76,10 @@ export class ProgramDetector {
       // Compounds like "KommA-Bewerbung" or "WIR-Programm" fold to separate words; prefixes of a token count too.
       if (!m.folded.includes(' ') && tokens.some((t) => t.startsWith(m.folded) && m.folded.length >= 5)) {
         bump(m.program, m.folded.length + 5);
+        continue;
+      }
+      if (m.folded.includes(' ') && this.fuzzyPhrase(m.folded.split(' '), tokens)) {
+        bump(m.program, m.folded.length);
         continue;
       }
       if (m.fuzzy) {

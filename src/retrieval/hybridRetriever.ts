@@ -7,7 +7,7 @@ import type { HashedNgramEmbeddings } from './hashedNgramEmbeddings.js';
 
 export interface RetrievalHit {
   chunk: Chunk;
-  /** Reciprocal-rank-fused score. */
+  /** Fused score: 0.7 × BM25 relative to the best hit + 0.3 × cosine similarity. */
   score: number;
   lexical: number;
   vector: number;
@@ -21,11 +21,15 @@ export interface SearchOptions {
   extraTerms?: string[];
 }
 
-const RRF_K = 60;
+// Relative score fusion: BM25 scaled to the best hit, plus cosine similarity. The lexical side
+// carries meaning; the n-gram vectors only spelling similarity, so they weigh less. (Rank fusion
+// punished the best keyword match whenever its long text was not among the vector neighbours.)
+const LEXICAL_WEIGHT = 0.7;
+const VECTOR_WEIGHT = 0.3;
 
 /**
  * Hybrid retrieval: BM25 over stemmed, decompounded terms and hnswlib over hashed n-gram vectors,
- * fused by reciprocal rank. Implements LangChain's BaseRetriever so another retriever can replace it.
+ * fused by relative score. Implements LangChain's BaseRetriever so another retriever can replace it.
  */
 export class HybridRetriever extends BaseRetriever {
   lc_namespace = ['foerderlotse', 'retrieval'];
@@ -52,13 +56,14 @@ export class HybridRetriever extends BaseRetriever {
     const lex = this.lexical.search(qTerms, k * 3, allow);
     const vec = this.vectors.search(this.embedder.embed(query), k * 3, allow);
     const fused = new Map<number, { score: number; lexical: number; vector: number }>();
-    lex.forEach((h, rank) => fused.set(h.index, { score: 1 / (RRF_K + rank), lexical: h.score, vector: 0 }));
-    vec.forEach((h, rank) => {
+    const top = lex[0]?.score || 1;
+    for (const h of lex) fused.set(h.index, { score: (LEXICAL_WEIGHT * h.score) / top, lexical: h.score, vector: 0 });
+    for (const h of vec) {
       const e = fused.get(h.index) ?? { score: 0, lexical: 0, vector: 0 };
-      e.score += 1 / (RRF_K + rank);
+      e.score += VECTOR_WEIGHT * Math.max(0, h.score);
       e.vector = h.score;
       fused.set(h.index, e);
-    });
+    }
     return [...fused.entries()]
       .sort((a, b) => b[1].score - a[1].score)
       .slice(0, k)

@@ -1,4 +1,4 @@
-import { terms } from './textAnalysis.js';
+import { editDistance, terms } from './textAnalysis.js';
 
 export interface ScoredHit {
   index: number;
@@ -58,9 +58,32 @@ export class LexicalIndex {
     return this.docLengths.length;
   }
 
-  /** Query terms as the index sees them (stems and compound parts, deduplicated). */
+  /** Query terms as the index sees them (stems and compound parts, deduplicated); a misspelt term becomes its nearest indexed term. */
   queryTerms(query: string): string[] {
-    return [...new Set(terms(query, this.vocabulary))];
+    return [...new Set(terms(query, this.vocabulary).map((t) => (this.termIds.has(t) ? t : this.nearestTerm(t) ?? t)))];
+  }
+
+  private readonly nearest = new Map<string, string | null>();
+
+  /** The indexed term one or two edits away from an unknown one ("kooperatiosvertrag"), cached. */
+  private nearestTerm(term: string): string | null {
+    if (term.length < 6) return null;
+    let hit = this.nearest.get(term);
+    if (hit !== undefined) return hit;
+    hit = null;
+    const max = term.length >= 10 ? 2 : 1;
+    let best = max + 1;
+    for (const known of this.termIds.keys()) {
+      if (Math.abs(known.length - term.length) > max) continue;
+      const d = editDistance(term, known, max);
+      if (d < best) {
+        best = d;
+        hit = known;
+      }
+    }
+    if (this.nearest.size > 10_000) this.nearest.clear();
+    this.nearest.set(term, hit);
+    return hit;
   }
 
   /** Inverse document frequency of a term, 0 when unknown. */

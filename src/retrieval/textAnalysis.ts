@@ -16,8 +16,11 @@ export function normalizeWord(w: string): string {
 
 /** Splits text into word tokens (letters and digits, including inner hyphens and dots of dates). */
 export function words(text: string): string[] {
-  return (text.match(/[\p{L}\d]+(?:[-'.][\p{L}\d]+)*/gu) ?? []).map(normalizeWord);
+  // No real word is longer than 60 letters; longer tokens are noise (or an attack on the analysers).
+  return (text.match(/[\p{L}\d]+(?:[-'.][\p{L}\d]+)*/gu) ?? []).filter((w) => w.length <= MAX_WORD).map(normalizeWord);
 }
+
+const MAX_WORD = 60;
 
 const stemCache = new Map<string, string>();
 /** German Snowball stem, cached; umlauts folded afterwards so "Städte" and "Stadte" meet. */
@@ -38,7 +41,7 @@ const LINKERS = ['', 's', 'es', 'n', 'en'];
  * corpus vocabulary; returns [] when no split covers the whole word.
  */
 export function decompound(word: string, vocabulary: ReadonlySet<string>): string[] {
-  if (word.length < 8) return [];
+  if (word.length < 8 || word.length > 40) return [];
   let cache = decompoundCache.get(vocabulary);
   if (!cache) decompoundCache.set(vocabulary, (cache = new Map()));
   let parts = cache.get(word);
@@ -57,14 +60,20 @@ function split(word: string, vocabulary: ReadonlySet<string>, depth: number): st
   if (word.length < 8 || depth > 3) return [];
   for (let i = word.length - 4; i >= 4; i--) {
     const head = word.slice(0, i);
-    const tail = word.slice(i);
-    const tailParts = vocabulary.has(tail) ? [tail] : split(tail, vocabulary, depth + 1);
-    if (tailParts.length === 0) continue;
+    // The cheap test first: only a known head is worth splitting the tail for.
+    let base = '';
     for (const link of LINKERS) {
       if (link && !head.endsWith(link)) continue;
-      const base = link ? head.slice(0, -link.length) : head;
-      if (base.length >= 3 && vocabulary.has(base)) return [base, ...tailParts];
+      const b = link ? head.slice(0, -link.length) : head;
+      if (b.length >= 3 && vocabulary.has(b)) {
+        base = b;
+        break;
+      }
     }
+    if (!base) continue;
+    const tail = word.slice(i);
+    const tailParts = vocabulary.has(tail) ? [tail] : split(tail, vocabulary, depth + 1);
+    if (tailParts.length) return [base, ...tailParts];
   }
   return [];
 }

@@ -6,6 +6,17 @@ const id = z.string().min(1).max(512).regex(NO_CONTROLS, 'must not contain contr
 const optionalId = z.string().max(512).regex(NO_CONTROLS, 'must not contain control characters');
 const account = z.object({ id, name: z.string().max(512).optional().nullable() }).passthrough();
 
+// botbuilder's mention helpers read `mentioned.id` and `text` and replace in the activity text.
+const entity = z
+  .object({ type: z.string().max(128).optional().nullable() })
+  .passthrough()
+  .superRefine((e, ctx) => {
+    if (e.type !== 'mention') return;
+    const m = e as { mentioned?: { id?: unknown } | null; text?: unknown };
+    if (typeof m.mentioned?.id !== 'string') ctx.addIssue({ code: 'custom', path: ['mentioned', 'id'], message: 'a mention needs the mentioned account id' });
+    if (m.text !== undefined && m.text !== null && typeof m.text !== 'string') ctx.addIssue({ code: 'custom', path: ['text'], message: 'must be a string' });
+  });
+
 /** The parts of an incoming activity the service relies on; everything else passes through. */
 export const incomingActivitySchema = z
   .object({
@@ -21,18 +32,22 @@ export const incomingActivitySchema = z
     locale: z.string().max(35).optional().nullable(),
     // Objects only: the bot reads `.type`, `.contentType`, `.id` on the items.
     attachments: z.array(z.object({ contentType: z.string().max(256).optional().nullable() }).passthrough()).max(50).optional().nullable(),
-    entities: z.array(z.object({ type: z.string().max(128).optional().nullable() }).passthrough()).max(50).optional().nullable(),
+    entities: z.array(entity).max(50).optional().nullable(),
     membersAdded: z.array(account).max(256).optional().nullable(),
     membersRemoved: z.array(account).max(256).optional().nullable(),
     replyToId: optionalId.optional().nullable(),
     deliveryMode: z.string().max(32).optional(),
   })
-  .passthrough();
+  .passthrough()
+  .superRefine((a, ctx) => {
+    // A mention points into the text; botbuilder strips it from `text` and fails when there is none.
+    if (typeof a.text !== 'string' && a.entities?.some((e) => e.type === 'mention')) ctx.addIssue({ code: 'custom', path: ['text'], message: 'required when entities contain a mention' });
+  });
 
 /** A zod error as one readable line that names the fields; never echoes the input. */
 export function describeZodError(err: z.ZodError): string {
   return err.issues
-    .slice(0, 5)
+    .slice(0, 3)
     .map((i) => `${i.path.map(String).join('.').slice(0, 100) || '(body)'}: ${i.message.slice(0, 120)}`)
     .join('; ');
 }

@@ -33,7 +33,10 @@ export interface HttpServerOptions {
   ipRateExemptPrefixes?: string[];
   /** Client IP from X-Forwarded-For; set only behind a trusted reverse proxy. */
   trustProxy?: boolean;
-  /** Failed channel authentications per client IP and minute before further attempts get 429 (default 30). */
+  /**
+   * Failed channel authentications per client IP and minute before further attempts get 429; off
+   * when unset. Behind a reverse proxy set `trustProxy` too, or one client's failures block everyone.
+   */
   authFailuresPerMinute?: number;
   /** Deepest JSON nesting accepted on /api/messages (default 64). */
   maxJsonDepth?: number;
@@ -71,8 +74,8 @@ export function createHttpServer(opts: HttpServerOptions): restify.Server {
 
   const conversationLimiter = new RateLimiterMemory({ keyPrefix: 'conv', points: opts.ratePerMinute, duration: 60 });
   const userLimiter = new RateLimiterMemory({ keyPrefix: 'user', points: opts.ratePerMinute, duration: 60 });
-  const authFailuresPerMinute = opts.authFailuresPerMinute ?? 30;
-  const authFailures = new RateLimiterMemory({ keyPrefix: 'authfail', points: authFailuresPerMinute, duration: 60 });
+  const authFailuresPerMinute = opts.authFailuresPerMinute;
+  const authFailures = authFailuresPerMinute ? new RateLimiterMemory({ keyPrefix: 'authfail', points: authFailuresPerMinute, duration: 60 }) : undefined;
   const jsonLimits = { maxDepth: opts.maxJsonDepth ?? DEFAULT_JSON_LIMITS.maxDepth, maxNodes: opts.maxJsonNodes ?? DEFAULT_JSON_LIMITS.maxNodes };
   const headers = opts.securityHeaders ?? DEFAULT_SECURITY_HEADERS;
   const anonymousLoopbackOnly = opts.anonymousLoopbackOnly ?? true;
@@ -128,6 +131,8 @@ export function createHttpServer(opts: HttpServerOptions): restify.Server {
     const body = publicError(status);
     if (status === 413) body.message = `Request body larger than ${opts.maxBodyBytes} bytes`;
     else if (status === 400 && req.path() === MESSAGES) body.message = 'Malformed request (expected a JSON Bot Framework activity)';
+    // A plain Error has no statusCode, and restify would then send `InternalError(String(err))` — the message.
+    err.statusCode = status;
     err.toJSON = () => body;
     err.toString = () => body.message;
     if (status >= 500) opts.logger.error({ event: 'request_failed', route: req.path().slice(0, 100), status, err: err.name });
@@ -150,7 +155,7 @@ export function createHttpServer(opts: HttpServerOptions): restify.Server {
 
       const refuse = (reason: string): void => {
         opts.logger.warn({ event: 'auth_rejected', reason, channel: activity.channelId, client: hashId(client, opts.logSalt) });
-        void authFailures.penalty(client, 1).catch(() => undefined);
+        void authFailures?.penalty(client, 1).catch(() => undefined);
         res.setHeader('www-authenticate', 'Bearer');
         reply(res, MESSAGES, 401, UNAUTHORIZED_BODY);
       };
@@ -159,8 +164,8 @@ export function createHttpServer(opts: HttpServerOptions): restify.Server {
         // Emulator mode trusts every caller, so only this machine may call.
         if (anonymousLoopbackOnly && !isLoopback(peer)) return refuse('anonymous_not_loopback');
       } else {
-        const failures = await authFailures.get(client);
-        if (failures && failures.consumedPoints >= authFailuresPerMinute) {
+        const failures = await authFailures?.get(client);
+        if (failures && authFailuresPerMinute && failures.consumedPoints >= authFailuresPerMinute) {
           res.setHeader('retry-after', String(Math.max(1, Math.ceil(failures.msBeforeNext / 1000))));
           return reply(res, MESSAGES, 429, { error: 'too_many_requests', message: 'Too many failed authentication attempts; please wait a minute.' });
         }

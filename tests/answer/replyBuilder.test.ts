@@ -42,7 +42,7 @@ describe('buildReply', () => {
     const [e] = entityOf(buildReply(answer(), 'de', t));
     expect(e).toMatchObject({ type: 'https://schema.org/Message', '@type': 'Message', '@context': 'https://schema.org' });
     expect(e.citation).toHaveLength(1);
-    expect(e.citation[0]).toEqual({
+    expect(e.citation[0]).toMatchObject({
       '@type': 'Claim',
       position: 1,
       appearance: {
@@ -71,18 +71,28 @@ describe('buildReply', () => {
     expect(reply.text).toMatch(/\[1\]/);
   });
 
-  it('shortens a long abstract for the entity but keeps its start', () => {
+  it.each([['msteams'], ['webchat']])('shortens a long abstract to Teams’ 160 characters but keeps its start (%s)', (channelId) => {
     const quote = `Anfang ${'sehr langer Text '.repeat(60)}Ende.`;
-    const abstract = entityOf(buildReply(answer({ citations: [{ title: 'X', quote }] }), 'de', t))[0].citation[0].appearance.abstract as string;
-    expect(abstract.length).toBeLessThanOrEqual(480);
+    const appearance = entityOf(buildReply(answer({ citations: [{ title: 'X', quote }] }), 'de', t, { channelId }))[0].citation[0].appearance;
+    const abstract = appearance.abstract as string;
+    expect(abstract.length).toBeLessThanOrEqual(160);
     expect(abstract.endsWith('…')).toBe(true);
     expect(quote.startsWith(abstract.slice(0, -1))).toBe(true);
+  });
+
+  it('keeps the full quote in the entity for Web Chat, and the whole quote in the message text everywhere', () => {
+    const quote = `Anfang ${'sehr langer Text '.repeat(20)}Ende.`;
+    const web = buildReply(answer({ citations: [{ title: 'X', quote }] }), 'de', t, { channelId: 'webchat' });
+    expect(entityOf(web)[0].citation[0].appearance.text).toBe(quote);
+    const teams = buildReply(answer({ citations: [{ title: 'X', quote }] }), 'de', t, { channelId: 'msteams' });
+    expect(teams.text).toContain(quote);
   });
 
   it('leaves out the visible source line in Teams, which renders the entity', () => {
     const reply = buildReply(answer(), 'de', t, { channelId: 'msteams' });
     expect(reply.text).not.toContain('Quelle:');
     expect(entityOf(reply)[0].citation).toHaveLength(1);
+    expect(entityOf(reply)[0].citation[0].appearance).not.toHaveProperty('text');
   });
 
   it('writes the frame in English for English answers', () => {
@@ -118,10 +128,10 @@ describe('buildReply', () => {
     expect(quoted).not.toMatch(raw);
   });
 
-  // BUG: when the lead is the passage itself (uncurated answers, "Laut Ausschreibung X: „…“"), the quote goes into the text unescaped.
-  it.fails('escapes markdown and HTML in a passage that is the lead', () => {
+  it('escapes markdown and HTML in a passage that is the lead', () => {
     const quote = 'Expert*innen und Bürgermeister*innen <img src=x onerror=alert(1)> [hier](http://evil.example)';
-    const reply = buildReply(answer({ text: `Laut Ausschreibung X: „${quote}“`, citations: [{ title: 'X', quote }] }), 'de', t);
+    // The answerer puts the escaped quote into the lead; the reply must not add a raw copy.
+    const reply = buildReply(answer({ text: `Laut Ausschreibung X: „${escapeMarkdown(quote)}“`, citations: [{ title: 'X', quote }] }), 'de', t);
     expect(reply.text).not.toContain('<img');
     expect(reply.text).not.toMatch(/(?<!\\)\*innen/);
     expect(reply.text).not.toContain('[hier](');

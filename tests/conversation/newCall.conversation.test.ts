@@ -39,17 +39,17 @@ describe('an unseen call, answered from its text alone', () => {
     const cites = citations(r.replies);
     expect(cites[0].name).toMatch(TITLE);
     expect(cites[0].abstract).toMatch(abstract);
-    expect(NEW_CALL_TEXT.replace(/\s+/g, ' ')).toContain(cites[0].abstract.replace(/\s+/g, ' '));
+    // Teams' abstract is cut at 160 characters with "…"; what remains is verbatim from the call.
+    expect(NEW_CALL_TEXT.replace(/\s+/g, ' ')).toContain(cites[0].abstract.replace(/…$/, '').replace(/\s+/g, ' '));
   });
 
-  // BUG: unknownTopic takes "braucht"/"direkt" (not in the call text) for an unknown topic: the acceptance sample's own questions abstain.
-  it.fails.each([
+  it.each([
     ['Braucht man für Nachbarschaft digital eine Unterschrift?', /formlose E-Mail|nicht|erst/],
     ['Kann sich eine kreisangehörige Gemeinde direkt bei Nachbarschaft digital bewerben?', /nur über (ihren|den) Landkreis|Landkreis/],
   ])('answers the acceptance question "%s"', async (question, lead) => {
     const r = await conversation(bot.url, channel).say(question);
+    expect(citations(r.replies)[0]?.name ?? '').toMatch(TITLE);
     expect(lastText(r.replies).slice(0, 300)).toMatch(lead);
-    expect(citations(r.replies)[0]?.name).toMatch(TITLE);
   });
 
   it('keeps the new call for a follow-up', async () => {

@@ -29,6 +29,10 @@ const QUESTIONS: Row[] = [
   ['Ist bei KommA eine anonyme Teilnahme möglich?', 'de-DE', /anonym/, KOMMA_TITLE],
   ['Welche Unterstützung erhalten KommA-Modellkommunen?', 'de-DE', /80 Beratungstage/, KOMMA_TITLE],
   ['Wohin wende ich mich bei Fragen zu KommA?', 'de-DE', /komma@imap-institut\.de/, KOMMA_TITLE],
+  ['Wer fördert KommA?', 'de-DE', /Beauftragte der Bundesregierung/, KOMMA_TITLE],
+  ['Brauchen wir Eigenmittel für KommA?', 'de-DE', /^Nein\b.*keine Eigenmittel/, KOMMA_TITLE],
+  ['Was passiert, wenn sich nach der Einreichung der KommA-Bewerbung Angaben ändern?', 'de-DE', /komma@imap-institut\.de/, KOMMA_TITLE],
+  ['Wie bewerben wir uns für Weltoffene Kommune?', 'de-DE', /Formular „Interesse an einer Teilnahme“/, WELTOFFEN_TITLE],
   ['Welche Fördersumme gibt es bei den hessischen Integrationsstrategien?', 'de-DE', /20\.000 Euro/, WIR_TITLE],
   ['Wir sind eine hessische Gemeinde mit 4.500 Einwohnern. Kommt das WIR-Programm für uns in Frage?', 'de-DE', /Partnerkommune/, WIR_TITLE],
   ['Unsere Stadt in Hessen hat 80.000 Einwohner. Können wir beim WIR-Programm Integrationsstrategien fördern lassen?', 'de-DE', /50\.000/, WIR_TITLE],
@@ -42,6 +46,9 @@ const QUESTIONS: Row[] = [
   ['Can we take part in KommA anonymously?', 'en-US', /^Yes\b.*anonymous/, KOMMA_TITLE],
   ['How much money does the WIR programme give?', 'en-US', /20,000/, WIR_TITLE],
   ['Who can apply for KommA?', 'en-US', /Districts/, KOMMA_TITLE],
+  ['Who funds KommA?', 'en-US', /KommA is funded by/, KOMMA_TITLE],
+  ['Whom should we contact with questions about KommA?', 'en-US', /komma@imap-institut\.de/, KOMMA_TITLE],
+  ['Do we need own funds for KommA?', 'en-US', /^No\b.*no own funds/, KOMMA_TITLE],
 ];
 
 describe('questions over HTTP through the real adapter', () => {

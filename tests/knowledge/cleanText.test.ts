@@ -28,14 +28,12 @@ describe('cleanToBlocks: words hyphenated across line breaks', () => {
     expect(blocksToText(cleanToBlocks(raw, 'txt'))).toContain('komma@imap-institut.de');
   });
 
-  // BUG: a truncation hyphen at a line end before "und" is taken for a split word ("Beratungsund Hilfestellen").
-  it.fails('keeps the truncation hyphen of "Beratungs- und Hilfestellen" across a line break', () => {
+  it('keeps the truncation hyphen of "Beratungs- und Hilfestellen" across a line break', () => {
     const raw = 'Die Allianz zwischen Verwaltung, Beratungs-\nund Hilfestellen wird aufgebaut.';
     expect(blocksToText(cleanToBlocks(raw, 'txt'))).toContain('Beratungs- und Hilfestellen');
   });
 
-  // BUG: a compound hyphen at a line end before a capitalised part leaves a space ("Online- Fortbildungen").
-  it.fails('joins a hyphenated compound whose second part is capitalised without a space ("Online-Fortbildungen")', () => {
+  it('joins a hyphenated compound whose second part is capitalised without a space ("Online-Fortbildungen")', () => {
     const raw = 'Mitarbeitende nehmen bevorzugt an Online-\n\nFortbildungen und am Transferprogramm teil.';
     expect(blocksToText(cleanToBlocks(raw, 'txt'))).toContain('an Online-Fortbildungen und');
   });
@@ -86,16 +84,14 @@ describe('cleanToBlocks: HTML', () => {
     ]);
   });
 
-  // BUG: inline tags are replaced by a space, so "<b>Förder</b>summe" splits the word and "</i>." leaves "bald ."
-  it.fails.each([
+  it.each([
     ['a word', '<p><b>Förder</b>summe bis 20.000 Euro.</p>', 'Fördersumme bis 20.000 Euro.'],
     ['punctuation', '<p>Die Frist endet <i>bald</i>. Mehr <a href="/faq">hier</a>.</p>', 'Die Frist endet bald. Mehr hier.'],
   ])('removes inline tags without splitting %s', (_label, html, expected) => {
     expect(blocksToText(cleanToBlocks(html, 'html'))).toBe(expected);
   });
 
-  // BUG: a list item without final punctuation swallows the paragraph after </ul> ("8.000 Euro Sachkosten Weiteres folgt.").
-  it.fails('ends a list item at </li> even when it has no final punctuation', () => {
+  it('ends a list item at </li> even when it has no final punctuation', () => {
     const html = '<ul><li>40 Beratungstage</li><li>8.000 Euro Sachkosten</li></ul><p>Weiteres folgt.</p>';
     expect(cleanToBlocks(html, 'html')).toEqual([
       { kind: 'bullet', text: '40 Beratungstage' },
@@ -133,22 +129,19 @@ describe('cleanToBlocks: markdown', () => {
     expect(ofKind(blocks, 'heading')).toEqual(['Was bewegt Kommunen?', 'Kurzfassung']);
   });
 
-  // BUG: the closing "**" of bold text leaves one "*" behind ("sehr wichtig*", ILS headings "Inhaltsverzeichnis*").
-  it.fails.each([
+  it.each([
     ['in a sentence', 'Das ist **sehr wichtig** für Kommunen.', 'Das ist sehr wichtig für Kommunen.'],
     ['around a heading', '## **Inhaltsverzeichnis**', 'Inhaltsverzeichnis'],
   ])('removes "**" bold markers completely %s', (_label, md, expected) => {
     expect(blocksToText(cleanToBlocks(md, 'md'))).toBe(expected);
   });
 
-  // BUG: in markdown, a blank line after a "-" item does not end it: the next paragraph is glued onto the last bullet.
-  it.fails('ends a markdown list item at the blank line before the next paragraph', () => {
+  it('ends a markdown list item at the blank line before the next paragraph', () => {
     const blocks = cleanToBlocks('- 40 Beratungstage\n- 8.000 Euro Sachkosten\n\nWeiteres folgt.', 'md');
     expect(texts(blocks)).toEqual(['40 Beratungstage', '8.000 Euro Sachkosten', 'Weiteres folgt.']);
   });
 
-  // BUG: markdown ordered-list items ("1. …") become headings, so the chunker keeps them only as section names.
-  it.fails('treats markdown ordered-list items as content, not headings', () => {
+  it('treats markdown ordered-list items as content, not headings', () => {
     const blocks = cleanToBlocks('1. Die Verwaltungsleitung unterstützt die Bewerbung\n2. Eine Ansprechperson wird benannt', 'md');
     expect(ofKind(blocks, 'heading')).toEqual([]);
   });

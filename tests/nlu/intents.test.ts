@@ -101,8 +101,7 @@ describe('classifyIntent', () => {
     expect(classifyIntent(text).intent).toBe(intent);
   });
 
-  // BUG: common phrasings fall through to 'unknown', so the curated fact is not used (answer abstains or quotes a loose passage).
-  it.fails.each([
+  it.each([
     ['money', 'Wie hoch ist die Förderung bei WIR?'],
     ['eligibility', 'Can counties apply for KommA?'],
     ['eligibility', 'Can towns apply?'],

@@ -22,6 +22,13 @@ describe('decompound', () => {
   it('needs the parts in the vocabulary', () => {
     expect(decompound('bewerbungsfrist', new Set())).toEqual([]);
   });
+
+  // token; messages are cut at 2,000 characters) blocks the event loop for hours — one message stalls the whole bot.
+  it('gives up on a 110-letter token in well under 50 ms', () => {
+    const t0 = performance.now();
+    expect(decompound('y'.repeat(110), VOCAB)).toEqual([]);
+    expect(performance.now() - t0).toBeLessThan(50);
+  });
 });
 
 describe('terms and stems', () => {

@@ -11,6 +11,7 @@ export interface Delivery {
   instance: number;
   /** From the first attempt to the answer, retries included (what the user waits). */
   ms: number;
+  attempts: number;
 }
 
 export interface BalancerStats {
@@ -26,6 +27,8 @@ export interface BalancerStats {
   errors5xx: number;
   /** Answers per instance. */
   answeredBy: number[];
+  /** Connection-level failures by error code and instance, e.g. { 'ECONNREFUSED@B': 12 }. */
+  connectionErrorCodes: Record<string, number>;
 }
 
 const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ECONNABORTED', 'EHOSTUNREACH', 'ENOTCONN']);
@@ -72,7 +75,7 @@ export class LoadBalancer {
     this.ejectMs = opts.ejectMs ?? 250;
     this.turnTimeoutMs = opts.turnTimeoutMs ?? 30_000;
     this.giveUpMs = opts.giveUpMs ?? 90_000;
-    this.stats = { connectionErrors: 0, turnsRetried: 0, retriesAfterKill: 0, timeouts: 0, errors5xx: 0, answeredBy: ports.map(() => 0) };
+    this.stats = { connectionErrors: 0, turnsRetried: 0, retriesAfterKill: 0, timeouts: 0, errors5xx: 0, answeredBy: ports.map(() => 0), connectionErrorCodes: {} };
   }
 
   /** Takes an instance back at once (it answered its health check after a restart). */
@@ -88,8 +91,10 @@ export class LoadBalancer {
     let target = preferred % n;
     let retried = false;
     let serverErrors = 0;
+    let attempts = 0;
     for (;;) {
       const i = await this.choose(target, started);
+      attempts++;
       try {
         const res = await this.post(i, body);
         if (res.status >= 500) {
@@ -107,11 +112,13 @@ export class LoadBalancer {
         } catch {
           // Not JSON (an error page): no replies; the caller sees the status.
         }
-        return { status: res.status, replies, instance: i, ms: performance.now() - started };
+        return { status: res.status, replies, instance: i, ms: performance.now() - started, attempts };
       } catch (err) {
         if (err instanceof TurnTimeout) this.stats.timeouts++;
         else if (isConnectionError(err)) {
           this.stats.connectionErrors++;
+          const code = `${(err as { code: string }).code}@${String.fromCharCode(65 + i)}`;
+          this.stats.connectionErrorCodes[code] = (this.stats.connectionErrorCodes[code] ?? 0) + 1;
           if (this.killed) this.stats.retriesAfterKill++;
           this.ejectedUntil[i] = Date.now() + this.ejectMs;
         } else throw err;

@@ -148,6 +148,9 @@ export function scriptedUser(i: number): ScriptedUser {
   };
 }
 
+/** What a user types in a second conversation while the Förder-Check runs in the first. */
+export const SIDE_CHAT = ['Hallo', 'Welche Programme gibt es?', 'Bis wann kann man sich für KommA bewerben?', 'Wer kann sich für Weltoffene Kommune bewerben?', 'Danke'];
+
 /** The slots the bot should ask this user, in order. */
 export function expectedQuestions(u: ScriptedUser): Slot[] {
   return SLOTS.filter((s) => !u.prefilled.includes(s) && !(s === 'population' && u.profile.entityType === 'organisation'));
@@ -172,6 +175,8 @@ export interface FlowTexts {
   /** Starts of the re-prompts: seeing one means an answer was refused. */
   reprompts: string[];
   resultIntro: string;
+  /** The start of the apology onTurnError sends: seeing it means a turn failed inside the bot. */
+  errorText: string;
   field: Record<string, string>;
   choice: Record<string, string>;
   value: Record<string, string>;
@@ -191,13 +196,14 @@ export function loadFlowTexts(root: string): FlowTexts {
   const prompts = Object.fromEntries(SLOTS.map((s) => [s, slotText(s, 'prompt')])) as Record<Slot, string>;
   for (const s of SLOTS) if (!prompts[s]) throw new Error(`locales/de/dialogs.json: check.${s}.prompt missing`);
   const reprompts = [...SLOTS.map((s) => slotText(s, 'reprompt')).filter((s): s is string => Boolean(s)), head(locale.check.yesno.reprompt)];
+  const bot = z.object({ error: z.string() }).passthrough().parse(JSON.parse(readFileSync(join(root, 'locales', 'de', 'bot.json'), 'utf8')));
   const programsDir = join(root, 'knowledge', 'programs');
   const shortNames = new Map<string, string>();
   for (const f of readdirSync(programsDir).filter((f) => f.endsWith('.yaml'))) {
     const p = programSchema.parse(YAML.parse(readFileSync(join(programsDir, f), 'utf8')));
     shortNames.set(p.id, p.shortName);
   }
-  return { prompts, reprompts, resultIntro: head(locale.check.resultIntro), field: locale.check.field, choice: locale.check.choice, value: locale.check.value, shortNames };
+  return { prompts, reprompts, resultIntro: head(locale.check.resultIntro), errorText: head(bot.error).slice(0, 60), field: locale.check.field, choice: locale.check.choice, value: locale.check.value, shortNames };
 }
 
 /** The profile FactSet the result card and "Mein Profil" must show, as title → value. */

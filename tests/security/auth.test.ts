@@ -116,7 +116,7 @@ afterEach(() => {
 });
 
 /** The rejection contract: 401, the fixed body, a Bearer challenge, exactly one warn line, no stack trace anywhere. */
-function expectRejected(r: { status: number; text: string; headers: Headers }, logger: AuthBot['logger']): void {
+function expectRejected(r: { status: number; text: string; headers: Headers }, logger: AuthBot['logger'], reason?: string): void {
   expect(r.status).toBe(401);
   expect(r.text).toBe(FIXED_401);
   expect(r.text).not.toMatch(/\bat \S+ \(|ECONNREFUSED|Signing Key|claim|openid/i);
@@ -124,11 +124,13 @@ function expectRejected(r: { status: number; text: string; headers: Headers }, l
   const warns = logger.at('warn');
   expect(warns).toHaveLength(1);
   expect(warns[0].obj.event).toBe('auth_rejected');
+  // A short code for operators, never botbuilder's message text.
+  expect(String(warns[0].obj.reason)).toMatch(/^[a-z_]{3,40}$/);
   expect(logger.at('error')).toHaveLength(0);
   expect(JSON.stringify(logger.entries)).not.toMatch(/\n\s+at |"stack"/);
   // botbuilder writes some failures to the console itself; whatever it writes must not be a stack trace.
   for (const line of consoleLines()) expect(line).not.toMatch(/\n\s+at /);
-  process.stdout.write(`DBG ${JSON.stringify(warns[0].obj)} console=${JSON.stringify(consoleLines()).slice(0, 300)}\n`);
+  if (reason) expect(warns[0].obj.reason).toBe(reason);
 }
 
 describe('channel authentication with an app id', () => {
@@ -147,36 +149,37 @@ describe('channel authentication with an app id', () => {
     expect(r.text).toContain('echo: Hallo');
   });
 
-  const rejections: [string, () => string | undefined, Record<string, unknown>?][] = [
-    ['a request without an Authorization header', () => undefined],
-    ['an empty Authorization header', () => ''],
-    ['a malformed header "Bearer abc"', () => 'Bearer abc'],
-    ['a Basic credential', () => `Basic ${Buffer.from('user:pass').toString('base64')}`],
+  // [case, Authorization header, activity overrides, log reason when the HTTP layer decides it]
+  const rejections: [string, () => string | undefined, Record<string, unknown>?, string?][] = [
+    ['a request without an Authorization header', () => undefined, {}, 'missing_token'],
+    ['an empty Authorization header', () => '', {}, 'missing_token'],
+    ['a malformed header "Bearer abc"', () => 'Bearer abc', {}, 'malformed_token'],
+    ['a Basic credential', () => `Basic ${Buffer.from('user:pass').toString('base64')}`, {}, 'malformed_token'],
     ['a token for another audience', () => bearer(channelClaims({ aud: randomUUID() }))],
     ['a token from another issuer', () => bearer(channelClaims({ iss: 'https://login.evil.example/' }))],
-    ['an expired token', () => bearer(channelClaims({ iat: now() - 7200, nbf: now() - 7200, exp: now() - 3600 }))],
-    ['a token that is not valid yet', () => bearer(channelClaims({ nbf: now() + 3600, exp: now() + 7200 }))],
-    ['a token without exp', () => bearer(channelClaims({ exp: undefined }))],
+    ['an expired token', () => bearer(channelClaims({ iat: now() - 7200, nbf: now() - 7200, exp: now() - 3600 })), {}, 'expired_token'],
+    ['a token that is not valid yet', () => bearer(channelClaims({ nbf: now() + 3600, exp: now() + 7200 })), {}, 'token_not_yet_valid'],
+    ['a token without exp', () => bearer(channelClaims({ exp: undefined })), {}, 'malformed_token'],
     ['a token signed by another key under the published key id (forged)', () => bearer(channelClaims(), sameKidForgery)],
     ['a token signed by an unpublished key', () => bearer(channelClaims(), unknownKey)],
-    ['an unsigned token (alg none)', () => `Bearer ${unsignedJwt(channelClaims(), realKey.kid)}`],
-    ['an HS256 token (algorithm confusion)', () => `Bearer ${hs256(channelClaims(), 'guess')}`],
+    ['an unsigned token (alg none)', () => `Bearer ${unsignedJwt(channelClaims(), realKey.kid)}`, {}, 'malformed_token'],
+    ['an HS256 token (algorithm confusion)', () => `Bearer ${hs256(channelClaims(), 'guess')}`, {}, 'unsupported_alg'],
     ['a valid token whose serviceurl claim names another host', () => bearer(channelClaims({ serviceurl: 'https://evil.example/' }))],
     ['a valid token on a channel the key is not endorsed for', () => bearer(channelClaims()), { channelId: 'slack' }],
     ['an Emulator token issued to another app', () => bearer({ iss: EMULATOR_ISSUER, aud: randomUUID(), appid: randomUUID(), ver: '1.0', nbf: now() - 60, exp: now() + 3600 }), { channelId: 'emulator', serviceUrl: 'http://127.0.0.1:9/' }],
-    ['a valid token on the ASE channel path (not used on-premise)', () => bearer(channelClaims()), { channelId: 'AseChannel' }],
+    ['a valid token on the ASE channel path (not used on-premise)', () => bearer(channelClaims()), { channelId: 'AseChannel' }, 'unsupported_channel'],
   ];
 
-  it.each(rejections)('refuses %s with 401 and the fixed body, logging one warn line', async (_name, header, over) => {
+  it.each(rejections)('refuses %s with 401 and the fixed body, logging one warn line', async (_name, header, over, reason) => {
     const r = await post(bot.url, activity(over ?? {}), header());
-    expectRejected(r, bot.logger);
+    expectRejected(r, bot.logger, reason);
   });
 
   it('refuses with 401 (not 500) when the OpenID endpoint is down', async () => {
     const down = await startAuthBot(await deadUrl('/v1/.well-known/openidconfiguration'));
     try {
       const r = await post(down.url, activity(), bearer(channelClaims()));
-      expectRejected(r, down.logger);
+      expectRejected(r, down.logger, 'openid_unavailable');
     } finally {
       await down.close();
     }

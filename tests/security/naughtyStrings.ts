@@ -41,6 +41,8 @@ export const NAUGHTY_STRINGS: readonly (readonly [string, string])[] = [
   ['markdown image', '![x](https://evil.example/track.png)'],
   ['markdown data link', '[x](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)'],
   ['markdown heading and code', '# Frist\n```\n<script>alert(1)</script>\n```'],
+  ['a question with an HTML payload', 'Bis wann läuft die Frist? "><img src=x onerror=alert(1)>'],
+  ['a question with a javascript link', 'Wie lange läuft die Frist? [hier klicken](javascript:alert(1))'],
   ['SQL injection', "'; DROP TABLE bot_state; --"],
   ['SQL tautology', "' OR '1'='1' /*"],
   ['JSON', '{"type":"message","text":"hi"}'],
