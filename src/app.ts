@@ -71,7 +71,8 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   const kb = await ensureIndex(config.KNOWLEDGE_DIR, { ingestIfStale: !config.NO_INGEST_ON_START, progress: opts.progress });
   const onPoolError = (err: Error) => logger.warn({ event: 'db_pool_error', err: err?.name });
   const storage = await createStorage(config.STORAGE_URL, config.DATA_DIR, { onPoolError });
-  const turnLock = createTurnLock(config.STORAGE_URL, { onPoolError });
+  // Each running turn holds one pooled connection for its advisory lock; the pool bounds concurrent turns per instance.
+  const turnLock = createTurnLock(config.STORAGE_URL, { onPoolError, maxConnections: 40, waitMs: 5_000 });
   const stopRetention = startRetention(storage, config.RETENTION_DAYS, {
     onPurged: (n) => n && logger.info({ event: 'retention_purged', items: n }),
     onError: (err) => logger.warn({ event: 'retention_failed', err: (err as Error)?.name }),

@@ -10,7 +10,7 @@ import { detectLanguage, type Lang } from '../nlu/language.js';
 import type { Logger } from '../logger.js';
 import { hashId } from '../logger.js';
 import { StorageConflictError } from '../storage/storageErrors.js';
-import type { TurnLock } from '../storage/turnLock.js';
+import { TurnLockTimeoutError, type TurnLock } from '../storage/turnLock.js';
 import { buildReply, textReply } from './replyBuilder.js';
 import { stateKeys, TURN_DATA, turnData, type TurnData, type TurnStateStore } from './conversationState.js';
 
@@ -64,7 +64,7 @@ const EVENT_ID = Symbol('foerderlotse.eventId');
 
 const CAPTURE = Symbol('foerderlotse.capture');
 const TRANSCRIPT_MAX = 20;
-const MAX_ATTEMPTS = 3;
+const MAX_ATTEMPTS = 6;
 
 /**
  * The bot: loads state with eTags, lets flows and the answerer handle the message, buffers the
@@ -77,7 +77,19 @@ export class FoerderBot {
   /** The turn logic for the adapter. */
   readonly run = async (context: TurnContext): Promise<void> => {
     const { convKey, userKey } = stateKeys(context);
-    await this.deps.turnLock.run(convKey, () => this.runWithRetry(context, convKey, userKey));
+    let ran = false;
+    try {
+      await this.deps.turnLock.run(convKey, () => {
+        ran = true;
+        return this.runWithRetry(context, convKey, userKey);
+      });
+    } catch (err) {
+      // Without the lock in time, the turn still runs: eTag-checked writes and re-running on a
+      // conflict keep it correct; the lock only saves wasted work.
+      if (ran || !(err instanceof TurnLockTimeoutError)) throw err;
+      this.deps.logger.warn({ event: 'turn_lock_timeout', conv: hashId(convKey, this.deps.logSalt) });
+      await this.runWithRetry(context, convKey, userKey);
+    }
   };
 
   private async runWithRetry(context: TurnContext, convKey: string, userKey: string): Promise<void> {

@@ -87,6 +87,14 @@ export function createHttpServer(opts: HttpServerOptions): restify.Server {
 
   server.pre((req, res, next) => {
     for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
+    // restify's router builds `new URL('http://' + Host + url)` and throws an uncaught exception —
+    // which ends the process — for a malformed Host header or request target; refuse those here.
+    try {
+      req.getUrl();
+    } catch {
+      reply(res, 'invalid', 400, { error: 'bad_request', message: 'Malformed Host header or request target' });
+      return next(false);
+    }
     return next();
   });
 

@@ -165,7 +165,7 @@ async function unlock(client: PoolClient, key: string): Promise<Error | undefine
 }
 
 /** The TurnLock STORAGE_URL calls for: PostgreSQL advisory locks when instances share a PostgreSQL, else in-process. */
-export function createTurnLock(storageUrl: string, opts: TurnLockOptions & { onPoolError?: (err: Error) => void } = {}): TurnLock {
+export function createTurnLock(storageUrl: string, opts: TurnLockOptions & { onPoolError?: (err: Error) => void; maxConnections?: number } = {}): TurnLock {
   const target = parseStorageUrl(storageUrl);
   return target.kind === 'postgres' ? new PostgresTurnLock(target.url, opts) : new InProcessTurnLock(opts);
 }

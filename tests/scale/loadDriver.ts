@@ -229,6 +229,7 @@ export async function runScaleLoad(opts: ScaleRunOptions): Promise<ScaleResult> 
     let slowest: ScaleResult['slowest'];
     let done = 0;
     let killTask: Promise<void> | null = null;
+    let killError: Error | undefined;
     let killInfo: ScaleResult['kill'];
     let turnsAtRestart = 0;
     let victimAnsweredAtRestart = 0;
@@ -258,7 +259,7 @@ export async function runScaleLoad(opts: ScaleRunOptions): Promise<ScaleResult> 
           victimAnsweredAtRestart = balancer.stats.answeredBy[instance];
           killInfo = { atTurn: killAt, downMs: Math.round(performance.now() - killedAt), restartMs: Math.round(restartMs), turnsAfterRestart: 0, victimTurnsAfterRestart: 0 };
           say(`${backend}: instance ${victim.name} back after ${killInfo.downMs} ms (start ${killInfo.restartMs} ms)`);
-        })();
+        })().catch((err: Error) => void (killError = err));
       }
     };
 
@@ -342,7 +343,9 @@ export async function runScaleLoad(opts: ScaleRunOptions): Promise<ScaleResult> 
     const records = await Promise.all(users.map(conversation));
     const durationMs = performance.now() - t0;
     if (killTask) await killTask;
-    if (opts.kill && !killInfo) throw new Error('the kill never happened');
+    const runProblems: string[] = [];
+    if (killError) runProblems.push(`kill and restart failed: ${killError.message}`);
+    else if (opts.kill && !killInfo) runProblems.push(`no kill: only ${done} of ${plannedTurns} planned turns ran`);
     if (opts.kill && killInfo) {
       killInfo.turnsAfterRestart = done - turnsAtRestart;
       killInfo.victimTurnsAfterRestart = balancer.stats.answeredBy[opts.kill.instance] - victimAnsweredAtRestart;
@@ -352,7 +355,7 @@ export async function runScaleLoad(opts: ScaleRunOptions): Promise<ScaleResult> 
     await verifyStorage(records, opts.storage.kind === 'postgres' ? { kind: 'postgres', url: opts.storage.url } : { kind: 'sqlite', file: sqliteFile! });
 
     const sorted = [...latencies].sort((a, b) => a - b);
-    const failures = records.flatMap((r) => r.problems.map((p) => `conversation ${r.user.index}: ${p}`));
+    const failures = [...runProblems, ...records.flatMap((r) => r.problems.map((p) => `conversation ${r.user.index}: ${p}`))];
     const events = bots.map((b) => b.events);
     return {
       backend,

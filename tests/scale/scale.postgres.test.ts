@@ -18,6 +18,7 @@ describe.skipIf(skipPostgres)(`${conversations} Förder-Checks on two bot proces
       instances: 2,
       conversations,
       kill: { instance: 1, afterFraction: 0.4, downMs: 1000 },
+      sideChatEvery: 4,
       progress: (l) => process.stderr.write(`[scale] ${l}\n`),
     });
     process.stdout.write(`\n${formatScaleResult(result)}\n`);

@@ -15,6 +15,7 @@ describe(`${conversations} Förder-Checks on one bot process with SQLite, SIGKIL
       instances: 1,
       conversations,
       kill: { instance: 0, afterFraction: 0.4, downMs: 500 },
+      sideChatEvery: 4,
       progress: (l) => process.stderr.write(`[scale] ${l}\n`),
     });
     process.stdout.write(`\n${formatScaleResult(result)}\n`);
