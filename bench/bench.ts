@@ -78,7 +78,7 @@ function rowsOf(r: { turns: TurnLatencyResult; retrieval: RetrievalScaleResult[]
     const pr = (k: string) => `${Math.round(100 * (x.profile[k] ?? 0))} %`;
     rows.push([`  Teile einzeln (Mediane)`, `Terme ${ms(p.queryTerms)} · BM25 ${ms(p.lexicalSearch)} · Embed ${ms(p.embed)} · HNSW ${ms(p.vectorSearch)}`, '', 'info']);
     rows.push([`  CPU-Profil von search`, `BM25 ${pr('bm25')} · HNSW ${pr('hnsw')} · Terme ${pr('queryTerms')} · Embed ${pr('embed')} · Fusion ${pr('fusion')} · GC ${pr('gc')}`, '', 'info']);
-    rows.push([`  GC während der Messung`, `${x.gc.count} Pausen (${x.gc.major} volle), Summe ${ms(x.gc.totalMs)}, längste ${ms(x.gc.maxMs)}`, '', 'info']);
+    rows.push([`  GC während der Messung`, `${x.gc.count} Pausen (${x.gc.minor} Scavenge, ${x.gc.incremental} inkrementell, ${x.gc.major} voll), Summe ${ms(x.gc.totalMs)}, längste ${ms(x.gc.maxMs)}`, '', 'info']);
     rows.push([`  Aufbau`, `Embed ${(x.build.embedMs / 1000).toFixed(1)} s · HNSW ${(x.build.hnswMs / 1000).toFixed(1)} s · BM25 ${(x.build.kbMs / 1000).toFixed(1)} s · ${x.postingsPerQuery.toLocaleString('de-DE')} Postings/Anfrage`, '', 'info']);
   }
   const i = r.ingest;

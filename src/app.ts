@@ -15,6 +15,7 @@ import { detectLanguage } from './nlu/language.js';
 import { ProgramDetector } from './nlu/programDetector.js';
 import { TermList } from './nlu/termList.js';
 import { createHttpServer } from './server/httpServer.js';
+import { botAuthenticationConfig } from './server/botAuthConfig.js';
 import { createStorage } from './storage/createStorage.js';
 import { createTurnLock } from './storage/turnLock.js';
 import { startRetention } from './storage/retention.js';
@@ -72,7 +73,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   const onPoolError = (err: Error) => logger.warn({ event: 'db_pool_error', err: err?.name });
   const storage = await createStorage(config.STORAGE_URL, config.DATA_DIR, { onPoolError });
   // Each running turn holds one pooled connection for its advisory lock; the pool bounds concurrent turns per instance.
-  const turnLock = createTurnLock(config.STORAGE_URL, { onPoolError, maxConnections: 40, waitMs: 5_000 });
+  const turnLock = createTurnLock(config.STORAGE_URL, { onPoolError, maxConnections: 16, waitMs: 5_000 });
   const stopRetention = startRetention(storage, config.RETENTION_DAYS, {
     onPurged: (n) => n && logger.info({ event: 'retention_purged', items: n }),
     onError: (err) => logger.warn({ event: 'retention_failed', err: (err as Error)?.name }),
@@ -124,12 +125,17 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     },
   });
 
-  const auth = new ConfigurationBotFrameworkAuthentication({
-    MicrosoftAppId: config.MicrosoftAppId,
-    MicrosoftAppPassword: config.MicrosoftAppPassword,
-    MicrosoftAppType: config.MicrosoftAppType,
-    MicrosoftAppTenantId: config.MicrosoftAppTenantId,
-  });
+  const auth = new ConfigurationBotFrameworkAuthentication(
+    botAuthenticationConfig({
+      MicrosoftAppId: config.MicrosoftAppId,
+      MicrosoftAppPassword: config.MicrosoftAppPassword,
+      MicrosoftAppType: config.MicrosoftAppType,
+      MicrosoftAppTenantId: config.MicrosoftAppTenantId,
+      ToBotFromChannelOpenIdMetadataUrl: config.ToBotFromChannelOpenIdMetadataUrl,
+      ToBotFromEmulatorOpenIdMetadataUrl: config.ToBotFromEmulatorOpenIdMetadataUrl,
+      ToBotFromChannelTokenIssuer: config.ToBotFromChannelTokenIssuer,
+    }) as never,
+  );
   const adapter = new FoerderAdapter(auth);
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     logger.error({ event: 'turn_error', err: error?.name, detail: String(error?.message ?? '').slice(0, 200), conv: hashId(context.activity.conversation?.id, config.LOG_SALT) });
@@ -143,6 +149,10 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     adapter, logic: bot.run, logger, authenticated, serviceUrlAllowlist: config.SERVICE_URL_ALLOWLIST, maxBodyBytes: config.MAX_BODY_BYTES,
     ratePerMinute: config.RATE_LIMIT_PER_MINUTE, logSalt: config.LOG_SALT, securityHeaders: SECURITY_HEADERS,
     onRequest: (route, status) => metrics.httpRequest(route, status),
+    // Direct Line has its own limits; office NATs share one address, so its polling is exempt.
+    ipRatePerMinute: config.RATE_LIMIT_IP_PER_MINUTE,
+    ipRateExemptPrefixes: ['/v3/directline'],
+    trustProxy: config.TRUST_PROXY,
     health: async () => {
       let storageOk = true;
       try {
@@ -166,6 +176,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     logger,
     azureSecret: config.DIRECT_LINE_SECRET || undefined,
     startRateLimitPerMinute: Math.max(1, Math.round(config.RATE_LIMIT_IP_PER_MINUTE / 6)),
+    trustProxy: config.TRUST_PROXY,
   });
   registerWebChat(server, {
     title: config.WIDGET_TITLE, accentColor: config.WIDGET_ACCENT_COLOR, locale: config.DEFAULT_LOCALE,

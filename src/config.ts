@@ -19,6 +19,11 @@ export const configSchema = z.object({
   MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
   MicrosoftAppTenantId: z.string().optional().default(''),
   SERVICE_URL_ALLOWLIST: list,
+  // Only to test against a stubbed identity provider, or for sovereign clouds: botbuilder's own names.
+  ToBotFromChannelOpenIdMetadataUrl: z.string().url().optional(),
+  ToBotFromEmulatorOpenIdMetadataUrl: z.string().url().optional(),
+  ToBotFromChannelTokenIssuer: z.string().optional(),
+  TRUST_PROXY: bool,
   KNOWLEDGE_DIR: z.string().default('knowledge'),
   DIALOGS_DIR: z.string().default('dialogs'),
   LOCALES_DIR: z.string().default('locales'),

@@ -341,7 +341,8 @@ export class Answerer {
     return {
       kind: 'clarify', intent, grounded: false, citations: [], details: [],
       text: t(lang, 'clarify.which', { names: candidates.map((p) => p.shortName).join(', ') }),
-      suggestions: candidates.slice(0, 5).map((p) => ({ title: p.shortName, value: `${req.text.replace(/[?!.\s]+$/, '')} – ${p.shortName}?` })),
+      // Only the programme's name goes back: the follow-up keeps the question's intent ("Und bei KommA?").
+      suggestions: candidates.slice(0, 5).map((p) => ({ title: p.shortName, value: p.shortName })),
     };
   }
 }

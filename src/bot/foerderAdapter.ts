@@ -12,10 +12,28 @@ connectorMappers.Entity.type.additionalProperties = { type: { name: 'Object' } }
 
 /** The channel's credentials were missing, malformed, forged or expired. */
 export class AuthRejectedError extends Error {
-  constructor(readonly reason: string) {
-    super('Unauthorized');
+  constructor(readonly reason: string, cause?: unknown) {
+    super('Unauthorized', { cause });
     this.name = 'AuthRejectedError';
   }
+}
+
+const AUTH_TIMEOUT_MS = 10_000;
+
+function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(Object.assign(new Error('authentication timed out'), { name: 'AuthTimeout' })), ms);
+    p.then(
+      (v) => {
+        clearTimeout(timer);
+        resolve(v);
+      },
+      (e) => {
+        clearTimeout(timer);
+        reject(e);
+      },
+    );
+  });
 }
 
 export interface TurnResult {
@@ -37,9 +55,10 @@ export class FoerderAdapter extends CloudAdapter {
   async handle(activity: Activity, authHeader: string, logic: (context: TurnContext) => Promise<void>): Promise<TurnResult> {
     let auth: AuthenticateRequestResult;
     try {
-      auth = await this.auth.authenticateRequest(activity, authHeader);
+      // The OpenID metadata fetch has no timeout of its own: a hanging identity provider must not hang requests.
+      auth = await withTimeout(this.auth.authenticateRequest(activity, authHeader), AUTH_TIMEOUT_MS);
     } catch (err) {
-      throw new AuthRejectedError((err as Error)?.name ?? 'error');
+      throw new AuthRejectedError((err as Error)?.name ?? 'error', err);
     }
     const res = await this.processActivity(auth, activity, logic);
     return { status: res?.status ?? 200, body: res?.body };

@@ -86,8 +86,9 @@ export class FoerderBot {
     } catch (err) {
       // Without the lock in time, the turn still runs: eTag-checked writes and re-running on a
       // conflict keep it correct; the lock only saves wasted work.
-      if (ran || !(err instanceof TurnLockTimeoutError)) throw err;
-      this.deps.logger.warn({ event: 'turn_lock_timeout', conv: hashId(convKey, this.deps.logSalt) });
+      // The same holds when the lock's database connection could not be had at all.
+      if (ran) throw err;
+      this.deps.logger.warn({ event: err instanceof TurnLockTimeoutError ? 'turn_lock_timeout' : 'turn_lock_unavailable', conv: hashId(convKey, this.deps.logSalt) });
       await this.runWithRetry(context, convKey, userKey);
     }
   };
@@ -179,8 +180,14 @@ export class FoerderBot {
   private messageText(context: TurnContext): string {
     const a = context.activity;
     let text = typeof a.text === 'string' ? a.text : '';
-    if (a.entities?.some((e) => e.type === 'mention')) text = TurnContext.removeRecipientMention(a) ?? text;
-    return text.replace(/<at>[^<]*<\/at>/g, ' ').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, '').trim();
+    if (text && Array.isArray(a.entities) && a.entities.some((e) => e?.type === 'mention' && (e as { mentioned?: { id?: unknown } }).mentioned?.id)) {
+      try {
+        text = TurnContext.removeRecipientMention(a) ?? text;
+      } catch {
+        /* a malformed mention entity: keep the text as it is */
+      }
+    }
+    return text.replace(/<at>[^<]*<\/at>/g, ' ').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g, '').trim();
   }
 
   private isAddressedInTeams(context: TurnContext): boolean {

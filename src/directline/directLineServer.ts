@@ -351,9 +351,19 @@ export function registerDirectLine(server: restify.Server, options: DirectLineOp
   };
 
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', 'http://localhost');
+    } catch {
+      // An absolute-form or malformed target must not take the process down.
+      return refuse(socket, 400, 'Bad Request', 'BadArgument');
+    }
     const match = STREAM_PATH.exec(url.pathname);
-    if (!match) return; // someone else's upgrade
+    if (!match) {
+      // Nobody else upgrades on this server: close instead of leaving the socket open.
+      socket.destroy();
+      return;
+    }
     const claims = tokens.verify(url.searchParams.get('t') ?? '', 'stream');
     if (!claims || claims.conv !== match[1]) return refuse(socket, 403, 'Forbidden', 'TokenInvalid');
     const watermark = watermarkSchema.safeParse(url.searchParams.get('watermark') ?? '');

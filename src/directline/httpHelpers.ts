@@ -108,8 +108,10 @@ export function bearerToken(req: RouteRequest): string | undefined {
 export function clientIp(req: RouteRequest, trustProxy: boolean): string {
   if (trustProxy) {
     const fwd = req.headers['x-forwarded-for'];
-    const first = (Array.isArray(fwd) ? fwd[0] : fwd)?.split(',')[0]?.trim();
-    if (first) return first;
+    // The last entry is the one our own proxy added; earlier ones are whatever the client sent.
+    const list = (Array.isArray(fwd) ? fwd.join(',') : fwd)?.split(',').map((x) => x.trim()).filter(Boolean) ?? [];
+    const last = list[list.length - 1];
+    if (last) return last;
   }
   return req.socket.remoteAddress ?? 'unknown';
 }

@@ -8,7 +8,7 @@ import { authRejectionReason } from './authRejectionReason.js';
 import { describeZodError, incomingActivitySchema } from './activitySchema.js';
 import { precheckBearer } from './bearerPrecheck.js';
 import { DEFAULT_SECURITY_HEADERS, UNAUTHORIZED_BODY, publicError, sendJson } from './httpResponses.js';
-import { clientAddress, createIpRateLimiter, ipBucket } from './ipRateLimiter.js';
+import { clientAddress, createIpRateLimiter, ipBucket, requestPath } from './ipRateLimiter.js';
 import { checkJsonShape, DEFAULT_JSON_LIMITS } from './jsonLimits.js';
 import { isAllowedServiceUrl, isLoopback } from './serviceUrlPolicy.js';
 
@@ -102,10 +102,10 @@ export function createHttpServer(opts: HttpServerOptions): restify.Server {
   server.pre((req, res, next) => {
     const encoding = String(req.headers['content-encoding'] ?? 'identity').trim().toLowerCase();
     if (encoding !== 'identity' && encoding !== '') {
-      reply(res, req.path(), 415, { error: 'unsupported_media_type', message: 'Compressed request bodies are not accepted' });
+      reply(res, requestPath(req), 415, { error: 'unsupported_media_type', message: 'Compressed request bodies are not accepted' });
       return next(false);
     }
-    if (req.method !== 'POST' || req.path() !== MESSAGES) return next();
+    if (req.method !== 'POST' || requestPath(req) !== MESSAGES) return next();
     const declared = Number(req.headers['content-length'] ?? 0);
     if (Number.isFinite(declared) && declared > opts.maxBodyBytes) {
       reply(res, MESSAGES, 413, { error: 'payload_too_large', message: `Request body larger than ${opts.maxBodyBytes} bytes` });
@@ -138,12 +138,12 @@ export function createHttpServer(opts: HttpServerOptions): restify.Server {
     const status = err.statusCode ?? 500;
     const body = publicError(status);
     if (status === 413) body.message = `Request body larger than ${opts.maxBodyBytes} bytes`;
-    else if (status === 400 && req.path() === MESSAGES) body.message = 'Malformed request (expected a JSON Bot Framework activity)';
+    else if (status === 400 && requestPath(req) === MESSAGES) body.message = 'Malformed request (expected a JSON Bot Framework activity)';
     // A plain Error has no statusCode, and restify would then send `InternalError(String(err))` — the message.
     err.statusCode = status;
     err.toJSON = () => body;
     err.toString = () => body.message;
-    if (status >= 500) opts.logger.error({ event: 'request_failed', route: req.path().slice(0, 100), status, err: err.name });
+    if (status >= 500) opts.logger.error({ event: 'request_failed', route: requestPath(req).slice(0, 100), status, err: err.name });
     opts.onRequest?.(req.getRoute()?.path?.toString() ?? 'unknown', status);
     return cb();
   });

@@ -38,6 +38,15 @@ export function ipBucket(address: string): string {
   return `${groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, '')).join(':')}::/64`;
 }
 
+/** The request's path; '' where restify cannot parse the URL (a malformed Host header makes req.path() throw). */
+export function requestPath(req: restify.Request): string {
+  try {
+    return req.path();
+  } catch {
+    return '';
+  }
+}
+
 /** Whether the client asked for a page rather than an API answer. */
 function wantsText(req: restify.Request): boolean {
   const accept = String(req.headers.accept ?? '');
@@ -55,7 +64,7 @@ export function createIpRateLimiter(perMinute: number, opts: IpRateLimiterOption
   if (!Number.isInteger(perMinute) || perMinute < 1) throw new Error(`createIpRateLimiter: perMinute must be a positive integer, got ${perMinute}`);
   const limiter = new RateLimiterMemory({ points: perMinute, duration: 60 });
   return function ipRateLimit(req: restify.Request, res: restify.Response, next: restify.Next): void {
-    const path = req.path();
+    const path = requestPath(req);
     if (opts.exempt?.(path)) return next();
     const bucket = ipBucket(clientAddress(req, opts.trustProxy));
     limiter.consume(bucket).then(
