@@ -121,6 +121,8 @@ export async function measureRetrieval(opts: {
     const kbMs = performance.now() - t;
     // Production searches a heap that settled long ago; collect the build's garbage first (run.mjs passes --expose-gc).
     (globalThis as { gc?: () => void }).gc?.();
+    // GC entries are reported asynchronously; let that collection's arrive before the observer starts.
+    await new Promise((r) => setTimeout(r, 50));
     const heapMB = process.memoryUsage().heapUsed / 2 ** 20;
     opts.progress(`    BM25: ${(kbMs / 1000).toFixed(1)} s; messe …`);
 

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Answerer } from '../../src/answer/answerer.js';
@@ -12,7 +12,9 @@ export const ROOT = resolve(import.meta.dirname, '..', '..');
 
 /** The unseen call of the acceptance sample: a programme with no curated facts. */
 export const NEW_CALL_FILE = 'nachbarschaft-digital-2029.txt';
-export const NEW_CALL_TEXT = readFileSync('/work/shared/acceptance/newcall/nachbarschaft-digital-2029.txt', 'utf8');
+// The unseen-style call from ../shared/acceptance when the checkout has it beside, else the test fixture copy.
+const SHARED_NEW_CALL = resolve(ROOT, '..', 'shared', 'acceptance', 'newcall', 'nachbarschaft-digital-2029.txt');
+export const NEW_CALL_TEXT = readFileSync(existsSync(SHARED_NEW_CALL) ? SHARED_NEW_CALL : resolve(ROOT, 'tests', 'fixtures', 'nachbarschaft-digital-2029.txt'), 'utf8');
 
 /** A throw-away copy of knowledge/ (sources, programs, terms.yaml) without the built index. */
 export function copyKnowledge(extraSources: Record<string, string | Uint8Array> = {}): { dir: string; cleanup(): void } {
