@@ -1,3 +1,9 @@
+// Förderlotse benchmark: turn latency against an echo baseline, retrieval at 1k/10k/100k chunks,
+// ingestion, cold start and memory, in one run; prints a table and writes bench/results.json (+ .md).
+// Run: `npx tsc -p tsconfig.build.json && node bench/run.mjs [--quick] [--turns N] [--sizes 1000,10000]`.
+// bench/run.mjs compiles bench/ (bench/tsconfig.json) and runs it; the service itself is loaded
+// from dist/ (project.ts), the same build `node dist/index.js` runs. Targets missed print MISS and
+// still exit 0; a crash exits 1.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -158,7 +164,8 @@ async function main(): Promise<void> {
       ingest,
       coldStart: { ...cold, pass: cold.startMs.median <= TARGETS.coldStartMs, rssPass: cold.rssAfterTurnsMB <= TARGETS.rssMB },
     };
-    const out = args.out ?? join(root, 'bench', 'results.json');
+    // A --quick run does not replace the figures of the last full run.
+    const out = args.out ?? join(root, 'bench', args.quick ? 'dist/results-quick.json' : 'results.json');
     writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
     const rows = rowsOf({ turns, retrieval, ingest, cold });
     const stamp = `${results.generatedAt.slice(0, 16).replace('T', ' ')} UTC, Commit ${source.commit ?? '?'}${source.changedSrcFiles ? ` (+${source.changedSrcFiles} geänderte Dateien)` : ''}, ${results.machine.cpus} Kerne, Last ${load0[0].toFixed(1)}`;

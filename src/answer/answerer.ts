@@ -23,6 +23,8 @@ export interface AnswerRequest {
   profile?: ApplicantProfile;
   /** What the previous question asked, for "Und bei WIR?". */
   lastIntent?: string;
+  /** The intent when the caller classified the message already. */
+  intent?: Intent;
 }
 
 const FOLLOW_UP = /^\s*(und|and|what about|how about|wie (ist|sieht) es|gilt das|auch|bei|für|for|dasselbe|same)\b/i;
@@ -67,7 +69,7 @@ export class Answerer {
 
   answer(req: AnswerRequest): Answer {
     const { kb, detector } = this.deps;
-    const { intent: rawIntent } = classifyIntent(req.text);
+    const rawIntent = req.intent ?? classifyIntent(req.text).intent;
     const facts = extractProfileFacts(req.text);
     let intent = rawIntent;
     // A described applicant plus an eligibility cue is an eligibility question ("… passt das?").

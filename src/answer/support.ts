@@ -75,7 +75,7 @@ const DOMAIN_WORDS: ReadonlySet<string> = new Set(DOMAIN_LIST.map((w) => w.toLow
  * that the programme's own texts never mention: then no passage of them can answer it, however
  * related the topic. English questions are not checked (their words are not in German texts).
  */
-export function unknownTopic(question: string, programs: Program[], topic: { vocabulary: ReadonlySet<string>; stems: ReadonlySet<string> }): boolean {
+export function unknownTopic(question: string, programs: Program[], topic: { vocabulary: ReadonlySet<string>; stems: ReadonlySet<string>; stemsByLength?: ReadonlyMap<number, readonly string[]> }): boolean {
   if (programs.length === 0) return false;
   const vocab = topic.vocabulary;
   const stems = topic.stems;
@@ -100,7 +100,10 @@ export function unknownTopic(question: string, programs: Program[], topic: { voc
     if (domainParts.length && domainParts.every((p) => DOMAIN.has(stem(p)) || GENERIC.has(stem(p)))) return false;
     // Typos ("Bewerbungsfirst").
     const max = f.length >= 9 ? 2 : 1;
-    for (const s of [...stems, ...DOMAIN]) if (Math.abs(s.length - f.length) <= max && editDistance(s, f, max) <= max) return false;
+    for (let len = f.length - max; len <= f.length + max; len++) {
+      for (const s of topic.stemsByLength?.get(len) ?? []) if (editDistance(s, f, max) <= max) return false;
+    }
+    for (const s of DOMAIN) if (Math.abs(s.length - f.length) <= max && editDistance(s, f, max) <= max) return false;
     return true;
   });
 }

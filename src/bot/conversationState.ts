@@ -21,7 +21,8 @@ export const conversationDataSchema = z.object({
     .array(z.object({ ref: z.string().max(64), question: z.string().max(1000), answer: z.string().max(1000), programId: z.string().optional() }))
     .default([]),
   /** The last handled activity and the replies it got: a channel's retry of it gets the same replies again. */
-  lastTurn: z.object({ activityId: z.string().max(512), replies: z.array(z.record(z.string(), z.unknown())).max(20) }).optional(),
+  // The replies are our own activities, stored as sent; only their count is checked.
+  lastTurn: z.object({ activityId: z.string().max(512), replies: z.array(z.unknown()).max(20) }).optional(),
   /** A 👎 waiting for its optional one-line comment. */
   pendingFeedback: z.object({ eventId: z.string().max(80), at: z.string() }).optional(),
   /** botbuilder-dialogs' stack; its shape belongs to the dialogs library. */
@@ -60,6 +61,8 @@ export interface TurnData {
   userEtag?: string;
   /** Set when "delete my data" ran: nothing is written back. */
   deleted?: boolean;
+  /** The user item as loaded, to skip writing it when the turn did not change it. */
+  userSnapshot?: string;
 }
 
 export const TURN_DATA = Symbol('foerderlotse.turnData');
@@ -91,16 +94,17 @@ export class TurnStateStore {
       user: user.success ? user.data : userDataSchema.parse({}),
       convEtag: rawConv?.eTag,
       userEtag: rawUser?.eTag,
+      userSnapshot: rawUser && user.success ? JSON.stringify(user.data) : undefined,
     };
   }
 
   async save(d: TurnData): Promise<void> {
     if (d.deleted) return;
-    await this.storage.write({
-      // 'new' never matches a stored eTag: a first write fails if another turn created the item meanwhile.
-      [d.convKey]: { ...d.conv, eTag: d.convEtag ?? 'new' },
-      [d.userKey]: { ...d.user, eTag: d.userEtag ?? 'new' },
-    });
+    // 'new' never matches a stored eTag: a first write fails if another turn created the item meanwhile.
+    const changes: Record<string, Record<string, unknown>> = { [d.convKey]: { ...d.conv, eTag: d.convEtag ?? 'new' } };
+    // Most turns are questions that leave the user item as it was: it is written only when it changed.
+    if (d.userSnapshot === undefined || JSON.stringify(d.user) !== d.userSnapshot) changes[d.userKey] = { ...d.user, eTag: d.userEtag ?? 'new' };
+    await this.storage.write(changes);
   }
 }
 

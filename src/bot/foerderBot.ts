@@ -63,7 +63,8 @@ const EVENTS = Symbol('foerderlotse.turnEvents');
 const EVENT_ID = Symbol('foerderlotse.eventId');
 
 const CAPTURE = Symbol('foerderlotse.capture');
-const TRANSCRIPT_MAX = 20;
+// Enough for a handoff's context; the state is read and written every turn, so it stays small.
+const TRANSCRIPT_MAX = 12;
 const MAX_ATTEMPTS = 6;
 
 /**
@@ -117,7 +118,8 @@ export class FoerderBot {
         }
         await this.dispatch(context, data);
         if (activityId && context.activity.type === ActivityTypes.Message) {
-          data.conv.lastTurn = { activityId: activityId.slice(0, 512), replies: buffer.slice(0, 20).map((r) => JSON.parse(JSON.stringify(r)) as Record<string, unknown>) };
+          // Kept for a channel's retry; the citation entities are left out (the quote is in the text).
+          data.conv.lastTurn = { activityId: activityId.slice(0, 512), replies: buffer.slice(0, 20).map(({ entities: _e, ...rest }) => rest) };
         }
         try {
           await this.deps.store.save(data);
@@ -132,7 +134,9 @@ export class FoerderBot {
       context.turnState.set(CAPTURE, false);
     }
     if (buffer.length) await context.sendActivities(buffer);
-    for (const emit of (context.turnState.get(EVENTS) as (() => void)[] | undefined) ?? []) emit();
+    // Observers (metrics, records) run after the reply is on its way, not on the turn's clock.
+    const events = (context.turnState.get(EVENTS) as (() => void)[] | undefined) ?? [];
+    if (events.length) setImmediate(() => events.forEach((emit) => emit()));
   }
 
   /** Queues an observation; it runs only after the state was saved (a retried turn counts once). */
@@ -229,12 +233,13 @@ export class FoerderBot {
       text, lang, intent, now,
       answerQuestion: async (q: string) => this.answer(q, lang, now, data),
     };
+    const knownIntent = intent;
     if (deps.flows && (await deps.flows.handle(context, flowTurn))) {
       this.turnEvent(context, { channelId: context.activity.channelId, intent, kind: 'flow', ms: performance.now() - started });
       return;
     }
     if (!text) return;
-    const answer = await this.answer(text, lang, now, data);
+    const answer = await this.answer(text, lang, now, data, knownIntent);
     const reply = buildReply(answer, lang, t, { channelId: context.activity.channelId, userId: context.activity.from?.id });
     if (deps.feedback && (answer.kind === 'answer' || answer.kind === 'verdict')) this.offerFeedback(context, data, reply, answer, text, lang);
     await context.sendActivity(reply);
@@ -302,8 +307,8 @@ export class FoerderBot {
   }
 
   /** Answers a question and updates what the conversation remembers (programme, abstentions, citations). */
-  private async answer(text: string, lang: Lang, now: Date, data: TurnData): Promise<Answer> {
-    const answer = this.deps.answerer.answer({ text, lang, now, programId: data.conv.programId, profile: data.user.profile, lastIntent: data.conv.lastIntent });
+  private async answer(text: string, lang: Lang, now: Date, data: TurnData, intent?: Intent): Promise<Answer> {
+    const answer = this.deps.answerer.answer({ text, lang, now, programId: data.conv.programId, profile: data.user.profile, lastIntent: data.conv.lastIntent, intent });
     if (answer.programId) data.conv.programId = answer.programId;
     data.conv.lastIntent = answer.intent;
     if (FACTUAL_INTENTS.has(answer.intent) || answer.intent === 'unknown') data.conv.lastQuestion = text;
@@ -313,7 +318,7 @@ export class FoerderBot {
   }
 
   private remember(data: TurnData, from: 'user' | 'bot', text: string, now: Date): void {
-    data.conv.transcript = [...data.conv.transcript, { from, text: text.slice(0, 1000), at: now.toISOString() }].slice(-TRANSCRIPT_MAX);
+    data.conv.transcript = [...data.conv.transcript, { from, text: text.slice(0, from === 'user' ? 1000 : 400), at: now.toISOString() }].slice(-TRANSCRIPT_MAX);
   }
 }
 

@@ -46,6 +46,7 @@ const EDIT_PROFILE = /^\s*(profil (ändern|bearbeiten|aktualisieren)|change (my 
 const DELETE_PROFILE = /^\s*(profil löschen|delete (my )?profile)\s*[?!.]?\s*$/i;
 const SEND_PROFILE = /^\s*(an die projektleitung senden|profil (an die projektleitung )?senden|send to project leads|send (my )?profile)\s*[?!.]?\s*$/i;
 const TRANSCRIPT_TURNS = 10;
+const FLOW_INTENTS = new Set(['deleteData', 'privacy', 'status', 'cancel', 'profileCheck', 'handoff']);
 const OVERVIEW = /welche .{0,40}(passt|passen)|which .{0,40}(fit|suit)/i;
 
 function describesApplicant(text: string): boolean {
@@ -74,10 +75,14 @@ export class FlowRouter implements Flows {
   async handle(context: TurnContext, turn: FlowTurn): Promise<boolean> {
     context.turnState.set(FLOW_LANG, turn.lang);
     const data = turnData(context);
-    const dc = await this.dialogs.createContext(context);
     const value = context.activity.value as { action?: unknown } | undefined;
     const action = value && typeof value === 'object' && typeof value.action === 'string' ? value.action : undefined;
     const text = turn.text;
+    // A DialogContext is costly to build (botbuilder wires its memory scopes); most turns are plain questions.
+    const active = ((data.conv.dialogState as { dialogStack?: unknown[] } | undefined)?.dialogStack?.length ?? 0) > 0;
+    const relevant = active || action !== undefined || FLOW_INTENTS.has(turn.intent) || [SEND_PROFILE, EDIT_PROFILE, DELETE_PROFILE, SHOW_PROFILE].some((re) => re.test(text));
+    if (!relevant) return false;
+    const dc = await this.dialogs.createContext(context);
 
     // Commands that work anywhere, also in the middle of a flow.
     if (turn.intent === 'deleteData') return this.deleteData(context, dc, data, turn.lang);
@@ -322,7 +327,7 @@ export class FlowRouter implements Flows {
   }
 
   private async privacy(context: TurnContext, lang: Lang): Promise<boolean> {
-    await context.sendActivity(textReply(this.deps.t(lang, 'dialogs:privacy.note', { days: this.deps.retentionDays, turns: 20 }), lang));
+    await context.sendActivity(textReply(this.deps.t(lang, 'dialogs:privacy.note', { days: this.deps.retentionDays, turns: 12 }), lang));
     return true;
   }
 

@@ -63,16 +63,24 @@ export class KnowledgeBase {
     return v;
   }
 
-  private readonly topicCache = new Map<string, { vocabulary: Set<string>; stems: Set<string> }>();
+  private readonly topicCache = new Map<string, { vocabulary: Set<string>; stems: Set<string>; stemsByLength: Map<number, string[]> }>();
 
   /** Words and their stems of some programmes' texts together (cached per set of programmes). */
-  topicVocabulary(programs: Program[]): { vocabulary: ReadonlySet<string>; stems: ReadonlySet<string> } {
+  topicVocabulary(programs: Program[]): { vocabulary: ReadonlySet<string>; stems: ReadonlySet<string>; stemsByLength: ReadonlyMap<number, readonly string[]> } {
     const key = programs.map((p) => p.id).sort().join('|');
     let v = this.topicCache.get(key);
     if (!v) {
       const vocabulary = new Set<string>();
       for (const p of programs) for (const w of this.vocabularyOf(p)) vocabulary.add(w);
-      v = { vocabulary, stems: new Set([...vocabulary].map((w) => stem(w))) };
+      const stems = new Set([...vocabulary].map((w) => stem(w)));
+      // Typo matching compares only stems of about the same length.
+      const stemsByLength = new Map<number, string[]>();
+      for (const s of stems) {
+        const list = stemsByLength.get(s.length);
+        if (list) list.push(s);
+        else stemsByLength.set(s.length, [s]);
+      }
+      v = { vocabulary, stems, stemsByLength };
       if (this.topicCache.size > 64) this.topicCache.clear();
       this.topicCache.set(key, v);
     }

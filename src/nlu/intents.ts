@@ -79,7 +79,8 @@ export function classifyIntent(text: string): IntentResult {
   const t = normalize(text);
   const matched = new Set<Intent>();
   for (const intent of INTENTS) if (PATTERNS[intent].some((re) => re.test(t))) matched.add(intent);
-  for (const w of words(t)) {
+  // Typo tolerance is for questions no pattern recognised; a recognised one is not re-read.
+  for (const w of matched.size ? [] : words(t)) {
     if (w.length < 5) continue;
     for (const [kw, intent] of FUZZY_KEYWORDS) {
       if (matched.has(intent)) continue;

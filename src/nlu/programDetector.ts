@@ -64,6 +64,13 @@ export class ProgramDetector {
     const tokens = folded.trim().split(' ');
     const scores = new Map<Program, number>();
     const bump = (p: Program, s: number) => scores.set(p, Math.max(scores.get(p) ?? 0, s));
+    this.exactPass(text, folded, tokens, bump);
+    // Typo tolerance only when no name was found as written: it is the costly part.
+    if (scores.size === 0) this.fuzzyPass(tokens, bump);
+    return [...scores.entries()].sort((a, b) => b[1] - a[1]).map(([p]) => p);
+  }
+
+  private exactPass(text: string, folded: string, tokens: string[], bump: (p: Program, s: number) => void): void {
     for (const m of this.matchers) {
       if (m.exact) {
         if (m.exact.test(text)) bump(m.program, m.folded.length + 10);
@@ -78,6 +85,12 @@ export class ProgramDetector {
         bump(m.program, m.folded.length + 5);
         continue;
       }
+    }
+  }
+
+  private fuzzyPass(tokens: string[], bump: (p: Program, s: number) => void): void {
+    for (const m of this.matchers) {
+      if (m.exact) continue;
       if (m.folded.includes(' ') && this.fuzzyPhrase(m.folded.split(' '), tokens)) {
         bump(m.program, m.folded.length);
         continue;
@@ -87,6 +100,5 @@ export class ProgramDetector {
         if (tokens.some((t) => !this.ordinary.has(t) && Math.abs(t.length - m.folded.length) <= max && editDistance(t, m.folded, max) <= max)) bump(m.program, m.folded.length);
       }
     }
-    return [...scores.entries()].sort((a, b) => b[1] - a[1]).map(([p]) => p);
   }
 }

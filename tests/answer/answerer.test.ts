@@ -20,8 +20,8 @@ beforeAll(async () => {
 });
 afterAll(() => cleanup());
 
-function ask(text: string, opts: { lang?: Lang; programId?: string; profile?: ApplicantProfile; now?: Date } = {}): Answer {
-  return answerer.answer({ text, lang: opts.lang ?? 'de', now: opts.now ?? NOW, programId: opts.programId, profile: opts.profile });
+function ask(text: string, opts: { lang?: Lang; programId?: string; profile?: ApplicantProfile; now?: Date; lastIntent?: string } = {}): Answer {
+  return answerer.answer({ text, lang: opts.lang ?? 'de', now: opts.now ?? NOW, programId: opts.programId, profile: opts.profile, lastIntent: opts.lastIntent });
 }
 
 /** Whitespace-insensitive: quotes are compared with the cleaned text, which joins lines. */
@@ -255,8 +255,10 @@ describe('Answerer: ambiguous questions', () => {
   });
 
   it('resolves the clarification when the user picks a suggestion', () => {
-    const pick = ask('Muss man unterschreiben?').suggestions.find((s) => s.title === 'KommA')!;
-    const a = ask(pick.value);
+    const clarify = ask('Muss man unterschreiben?');
+    const pick = clarify.suggestions.find((s) => s.title === 'KommA')!;
+    // The conversation remembers what was asked; the pick names only the programme.
+    const a = ask(pick.value, { lastIntent: clarify.intent });
     expect(a.kind).toBe('answer');
     expect(a.text).toMatch(/keine formale Unterschrift/);
   });
