@@ -22,7 +22,7 @@ import { startRetention } from './storage/retention.js';
 import type { AppStorage } from './storage/appStorage.js';
 import { SqliteStorage } from './storage/sqliteStorage.js';
 import { parseStorageUrl } from './storage/createStorage.js';
-import pg from 'pg';
+import type pg from 'pg';
 import { randomBytes } from 'node:crypto';
 import { loadFlow } from './dialogs/flowSchema.js';
 import { registerDirectLine } from './directline/directLineServer.js';
@@ -93,7 +93,9 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   let outbox: OutboxStore;
   let outboxPool: pg.Pool | undefined;
   if (parseStorageUrl(config.STORAGE_URL).kind === 'postgres') {
-    outboxPool = new pg.Pool({ connectionString: config.STORAGE_URL, max: 4 });
+    // Loaded only when configured: most installations run on SQLite, and pg adds start-up time.
+    const { default: pgModule } = await import('pg');
+    outboxPool = new pgModule.Pool({ connectionString: config.STORAGE_URL, max: 4 });
     outbox = await PostgresOutboxStore.open(outboxPool);
   } else {
     outbox = new SqliteOutboxStore((storage as SqliteStorage).db);

@@ -65,16 +65,17 @@ export function formatNumber(lang: Lang, n: number): string {
 }
 
 /** Formats an ISO date: 28.02.2023 / 28 February 2023. */
+const longDateEn = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const monthNames = { de: new Intl.DateTimeFormat('de-DE', { month: 'long', timeZone: 'UTC' }), en: new Intl.DateTimeFormat('en-GB', { month: 'long', timeZone: 'UTC' }) };
+
 export function formatDate(lang: Lang, iso: string): string {
   const [y, m, d] = iso.split('-').map(Number);
-  const date = new Date(Date.UTC(y, m - 1, d));
   if (lang === 'de') return `${String(d).padStart(2, '0')}.${String(m).padStart(2, '0')}.${y}`;
-  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
+  return longDateEn.format(new Date(Date.UTC(y, m - 1, d)));
 }
 
 /** Formats a day and month without a year: 8. September / 8 September. */
 export function formatDayMonth(lang: Lang, day: number, month: number): string {
-  const date = new Date(Date.UTC(2000, month - 1, day));
-  const name = new Intl.DateTimeFormat(lang === 'de' ? 'de-DE' : 'en-GB', { month: 'long', timeZone: 'UTC' }).format(date);
+  const name = monthNames[lang].format(new Date(Date.UTC(2000, month - 1, day)));
   return lang === 'de' ? `${day}. ${name}` : `${day} ${name}`;
 }

@@ -69,13 +69,19 @@ const DOMAIN_LIST = `frist fristen bewerbungsfrist bewerbungsschluss einsendesch
    deadline signature sign anonymous money funding amount grant contact apply application eligible support mayor district city town municipality`.split(/\s+/);
 const DOMAIN = new Set(DOMAIN_LIST.map((w) => stem(w)));
 const DOMAIN_WORDS: ReadonlySet<string> = new Set(DOMAIN_LIST.map((w) => w.toLowerCase()));
+const DOMAIN_BY_LENGTH = new Map<number, string[]>();
+for (const d of DOMAIN) DOMAIN_BY_LENGTH.set(d.length, [...(DOMAIN_BY_LENGTH.get(d.length) ?? []), d]);
 
 /**
  * True when a factual question names something specific (a long word, e.g. "Verwendungsnachweis")
  * that the programme's own texts never mention: then no passage of them can answer it, however
  * related the topic. English questions are not checked (their words are not in German texts).
  */
-export function unknownTopic(question: string, programs: Program[], topic: { vocabulary: ReadonlySet<string>; stems: ReadonlySet<string>; stemsByLength?: ReadonlyMap<number, readonly string[]> }): boolean {
+export function unknownTopic(
+  question: string,
+  programs: Program[],
+  topic: { vocabulary: ReadonlySet<string>; stems: ReadonlySet<string>; stemsByLength?: ReadonlyMap<number, readonly string[]>; sortedStems?: readonly string[] },
+): boolean {
   if (programs.length === 0) return false;
   const vocab = topic.vocabulary;
   const stems = topic.stems;
@@ -92,20 +98,33 @@ export function unknownTopic(question: string, programs: Program[], topic: { voc
   return focus.some((f) => {
     if (stems.has(f)) return false;
     // Inflected forms: a text stem that extends the word, or one it extends by a few letters.
-    for (const s of stems) if (s.length >= 5 && (s.startsWith(f) || (f.startsWith(s) && f.length - s.length <= 3))) return false;
+    for (let cut = 1; cut <= 3 && f.length - cut >= 5; cut++) if (stems.has(f.slice(0, -cut))) return false;
+    if (topic.sortedStems ? hasPrefix(topic.sortedStems, f) : [...stems].some((s) => s.startsWith(f))) return false;
     const raw = raws.find((w) => stem(w) === f) ?? f;
     // A compound of words the texts use ("Interessenformular"), or of question words ("Antragsfrist").
     if (decompound(raw, vocab).length) return false;
     const domainParts = decompound(raw, DOMAIN_WORDS);
     if (domainParts.length && domainParts.every((p) => DOMAIN.has(stem(p)) || GENERIC.has(stem(p)))) return false;
-    // Typos ("Bewerbungsfirst").
+    // Typos ("Bewerbungsfirst"): only stems of about the same length are compared.
     const max = f.length >= 9 ? 2 : 1;
     for (let len = f.length - max; len <= f.length + max; len++) {
       for (const s of topic.stemsByLength?.get(len) ?? []) if (editDistance(s, f, max) <= max) return false;
+      for (const s of DOMAIN_BY_LENGTH.get(len) ?? []) if (editDistance(s, f, max) <= max) return false;
     }
-    for (const s of DOMAIN) if (Math.abs(s.length - f.length) <= max && editDistance(s, f, max) <= max) return false;
     return true;
   });
+}
+
+/** Whether a sorted list holds a word that starts with the prefix (binary search). */
+function hasPrefix(sorted: readonly string[], prefix: string): boolean {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < prefix) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < sorted.length && sorted[lo].startsWith(prefix);
 }
 
 /** True for words that only say what kind of question it is ("Fördersumme", "Antragsfrist", "Landrat"). */

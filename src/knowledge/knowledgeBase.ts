@@ -32,11 +32,11 @@ export class KnowledgeBase {
 
   /** Builds the in-memory structures from chunks (used by load and by benchmarks). */
   static fromParts(args: {
-    version: string; createdAt: string; docs: StoredDoc[]; chunks: Chunk[]; programs: Program[]; vectors: VectorIndex;
+    version: string; createdAt: string; docs: StoredDoc[]; chunks: Chunk[]; programs: Program[]; vectors: VectorIndex; embeddings?: Float32Array[];
   }): KnowledgeBase {
     const vocabulary = buildVocabulary(args.chunks.map((c) => c.text), args.programs);
     const lexical = new LexicalIndex(args.chunks.map((c) => `${c.section} ${c.text}`), vocabulary);
-    const retriever = new HybridRetriever(args.chunks, lexical, args.vectors, new HashedNgramEmbeddings());
+    const retriever = new HybridRetriever(args.chunks, lexical, args.vectors, new HashedNgramEmbeddings(), args.embeddings);
     return new KnowledgeBase(args.version, args.createdAt, args.docs, args.chunks, args.programs, retriever, lexical, vocabulary);
   }
 
@@ -47,7 +47,7 @@ export class KnowledgeBase {
     if (!version) throw new Error(`No index in ${indexDir}: run "npm run ingest"`);
     const snap = await readIndexSnapshot(indexDir, version);
     const vectors = VectorIndex.read(snap.vectorFile, snap.manifest.embedder.dimensions);
-    return KnowledgeBase.fromParts({ version, createdAt: snap.manifest.createdAt, docs: snap.docs, chunks: snap.chunks, programs: snap.programs, vectors });
+    return KnowledgeBase.fromParts({ version, createdAt: snap.manifest.createdAt, docs: snap.docs, chunks: snap.chunks, programs: snap.programs, vectors, embeddings: snap.vectors });
   }
 
   private readonly vocabByProgram = new Map<string, Set<string>>();
@@ -63,10 +63,10 @@ export class KnowledgeBase {
     return v;
   }
 
-  private readonly topicCache = new Map<string, { vocabulary: Set<string>; stems: Set<string>; stemsByLength: Map<number, string[]> }>();
+  private readonly topicCache = new Map<string, { vocabulary: Set<string>; stems: Set<string>; stemsByLength: Map<number, string[]>; sortedStems: string[] }>();
 
   /** Words and their stems of some programmes' texts together (cached per set of programmes). */
-  topicVocabulary(programs: Program[]): { vocabulary: ReadonlySet<string>; stems: ReadonlySet<string>; stemsByLength: ReadonlyMap<number, readonly string[]> } {
+  topicVocabulary(programs: Program[]): { vocabulary: ReadonlySet<string>; stems: ReadonlySet<string>; stemsByLength: ReadonlyMap<number, readonly string[]>; sortedStems: readonly string[] } {
     const key = programs.map((p) => p.id).sort().join('|');
     let v = this.topicCache.get(key);
     if (!v) {
@@ -80,7 +80,7 @@ export class KnowledgeBase {
         if (list) list.push(s);
         else stemsByLength.set(s.length, [s]);
       }
-      v = { vocabulary, stems, stemsByLength };
+      v = { vocabulary, stems, stemsByLength, sortedStems: [...stems].sort() };
       if (this.topicCache.size > 64) this.topicCache.clear();
       this.topicCache.set(key, v);
     }

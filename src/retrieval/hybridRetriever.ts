@@ -25,6 +25,7 @@ export interface SearchOptions {
 // carries meaning; the n-gram vectors only spelling similarity, so they weigh less. (Rank fusion
 // punished the best keyword match whenever its long text was not among the vector neighbours.)
 const LEXICAL_WEIGHT = 0.7;
+const EXACT_SEARCH_MAX = 3000;
 const VECTOR_WEIGHT = 0.3;
 
 /**
@@ -34,13 +35,37 @@ const VECTOR_WEIGHT = 0.3;
 export class HybridRetriever extends BaseRetriever {
   lc_namespace = ['foerderlotse', 'retrieval'];
 
+  private readonly chunksByDoc = new Map<string, number[]>();
+
   constructor(
     private readonly chunks: readonly Chunk[],
     private readonly lexical: LexicalIndex,
     private readonly vectors: VectorIndex,
     private readonly embedder: HashedNgramEmbeddings,
+    /** The chunk embeddings, for exact search within a few documents. */
+    private readonly embeddings?: readonly Float32Array[],
   ) {
     super({});
+    chunks.forEach((c, i) => {
+      const list = this.chunksByDoc.get(c.docId);
+      if (list) list.push(i);
+      else this.chunksByDoc.set(c.docId, [i]);
+    });
+  }
+
+  /** Exact cosine over a few documents' chunks: cheaper than hnswlib calling a JS filter per visited node. */
+  private exactVectorSearch(query: Float32Array, docIds: ReadonlySet<string>, k: number): { index: number; score: number }[] | null {
+    if (!this.embeddings) return null;
+    const candidates: number[] = [];
+    for (const d of docIds) candidates.push(...(this.chunksByDoc.get(d) ?? []));
+    if (candidates.length > EXACT_SEARCH_MAX) return null;
+    const scored = candidates.map((index) => {
+      const v = this.embeddings![index];
+      let dot = 0;
+      for (let i = 0; i < v.length; i++) dot += v[i] * query[i];
+      return { index, score: dot };
+    });
+    return scored.sort((a, b) => b.score - a.score).slice(0, k);
   }
 
   get size(): number {
@@ -54,7 +79,8 @@ export class HybridRetriever extends BaseRetriever {
     const allow = docIds ? (i: number) => docIds.has(this.chunks[i].docId) : undefined;
     const qTerms = [...this.lexical.queryTerms(query), ...(options.extraTerms ?? [])];
     const lex = this.lexical.search(qTerms, k * 3, allow);
-    const vec = this.vectors.search(this.embedder.embed(query), k * 3, allow);
+    const queryVector = this.embedder.embed(query);
+    const vec = (docIds && this.exactVectorSearch(queryVector, docIds, k * 3)) || this.vectors.search(queryVector, k * 3, allow);
     const fused = new Map<number, { score: number; lexical: number; vector: number }>();
     const top = lex[0]?.score || 1;
     for (const h of lex) fused.set(h.index, { score: (LEXICAL_WEIGHT * h.score) / top, lexical: h.score, vector: 0 });

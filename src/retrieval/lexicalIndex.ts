@@ -13,6 +13,8 @@ export class LexicalIndex {
   private readonly docLengths: Float32Array;
   private readonly avgLength: number;
   private readonly scratch: Float32Array;
+  // Reused between queries: a query touches tens of thousands of postings at 100k chunks.
+  private readonly touched: Int32Array;
   private readonly k1 = 1.2;
   private readonly b = 0.75;
 
@@ -52,6 +54,7 @@ export class LexicalIndex {
     }
     this.avgLength = texts.length ? total / texts.length : 1;
     this.scratch = new Float32Array(texts.length);
+    this.touched = new Int32Array(texts.length);
   }
 
   get size(): number {
@@ -97,7 +100,8 @@ export class LexicalIndex {
   /** Top-k chunks by BM25; `allow` restricts to some chunk indices. */
   search(query: string | string[], k: number, allow?: (index: number) => boolean): ScoredHit[] {
     const qTerms = Array.isArray(query) ? query : this.queryTerms(query);
-    const touched: number[] = [];
+    const touched = this.touched;
+    let nTouched = 0;
     const scores = this.scratch;
     for (const t of qTerms) {
       const id = this.termIds.get(t);
@@ -109,13 +113,14 @@ export class LexicalIndex {
         const d = docs[i];
         const tf = tfs[i];
         const norm = tf + this.k1 * (1 - this.b + (this.b * this.docLengths[d]) / this.avgLength);
-        if (scores[d] === 0) touched.push(d);
+        if (scores[d] === 0) touched[nTouched++] = d;
         scores[d] += (idf * tf * (this.k1 + 1)) / norm;
       }
     }
     const hits: ScoredHit[] = [];
     let floor = -Infinity;
-    for (const d of touched) {
+    for (let i = 0; i < nTouched; i++) {
+      const d = touched[i];
       const s = scores[d];
       scores[d] = 0;
       if (s <= floor || (allow && !allow(d))) continue;
