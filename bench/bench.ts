@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { KnowledgeBase, TermList } from './project.js';
 import { measureColdStart, runningChildren, type ColdStartResult } from './coldStart.js';
+import { runScaleBench } from './scaleLoad.js';
 import { measureIngest, type IngestTimeResult } from './ingestTime.js';
 import { RETRIEVAL_QUERIES } from './questions.js';
 import { measureRetrieval, type RetrievalScaleResult } from './retrievalLatency.js';
@@ -152,6 +153,12 @@ async function main(): Promise<void> {
     });
     const retrieval = await measureRetrieval({ base, sizes: opts.sizes, queries, rounds: opts.rounds, ws, progress });
 
+    progress('5 Last: Förder-Checks parallel, SQLite (1 Instanz) und PostgreSQL (2 Instanzen) …');
+    const scale = await runScaleBench({ conversations: args.quick ? 40 : 200, progress }).catch((err: unknown) => {
+      progress(`Lasttest übersprungen: ${(err as Error)?.message ?? String(err)}`);
+      return [];
+    });
+
     const results = {
       generatedAt: new Date().toISOString(),
       machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, node: process.versions.node, platform: `${os.platform()} ${os.release()}`, loadavgStart: load0, loadavgEnd: os.loadavg() },
@@ -163,11 +170,20 @@ async function main(): Promise<void> {
       retrieval: retrieval.map((r) => ({ ...r, pass: r.chunks === 100_000 ? r.search.median <= TARGETS.retrievalMedianMs100k : undefined })),
       ingest,
       coldStart: { ...cold, pass: cold.startMs.median <= TARGETS.coldStartMs, rssPass: cold.rssAfterTurnsMB <= TARGETS.rssMB },
+      scale,
     };
     // A --quick run does not replace the figures of the last full run.
     const out = args.out ?? join(root, 'bench', args.quick ? 'dist/results-quick.json' : 'results.json');
     writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
     const rows = rowsOf({ turns, retrieval, ingest, cold });
+    for (const r of scale) {
+      rows.push([
+        `5 Last ${r.backend === 'sqlite' ? 'SQLite' : 'PostgreSQL'}, ${r.instances} Instanz(en), ${r.conversations} Förder-Checks`,
+        `${r.turnsPerSec.toFixed(0)} Turns/s · p50 ${r.p50.toFixed(0)} ms · p99 ${r.p99.toFixed(0)} ms · Konflikte ${r.conflicts} · 5xx ${r.errors5xx} · korrekt ${r.correct}/${r.conversations}`,
+        'kein Verlust',
+        verdict(r.correct === r.conversations && r.errors5xx === 0),
+      ]);
+    }
     const stamp = `${results.generatedAt.slice(0, 16).replace('T', ' ')} UTC, Commit ${source.commit ?? '?'}${source.changedSrcFiles ? ` (+${source.changedSrcFiles} geänderte Dateien)` : ''}, ${results.machine.cpus} Kerne, Last ${load0[0].toFixed(1)}`;
     writeFileSync(out.endsWith('.json') ? `${out.slice(0, -5)}.md` : `${out}.md`, `${markdown(rows)}\n\n${stamp}\n`);
     process.stdout.write(`\n${table(rows)}\n\n`);
