@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
 import { z } from 'zod';
+import { migrate } from '../storage/pgMigrate.js';
 import {
   prepareComment,
   prepareEvent,
@@ -70,19 +71,7 @@ export class PostgresFeedbackStore implements FeedbackStore {
 
   /** Creates the table if needed and returns a store on the pool (the caller owns and ends the pool). */
   static async open(pool: Pool, opts: FeedbackStoreOptions = {}): Promise<PostgresFeedbackStore> {
-    const client = await pool.connect();
-    try {
-      await client.query('BEGIN');
-      // Instances starting together would race on CREATE TABLE IF NOT EXISTS; they queue here instead.
-      await client.query("SELECT pg_advisory_xact_lock(hashtext('feedback_events'))");
-      for (const sql of MIGRATION) await client.query(sql);
-      await client.query('COMMIT');
-    } catch (err) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw err;
-    } finally {
-      client.release();
-    }
+    await migrate(pool, 'feedback_events', MIGRATION);
     return new PostgresFeedbackStore(pool, opts);
   }
 

@@ -1,6 +1,7 @@
 import type { Pool } from 'pg';
 import { parseStoredCase } from './handoffCase.js';
 import type { HandoffCase, OutboxEntry, OutboxStatus, OutboxStore } from './outboxStore.js';
+import { migrate } from '../storage/pgMigrate.js';
 
 interface Row {
   case_json: unknown;
@@ -38,19 +39,7 @@ export class PostgresOutboxStore implements OutboxStore {
 
   /** Creates the table if needed and returns a store on the pool. */
   static async open(pool: Pool): Promise<PostgresOutboxStore> {
-    const client = await pool.connect();
-    try {
-      await client.query('BEGIN');
-      // Concurrent CREATE TABLE IF NOT EXISTS can still collide in the catalog; instances starting together queue here.
-      await client.query("SELECT pg_advisory_xact_lock(hashtext('handoff_outbox'))");
-      for (const sql of MIGRATION) await client.query(sql);
-      await client.query('COMMIT');
-    } catch (err) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw err;
-    } finally {
-      client.release();
-    }
+    await migrate(pool, 'handoff_outbox', MIGRATION);
     return new PostgresOutboxStore(pool);
   }
 
