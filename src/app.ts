@@ -166,7 +166,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     },
   });
 
-  registerMetricsRoute(server, metrics, { token: config.METRICS_TOKEN || undefined });
+  registerMetricsRoute(server, metrics, { token: config.METRICS_TOKEN || undefined, beforeScrape: () => bot.flushObservers() });
 
   // The website widget: Web Chat served by the bot, talking to the bot's own Direct Line endpoints.
   const directLine = registerDirectLine(server, {
@@ -207,6 +207,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
       }),
     close: async () => {
       clearInterval(purgeTimer);
+      bot.flushObservers();
       // Open WebSockets would otherwise keep the server from closing.
       directLine.close();
       await stopRetention();

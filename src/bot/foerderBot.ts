@@ -66,6 +66,7 @@ const CAPTURE = Symbol('foerderlotse.capture');
 // Enough for a handoff's context; the state is read and written every turn, so it stays small.
 const TRANSCRIPT_MAX = 12;
 const MAX_ATTEMPTS = 6;
+const OBSERVER_DELAY_MS = 20;
 
 /**
  * The bot: loads state with eTags, lets flows and the answerer handle the message, buffers the
@@ -134,9 +135,36 @@ export class FoerderBot {
       context.turnState.set(CAPTURE, false);
     }
     if (buffer.length) await context.sendActivities(buffer);
-    // Observers (metrics, records) run after the reply is on its way, not on the turn's clock.
+    // Observers (metrics, records) run batched a moment later, when the process is idle between turns.
     const events = (context.turnState.get(EVENTS) as (() => void)[] | undefined) ?? [];
-    if (events.length) setImmediate(() => events.forEach((emit) => emit()));
+    if (events.length) this.observe(events);
+  }
+
+  private pending: (() => void)[] = [];
+  private flushTimer: NodeJS.Timeout | null = null;
+
+  private observe(events: (() => void)[]): void {
+    this.pending.push(...events);
+    if (this.pending.length >= 200) return this.flushObservers();
+    if (!this.flushTimer) {
+      this.flushTimer = setTimeout(() => this.flushObservers(), OBSERVER_DELAY_MS);
+      this.flushTimer.unref();
+    }
+  }
+
+  /** Runs queued observers now (also on shutdown, so no metric or record is lost). */
+  flushObservers(): void {
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.flushTimer = null;
+    const batch = this.pending;
+    this.pending = [];
+    for (const emit of batch) {
+      try {
+        emit();
+      } catch (err) {
+        this.deps.logger.warn({ event: 'observer_failed', err: (err as Error)?.name });
+      }
+    }
   }
 
   /** Queues an observation; it runs only after the state was saved (a retried turn counts once). */

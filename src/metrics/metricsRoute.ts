@@ -7,6 +7,8 @@ export interface MetricsRouteOptions {
   token?: string;
   /** Default /metrics. */
   path?: string;
+  /** Called before each scrape, e.g. to flush batched observations. */
+  beforeScrape?: () => void;
 }
 
 const digest = (s: string) => createHash('sha256').update(s).digest();
@@ -29,6 +31,8 @@ export function registerMetricsRoute(server: restify.Server, metrics: Metrics, o
       }
     }
     try {
+      // Turn observations are batched; a scrape sees everything handled so far.
+      opts.beforeScrape?.();
       const body = await metrics.text();
       res.status(200);
       res.setHeader('content-type', metrics.contentType);
