@@ -226,7 +226,8 @@ export class Answerer {
     }
     if (intent === 'contact' && program.contacts.length && program.contacts[0].email) {
       const c = program.contacts[0];
-      return this.answerOf(program, intent, t(lang, 'contact.generic', { program: program.shortName, email: c.email, name: c.name ?? '' }), [this.citation(program, docId, c.quote)], lang);
+      const lead = c.name ? t(lang, 'contact.named', { program: program.shortName, email: c.email, name: c.name }) : t(lang, 'contact.generic', { program: program.shortName, email: c.email });
+      return this.answerOf(program, intent, lead, [this.citation(program, docId, c.quote)], lang);
     }
 
     // No curated fact: the texts themselves, sentence by sentence.

@@ -20,6 +20,21 @@ const CUES: Partial<Record<Intent, RegExp>> = {
   about: /ziel|sucht|modellprojekt|aufruf|ruft/i,
 };
 
+/** Sentences that answer the kind of question outright ("Bewerben können sich …", "… 8.000 Euro"). */
+const STRONG: Partial<Record<Intent, RegExp>> = {
+  deadline: /frist (endet|läuft|ist)|bewerbungsfrist|einsendeschluss|bewerbungsschluss|endet am/i,
+  signature: /unterschrift|unterschreib/i,
+  eligibility: /bewerben können|können sich .{0,60}(bewerben|beteiligen)|antragsberechtigt|teilnahmeberechtigt|richtet sich an/i,
+  money: /\d[\d.]*\s*(euro|€)/i,
+  benefits: /erhalten|\d+\s*beratungstag/i,
+  ownFunds: /eigenanteil|eigenmittel|kofinanz/i,
+  contact: /@/,
+  process: /bewerbung(en)? (gehen|erfolgt|per)|einreich|per e-mail an/i,
+};
+
+/** Kinds of question whose answer often spans two sentences ("Bewerben können … Kreisangehörige … nur über …"). */
+const TWO_SENTENCES = new Set<Intent>(['eligibility', 'benefits', 'process']);
+
 export interface FoundPassage {
   docId: string;
   /** The sentence(s) to quote. */
@@ -41,6 +56,7 @@ export function findPassage(
   focus: string[],
 ): FoundPassage | null {
   const cue = CUES[intent];
+  const strong = STRONG[intent];
   const hits = kb.retriever.search(query, { k: 12, docIds });
   let best: FoundPassage | null = null;
   for (const [rank, h] of hits.entries()) {
@@ -52,13 +68,16 @@ export function findPassage(
       if (intent === 'deadline' && !dateHit) continue;
       if (!cueHit && !faqHit) continue;
       const cov = coverage(focus, s, kb.vocabulary);
-      let score = (cueHit ? 2 : 0) + (faqHit ? 2.5 : 0) + 3 * cov + (dateHit ? 1 : 0) + 1 / (1 + rank);
+      // A section named like the question ("Teilnahmevoraussetzungen") vouches for its sentences.
+      const sectionHit = focus.length > 0 && h.chunk.section ? coverage(focus, h.chunk.section, kb.vocabulary) : 0;
+      let score = (cueHit ? 2 : 0) + (faqHit ? 2.5 : 0) + 3 * cov + (dateHit ? 1 : 0) + (strong?.test(s) ? 1.5 : 0) + sectionHit + 1 / (1 + rank);
       if (intent === 'money' && /\d/.test(s)) score += 1;
       if (intent === 'contact' && /@/.test(s)) score += 1;
       if (!best || score > best.score) {
         // A whole FAQ answer reads better than one of its sentences; elsewhere keep to the sentence.
         let quote = faqHit ? sentences.join(' ') : s;
-        if (!faqHit && s.length < 70 && sentences[i + 1]) quote = `${s} ${sentences[i + 1]}`;
+        const next = sentences[i + 1];
+        if (!faqHit && next && (s.length < 70 || (TWO_SENTENCES.has(intent) && cue?.test(next) && s.length + next.length < 320))) quote = `${s} ${next}`;
         best = { docId: h.chunk.docId, quote, score, coverage: cov };
       }
     }

@@ -94,9 +94,11 @@ export function buildPrograms(files: { program: ProgramFile }[], docs: SourceDoc
     if (covered.has(doc.id)) continue;
     const short = doc.title.match(/[„"“»]([^“”"«]+)[“”"«]/)?.[1]?.split(/\s+[–—-]\s+/)[0].trim() ?? doc.title;
     const email = doc.text.match(/[\w.+-]+@[\w-]+(?:\.[\w-]+)+/)?.[0];
+    // The sentence that gives the address is the quote, not the bare address.
+    const emailSentence = email ? (doc.text.split(/(?<=[.!?])\s+|\n+/).find((x) => x.includes(email)) ?? email).trim() : undefined;
     programs.push({
       id: doc.id, kind: 'call', name: doc.title, shortName: short.slice(0, 60), aliases: aliasesFromTitle(doc.title, doc.id),
-      docIds: [doc.id], documentTitle: doc.title, handoffEmail: undefined, curated: false, contacts: email ? [{ email, quote: email }] : [],
+      docIds: [doc.id], documentTitle: doc.title, handoffEmail: undefined, curated: false, contacts: email ? [{ email, quote: emailSentence ?? email }] : [],
       facts: [], rules: [],
     });
   }
