@@ -211,18 +211,18 @@ export class Answerer {
       const parts: string[] = [];
       const cites: Citation[] = [];
       if (program.funder) {
-        parts.push(t(lang, 'funder.funder', { program: program.shortName, funder: program.funder.value }));
+        parts.push(t(lang, 'funder.funder', { program: program.shortName, funder: lang === 'en' ? program.funder.valueEn ?? program.funder.value : program.funder.value }));
         cites.push(this.citation(program, docId, program.funder.quote));
       }
       if (program.implementer) {
-        parts.push(t(lang, 'funder.implementer', { implementer: program.implementer.value }));
+        parts.push(t(lang, 'funder.implementer', { implementer: lang === 'en' ? program.implementer.valueEn ?? program.implementer.value : program.implementer.value }));
         cites.push(this.citation(program, docId, program.implementer.quote));
       }
       return this.answerOf(program, intent, parts.join(' '), cites, lang);
     }
     for (const topic of TOPICS_FOR[intent] ?? []) {
       const fact = program.facts.find((f) => f.topic === topic);
-      if (fact) return this.answerOf(program, intent, fact.answer[lang], [this.citation(program, docId, fact.quote)], lang);
+      if (fact) return this.answerOf(program, intent, fact.answer[lang], [fact.quote, ...(fact.moreQuotes ?? [])].map((q) => this.citation(program, docId, q)), lang);
     }
     if (intent === 'contact' && program.contacts.length && program.contacts[0].email) {
       const c = program.contacts[0];

@@ -4,7 +4,7 @@ import type { Program } from '../programs/programSchema.js';
 /** Words of questions that say nothing about what is asked ("Bewerbung", "Programm", "sagt"). */
 const GENERIC = new Set(
   `bewerb bewerbung bewerbungen kommun kommune kommunen programm programms projekt projekts ausschreib ausschreibung aufruf frag frage fragen gibt geben sagt sag steht stehen text texte papier dokument information informationen wissen erfahr erfahren
-   viel viele hoch höhe gross groß lang wie welch welche genau eigentlich bitte mal etwa ungefahr denn auch noch schon hier dort thema bezug bzgl bezuglich moglich konnen muss brauch brauchen man leute wer wann was wo wohin
+   viel viele hoch höhe gross groß lang wie welch welche genau eigentlich nennt nennen genannt beschreibt beschreiben erklärt bitte mal etwa ungefahr denn auch noch schon hier dort thema bezug bzgl bezuglich moglich konnen muss brauch brauchen man leute wer wann was wo wohin
    call text paper document programme program project tell say says know please about does apply application`
     .split(/\s+/)
     .map((w) => stem(w)),
@@ -97,6 +97,9 @@ export function unknownTopic(
   const focus = focusTerms(question.replace(/-/g, ' '), programs, vocab).filter((f) => !DOMAIN.has(f) && f.length >= 6 && nouns.has(f));
   return focus.some((f) => {
     if (stems.has(f)) return false;
+    // Feminine and plural forms of question words ("Ansprechpartnerin", "Bürgermeisterinnen").
+    const base = f.replace(/(innen|in)$/, '');
+    if (base !== f && [base, stem(base)].some((b) => DOMAIN.has(b) || stems.has(b))) return false;
     // Inflected forms: a text stem that extends the word, or one it extends by a few letters.
     for (let cut = 1; cut <= 3 && f.length - cut >= 5; cut++) if (stems.has(f.slice(0, -cut))) return false;
     if (topic.sortedStems ? hasPrefix(topic.sortedStems, f) : [...stems].some((s) => s.startsWith(f))) return false;

@@ -36,8 +36,8 @@ const PATTERNS: Record<(typeof INTENTS)[number], RegExp[]> = {
   ],
   eligibility: [
     /\b(wer|welche \w+) (kann|darf|können|dürfen|ist)\b.{0,40}(bewerb|teilnehm|antrag|beantrag|mitmach|berechtigt)/,
-    /antragsberechtigt|teilnahmeberechtigt|bewerbungsberechtigt|\bberechtigt|in frage|infrage|für uns (geeignet|passend)|passt .{0,40}(für uns|zu uns)|\bpasst\b|zielgruppe|richtet sich|voraussetzung|fördervoraussetzung|förderfähig|fördern lassen|gefördert werden/,
-    /eligib|who (can|may|is allowed to) (apply|take part|participate)|can (we|i|a|an|our|cities|districts|counties|towns|municipalities|associations|organisations|organizations|villages)\b.{0,40}\b(apply|take part|participate|join)|may (we|i)\b.{0,20}\bapply|qualif|requirements?|are \w+ (eligible|allowed)|does .{0,40} (fit|suit)|open to/,
+    /mitbringen|erfüllen|antragsberechtigt|teilnahmeberechtigt|bewerbungsberechtigt|\bberechtigt|in frage|infrage|für uns (geeignet|passend)|passt .{0,40}(für uns|zu uns)|\bpasst\b|zielgruppe|richtet sich|voraussetzung|fördervoraussetzung|förderfähig|fördern lassen|gefördert werden/,
+    /eligib|who (can|may|is allowed to) (apply|take part|participate)|\bcan\b.{0,50}\b(apply|take part|participate)\b|can (we|i|a|an|our|cities|districts|counties|towns|municipalities|associations|organisations|organizations|villages)\b.{0,40}\b(apply|take part|participate|join)|may (we|i)\b.{0,20}\bapply|qualif|requirements?|are \w+ (eligible|allowed)|does .{0,40} (fit|suit)|open to/,
     /(dürfen|darf|kann|können|könnten|dürften)\b.{0,60}\b(bewerben|teilnehmen|beantragen|mitmachen|antrag stellen|beteiligen)/,
     /(bewerben|teilnehmen|mitmachen|beantragen|beteiligen)\b.{0,30}\b(dürfen|können|darf|kann)/,
     /\bnur (kommunen|landkreise|städte|gemeinden|vereine|träger)|auch (kommunen|landkreise|städte|gemeinden|vereine|träger|kreisfreie|kreisangehörige)/,

@@ -5,7 +5,8 @@ const DE = new Set('der die das ist sind wir ich für und bei wie was wann könn
 
 /** Reply language: what the text is clearly written in, else the channel's locale, else German. */
 export function detectLanguage(text: string, locale?: string): Lang {
-  const ws = text.toLowerCase().match(/[a-zäöüß]+/g) ?? [];
+  // All-caps tokens are names ("WIR", "BAMF"), not words of either language.
+  const ws = (text.match(/[A-Za-zÄÖÜäöüß]+/g) ?? []).filter((w) => w.length < 2 || w !== w.toUpperCase()).map((w) => w.toLowerCase());
   let en = 0;
   let de = 0;
   for (const w of ws) {

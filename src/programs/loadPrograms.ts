@@ -40,7 +40,10 @@ export function quotesOf(p: ProgramFile): { label: string; quote: string }[] {
   if (p.implementer) q.push({ label: 'implementer', quote: p.implementer.quote });
   if (p.deadline) q.push({ label: 'deadline', quote: p.deadline.quote });
   p.contacts.forEach((c, i) => q.push({ label: `contacts[${i}]`, quote: c.quote }));
-  p.facts.forEach((f, i) => q.push({ label: `facts[${i}] (${f.topic})`, quote: f.quote }));
+  p.facts.forEach((f, i) => {
+    q.push({ label: `facts[${i}] (${f.topic})`, quote: f.quote });
+    f.moreQuotes.forEach((m, j) => q.push({ label: `facts[${i}].moreQuotes[${j}] (${f.topic})`, quote: m }));
+  });
   p.rules.forEach((r, i) => q.push({ label: `rules[${i}] (${r.type})`, quote: r.quote }));
   return q;
 }

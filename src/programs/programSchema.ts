@@ -18,6 +18,8 @@ export const factSchema = z.object({
   topic: factTopicSchema,
   answer: bilingual,
   quote,
+  /** Further passages the answer rests on (each verified, each cited). */
+  moreQuotes: z.array(quote).default([]),
 });
 export type Fact = z.infer<typeof factSchema>;
 
@@ -68,8 +70,8 @@ export const programFileSchema = z.object({
   /** The title cited for this source. */
   documentTitle: z.string().min(2),
   url: z.string().url().optional(),
-  funder: z.object({ value: z.string(), quote }).optional(),
-  implementer: z.object({ value: z.string(), quote }).optional(),
+  funder: z.object({ value: z.string(), valueEn: z.string().optional(), quote }).optional(),
+  implementer: z.object({ value: z.string(), valueEn: z.string().optional(), quote }).optional(),
   /** Where handoffs for this programme go; the configured default otherwise. */
   handoffEmail: z.string().email().optional(),
   contacts: z.array(z.object({ name: z.string().optional(), email: z.string().email().optional(), role: z.string().optional(), quote })).default([]),
@@ -91,8 +93,8 @@ export interface Program {
   url?: string;
   handoffEmail?: string;
   curated: boolean;
-  funder?: { value: string; quote: string };
-  implementer?: { value: string; quote: string };
+  funder?: { value: string; valueEn?: string; quote: string };
+  implementer?: { value: string; valueEn?: string; quote: string };
   contacts: ProgramFile['contacts'];
   deadline?: Deadline;
   facts: Fact[];

@@ -191,7 +191,7 @@ describe('Answerer: English questions over German texts', () => {
     ['Who can apply for KommA?', /^Districts \(Landkreise\), independent cities/],
     ['How much money does the WIR programme give?', /up to EUR 20,000/],
     ['Whom do I contact about KommA?', /project leads .*komma@imap-institut\.de/],
-    ['Who funds KommA?', /KommA is funded by .*It is run by IMAP Institut/],
+    ['Who funds KommA?', /KommA is funded by the Federal Government Commissioner.*It is run by the IMAP Institut/],
     ['When is the deadline for Nachbarschaft digital?', /^The application deadline for Nachbarschaft digital is 15 January 2029 – it is still open, 786 days left/],
     ['Is a signature needed for Nachbarschaft digital?', /^According to the Nachbarschaft digital call text \(in German\): “Für die Bewerbung genügt eine formlose E-Mail/],
     ['When does the BAMF expression of interest close?', /8 September – the text gives no year/],
