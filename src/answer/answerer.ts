@@ -56,6 +56,14 @@ const SUGGESTABLE: Intent[] = ['deadline', 'eligibility', 'signature', 'money', 
 
 const ELIGIBILITY_CUE = /passt|passen|in frage|infrage|können wir|dürfen wir|kommen wir|geeignet|förderfähig|bewerben|teilnehmen|mitmachen|beantragen|fit|suit|eligible|apply|qualify|can we/i;
 
+const ENGLISH_FILLER = new Set('what does do did say says tell about the this that paper call programme program is it its please explain describe information more anything something there here which how when where who whom with from into'.split(' '));
+
+/** True when an English question names something beyond the programme ("… about the weather?"). */
+function hasEnglishTopic(text: string, program: Program): boolean {
+  const names = new Set(`${program.shortName} ${program.aliases.join(' ')}`.toLowerCase().split(/[^a-zäöüß0-9]+/));
+  return (text.toLowerCase().match(/[a-z]+/g) ?? []).some((w) => w.length >= 4 && !ENGLISH_FILLER.has(w) && !names.has(w));
+}
+
 function hasProfileFacts(f: ProfileFacts): boolean {
   return f.entityType !== undefined || f.population !== undefined || f.state !== undefined;
 }
@@ -232,12 +240,15 @@ export class Answerer {
 
     // No curated fact: the texts themselves, sentence by sentence.
     const query = this.searchText(req.text, lang);
-    const focus = focusTerms(req.text, [program], kb.vocabulary, []);
+    // English words are not in German texts: an English question is checked by its term-list German words.
+    const focusSource = lang === 'en' ? this.deps.terms.expand(req.text).join(' ') : req.text;
+    const focus = focusTerms(focusSource, [program], kb.vocabulary, []);
     const passage = findPassage(kb, docIds, query, intent, focus);
     if (intent === 'unknown') {
-      const needed = focus.length >= 3 ? 0.6 : 0.5;
+      // An English question's German words come from a whole term-list entry (several synonyms): one hit suffices.
+      const needed = lang === 'en' ? 0.34 : focus.length >= 3 ? 0.6 : 0.5;
       if (!passage || focus.length === 0 || passage.coverage < needed) {
-        if (focus.length === 0) {
+        if (focus.length === 0 && !(lang === 'en' && hasEnglishTopic(req.text, program))) {
           const about = program.facts.find((f) => f.topic === 'about');
           if (about) return this.answerOf(program, 'about', about.answer[lang], [this.citation(program, docId, about.quote)], lang);
         }
@@ -254,7 +265,7 @@ export class Answerer {
       }
     }
     // The quote comes from a source: inert in markdown, like every quote the bot shows.
-    const lead = t(lang, 'passage.lead', { program: program.shortName, quote: escapeMarkdown(passage.quote) });
+    const lead = t(lang, program.kind === 'research' ? 'passage.leadResearch' : 'passage.lead', { program: program.shortName, quote: escapeMarkdown(passage.quote) });
     const details = intent === 'eligibility' && !program.curated && hasProfileFacts(profile) ? [t(lang, 'verdict.noRules')] : [];
     return { ...this.answerOf(program, intent, lead, cite, lang, 'answer', details), debug: { query, hits: [], coverage: passage.coverage } };
   }
