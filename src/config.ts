@@ -49,7 +49,6 @@ export const configSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_SALT: z.string().optional().default(''),
   TODAY: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD').optional(),
-  INGEST_ON_START: bool,
   NO_INGEST_ON_START: bool,
 });
 
