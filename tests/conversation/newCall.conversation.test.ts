@@ -1,18 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startBot, type StartedBot } from '../support/startBot.js';
-import { citations, conversation, readable, startChannel, type Reply } from '../support/channel.js';
+import { useBotWithChannel, type Channel } from '../support/botWithChannel.js';
+import { citations, conversation, readable, type Reply } from '../support/channel.js';
 import { NEW_CALL_FILE, NEW_CALL_TEXT } from '../knowledge/tempKnowledge.js';
 
 // The unseen call of the acceptance sample: dropped into sources, no curated facts, no code change.
 let bot: StartedBot;
-let channel: Awaited<ReturnType<typeof startChannel>>;
-beforeAll(async () => {
-  bot = await startBot({ now: new Date('2026-11-21T12:00:00Z'), sources: { [NEW_CALL_FILE]: NEW_CALL_TEXT } });
-  channel = await startChannel();
-});
-afterAll(async () => {
-  await channel.close();
-  await bot.close();
+let channel: Channel;
+useBotWithChannel({ now: new Date('2026-11-21T12:00:00Z'), sources: { [NEW_CALL_FILE]: NEW_CALL_TEXT } }, (b, c) => {
+  bot = b;
+  channel = c;
 });
 
 const lastText = (replies: Reply[]) => [...replies].reverse().find((r) => r.type === 'message')?.text ?? '';

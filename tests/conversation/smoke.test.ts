@@ -1,16 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBot, type StartedBot } from '../support/startBot.js';
-import { citations, conversation, readable, startChannel } from '../support/channel.js';
+import { describe, expect, it } from 'vitest';
+import type { StartedBot } from '../support/startBot.js';
+import { useBotWithChannel, type Channel } from '../support/botWithChannel.js';
+import { citations, conversation, readable } from '../support/channel.js';
 
 let bot: StartedBot;
-let channel: Awaited<ReturnType<typeof startChannel>>;
-beforeAll(async () => {
-  bot = await startBot();
-  channel = await startChannel();
-});
-afterAll(async () => {
-  await channel.close();
-  await bot.close();
+let channel: Channel;
+useBotWithChannel({}, (b, c) => {
+  bot = b;
+  channel = c;
 });
 
 describe('a question over HTTP', () => {

@@ -1,16 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBot, type StartedBot } from '../support/startBot.js';
-import { citations, conversation, readable, startChannel, type Reply } from '../support/channel.js';
+import { describe, expect, it } from 'vitest';
+import type { StartedBot } from '../support/startBot.js';
+import { useBotWithChannel, type Channel } from '../support/botWithChannel.js';
+import { citations, conversation, readable, type Reply } from '../support/channel.js';
 
 let bot: StartedBot;
-let channel: Awaited<ReturnType<typeof startChannel>>;
-beforeAll(async () => {
-  bot = await startBot({ now: new Date('2026-11-21T12:00:00Z') });
-  channel = await startChannel();
-});
-afterAll(async () => {
-  await channel.close();
-  await bot.close();
+let channel: Channel;
+useBotWithChannel({ now: new Date('2026-11-21T12:00:00Z') }, (b, c) => {
+  bot = b;
+  channel = c;
 });
 
 const BOT = { id: '28:bot-app-id', name: 'Förderlotse' };

@@ -1,19 +1,16 @@
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBot, type StartedBot } from '../support/startBot.js';
-import { citations, conversation, readable, startChannel, type Reply } from '../support/channel.js';
+import { useBotWithChannel, type Channel } from '../support/botWithChannel.js';
+import { citations, conversation, readable, type Reply } from '../support/channel.js';
 import { ADAPTIVE_CARD, adaptiveCard, cardFacts, expectReplies, play, send, step, verdictLines, type Conversation, type Step } from './support/conversationTable.js';
 
 // Issue 3: the Förder-Check, driven over HTTP through the real adapter and a loopback channel.
 let bot: StartedBot;
-let channel: Awaited<ReturnType<typeof startChannel>>;
-beforeAll(async () => {
-  bot = await startBot();
-  channel = await startChannel();
-});
-afterAll(async () => {
-  await channel?.close();
-  await bot?.close();
+let channel: Channel;
+useBotWithChannel({}, (b, c) => {
+  bot = b;
+  channel = c;
 });
 
 const de = (opts: { userId?: string } = {}) => conversation(bot.url, channel, { locale: 'de-DE', ...opts });

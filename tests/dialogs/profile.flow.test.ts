@@ -1,19 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { hashId } from '../../src/logger.js';
-import { startBot, type StartedBot } from '../support/startBot.js';
-import { conversation, startChannel, type Reply } from '../support/channel.js';
+import type { StartedBot } from '../support/startBot.js';
+import { useBotWithChannel, type Channel } from '../support/botWithChannel.js';
+import { conversation, type Reply } from '../support/channel.js';
 import { adaptiveCard, cardFacts, expectReplies, play, send, step, verdictLines, type Conversation, type Step } from './support/conversationTable.js';
 
 // The Förder-Check profile belongs to the user, not the conversation: shown, changed and deleted from any conversation.
 let bot: StartedBot;
-let channel: Awaited<ReturnType<typeof startChannel>>;
-beforeAll(async () => {
-  bot = await startBot();
-  channel = await startChannel();
-});
-afterAll(async () => {
-  await channel?.close();
-  await bot?.close();
+let channel: Channel;
+useBotWithChannel({}, (b, c) => {
+  bot = b;
+  channel = c;
 });
 
 const de = (userId: string) => conversation(bot.url, channel, { locale: 'de-DE', userId });

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashId } from '../../src/logger.js';
 import { startBot, type StartedBot } from '../support/startBot.js';
-import { conversation, readable, startChannel, type Reply } from '../support/channel.js';
+import { useBotWithChannel, type Channel } from '../support/botWithChannel.js';
+import { conversation, readable, type Reply } from '../support/channel.js';
 import { freePort, waitFor } from '../handoff/support/fixtures.js';
 import { parseMime } from '../handoff/support/parseMime.js';
 import { events, expectReplies, play, send, step, type Conversation, type Step } from '../dialogs/support/conversationTable.js';
@@ -13,14 +14,10 @@ const SALT = 'handoff-flow-salt';
 const REFERENCE = /FL-2611-[23456789A-HJKMNP-TV-Z]{5}/;
 
 let bot: StartedBot;
-let channel: Awaited<ReturnType<typeof startChannel>>;
-beforeAll(async () => {
-  bot = await startBot({ env: { LOG_SALT: SALT, SMTP_URL: '' } });
-  channel = await startChannel();
-});
-afterAll(async () => {
-  await channel?.close();
-  await bot?.close();
+let channel: Channel;
+useBotWithChannel({ env: { LOG_SALT: SALT, SMTP_URL: '' } }, (b, c) => {
+  bot = b;
+  channel = c;
 });
 
 const de = (userId = `u-${Math.random().toString(36).slice(2, 10)}`) => conversation(bot.url, channel, { locale: 'de-DE', userId });

@@ -1,16 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { conversation, startChannel } from '../support/channel.js';
-import { startBot, type StartedBot } from '../support/startBot.js';
+import { describe, expect, it } from 'vitest';
+import { conversation } from '../support/channel.js';
+import type { StartedBot } from '../support/startBot.js';
+import { useBotWithChannel, type Channel } from '../support/botWithChannel.js';
 
 let bot: StartedBot;
-let channel: Awaited<ReturnType<typeof startChannel>>;
-beforeAll(async () => {
-  bot = await startBot();
-  channel = await startChannel();
-});
-afterAll(async () => {
-  await channel?.close();
-  await bot?.close();
+let channel: Channel;
+useBotWithChannel({}, (b, c) => {
+  bot = b;
+  channel = c;
 });
 
 describe('GET /metrics on the running bot', () => {
