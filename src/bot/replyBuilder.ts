@@ -16,7 +16,8 @@ export function citationEntity(citations: Citation[], opts: { teams?: boolean } 
       position: i + 1,
       appearance: {
         '@type': 'DigitalDocument',
-        name: c.title,
+        // Teams rejects citation names over 80 characters (and the whole message with them).
+        name: c.title.length > 80 ? `${c.title.slice(0, 79)}…` : c.title,
         ...(c.url ? { url: c.url } : {}),
         // Teams accepts at most 160 characters here; the full quote is in the message and, for Web Chat, in text.
         abstract: c.quote.length > 160 ? `${c.quote.slice(0, 157)}…` : c.quote,

@@ -162,3 +162,13 @@ describe('citationEntity and textReply', () => {
     expect(r).toMatchObject({ type: 'message', text: 'Hallo', locale: 'en-US', suggestedActions: { actions: [{ type: 'imBack', title: 'A', value: 'B' }] } });
   });
 });
+
+describe('citation entity limits', () => {
+  it('keeps a citation name within the 80 characters Teams accepts', () => {
+    const title = 'BAMF: Interessenbekundungsverfahren „Gesellschaftlichen Zusammenhalt stärken trotz Distanz“ (lang)';
+    const e = citationEntity([{ title, quote: 'Die Frist zur Interessensbekundung ist der 8. September.' }]) as { citation: { appearance: { name: string } }[] };
+    expect(title.length).toBeGreaterThan(80);
+    expect(e.citation[0].appearance.name.length).toBeLessThanOrEqual(80);
+    expect(e.citation[0].appearance.name).toMatch(/^BAMF: Interessenbekundungsverfahren/);
+  });
+});
