@@ -66,6 +66,7 @@ const DOMAIN_LIST = `frist fristen bewerbungsfrist bewerbungsschluss einsendesch
    landkreis kreis kreise stadt städte gemeinde gemeinden kommune kommunen kreisfrei kreisfreie kreisangehörig kreisangehörige verein vereine träger organisation organisationen
    einwohner einwohnerinnen einwohnern bundesland land hessen bayern partner partnerkommune gemeinsam aufruf ausschreibung programm projekt modellprojekt modellkommune
    formular unterlagen dokument dokumente bewerbungsunterlagen antragsformular bewerbungsformular interessenbekundung interessensbekundung
+   jahr jahre jahres zeit zeitraum ziel ziele tag tage monat monate woche wochen info infos link seite webseite website frau herr team stelle
    deadline signature sign anonymous money funding amount grant contact apply application eligible support mayor district city town municipality`.split(/\s+/);
 const DOMAIN = new Set(DOMAIN_LIST.map((w) => stem(w)));
 const DOMAIN_WORDS: ReadonlySet<string> = new Set(DOMAIN_LIST.map((w) => w.toLowerCase()));
@@ -94,7 +95,7 @@ export function unknownTopic(
     const startsSentence = m[1] === '' || /[.!?:]/.test(m[1]);
     if (!hasCapitals || (/^\p{Lu}/u.test(m[2]) && !startsSentence)) nouns.add(stem(m[2].toLowerCase().replace(/ß/g, 'ss')));
   }
-  const focus = focusTerms(question.replace(/-/g, ' '), programs, vocab).filter((f) => !DOMAIN.has(f) && f.length >= 6 && nouns.has(f));
+  const focus = focusTerms(question.replace(/-/g, ' '), programs, vocab).filter((f) => !DOMAIN.has(f) && f.length >= 4 && nouns.has(f));
   return focus.some((f) => {
     if (stems.has(f)) return false;
     // Feminine and plural forms of question words ("Ansprechpartnerin", "Bürgermeisterinnen").
