@@ -4,7 +4,7 @@ import type { Program } from '../programs/programSchema.js';
 /** Words of questions that say nothing about what is asked ("Bewerbung", "Programm", "sagt"). */
 const GENERIC = new Set(
   `bewerb bewerbung bewerbungen kommun kommune kommunen programm programms projekt projekts ausschreib ausschreibung aufruf frag frage fragen gibt geben sagt sag steht stehen text texte papier dokument information informationen wissen erfahr erfahren
-   viel viele hoch höhe gross groß lang wie welch welche genau eigentlich nennt nennen genannt beschreibt beschreiben erklärt bitte mal etwa ungefahr denn auch noch schon hier dort thema bezug bzgl bezuglich moglich konnen muss brauch brauchen man leute wer wann was wo wohin
+   viel viele hoch höhe gross groß lang wie welch welche genau eigentlich nennt nennen genannt beschreibt beschreiben erklärt läuft laufen lauft bitte mal etwa ungefahr denn auch noch schon hier dort thema bezug bzgl bezuglich moglich konnen muss brauch brauchen man leute wer wann was wo wohin
    call text paper document programme program project tell say says know please about does apply application`
     .split(/\s+/)
     .map((w) => stem(w)),

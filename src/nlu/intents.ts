@@ -28,7 +28,7 @@ const PATTERNS: Record<(typeof INTENTS)[number], RegExp[]> = {
   ownFunds: [/eigenmittel|eigenanteil|eigenleistung|kofinanz|co-?financ|own (funds|contribution|money)|kostenfrei|kostenlos|kostet (die|eine) teilnahme|teilnahme (kostet|kosten)|(etwas|was|selbst) (bezahlen|zahlen|zuzahlen)|müssen wir .{0,30}(bezahlen|zahlen)|free of charge|cost us|cost anything|costs? (us|anything)|have to pay|pay anything/],
   changes: [/änder(n|t|ung)\w*.{0,40}(einreich|bewerbung|antrag|angabe)|nachträglich|nach der einreichung|(einreich|bewerbung|antrag)\w*.{0,40}änder|\bchange\w*\b.{0,40}\b(after|application|submitted)|after submi/],
   deadline: [
-    /bis wann|wann (endet|läuft|ist|muss|müssen|kann|können|sollte|spätestens)|\w*frist\w*|deadline|stichtag|\w*schluss\b|abgabetermin|einsendetermin|until when|by when|due( date)?\b|closing date|last (day|date)|when (is|does|do|must|can|should|could|will)\b|how long|noch (bewerben|einreichen)|still (apply|submit)|zu spät|too late|läuft .{0,20}noch|noch offen|still open/,
+    /bis wa?nn?\b|wann (endet|läuft|ist|muss|müssen|kann|können|sollte|spätestens)|\w*frist\w*|deadline|stichtag|\w*schluss\b|abgabetermin|einsendetermin|until when|by when|due( date)?\b|closing date|last (day|date)|when (is|does|do|must|can|should|could|will)\b|how long|noch (bewerben|einreichen)|still (apply|submit)|zu spät|too late|läuft .{0,20}noch|noch offen|still open/,
   ],
   money: [/wie ?(viel|hoch) (ist )?(das |die )?(geld|förderung|fördersumme|zuschuss|euro)|wie hoch ist die förderung|fördersumme|fördermittel|förderhöhe|förderbetrag|\bsumme\b|\bbetrag\b|\beuro\b|€|zuschuss|\bbudget|finanziell|\bgeld\b|how much|amount|grant\b|money|funding (amount|level)|pauschale|sachkosten|höhe der förderung/],
   contact: [
