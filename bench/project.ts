@@ -9,7 +9,7 @@ const dist = join(projectRoot(), 'dist');
 if (!existsSync(join(dist, 'app.js'))) throw new Error(`${dist} is missing: run "npx tsc -p tsconfig.build.json" (npm run bench does) first`);
 const load = async <T>(path: string): Promise<T> => (await import(pathToFileURL(join(dist, path)).href)) as T;
 
-export const { createApp, SECURITY_HEADERS } = await load<typeof import('../src/app.js')>('app.js');
+export const { createApp } = await load<typeof import('../src/app.js')>('app.js');
 export type App = import('../src/app.js').App;
 export const { loadConfig } = await load<typeof import('../src/config.js')>('config.js');
 export const { silentLogger } = await load<typeof import('../src/logger.js')>('logger.js');

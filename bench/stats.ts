@@ -18,17 +18,7 @@ export function summarize(samples: readonly number[]): Summary {
   return { n, median, p99, mean: s.reduce((a, b) => a + b, 0) / n, min: s[0], max: s[n - 1] };
 }
 
-/** Deterministic PRNG (mulberry32) so the synthetic corpora are the same on every run. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom } from '../tests/support/seededRandom.js';
 
 /** Fisher–Yates shuffle of a copy. */
 export function shuffled<T>(items: readonly T[], rnd: () => number): T[] {

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
 import type restify from 'restify';
-import { createApp, createHttpServer, FoerderAdapter, loadConfig, SECURITY_HEADERS, silentLogger } from './project.js';
+import { createApp, createHttpServer, FoerderAdapter, loadConfig, silentLogger } from './project.js';
 import { summarize, type Summary } from './stats.js';
 import { TURN_QUESTIONS, type BenchQuestion } from './questions.js';
 import { TurnClient } from './turnClient.js';
@@ -62,7 +62,6 @@ function createEchoServer(): restify.Server {
       await context.sendActivity(typeof context.activity.text === 'string' ? context.activity.text : '');
     },
     logger: silentLogger, authenticated: false, serviceUrlAllowlist: [], maxBodyBytes: 256 * 1024, ratePerMinute: 60, logSalt: '',
-    securityHeaders: SECURITY_HEADERS,
     health: async () => ({ live: true, ready: true, details: {} }),
   });
 }

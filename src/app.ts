@@ -54,15 +54,6 @@ export interface App {
   close(): Promise<void>;
 }
 
-/** Security headers for every response; pages add their own CSP on top. */
-export const SECURITY_HEADERS: Record<string, string> = {
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'no-referrer',
-  'x-frame-options': 'SAMEORIGIN',
-  'cross-origin-opener-policy': 'same-origin',
-  'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
-};
-
 /** Wires the service from a parsed configuration. The composition root's only collaborator. */
 export async function createApp(config: Config, opts: AppOptions = {}): Promise<App> {
   const logger = opts.logger ?? createLogger(config.LOG_LEVEL);
@@ -80,6 +71,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   });
 
   const { t } = createTranslator(config.LOCALES_DIR);
+  const defaultLang = config.DEFAULT_LOCALE === 'en-US' ? 'en' : 'de';
   const metrics = createMetrics();
   metrics.setIndex({ chunks: kb.chunks.length, createdAt: kb.createdAt, version: kb.version });
   const feedback = await openFeedbackStore(config.STORAGE_URL, config.DATA_DIR, {
@@ -116,7 +108,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   });
   const bot = new FoerderBot({
     answerer, t, store: new TurnStateStore(storage), turnLock, logger, clock, flows,
-    maxTextChars: config.MAX_TEXT_CHARS, retentionDays: config.RETENTION_DAYS, logSalt: config.LOG_SALT,
+    maxTextChars: config.MAX_TEXT_CHARS, defaultLang, retentionDays: config.RETENTION_DAYS, logSalt: config.LOG_SALT,
     feedback: feedback.store,
     onFeedback: (direction, programId) => metrics.feedback(direction, programId),
     onTurn: (e) => {
@@ -142,14 +134,14 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     logger.error({ event: 'turn_error', err: error?.name, detail: String(error?.message ?? '').slice(0, 200), conv: hashId(context.activity.conversation?.id, config.LOG_SALT) });
     if (context.activity.type === 'message') {
-      const lang = detectLanguage(typeof context.activity.text === 'string' ? context.activity.text : '', context.activity.locale);
+      const lang = detectLanguage(typeof context.activity.text === 'string' ? context.activity.text : '', context.activity.locale, defaultLang);
       await context.sendActivity(textReply(t(lang, 'error'), lang)).catch(() => undefined);
     }
   };
 
   const server = createHttpServer({
     adapter, logic: bot.run, logger, authenticated, serviceUrlAllowlist: config.SERVICE_URL_ALLOWLIST, maxBodyBytes: config.MAX_BODY_BYTES,
-    ratePerMinute: config.RATE_LIMIT_PER_MINUTE, logSalt: config.LOG_SALT, securityHeaders: SECURITY_HEADERS,
+    ratePerMinute: config.RATE_LIMIT_PER_MINUTE, logSalt: config.LOG_SALT,
     onRequest: (route, status) => metrics.httpRequest(route, status),
     // Direct Line has its own limits; office NATs share one address, so its polling is exempt.
     ipRatePerMinute: config.RATE_LIMIT_IP_PER_MINUTE,

@@ -6,7 +6,7 @@ import type { Lang } from './nlu/language.js';
 export type Translate = (lang: Lang, key: string, values?: Record<string, unknown>) => string;
 
 /** Loads locales/<lang>/*.json (one namespace per file) into an i18next instance; German is the fallback. */
-export function createTranslator(localesDir: string): { t: Translate; has: (lang: Lang, key: string) => boolean; instance: i18n } {
+export function createTranslator(localesDir: string): { t: Translate; instance: i18n } {
   const resources: Record<string, Record<string, unknown>> = {};
   const namespaces = new Set<string>();
   for (const lang of ['de', 'en']) {
@@ -54,8 +54,7 @@ export function createTranslator(localesDir: string): { t: Translate; has: (lang
     if (!values || !tpl.includes('{{')) return tpl;
     return tpl.replace(/\{\{\s*([\w.]+)\s*\}\}/g, (m, name: string) => (values[name] === undefined || values[name] === null ? '' : String(values[name])));
   };
-  const has = (lang: Lang, key: string) => template(lang, key) !== null || instance.exists(key, { lng: lang });
-  return { t, has, instance };
+  return { t, instance };
 }
 
 /** Formats a number the way each language writes it (8.000 / 8,000). */

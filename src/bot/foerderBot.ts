@@ -39,6 +39,8 @@ export interface BotDeps {
   logger: Logger;
   clock: () => Date;
   maxTextChars: number;
+  /** Language when neither the message nor the channel says (DEFAULT_LOCALE). */
+  defaultLang: Lang;
   retentionDays: number;
   logSalt: string;
   flows?: Flows;
@@ -64,7 +66,7 @@ const EVENT_ID = Symbol('foerderlotse.eventId');
 
 const CAPTURE = Symbol('foerderlotse.capture');
 // Enough for a handoff's context; the state is read and written every turn, so it stays small.
-const TRANSCRIPT_MAX = 12;
+export const TRANSCRIPT_MAX = 12;
 const MAX_ATTEMPTS = 6;
 const OBSERVER_DELAY_MS = 20;
 
@@ -181,7 +183,7 @@ export class FoerderBot {
     if (a.type === ActivityTypes.Message) return this.onMessage(context, data);
     if (a.type === ActivityTypes.Invoke) {
       const vote = parseFeedbackActivity(a);
-      if (vote && this.deps.feedback) await this.onVote(context, data, vote, detectLanguage('', a.locale));
+      if (vote && this.deps.feedback) await this.onVote(context, data, vote, detectLanguage('', a.locale, this.deps.defaultLang));
       // Invokes expect an answer in the HTTP response; unknown ones get 200 without effect.
       await context.sendActivity({ type: 'invokeResponse', value: { status: 200, body: {} } });
       return;
@@ -195,7 +197,7 @@ export class FoerderBot {
   }
 
   private async welcome(context: TurnContext, data: TurnData): Promise<void> {
-    const lang = detectLanguage('', context.activity.locale);
+    const lang = detectLanguage('', context.activity.locale, this.deps.defaultLang);
     const { t } = this.deps;
     data.conv.welcomed = true;
     data.conv.lang = lang;
@@ -235,7 +237,7 @@ export class FoerderBot {
     const { t, deps } = { t: this.deps.t, deps: this.deps };
     if (!this.isAddressedInTeams(context)) return;
     let text = this.messageText(context);
-    const lang = detectLanguage(text, context.activity.locale ?? (data.conv.lang === 'en' ? 'en-US' : undefined));
+    const lang = detectLanguage(text, context.activity.locale ?? undefined, data.conv.lang ?? this.deps.defaultLang);
     data.conv.lang = lang;
     if (!data.user.conversations.includes(data.convKey)) data.user.conversations = [...data.user.conversations.slice(-49), data.convKey];
 

@@ -4,7 +4,7 @@ import type { Answerer } from '../answer/answerer.js';
 import type { Answer } from '../answer/types.js';
 import { buildReply, localeOf, textReply } from '../bot/replyBuilder.js';
 import { DialogStateAccessor, profileSchema, turnData, type Profile, type TurnData } from '../bot/conversationState.js';
-import type { Flows, FlowTurn } from '../bot/foerderBot.js';
+import { TRANSCRIPT_MAX, type Flows, type FlowTurn } from '../bot/foerderBot.js';
 import type { AppStorage } from '../storage/appStorage.js';
 import type { HandoffService } from '../handoff/handoffService.js';
 import type { OutboxEntry } from '../handoff/outboxStore.js';
@@ -108,7 +108,7 @@ export class FlowRouter implements Flows {
       await context.sendActivity(textReply(this.deps.t(turn.lang, 'dialogs:cancelNothing'), turn.lang));
       return true;
     }
-    if (SHOW_PROFILE.test(text)) return this.showProfile(context, data, turn.lang);
+    if (SHOW_PROFILE.test(text)) return this.showProfile(context, data, turn.lang, turn.now);
     // "Welche Programme passen zu uns?" with the applicant described gets verdicts at once; the
     // explicit "Förder-Check" runs the flow (and fills what the message already says).
     if (turn.intent === 'profileCheck' && !(OVERVIEW.test(text) && describesApplicant(text))) return this.startCheck(context, dc, data, turn, false);
@@ -297,14 +297,14 @@ export class FlowRouter implements Flows {
     }
   }
 
-  private async showProfile(context: TurnContext, data: TurnData, lang: Lang): Promise<boolean> {
+  private async showProfile(context: TurnContext, data: TurnData, lang: Lang, now: Date): Promise<boolean> {
     const { t, kb } = this.deps;
     const profile = data.user.profile;
     if (!profile) {
       await context.sendActivity(textReply(t(lang, 'dialogs:check.noProfile'), lang, [{ title: t(lang, 'suggest.check.title'), value: t(lang, 'suggest.check.value') }]));
       return true;
     }
-    const views = verdictViews(profile, lang, { kb, answerer: this.deps.answerer, t, now: new Date() });
+    const views = verdictViews(profile, lang, { kb, answerer: this.deps.answerer, t, now });
     await context.sendActivity({ type: ActivityTypes.Message, text: t(lang, 'dialogs:check.showProfile'), locale: localeOf(lang), attachments: [resultCard(profile, views, lang, t, kb)] });
     return true;
   }
@@ -327,7 +327,7 @@ export class FlowRouter implements Flows {
   }
 
   private async privacy(context: TurnContext, lang: Lang): Promise<boolean> {
-    await context.sendActivity(textReply(this.deps.t(lang, 'dialogs:privacy.note', { days: this.deps.retentionDays, turns: 12 }), lang));
+    await context.sendActivity(textReply(this.deps.t(lang, 'dialogs:privacy.note', { days: this.deps.retentionDays, turns: TRANSCRIPT_MAX }), lang));
     return true;
   }
 

@@ -133,15 +133,16 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
   }
   say(`Abschnitte: ${chunks.length} (${embedded} neu eingebettet, ${reused} Quellen unverändert übernommen)`);
 
-  const fp = await sourcesFingerprint(opts.knowledgeDir);
-  const contentHash = createHash('sha256').update(fp.programsHash).update(docs.map((d) => d.hash).join(',')).digest('hex').slice(0, 12);
+  // The sources were hashed when read; only the curated facts still need a fingerprint.
+  const programsHash = await hashProgramsDir(join(opts.knowledgeDir, 'programs'));
+  const contentHash = createHash('sha256').update(programsHash).update(docs.map((d) => d.hash).join(',')).digest('hex').slice(0, 12);
   const version = `${now().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}-${contentHash}`;
   const manifest: Manifest = {
     format: INDEX_FORMAT,
     version,
     createdAt: now().toISOString(),
     embedder: { name: 'hashed-char-ngrams-v1', dimensions: EMBEDDING_DIMENSIONS },
-    programsHash: fp.programsHash,
+    programsHash,
     sources: docs.map((d) => ({ file: d.file, id: d.id, hash: d.hash, title: d.title, modified: d.modified, chunks: chunks.filter((c) => c.docId === d.id).length })),
     chunkCount: chunks.length,
   };

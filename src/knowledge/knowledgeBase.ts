@@ -92,9 +92,13 @@ export class KnowledgeBase {
   }
 
   /** Chunk ids of one programme's documents. */
-  docIdsOf(program: Program): Set<string> {
-    return new Set(program.docIds);
+  docIdsOf(program: Program): ReadonlySet<string> {
+    let ids = this.docIdSets.get(program.id);
+    if (!ids) this.docIdSets.set(program.id, (ids = new Set(program.docIds)));
+    return ids;
   }
+
+  private readonly docIdSets = new Map<string, Set<string>>();
 }
 
 /** Words of the corpus (and programme names) that compound splitting may use as parts. */

@@ -2,33 +2,21 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PostgresFeedbackStore } from '../../src/feedback/postgresFeedbackStore.js';
 import { runReport } from '../../src/feedback/reportCommand.js';
-import { skipPostgres, startPostgres, type TestPostgres } from '../support/postgres.js';
+import { skipPostgres, startPostgres, twoInstanceStores, type TestPostgres } from '../support/postgres.js';
 import { parseCsv } from './csv.js';
 import { feedbackStoreContract } from './feedbackStoreContract.js';
 
 feedbackStoreContract(
   'PostgresFeedbackStore',
   async () => {
-    const server = await startPostgres();
-    // Two pools are two bot instances migrating at once, as on a simultaneous deploy.
-    const pools = [new pg.Pool({ connectionString: server.url, max: 4 }), new pg.Pool({ connectionString: server.url, max: 4 })];
-    try {
-      const stores = await Promise.all(pools.map((p) => PostgresFeedbackStore.open(p)));
-      return {
-        async fresh() {
-          await pools[0]!.query('TRUNCATE feedback_events');
-          return stores[0]!;
-        },
-        async close() {
-          await Promise.all(pools.map((p) => p.end()));
-          await server.stop();
-        },
-      };
-    } catch (err) {
-      await Promise.all(pools.map((p) => p.end()));
-      await server.stop();
-      throw err;
-    }
+    const db = await twoInstanceStores((p) => PostgresFeedbackStore.open(p), 'feedback_events');
+    return {
+      async fresh() {
+        await db.truncate();
+        return db.stores[0]!;
+      },
+      close: db.close,
+    };
   },
   { skip: skipPostgres },
 );

@@ -65,3 +65,12 @@ describe('detectLanguage', () => {
     expect(detectLanguage(text, locale)).toBe(lang);
   });
 });
+
+describe('detectLanguage fallback', () => {
+  it('uses the configured default when neither the text nor the channel says', async () => {
+    const { detectLanguage } = await import('../../src/nlu/language.js');
+    expect(detectLanguage('KommA?', undefined, 'en')).toBe('en');
+    expect(detectLanguage('KommA?', 'de-DE', 'en')).toBe('de');
+    expect(detectLanguage('KommA?')).toBe('de');
+  });
+});

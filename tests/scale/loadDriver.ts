@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -443,4 +443,12 @@ export function formatScaleResult(r: ScaleResult): string {
   if (r.turnErrorSamples.length) lines.push('  turn errors logged by the bots:', ...r.turnErrorSamples.map((l) => `    ${l}`));
   if (r.failureCount) lines.push(`  ${r.failureCount} problems, first ones:`, ...r.failures.slice(0, 10).map((f) => `    ${f}`));
   return lines.join('\n');
+}
+
+/** Prints the figures and keeps them as test-artifacts/scale-<name>.json. */
+export function reportScaleResult(name: string, result: ScaleResult): void {
+  process.stdout.write(`\n${formatScaleResult(result)}\n`);
+  const dir = join(findProjectRoot(), 'test-artifacts');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, `scale-${name}.json`), `${JSON.stringify(result, null, 2)}\n`);
 }

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import YAML from 'yaml';
 import { z } from 'zod';
+import { seededRandom } from '../support/seededRandom.js';
 
 /** The Förder-Check slots in the order dialogs/foerder-check.yaml asks them. */
 export const SLOTS = ['municipalityName', 'entityType', 'state', 'population', 'leadershipSupport', 'contactPerson', 'needsAnonymity', 'programs', 'email'] as const;
@@ -33,17 +34,6 @@ export interface ScriptedUser {
   profile: IntendedProfile;
 }
 
-/** Deterministic PRNG (mulberry32): the same users on every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const pick = <T>(rnd: () => number, items: readonly T[]): T => items[Math.floor(rnd() * items.length)];
 
@@ -94,7 +84,7 @@ const de = new Intl.NumberFormat('de-DE');
 
 /** The i-th simulated user; every field varies with i, so each conversation's profile is distinct. */
 export function scriptedUser(i: number): ScriptedUser {
-  const rnd = random(0x5ca1e + i * 7919);
+  const rnd = seededRandom(0x5ca1e + i * 7919);
   const type = TYPES[i % TYPES.length];
   const state = STATES[(i * 7) % STATES.length];
   const anonymous = i % 6 === 5;

@@ -1,8 +1,6 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { skipPostgres, startPostgres, type TestPostgres } from '../support/postgres.js';
-import { findProjectRoot, formatScaleResult, runScaleLoad, type ScaleResult } from './loadDriver.js';
+import { reportScaleResult, runScaleLoad, type ScaleResult } from './loadDriver.js';
 import { scaleConversations } from './scaleConfig.js';
 
 // Issue: several instances behind a load balancer; two turns of one conversation land on different instances.
@@ -21,10 +19,7 @@ describe.skipIf(skipPostgres)(`${conversations} Förder-Checks on two bot proces
       sideChatEvery: 4,
       progress: (l) => process.stderr.write(`[scale] ${l}\n`),
     });
-    process.stdout.write(`\n${formatScaleResult(result)}\n`);
-    const root = findProjectRoot();
-    mkdirSync(join(root, 'test-artifacts'), { recursive: true });
-    writeFileSync(join(root, 'test-artifacts', 'scale-postgres.json'), `${JSON.stringify(result, null, 2)}\n`);
+    reportScaleResult('postgres', result);
   }, 300_000);
   afterAll(async () => {
     await pg?.stop();

@@ -1,7 +1,5 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { findProjectRoot, formatScaleResult, runScaleLoad, type ScaleResult } from './loadDriver.js';
+import { reportScaleResult, runScaleLoad, type ScaleResult } from './loadDriver.js';
 import { scaleConversations } from './scaleConfig.js';
 
 // The same load against one instance on a SQLite file, SIGKILLed midway and restarted: no lost writes.
@@ -18,10 +16,7 @@ describe(`${conversations} Förder-Checks on one bot process with SQLite, SIGKIL
       sideChatEvery: 4,
       progress: (l) => process.stderr.write(`[scale] ${l}\n`),
     });
-    process.stdout.write(`\n${formatScaleResult(result)}\n`);
-    const root = findProjectRoot();
-    mkdirSync(join(root, 'test-artifacts'), { recursive: true });
-    writeFileSync(join(root, 'test-artifacts', 'scale-sqlite.json'), `${JSON.stringify(result, null, 2)}\n`);
+    reportScaleResult('sqlite', result);
   }, 300_000);
 
   it('loses no write: every conversation ends with its complete, correct profile in the result card, in "Mein Profil" and in the file', () => {

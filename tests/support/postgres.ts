@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { Client } from 'pg';
+import { Client, Pool } from 'pg';
 
 const run = promisify(execFile);
 
@@ -142,5 +142,26 @@ export async function startPostgres(): Promise<TestPostgres> {
     await as('pg_ctl', ['-D', dataDir, '-m', 'immediate', 'stop']).catch(() => undefined);
     cleanup();
     throw new Error(`Could not start a test PostgreSQL: ${err instanceof Error ? err.message : String(err)}\n${log}`, { cause: err });
+  }
+}
+
+/**
+ * A real server with two pools on it — two bot instances — each opening a store at once, as on a
+ * simultaneous deploy. `truncate` empties the store's table between tests.
+ */
+export async function twoInstanceStores<S>(open: (pool: Pool) => Promise<S>, table: string): Promise<{ stores: S[]; truncate(): Promise<void>; close(): Promise<void> }> {
+  const server = await startPostgres();
+  // Several connections per pool, so concurrent work really overlaps.
+  const pools = [new Pool({ connectionString: server.url, max: 4 }), new Pool({ connectionString: server.url, max: 4 })];
+  const close = async () => {
+    await Promise.all(pools.map((p) => p.end()));
+    await server.stop();
+  };
+  try {
+    const stores = await Promise.all(pools.map(open));
+    return { stores, truncate: async () => void (await pools[0]!.query(`TRUNCATE ${table}`)), close };
+  } catch (err) {
+    await close();
+    throw err;
   }
 }
