@@ -64,7 +64,7 @@ export function findPassage(
     const sentences = h.chunk.sentences;
     for (const [i, s] of sentences.entries()) {
       const cueHit = cue ? cue.test(s) : true;
-      const dateHit = intent === 'deadline' && findDates(s).length > 0;
+      const dateHit = intent === 'deadline' && /\d/.test(s) && findDates(s).length > 0;
       if (intent === 'deadline' && !dateHit) continue;
       if (!cueHit && !faqHit) continue;
       const cov = coverage(focus, s, kb.vocabulary);

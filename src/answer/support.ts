@@ -35,10 +35,27 @@ export function focusTerms(question: string, programs: Program[], vocabulary: Re
   return [...new Set(out)];
 }
 
+// Passages are the index's sentences, scored again for every question that retrieves them: their
+// stems are kept per vocabulary (one per index), bounded so a huge corpus cannot fill the memory.
+const passageStems = new WeakMap<ReadonlySet<string>, Map<string, Set<string>>>();
+const PASSAGE_CACHE_MAX = 20_000;
+
+function stemsOfPassage(passage: string, vocabulary: ReadonlySet<string>): Set<string> {
+  let cache = passageStems.get(vocabulary);
+  if (!cache) passageStems.set(vocabulary, (cache = new Map()));
+  let have = cache.get(passage);
+  if (!have) {
+    have = stemsWithParts(passage, vocabulary);
+    if (cache.size >= PASSAGE_CACHE_MAX) cache.clear();
+    cache.set(passage, have);
+  }
+  return have;
+}
+
 /** Share of focus terms a passage contains (stems, compound parts, or a shared 5+ letter prefix). */
 export function coverage(focus: string[], passage: string, vocabulary: ReadonlySet<string>): number {
   if (focus.length === 0) return 1;
-  const have = stemsWithParts(passage, vocabulary);
+  const have = stemsOfPassage(passage, vocabulary);
   let hit = 0;
   for (const f of focus) {
     if (have.has(f)) {
@@ -85,7 +102,6 @@ export function unknownTopic(
 ): boolean {
   if (programs.length === 0) return false;
   const vocab = topic.vocabulary;
-  const stems = topic.stems;
   const raws = words(question.replace(/-/g, ' '));
   // Topics are nouns, and German writes nouns capitalised: a capitalised word that does not start a
   // sentence. Verbs and adjectives the text does not use ("braucht", "direkt") are no topic.
@@ -96,27 +112,49 @@ export function unknownTopic(
     if (!hasCapitals || (/^\p{Lu}/u.test(m[2]) && !startsSentence)) nouns.add(stem(m[2].toLowerCase().replace(/ß/g, 'ss')));
   }
   const focus = focusTerms(question.replace(/-/g, ' '), programs, vocab).filter((f) => !DOMAIN.has(f) && f.length >= 4 && nouns.has(f));
-  return focus.some((f) => {
-    if (stems.has(f)) return false;
-    // Feminine and plural forms of question words ("Ansprechpartnerin", "Bürgermeisterinnen").
-    const base = f.replace(/(innen|in)$/, '');
-    if (base !== f && [base, stem(base)].some((b) => DOMAIN.has(b) || stems.has(b))) return false;
-    // Inflected forms: a text stem that extends the word, or one it extends by a few letters.
-    for (let cut = 1; cut <= 3 && f.length - cut >= 5; cut++) if (stems.has(f.slice(0, -cut))) return false;
-    if (topic.sortedStems ? hasPrefix(topic.sortedStems, f) : [...stems].some((s) => s.startsWith(f))) return false;
-    const raw = raws.find((w) => stem(w) === f) ?? f;
-    // A compound of words the texts use ("Interessenformular"), or of question words ("Antragsfrist").
-    if (decompound(raw, vocab).length) return false;
-    const domainParts = decompound(raw, DOMAIN_WORDS);
-    if (domainParts.length && domainParts.every((p) => DOMAIN.has(stem(p)) || GENERIC.has(stem(p)))) return false;
-    // Typos ("Bewerbungsfirst"): only stems of about the same length are compared.
-    const max = f.length >= 9 ? 2 : 1;
-    for (let len = f.length - max; len <= f.length + max; len++) {
-      for (const s of topic.stemsByLength?.get(len) ?? []) if (editDistance(s, f, max) <= max) return false;
-      for (const s of DOMAIN_BY_LENGTH.get(len) ?? []) if (editDistance(s, f, max) <= max) return false;
-    }
-    return true;
-  });
+  return focus.some((f) => isUnknownTerm(f, raws.find((w) => stem(w) === f) ?? f, topic));
+}
+
+type Topic = Parameters<typeof unknownTopic>[2];
+
+// Whether a question word is unknown to a set of texts depends on the word and the texts only, and
+// the same words come again and again (typo matching is the costly part): kept per topic, bounded.
+const termVerdicts = new WeakMap<Topic['stems'], Map<string, boolean>>();
+const TERM_CACHE_MAX = 20_000;
+
+function isUnknownTerm(f: string, raw: string, topic: Topic): boolean {
+  let cache = termVerdicts.get(topic.stems);
+  if (!cache) termVerdicts.set(topic.stems, (cache = new Map()));
+  const key = `${f} ${raw}`;
+  let verdict = cache.get(key);
+  if (verdict === undefined) {
+    verdict = judgeTerm(f, raw, topic);
+    if (cache.size >= TERM_CACHE_MAX) cache.clear();
+    cache.set(key, verdict);
+  }
+  return verdict;
+}
+
+function judgeTerm(f: string, raw: string, topic: Topic): boolean {
+  const { vocabulary: vocab, stems } = topic;
+  if (stems.has(f)) return false;
+  // Feminine and plural forms of question words ("Ansprechpartnerin", "Bürgermeisterinnen").
+  const base = f.replace(/(innen|in)$/, '');
+  if (base !== f && [base, stem(base)].some((b) => DOMAIN.has(b) || stems.has(b))) return false;
+  // Inflected forms: a text stem that extends the word, or one it extends by a few letters.
+  for (let cut = 1; cut <= 3 && f.length - cut >= 5; cut++) if (stems.has(f.slice(0, -cut))) return false;
+  if (topic.sortedStems ? hasPrefix(topic.sortedStems, f) : [...stems].some((s) => s.startsWith(f))) return false;
+  // A compound of words the texts use ("Interessenformular"), or of question words ("Antragsfrist").
+  if (decompound(raw, vocab).length) return false;
+  const domainParts = decompound(raw, DOMAIN_WORDS);
+  if (domainParts.length && domainParts.every((p) => DOMAIN.has(stem(p)) || GENERIC.has(stem(p)))) return false;
+  // Typos ("Bewerbungsfirst"): only stems of about the same length are compared.
+  const max = f.length >= 9 ? 2 : 1;
+  for (let len = f.length - max; len <= f.length + max; len++) {
+    for (const s of topic.stemsByLength?.get(len) ?? []) if (editDistance(s, f, max) <= max) return false;
+    for (const s of DOMAIN_BY_LENGTH.get(len) ?? []) if (editDistance(s, f, max) <= max) return false;
+  }
+  return true;
 }
 
 /** Whether a sorted list holds a word that starts with the prefix (binary search). */

@@ -74,37 +74,88 @@ export function stateKeys(context: TurnContext): { convKey: string; userKey: str
   return { convKey: `conv/${channel}/${a.conversation?.id ?? 'none'}`, userKey: `user/${channel}/${a.from?.id ?? 'anonymous'}` };
 }
 
+/** An item as this process last wrote (or read) it, with the eTag it was stored under. */
+interface CachedItem<T> {
+  etag: string;
+  value: T;
+  /** The user item serialised, to tell whether a turn changed it. */
+  snapshot?: string;
+}
+
+/** Conversations (and their users) whose last state this process keeps parsed in memory. */
+export const STATE_CACHE_ENTRIES = 500;
+
 /**
  * Loads and saves turn state with real eTags (botbuilder's BotState writes with '*', so a
  * concurrent turn's profile answer could be lost silently). A stale write throws a conflict.
+ *
+ * Every turn reads and writes both items, so the process keeps what it wrote last, already
+ * validated, and asks the storage only whether the stored eTag is still that one (a conditional
+ * read): another instance's write, a deletion or a restart is still seen. A turn takes its items
+ * out of the cache and they return only after a successful save, so a failed or conflicting turn
+ * never leaves a half-changed copy behind.
  */
 export class TurnStateStore {
-  constructor(private readonly storage: AppStorage) {}
+  private readonly cache = new Map<string, CachedItem<ConversationData> | CachedItem<UserData>>();
+
+  constructor(
+    private readonly storage: AppStorage,
+    private readonly cacheEntries = STATE_CACHE_ENTRIES * 2,
+  ) {}
 
   async load(convKey: string, userKey: string): Promise<TurnData> {
-    const items = await this.storage.read([convKey, userKey]);
-    const rawConv = items[convKey];
-    const rawUser = items[userKey];
-    const conv = conversationDataSchema.safeParse(rawConv ?? {});
-    const user = userDataSchema.safeParse(rawUser ?? {});
-    return {
-      convKey,
-      userKey,
-      conv: conv.success ? conv.data : conversationDataSchema.parse({}),
-      user: user.success ? user.data : userDataSchema.parse({}),
-      convEtag: rawConv?.eTag,
-      userEtag: rawUser?.eTag,
-      userSnapshot: rawUser && user.success ? JSON.stringify(user.data) : undefined,
-    };
+    const cachedConv = this.take(convKey) as CachedItem<ConversationData> | undefined;
+    const cachedUser = this.take(userKey) as CachedItem<UserData> | undefined;
+    const { items, unchanged } = await this.storage.readChanged({ [convKey]: cachedConv?.etag, [userKey]: cachedUser?.etag });
+    let d: TurnData;
+    if (cachedConv && unchanged.has(convKey)) {
+      d = { convKey, userKey, conv: cachedConv.value, convEtag: cachedConv.etag } as TurnData;
+    } else {
+      // A stored item that does not fit the schema (an older version) starts over rather than failing every turn.
+      const conv = conversationDataSchema.safeParse(items[convKey] ?? {});
+      d = { convKey, userKey, conv: conv.success ? conv.data : conversationDataSchema.parse({}), convEtag: items[convKey]?.eTag } as TurnData;
+    }
+    if (cachedUser && unchanged.has(userKey)) {
+      d.user = cachedUser.value;
+      d.userEtag = cachedUser.etag;
+      d.userSnapshot = cachedUser.snapshot;
+    } else {
+      const user = userDataSchema.safeParse(items[userKey] ?? {});
+      d.user = user.success ? user.data : userDataSchema.parse({});
+      d.userEtag = items[userKey]?.eTag;
+      if (items[userKey] && user.success) d.userSnapshot = JSON.stringify(user.data);
+    }
+    return d;
   }
 
   async save(d: TurnData): Promise<void> {
     if (d.deleted) return;
     // 'new' never matches a stored eTag: a first write fails if another turn created the item meanwhile.
-    const changes: Record<string, Record<string, unknown>> = { [d.convKey]: { ...d.conv, eTag: d.convEtag ?? 'new' } };
+    const conv: Record<string, unknown> = { ...d.conv, eTag: d.convEtag ?? 'new' };
+    const changes: Record<string, Record<string, unknown>> = { [d.convKey]: conv };
     // Most turns are questions that leave the user item as it was: it is written only when it changed.
-    if (d.userSnapshot === undefined || JSON.stringify(d.user) !== d.userSnapshot) changes[d.userKey] = { ...d.user, eTag: d.userEtag ?? 'new' };
+    const userJson = JSON.stringify(d.user);
+    const user: Record<string, unknown> | undefined = userJson !== d.userSnapshot ? { ...d.user, eTag: d.userEtag ?? 'new' } : undefined;
+    if (user) changes[d.userKey] = user;
     await this.storage.write(changes);
+    // The storage set the new eTags on what it wrote. The dialog stack's shape belongs to the
+    // dialogs library: the cached copy gets it as the storage holds it, plain JSON.
+    if (d.conv.dialogState !== undefined) d.conv.dialogState = JSON.parse(JSON.stringify(d.conv.dialogState));
+    this.put(d.convKey, { etag: String(conv.eTag), value: d.conv });
+    const userEtag = user ? String(user.eTag) : d.userEtag;
+    if (userEtag !== undefined) this.put(d.userKey, { etag: userEtag, value: d.user, snapshot: userJson });
+  }
+
+  private take(key: string): CachedItem<ConversationData> | CachedItem<UserData> | undefined {
+    const item = this.cache.get(key);
+    this.cache.delete(key);
+    return item;
+  }
+
+  private put(key: string, item: CachedItem<ConversationData> | CachedItem<UserData>): void {
+    this.cache.set(key, item);
+    // Map keeps insertion order and a turn re-inserts its items: the first key is the least recent.
+    if (this.cache.size > this.cacheEntries) this.cache.delete(this.cache.keys().next().value!);
   }
 }
 

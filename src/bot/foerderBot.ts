@@ -70,6 +70,12 @@ export const TRANSCRIPT_MAX = 12;
 const MAX_ATTEMPTS = 6;
 const OBSERVER_DELAY_MS = 20;
 
+/** What a reply keeps for a channel's retry of its turn. */
+function retryCopy(reply: Partial<Activity>): Partial<Activity> {
+  const { entities: _e, channelId: _c, serviceUrl: _s, conversation: _v, from: _f, recipient: _r, replyToId: _i, ...rest } = reply;
+  return rest;
+}
+
 /**
  * The bot: loads state with eTags, lets flows and the answerer handle the message, buffers the
  * replies until the state is saved, and re-runs the turn on fresh state after a write conflict —
@@ -121,8 +127,9 @@ export class FoerderBot {
         }
         await this.dispatch(context, data);
         if (activityId && context.activity.type === ActivityTypes.Message) {
-          // Kept for a channel's retry; the citation entities are left out (the quote is in the text).
-          data.conv.lastTurn = { activityId: activityId.slice(0, 512), replies: buffer.slice(0, 20).map(({ entities: _e, ...rest }) => rest) };
+          // Kept for a channel's retry; the citation entities are left out (the quote is in the text),
+          // and so are the addressing fields, which sending a reply sets again from the retried activity.
+          data.conv.lastTurn = { activityId: activityId.slice(0, 512), replies: buffer.slice(0, 20).map(retryCopy) };
         }
         try {
           await this.deps.store.save(data);

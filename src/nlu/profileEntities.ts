@@ -50,11 +50,14 @@ export function extractEntityType(text: string): ProfileEntityType | undefined {
 const NUMBER = String.raw`(\d{1,3}(?:[.\s\u00a0]\d{3})+|\d+(?:[.,]\d+)?)(\s*(?:tsd\.?|tausend|k|mio\.?|millionen|thousand|million)(?![a-zäöü]))?`;
 const PEOPLE = String.raw`(?:einwohner(?:innen)?(?:n)?|ew\b|bewohner(?:innen)?|menschen|leute|inhabitants|residents|people|citizens|b(?:ü|ue)rger(?:innen)?)`;
 
+const COUNT_THEN_PEOPLE = new RegExp(`${NUMBER}\\s*${PEOPLE}`);
+const PEOPLE_THEN_COUNT = new RegExp(`(?:einwohnerzahl|einwohner|population|inhabitants)\\s*(?:von|of|:|=|ca\\.?|rund|etwa|about|around|mit)?\\s*(?:ca\\.?|rund|etwa|about|around)?\\s*${NUMBER}`);
+
 /** The population stated in a text ("8.000 Einwohner", "8 Tsd. EW", "achttausend Einwohner", "population of 8,000"). */
 export function extractPopulation(text: string): number | undefined {
   const t = text.toLowerCase().replace(/(\d),(\d{3})\b/g, '$1.$2');
-  const after = t.match(new RegExp(`${NUMBER}\\s*${PEOPLE}`));
-  const before = t.match(new RegExp(`(?:einwohnerzahl|einwohner|population|inhabitants)\\s*(?:von|of|:|=|ca\\.?|rund|etwa|about|around|mit)?\\s*(?:ca\\.?|rund|etwa|about|around)?\\s*${NUMBER}`));
+  const after = t.match(COUNT_THEN_PEOPLE);
+  const before = t.match(PEOPLE_THEN_COUNT);
   const m = after ?? before;
   if (m) {
     const v = parseQuantity(`${m[1]}${m[2] ?? ''}`);

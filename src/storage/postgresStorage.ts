@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { StoreItems } from 'botbuilder';
 import { Pool, type PoolClient, type QueryResult } from 'pg';
 import { z } from 'zod';
-import type { AppStorage } from './appStorage.js';
+import type { AppStorage, ChangedItems } from './appStorage.js';
 import { StorageConflictError } from './storageErrors.js';
 
 const optionsSchema = z.object({
@@ -25,6 +25,7 @@ export interface PostgresStorageOptions {
 }
 
 const rowSchema = z.object({ key: z.string(), doc: z.string(), etag: z.string() });
+const changedRowSchema = z.object({ key: z.string(), doc: z.string().nullable(), etag: z.string() });
 const docSchema = z.record(z.string(), z.unknown());
 
 /**
@@ -101,6 +102,24 @@ export class PostgresStorage implements AppStorage {
       out[row.key] = { ...docSchema.parse(JSON.parse(row.doc)), eTag: row.etag };
     }
     return out;
+  }
+
+  /** One round trip: documents only for keys whose eTag differs from the known one. */
+  async readChanged(known: Record<string, string | undefined>): Promise<ChangedItems> {
+    const result: ChangedItems = { items: {}, unchanged: new Set() };
+    const keys = Object.keys(known);
+    if (keys.length === 0) return result;
+    const res = await this.pool.query(
+      `SELECT s.key, s.etag, CASE WHEN s.etag = k.etag THEN NULL ELSE s.doc END AS doc
+       FROM ${this.table} s JOIN unnest($1::text[], $2::text[]) AS k(key, etag) ON s.key = k.key`,
+      [keys, keys.map((k) => known[k] ?? '')],
+    );
+    for (const raw of res.rows) {
+      const row = changedRowSchema.parse(raw);
+      if (row.doc === null) result.unchanged.add(row.key);
+      else result.items[row.key] = { ...docSchema.parse(JSON.parse(row.doc)), eTag: row.etag };
+    }
+    return result;
   }
 
   /** Writes all items in one transaction; throws StorageConflictError (and writes nothing) if any eTag is stale. */

@@ -17,6 +17,9 @@ class FakeStorage implements AppStorage {
   async read(): Promise<StoreItems> {
     return {};
   }
+  async readChanged() {
+    return { items: {}, unchanged: new Set<string>() };
+  }
   async write(): Promise<void> {}
   async delete(): Promise<void> {}
   async keysWithPrefix(): Promise<string[]> {

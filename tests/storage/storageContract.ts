@@ -61,6 +61,44 @@ export function storageContract(name: string, factory: StorageFactory): void {
       expect((await readOne('a')).eTag).toBe(item.eTag);
     });
 
+    describe('readChanged (conditional read)', () => {
+      it('transfers only items whose eTag differs from the known one', async () => {
+        const a: Record<string, unknown> = { v: 1 };
+        const b: Record<string, unknown> = { v: 2 };
+        await storage.write({ a, b });
+        const r = await storage.readChanged({ a: String(a.eTag), b: 'some-other-etag', missing: undefined });
+        expect([...r.unchanged]).toEqual(['a']);
+        expect(r.items).toEqual({ b: { v: 2, eTag: b.eTag } });
+      });
+
+      it('transfers an item again once someone else wrote it', async () => {
+        const mine: Record<string, unknown> = { v: 1 };
+        await storage.write({ a: mine });
+        await storage.write({ a: { v: 2, eTag: mine.eTag } });
+        const r = await storage.readChanged({ a: String(mine.eTag) });
+        expect(r.unchanged.size).toBe(0);
+        expect(r.items.a).toMatchObject({ v: 2 });
+        expect(r.items.a.eTag).not.toBe(mine.eTag);
+      });
+
+      it('reports a deleted item as missing, not as unchanged', async () => {
+        const mine: Record<string, unknown> = { v: 1 };
+        await storage.write({ a: mine });
+        await storage.delete(['a']);
+        const r = await storage.readChanged({ a: String(mine.eTag) });
+        expect(r.unchanged.size).toBe(0);
+        expect(r.items).toEqual({});
+      });
+
+      it('reads every key in full when no eTag is known', async () => {
+        await storage.write({ a: { v: 1 }, b: { v: 2 } });
+        const r = await storage.readChanged({ a: undefined, b: '' });
+        expect(r.unchanged.size).toBe(0);
+        expect(r.items).toEqual({ a: { v: 1, eTag: expect.any(String) }, b: { v: 2, eTag: expect.any(String) } });
+        expect(await storage.readChanged({})).toEqual({ items: {}, unchanged: new Set() });
+      });
+    });
+
     it('gives every write a new eTag', async () => {
       await storage.write({ a: { v: 1 } });
       const first = await readOne('a');
