@@ -54,6 +54,9 @@ const TOPICS_FOR: Partial<Record<Intent, FactTopic[]>> = {
 
 const SUGGESTABLE: Intent[] = ['deadline', 'eligibility', 'signature', 'money', 'contact', 'anonymity'];
 
+const COUNT_QUESTION = /\bwie viele?\b|\bhow (many|much)\b|\banzahl\b/i;
+const NUMBER_WORD = /\d|\b(eins|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zwanzig|dreißig|hundert|tausend|one|two|three|four|five|ten)\b/i;
+
 const ELIGIBILITY_CUE = /passt|passen|in frage|infrage|können wir|dürfen wir|kommen wir|geeignet|förderfähig|bewerben|teilnehmen|mitmachen|beantragen|fit|suit|eligible|apply|qualify|can we/i;
 
 const ENGLISH_FILLER = new Set('what does do did say says tell about the this that paper call programme program is it its please explain describe information more anything something there here which how when where who whom with from into'.split(' '));
@@ -234,7 +237,8 @@ export class Answerer {
     }
     if (intent === 'contact' && program.contacts.length && program.contacts[0].email) {
       const c = program.contacts[0];
-      const lead = c.name ? t(lang, 'contact.named', { program: program.shortName, email: c.email, name: c.name }) : t(lang, 'contact.generic', { program: program.shortName, email: c.email });
+      const key = c.name ? (c.phone ? 'contact.namedPhone' : 'contact.named') : c.phone ? 'contact.genericPhone' : 'contact.generic';
+      const lead = t(lang, key, { program: program.shortName, email: c.email, name: c.name, phone: c.phone });
       return this.answerOf(program, intent, lead, [this.citation(program, docId, c.quote)], lang);
     }
 
@@ -243,7 +247,9 @@ export class Answerer {
     // English words are not in German texts: an English question is checked by its term-list German words.
     const focusSource = lang === 'en' ? this.deps.terms.expand(req.text).join(' ') : req.text;
     const focus = focusTerms(focusSource, [program], kb.vocabulary, []);
-    const passage = findPassage(kb, docIds, query, intent, focus);
+    // "Wer darf mitmachen?" about a call whose applicants were read from its text: that sentence.
+    const rule = intent === 'eligibility' && !program.curated ? program.rules.find((r) => r.type === 'entityTypes' && !r.excluded) : undefined;
+    const passage = rule ? { docId, quote: rule.quote, score: 1, coverage: 1 } : findPassage(kb, docIds, query, intent, focus);
     if (intent === 'unknown') {
       // An English question's German words come from a whole term-list entry (several synonyms): one hit suffices.
       const needed = lang === 'en' ? 0.34 : focus.length >= 3 ? 0.6 : 0.5;
@@ -256,6 +262,8 @@ export class Answerer {
       }
     }
     if (!passage) return this.abstain(intent, lang, program);
+    // "Wie viele Seiten …?" asks for a number: a passage without one does not answer it.
+    if (COUNT_QUESTION.test(req.text) && !NUMBER_WORD.test(passage.quote)) return this.abstain(intent, lang, program);
     const cite = [this.citation(program, passage.docId, passage.quote)];
     if (intent === 'deadline') {
       const found = findDates(passage.quote)[0];
@@ -280,6 +288,8 @@ export class Answerer {
       lead = t(lang, 'verdict.lead.missing', { program: program.shortName, missing: verdict.missing.map((m) => t(lang, `profile.field.${m}`)).join(', ') });
     }
     const details = verdict.reasons.filter((r) => r !== decisive).map((r) => `${t(lang, `verdict.mark.${r.status}`)} ${reasonText(r)}`);
+    // Rules read from an uncurated call's text rest on its sentences alone; the reader should know.
+    if (!program.curated) details.push(t(lang, 'verdict.derived'));
     const quotes = [...new Set([decisive?.quote, ...verdict.reasons.map((r) => r.quote)].filter((q): q is string => Boolean(q)))];
     void profile;
     return this.answerOf(program, 'eligibility', lead, quotes.slice(0, 3).map((q) => this.citation(program, docId, q)), lang, 'verdict', details);

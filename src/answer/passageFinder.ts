@@ -6,7 +6,7 @@ import { coverage } from './support.js';
 /** What a sentence answering each kind of question tends to contain. */
 const CUES: Partial<Record<Intent, RegExp>> = {
   deadline: /frist|bis zum|bis spätestens|endet|schluss|spätestens|einreich|bewerbungen? (gehen|sind)|deadline|until/i,
-  signature: /unterschrift|unterschreib|unterzeichn|formlos|signatur|gegenzeichn/i,
+  signature: /unterschrift|unterschreib|unterschrieben|unterzeichn|formlos|signatur|gegenzeichn/i,
   anonymity: /anonym|veröffentlich|nennung|öffentlich bekannt|namentlich/i,
   eligibility: /bewerben können|können sich|teilnahmevoraussetz|voraussetz|berechtigt|richtet sich|aufgerufen|ruft .* auf|nur über|landkreise|kreisfreie|kommunen|gemeinden|organisationen|träger/i,
   money: /euro|€|pauschale|summe|betrag|zuschuss|förderhöhe|fördermittel|finanzier/i,
@@ -20,10 +20,35 @@ const CUES: Partial<Record<Intent, RegExp>> = {
   about: /ziel|sucht|modellprojekt|aufruf|ruft/i,
 };
 
+/** Section headings under which the answer to each kind of question stands. */
+const SECTION_CUES: Partial<Record<Intent, RegExp>> = {
+  eligibility: /wer kann|wer darf|antragsberecht|teilnahmevoraussetz|teilnahmebeding|zielgruppe|teilnehmen|bewerben/i,
+  deadline: /frist|termin|zeitplan|bewerbungsschluss|einsendeschluss/i,
+  money: /förderung|finanz|zuschuss|höhe|kosten/i,
+  benefits: /leistung|erhalten|bieten|unterstützung|angebot/i,
+  contact: /kontakt|ansprech|fragen/i,
+  process: /einreich|bewerbung|verfahren|ablauf|antrag/i,
+  signature: /einreich|bewerbung|unterlagen|antrag/i,
+  changes: /änderung|nachträglich|einreich/i,
+};
+
+/** Words the answering sentence of each kind of question tends to use, added to the search. */
+const INTENT_WORDS: Partial<Record<Intent, string>> = {
+  deadline: 'Frist Bewerbungsfrist Einsendeschluss Bewerbungsschluss Antragsfrist einreichen Eingang',
+  signature: 'Unterschrift unterschreiben unterzeichnen',
+  anonymity: 'anonym veröffentlicht Namen',
+  eligibility: 'antragsberechtigt bewerben teilnehmen Voraussetzungen',
+  money: 'Euro Förderung Zuschuss Höhe',
+  benefits: 'erhalten Leistungen Begleitung Unterstützung',
+  ownFunds: 'Eigenanteil Eigenmittel',
+  contact: 'Ansprechpartnerin Ansprechpartner Kontakt Fragen Telefon',
+  changes: 'Änderungen nachträglich ändern',
+};
+
 /** Sentences that answer the kind of question outright ("Bewerben können sich …", "… 8.000 Euro"). */
 const STRONG: Partial<Record<Intent, RegExp>> = {
   deadline: /frist (endet|läuft|ist)|bewerbungsfrist|einsendeschluss|bewerbungsschluss|endet am/i,
-  signature: /unterschrift|unterschreib/i,
+  signature: /unterschrift|unterschreib|unterschrieben|zu unterzeichnen/i,
   eligibility: /bewerben können|können sich .{0,60}(bewerben|beteiligen)|antragsberechtigt|teilnahmeberechtigt|richtet sich an/i,
   money: /\d[\d.]*\s*(euro|€)/i,
   benefits: /erhalten|\d+\s*beratungstag/i,
@@ -31,6 +56,16 @@ const STRONG: Partial<Record<Intent, RegExp>> = {
   contact: /@/,
   process: /bewerbung(en)? (gehen|erfolgt|per)|einreich|per e-mail an/i,
 };
+
+/** Dates that end something else than the application: the project's runtime, spending, reports. */
+const NOT_APPLICATION_END = /projektlaufzeit|laufzeit|förderzeitraum|durchführungszeitraum|bewilligungszeitraum|begleitung (endet|läuft)|ausgegeben|verwendungsnachweis|abgeschlossen sein|umgesetzt|stichtag:|einwohnerzahl|stand:/i;
+/** What an application deadline sentence speaks of. */
+const APPLICATION = /bewerbung|antr(ag|äge)|einsendeschluss|interessenbekundung|einreich|eingang|bewerbungsfrist|antragsfrist|teilnahmeschluss|anmeldeschluss/i;
+
+/** How well a dated sentence reads as the application deadline rather than another date. */
+function deadlineFit(sentence: string): number {
+  return (APPLICATION.test(sentence) ? 1.5 : 0) - (NOT_APPLICATION_END.test(sentence) ? 3 : 0);
+}
 
 /** Kinds of question whose answer often spans two sentences ("Bewerben können … Kreisangehörige … nur über …"). */
 const TWO_SENTENCES = new Set<Intent>(['eligibility', 'benefits', 'process']);
@@ -57,7 +92,8 @@ export function findPassage(
 ): FoundPassage | null {
   const cue = CUES[intent];
   const strong = STRONG[intent];
-  const hits = kb.retriever.search(query, { k: 12, docIds });
+  // The question's words alone may miss the sentence ("Bis wann läuft X?" names no deadline word).
+  const hits = kb.retriever.search(INTENT_WORDS[intent] ? `${query} ${INTENT_WORDS[intent]}` : query, { k: 12, docIds });
   let best: FoundPassage | null = null;
   for (const [rank, h] of hits.entries()) {
     const faqHit = h.chunk.kind === 'faq' && cue ? cue.test(h.chunk.question ?? '') : false;
@@ -71,11 +107,16 @@ export function findPassage(
       // A section named like the question ("Teilnahmevoraussetzungen") vouches for its sentences.
       const sectionHit = focus.length > 0 && h.chunk.section ? coverage(focus, h.chunk.section, kb.vocabulary) : 0;
       let score = (cueHit ? 2 : 0) + (faqHit ? 2.5 : 0) + 3 * cov + (dateHit ? 1 : 0) + (strong?.test(s) ? 1.5 : 0) + sectionHit + 1 / (1 + rank);
+      if (intent === 'deadline') score += deadlineFit(s);
+      // A section headed for this kind of question ("Wer kann teilnehmen?", "Kontakt") vouches for its sentences.
+      if (SECTION_CUES[intent]?.test(h.chunk.section ?? '')) score += 1.5;
       if (intent === 'money' && /\d/.test(s)) score += 1;
       if (intent === 'contact' && /@/.test(s)) score += 1;
       if (!best || score > best.score) {
         // A whole FAQ answer reads better than one of its sentences; elsewhere keep to the sentence.
         let quote = faqHit ? sentences.join(' ') : s;
+        // "Nein. …" answers the FAQ's own question, which may not be the user's: quote the question too.
+        if (h.chunk.question && /^(ja|nein|yes|no)\b/i.test(faqHit ? sentences[0] : s)) quote = `${h.chunk.question} ${quote}`;
         const next = sentences[i + 1];
         if (!faqHit && next && (s.length < 70 || (TWO_SENTENCES.has(intent) && cue?.test(next) && s.length + next.length < 320))) quote = `${s} ${next}`;
         best = { docId: h.chunk.docId, quote, score, coverage: cov };

@@ -3,7 +3,7 @@ import type { Program } from '../programs/programSchema.js';
 
 /** Words of questions that say nothing about what is asked ("Bewerbung", "Programm", "sagt"). */
 const GENERIC = new Set(
-  `bewerb bewerbung bewerbungen kommun kommune kommunen programm programms projekt projekts ausschreib ausschreibung aufruf frag frage fragen gibt geben sagt sag steht stehen text texte papier dokument information informationen wissen erfahr erfahren
+  `bewerb bewerbung bewerbungen kommun kommune kommunen förderung programm programms projekt projekts ausschreib ausschreibung aufruf frag frage fragen gibt geben sagt sag steht stehen text texte papier dokument information informationen wissen erfahr erfahren
    viel viele hoch höhe gross groß lang wie welch welche genau eigentlich nennt nennen genannt beschreibt beschreiben erklärt läuft laufen lauft bitte mal etwa ungefahr denn auch noch schon hier dort thema bezug bzgl bezuglich moglich konnen muss brauch brauchen man leute wer wann was wo wohin
    call text paper document programme program project tell say says know please about does apply application`
     .split(/\s+/)
@@ -20,16 +20,30 @@ function stemsWithParts(text: string, vocabulary: ReadonlySet<string>): Set<stri
   return out;
 }
 
+/** A programme's name with a typo ("lebndig" for "lebendig") is still its name, not a topic. */
+function misspeltNameWord(s: string, names: ReadonlySet<string>): boolean {
+  if (s.length < 5) return false;
+  const max = s.length >= 8 ? 2 : 1;
+  for (const n of names) if (n.length >= 5 && Math.abs(n.length - s.length) <= max && editDistance(n, s, max) <= max) return true;
+  return false;
+}
+
 /** The content stems of a question that a supporting passage must contain. */
 export function focusTerms(question: string, programs: Program[], vocabulary: ReadonlySet<string>, ignore: string[] = []): string[] {
   const programWords = new Set<string>();
-  for (const p of programs) for (const w of words(`${p.shortName} ${p.aliases.join(' ')}`)) programWords.add(stem(w));
+  const nameWords = new Set<string>();
+  for (const p of programs) {
+    for (const w of words(`${p.shortName} ${p.aliases.join(' ')}`)) {
+      programWords.add(stem(w));
+      nameWords.add(w);
+    }
+  }
   for (const w of ignore) programWords.add(stem(w));
   const out: string[] = [];
   for (const w of words(question)) {
     if (STOPWORDS.has(w) || w.length < 3 || /\d/.test(w)) continue;
     const s = stem(w);
-    if (GENERIC.has(s) || programWords.has(s)) continue;
+    if (GENERIC.has(s) || programWords.has(s) || misspeltNameWord(w, nameWords)) continue;
     out.push(s);
   }
   return [...new Set(out)];
@@ -79,11 +93,13 @@ const DOMAIN_LIST = `frist fristen bewerbungsfrist bewerbungsschluss einsendesch
    geld summe betrag euro förder forder fordersumme fördermittel zuschuss finanzier kosten kostet kostenlos kostenfrei eigenmittel eigenanteil unterstutzung unterstützung leistung leistungen bekommen erhalten gibt
    kontakt ansprechpartner ansprechperson adresse mail email schick schicken senden wende wenden melden
    änder ander anderung änderung nachträglich einreichung teilnahme teilnehmen mitmachen beteiligen antrag anträge antragsteller berechtigt voraussetzung voraussetzungen
+   rückfrage rückfragen nachfrage nachfragen zuständig zuständige
    landrat landrätin landrats bürgermeister bürgermeisterin oberbürgermeister dezernent dezernentin leitung verwaltungsleitung verwaltungsspitze verwaltung chef chefin amt
    landkreis kreis kreise stadt städte gemeinde gemeinden kommune kommunen kreisfrei kreisfreie kreisangehörig kreisangehörige verein vereine träger organisation organisationen
    einwohner einwohnerinnen einwohnern bundesland land hessen bayern partner partnerkommune gemeinsam aufruf ausschreibung programm projekt modellprojekt modellkommune
    formular unterlagen dokument dokumente bewerbungsunterlagen antragsformular bewerbungsformular interessenbekundung interessensbekundung
    jahr jahre jahres zeit zeitraum ziel ziele tag tage monat monate woche wochen info infos link seite webseite website frau herr team stelle
+   baden württemberg bayern berlin brandenburg bremen hamburg hessen mecklenburg vorpommern niedersachsen nordrhein westfalen rheinland pfalz saarland sachsen anhalt schleswig holstein thüringen nrw
    deadline signature sign anonymous money funding amount grant contact apply application eligible support mayor district city town municipality`.split(/\s+/);
 const DOMAIN = new Set(DOMAIN_LIST.map((w) => stem(w)));
 const DOMAIN_WORDS: ReadonlySet<string> = new Set(DOMAIN_LIST.map((w) => w.toLowerCase()));
@@ -109,7 +125,9 @@ export function unknownTopic(
   const hasCapitals = /\p{Lu}/u.test(question);
   for (const m of question.replace(/-/g, ' ').matchAll(/(^|[.!?:]\s*|\s)([\p{L}]+)/gu)) {
     const startsSentence = m[1] === '' || /[.!?:]/.test(m[1]);
-    if (!hasCapitals || (/^\p{Lu}/u.test(m[2]) && !startsSentence)) nouns.add(stem(m[2].toLowerCase().replace(/ß/g, 'ss')));
+    // "nach dem Abschicken", "beim Ausfüllen": a verb used as a noun names an action, not a topic.
+    const nominalisedVerb = /(?:^|\s)(dem|beim|zum|vom)\s*$/i.test(question.slice(0, m.index + m[1].length)) && /en$/.test(m[2]);
+    if (!nominalisedVerb && (!hasCapitals || (/^\p{Lu}/u.test(m[2]) && !startsSentence))) nouns.add(stem(m[2].toLowerCase().replace(/ß/g, 'ss')));
   }
   const focus = focusTerms(question.replace(/-/g, ' '), programs, vocab).filter((f) => !DOMAIN.has(f) && f.length >= 4 && nouns.has(f));
   return focus.some((f) => isUnknownTerm(f, raws.find((w) => stem(w) === f) ?? f, topic));

@@ -27,6 +27,8 @@ export function stripHtml(s: string): string {
   return decodeEntities(
     s
       .replace(/<(script|style|noscript|head|template)[\s\S]*?<\/\1>/gi, ' ')
+      // A page's menus, footers and side boxes are the site's, not the call's ("Startseite | Presse").
+      .replace(/<(nav|footer|aside|form)\b[\s\S]*?<\/\1>/gi, ' ')
       .replace(/<!--[\s\S]*?-->/g, ' ')
       .replace(/<sup>[^<]{0,4}<\/sup>/gi, '')
       .replace(/<\s*(br|\/p|\/div|\/li|\/h[1-6]|\/tr|\/section|\/article)\s*\/?>/gi, '\n\n')

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { extname, join, basename } from 'node:path';
-import { blocksToText, cleanToBlocks, type Block, type SourceKind } from './cleanText.js';
+import { blocksToText, cleanToBlocks, stripHtml, type Block, type SourceKind } from './cleanText.js';
 
 /** One source file after clean-up. */
 export interface SourceDocument {
@@ -52,6 +52,16 @@ function titleOf(blocks: Block[], id: string): string {
   return first ? first.text.replace(/\s+/g, ' ').slice(0, 160) : id;
 }
 
+/** A web page names itself in its first <h1>, else in <title>; site navigation around it is no title. */
+function htmlTitle(html: string): string | undefined {
+  for (const re of [/<h1\b[^>]*>([\s\S]*?)<\/h1>/i, /<title\b[^>]*>([\s\S]*?)<\/title>/i]) {
+    const inner = html.match(re)?.[1];
+    const text = inner ? stripHtml(inner).replace(/^[#\s]+/, '').replace(/\s+/g, ' ').trim() : '';
+    if (text.length >= 4) return text.slice(0, 160);
+  }
+  return undefined;
+}
+
 /** Reads, extracts and cleans one source file. */
 export async function readSourceDocument(dir: string, file: string): Promise<SourceDocument> {
   const path = join(dir, file);
@@ -67,7 +77,7 @@ export async function readSourceDocument(dir: string, file: string): Promise<Sou
     kind,
     hash: createHash('sha256').update(bytes).digest('hex'),
     modified: info.mtime.toISOString().slice(0, 10),
-    title: titleOf(blocks, id),
+    title: (kind === 'html' ? htmlTitle(raw) : undefined) ?? titleOf(blocks, id),
     blocks,
     text: blocksToText(blocks),
   };

@@ -24,15 +24,15 @@ const PATTERNS: Record<(typeof INTENTS)[number], RegExp[]> = {
   privacy: [/^\s*(datenschutz|privacy)\s*[?!.]?\s*$/, /\b(datenschutz\w*|privacy)\b|welche daten (speicher|sammel)|what data (do you )?(store|keep|collect)/],
   profileCheck: [/förder-?check|foerder-?check|funding check|prüfen,? ob wir uns|welche (ausschreibung|programme?|förderung)\w* (passt|passen)|which (calls|programmes|programs) (fit|suit)|profil (anlegen|ändern|zeigen|löschen)|mein profil|my profile/],
   signature: [/unterschr|unterzeichn|signatur|gegenzeichn|\bsign(ed|ature|ing)?\b/],
-  anonymity: [/anonym|ohne (unseren |den )?namen|namentlich|öffentlich (bekannt|genannt)|veröffentlich|publish|publicly|\bnamed\b|geheim|vertraulich|confidential/],
+  anonymity: [/anonym|ohne (unseren |den )?namen|namentlich|öffentlich (bekannt|genannt|gemacht)|publik|veröffentlich|publish|publicly|\bnamed\b|geheim|vertraulich|confidential/],
   ownFunds: [/eigenmittel|eigenanteil|eigenleistung|kofinanz|co-?financ|own (funds|contribution|money)|kostenfrei|kostenlos|kostet (die|eine) teilnahme|teilnahme (kostet|kosten)|(etwas|was|selbst) (bezahlen|zahlen|zuzahlen)|müssen wir .{0,30}(bezahlen|zahlen)|free of charge|cost us|cost anything|costs? (us|anything)|have to pay|pay anything/],
-  changes: [/änder(n|t|ung)\w*.{0,40}(einreich|bewerbung|antrag|angabe)|nachträglich|nach der einreichung|(einreich|bewerbung|antrag)\w*.{0,40}änder|\bchange\w*\b.{0,40}\b(after|application|submitted)|after submi/],
+  changes: [/änder(n|t|ung)\w*.{0,40}(einreich|bewerbung|antrag|angabe)|nachträglich|nach der einreichung|nach dem (abschicken|absenden|einreichen|versand)|(abgeschickt|eingereicht|abgegeben)\w*.{0,60}(korrigier|ersetz|ergänz|wechsel)|korrigieren|nachbessern|(einreich|bewerbung|antrag)\w*.{0,40}änder|\bchange\w*\b.{0,40}\b(after|application|submitted)|after submi/],
   deadline: [
     /bis wa?nn?\b|wann (endet|läuft|ist|muss|müssen|kann|können|sollte|spätestens)|\w*frist\w*|deadline|stichtag|\w*schluss\b|abgabetermin|einsendetermin|until when|by when|due( date)?\b|closing date|last (day|date)|when (is|does|do|must|can|should|could|will)\b|how long|noch (bewerben|einreichen)|still (apply|submit)|zu spät|too late|läuft .{0,20}noch|noch offen|still open/,
   ],
   money: [/wie ?(viel|hoch) (ist )?(das |die )?(geld|förderung|fördersumme|zuschuss|euro)|wie hoch ist die förderung|fördersumme|fördermittel|förderhöhe|förderbetrag|\bsumme\b|\bbetrag\b|\beuro\b|€|zuschuss|\bbudget|finanziell|\bgeld\b|how much|amount|grant\b|money|funding (amount|level)|pauschale|sachkosten|höhe der förderung/],
   contact: [
-    /an wen|wohin (wende|schicke|sende|richte|kann)|ansprechp\w*|kontakt\w*|e-?mail|telefon|wen (kann|soll|frage)|mit fragen|fragen (wende|richte)|who (do|should|can) (i|we) (contact|ask|send|write)|contact|get in touch|email address|where (do|should|can) (i|we) send|schicke ich|sende ich|schicken wir|senden wir/,
+    /an wen|wohin (wende|schicke|sende|richte|kann)|ansprechp\w*|\bzuständig|rückfragen|kontakt\w*|e-?mail|telefon|wen (kann|soll|frage)|mit fragen|fragen (wende|richte)|who (do|should|can) (i|we) (contact|ask|send|write)|contact|get in touch|email address|where (do|should|can) (i|we) send|schicke ich|sende ich|schicken wir|senden wir/,
   ],
   eligibility: [
     /\b(wer|welche \w+) (kann|darf|können|dürfen|ist)\b.{0,40}(bewerb|teilnehm|antrag|beantrag|mitmach|berechtigt)/,

@@ -38,6 +38,8 @@ function checkRule(rule: Rule, p: ApplicantProfile, missing: Set<keyof Applicant
         missing.add('entityType');
         return null;
       }
+      // An exclusion speaks only to those it names; the others are the list of applicants' business.
+      if (rule.excluded && !rule.excluded.includes(p.entityType as never)) return null;
       const allowed = new Set<string>(rule.allowed);
       const ok = p.entityType === 'stadt' ? allowed.has('kreisfreie_stadt') && allowed.has('kreisangehoerige_stadt') : allowed.has(p.entityType);
       if (ok) return { status: 'ok', key: 'verdict.reason.typeAllowed', values: { type: p.entityType }, quote: rule.quote };
@@ -61,13 +63,15 @@ function checkRule(rule: Rule, p: ApplicantProfile, missing: Set<keyof Applicant
         if (p.entityType !== 'organisation') missing.add('population');
         return null;
       }
+      // A limit on one side only is said as such ("höchstens 15.000"), not as a range from 0.
+      const bounds = rule.min !== undefined && rule.max !== undefined ? '' : rule.max !== undefined ? 'Max' : 'Min';
       if (rule.max !== undefined && p.population > rule.max) {
-        return { status: 'no', key: 'verdict.reason.populationAbove', values: { population: p.population, min: rule.min ?? 0, max: rule.max }, quote: rule.quote };
+        return { status: 'no', key: `verdict.reason.populationAbove${bounds}`, values: { population: p.population, min: rule.min ?? 0, max: rule.max }, quote: rule.quote };
       }
       if (rule.min !== undefined && p.population < rule.min) {
         return { status: 'no', key: 'verdict.reason.populationBelow', values: { population: p.population, min: rule.min, max: rule.max ?? 0 }, quote: rule.quote };
       }
-      return { status: 'ok', key: 'verdict.reason.populationInRange', values: { population: p.population, min: rule.min ?? 0, max: rule.max ?? 0 }, quote: rule.quote };
+      return { status: 'ok', key: `verdict.reason.populationInRange${bounds}`, values: { population: p.population, min: rule.min ?? 0, max: rule.max ?? 0 }, quote: rule.quote };
     }
     case 'jointBelow':
       // Applied together with the population rule in evaluate().
@@ -108,6 +112,8 @@ export function evaluateEligibility(program: Program, profile: ApplicantProfile)
         continue;
       }
     }
+    // Two rules may say the same (a call's list of applicants and its list of exclusions): once is enough.
+    if (reasons.some((x) => x.key === r.key && JSON.stringify(x.values) === JSON.stringify(r.values))) continue;
     reasons.push(r);
   }
   if (profile.needsAnonymity && !program.rules.some((r) => r.type === 'anonymity')) {

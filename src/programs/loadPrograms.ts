@@ -1,3 +1,4 @@
+import { deriveContact, deriveRules } from './deriveRules.js';
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import YAML from 'yaml';
@@ -65,16 +66,46 @@ export function verifyQuotes(files: { file: string; program: ProgramFile }[], do
   return problems;
 }
 
-function aliasesFromTitle(title: string, id: string): string[] {
+const QUOTED = /[„"“»]([^“”"«]+)[“”"«]/;
+const KIND_WORD = /^(ausschreibung|aufruf|förderaufruf|förderprogramm|wettbewerb|programm|call)\s+/i;
+const YEAR_AT_END = /\s+(?:19|20)\d{2}(?:\/\d{2,4})?$/;
+
+/** The name a call goes by: the quoted name, else the title up to its dash, without "Aufruf …". */
+function nameOf(title: string): string {
+  const quoted = title.match(QUOTED)?.[1];
+  return (quoted ?? title.replace(KIND_WORD, '')).split(/\s+[–—-]\s+/)[0].replace(/[„"“”»«]/g, '').trim() || title;
+}
+
+/** Words of a name that say nothing on their own ("Kommune", "digital", "lebendig"). */
+const PLAIN_NAME_WORDS = new Set(
+  'kommune kommunen kommunale kommunaler kommunales programm programms aufruf förderaufruf wettbewerb ausschreibung förderung initiative projekt modellprojekt netzwerk digital digitale lebendig lebendige zukunft stadt städte gemeinde gemeinden land region regionen gemeinsam integration zusammenhalt vielfalt offen offene demokratie'.split(' '),
+);
+
+/**
+ * Names a user may call an uncurated call by: the title, the quoted name and its head, each also
+ * without the year ("Dorfkern lebendig" for „Dorfkern lebendig 2027“), the file id, and the name's
+ * distinctive words ("Klimafit", "Hitzeschutzpläne") when no other source uses them.
+ */
+function aliasesFromTitle(title: string, id: string, otherTexts: string[]): string[] {
   const aliases = new Set<string>([title.toLowerCase()]);
-  for (const m of title.matchAll(/[„"“»]([^“”"«]+)[“”"«]/g)) {
+  for (const m of title.matchAll(new RegExp(QUOTED.source, 'g'))) {
     aliases.add(m[1].toLowerCase().trim());
     const head = m[1].split(/\s+[–—-]\s+/)[0].trim();
     if (head.length >= 4) aliases.add(head.toLowerCase());
   }
-  const head = title.replace(/^(ausschreibung|aufruf|förderaufruf|call)\s+/i, '').split(/\s+[–—-]\s+/)[0].replace(/[„"“”»«]/g, '').trim();
-  if (head.length >= 4) aliases.add(head.toLowerCase());
+  const name = nameOf(title);
+  if (name.length >= 4) aliases.add(name.toLowerCase());
   aliases.add(id.replace(/-/g, ' '));
+  for (const a of [...aliases]) {
+    const withoutYear = a.replace(YEAR_AT_END, '').trim();
+    if (withoutYear.length >= 4) aliases.add(withoutYear);
+  }
+  for (const w of name.split(/[\s/]+/)) {
+    const word = w.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '');
+    if (word.length < 6 || PLAIN_NAME_WORDS.has(word.toLowerCase())) continue;
+    const used = new RegExp(`(^|[^\\p{L}])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'iu');
+    if (!otherTexts.some((t) => used.test(t))) aliases.add(word.toLowerCase());
+  }
   return [...aliases].filter((a) => a.length >= 4);
 }
 
@@ -95,14 +126,13 @@ export function buildPrograms(files: { program: ProgramFile }[], docs: SourceDoc
   }
   for (const doc of docs) {
     if (covered.has(doc.id)) continue;
-    const short = doc.title.match(/[„"“»]([^“”"«]+)[“”"«]/)?.[1]?.split(/\s+[–—-]\s+/)[0].trim() ?? doc.title;
-    const email = doc.text.match(/[\w.+-]+@[\w-]+(?:\.[\w-]+)+/)?.[0];
-    // The sentence that gives the address is the quote, not the bare address.
-    const emailSentence = email ? (doc.text.split(/(?<=[.!?])\s+|\n+/).find((x) => x.includes(email)) ?? email).trim() : undefined;
+    const short = nameOf(doc.title);
+    const otherTexts = docs.filter((d) => d !== doc).map((d) => d.text);
+    const contact = deriveContact(doc.blocks);
     programs.push({
-      id: doc.id, kind: 'call', name: doc.title, shortName: short.slice(0, 60), aliases: aliasesFromTitle(doc.title, doc.id),
-      docIds: [doc.id], documentTitle: doc.title, handoffEmail: undefined, curated: false, contacts: email ? [{ email, quote: emailSentence ?? email }] : [],
-      facts: [], rules: [],
+      id: doc.id, kind: 'call', name: doc.title, shortName: short.slice(0, 60), aliases: aliasesFromTitle(doc.title, doc.id, otherTexts),
+      docIds: [doc.id], documentTitle: doc.title, handoffEmail: undefined, curated: false, contacts: contact ? [contact] : [],
+      facts: [], rules: deriveRules(doc.blocks),
     });
   }
   return programs;

@@ -41,6 +41,8 @@ export const ruleSchema = z.discriminatedUnion('type', [
     allowed: z.array(entityTypeSchema).min(1),
     /** What others get: "no" when the text excludes them, "unclear" when it merely doesn't name them. */
     others: z.enum(['no', 'unclear']).default('no'),
+    /** Set when the quote is an exclusion ("… sind nicht antragsberechtigt"): the rule speaks only to these. */
+    excluded: z.array(entityTypeSchema).optional(),
     note: bilingual.optional(),
     quote,
   }),
@@ -74,7 +76,7 @@ export const programFileSchema = z.object({
   implementer: z.object({ value: z.string(), valueEn: z.string().optional(), quote }).optional(),
   /** Where handoffs for this programme go; the configured default otherwise. */
   handoffEmail: z.string().email().optional(),
-  contacts: z.array(z.object({ name: z.string().optional(), email: z.string().email().optional(), role: z.string().optional(), quote })).default([]),
+  contacts: z.array(z.object({ name: z.string().optional(), email: z.string().email().optional(), phone: z.string().optional(), role: z.string().optional(), quote })).default([]),
   deadline: deadlineSchema.optional(),
   facts: z.array(factSchema).default([]),
   rules: z.array(ruleSchema).default([]),

@@ -63,7 +63,8 @@ const GERMAN: FactRow[] = [
   // The unseen call: no curated facts, answered from its text alone.
   ['Bis wann kann man sich für Nachbarschaft digital bewerben?', ND, 'deadline', /15\.01\.2029.*noch offen, noch 786 Tage/, ND],
   ['Ist für Nachbarschaft digital eine Unterschrift nötig?', ND, 'signature', /formlose E-Mail/, ND],
-  ['Können sich kreisangehörige Gemeinden bei Nachbarschaft digital bewerben?', ND, 'eligibility', /nur über ihren Landkreis/, ND],
+  // Its applicants are read from its own text: a verdict that quotes the sentence.
+  ['Können sich kreisangehörige Gemeinden bei Nachbarschaft digital bewerben?', ND, 'eligibility', /^Nein – Gemeinden .*Landkreise/, ND],
   ['Wie hoch ist die Sachkostenpauschale bei Nachbarschaft digital?', ND, 'money', /8\.000 Euro/, ND],
   ['Brauchen wir Eigenmittel für Nachbarschaft digital?', ND, 'ownFunds', /Eigenanteil ist nicht erforderlich/, ND],
   ['Werden die Pilotregionen bei Nachbarschaft digital veröffentlicht?', ND, 'anonymity', /öffentlich bekannt gegeben/, ND],
@@ -87,7 +88,7 @@ describe('Answerer: German questions', () => {
 
   it.each([
     ['Braucht man für Nachbarschaft digital eine Unterschrift?', /formlose E-Mail/],
-    ['Kann sich eine kreisangehörige Gemeinde direkt bei Nachbarschaft digital bewerben?', /nur über ihren Landkreis/],
+    ['Kann sich eine kreisangehörige Gemeinde direkt bei Nachbarschaft digital bewerben?', /^Nein – Gemeinden .*Landkreise/],
     ['Können sich Gemeinden direkt bei KommA bewerben?', /Gemeinden/],
   ])('answers "%s" instead of abstaining over an everyday word', (question, lead) => {
     const a = ask(question);
@@ -313,16 +314,23 @@ describe('Answerer: eligibility from a described profile', () => {
     const lines = a.details.join('\n');
     expect(lines).toMatch(/BAMF-Aufruf „Zusammenhalt trotz Distanz“\*\*: passt\b/);
     expect(lines).toMatch(/KommA\*\*: passt nicht/);
-    expect(lines).toMatch(/Nachbarschaft digital\*\*: unklar/);
+    // Rules read from the unseen call's text: it names Landkreise and kreisfreie Städte only.
+    expect(lines).toMatch(/Nachbarschaft digital\*\*: passt nicht/);
     expect(lines).not.toMatch(/ILS/);
     expectVerbatimCitations(a);
   });
 
-  it('answers an uncurated call’s eligibility from its text and says there are no checked rules', () => {
+  it('gives an uncurated call’s verdict from the sentences of its text, and says so', () => {
     const a = ask('Wir sind eine Gemeinde in Hessen. Können wir uns bei Nachbarschaft digital bewerben?');
+    expect(a.kind).toBe('verdict');
     expect(a.programId).toBe(ND);
     expect(a.citations[0].docId).toBe(ND);
-    expect(`${a.text} ${a.details.join(' ')}`).toMatch(/Landkreis|keine geprüften Regeln/);
+    expect(a.citations.map((c) => c.quote)).toContain('Kreisangehörige Städte und Gemeinden können sich nur über ihren Landkreis beteiligen.');
+    expect(a.text).toMatch(/^Nein – Gemeinden/);
+    expect(a.details.join(' ')).toMatch(/nicht redaktionell geprüft/);
+    const kfs = ask('Wir sind eine kreisfreie Stadt. Können wir uns bei Nachbarschaft digital bewerben?');
+    expect(kfs.text).toMatch(/^Ja – Kreisfreie Städte/);
+    expect(kfs.citations[0].quote).toBe('Bewerben können sich Landkreise und kreisfreie Städte aus allen Bundesländern.');
   });
 });
 

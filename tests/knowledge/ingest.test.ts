@@ -244,7 +244,11 @@ describe('ingest: a new call dropped into sources', () => {
     expect(p!.shortName).toBe('Nachbarschaft digital');
     expect(p!.aliases).toEqual(expect.arrayContaining(['nachbarschaft digital', 'nachbarschaft digital – begegnung trotz entfernung 2029']));
     expect(p!.facts).toEqual([]);
-    expect(p!.rules).toEqual([]);
+    // Who may apply, read from the call's own sentences (tests/programs/deriveRules.test.ts has the details).
+    expect(p!.rules).toEqual([
+      { type: 'entityTypes', allowed: ['kreisfreie_stadt', 'landkreis'], others: 'no', excluded: ['kreisangehoerige_stadt', 'gemeinde'], quote: 'Kreisangehörige Städte und Gemeinden können sich nur über ihren Landkreis beteiligen.' },
+      { type: 'entityTypes', allowed: ['kreisfreie_stadt', 'landkreis'], others: 'no', quote: 'Bewerben können sich Landkreise und kreisfreie Städte aus allen Bundesländern.' },
+    ]);
     expect(p!.contacts.map((c) => c.email)).toEqual(['digital@example.net']);
     expect(kb.docs.get('nachbarschaft-digital-2029')!.title).toBe('Ausschreibung „Nachbarschaft digital – Begegnung trotz Entfernung 2029“');
     expect(kb.chunks.filter((c) => c.docId === 'nachbarschaft-digital-2029').length).toBeGreaterThan(3);

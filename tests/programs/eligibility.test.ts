@@ -135,7 +135,7 @@ describe('evaluateEligibility over the seed programmes', () => {
     expect(v.reasons[0].key).toBe('verdict.reason.cityKindMatters');
   });
 
-  it.each([['nachbarschaft-digital-2029'], ['ils-was-bewegt-kommunen']])('gives "unclear" with no reasons for %s, which has no rules', (id) => {
+  it.each([['ils-was-bewegt-kommunen']])('gives "unclear" with no reasons for %s, which has no rules', (id) => {
     expect(program(id).rules).toEqual([]);
     for (const profile of Object.values(PROFILES)) {
       expect(evaluateEligibility(program(id), profile)).toEqual({ programId: id, status: 'unclear', reasons: [], missing: [] });

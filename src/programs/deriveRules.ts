@@ -1,0 +1,201 @@
+import type { Block } from '../knowledge/cleanText.js';
+import { splitSentences } from '../knowledge/sentences.js';
+import { STATES } from '../nlu/profileEntities.js';
+import type { Rule } from './programSchema.js';
+
+type EntityType = Extract<Rule, { type: 'entityTypes' }>['allowed'][number];
+
+const ALL_TYPES: EntityType[] = ['landkreis', 'kreisfreie_stadt', 'kreisangehoerige_stadt', 'gemeinde', 'organisation'];
+
+/** A sentence that says who may apply ("Bewerben können sich …", "Antragsberechtigt sind …", "Wer: …"). */
+const WHO_MAY = /(bewerben|beteiligen|teilnehmen|mitmachen) können|können sich\b.{0,100}\b(bewerben|beteiligen)|antragsberechtigt|teilnahmeberechtigt|richtet sich\b.{0,30}\ban\b|^wer\s*:|zielgruppe\s*:/i;
+/** A sentence that says who may not ("Nicht teilnehmen können …", "… sind nicht antragsberechtigt"). */
+const WHO_NOT = /\bnicht\b.{0,40}\b(teilnehmen|antragsberechtigt|bewerben|beteiligen|gefördert)|können sich nicht|\bausgeschlossen\b|\bnur über (ihren|den|einen) (land)?kreis/i;
+/** Headings of the section that lists who may apply. */
+const WHO_SECTION = /wer kann|wer darf|antragsberecht|teilnahmevoraussetz|teilnahmebeding|zielgruppe|wer ist/i;
+/** A route or partnership for others, not a rule about who applies ("gemeinsam mit Nachbarkommunen"). */
+const ROUTE = /gemeinsam mit|zusammen mit|über (ihre|ihren|seine|die) |als partner|im verbund|sofern|mitgliedsgemeinde/i;
+const WHOLE_COUNTRY = /aus allen bundesländern|bundesweit|in ganz deutschland|deutschlandweit|aller bundesländer/i;
+
+const NUMBER = String.raw`(\d{1,3}(?:[.\u00a0 ]\d{3})+|\d+)`;
+const PEOPLE = String.raw`\s*(?:einwohner|bewohner|ew\b)`;
+
+/** One statement of the eligibility section, with the verbatim text to quote. */
+interface Statement {
+  text: string;
+  quote: string;
+  negative: boolean;
+}
+
+function toNumber(s: string): number {
+  return Number(s.replace(/[.\u00a0 ]/g, ''));
+}
+
+/** Entity types a statement names (only its subject part when it names a route for others). */
+function typesNamed(text: string): EntityType[] {
+  let t = text.toLowerCase();
+  // "… nur über ihren Landkreis", "… von ihrem Landkreis als Partner": the Landkreis there is the route.
+  t = t.split(/\bnur über\b|\bvon ihrem\b|\bjedoch\b|;/)[0];
+  // "Städte und Gemeinden mit mehr als 15.000 Einwohnern" is a population limit, not a kind of applicant.
+  t = t.replace(/(städte|gemeinden|kommunen)(\s+und\s+(städte|gemeinden|kommunen))?\s+mit\s+(mehr|weniger)\s+als\s+[\d.]+\s*einwohner\w*(\s+und\s+einwohner\w*)?/g, ' ');
+  const out = new Set<EntityType>();
+  if (/kreisfreie\w*\s+(städte|stadt)/.test(t)) out.add('kreisfreie_stadt');
+  if (/\blandkreis\w*|\b(land)?kreise\b|\bregion hannover/.test(t)) out.add('landkreis');
+  if (/kreisangehörige\w*\s+(städte|stadt)/.test(t)) out.add('kreisangehoerige_stadt');
+  if (/kreisangehörige\w*\s+(städte\s*(,|und|sowie)\s*)?gemeinden|\b(samt|orts|verbands|einheits)?gemeinden\b|\bmärkte\b|\bgemeinde\b/.test(t)) out.add('gemeinde');
+  // Towns without "kreisfrei"/"kreisangehörig": both kinds.
+  if (/(^|[^\p{L}])(städte|stadt)\b/u.test(t.replace(/(kreisfreie|kreisangehörige)\w*\s+(städte|stadt)/g, ' '))) {
+    out.add('kreisfreie_stadt');
+    out.add('kreisangehoerige_stadt');
+  }
+  if (/\b(träger|vereine|organisationen|stiftungen|verbände|initiativen)\b/.test(t)) out.add('organisation');
+  return [...out];
+}
+
+function statesNamed(text: string): string[] {
+  let t = text.toLowerCase();
+  const out: string[] = [];
+  for (const s of STATES) {
+    const re = new RegExp(s.patterns.source, 'g');
+    if (re.test(t)) {
+      out.push(s.name);
+      t = t.replace(re, ' ');
+    }
+  }
+  return out;
+}
+
+/** Population bounds a statement sets; a negative statement ("nicht … mit mehr als N") bounds the other way. */
+function populationBounds(s: Statement): { min?: number; max?: number } {
+  const t = s.text.toLowerCase();
+  const range = t.match(new RegExp(`(?:zwischen\\s+)?${NUMBER}\\s+(?:und|bis)\\s+${NUMBER}${PEOPLE}`));
+  if (range) return { min: toNumber(range[1]), max: toNumber(range[2]) };
+  const upper = t.match(new RegExp(`(höchstens|maximal|bis zu|nicht mehr als|weniger als|unter)\\s+${NUMBER}${PEOPLE}`));
+  const lower = t.match(new RegExp(`(mindestens|ab|wenigstens|mehr als|über)\\s+${NUMBER}${PEOPLE}`));
+  const out: { min?: number; max?: number } = {};
+  if (upper) {
+    const n = toNumber(upper[2]);
+    const strict = /weniger|unter/.test(upper[1]);
+    if (s.negative) out.min = strict ? n : n + 1;
+    else out.max = strict ? n - 1 : n;
+  }
+  if (lower) {
+    const n = toNumber(lower[2]);
+    const strict = /mehr|über/.test(lower[1]);
+    if (s.negative) out.max = strict ? n : n - 1;
+    else out.min = strict ? n + 1 : n;
+  }
+  return out;
+}
+
+/** The statements about who may apply: sentences with the cue, and list items under such an intro or heading. */
+function eligibilityStatements(blocks: Block[]): Statement[] {
+  const out: Statement[] = [];
+  let section = '';
+  let intro = '';
+  for (const b of blocks) {
+    if (b.kind === 'heading' || b.kind === 'question') {
+      section = b.text;
+      intro = '';
+      continue;
+    }
+    const sentences = b.kind === 'bullet' ? [b.text] : splitSentences(b.text);
+    for (const sentence of sentences) {
+      const quote = sentence.replace(/^[•·▪\-–*\s]+/, '').trim();
+      const context = b.kind === 'bullet' ? `${intro} ${quote}` : quote;
+      const negative = WHO_NOT.test(context);
+      const inSection = WHO_SECTION.test(section);
+      if (WHO_MAY.test(context) || negative || (inSection && b.kind === 'bullet' && WHO_MAY.test(intro))) out.push({ text: context, quote, negative });
+    }
+    if (b.kind !== 'bullet') intro = /:\s*$/.test(b.text) ? b.text : '';
+  }
+  return out;
+}
+
+/**
+ * Eligibility rules read from an uncurated call's own text: the kinds of applicant it names or
+ * excludes, its population limits and the state it is limited to — each with the sentence it rests
+ * on as quote. Only plain statements count; anything less clear is left out, and the verdict says
+ * "unclear" rather than guess.
+ */
+export function deriveRules(blocks: Block[]): Rule[] {
+  const statements = eligibilityStatements(blocks);
+  const rules: Rule[] = [];
+  const positive = statements.filter((s) => !s.negative && !ROUTE.test(s.text));
+  const negative = statements.filter((s) => s.negative);
+
+  const excluded = new Map<EntityType, string>();
+  for (const s of negative) for (const type of typesNamed(s.text)) if (!excluded.has(type)) excluded.set(type, s.quote);
+  const allowed = new Map<EntityType, string>();
+  for (const s of positive) for (const type of typesNamed(s.text)) if (!excluded.has(type) && !allowed.has(type)) allowed.set(type, s.quote);
+  const named = [...allowed.keys()];
+  // An explicit exclusion is the sentence to quote to those it excludes (one rule per such sentence);
+  // the applicants it names are those of the positive list when there is one.
+  for (const quote of new Set(excluded.values())) {
+    const types = [...excluded].filter(([, q]) => q === quote).map(([type]) => type);
+    const rest = (named.length ? named : ALL_TYPES).filter((type) => !types.includes(type));
+    if (rest.length) rules.push({ type: 'entityTypes', allowed: rest, others: 'no', excluded: types, quote });
+  }
+  if (named.length) {
+    const exclusive = excluded.size > 0 || positive.some((s) => /ausschließlich|\bnur\b/i.test(s.text));
+    rules.push({ type: 'entityTypes', allowed: named, others: exclusive ? 'no' : 'unclear', quote: [...allowed.values()][0] });
+  }
+
+  const seen = new Set<string>();
+  for (const s of [...positive, ...negative]) {
+    const { min, max } = populationBounds(s);
+    if (min === undefined && max === undefined) continue;
+    const key = `${min}-${max}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    rules.push({ type: 'population', ...(min !== undefined ? { min } : {}), ...(max !== undefined ? { max } : {}), quote: s.quote });
+  }
+
+  if (!statements.some((s) => WHOLE_COUNTRY.test(s.text))) {
+    const withState = positive.find((s) => statesNamed(s.text).length > 0);
+    if (withState) rules.push({ type: 'states', allowed: statesNamed(withState.text), quote: withState.quote });
+  }
+  return rules;
+}
+
+const CONTACT_CUE = /kontakt|ansprechp|fragen|auskunft|servicestelle|beratung|hotline/i;
+const SUBMISSION = /senden sie|einreich|bewerbung|unterlagen|bis zum|formular/i;
+const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/;
+const PHONE = /(?:telefon|tel\.?|fon|phone)\s*:?\s*(\+?\d[\d ()/-]{5,}\d)/i;
+const PERSON = /^(?:(?:Frau|Herr|Dr\.|Prof\.)\s+)*\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?\s+\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?(?=\s*(,|$))/u;
+
+export interface DerivedContact {
+  email: string;
+  name?: string;
+  phone?: string;
+  quote: string;
+}
+
+/**
+ * The contact of an uncurated call: the e-mail address of its contact section (a heading or
+ * sentence about questions, with a name or phone nearby) rather than the address applications go
+ * to; the quote is that section's lines up to the address.
+ */
+export function deriveContact(blocks: Block[]): DerivedContact | undefined {
+  let best: { score: number; i: number; from: number } | undefined;
+  blocks.forEach((b, i) => {
+    if (!EMAIL.test(b.text)) return;
+    let from = i;
+    // Only an address card ("E-Mail: …" under a name and a phone line) takes the lines above it.
+    while (b.text.length <= 80 && from > 0 && i - from < 4 && blocks[from - 1].text.length <= 160 && !/[.!?]$/.test(blocks[from - 1].text.trim())) from--;
+    const window = blocks.slice(Math.max(0, from - 1), i + 1).map((x) => x.text).join(' ');
+    const score = (CONTACT_CUE.test(window) ? 2 : 0) + (PHONE.test(window) ? 1 : 0) - (SUBMISSION.test(b.text) ? 2 : 0);
+    if (!best || score > best.score) best = { score, i, from };
+  });
+  if (!best) return undefined;
+  const { i, from } = best;
+  const lines = blocks.slice(from, i + 1).map((x) => x.text);
+  // A bare heading such as "Kontakt" opens the section but says nothing to quote.
+  while (lines.length > 1 && /^(\d+\.\s*)?(kontakt|ihre ansprechpartner(in)?|ansprechpartner(in)?)$/i.test(lines[0].trim())) lines.shift();
+  const email = blocks[i].text.match(EMAIL)![0];
+  let quote = lines.join(' ');
+  if (quote.length > 320 || lines.length === 1) quote = splitSentences(blocks[i].text).find((x) => x.includes(email)) ?? blocks[i].text;
+  const name = lines.map((l) => l.trim().match(PERSON)?.[0]).find((n) => n && !CONTACT_CUE.test(n) && !/^(ihre|unsere|e-mail|telefon)\b/i.test(n));
+  const phone = lines.join(' ').match(PHONE)?.[1]?.trim();
+  return { email, quote, ...(name ? { name } : {}), ...(phone ? { phone } : {}) };
+}

@@ -1,0 +1,98 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cleanToBlocks, type Block } from '../../src/knowledge/cleanText.js';
+import { readSourceDocument } from '../../src/knowledge/sourceDocument.js';
+import { deriveContact, deriveRules } from '../../src/programs/deriveRules.js';
+import { buildPrograms } from '../../src/programs/loadPrograms.js';
+import { evaluateEligibility } from '../../src/programs/eligibility.js';
+import type { Program } from '../../src/programs/programSchema.js';
+
+// Three call texts written for these tests in three styles (plain text, Markdown with an FAQ, an HTML
+// page with navigation): no curated facts exist for them, as for any call a programme publishes.
+const DIR = join(import.meta.dirname, '..', 'fixtures', 'unseen');
+const FILES = ['dorfkern-lebendig-2027.txt', 'klimafit-kommune-niedersachsen-2026.md', 'kommunale-hitzeschutzplaene-2027.html'];
+const docs = await Promise.all(FILES.map((f) => readSourceDocument(DIR, f)));
+const [dorfkern, klimafit, hitze] = docs;
+const programs = buildPrograms([], docs);
+const program = (id: string): Program => programs.find((p) => p.id === id)!;
+
+const blocks = (text: string): Block[] => cleanToBlocks(text, 'txt');
+
+describe('deriveRules: who may apply, read from a call text', () => {
+  it('reads kinds of applicant, population limits and the state, each with its sentence', () => {
+    const rules = deriveRules(klimafit.blocks);
+    expect(rules).toContainEqual(expect.objectContaining({ type: 'entityTypes', excluded: ['kreisfreie_stadt', 'landkreis'], quote: 'Landkreise, die Region Hannover und kreisfreie Städte sind nicht antragsberechtigt.' }));
+    expect(rules).toContainEqual(expect.objectContaining({ type: 'entityTypes', allowed: ['kreisangehoerige_stadt', 'gemeinde'], others: 'no' }));
+    expect(rules).toContainEqual(expect.objectContaining({ type: 'population', min: 5000, max: 60000 }));
+    expect(rules).toContainEqual(expect.objectContaining({ type: 'states', allowed: ['Niedersachsen'] }));
+    for (const r of rules) expect(klimafit.text.replace(/\s+/g, ' ')).toContain(r.quote);
+  });
+
+  it('reads an upper limit from a list item and from a "nicht … mit mehr als" exclusion alike', () => {
+    const rules = deriveRules(dorfkern.blocks);
+    expect(rules.filter((r) => r.type === 'population')).toEqual([expect.objectContaining({ max: 15000 })]);
+    // "Der Wettbewerb steht Gemeinden aus allen Bundesländern offen": no state rule.
+    expect(rules.some((r) => r.type === 'states')).toBe(false);
+  });
+
+  it('takes "nur über ihren Landkreis" and "als Partner" as routes, not as rules about Landkreise', () => {
+    const rules = deriveRules(hitze.blocks);
+    const exclusion = rules.find((r) => r.type === 'entityTypes' && r.excluded);
+    expect(exclusion).toMatchObject({ excluded: ['kreisangehoerige_stadt', 'gemeinde'] });
+    expect(rules.find((r) => r.type === 'entityTypes' && !r.excluded)).toMatchObject({ allowed: ['kreisfreie_stadt', 'landkreis'], others: 'no' });
+  });
+
+  it.each([
+    ['Antragsberechtigt sind Gemeinden mit 2.000 bis 20.000 Einwohnern.', { min: 2000, max: 20000 }],
+    ['Bewerben können sich Städte und Gemeinden mit mindestens 10.000 Einwohnern.', { min: 10000 }],
+    ['Bewerben können sich Gemeinden mit weniger als 5.000 Einwohnern.', { max: 4999 }],
+    ['Nicht teilnehmen können Gemeinden mit weniger als 1.000 Einwohnern.', { min: 1000 }],
+  ])('reads the population bounds of "%s"', (sentence, bounds) => {
+    expect(deriveRules(blocks(sentence)).find((r) => r.type === 'population')).toMatchObject(bounds);
+  });
+
+  it('derives nothing from a text that says nothing about applicants', () => {
+    expect(deriveRules(blocks('Das Programm fördert Begegnung. Die Frist endet am 1. März 2027.'))).toEqual([]);
+  });
+
+  it('gives verdicts from the derived rules', () => {
+    expect(evaluateEligibility(program('klimafit-kommune-niedersachsen-2026'), { entityType: 'landkreis', state: 'Niedersachsen', population: 140000 }).status).toBe('no');
+    expect(evaluateEligibility(program('klimafit-kommune-niedersachsen-2026'), { entityType: 'gemeinde', state: 'Niedersachsen', population: 18000 }).status).toBe('fits');
+    expect(evaluateEligibility(program('klimafit-kommune-niedersachsen-2026'), { entityType: 'gemeinde', state: 'Bayern', population: 18000 }).status).toBe('no');
+    expect(evaluateEligibility(program('dorfkern-lebendig-2027'), { entityType: 'gemeinde', state: 'Bayern', population: 12000 }).status).toBe('fits');
+    expect(evaluateEligibility(program('dorfkern-lebendig-2027'), { entityType: 'gemeinde', state: 'Bayern', population: 22000 }).status).toBe('no');
+    const v = evaluateEligibility(program('kommunale-hitzeschutzplaene-2027'), { entityType: 'kreisfreie_stadt', state: 'Nordrhein-Westfalen', population: 250000 });
+    expect(v.status).toBe('fits');
+    // A yes quotes the list of applicants, not the exclusion of others.
+    expect(v.reasons[0].quote).toBe('Der Aufruf richtet sich ausschließlich an Landkreise und kreisfreie Städte in Deutschland.');
+  });
+});
+
+describe('deriveContact and names of uncurated calls', () => {
+  it('takes the contact section (name, phone, address), not the address applications go to', () => {
+    expect(deriveContact(dorfkern.blocks)).toMatchObject({ email: 'service@dorfkern-lebendig.example', name: 'Markus Feldhaus', phone: '0561 987654-12' });
+    expect(deriveContact(klimafit.blocks)).toMatchObject({ email: 'klimafit@lak-niedersachsen.example', name: 'Dr. Jana Petersen', phone: '0511 4455-230' });
+    expect(deriveContact(hitze.blocks)).toMatchObject({ email: 'hitzeschutz@gesundheit-klima.example', name: 'Sabine Okafor' });
+  });
+
+  it('quotes one sentence when the address stands in running text', () => {
+    const c = deriveContact(blocks('Termine\n\nDie Frist endet am 15. Januar 2029. Bewerbungen gehen per E-Mail an digital@example.net.'));
+    expect(c).toEqual({ email: 'digital@example.net', quote: 'Bewerbungen gehen per E-Mail an digital@example.net.' });
+  });
+
+  it('titles a web page by its <h1>, not by its navigation', () => {
+    expect(hitze.title).toBe('Kommunale Hitzeschutzpläne 2027 – Aufruf zur Interessenbekundung');
+    expect(hitze.text).not.toMatch(/Startseite|Impressum/);
+  });
+
+  it('knows a call by its name without the year and by its distinctive words', () => {
+    expect(program('dorfkern-lebendig-2027').aliases).toEqual(expect.arrayContaining(['dorfkern lebendig 2027', 'dorfkern lebendig', 'dorfkern']));
+    expect(program('klimafit-kommune-niedersachsen-2026').aliases).toEqual(expect.arrayContaining(['klimafit kommune', 'klimafit']));
+    expect(program('kommunale-hitzeschutzplaene-2027').aliases).toEqual(expect.arrayContaining(['kommunale hitzeschutzpläne', 'hitzeschutzpläne']));
+    // Words of a name that say nothing on their own are no alias.
+    expect(program('klimafit-kommune-niedersachsen-2026').aliases).not.toContain('kommune');
+    expect(program('dorfkern-lebendig-2027').aliases).not.toContain('lebendig');
+    expect(readFileSync(join(DIR, FILES[0]), 'utf8')).toContain('Dorfkern lebendig 2027');
+  });
+});
