@@ -37,7 +37,7 @@ const LAYERS: [RegExp, string][] = [
  */
 export async function measureTurnBreakdown(app: App, root: string, knowledgeDir: string, turns: number): Promise<TurnBreakdown> {
   const { t } = createTranslator(join(root, 'locales'));
-  const answerer = new Answerer({ kb: app.kb, detector: new ProgramDetector(app.kb.programs, app.kb.vocabulary), terms: TermList.load(join(knowledgeDir, 'terms.yaml')), t });
+  const answerer = new Answerer({ kb: app.kb, detector: new ProgramDetector(app.kb.programs, app.kb.vocabulary, (p) => app.kb.vocabularyOf(p)), terms: TermList.load(join(knowledgeDir, 'terms.yaml')), t });
   const store = new TurnStateStore(app.storage);
   const echo = async (context: TurnContext) => {
     await context.sendActivity(typeof context.activity.text === 'string' ? context.activity.text : '');

@@ -78,8 +78,8 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     keep: kb.programs.flatMap((p) => [p.id, ...p.name.split(/[^\p{L}\p{N}-]+/u)]).filter((w) => w.length >= 3),
   });
   const recordTurn = createTurnRecorder(feedback.store, { clock, onError: (err) => logger.warn({ event: 'feedback_record_failed', err: (err as Error)?.name }) });
-  const answerer = new Answerer({ kb, detector: new ProgramDetector(kb.programs, kb.vocabulary), terms: TermList.load(join(config.KNOWLEDGE_DIR, 'terms.yaml')), t });
-  const detector = new ProgramDetector(kb.programs, kb.vocabulary);
+  const answerer = new Answerer({ kb, detector: new ProgramDetector(kb.programs, kb.vocabulary, (p) => kb.vocabularyOf(p)), terms: TermList.load(join(config.KNOWLEDGE_DIR, 'terms.yaml')), t });
+  const detector = new ProgramDetector(kb.programs, kb.vocabulary, (p) => kb.vocabularyOf(p));
 
   // Handoff: a durable outbox next to the bot state, delivered by SMTP or written as .eml files.
   let outbox: OutboxStore;

@@ -8,10 +8,11 @@ import { deadlineStatus, findDates, type DeadlineStatus } from '../programs/dead
 import { evaluateEligibility, type ApplicantProfile, type Verdict } from '../programs/eligibility.js';
 import type { FactTopic, Program } from '../programs/programSchema.js';
 import { formatDate, formatDayMonth, formatNumber, type Translate } from '../i18n.js';
-import { findPassage } from './passageFinder.js';
+import { findPassage, findWhenPassage } from './passageFinder.js';
 import { coverage, focusTerms, isQuestionWord, unknownTopic } from './support.js';
 import type { Answer, Citation, Suggestion } from './types.js';
 import { escapeMarkdown } from '../bot/markdown.js';
+import { normalizeWord, stem } from '../retrieval/textAnalysis.js';
 
 export interface AnswerRequest {
   text: string;
@@ -53,6 +54,16 @@ const TOPICS_FOR: Partial<Record<Intent, FactTopic[]>> = {
 };
 
 const SUGGESTABLE: Intent[] = ['deadline', 'eligibility', 'signature', 'money', 'contact', 'anonymity'];
+
+/** A question for a time. */
+const WHEN = /^\s*(wann|ab wann|bis wann|when|until when|by when)\b/i;
+/** Stems that only say "time" ("Termin", "Datum"): no topic of a when-question. */
+const TIME_WORD = /^(frist|termin|datum|zeit|tag|monat|jahr|woch|end|lauf|lauft)/;
+/** Stems of taking part in a call: a when-question with only these asks for the deadline. */
+const TAKING_PART = /^(mitmach|teilnehm|teilnahm|bewerb|beantrag|antrag|einreich|anmeld|registrier|mitwirk|beteilig|interess|meld|abgeb|schick|send|einsend|dabei|apply|submit|register)/;
+/** A question for the time of something other than the application ("Wann entscheidet die Jury?"). */
+const OTHER_EVENT = /^\s*(wann|when|ab wann|bis wann)\b.*\b(jury|auswahl|ausgewählt|entscheid\w*|entschieden|erfahren|bewillig\w*|bescheid|zusage|ergebnis\w*|info-?veranstaltung|informationsveranstaltung|veranstaltung|webinar|sprechstunde|beginn\w*|beginnt|startet|start|auftakt\w*|workshop|treffen|netzwerktreffen|laufzeit|projektende|decide|decision|selected|selection|start|begin|event|webinar)\b/i;
+const APPLICATION_WORDS = /frist|bewerb|einreich|einsend|antrag stellen|anträge|deadline|apply|application|submit|schluss/i;
 
 const COUNT_QUESTION = /\bwie viele?\b|\bhow (many|much)\b|\banzahl\b/i;
 const NUMBER_WORD = /\d|\b(eins|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zwanzig|dreißig|hundert|tausend|one|two|three|four|five|ten)\b/i;
@@ -210,6 +221,20 @@ export class Answerer {
     const docId = program.docIds[0];
     const docIds = kb.docIdsOf(program);
 
+    // "Wann entscheidet die Jury?" asks when something else happens, not for the application deadline.
+    // "Wann beginnt die Begleitung?" asks when something else happens, not for the application deadline.
+    if (lang === 'de' && WHEN.test(req.text) && !APPLICATION_WORDS.test(req.text)) {
+      const focus = focusTerms(req.text, kb.programs, kb.vocabulary).filter((f) => !TIME_WORD.test(f));
+      const when = focus.length ? findWhenPassage(kb, docIds, this.searchText(req.text, lang), focus) : null;
+      if (when) {
+        const lead = t(lang, 'passage.lead', { program: program.shortName, quote: escapeMarkdown(when.quote) });
+        return this.answerOf(program, 'deadline', lead, [this.citation(program, when.docId, when.quote)], lang);
+      }
+      // Named something else ("Jury", "Verfügungsfonds … ausgegeben") and no time for it: not the
+      // application deadline instead. "Bis wann kann man mitmachen?" is about applying.
+      const nouns = new Set([...req.text.slice(1).matchAll(/(?<![\p{L}])\p{Lu}\p{L}+/gu)].map((m) => stem(normalizeWord(m[0]))));
+      if (OTHER_EVENT.test(req.text) || focus.some((f) => nouns.has(f) && !TAKING_PART.test(f))) return this.abstain(intent, lang, program);
+    }
     if (intent === 'deadline' && program.deadline) {
       const d = program.deadline;
       const status = deadlineStatus(d, req.now);

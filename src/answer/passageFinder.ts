@@ -125,3 +125,34 @@ export function findPassage(
   }
   return best;
 }
+
+/** A time in a sentence: a date, a month, a year, a season. */
+const TIME = /\b\d{1,2}\.\s?\d{1,2}\.(\s?\d{2,4})?|\b(januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember|january|february|march|june|july|october|december)\b|\b20\d\d\b|\b(frühjahr|sommer|herbst|winter|quartal|jahresende|jahresbeginn)\b/i;
+
+/** Asking when one learns the outcome ("bewilligt", "Zusage") is answered by a sentence on decisions. */
+const RESULT_WORD = /^(bewillig|zusag|bescheid|entscheid|ergebnis|auswahl|ausgewahlt)/;
+const RESULT = /entscheid|bescheid|zusage|bewillig|auswahl|ausgewählt|mitgeteilt|benachrichtigt|bekanntgegeben|bekannt gegeben/i;
+
+/**
+ * "Wann entscheidet die Jury?", "Wann ist die Infoveranstaltung?": the sentence that gives a time
+ * for the thing asked about (it must name it); null when no such sentence is found.
+ */
+export function findWhenPassage(kb: KnowledgeBase, docIds: ReadonlySet<string>, query: string, focus: string[]): FoundPassage | null {
+  if (focus.length === 0) return null;
+  const hits = kb.retriever.search(query, { k: 12, docIds });
+  let best: FoundPassage | null = null;
+  for (const [rank, h] of hits.entries()) {
+    h.chunk.sentences.forEach((s, i) => {
+      if (!TIME.test(s)) return;
+      // "Eine Jury wählt … aus. Die Auswahl erfolgt im Mai 2027": the thing may be named just before.
+      const prev = h.chunk.sentences[i - 1];
+      const own = coverage(focus, s, kb.vocabulary) + (RESULT.test(s) && focus.some((f) => RESULT_WORD.test(f)) ? 0.5 : 0);
+      const withPrev = prev ? coverage(focus, `${prev} ${s}`, kb.vocabulary) : 0;
+      const cov = Math.max(own, withPrev);
+      if (cov === 0) return;
+      const score = 3 * cov + 1 / (1 + rank);
+      if (!best || score > best.score) best = { docId: h.chunk.docId, quote: withPrev > own ? `${prev} ${s}` : s, score, coverage: Math.min(1, cov) };
+    });
+  }
+  return best;
+}

@@ -3,7 +3,7 @@ import type { Program } from '../programs/programSchema.js';
 
 /** Words of questions that say nothing about what is asked ("Bewerbung", "Programm", "sagt"). */
 const GENERIC = new Set(
-  `bewerb bewerbung bewerbungen kommun kommune kommunen förderung programm programms projekt projekts ausschreib ausschreibung aufruf frag frage fragen gibt geben sagt sag steht stehen text texte papier dokument information informationen wissen erfahr erfahren
+  `bewerb bewerbung bewerbungen kommun kommune kommunen förderung förderprogramm förderprogramme angebot angebote passend passende passendes programm programms projekt projekts ausschreib ausschreibung aufruf frag frage fragen gibt geben sagt sag steht stehen text texte papier dokument information informationen wissen erfahr erfahren
    viel viele hoch höhe gross groß lang wie welch welche genau eigentlich nennt nennen genannt beschreibt beschreiben erklärt läuft laufen lauft bitte mal etwa ungefahr denn auch noch schon hier dort thema bezug bzgl bezuglich moglich konnen muss brauch brauchen man leute wer wann was wo wohin
    call text paper document programme program project tell say says know please about does apply application`
     .split(/\s+/)
@@ -66,6 +66,20 @@ function stemsOfPassage(passage: string, vocabulary: ReadonlySet<string>): Set<s
   return have;
 }
 
+/**
+ * The same compound with a shortened first part: "Infoveranstaltung" / "Informationsveranstaltung".
+ * German compounds end in what they are; the shorter first part must begin the longer one, so
+ * "Verwendungsnachweis" is not "Nachweis" and "Antragsfrist" is not "Bewerbungsfrist".
+ */
+function shortenedCompound(a: string, b: string): boolean {
+  let n = 0;
+  while (n < a.length && n < b.length && a[a.length - 1 - n] === b[b.length - 1 - n]) n++;
+  if (n < 6) return false;
+  const headA = a.slice(0, a.length - n);
+  const headB = b.slice(0, b.length - n);
+  return headA.length >= 3 && headB.length >= 3 && headA !== headB && (headA.startsWith(headB) || headB.startsWith(headA));
+}
+
 /** Share of focus terms a passage contains (stems, compound parts, or a shared 5+ letter prefix). */
 export function coverage(focus: string[], passage: string, vocabulary: ReadonlySet<string>): number {
   if (focus.length === 0) return 1;
@@ -78,7 +92,9 @@ export function coverage(focus: string[], passage: string, vocabulary: ReadonlyS
     }
     for (const h of have) {
       const n = Math.min(f.length, h.length);
-      if (n >= 5 && (f.startsWith(h) || h.startsWith(f)) && Math.abs(f.length - h.length) <= 4) {
+      // A shared prefix ("Förderung"/"Fördermittel"), or a shared head of a compound
+      // ("Infoveranstaltung"/"Informationsveranstaltung": German compounds end in what they are).
+      if ((n >= 5 && (f.startsWith(h) || h.startsWith(f)) && Math.abs(f.length - h.length) <= 4) || shortenedCompound(f, h)) {
         hit++;
         break;
       }
@@ -162,6 +178,7 @@ function judgeTerm(f: string, raw: string, topic: Topic): boolean {
   // Inflected forms: a text stem that extends the word, or one it extends by a few letters.
   for (let cut = 1; cut <= 3 && f.length - cut >= 5; cut++) if (stems.has(f.slice(0, -cut))) return false;
   if (topic.sortedStems ? hasPrefix(topic.sortedStems, f) : [...stems].some((s) => s.startsWith(f))) return false;
+  for (const s of stems) if (shortenedCompound(f, s)) return false;
   // A compound of words the texts use ("Interessenformular"), or of question words ("Antragsfrist").
   if (decompound(raw, vocab).length) return false;
   const domainParts = decompound(raw, DOMAIN_WORDS);

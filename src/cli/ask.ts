@@ -19,7 +19,7 @@ async function main(): Promise<void> {
   const knowledgeDir = process.env.KNOWLEDGE_DIR || 'knowledge';
   const kb = await ensureIndex(knowledgeDir, { ingestIfStale: true, progress: (l) => process.stderr.write(`${l}\n`) });
   const { t } = createTranslator(process.env.LOCALES_DIR || 'locales');
-  const answerer = new Answerer({ kb, detector: new ProgramDetector(kb.programs, kb.vocabulary), terms: TermList.load(join(knowledgeDir, 'terms.yaml')), t });
+  const answerer = new Answerer({ kb, detector: new ProgramDetector(kb.programs, kb.vocabulary, (p) => kb.vocabularyOf(p)), terms: TermList.load(join(knowledgeDir, 'terms.yaml')), t });
   const lang = detectLanguage(question, locale);
   const now = process.env.TODAY ? new Date(`${process.env.TODAY}T12:00:00Z`) : new Date();
   const a = answerer.answer({ text: question, lang, now });

@@ -108,6 +108,8 @@ export function buildVocabulary(texts: string[], programs: Program[]): Set<strin
     for (const w of words(t)) {
       const n = normalizeWord(w);
       if (n.length >= 3 && !/\d/.test(n)) vocab.add(n);
+      // "Online-Informationsveranstaltung" also holds "online" and "informationsveranstaltung".
+      if (n.includes('-')) for (const part of n.split('-')) if (part.length >= 3 && !/\d/.test(part)) vocab.add(part);
     }
   };
   texts.forEach(add);

@@ -13,6 +13,8 @@ interface AliasMatcher {
   /** Aliases that are everyday words ("wir") only count in the exact spelling ("WIR"). */
   exact?: RegExp;
   fuzzy: boolean;
+  /** A one-word alias that another programme's text uses too ("Interessenbekundung"): weak evidence. */
+  shared: boolean;
 }
 
 /** Finds the programmes a message is about by name, abbreviation, alias or a near-miss spelling. */
@@ -22,8 +24,13 @@ export class ProgramDetector {
   /** Words that are one typo away from a programme name but are ordinary words ("kommt" ~ "KommA"). */
   private readonly ordinary: ReadonlySet<string>;
 
-  constructor(programs: Program[], vocabulary: ReadonlySet<string> = new Set()) {
+  /**
+   * `wordsOf` gives the words of a programme's texts; with it, a one-word alias that another
+   * programme's text also uses only counts when no programme is named more distinctly.
+   */
+  constructor(programs: Program[], vocabulary: ReadonlySet<string> = new Set(), wordsOf?: (p: Program) => ReadonlySet<string>) {
     this.ordinary = new Set([...vocabulary, ...COMMON_WORDS].map(fold));
+    const usedElsewhere = (p: Program, alias: string) => Boolean(wordsOf) && !alias.includes(' ') && programs.some((o) => o !== p && wordsOf!(o).has(alias.replace(/ß/g, 'ss')));
     for (const p of programs) {
       const names = new Set<string>([p.shortName, ...p.aliases]);
       for (const alias of names) {
@@ -36,6 +43,7 @@ export class ProgramDetector {
           folded,
           exact: everyday ? new RegExp(`(^|[^\\p{L}])${exactSpelling.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=$|[^\\p{L}])`, 'u') : undefined,
           fuzzy: !folded.includes(' ') && folded.length >= 5,
+          shared: usedElsewhere(p, alias.toLowerCase()),
         });
       }
     }
@@ -63,41 +71,47 @@ export class ProgramDetector {
     const folded = ` ${fold(text)} `;
     const tokens = folded.trim().split(' ');
     const scores = new Map<Program, number>();
-    const bump = (p: Program, s: number) => scores.set(p, Math.max(scores.get(p) ?? 0, s));
+    const distinct = new Set<Program>();
+    const bump = (m: AliasMatcher, s: number) => {
+      scores.set(m.program, Math.max(scores.get(m.program) ?? 0, m.shared ? 1 : s));
+      if (!m.shared) distinct.add(m.program);
+    };
     this.exactPass(text, folded, tokens, bump);
     // Typo tolerance only when no name was found as written: it is the costly part.
     if (scores.size === 0) this.fuzzyPass(tokens, bump);
-    return [...scores.entries()].sort((a, b) => b[1] - a[1]).map(([p]) => p);
+    // "Interessenbekundung für die Hitzeschutzpläne": the shared word does not name a second programme.
+    const named = [...scores.entries()].filter(([p]) => distinct.size === 0 || distinct.has(p));
+    return named.sort((a, b) => b[1] - a[1]).map(([p]) => p);
   }
 
-  private exactPass(text: string, folded: string, tokens: string[], bump: (p: Program, s: number) => void): void {
+  private exactPass(text: string, folded: string, tokens: string[], bump: (m: AliasMatcher, s: number) => void): void {
     for (const m of this.matchers) {
       if (m.exact) {
-        if (m.exact.test(text)) bump(m.program, m.folded.length + 10);
+        if (m.exact.test(text)) bump(m, m.folded.length + 10);
         continue;
       }
       if (folded.includes(` ${m.folded} `)) {
-        bump(m.program, m.folded.length + 10);
+        bump(m, m.folded.length + 10);
         continue;
       }
       // Compounds like "KommA-Bewerbung" or "WIR-Programm" fold to separate words; prefixes of a token count too.
       if (!m.folded.includes(' ') && tokens.some((t) => t.startsWith(m.folded) && m.folded.length >= 5)) {
-        bump(m.program, m.folded.length + 5);
+        bump(m, m.folded.length + 5);
         continue;
       }
     }
   }
 
-  private fuzzyPass(tokens: string[], bump: (p: Program, s: number) => void): void {
+  private fuzzyPass(tokens: string[], bump: (m: AliasMatcher, s: number) => void): void {
     for (const m of this.matchers) {
       if (m.exact) continue;
       if (m.folded.includes(' ') && this.fuzzyPhrase(m.folded.split(' '), tokens)) {
-        bump(m.program, m.folded.length);
+        bump(m, m.folded.length);
         continue;
       }
       if (m.fuzzy) {
         const max = m.folded.length >= 9 ? 2 : 1;
-        if (tokens.some((t) => !this.ordinary.has(t) && Math.abs(t.length - m.folded.length) <= max && editDistance(t, m.folded, max) <= max)) bump(m.program, m.folded.length);
+        if (tokens.some((t) => !this.ordinary.has(t) && Math.abs(t.length - m.folded.length) <= max && editDistance(t, m.folded, max) <= max)) bump(m, m.folded.length);
       }
     }
   }

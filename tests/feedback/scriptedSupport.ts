@@ -17,6 +17,6 @@ export async function realAnswerer(): Promise<{ answerer: Answerer; dir: string;
   for (const part of ['sources', 'programs', 'terms.yaml']) cpSync(join(ROOT, 'knowledge', part), join(knowledgeDir, part), { recursive: true });
   const kb = await ensureIndex(knowledgeDir, { ingestIfStale: true });
   const { t } = createTranslator(join(ROOT, 'locales'));
-  const answerer = new Answerer({ kb, detector: new ProgramDetector(kb.programs, kb.vocabulary), terms: TermList.load(join(knowledgeDir, 'terms.yaml')), t });
+  const answerer = new Answerer({ kb, detector: new ProgramDetector(kb.programs, kb.vocabulary, (p) => kb.vocabularyOf(p)), terms: TermList.load(join(knowledgeDir, 'terms.yaml')), t });
   return { answerer, dir, programIds: kb.programs.map((p) => p.id) };
 }

@@ -35,6 +35,6 @@ export async function ingestedKnowledge(extraSources: Record<string, string | Ui
 /** The Answerer wired as src/cli/ask.ts wires it. */
 export function answererFor(kb: KnowledgeBase, knowledgeDir: string): { answerer: Answerer; t: ReturnType<typeof createTranslator>['t'] } {
   const { t } = createTranslator(join(ROOT, 'locales'));
-  const answerer = new Answerer({ kb, detector: new ProgramDetector(kb.programs, kb.vocabulary), terms: TermList.load(join(knowledgeDir, 'terms.yaml')), t });
+  const answerer = new Answerer({ kb, detector: new ProgramDetector(kb.programs, kb.vocabulary, (p) => kb.vocabularyOf(p)), terms: TermList.load(join(knowledgeDir, 'terms.yaml')), t });
   return { answerer, t };
 }
