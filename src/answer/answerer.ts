@@ -8,7 +8,7 @@ import { deadlineStatus, findDates, type DeadlineStatus } from '../programs/dead
 import { evaluateEligibility, type ApplicantProfile, type Verdict } from '../programs/eligibility.js';
 import type { FactTopic, Program } from '../programs/programSchema.js';
 import { formatDate, formatDayMonth, formatNumber, type Translate } from '../i18n.js';
-import { findPassage, findWhenPassage } from './passageFinder.js';
+import { findPassage, findWhenPassage, isApplicationDeadline } from './passageFinder.js';
 import { coverage, focusTerms, isQuestionWord, unknownTopic } from './support.js';
 import type { Answer, Citation, Suggestion } from './types.js';
 import { escapeMarkdown } from '../bot/markdown.js';
@@ -63,8 +63,9 @@ const TIME_WORD = /^(frist|termin|datum|zeit|tag|monat|jahr|woch|end|lauf|lauft)
 const TAKING_PART = /^(mitmach|teilnehm|teilnahm|bewerb|beantrag|antrag|einreich|anmeld|registrier|mitwirk|beteilig|interess|meld|abgeb|schick|send|einsend|dabei|apply|submit|register)/;
 /** A question for the time of something other than the application ("Wann entscheidet die Jury?"). */
 const OTHER_EVENT = /^\s*(wann|when|ab wann|bis wann)\b.*\b(jury|auswahl|ausgewählt|entscheid\w*|entschieden|erfahren|bewillig\w*|bescheid|zusage|ergebnis\w*|info-?veranstaltung|informationsveranstaltung|veranstaltung|webinar|sprechstunde|beginn\w*|beginnt|startet|start|auftakt\w*|workshop|treffen|netzwerktreffen|laufzeit|projektende|decide|decision|selected|selection|start|begin|event|webinar)\b/i;
-const APPLICATION_WORDS = /frist|bewerb|einreich|einsend|antrag stellen|anträge|deadline|apply|application|submit|schluss/i;
+const APPLICATION_WORDS = /frist|bewerb|einreich|eingereicht|einsend|eingesandt|abgeb|abgegeben|skizze|anmeld|antrag stellen|anträge|deadline|apply|application|submit|schluss/i;
 
+const SUBMIT = /\b(schick|send|einreich|eingereicht|abgeb|übermittel|hochlad|einsend)\w*/i;
 const COUNT_QUESTION = /\bwie viele?\b|\bhow (many|much)\b|\banzahl\b/i;
 const NUMBER_WORD = /\d|\b(eins|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zwanzig|dreißig|hundert|tausend|one|two|three|four|five|ten)\b/i;
 
@@ -96,7 +97,7 @@ export class Answerer {
     let intent = rawIntent;
     // A described applicant plus an eligibility cue is an eligibility question ("… passt das?").
     const describesApplicant = facts.entityType !== undefined || facts.population !== undefined;
-    if ((intent === 'unknown' || intent === 'about' || intent === 'benefits' || intent === 'profileCheck') && describesApplicant && ELIGIBILITY_CUE.test(req.text)) intent = 'eligibility';
+    if ((intent === 'unknown' || intent === 'about' || intent === 'benefits' || intent === 'profileCheck' || (intent === 'money' && !/wie (viel|hoch)|how much/i.test(req.text))) && describesApplicant && ELIGIBILITY_CUE.test(req.text)) intent = 'eligibility';
 
     if (intent === 'greeting' || intent === 'thanks' || intent === 'help') return this.smalltalk(intent, req.lang);
     if (intent === 'listPrograms') return this.listPrograms(req.lang);
@@ -226,6 +227,10 @@ export class Answerer {
     if (lang === 'de' && WHEN.test(req.text) && !APPLICATION_WORDS.test(req.text)) {
       const focus = focusTerms(req.text, kb.programs, kb.vocabulary).filter((f) => !TIME_WORD.test(f));
       const when = focus.length ? findWhenPassage(kb, docIds, this.searchText(req.text, lang), focus) : null;
+      const date = when && isApplicationDeadline(when.quote) ? findDates(when.quote)[0] : undefined;
+      if (when && date) {
+        return this.answerOf(program, 'deadline', this.deadlineText(program, deadlineStatus(date, req.now), lang), [this.citation(program, when.docId, when.quote)], lang);
+      }
       if (when) {
         const lead = t(lang, 'passage.lead', { program: program.shortName, quote: escapeMarkdown(when.quote) });
         return this.answerOf(program, 'deadline', lead, [this.citation(program, when.docId, when.quote)], lang);
@@ -260,7 +265,10 @@ export class Answerer {
       const fact = program.facts.find((f) => f.topic === topic);
       if (fact) return this.answerOf(program, intent, fact.answer[lang], [fact.quote, ...(fact.moreQuotes ?? [])].map((q) => this.citation(program, docId, q)), lang);
     }
-    if (intent === 'contact' && program.contacts.length && program.contacts[0].email) {
+    // "An welche Adresse schicken wir die Skizze?": for a call read from its text, the sentence that
+    // says where submissions go, which may not be the contact for questions.
+    const submitting = !program.curated && SUBMIT.test(req.text);
+    if (intent === 'contact' && program.contacts.length && program.contacts[0].email && !submitting) {
       const c = program.contacts[0];
       const key = c.name ? (c.phone ? 'contact.namedPhone' : 'contact.named') : c.phone ? 'contact.genericPhone' : 'contact.generic';
       const lead = t(lang, key, { program: program.shortName, email: c.email, name: c.name, phone: c.phone });
@@ -274,7 +282,7 @@ export class Answerer {
     const focus = focusTerms(focusSource, [program], kb.vocabulary, []);
     // "Wer darf mitmachen?" about a call whose applicants were read from its text: that sentence.
     const rule = intent === 'eligibility' && !program.curated ? program.rules.find((r) => r.type === 'entityTypes' && !r.excluded) : undefined;
-    const passage = rule ? { docId, quote: rule.quote, score: 1, coverage: 1 } : findPassage(kb, docIds, query, intent, focus);
+    const passage = rule ? { docId, quote: rule.quote, score: 1, coverage: 1 } : findPassage(kb, docIds, query, submitting && intent === 'contact' ? 'process' : intent, focus);
     if (intent === 'unknown') {
       // An English question's German words come from a whole term-list entry (several synonyms): one hit suffices.
       const needed = lang === 'en' ? 0.34 : focus.length >= 3 ? 0.6 : 0.5;

@@ -32,6 +32,20 @@ const SECTION_CUES: Partial<Record<Intent, RegExp>> = {
   changes: /änderung|nachträglich|einreich/i,
 };
 
+const chunksByDocs = new WeakMap<ReadonlySet<string>, KnowledgeBase['chunks']>();
+const SMALL_CALL = 150;
+
+/** The passages of a small set of documents (empty for a large one: the search has to do). */
+function chunksOf(kb: KnowledgeBase, docIds: ReadonlySet<string>): KnowledgeBase['chunks'] {
+  let chunks = chunksByDocs.get(docIds);
+  if (!chunks) {
+    chunks = kb.chunks.filter((c) => docIds.has(c.docId));
+    if (chunks.length > SMALL_CALL) chunks = [];
+    chunksByDocs.set(docIds, chunks);
+  }
+  return chunks;
+}
+
 /** Words the answering sentence of each kind of question tends to use, added to the search. */
 const INTENT_WORDS: Partial<Record<Intent, string>> = {
   deadline: 'Frist Bewerbungsfrist Einsendeschluss Bewerbungsschluss Antragsfrist einreichen Eingang',
@@ -48,7 +62,7 @@ const INTENT_WORDS: Partial<Record<Intent, string>> = {
 /** Sentences that answer the kind of question outright ("Bewerben können sich …", "… 8.000 Euro"). */
 const STRONG: Partial<Record<Intent, RegExp>> = {
   deadline: /frist (endet|läuft|ist)|bewerbungsfrist|einsendeschluss|bewerbungsschluss|endet am/i,
-  signature: /unterschrift|unterschreib|unterschrieben|zu unterzeichnen/i,
+  signature: /unterschrift|unterschreib|muss .{0,100}(unterschrieben|unterzeichnet)|zu unterzeichnen|zu unterschreiben/i,
   eligibility: /bewerben können|können sich .{0,60}(bewerben|beteiligen)|antragsberechtigt|teilnahmeberechtigt|richtet sich an/i,
   money: /\d[\d.]*\s*(euro|€)/i,
   benefits: /erhalten|\d+\s*beratungstag/i,
@@ -61,6 +75,13 @@ const STRONG: Partial<Record<Intent, RegExp>> = {
 const NOT_APPLICATION_END = /projektlaufzeit|laufzeit|förderzeitraum|durchführungszeitraum|bewilligungszeitraum|begleitung (endet|läuft)|ausgegeben|verwendungsnachweis|abgeschlossen sein|umgesetzt|stichtag:|einwohnerzahl|stand:/i;
 /** What an application deadline sentence speaks of. */
 const APPLICATION = /bewerbung|antr(ag|äge)|einsendeschluss|interessenbekundung|einreich|eingang|bewerbungsfrist|antragsfrist|teilnahmeschluss|anmeldeschluss/i;
+
+const MAXIMUM = /maximal|höchstens|höchste|maximum|bis zu|at most|maximum/i;
+
+/** Whether a sentence gives the application deadline (not the project's end, a report, …). */
+export function isApplicationDeadline(sentence: string): boolean {
+  return deadlineFit(sentence) > 0;
+}
 
 /** How well a dated sentence reads as the application deadline rather than another date. */
 function deadlineFit(sentence: string): number {
@@ -92,8 +113,19 @@ export function findPassage(
 ): FoundPassage | null {
   const cue = CUES[intent];
   const strong = STRONG[intent];
-  // The question's words alone may miss the sentence ("Bis wann läuft X?" names no deadline word).
-  const hits = kb.retriever.search(INTENT_WORDS[intent] ? `${query} ${INTENT_WORDS[intent]}` : query, { k: 12, docIds });
+  // The question's words alone may miss the sentence ("Bis wann läuft X?" names no deadline word),
+  // and the kind's words alone may rank other passages first: both searches, merged.
+  const hits = kb.retriever.search(query, { k: 12, docIds });
+  const seen = new Set(hits.map((h) => h.chunk));
+  if (INTENT_WORDS[intent]) {
+    for (const h of kb.retriever.search(`${query} ${INTENT_WORDS[intent]}`, { k: 12, docIds })) if (!seen.has(h.chunk)) {
+      seen.add(h.chunk);
+      hits.push(h);
+    }
+  }
+  // A call is a few dozen passages: when the kind of question has cue words, every passage of it is
+  // looked at (ranked last), so a sentence the search ranks low is not missed.
+  if (cue) for (const chunk of chunksOf(kb, docIds)) if (!seen.has(chunk)) hits.push({ chunk, score: 0, lexical: 0, vector: 0 });
   let best: FoundPassage | null = null;
   for (const [rank, h] of hits.entries()) {
     const faqHit = h.chunk.kind === 'faq' && cue ? cue.test(h.chunk.question ?? '') : false;
@@ -111,6 +143,8 @@ export function findPassage(
       // A section headed for this kind of question ("Wer kann teilnehmen?", "Kontakt") vouches for its sentences.
       if (SECTION_CUES[intent]?.test(h.chunk.section ?? '')) score += 1.5;
       if (intent === 'money' && /\d/.test(s)) score += 1;
+      // "Wie viel gibt es maximal?": the upper limit, not the lower one.
+      if (intent === 'money' && MAXIMUM.test(query) && /höchstens|maximal|bis zu|bis (\d|zur höhe)/i.test(s)) score += 1.5;
       if (intent === 'contact' && /@/.test(s)) score += 1;
       if (!best || score > best.score) {
         // A whole FAQ answer reads better than one of its sentences; elsewhere keep to the sentence.

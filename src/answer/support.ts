@@ -109,7 +109,8 @@ const DOMAIN_LIST = `frist fristen bewerbungsfrist bewerbungsschluss einsendesch
    geld summe betrag euro förder forder fordersumme fördermittel zuschuss finanzier kosten kostet kostenlos kostenfrei eigenmittel eigenanteil unterstutzung unterstützung leistung leistungen bekommen erhalten gibt
    kontakt ansprechpartner ansprechperson adresse mail email schick schicken senden wende wenden melden
    änder ander anderung änderung nachträglich einreichung teilnahme teilnehmen mitmachen beteiligen antrag anträge antragsteller berechtigt voraussetzung voraussetzungen
-   rückfrage rückfragen nachfrage nachfragen zuständig zuständige
+   antragsfrist antragsschluss abgabefrist einreichungsfrist anmeldeschluss anmeldefrist
+   rückfrage rückfragen nachfrage nachfragen zuständig zuständige telefonnummer nummer rufnummer durchwahl handynummer erreichbar
    landrat landrätin landrats bürgermeister bürgermeisterin oberbürgermeister dezernent dezernentin leitung verwaltungsleitung verwaltungsspitze verwaltung chef chefin amt
    landkreis kreis kreise stadt städte gemeinde gemeinden kommune kommunen kreisfrei kreisfreie kreisangehörig kreisangehörige verein vereine träger organisation organisationen
    einwohner einwohnerinnen einwohnern bundesland land hessen bayern partner partnerkommune gemeinsam aufruf ausschreibung programm projekt modellprojekt modellkommune
@@ -142,6 +143,9 @@ export function unknownTopic(
   for (const m of question.replace(/-/g, ' ').matchAll(/(^|[.!?:]\s*|\s)([\p{L}]+)/gu)) {
     const startsSentence = m[1] === '' || /[.!?:]/.test(m[1]);
     // "nach dem Abschicken", "beim Ausfüllen": a verb used as a noun names an action, not a topic.
+    // "… aus Bielefeld", "in Oberbayern": a place names where the applicant is, not what is asked.
+    const place = /(?:^|\s)(aus|in|im landkreis|im kreis|bei)\s*$/i.test(question.slice(0, m.index + m[1].length)) && /^\p{Lu}/u.test(m[2]);
+    if (place) continue;
     const nominalisedVerb = /(?:^|\s)(dem|beim|zum|vom)\s*$/i.test(question.slice(0, m.index + m[1].length)) && /en$/.test(m[2]);
     if (!nominalisedVerb && (!hasCapitals || (/^\p{Lu}/u.test(m[2]) && !startsSentence))) nouns.add(stem(m[2].toLowerCase().replace(/ß/g, 'ss')));
   }

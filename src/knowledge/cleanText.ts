@@ -43,6 +43,8 @@ export function stripHtml(s: string): string {
 
 function stripMarkdown(s: string): string {
   return s
+    // Block quotes ("> Sabine Lorenz-Yilmaz"): the lines, without the marker.
+    .replace(/^[ \t]*>[ \t]?/gm, '')
     .replace(/\[([^\]]*)\]\(([^)]*)\)/g, '$1')
     .replace(/\\([*_#\\[\]()`-])/g, '$1')
     .replace(/`+/g, '')
@@ -65,6 +67,8 @@ function looksLikeHeading(line: string): boolean {
   if (t.length > (quotedTitle ? 120 : 70) || t.length < 3) return false;
   if (quotedTitle) return /^[\p{Lu}\d„"]/u.test(t);
   if (/[.,;:!?„"“(\-–]$/.test(t)) return false;
+  // "Bewerbungsschluss: 15. März", "Telefon: 0511 …": a fact on one line, not a heading.
+  if (/^[^:]{2,40}:\s+\S/.test(t)) return false;
   if (FUNCTION_WORD_END.test(t)) return false;
   return /^[\p{Lu}\d„"]/u.test(t);
 }
@@ -87,14 +91,27 @@ export function cleanToBlocks(raw: string, kind: SourceKind): Block[] {
   if (kind === 'html' || /<\/?(p|div|b|br|sup|span|h[1-6])\b[^>]*>/i.test(text)) text = stripHtml(text);
   if (kind === 'md' || kind === 'html') text = stripMarkdown(text);
   const whole = text.replace(/\s+/g, ' ');
-  const lines = text
-    .split('\n')
-    .map((l) => l.replace(/[ \t\u00a0]+/g, ' ').trim())
-    .filter((l) => l.length > 0 && !/^\d{1,3}$/.test(l) && !/^(\*{3,}|-{3,}|_{3,})$/.test(l));
+  const trimmed = text.split('\n').map((l) => l.replace(/[ \t\u00a0]+/g, ' ').trim());
+  // Page furniture of extracted PDFs: a header or footer line repeated on every page.
+  const seen = new Map<string, number>();
+  for (const l of trimmed) if (l.length >= 8 && l.length <= 100) seen.set(l, (seen.get(l) ?? 0) + 1);
+  const lines = trimmed.filter(
+    (l) =>
+      !/^\d{1,3}$/.test(l) &&
+      !/^(\*{3,}|-{3,}|_{3,})$/.test(l) &&
+      !/^[-–—]\s*\d{1,3}\s*[-–—]$/.test(l) &&
+      !/^(seite|page)\s+\d{1,3}(\s*(von|of|\/)\s*\d{1,3})?$/i.test(l) &&
+      !(l.length >= 8 && (seen.get(l) ?? 0) >= 3 && !/[.!?]$/.test(l)),
+  );
 
-  // Rejoin hyphenated words first, so heading and paragraph decisions see whole lines.
+  // Rejoin hyphenated words first, so heading and paragraph decisions see whole lines. A blank
+  // line ('') is kept as a paragraph boundary, except inside a hyphenated word.
   const joined: string[] = [];
   for (const line of lines) {
+    if (line === '') {
+      if (joined.length && joined[joined.length - 1] !== '' && !/[\p{L}@.]-$/u.test(joined[joined.length - 1])) joined.push('');
+      continue;
+    }
     const prev = joined[joined.length - 1];
     if (prev !== undefined && /[\p{L}@.]-$/u.test(prev) && !BULLET.test(line)) {
       if (/^(und|oder|bzw\.?|sowie|als auch)\b/.test(line)) {
@@ -125,7 +142,14 @@ export function cleanToBlocks(raw: string, kind: SourceKind): Block[] {
     }
     current = null;
   };
+  let blankBefore = false;
   for (const line of joined) {
+    if (line === '') {
+      blankBefore = true;
+      continue;
+    }
+    const afterBlank = blankBefore;
+    blankBefore = false;
     const md = line.match(/^#{1,6}\s+(.*)$/);
     if (md) {
       flush();
@@ -147,6 +171,9 @@ export function cleanToBlocks(raw: string, kind: SourceKind): Block[] {
     if (current) {
       const prevText: string = current.text;
       let ended = /[.!?:;]["“”»)]?$/.test(prevText) || (/[“"]$/.test(prevText) && /[.!?][“"]$/.test(prevText));
+      // A blank line before a line that starts like a new block ends the block; a lower-case start
+      // after it is the same sentence broken by the extraction.
+      if (!ended && afterBlank && /^[\p{Lu}\d„"(§]/u.test(line)) ended = true;
       // A list item without a full stop ends at a capitalised line, unless it visibly goes on.
       if (!ended && current.kind === 'bullet' && /^[\p{Lu}\d]/u.test(line) && !/[,;–-]$/.test(prevText) && !FUNCTION_WORD_END.test(prevText)) ended = true;
       const prevHeading = current.kind === 'paragraph' && looksLikeHeading(prevText) && /^[\p{Lu}\d„"]/u.test(line);

@@ -47,8 +47,21 @@ async function extractPdf(bytes: Uint8Array): Promise<string> {
 
 const NOISE_TITLE = /^(zum inhalt springen|sie befinden sich hier:?|inhalt|seite \d+)$/i;
 
+/** Words a call's title tends to carry. */
+const CALL_WORD = /\b(ausschreibung|aufruf|förderaufruf|wettbewerb|förderprogramm|programm|richtlinie|förderrichtlinie|interessenbekundung|benchmarking|modellprojekt|call)\b|[\p{L}](richtlinie|programm|aufruf|wettbewerb)\b/iu;
+/** Lines about the publisher or the version, which open many calls but do not name them. */
+const PUBLISHER_LINE = /^(bekanntmachung (des|der)|herausgegeben|herausgeber|stand\b|az\.|aktenzeichen|ein programm (des|der)|eine initiative|im auftrag|veröffentlicht)/i;
+
+/**
+ * The call's title: near the top, the line that names it (a quoted name, or a call word such as
+ * "Aufruf", "Richtlinie", "Förderprogramm"), not the publisher line above it; else the first short block.
+ */
 function titleOf(blocks: Block[], id: string): string {
-  const first = blocks.find((b) => (b.kind === 'heading' || b.text.length <= 120) && !NOISE_TITLE.test(b.text));
+  const top = blocks.slice(0, 8).filter((b) => b.text.length <= 200 && !NOISE_TITLE.test(b.text) && !PUBLISHER_LINE.test(b.text));
+  const named =
+    top.find((b) => /[„"“»][^„"“”»«]{3,}[“"”«]/.test(b.text) && CALL_WORD.test(b.text)) ??
+    top.find((b) => CALL_WORD.test(b.text) && (b.kind === 'heading' || b.text.length <= 160));
+  const first = named ?? blocks.find((b) => (b.kind === 'heading' || b.text.length <= 120) && !NOISE_TITLE.test(b.text));
   return first ? first.text.replace(/\s+/g, ' ').slice(0, 160) : id;
 }
 

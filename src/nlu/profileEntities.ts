@@ -41,7 +41,7 @@ export function extractEntityType(text: string): ProfileEntityType | undefined {
   if (/kreisangeh(ö|oe|o)rige?n? (gemeinde|kommune)/.test(t)) return 'gemeinde';
   if (/kreisangeh(ö|oe|o)rig|towns? (belonging to|within|in|that belongs? to) a (district|county)/.test(t)) return 'kreisangehoerige_stadt';
   if (/\b(land)?kreis(es|verwaltung|tag)?\b|landkreis|\bdistricts?\b|\bcount(y|ies)\b|landrat|landrätin/.test(t)) return 'landkreis';
-  if (/\b(verein|förderverein|träger|traeger|organisation|organization|stiftung|ngo|associations?|ggmbh|gmbh|wohlfahrtsverband|initiative|charity|nonprofit|non-profit)\b/.test(t) || /(^|[\s(])e\.\s?v\.?(?=$|[\s,;.)])/.test(t)) return 'organisation';
+  if (/\b(träger|traeger|organisation|organization|stiftung|ngo|associations?|ggmbh|gmbh|wohlfahrtsverband|initiative|charity|nonprofit|non-profit|club)\b|verein\b|vereine?n?\b/.test(t) || /(^|[\s(])e\.\s?v\.?(?=$|[\s,;.)])/.test(t)) return 'organisation';
   if (/gemeinde|\bdorf\b|\bvillages?\b|\bmunicipalit(y|ies)\b|\bmarkt\b|\bamt\b/.test(t)) return 'gemeinde';
   if (/\b(stadt|städtchen|kleinstadt|großstadt|grossstadt|mittelstadt|city|cities|towns?)\b/.test(t)) return 'stadt';
   return undefined;

@@ -8,13 +8,13 @@ type EntityType = Extract<Rule, { type: 'entityTypes' }>['allowed'][number];
 const ALL_TYPES: EntityType[] = ['landkreis', 'kreisfreie_stadt', 'kreisangehoerige_stadt', 'gemeinde', 'organisation'];
 
 /** A sentence that says who may apply ("Bewerben können sich …", "Antragsberechtigt sind …", "Wer: …"). */
-const WHO_MAY = /(bewerben|beteiligen|teilnehmen|mitmachen) können|können sich\b.{0,100}\b(bewerben|beteiligen)|antragsberechtigt|teilnahmeberechtigt|richtet sich\b.{0,30}\ban\b|^wer\s*:|zielgruppe\s*:/i;
+const WHO_MAY = /(bewerben|beteiligen|teilnehmen|mitmachen) können|zuwendungsempfänger sind|antragsteller(innen)? sind|antragstellende sind|förderfähig sind|gefördert werden (können )?(kreis|gemeind|städt|stadt|landkreis|kommun|verein|träger|organisation)|können sich\b.{0,100}\b(bewerben|beteiligen)|antragsberechtigt|teilnahmeberechtigt|richtet sich\b.{0,30}\ban\b|^wer\s*:|zielgruppe\s*:/i;
 /** A sentence that says who may not ("Nicht teilnehmen können …", "… sind nicht antragsberechtigt"). */
-const WHO_NOT = /\bnicht\b.{0,40}\b(teilnehmen|antragsberechtigt|bewerben|beteiligen|gefördert)|können sich nicht|\bausgeschlossen\b|\bnur über (ihren|den|einen) (land)?kreis/i;
+const WHO_NOT = /\bnicht\b.{0,40}\b(teilnehmen|antragsberechtigt|teilnahmeberechtigt|zuwendungsberechtigt|bewerben|beteiligen|gefördert|zugelassen)|können sich nicht|nehmen\b.{0,60}\bnicht teil|\bausgeschlossen\b|\bnur über (ihren|den|einen) (land)?kreis/i;
 /** Headings of the section that lists who may apply. */
 const WHO_SECTION = /wer kann|wer darf|antragsberecht|teilnahmevoraussetz|teilnahmebeding|zielgruppe|wer ist/i;
 /** A route or partnership for others, not a rule about who applies ("gemeinsam mit Nachbarkommunen"). */
-const ROUTE = /gemeinsam mit|zusammen mit|über (ihre|ihren|seine|die) |als partner|im verbund|sofern|mitgliedsgemeinde/i;
+const ROUTE = /gemeinsam mit|zusammen mit|über (ihre|ihren|seine|die) |als partner|im verbund|mitgliedsgemeinde|für (eine|einen|ihre|ihren) /i;
 const WHOLE_COUNTRY = /aus allen bundesländern|bundesweit|in ganz deutschland|deutschlandweit|aller bundesländer/i;
 
 const NUMBER = String.raw`(\d{1,3}(?:[.\u00a0 ]\d{3})+|\d+)`;
@@ -37,7 +37,7 @@ function typesNamed(text: string): EntityType[] {
   // "… nur über ihren Landkreis", "… von ihrem Landkreis als Partner": the Landkreis there is the route.
   t = t.split(/\bnur über\b|\bvon ihrem\b|\bjedoch\b|;/)[0];
   // "Städte und Gemeinden mit mehr als 15.000 Einwohnern" is a population limit, not a kind of applicant.
-  t = t.replace(/(städte|gemeinden|kommunen)(\s+und\s+(städte|gemeinden|kommunen))?\s+mit\s+(mehr|weniger)\s+als\s+[\d.]+\s*einwohner\w*(\s+und\s+einwohner\w*)?/g, ' ');
+  t = t.replace(/(städte|gemeinden|kommunen)(\s+und\s+(städte|gemeinden|kommunen))?\s+(mit\s+)?(mehr|weniger)\s+als\s+[\d.\s\u00a0]+\s*einwohner\w*(\s+und\s+einwohner\w*)?/g, ' ');
   const out = new Set<EntityType>();
   if (/kreisfreie\w*\s+(städte|stadt)/.test(t)) out.add('kreisfreie_stadt');
   if (/\blandkreis\w*|\b(land)?kreise\b|\bregion hannover/.test(t)) out.add('landkreis');
@@ -48,7 +48,7 @@ function typesNamed(text: string): EntityType[] {
     out.add('kreisfreie_stadt');
     out.add('kreisangehoerige_stadt');
   }
-  if (/\b(träger|vereine|organisationen|stiftungen|verbände|initiativen)\b/.test(t)) out.add('organisation');
+  if (/\b(träger|organisationen|stiftungen|verbände|initiativen)\b|verein(e|en)?\b/.test(t)) out.add('organisation');
   return [...out];
 }
 
@@ -70,7 +70,7 @@ function populationBounds(s: Statement): { min?: number; max?: number } {
   const t = s.text.toLowerCase();
   const range = t.match(new RegExp(`(?:zwischen\\s+)?${NUMBER}\\s+(?:und|bis)\\s+${NUMBER}${PEOPLE}`));
   if (range) return { min: toNumber(range[1]), max: toNumber(range[2]) };
-  const upper = t.match(new RegExp(`(höchstens|maximal|bis zu|nicht mehr als|weniger als|unter)\\s+${NUMBER}${PEOPLE}`));
+  const upper = t.match(new RegExp(`(höchstens|maximal|bis zu|bis|nicht mehr als|weniger als|unter)\\s+${NUMBER}${PEOPLE}`));
   const lower = t.match(new RegExp(`(mindestens|ab|wenigstens|mehr als|über)\\s+${NUMBER}${PEOPLE}`));
   const out: { min?: number; max?: number } = {};
   if (upper) {
@@ -102,10 +102,13 @@ function eligibilityStatements(blocks: Block[]): Statement[] {
     const sentences = b.kind === 'bullet' ? [b.text] : splitSentences(b.text);
     for (const sentence of sentences) {
       const quote = sentence.replace(/^[•·▪\-–*\s]+/, '').trim();
-      const context = b.kind === 'bullet' ? `${intro} ${quote}` : quote;
-      const negative = WHO_NOT.test(context);
-      const inSection = WHO_SECTION.test(section);
-      if (WHO_MAY.test(context) || negative || (inSection && b.kind === 'bullet' && WHO_MAY.test(intro))) out.push({ text: context, quote, negative });
+      // "… sind Gemeinden; der Verein selbst ist nicht antragsberechtigt": each clause says its own.
+      for (const clause of quote.split(/;\s+/)) {
+        const context = b.kind === 'bullet' ? `${intro} ${clause}` : clause;
+        const negative = WHO_NOT.test(context);
+        const inSection = WHO_SECTION.test(section);
+        if (WHO_MAY.test(context) || negative || (inSection && b.kind === 'bullet' && WHO_MAY.test(intro))) out.push({ text: context, quote, negative });
+      }
     }
     if (b.kind !== 'bullet') intro = /:\s*$/.test(b.text) ? b.text : '';
   }
@@ -162,7 +165,12 @@ const CONTACT_CUE = /kontakt|ansprechp|fragen|auskunft|servicestelle|beratung|ho
 const SUBMISSION = /senden sie|einreich|bewerbung|unterlagen|bis zum|formular/i;
 const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/;
 const PHONE = /(?:telefon|tel\.?|fon|phone)\s*:?\s*(\+?\d[\d ()/-]{5,}\d)/i;
-const PERSON = /^(?:(?:Frau|Herr|Dr\.|Prof\.)\s+)*\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?\s+\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?(?=\s*(,|$))/u;
+const PERSON = /^(?:(?:Frau|Herr|Dr\.|Prof\.)\s+)*\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?\s+\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?(?=\s*(,|$|›|>|\||·))/u;
+/** "… beantwortet Jonas Brenner, Telefon …": two capitalised words right before the phone or e-mail. */
+const NAME_BEFORE_PHONE = /(?<![\p{L}])(\p{Lu}\p{Ll}{1,12}(?:-\p{Lu}\p{Ll}+)?\s+\p{Lu}\p{Ll}{1,14}(?:-\p{Lu}\p{Ll}+)?),\s*(?:Telefon|Tel\.|E-Mail|Mail|Fon)\b/gu;
+const ORGANISATION_WORD = /agentur|amt|büro|stelle|ministerium|institut|stiftung|referat|verband|zentrum|kommune|landes|stadt|kreis|sachsen|bayern|hessen|gmbh|verwaltung|servicestelle|sekretariat|team|abteilung|programm/i;
+/** "…, Herr Florian Aigner, Telefon …": a name in running text comes after Herr/Frau. */
+const ADDRESSED = /\b(?:Herr|Frau)\s+((?:(?:Dr|Prof)\.\s+)*\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?\s+\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)/u;
 
 export interface DerivedContact {
   email: string;
@@ -182,7 +190,8 @@ export function deriveContact(blocks: Block[]): DerivedContact | undefined {
     if (!EMAIL.test(b.text)) return;
     let from = i;
     // Only an address card ("E-Mail: …" under a name and a phone line) takes the lines above it.
-    while (b.text.length <= 80 && from > 0 && i - from < 4 && blocks[from - 1].text.length <= 160 && !/[.!?]$/.test(blocks[from - 1].text.trim())) from--;
+    const card = b.text.length <= 200 && !/[.!?]\s+\p{Lu}/u.test(b.text) && !/[.!?]$/.test(b.text.replace(EMAIL, ''));
+    while (card && from > 0 && i - from < 4 && blocks[from - 1].text.length <= 160 && !/[.!?]$/.test(blocks[from - 1].text.trim())) from--;
     const window = blocks.slice(Math.max(0, from - 1), i + 1).map((x) => x.text).join(' ');
     const score = (CONTACT_CUE.test(window) ? 2 : 0) + (PHONE.test(window) ? 1 : 0) - (SUBMISSION.test(b.text) ? 2 : 0);
     if (!best || score > best.score) best = { score, i, from };
@@ -195,7 +204,10 @@ export function deriveContact(blocks: Block[]): DerivedContact | undefined {
   const email = blocks[i].text.match(EMAIL)![0];
   let quote = lines.join(' ');
   if (quote.length > 320 || lines.length === 1) quote = splitSentences(blocks[i].text).find((x) => x.includes(email)) ?? blocks[i].text;
-  const name = lines.map((l) => l.trim().match(PERSON)?.[0]).find((n) => n && !CONTACT_CUE.test(n) && !/^(ihre|unsere|e-mail|telefon)\b/i.test(n));
+  const name =
+    lines.map((l) => l.replace(/^[^\p{L}]+/u, '').trim().match(PERSON)?.[0]).find((n) => n && !CONTACT_CUE.test(n) && !/^(ihre|unsere|e-mail|telefon)\b/i.test(n)) ??
+    quote.match(ADDRESSED)?.[1] ??
+    [...quote.matchAll(NAME_BEFORE_PHONE)].map((m) => m[1]).find((n) => !ORGANISATION_WORD.test(n));
   const phone = lines.join(' ').match(PHONE)?.[1]?.trim();
   return { email, quote, ...(name ? { name } : {}), ...(phone ? { phone } : {}) };
 }

@@ -1,4 +1,5 @@
 import { deriveContact, deriveRules } from './deriveRules.js';
+import { STATES } from '../nlu/profileEntities.js';
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import YAML from 'yaml';
@@ -73,12 +74,19 @@ const YEAR_AT_END = /\s+(?:19|20)\d{2}(?:\/\d{2,4})?$/;
 /** The name a call goes by: the quoted name, else the title up to its dash, without "Aufruf …". */
 function nameOf(title: string): string {
   const quoted = title.match(QUOTED)?.[1];
-  return (quoted ?? title.replace(KIND_WORD, '')).split(/\s+[–—-]\s+/)[0].replace(/[„"“”»«]/g, '').trim() || title;
+  if (quoted) return quoted.split(/\s+[–—-]\s+/)[0].trim() || title;
+  // "Richtlinie zur Förderung … (Bürgerbus-Förderrichtlinie – BüFöR)": the name in brackets.
+  const bracketed = title.match(/\(([^()]{4,80})\)\s*$/)?.[1];
+  if (bracketed && /[\p{Lu}]/u.test(bracketed)) return bracketed.split(/\s+[–—-]\s+/)[0].trim();
+  // "IRIS 2028: Förderaufruf für …": the name before the colon.
+  const beforeColon = title.match(/^([^:]{3,60}):\s/)?.[1];
+  if (beforeColon && !/^(aufruf|ausschreibung|förderaufruf|wettbewerb|call)\b/i.test(beforeColon)) return beforeColon.trim();
+  return title.replace(/^[^:]{0,40}:\s+/, '').replace(KIND_WORD, '').split(/\s+[–—-]\s+/)[0].replace(/[„"“”»«]/g, '').trim() || title;
 }
 
 /** Words of a name that say nothing on their own ("Kommune", "digital", "lebendig"). */
 const PLAIN_NAME_WORDS = new Set(
-  'kommune kommunen kommunale kommunaler kommunales programm programms aufruf förderaufruf wettbewerb ausschreibung förderung initiative projekt modellprojekt netzwerk digital digitale lebendig lebendige zukunft stadt städte gemeinde gemeinden land region regionen gemeinsam integration zusammenhalt vielfalt offen offene demokratie'.split(' '),
+  'kommune kommunen kommunale kommunaler kommunales programm programms aufruf förderaufruf förderrichtlinie richtlinie förderprogramm wettbewerb ausschreibung förderung initiative projekt modellprojekt netzwerk digital digitale lebendig lebendige zukunft stadt städte gemeinde gemeinden land region regionen gemeinsam integration zusammenhalt vielfalt offen offene demokratie'.split(' '),
 );
 
 /**
@@ -90,8 +98,8 @@ function aliasesFromTitle(title: string, id: string, otherTexts: string[]): stri
   const aliases = new Set<string>([title.toLowerCase()]);
   for (const m of title.matchAll(new RegExp(QUOTED.source, 'g'))) {
     aliases.add(m[1].toLowerCase().trim());
-    const head = m[1].split(/\s+[–—-]\s+/)[0].trim();
-    if (head.length >= 4) aliases.add(head.toLowerCase());
+    // „Bewegung für alle – Inklusion im Vereinssport 2027“: either part names the call.
+    for (const part of m[1].split(/\s+[–—-]\s+/)) if (part.trim().length >= 4) aliases.add(part.trim().toLowerCase());
   }
   const name = nameOf(title);
   if (name.length >= 4) aliases.add(name.toLowerCase());
@@ -100,9 +108,19 @@ function aliasesFromTitle(title: string, id: string, otherTexts: string[]): stri
     const withoutYear = a.replace(YEAR_AT_END, '').trim();
     if (withoutYear.length >= 4) aliases.add(withoutYear);
   }
-  for (const w of name.split(/[\s/]+/)) {
+  // Abbreviations the title gives ("BüFöR", "IRIS"): an upper-case word of three or more letters.
+  for (const m of title.matchAll(/(?<![\p{L}])(\p{Lu}[\p{Lu}\p{Ll}]*\p{Lu}[\p{L}]*)(?![\p{L}])/gu)) {
+    const abbr = m[1];
+    const capitals = abbr.replace(/[^\p{Lu}]/gu, '').length;
+    if (abbr.length >= 3 && capitals >= 2 && capitals >= abbr.length / 2) aliases.add(abbr.toLowerCase());
+  }
+  const fullName = title.match(QUOTED)?.[1] ?? name;
+  // Distinctive words of the name, and nouns of the rest of the title ("Benchmarking-Runde"), but
+  // no state ("Niedersachsen"): that would name the call in every question about the state.
+  const titleNouns = title.replace(QUOTED, ' ').split(/[\s/–-]+/).filter((w) => /^\p{Lu}/u.test(w));
+  for (const w of [...fullName.split(/[\s/–-]+/), ...titleNouns]) {
     const word = w.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '');
-    if (word.length < 6 || PLAIN_NAME_WORDS.has(word.toLowerCase())) continue;
+    if (word.length < 6 || PLAIN_NAME_WORDS.has(word.toLowerCase()) || STATES.some((st) => st.patterns.test(word.toLowerCase()))) continue;
     const used = new RegExp(`(^|[^\\p{L}])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'iu');
     if (!otherTexts.some((t) => used.test(t))) aliases.add(word.toLowerCase());
   }
