@@ -66,6 +66,10 @@ const OTHER_EVENT = /^\s*(wann|when|ab wann|bis wann)\b.*\b(jury|auswahl|ausgew�
 const APPLICATION_WORDS = /frist|bewerb|einreich|eingereicht|einsend|eingesandt|abgeb|abgegeben|skizze|anmeld|antrag stellen|anträge|deadline|apply|application|submit|schluss/i;
 
 const SUBMIT = /\b(schick|send|einreich|eingereicht|abgeb|übermittel|hochlad|einsend)\w*/i;
+/** A number followed (within two words) by a word containing the counted thing's stem. */
+function countOf(thing: string): RegExp {
+  return new RegExp(`(\\d[\\d.]*|${NUMBER_WORD.source.replace(/^\\d\|/, '')})\\s+(\\p{L}+\\s+){0,2}\\p{L}*${thing.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'iu');
+}
 const COUNT_QUESTION = /\bwie viele?\b|\bhow (many|much)\b|\banzahl\b/i;
 const NUMBER_WORD = /\d|\b(eins|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zwanzig|dreißig|hundert|tausend|one|two|three|four|five|ten)\b/i;
 
@@ -226,7 +230,7 @@ export class Answerer {
     // "Wann beginnt die Begleitung?" asks when something else happens, not for the application deadline.
     if (lang === 'de' && WHEN.test(req.text) && !APPLICATION_WORDS.test(req.text)) {
       const focus = focusTerms(req.text, kb.programs, kb.vocabulary).filter((f) => !TIME_WORD.test(f));
-      const when = focus.length ? findWhenPassage(kb, docIds, this.searchText(req.text, lang), focus) : null;
+      const when = focus.length ? findWhenPassage(kb, docIds, this.searchText(req.text, lang), focus, OTHER_EVENT.test(req.text)) : null;
       const date = when && isApplicationDeadline(when.quote) ? findDates(when.quote)[0] : undefined;
       if (when && date) {
         return this.answerOf(program, 'deadline', this.deadlineText(program, deadlineStatus(date, req.now), lang), [this.citation(program, when.docId, when.quote)], lang);
@@ -290,6 +294,12 @@ export class Answerer {
         if (focus.length === 0 && !(lang === 'en' && hasEnglishTopic(req.text, program))) {
           const about = program.facts.find((f) => f.topic === 'about');
           if (about) return this.answerOf(program, 'about', about.answer[lang], [this.citation(program, docId, about.quote)], lang);
+          // "Gibt es eine Förderung für einen Bürgerbus?" names only the call: what it is about, from its text.
+          const aim = program.curated ? null : findPassage(kb, docIds, query, 'about', []);
+          if (aim) {
+            const lead = t(lang, 'passage.lead', { program: program.shortName, quote: escapeMarkdown(aim.quote) });
+            return this.answerOf(program, 'about', lead, [this.citation(program, aim.docId, aim.quote)], lang);
+          }
         }
         return this.abstain(intent, lang, program);
       }
@@ -297,6 +307,9 @@ export class Answerer {
     if (!passage) return this.abstain(intent, lang, program);
     // "Wie viele Seiten …?" asks for a number: a passage without one does not answer it.
     if (COUNT_QUESTION.test(req.text) && !NUMBER_WORD.test(passage.quote)) return this.abstain(intent, lang, program);
+    // "Wie viele Vorhaben werden ausgewählt?": a number of those things, not any number.
+    const counted = req.text.match(/\bwie viele\s+(\p{L}{3,})/iu)?.[1];
+    if (counted && !countOf(stem(normalizeWord(counted))).test(passage.quote)) return this.abstain(intent, lang, program);
     const cite = [this.citation(program, passage.docId, passage.quote)];
     if (intent === 'deadline') {
       const found = findDates(passage.quote)[0];
@@ -381,12 +394,14 @@ export class Answerer {
     // A question specific enough to point at one text ("Sachkostenpauschale") needs no programme name.
     if (focus.length > 0) {
       const query = this.searchText(req.text, lang);
-      const hits = kb.retriever.search(query, { k: 6 });
-      const top = hits[0];
-      if (top) {
+      const hits = kb.retriever.search(query, { k: 6 }).map((h) => ({ h, cov: coverage(focus, h.chunk.text, kb.vocabulary) }));
+      // The passage that covers the question best (the first of equals), not merely the top-ranked one.
+      const best = hits.reduce<(typeof hits)[number] | undefined>((b, x) => (!b || x.cov > b.cov ? x : b), undefined);
+      if (best) {
+        const top = best.h;
         const program = kb.programOfDoc(top.chunk.docId);
-        const cov = coverage(focus, top.chunk.text, kb.vocabulary);
-        const otherDocs = hits.filter((h) => h.chunk.docId !== top.chunk.docId && coverage(focus, h.chunk.text, kb.vocabulary) >= cov);
+        const cov = best.cov;
+        const otherDocs = hits.filter((x) => x.h.chunk.docId !== top.chunk.docId && x.cov >= cov);
         const needed = focus.length >= 3 ? 0.67 : focus.length === 2 ? 1 : 1;
         if (program && cov >= needed && otherDocs.length === 0 && (intent !== 'unknown' || focus.length >= 1)) {
           return this.forProgram(program, intent, {}, req, false);

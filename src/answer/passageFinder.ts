@@ -15,7 +15,7 @@ const CUES: Partial<Record<Intent, RegExp>> = {
   // "Kontakte" (social contacts) is no contact information: an address, a phone or a named contact is.
   contact: /@|ansprechp|kontaktperson|kontaktdaten|telefon|tel\.|fragen (an|richten)|e-mail an|wenden sie sich/i,
   process: /bewerbung|e-mail|einreich|formular|verfahren|auswahl|interessenbekundung/i,
-  changes: /änder/i,
+  changes: /änder|korrigier|ersetz|nachreich|nachgereicht|zurückzieh|berichtig|überarbeit|neue fassung/i,
   funder: /fördert|gefördert|finanziert|ruft|institut|ministerium|stiftung|bundesamt/i,
   about: /ziel|sucht|modellprojekt|aufruf|ruft/i,
 };
@@ -171,13 +171,15 @@ const RESULT = /entscheid|bescheid|zusage|bewillig|auswahl|ausgewählt|mitgeteil
  * "Wann entscheidet die Jury?", "Wann ist die Infoveranstaltung?": the sentence that gives a time
  * for the thing asked about (it must name it); null when no such sentence is found.
  */
-export function findWhenPassage(kb: KnowledgeBase, docIds: ReadonlySet<string>, query: string, focus: string[]): FoundPassage | null {
+export function findWhenPassage(kb: KnowledgeBase, docIds: ReadonlySet<string>, query: string, focus: string[], notTheDeadline = false): FoundPassage | null {
   if (focus.length === 0) return null;
   const hits = kb.retriever.search(query, { k: 12, docIds });
   let best: FoundPassage | null = null;
   for (const [rank, h] of hits.entries()) {
     h.chunk.sentences.forEach((s, i) => {
       if (!TIME.test(s)) return;
+      // "Wann erfahren wir, ob der Antrag bewilligt ist?" is not answered by the application deadline.
+      if (notTheDeadline && isApplicationDeadline(s)) return;
       // "Eine Jury wählt … aus. Die Auswahl erfolgt im Mai 2027": the thing may be named just before.
       const prev = h.chunk.sentences[i - 1];
       const own = coverage(focus, s, kb.vocabulary) + (RESULT.test(s) && focus.some((f) => RESULT_WORD.test(f)) ? 0.5 : 0);

@@ -16,8 +16,15 @@ function stemsWithParts(text: string, vocabulary: ReadonlySet<string>): Set<stri
     if (STOPWORDS.has(w) || w.length < 2) continue;
     out.add(stem(w));
     for (const part of decompound(w, vocabulary)) out.add(stem(part));
+    // "Kita-Plätzen": its parts as well.
+    if (w.includes('-')) for (const part of w.split('-')) if (part.length >= 3) out.add(stem(part));
   }
   return out;
+}
+
+/** Words of a question, hyphenated compounds ("Kita-Platzvergabe") as their parts. */
+function questionWords(text: string): string[] {
+  return words(text).flatMap((w) => (w.includes('-') ? w.split('-').filter((p) => p.length >= 3) : [w]));
 }
 
 /** A programme's name with a typo ("lebndig" for "lebendig") is still its name, not a topic. */
@@ -40,7 +47,7 @@ export function focusTerms(question: string, programs: Program[], vocabulary: Re
   }
   for (const w of ignore) programWords.add(stem(w));
   const out: string[] = [];
-  for (const w of words(question)) {
+  for (const w of questionWords(question)) {
     if (STOPWORDS.has(w) || w.length < 3 || /\d/.test(w)) continue;
     const s = stem(w);
     if (GENERIC.has(s) || programWords.has(s) || misspeltNameWord(w, nameWords)) continue;
