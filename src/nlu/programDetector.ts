@@ -28,7 +28,10 @@ export class ProgramDetector {
    * `wordsOf` gives the words of a programme's texts; with it, a one-word alias that another
    * programme's text also uses only counts when no programme is named more distinctly.
    */
+  private readonly wordsOf?: (p: Program) => ReadonlySet<string>;
+
   constructor(programs: Program[], vocabulary: ReadonlySet<string> = new Set(), wordsOf?: (p: Program) => ReadonlySet<string>) {
+    this.wordsOf = wordsOf;
     this.ordinary = new Set([...vocabulary, ...COMMON_WORDS].map(fold));
     const usedElsewhere = (p: Program, alias: string) => Boolean(wordsOf) && !alias.includes(' ') && programs.some((o) => o !== p && wordsOf!(o).has(alias.replace(/ß/g, 'ss')));
     for (const p of programs) {
@@ -72,15 +75,20 @@ export class ProgramDetector {
     const tokens = folded.trim().split(' ');
     const scores = new Map<Program, number>();
     const distinct = new Set<Program>();
+    const sharedWords = new Map<Program, string[]>();
     const bump = (m: AliasMatcher, s: number) => {
       scores.set(m.program, Math.max(scores.get(m.program) ?? 0, m.shared ? 1 : s));
       if (!m.shared) distinct.add(m.program);
+      else sharedWords.set(m.program, [...(sharedWords.get(m.program) ?? []), m.folded]);
     };
     this.exactPass(text, folded, tokens, bump);
     // Typo tolerance only when no name was found as written: it is the costly part.
     if (scores.size === 0) this.fuzzyPass(tokens, bump);
-    // "Interessenbekundung für die Hitzeschutzpläne": the shared word does not name a second programme.
-    const named = [...scores.entries()].filter(([p]) => distinct.size === 0 || distinct.has(p));
+    // "Interessenbekundung für die Hitzeschutzpläne": a shared word that the text of a programme named
+    // distinctly uses too belongs to that programme, not to a second one ("… und BAMF" still names BAMF).
+    const explained = (p: Program) =>
+      !distinct.has(p) && (sharedWords.get(p) ?? []).every((w) => [...distinct].some((d) => [...(this.wordsOf?.(d) ?? [])].some((x) => fold(x) === w)));
+    const named = [...scores.entries()].filter(([p]) => distinct.size === 0 || !explained(p));
     return named.sort((a, b) => b[1] - a[1]).map(([p]) => p);
   }
 

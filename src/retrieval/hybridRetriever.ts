@@ -77,8 +77,9 @@ export class HybridRetriever extends BaseRetriever {
     const k = options.k ?? 8;
     const docIds = options.docIds;
     const allow = docIds ? (i: number) => docIds.has(this.chunks[i].docId) : undefined;
-    const qTerms = [...this.lexical.queryTerms(query), ...(options.extraTerms ?? [])];
-    const lex = this.lexical.search(qTerms, k * 3, allow);
+    const weights = this.lexical.queryWeights(query);
+    const qTerms = [...weights.keys(), ...(options.extraTerms ?? [])];
+    const lex = this.lexical.search(qTerms, k * 3, allow, weights);
     const queryVector = this.embedder.embed(query);
     const vec = (docIds && this.exactVectorSearch(queryVector, docIds, k * 3)) || this.vectors.search(queryVector, k * 3, allow);
     const fused = new Map<number, { score: number; lexical: number; vector: number }>();

@@ -1,4 +1,4 @@
-import { editDistance, terms } from './textAnalysis.js';
+import { editDistance, terms, weightedTerms } from './textAnalysis.js';
 
 export interface ScoredHit {
   index: number;
@@ -63,7 +63,17 @@ export class LexicalIndex {
 
   /** Query terms as the index sees them (stems and compound parts, deduplicated); a misspelt term becomes its nearest indexed term. */
   queryTerms(query: string): string[] {
-    return [...new Set(terms(query, this.vocabulary).map((t) => (this.termIds.has(t) ? t : this.nearestTerm(t) ?? t)))];
+    return [...this.queryWeights(query).keys()];
+  }
+
+  /** Query terms with their weights (compound parts count half), misspelt terms mapped as in queryTerms. */
+  queryWeights(query: string): Map<string, number> {
+    const out = new Map<string, number>();
+    for (const [t, w] of weightedTerms(query, this.vocabulary)) {
+      const known = this.termIds.has(t) ? t : (this.nearestTerm(t) ?? t);
+      out.set(known, Math.max(out.get(known) ?? 0, w));
+    }
+    return out;
   }
 
   private readonly nearest = new Map<string, string | null>();
@@ -98,7 +108,7 @@ export class LexicalIndex {
   }
 
   /** Top-k chunks by BM25; `allow` restricts to some chunk indices. */
-  search(query: string | string[], k: number, allow?: (index: number) => boolean): ScoredHit[] {
+  search(query: string | string[], k: number, allow?: (index: number) => boolean, weights?: ReadonlyMap<string, number>): ScoredHit[] {
     const qTerms = Array.isArray(query) ? query : this.queryTerms(query);
     const touched = this.touched;
     let nTouched = 0;
@@ -108,7 +118,7 @@ export class LexicalIndex {
       if (id === undefined) continue;
       const docs = this.postingsDocs[id];
       const tfs = this.postingsTf[id];
-      const idf = Math.log(1 + (this.size - docs.length + 0.5) / (docs.length + 0.5));
+      const idf = Math.log(1 + (this.size - docs.length + 0.5) / (docs.length + 0.5)) * (weights?.get(t) ?? 1);
       for (let i = 0; i < docs.length; i++) {
         const d = docs[i];
         const tf = tfs[i];

@@ -78,6 +78,23 @@ function split(word: string, vocabulary: ReadonlySet<string>, depth: number): st
   return [];
 }
 
+/**
+ * Query terms with weights: a word's own stem counts fully, the parts of a compound half
+ * ("Regelförderung" is better evidence than any "Förderung").
+ */
+export function weightedTerms(text: string, vocabulary?: ReadonlySet<string>): Map<string, number> {
+  const out = new Map<string, number>();
+  const add = (t: string, w: number) => out.set(t, Math.max(out.get(t) ?? 0, w));
+  for (const w of words(text)) {
+    if (STOPWORDS.has(w) || w.length < 2) continue;
+    add(stem(w), 1);
+    if (vocabulary) for (const part of decompound(w, vocabulary)) add(stem(part), PART_WEIGHT);
+  }
+  return out;
+}
+
+const PART_WEIGHT = 0.5;
+
 /** Index terms of a text: stems of content words plus stems of compound parts. */
 export function terms(text: string, vocabulary?: ReadonlySet<string>): string[] {
   const out: string[] = [];

@@ -1,24 +1,12 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { StartedBot } from '../support/startBot.js';
-import { useBotWithChannel, type Channel } from '../support/botWithChannel.js';
-import { citations, conversation, type Reply } from '../support/channel.js';
+import { citations, conversation } from '../support/channel.js';
+import { lastText, useBotWithUnseenCalls } from '../support/unseenCalls.js';
 
 // Three more calls nobody curated, in three styles (plain text, Markdown with an FAQ, an HTML page
 // with navigation), next to the seeds: answered from their texts alone, over the real adapter.
-const DIR = join(import.meta.dirname, '..', 'fixtures', 'unseen');
 const FILES = ['dorfkern-lebendig-2027.txt', 'klimafit-kommune-niedersachsen-2026.md', 'kommunale-hitzeschutzplaene-2027.html'];
-const sources = Object.fromEntries(FILES.map((f) => [f, readFileSync(join(DIR, f), 'utf8')]));
+const { bot: getBot, channel: getChannel } = useBotWithUnseenCalls(FILES);
 
-let bot: StartedBot;
-let channel: Channel;
-useBotWithChannel({ now: new Date('2026-11-21T12:00:00Z'), sources }, (b, c) => {
-  bot = b;
-  channel = c;
-});
-
-const lastText = (replies: Reply[]) => [...replies].reverse().find((r) => r.type === 'message')?.text ?? '';
 const DK = /Dorfkern lebendig 2027/;
 const KF = /Klimafit Kommune/;
 const HS = /^Kommunale Hitzeschutzpläne 2027/;
@@ -47,7 +35,7 @@ describe('three unseen calls in three formats', () => {
     ['Is the Kommunale Hitzeschutzpläne call open to small towns that belong to a district?', 'en-US', /^No – Towns belonging to a district/, HS],
     ['Wer darf bei Dorfkern lebendgi mitmachen?', 'de-DE', /kreisangehörige Gemeinden, Märkte und Ortsgemeinden mit höchstens 15\.000/, DK],
   ])('answers "%s" (%s) from the call, citing it', async (question, locale, lead, title) => {
-    const r = await conversation(bot.url, channel, { locale }).say(question);
+    const r = await conversation(getBot().url, getChannel(), { locale }).say(question);
     expect(lastText(r.replies).slice(0, 300)).toMatch(lead);
     const cites = citations(r.replies);
     expect(cites.length).toBeGreaterThan(0);
@@ -59,20 +47,20 @@ describe('three unseen calls in three formats', () => {
     ['Müssen wir bei Klimafit Kommune einen Verwendungsnachweis einreichen?'],
     ['Braucht es für Kommunale Hitzeschutzpläne einen Kreistagsbeschluss?'],
   ])('abstains on "%s", which the call does not say', async (question) => {
-    const r = await conversation(bot.url, channel).say(question);
+    const r = await conversation(getBot().url, getChannel()).say(question);
     expect(lastText(r.replies)).toMatch(/keine gesicherte Information/);
     expect(citations(r.replies)).toEqual([]);
   });
 
   it('keeps an unseen call for a follow-up', async () => {
-    const c = conversation(bot.url, channel);
+    const c = conversation(getBot().url, getChannel());
     await c.say('Wie hoch ist die Förderung bei Klimafit Kommune?');
     const r = await c.say('Und bis wann?');
     expect(lastText(r.replies)).toMatch(/Klimafit Kommune.*15\.10\.2026/);
   });
 
   it('still answers the seed calls next to them', async () => {
-    const r = await conversation(bot.url, channel).say('Bis wann KommA?');
+    const r = await conversation(getBot().url, getChannel()).say('Bis wann KommA?');
     expect(lastText(r.replies)).toMatch(/28\.02\.2023/);
   });
 });

@@ -216,3 +216,29 @@ describe('blocksToText and normalizeForQuote', () => {
     expect(normalizeForQuote('„Kommunale  Allianzen“ –\nStrategien')).toBe(normalizeForQuote('"Kommunale Allianzen" - Strategien'));
   });
 });
+
+describe('cleanToBlocks: layouts of calls nobody curated', () => {
+  it('ends a paragraph at a blank line before a capitalised line, but not inside a broken sentence', () => {
+    const blocks = cleanToBlocks('Bekanntmachung des Ministeriums\nvom 14. Oktober 2026\n\nRichtlinie zur Förderung von Bürgerbussen\n\nDie Kommunen\n\nerhalten Zuschüsse.', 'txt');
+    expect(blocks.map((b) => b.text)).toEqual(['Bekanntmachung des Ministeriums vom 14. Oktober 2026', 'Richtlinie zur Förderung von Bürgerbussen', 'Die Kommunen erhalten Zuschüsse.']);
+  });
+
+  it('drops page furniture of extracted PDFs: "- 2 -", "Seite 2 von 4" and a header repeated on every page', () => {
+    const page = (n: number, body: string) => `Stiftung Teilhabe · Ausschreibung 2027\n\n${body}\n\n- ${n} -\n\nSeite ${n} von 3\n`;
+    const text = page(1, 'Gefördert werden Vereine.') + page(2, 'Der Eigenanteil beträgt 20 %.') + page(3, 'Die Frist endet am 31. Januar 2027.');
+    const out = blocksToText(cleanToBlocks(text, 'txt'));
+    expect(out).not.toMatch(/Stiftung Teilhabe · Ausschreibung|Seite \d von|- \d -/);
+    expect(out).toContain('Der Eigenanteil beträgt 20 %.');
+  });
+
+  it('keeps a one-line fact ("Bewerbungsschluss: 15. März") as text, not as a heading', () => {
+    const blocks = cleanToBlocks('Termine\n\nBewerbungsschluss: 15. März\n\nDie Teilnahme ist kostenfrei.', 'txt');
+    expect(blocks.find((b) => b.text.startsWith('Bewerbungsschluss'))?.kind).toBe('paragraph');
+  });
+
+  it('reads Markdown block quotes as their lines', () => {
+    const blocks = cleanToBlocks('## Kontakt\n\n> **Sabine Lorenz**\n> Telefon: 0331 / 58 29 47-3\n> E-Mail: s.lorenz@example.org', 'md');
+    expect(blocksToText(blocks)).not.toContain('>');
+    expect(blocksToText(blocks)).toContain('Sabine Lorenz');
+  });
+});

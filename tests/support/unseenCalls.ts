@@ -1,0 +1,26 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { StartedBot } from './startBot.js';
+import { useBotWithChannel, type Channel } from './botWithChannel.js';
+import type { Reply } from './channel.js';
+
+/** Call texts written for the tests in several layouts; no curated facts exist for them. */
+export const UNSEEN_DIR = join(import.meta.dirname, '..', 'fixtures', 'unseen');
+
+/**
+ * A bot (clock at 2026-11-21) whose knowledge is the seeds plus the given unseen call files, and a
+ * channel; the returned getters are valid inside the tests.
+ */
+export function useBotWithUnseenCalls(files: string[]): { bot: () => StartedBot; channel: () => Channel } {
+  const sources = Object.fromEntries(files.map((f) => [f, readFileSync(join(UNSEEN_DIR, f), 'utf8')]));
+  let bot: StartedBot | undefined;
+  let channel: Channel | undefined;
+  useBotWithChannel({ now: new Date('2026-11-21T12:00:00Z'), sources }, (b, c) => {
+    bot = b;
+    channel = c;
+  });
+  return { bot: () => bot!, channel: () => channel! };
+}
+
+/** The text of the last message among a turn's replies. */
+export const lastText = (replies: Reply[]): string => [...replies].reverse().find((r) => r.type === 'message')?.text ?? '';
