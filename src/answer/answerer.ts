@@ -226,23 +226,9 @@ export class Answerer {
     const docId = program.docIds[0];
     const docIds = kb.docIdsOf(program);
 
-    // "Wann entscheidet die Jury?" asks when something else happens, not for the application deadline.
-    // "Wann beginnt die Begleitung?" asks when something else happens, not for the application deadline.
     if (lang === 'de' && WHEN.test(req.text) && !APPLICATION_WORDS.test(req.text)) {
-      const focus = focusTerms(req.text, kb.programs, kb.vocabulary).filter((f) => !TIME_WORD.test(f));
-      const when = focus.length ? findWhenPassage(kb, docIds, this.searchText(req.text, lang), focus, OTHER_EVENT.test(req.text)) : null;
-      const date = when && isApplicationDeadline(when.quote) ? findDates(when.quote)[0] : undefined;
-      if (when && date) {
-        return this.answerOf(program, 'deadline', this.deadlineText(program, deadlineStatus(date, req.now), lang), [this.citation(program, when.docId, when.quote)], lang);
-      }
-      if (when) {
-        const lead = t(lang, 'passage.lead', { program: program.shortName, quote: escapeMarkdown(when.quote) });
-        return this.answerOf(program, 'deadline', lead, [this.citation(program, when.docId, when.quote)], lang);
-      }
-      // Named something else ("Jury", "Verfügungsfonds … ausgegeben") and no time for it: not the
-      // application deadline instead. "Bis wann kann man mitmachen?" is about applying.
-      const nouns = new Set([...req.text.slice(1).matchAll(/(?<![\p{L}])\p{Lu}\p{L}+/gu)].map((m) => stem(normalizeWord(m[0]))));
-      if (OTHER_EVENT.test(req.text) || focus.some((f) => nouns.has(f) && !TAKING_PART.test(f))) return this.abstain(intent, lang, program);
+      const when = this.whenAnswer(program, intent, req);
+      if (when) return when;
     }
     if (intent === 'deadline' && program.deadline) {
       const d = program.deadline;
@@ -322,6 +308,30 @@ export class Answerer {
     const lead = t(lang, program.kind === 'research' ? 'passage.leadResearch' : 'passage.lead', { program: program.shortName, quote: escapeMarkdown(passage.quote) });
     const details = intent === 'eligibility' && !program.curated && hasProfileFacts(profile) ? [t(lang, 'verdict.noRules')] : [];
     return { ...this.answerOf(program, intent, lead, cite, lang, 'answer', details), debug: { query, hits: [], coverage: passage.coverage } };
+  }
+
+  /**
+   * "Wann beginnt die Begleitung?", "Wann entscheidet die Jury?": the sentence that gives the time of
+   * the thing asked about (as a deadline answer when it is the application deadline after all);
+   * an abstention when something other than applying is named and no time for it is found;
+   * undefined when the question is about applying after all ("Bis wann kann man mitmachen?").
+   */
+  private whenAnswer(program: Program, intent: Intent, req: AnswerRequest): Answer | undefined {
+    const { t, kb } = this.deps;
+    const lang = req.lang;
+    const focus = focusTerms(req.text, kb.programs, kb.vocabulary).filter((f) => !TIME_WORD.test(f));
+    const when = focus.length ? findWhenPassage(kb, kb.docIdsOf(program), this.searchText(req.text, lang), focus, OTHER_EVENT.test(req.text)) : null;
+    if (when) {
+      const cite = [this.citation(program, when.docId, when.quote)];
+      const date = isApplicationDeadline(when.quote) ? findDates(when.quote)[0] : undefined;
+      if (date) return this.answerOf(program, 'deadline', this.deadlineText(program, deadlineStatus(date, req.now), lang), cite, lang);
+      return this.answerOf(program, 'deadline', t(lang, 'passage.lead', { program: program.shortName, quote: escapeMarkdown(when.quote) }), cite, lang);
+    }
+    // Named something else ("Jury", "Verfügungsfonds … ausgegeben") and no time for it: never the
+    // application deadline instead.
+    const nouns = new Set([...req.text.slice(1).matchAll(/(?<![\p{L}])\p{Lu}\p{L}+/gu)].map((m) => stem(normalizeWord(m[0]))));
+    if (OTHER_EVENT.test(req.text) || focus.some((f) => nouns.has(f) && !TAKING_PART.test(f))) return this.abstain(intent, lang, program);
+    return undefined;
   }
 
   private verdictAnswer(program: Program, verdict: Verdict, profile: ApplicantProfile, lang: Lang): Answer {
