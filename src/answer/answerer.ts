@@ -120,7 +120,9 @@ export class Answerer {
       return this.withoutProgram(intent, req);
     }
     // A specific thing the texts never mention ("Verwendungsnachweis") must not get a loosely related answer.
-    if (FACTUAL_INTENTS.has(intent) && req.lang === 'de' && unknownTopic(req.text, programs, kb.topicVocabulary(programs))) return this.abstain(intent, req.lang, programs[0]);
+    // A described applicant names places and things of its own ("Landkreis Nordfriesland", "Heimatverein"): no topic.
+    const describedForVerdict = intent === 'eligibility' && hasProfileFacts(facts);
+    if (FACTUAL_INTENTS.has(intent) && req.lang === 'de' && !describedForVerdict && unknownTopic(req.text, programs, kb.topicVocabulary(programs))) return this.abstain(intent, req.lang, programs[0]);
     if (programs.length > 1 && FACTUAL_INTENTS.has(intent)) return this.several(programs.slice(0, 3), intent, profile, req);
     return this.forProgram(programs[0], intent, profile, req, hasProfileFacts(facts));
   }
@@ -271,7 +273,8 @@ export class Answerer {
     const focusSource = lang === 'en' ? this.deps.terms.expand(req.text).join(' ') : req.text;
     const focus = focusTerms(focusSource, [program], kb.vocabulary, []);
     // "Wer darf mitmachen?" about a call whose applicants were read from its text: that sentence.
-    const rule = intent === 'eligibility' && !program.curated ? program.rules.find((r) => r.type === 'entityTypes' && !r.excluded) : undefined;
+    const asksWho = /\bwer\b|\bwelche\b.{0,40}\b(kommunen|antragsteller|träger|organisationen|gemeinden|städte)|antragsberechtigt|teilnahmeberechtigt|\bwho\b/i.test(req.text);
+    const rule = intent === 'eligibility' && !program.curated && asksWho ? program.rules.find((r) => r.type === 'entityTypes' && !r.excluded) : undefined;
     const passage = rule ? { docId, quote: rule.quote, score: 1, coverage: 1 } : findPassage(kb, docIds, query, submitting && intent === 'contact' ? 'process' : intent, focus);
     if (intent === 'unknown') {
       // An English question's German words come from a whole term-list entry (several synonyms): one hit suffices.
@@ -292,7 +295,8 @@ export class Answerer {
     }
     if (!passage) return this.abstain(intent, lang, program);
     // "Wie viele Seiten …?" asks for a number: a passage without one does not answer it.
-    if (COUNT_QUESTION.test(req.text) && !NUMBER_WORD.test(passage.quote)) return this.abstain(intent, lang, program);
+    // A number answers only when the passage is about everything the question names.
+    if (COUNT_QUESTION.test(req.text) && (!NUMBER_WORD.test(passage.quote) || (/\bwie viele\b|\bhow many\b/i.test(req.text) && focus.length > 1 && passage.coverage < 0.99))) return this.abstain(intent, lang, program);
     // "Wie viele Vorhaben werden ausgewählt?": a number of those things, not any number.
     const counted = req.text.match(/\bwie viele\s+(\p{L}{3,})/iu)?.[1];
     if (counted && !countOf(stem(normalizeWord(counted))).test(passage.quote)) return this.abstain(intent, lang, program);

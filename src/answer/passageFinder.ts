@@ -5,16 +5,16 @@ import { coverage } from './support.js';
 
 /** What a sentence answering each kind of question tends to contain. */
 const CUES: Partial<Record<Intent, RegExp>> = {
-  deadline: /frist|bis zum|bis spätestens|endet|schluss|spätestens|einreich|bewerbungen? (gehen|sind)|deadline|until/i,
+  deadline: /frist|bis zum|bis spätestens|endet|schluss|spätestens|einreich|stichtag|bis wann|eingang|bewerbungen? (gehen|sind)|deadline|until/i,
   signature: /unterschrift|unterschreib|unterschrieben|unterzeichn|formlos|signatur|gegenzeichn/i,
-  anonymity: /anonym|veröffentlich|nennung|öffentlich bekannt|namentlich/i,
+  anonymity: /anonym|veröffentlich|nennung|öffentlich bekannt|namentlich|bekannt gegeben|bekanntgegeben|genannt/i,
   eligibility: /bewerben können|können sich|teilnahmevoraussetz|voraussetz|berechtigt|richtet sich|aufgerufen|ruft .* auf|nur über|landkreise|kreisfreie|kommunen|gemeinden|organisationen|träger/i,
   money: /euro|€|pauschale|summe|betrag|zuschuss|förderhöhe|fördermittel|finanzier/i,
   benefits: /erhalten|leistung|begleitung|beratungstag|unterstütz|pauschale|angebot/i,
   ownFunds: /eigenanteil|eigenmittel|kofinanz|kostenfrei|kostenlos|nicht erforderlich/i,
   // "Kontakte" (social contacts) is no contact information: an address, a phone or a named contact is.
   contact: /@|ansprechp|kontaktperson|kontaktdaten|telefon|tel\.|fragen (an|richten)|e-mail an|wenden sie sich/i,
-  process: /bewerbung|e-mail|einreich|formular|verfahren|auswahl|interessenbekundung/i,
+  process: /bewerbung|e-mail|einreich|eingereicht|formular|verfahren|auswahl|interessenbekundung|portal|hochlad|antragsweg|antragstellung/i,
   changes: /änder|korrigier|ersetz|nachreich|nachgereicht|zurückzieh|berichtig|überarbeit|neue fassung/i,
   funder: /fördert|gefördert|finanziert|ruft|institut|ministerium|stiftung|bundesamt/i,
   about: /ziel|sucht|modellprojekt|aufruf|ruft/i,
@@ -68,15 +68,20 @@ const STRONG: Partial<Record<Intent, RegExp>> = {
   benefits: /erhalten|\d+\s*beratungstag/i,
   ownFunds: /eigenanteil|eigenmittel|kofinanz/i,
   contact: /@/,
-  process: /bewerbung(en)? (gehen|erfolgt|per)|einreich|per e-mail an/i,
+  process: /bewerbung(en)? (gehen|erfolgt|per)|(antrag|anträge|bewerbung)\w* (werden|wird|ist|sind) .{0,60}(einzureichen|eingereicht|zu stellen)|über das (online-)?portal|online-portal|antragsweg|per e-mail an/i,
 };
 
 /** Dates that end something else than the application: the project's runtime, spending, reports. */
-const NOT_APPLICATION_END = /projektlaufzeit|laufzeit|förderzeitraum|durchführungszeitraum|bewilligungszeitraum|begleitung (endet|läuft)|ausgegeben|verwendungsnachweis|abgeschlossen sein|umgesetzt|stichtag:|einwohnerzahl|stand:/i;
+const NOT_APPLICATION_END = /projektlaufzeit|laufzeit|förderzeitraum|durchführungszeitraum|bewilligungszeitraum|begleitung (endet|läuft|beginnt)|ausgegeben|verwendungsnachweis|abgeschlossen sein|umgesetzt|stichtag: \d|einwohnerzahl|stand:|entscheidung|bescheid|mitgeteilt|bekanntgegeben|bekannt gegeben|starten|beginnen|beginnt|projektstart|auftakt|webinar|sprechstunde|infoveranstaltung|informationsveranstaltung/i;
+/** Dates of population counts or of the text's version are never a deadline. */
+const NEVER_A_DEADLINE = /einwohner|stand:|stand vom/i;
 /** What an application deadline sentence speaks of. */
-const APPLICATION = /bewerbung|antr(ag|äge)|einsendeschluss|interessenbekundung|einreich|eingang|bewerbungsfrist|antragsfrist|teilnahmeschluss|anmeldeschluss/i;
+const APPLICATION = /bewerbung|antr(ag|äge)|einsendeschluss|interessenbekundung|einreich|eingereicht|eingang|bewerbungsfrist|antragsfrist|teilnahmeschluss|anmeldeschluss|stichtag|skizze/i;
 
 const MAXIMUM = /maximal|höchstens|höchste|maximum|bis zu|at most|maximum/i;
+
+/** The second stage of a two-stage procedure, when the question asks for it. */
+const SECOND_STAGE = /vollantr(a|ä)g|full (application|proposal)|zweite(n)? (stufe|phase)|second stage/i;
 
 /** Whether a sentence gives the application deadline (not the project's end, a report, …). */
 export function isApplicationDeadline(sentence: string): boolean {
@@ -85,7 +90,9 @@ export function isApplicationDeadline(sentence: string): boolean {
 
 /** How well a dated sentence reads as the application deadline rather than another date. */
 function deadlineFit(sentence: string): number {
-  return (APPLICATION.test(sentence) ? 1.5 : 0) - (NOT_APPLICATION_END.test(sentence) ? 3 : 0);
+  const stage = /vollantr(a|ä)g|zweite(n)? (stufe|phase)/i.test(sentence) ? -0.5 : 0;
+  if (NEVER_A_DEADLINE.test(sentence)) return -3;
+  return (APPLICATION.test(sentence) ? 1.5 : 0) - (NOT_APPLICATION_END.test(sentence) && !APPLICATION.test(sentence) ? 3 : 0) + stage;
 }
 
 /** Kinds of question whose answer often spans two sentences ("Bewerben können … Kreisangehörige … nur über …"). */
@@ -134,12 +141,14 @@ export function findPassage(
       const cueHit = cue ? cue.test(s) : true;
       const dateHit = intent === 'deadline' && /\d/.test(s) && findDates(s).length > 0;
       if (intent === 'deadline' && !dateHit) continue;
+      // A decision, a project start or an event date is never the application deadline.
+      if (intent === 'deadline' && deadlineFit(s) < 0) continue;
       if (!cueHit && !faqHit) continue;
       const cov = coverage(focus, s, kb.vocabulary);
       // A section named like the question ("Teilnahmevoraussetzungen") vouches for its sentences.
       const sectionHit = focus.length > 0 && h.chunk.section ? coverage(focus, h.chunk.section, kb.vocabulary) : 0;
       let score = (cueHit ? 2 : 0) + (faqHit ? 2.5 : 0) + 3 * cov + (dateHit ? 1 : 0) + (strong?.test(s) ? 1.5 : 0) + sectionHit + 1 / (1 + rank);
-      if (intent === 'deadline') score += deadlineFit(s);
+      if (intent === 'deadline') score += deadlineFit(s) + (SECOND_STAGE.test(query) && SECOND_STAGE.test(s) ? 2 : 0);
       // A section headed for this kind of question ("Wer kann teilnehmen?", "Kontakt") vouches for its sentences.
       if (SECTION_CUES[intent]?.test(h.chunk.section ?? '')) score += 1.5;
       if (intent === 'money' && /\d/.test(s)) score += 1;
@@ -164,7 +173,7 @@ export function findPassage(
 const TIME = /\b\d{1,2}\.\s?\d{1,2}\.(\s?\d{2,4})?|\b(januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember|january|february|march|june|july|october|december)\b|\b20\d\d\b|\b(frühjahr|sommer|herbst|winter|quartal|jahresende|jahresbeginn)\b/i;
 
 /** Asking when one learns the outcome ("bewilligt", "Zusage") is answered by a sentence on decisions. */
-const RESULT_WORD = /^(bewillig|zusag|bescheid|entscheid|ergebnis|auswahl|ausgewahlt)/;
+const RESULT_WORD = /^(bewillig|zusag|bescheid|entscheid|ergebnis|auswahl|ausgewahlt|gefordert|forderentscheid|forderzusag)/;
 const RESULT = /entscheid|bescheid|zusage|bewillig|auswahl|ausgewählt|mitgeteilt|benachrichtigt|bekanntgegeben|bekannt gegeben/i;
 
 /**

@@ -4,7 +4,7 @@ import type { Program } from '../programs/programSchema.js';
 /** Words of questions that say nothing about what is asked ("Bewerbung", "Programm", "sagt"). */
 const GENERIC = new Set(
   `bewerb bewerbung bewerbungen kommun kommune kommunen förderung förderprogramm förderprogramme angebot angebote passend passende passendes programm programms projekt projekts ausschreib ausschreibung aufruf frag frage fragen gibt geben sagt sag steht stehen text texte papier dokument information informationen wissen erfahr erfahren
-   viel viele hoch höhe gross groß lang wie welch welche genau eigentlich nennt nennen genannt beschreibt beschreiben erklärt läuft laufen lauft bitte mal etwa ungefahr denn auch noch schon hier dort thema bezug bzgl bezuglich moglich konnen muss brauch brauchen man leute wer wann was wo wohin
+   erfüllen erfüllt kriterien kriterium viel viele hoch höhe gross groß lang wie welch welche genau eigentlich nennt nennen genannt beschreibt beschreiben erklärt läuft laufen lauft bitte mal etwa ungefahr denn auch noch schon hier dort thema bezug bzgl bezuglich moglich konnen muss brauch brauchen man leute wer wann was wo wohin
    call text paper document programme program project tell say says know please about does apply application`
     .split(/\s+/)
     .map((w) => stem(w)),
@@ -194,8 +194,10 @@ function judgeTerm(f: string, raw: string, topic: Topic): boolean {
   if (decompound(raw, vocab).length) return false;
   const domainParts = decompound(raw, DOMAIN_WORDS);
   if (domainParts.length && domainParts.every((p) => DOMAIN.has(stem(p)) || GENERIC.has(stem(p)))) return false;
-  // Typos ("Bewerbungsfirst"): only stems of about the same length are compared.
+  // Typos ("Bewerbungsfirst", "föderung"): stems, and the texts' own words, of about the same length.
   const max = f.length >= 9 ? 2 : 1;
+  const rawMax = raw.length >= 9 ? 2 : 1;
+  if (raw.length >= 6) for (const w of vocab) if (Math.abs(w.length - raw.length) <= rawMax && editDistance(w, raw, rawMax) <= rawMax) return false;
   for (let len = f.length - max; len <= f.length + max; len++) {
     for (const s of topic.stemsByLength?.get(len) ?? []) if (editDistance(s, f, max) <= max) return false;
     for (const s of DOMAIN_BY_LENGTH.get(len) ?? []) if (editDistance(s, f, max) <= max) return false;

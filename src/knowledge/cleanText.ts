@@ -28,7 +28,11 @@ export function stripHtml(s: string): string {
     s
       .replace(/<(script|style|noscript|head|template)[\s\S]*?<\/\1>/gi, ' ')
       // A page's menus, footers and side boxes are the site's, not the call's ("Startseite | Presse").
-      .replace(/<(nav|footer|aside|form)\b[\s\S]*?<\/\1>/gi, ' ')
+      .replace(/<(nav|footer|aside|form|button)\b[\s\S]*?<\/\1>/gi, ' ')
+      .replace(/<(div|section)\b[^>]*(cookie|consent|banner)[^>]*>[\s\S]*?<\/\1>/gi, ' ')
+      // A table row is one fact: "Antragsfrist: 28.02.2027".
+      .replace(/<\/t[hd]>\s*<t[hd]\b[^>]*>/gi, ': ')
+      .replace(/<\/tr>/gi, '\n\n')
       .replace(/<!--[\s\S]*?-->/g, ' ')
       .replace(/<sup>[^<]{0,4}<\/sup>/gi, '')
       .replace(/<\s*(br|\/p|\/div|\/li|\/h[1-6]|\/tr|\/section|\/article)\s*\/?>/gi, '\n\n')
@@ -43,6 +47,9 @@ export function stripHtml(s: string): string {
 
 function stripMarkdown(s: string): string {
   return s
+    // Pipe tables: the separator row goes, each row becomes one line "Cell: Cell".
+    .replace(/^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$/gm, '')
+    .replace(/^[ \t]*\|(.*)\|[ \t]*$/gm, (_m, row: string) => row.split('|').map((c) => c.trim()).filter(Boolean).join(': '))
     // Block quotes ("> Sabine Lorenz-Yilmaz"): the lines, without the marker.
     .replace(/^[ \t]*>[ \t]?/gm, '')
     .replace(/\[([^\]]*)\]\(([^)]*)\)/g, '$1')

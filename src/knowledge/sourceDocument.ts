@@ -48,7 +48,9 @@ async function extractPdf(bytes: Uint8Array): Promise<string> {
 const NOISE_TITLE = /^(zum inhalt springen|sie befinden sich hier:?|inhalt|seite \d+)$/i;
 
 /** Words a call's title tends to carry. */
-const CALL_WORD = /\b(ausschreibung|aufruf|förderaufruf|wettbewerb|förderprogramm|programm|richtlinie|förderrichtlinie|interessenbekundung|benchmarking|modellprojekt|call)\b|[\p{L}](richtlinie|programm|aufruf|wettbewerb)\b/iu;
+const CALL_WORD = /\b(ausschreibung|aufruf|förderaufruf|projektaufruf|wettbewerb|ideenwettbewerb|förderprogramm|programm|richtlinie|förderrichtlinie|förderlinie|interessenbekundung|benchmarking|modellprojekt|modellvorhaben|call)\b|[\p{L}](richtlinie|programm|aufruf|wettbewerb|vorhaben)\b/iu;
+/** A programme introduced in running text: "Mit dem Programm »Zukunftsorte Ehrenamt« unterstützt …". */
+const INTRODUCED = /\b(programm|förderprogramm|aufruf|wettbewerb|modellvorhaben|modellprojekt|initiative|förderlinie)\s+[„"»]([^„"“”»«]{3,60})[“"”«]/iu;
 /** Lines about the publisher or the version, which open many calls but do not name them. */
 const PUBLISHER_LINE = /^(bekanntmachung (des|der)|herausgegeben|herausgeber|stand\b|az\.|aktenzeichen|ein programm (des|der)|eine initiative|im auftrag|veröffentlicht)/i;
 
@@ -57,11 +59,19 @@ const PUBLISHER_LINE = /^(bekanntmachung (des|der)|herausgegeben|herausgeber|sta
  * "Aufruf", "Richtlinie", "Förderprogramm"), not the publisher line above it; else the first short block.
  */
 function titleOf(blocks: Block[], id: string): string {
-  const top = blocks.slice(0, 8).filter((b) => b.text.length <= 200 && !NOISE_TITLE.test(b.text) && !PUBLISHER_LINE.test(b.text));
+  // Titles do not end like sentences or list intros ("… folgende Kriterien erfüllen:").
+  const top = blocks.slice(0, 8).filter((b) => b.text.length <= 200 && !NOISE_TITLE.test(b.text) && !PUBLISHER_LINE.test(b.text) && !/[.:;]$/.test(b.text));
+  const quoted = /[„"“»][^„"“”»«]{3,}[“"”«]/;
   const named =
-    top.find((b) => /[„"“»][^„"“”»«]{3,}[“"”«]/.test(b.text) && CALL_WORD.test(b.text)) ??
+    top.find((b) => quoted.test(b.text) && (CALL_WORD.test(b.text) || b.kind === 'heading')) ??
     top.find((b) => CALL_WORD.test(b.text) && (b.kind === 'heading' || b.text.length <= 160));
-  const first = named ?? blocks.find((b) => (b.kind === 'heading' || b.text.length <= 120) && !NOISE_TITLE.test(b.text));
+  if (named) return named.text.replace(/\s+/g, ' ').slice(0, 160);
+  // A newsletter or page that introduces the programme further down: its name there.
+  for (const b of blocks.slice(0, 20)) {
+    const m = b.text.match(INTRODUCED);
+    if (m) return `${m[1][0].toUpperCase()}${m[1].slice(1)} „${m[2].trim()}“`;
+  }
+  const first = blocks.find((b) => (b.kind === 'heading' || b.text.length <= 120) && !NOISE_TITLE.test(b.text));
   return first ? first.text.replace(/\s+/g, ' ').slice(0, 160) : id;
 }
 

@@ -42,7 +42,8 @@ export function extractEntityType(text: string): ProfileEntityType | undefined {
   if (/kreisangeh(ö|oe|o)rig|towns? (belonging to|within|in|that belongs? to) a (district|county)/.test(t)) return 'kreisangehoerige_stadt';
   if (/\b(land)?kreis(es|verwaltung|tag)?\b|landkreis|\bdistricts?\b|\bcount(y|ies)\b|landrat|landrätin/.test(t)) return 'landkreis';
   if (/\b(träger|traeger|organisation|organization|stiftung|ngo|associations?|ggmbh|gmbh|wohlfahrtsverband|initiative|charity|nonprofit|non-profit|club)\b|verein\b|vereine?n?\b/.test(t) || /(^|[\s(])e\.\s?v\.?(?=$|[\s,;.)])/.test(t)) return 'organisation';
-  if (/gemeinde|\bdorf\b|\bvillages?\b|\bmunicipalit(y|ies)\b|\bmarkt\b|\bamt\b/.test(t)) return 'gemeinde';
+  // "Samtgemeinde", "Ortsgemeinde" — but not "Gemeindebibliothek" (a programme's name).
+  if (/gemeinden?\b|\bdorf\b|\bvillages?\b|\bmunicipalit(y|ies)\b|\bmarkt\b|\bamt\b/.test(t)) return 'gemeinde';
   if (/\b(stadt|städtchen|kleinstadt|großstadt|grossstadt|mittelstadt|city|cities|towns?)\b/.test(t)) return 'stadt';
   return undefined;
 }
@@ -71,10 +72,14 @@ export function extractPopulation(text: string): number | undefined {
   return undefined;
 }
 
+/** "Wir sind eine Gemeinde … mit unserem Heimatverein": the applicant is what the sentence says it is. */
+const SELF_DESCRIPTION = /\b(?:wir sind|we are|als|as)\s+(?:ein|eine|einer|einem|an?|the)?\s*((?:[\p{L}-]+\s+){0,2}[\p{L}-]+)/iu;
+
 /** Profile facts stated in a free-text message. */
 export function extractProfileFacts(text: string): ProfileFacts {
   const facts: ProfileFacts = {};
-  const type = extractEntityType(text);
+  const self = text.match(SELF_DESCRIPTION)?.[1];
+  const type = (self && extractEntityType(self)) || extractEntityType(text);
   if (type) facts.entityType = type;
   const state = extractState(text);
   if (state) facts.state = state;

@@ -8,13 +8,18 @@ type EntityType = Extract<Rule, { type: 'entityTypes' }>['allowed'][number];
 const ALL_TYPES: EntityType[] = ['landkreis', 'kreisfreie_stadt', 'kreisangehoerige_stadt', 'gemeinde', 'organisation'];
 
 /** A sentence that says who may apply ("Bewerben können sich …", "Antragsberechtigt sind …", "Wer: …"). */
-const WHO_MAY = /(bewerben|beteiligen|teilnehmen|mitmachen) können|zuwendungsempfänger sind|antragsteller(innen)? sind|antragstellende sind|förderfähig sind|gefördert werden (können )?(kreis|gemeind|städt|stadt|landkreis|kommun|verein|träger|organisation)|können sich\b.{0,100}\b(bewerben|beteiligen)|antragsberechtigt|teilnahmeberechtigt|richtet sich\b.{0,30}\ban\b|^wer\s*:|zielgruppe\s*:/i;
+const WHO_MAY = /(darf|dürfen|muss|müssen)\b.{0,60}\b(höchstens|mindestens|maximal|nicht mehr als|weniger als)\s+[\d.\s]+\s*einwohner|(bewerben|beteiligen|teilnehmen|mitmachen) können|zuwendungsempfänger sind|antragsteller(innen)? sind|antragstellende sind|förderfähig sind|gefördert werden (können )?(kreis|gemeind|städt|stadt|landkreis|kommun|verein|träger|organisation)|können sich\b.{0,100}\b(bewerben|beteiligen)|antragsberechtigt|teilnahmeberechtigt|richtet sich\b.{0,30}\ban\b|^wer\s*:|zielgruppe\s*:/i;
 /** A sentence that says who may not ("Nicht teilnehmen können …", "… sind nicht antragsberechtigt"). */
-const WHO_NOT = /\bnicht\b.{0,40}\b(teilnehmen|antragsberechtigt|teilnahmeberechtigt|zuwendungsberechtigt|bewerben|beteiligen|gefördert|zugelassen)|können sich nicht|nehmen\b.{0,60}\bnicht teil|\bausgeschlossen\b|\bnur über (ihren|den|einen) (land)?kreis/i;
+const WHO_NOT = /\bnicht\b.{0,40}\b(teilnehmen|antragsberechtigt|teilnahmeberechtigt|zuwendungsberechtigt|bewerben|beteiligen|gefördert|zugelassen)|können sich nicht|nicht selbst|nicht direkt|können keine anträge|nicht\b.{0,20}\banträge stellen|nehmen\b.{0,60}\bnicht teil|\bausgeschlossen\b|\bnur über (ihren|den|einen) (land)?kreis/i;
 /** Headings of the section that lists who may apply. */
 const WHO_SECTION = /wer kann|wer darf|antragsberecht|teilnahmevoraussetz|teilnahmebeding|zielgruppe|wer ist/i;
 /** A route or partnership for others, not a rule about who applies ("gemeinsam mit Nachbarkommunen"). */
 const ROUTE = /gemeinsam mit|zusammen mit|über (ihre|ihren|seine|die) |als partner|im verbund|mitgliedsgemeinde|für (eine|einen|ihre|ihren) /i;
+/**
+ * "Tandems aus einer Kommune und einem Verein", "Zusammenschlüsse von mindestens drei Gemeinden":
+ * a combination the kinds of applicant cannot express; the kinds inside it apply only jointly.
+ */
+const JOINT = /\b(tandems?|zusammenschlüssen?|zusammenschluss|verbünden?|verbund|konsortien|konsortium|kooperationen|partnerschaften|bündnissen?)\s+(aus|von)\s+.*?(?=,|;|\.|\s+mit sitz|\s+aus allen|$)/gi;
 const WHOLE_COUNTRY = /aus allen bundesländern|bundesweit|in ganz deutschland|deutschlandweit|aller bundesländer/i;
 
 const NUMBER = String.raw`(\d{1,3}(?:[.\u00a0 ]\d{3})+|\d+)`;
@@ -32,10 +37,13 @@ function toNumber(s: string): number {
 }
 
 /** Entity types a statement names (only its subject part when it names a route for others). */
-function typesNamed(text: string): EntityType[] {
-  let t = text.toLowerCase();
+function typesNamed(sentence: string): EntityType[] {
+  let text = sentence;
+  text = text.replace(JOINT, ' ');
+  // Asides in brackets ("(diese können sich über den Landkreis beteiligen)") name no applicant.
+  let t = text.toLowerCase().replace(/\(([^)]*)\)/g, (m, inner: string) => (/\b(können|kann|über|sofern|diese|dies|nur|partner)\b/.test(inner) ? ' ' : ` ${inner} `));
   // "… nur über ihren Landkreis", "… von ihrem Landkreis als Partner": the Landkreis there is the route.
-  t = t.split(/\bnur über\b|\bvon ihrem\b|\bjedoch\b|;/)[0];
+  t = t.split(/\bnur über\b|\büber (den|ihren|seinen|einen) (land)?kreis|\bvon ihrem\b|\bjedoch\b|\baber\b|\bals \p{L}*partner|;/u)[0];
   // "Städte und Gemeinden mit mehr als 15.000 Einwohnern" is a population limit, not a kind of applicant.
   t = t.replace(/(städte|gemeinden|kommunen)(\s+und\s+(städte|gemeinden|kommunen))?\s+(mit\s+)?(mehr|weniger)\s+als\s+[\d.\s\u00a0]+\s*einwohner\w*(\s+und\s+einwohner\w*)?/g, ' ');
   const out = new Set<EntityType>();
@@ -71,7 +79,7 @@ function populationBounds(s: Statement): { min?: number; max?: number } {
   const range = t.match(new RegExp(`(?:zwischen\\s+)?${NUMBER}\\s+(?:und|bis)\\s+${NUMBER}${PEOPLE}`));
   if (range) return { min: toNumber(range[1]), max: toNumber(range[2]) };
   const upper = t.match(new RegExp(`(höchstens|maximal|bis zu|bis|nicht mehr als|weniger als|unter)\\s+${NUMBER}${PEOPLE}`));
-  const lower = t.match(new RegExp(`(mindestens|ab|wenigstens|mehr als|über)\\s+${NUMBER}${PEOPLE}`));
+  const lower = t.match(new RegExp(`(mindestens|ab|wenigstens|mehr als|über)\\s+${NUMBER}(?=${PEOPLE}|\\s+(?:und|bis)\\s+(?:höchstens|maximal|zu)?\\s*${NUMBER}${PEOPLE})`));
   const out: { min?: number; max?: number } = {};
   if (upper) {
     const n = toNumber(upper[2]);
@@ -125,7 +133,8 @@ export function deriveRules(blocks: Block[]): Rule[] {
   const statements = eligibilityStatements(blocks);
   const rules: Rule[] = [];
   const positive = statements.filter((s) => !s.negative && !ROUTE.test(s.text));
-  const negative = statements.filter((s) => s.negative);
+  // "Kommunen oder Vereine allein sind nicht teilnahmeberechtigt" asks for a joint application: no exclusion.
+  const negative = statements.filter((s) => s.negative && !/\ballein\b|\beinzeln\b|nur gemeinsam|nur zusammen|nur im tandem/i.test(s.text));
 
   const excluded = new Map<EntityType, string>();
   for (const s of negative) for (const type of typesNamed(s.text)) if (!excluded.has(type)) excluded.set(type, s.quote);

@@ -117,10 +117,11 @@ function aliasesFromTitle(title: string, id: string, otherTexts: string[]): stri
   const fullName = title.match(QUOTED)?.[1] ?? name;
   // Distinctive words of the name, and nouns of the rest of the title ("Benchmarking-Runde"), but
   // no state ("Niedersachsen"): that would name the call in every question about the state.
-  const titleNouns = title.replace(QUOTED, ' ').split(/[\s/–-]+/).filter((w) => /^\p{Lu}/u.test(w));
+  // Only nouns (capitalised) of eight letters or more; the title's first word is its kind ("Modellvorhaben").
+  const titleNouns = title.replace(QUOTED, ' ').split(/[\s/–-]+/).slice(1);
   for (const w of [...fullName.split(/[\s/–-]+/), ...titleNouns]) {
     const word = w.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '');
-    if (word.length < 6 || PLAIN_NAME_WORDS.has(word.toLowerCase()) || STATES.some((st) => st.patterns.test(word.toLowerCase()))) continue;
+    if (word.length < 8 || !/^\p{Lu}/u.test(word) || PLAIN_NAME_WORDS.has(word.toLowerCase()) || STATES.some((st) => st.patterns.test(word.toLowerCase()))) continue;
     const used = new RegExp(`(^|[^\\p{L}])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'iu');
     if (!otherTexts.some((t) => used.test(t))) aliases.add(word.toLowerCase());
   }
