@@ -62,6 +62,7 @@ function stripMarkdown(s: string): string {
     .replace(/^\s*---+\s*$/gm, '');
 }
 
+const KEY_VALUE = /^[^:.!?]{2,40}:\s+\S/;
 const BULLET = /^\s*(?:[•·▪◦●■‣∙]|[-–*](?=\s))\s*/;
 const FUNCTION_WORD_END = /\b(und|oder|sowie|für|der|die|das|den|dem|des|von|vom|zu|zum|zur|mit|in|im|an|am|auf|aus|bei|über|unter|nach|durch|als|wie|ein|eine|einer|eines|einen|and|or|the|of|for|to|with)$/i;
 
@@ -75,7 +76,7 @@ function looksLikeHeading(line: string): boolean {
   if (quotedTitle) return /^[\p{Lu}\d„"]/u.test(t);
   if (/[.,;:!?„"“(\-–]$/.test(t)) return false;
   // "Bewerbungsschluss: 15. März", "Telefon: 0511 …": a fact on one line, not a heading.
-  if (/^[^:]{2,40}:\s+\S/.test(t)) return false;
+  if (KEY_VALUE.test(t)) return false;
   if (FUNCTION_WORD_END.test(t)) return false;
   return /^[\p{Lu}\d„"]/u.test(t);
 }
@@ -181,6 +182,8 @@ export function cleanToBlocks(raw: string, kind: SourceKind): Block[] {
       // A blank line before a line that starts like a new block ends the block; a lower-case start
       // after it is the same sentence broken by the extraction.
       if (!ended && afterBlank && /^[\p{Lu}\d„"(§]/u.test(line)) ended = true;
+      // Rows of a table or a fact list ("Antragsfrist: 28.02.2027") stand one per block.
+      if (!ended && KEY_VALUE.test(prevText) && KEY_VALUE.test(line)) ended = true;
       // A list item without a full stop ends at a capitalised line, unless it visibly goes on.
       if (!ended && current.kind === 'bullet' && /^[\p{Lu}\d]/u.test(line) && !/[,;–-]$/.test(prevText) && !FUNCTION_WORD_END.test(prevText)) ended = true;
       const prevHeading = current.kind === 'paragraph' && looksLikeHeading(prevText) && /^[\p{Lu}\d„"]/u.test(line);
