@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { citations, conversation } from '../support/channel.js';
-import { lastText, useBotWithUnseenCalls } from '../support/unseenCalls.js';
+import { conversation } from '../support/channel.js';
+import { expectAnswered, lastText, useBotWithUnseenCalls } from '../support/unseenCalls.js';
 
 // Four more calls nobody curated: a CMS page whose facts stand in a table next to a cookie banner, a
 // newsletter that introduces the programme in running text with an F:/A: FAQ, a Markdown call with
@@ -37,11 +37,7 @@ describe('four unseen calls with tables, a newsletter and two stages', () => {
     ['Bis wann muss der Vollantrag bei Gemeinsam Orte schaffen eingereicht werden?', /30\.06\.2027/, GOS],
     // A Gemeinde applying with its Verein is not told it cannot apply.
     ['Wir sind eine Gemeinde in Rheinland-Pfalz mit 4.200 Einwohnern und wollen mit unserem Heimatverein teilnehmen. Passt Gemeinsam Orte schaffen für uns?', /^Ja – /, GOS],
-  ])('answers "%s" from the call', async (question, lead, title) => {
-    const r = await conversation(getBot().url, getChannel()).say(question);
-    expect(lastText(r.replies).slice(0, 300)).toMatch(lead);
-    expect(citations(r.replies)[0]?.name ?? '').toMatch(title);
-  });
+  ])('answers "%s" from the call', (question, lead, title) => expectAnswered(getBot(), getChannel(), question, lead, title));
 
   it('keeps the first stage for "Und bis wann?"', async () => {
     const c = conversation(getBot().url, getChannel());

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { StartedBot } from './startBot.js';
 import { useBotWithChannel, type Channel } from './botWithChannel.js';
-import type { Reply } from './channel.js';
+import { expect } from 'vitest';
+import { citations, conversation, type Reply } from './channel.js';
 
 /** Call texts written for the tests in several layouts; no curated facts exist for them. */
 export const UNSEEN_DIR = join(import.meta.dirname, '..', 'fixtures', 'unseen');
@@ -24,3 +25,10 @@ export function useBotWithUnseenCalls(files: string[]): { bot: () => StartedBot;
 
 /** The text of the last message among a turn's replies. */
 export const lastText = (replies: Reply[]): string => [...replies].reverse().find((r) => r.type === 'message')?.text ?? '';
+
+/** Asks one question in a new conversation; the reply must lead with `lead` and cite a document titled like `title`. */
+export async function expectAnswered(bot: StartedBot, channel: Channel, question: string, lead: RegExp, title: RegExp, locale?: string): Promise<void> {
+  const r = await conversation(bot.url, channel, locale ? { locale } : {}).say(question);
+  expect(lastText(r.replies).slice(0, 300)).toMatch(lead);
+  expect(citations(r.replies)[0]?.name ?? '').toMatch(title);
+}
