@@ -4,7 +4,7 @@ import type restify from 'restify';
 import type { Config } from './config.js';
 import { Answerer } from './answer/answerer.js';
 import { FoerderAdapter } from './bot/foerderAdapter.js';
-import { FoerderBot, type Flows } from './bot/foerderBot.js';
+import { FoerderBot } from './bot/foerderBot.js';
 import { TurnStateStore } from './bot/conversationState.js';
 import { textReply } from './bot/replyBuilder.js';
 import { createTranslator } from './i18n.js';
@@ -33,6 +33,9 @@ import { openFeedbackStore } from './feedback/openFeedbackStore.js';
 import { createTurnRecorder } from './feedback/turnRecorder.js';
 import { FlowRouter } from './dialogs/flowRouter.js';
 import { createMailTransport, DeliveryWorker, HandoffService, PostgresOutboxStore, SqliteOutboxStore, type OutboxStore } from './handoff/index.js';
+
+/** How long after the server listens the flows' engine is loaded (it is not needed to answer questions). */
+const FLOW_ENGINE_DELAY_MS = 500;
 
 export interface AppOptions {
   clock?: () => Date;
@@ -101,7 +104,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   const handoff = new HandoffService({ store: outbox, worker });
   worker.start();
 
-  const flows: Flows = new FlowRouter({
+  const flows = new FlowRouter({
     kb, answerer, detector, t, storage, handoff,
     flows: { check: loadFlow(config.DIALOGS_DIR, 'foerder-check.yaml'), handoff: loadFlow(config.DIALOGS_DIR, 'handoff.yaml') },
     defaultHandoffEmail: config.HANDOFF_DEFAULT_EMAIL, retentionDays: config.RETENTION_DAYS, logSalt: config.LOG_SALT, logger,
@@ -193,6 +196,8 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
       new Promise((resolve, reject) => {
         server.once('error', reject);
         server.listen(port, host, () => {
+          // The flows' engine loads once the service answers, so the first Förder-Check does not wait for it.
+          setTimeout(() => void flows.prepare().catch((err) => logger.warn({ event: 'flow_engine_failed', err: (err as Error)?.name })), FLOW_ENGINE_DELAY_MS).unref();
           const addr = server.address() as { port: number };
           resolve({ port: addr.port, url: `http://${host.includes(':') ? `[${host}]` : host}:${addr.port}` });
         });

@@ -1,9 +1,9 @@
 import { ActivityTypes, EventFactory, type TurnContext, type Transcript } from 'botbuilder';
-import { DialogSet, DialogTurnStatus, type DialogContext } from 'botbuilder-dialogs';
+import type { DialogContext } from 'botbuilder-dialogs';
 import type { Answerer } from '../answer/answerer.js';
 import type { Answer } from '../answer/types.js';
 import { buildReply, localeOf, textReply } from '../bot/replyBuilder.js';
-import { DialogStateAccessor, profileSchema, turnData, type Profile, type TurnData } from '../bot/conversationState.js';
+import { profileSchema, turnData, type Profile, type TurnData } from '../bot/conversationState.js';
 import { TRANSCRIPT_MAX, type Flows, type FlowTurn } from '../bot/foerderBot.js';
 import type { AppStorage } from '../storage/appStorage.js';
 import type { HandoffService } from '../handoff/handoffService.js';
@@ -19,7 +19,9 @@ import type { ProgramDetector } from '../nlu/programDetector.js';
 import type { Program } from '../programs/programSchema.js';
 import { escapeMarkdown } from '../bot/markdown.js';
 import type { FlowDefinition } from './flowSchema.js';
-import { FLOW_LANG, ScriptedFlowDialog, type FlowResult } from './scriptedFlowDialog.js';
+import type { FlowResult, ScriptedFlowDialog } from './scriptedFlowDialog.js';
+import { FLOW_LANG } from './flowLang.js';
+import type { FlowEngine } from './flowEngine.js';
 import { parseSlot } from './slotParsers.js';
 import { profileFacts, resultCard, resultText, verdictViews } from './profileCard.js';
 
@@ -60,16 +62,33 @@ function describesApplicant(text: string): boolean {
  * deletes the profile, answers privacy and status questions, and deletes a user's data.
  */
 export class FlowRouter implements Flows {
-  private readonly dialogs: DialogSet;
-  private readonly check: ScriptedFlowDialog;
-  private readonly handoffDialog: ScriptedFlowDialog;
+  // botbuilder-dialogs takes a quarter of the start-up time and most turns are plain questions: the
+  // flows' engine is loaded on the first turn that needs it (or by prepare() once the server is up).
+  private engine?: FlowEngine;
+  private loading?: Promise<FlowEngine>;
 
-  constructor(private readonly deps: FlowRouterDeps) {
-    this.dialogs = new DialogSet(new DialogStateAccessor());
-    const shared = { t: deps.t, programs: deps.kb.programs, detector: deps.detector };
-    this.check = new ScriptedFlowDialog(deps.flows.check, shared);
-    this.handoffDialog = new ScriptedFlowDialog(deps.flows.handoff, shared);
-    this.dialogs.add(this.check).add(this.handoffDialog);
+  constructor(private readonly deps: FlowRouterDeps) {}
+
+  /** Loads the flows' engine ahead of the first flow turn. */
+  prepare(): Promise<FlowEngine> {
+    this.loading ??= import('./flowEngine.js').then((m) => {
+      this.engine = m.createFlowEngine(this.deps.flows, { t: this.deps.t, programs: this.deps.kb.programs, detector: this.deps.detector });
+      return this.engine;
+    });
+    return this.loading;
+  }
+
+  private get check(): ScriptedFlowDialog {
+    return this.loaded().check;
+  }
+
+  private get handoffDialog(): ScriptedFlowDialog {
+    return this.loaded().handoff;
+  }
+
+  private loaded(): FlowEngine {
+    if (!this.engine) throw new Error('flow engine used before it was loaded');
+    return this.engine;
   }
 
   async handle(context: TurnContext, turn: FlowTurn): Promise<boolean> {
@@ -82,7 +101,7 @@ export class FlowRouter implements Flows {
     const active = ((data.conv.dialogState as { dialogStack?: unknown[] } | undefined)?.dialogStack?.length ?? 0) > 0;
     const relevant = active || action !== undefined || FLOW_INTENTS.has(turn.intent) || [SEND_PROFILE, EDIT_PROFILE, DELETE_PROFILE, SHOW_PROFILE].some((re) => re.test(text));
     if (!relevant) return false;
-    const dc = await this.dialogs.createContext(context);
+    const dc = await (await this.prepare()).dialogs.createContext(context);
 
     // Commands that work anywhere, also in the middle of a flow.
     if (turn.intent === 'deleteData') return this.deleteData(context, dc, data, turn.lang);
@@ -167,7 +186,7 @@ export class FlowRouter implements Flows {
       return true;
     }
     const result = await dc.continueDialog();
-    if (result.status === DialogTurnStatus.complete) await this.complete(context, data, turn, result.result as FlowResult);
+    if (result.status === this.loaded().complete) await this.complete(context, data, turn, result.result as FlowResult);
     return true;
   }
 
@@ -179,7 +198,7 @@ export class FlowRouter implements Flows {
       previous: previous as Record<string, never>,
       text: edit ? undefined : turn.text,
     });
-    if (result.status === DialogTurnStatus.complete) await this.complete(context, data, turn, result.result as FlowResult);
+    if (result.status === this.loaded().complete) await this.complete(context, data, turn, result.result as FlowResult);
     return true;
   }
 
@@ -213,7 +232,7 @@ export class FlowRouter implements Flows {
       previous: profile?.email ? { replyTo: profile.email } : {},
       meta: { programId: program?.id ?? null, recipient: email, withProfile },
     });
-    if (result.status === DialogTurnStatus.complete) await this.complete(context, data, turn, result.result as FlowResult);
+    if (result.status === this.loaded().complete) await this.complete(context, data, turn, result.result as FlowResult);
     return true;
   }
 

@@ -3,6 +3,7 @@ import type { TurnContext } from 'botbuilder';
 import type { Translate } from '../i18n.js';
 import type { Lang } from '../nlu/language.js';
 import type { ProgramDetector } from '../nlu/programDetector.js';
+import { flowLang } from './flowLang.js';
 import { extractProfileFacts } from '../nlu/profileEntities.js';
 import type { Program } from '../programs/programSchema.js';
 import { textReply } from '../bot/replyBuilder.js';
@@ -40,13 +41,7 @@ export interface FlowResult {
   meta: Record<string, unknown>;
 }
 
-export const FLOW_LANG = Symbol('foerderlotse.flowLang');
 const MAX_INVALID = 3;
-
-/** The language of this turn, set by the flow router. */
-export function flowLang(context: TurnContext): Lang {
-  return (context.turnState.get(FLOW_LANG) as Lang | undefined) ?? 'de';
-}
 
 /**
  * Runs a declarative flow from dialogs/*.yaml on botbuilder-dialogs: asks each missing slot in

@@ -1,0 +1,21 @@
+import { DialogSet, DialogTurnStatus } from 'botbuilder-dialogs';
+import { DialogStateAccessor } from '../bot/conversationState.js';
+import type { FlowDefinition } from './flowSchema.js';
+import { ScriptedFlowDialog } from './scriptedFlowDialog.js';
+
+/** The dialogs library's side of the flows; loaded on the first turn that needs a flow. */
+export interface FlowEngine {
+  dialogs: DialogSet;
+  check: ScriptedFlowDialog;
+  handoff: ScriptedFlowDialog;
+  /** The status of a flow that has finished in this turn. */
+  complete: DialogTurnStatus;
+}
+
+export function createFlowEngine(flows: { check: FlowDefinition; handoff: FlowDefinition }, deps: ConstructorParameters<typeof ScriptedFlowDialog>[1]): FlowEngine {
+  const dialogs = new DialogSet(new DialogStateAccessor());
+  const check = new ScriptedFlowDialog(flows.check, deps);
+  const handoff = new ScriptedFlowDialog(flows.handoff, deps);
+  dialogs.add(check).add(handoff);
+  return { dialogs, check, handoff, complete: DialogTurnStatus.complete };
+}
