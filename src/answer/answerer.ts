@@ -73,7 +73,7 @@ function countOf(thing: string): RegExp {
 const COUNT_QUESTION = /\bwie viele?\b|\bhow (many|much)\b|\banzahl\b/i;
 const NUMBER_WORD = /\d|\b(eins|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zwanzig|dreißig|hundert|tausend|one|two|three|four|five|ten)\b/i;
 
-const ELIGIBILITY_CUE = /passt|passen|in frage|infrage|können wir|dürfen wir|kommen wir|geeignet|förderfähig|bewerben|teilnehmen|mitmachen|beantragen|fit|suit|eligible|apply|qualify|can we/i;
+const ELIGIBILITY_CUE = /passt|passen|in frage|infrage|können wir|dürfen wir|kommen wir|geeignet|förderfähig|bewerben|teilnehmen|mitmachen|beantragen|antrag stellen|geht das|etwas für uns|offen für|fit|suit|eligible|apply|qualify|can we/i;
 
 const ENGLISH_FILLER = new Set('what does do did say says tell about the this that paper call programme program is it its please explain describe information more anything something there here which how when where who whom with from into'.split(' '));
 
@@ -101,7 +101,7 @@ export class Answerer {
     let intent = rawIntent;
     // A described applicant plus an eligibility cue is an eligibility question ("… passt das?").
     const describesApplicant = facts.entityType !== undefined || facts.population !== undefined;
-    if ((intent === 'unknown' || intent === 'about' || intent === 'benefits' || intent === 'profileCheck' || (intent === 'money' && !/wie (viel|hoch)|how much/i.test(req.text))) && describesApplicant && ELIGIBILITY_CUE.test(req.text)) intent = 'eligibility';
+    if ((intent === 'unknown' || intent === 'about' || intent === 'benefits' || intent === 'profileCheck' || (intent === 'money' && !/wie (viel|hoch)|how much/i.test(req.text)) || intent === 'process') && describesApplicant && ELIGIBILITY_CUE.test(req.text)) intent = 'eligibility';
 
     if (intent === 'greeting' || intent === 'thanks' || intent === 'help') return this.smalltalk(intent, req.lang);
     if (intent === 'listPrograms') return this.listPrograms(req.lang);

@@ -116,6 +116,7 @@ const DOMAIN_LIST = `frist fristen bewerbungsfrist bewerbungsschluss einsendesch
    geld summe betrag euro förder forder fordersumme fördermittel zuschuss finanzier kosten kostet kostenlos kostenfrei eigenmittel eigenanteil unterstutzung unterstützung leistung leistungen bekommen erhalten gibt
    kontakt ansprechpartner ansprechperson adresse mail email schick schicken senden wende wenden melden
    änder ander anderung änderung nachträglich einreichung teilnahme teilnehmen mitmachen beteiligen antrag anträge antragsteller berechtigt voraussetzung voraussetzungen
+   ortsname ortsnamen gemeindename namensnennung
    antragsfrist antragsschluss abgabefrist einreichungsfrist anmeldeschluss anmeldefrist
    rückfrage rückfragen nachfrage nachfragen zuständig zuständige telefonnummer nummer rufnummer durchwahl handynummer erreichbar
    landrat landrätin landrats bürgermeister bürgermeisterin oberbürgermeister dezernent dezernentin leitung verwaltungsleitung verwaltungsspitze verwaltung chef chefin amt

@@ -23,12 +23,12 @@ const PATTERNS: Record<(typeof INTENTS)[number], RegExp[]> = {
   status: [/\bstatus\b.{0,30}\b(anfrage|fall|request|case)|\b(anfrage|request)\b.{0,30}\bstatus\b|wurde meine anfrage|ist meine anfrage/],
   privacy: [/^\s*(datenschutz|privacy)\s*[?!.]?\s*$/, /\b(datenschutz\w*|privacy)\b|welche daten (speicher|sammel)|what data (do you )?(store|keep|collect)/],
   profileCheck: [/förder-?check|foerder-?check|funding check|prüfen,? ob wir uns|welche (ausschreibung|programme?|förderung)\w* (passt|passen)|which (calls|programmes|programs) (fit|suit)|profil (anlegen|ändern|zeigen|löschen)|mein profil|my profile/],
-  signature: [/unterschr|unterzeichn|signatur|gegenzeichn|\bsign(ed|ature|ing)?\b/],
-  anonymity: [/anonym|ohne (unseren |den )?namen|namentlich|öffentlich (bekannt|genannt|gemacht)|publik|veröffentlich|publish|publicly|\bnamed\b|geheim|vertraulich|confidential/],
+  signature: [/unterschr|unterzeichn|signatur|gegenzeichn|\bsign(ed|ature|ing)?\b|formlose? (e-?mail|mail)|per (e-?)?mail (reicht|genügt)/],
+  anonymity: [/anonym|ohne (unseren |den )?namen|namentlich|ungenannt|nennung|ortsname|öffentlich (bekannt|genannt|gemacht)|publik|veröffentlich|publish|publicly|\bnamed\b|geheim|vertraulich|confidential/],
   ownFunds: [/eigenmittel|eigenanteil|eigenleistung|kofinanz|co-?financ|own (funds|contribution|money)|kostenfrei|kostenlos|kostet (die|eine) teilnahme|teilnahme (kostet|kosten)|(etwas|was|selbst) (bezahlen|zahlen|zuzahlen)|müssen wir .{0,30}(bezahlen|zahlen)|free of charge|cost us|cost anything|costs? (us|anything)|have to pay|pay anything/],
   changes: [/änder(n|t|ung)\w*.{0,40}(einreich|bewerbung|antrag|angabe)|nach (dem antrag|der antragstellung|der bewilligung|der einreichung|dem einreichen|der interessenbekundung|der bewerbung)\b.{0,80}(änder|wechsel|austausch|tausch|ersetz)|änder\w*.{0,60}nach (der bewilligung|dem antrag|der einreichung)|nachträglich|nach der einreichung|nach dem (abschicken|absenden|einreichen|versand)|(abgeschickt|eingereicht|abgegeben)\w*.{0,60}(korrigier|ersetz|ergänz|wechsel)|korrigieren|nachbessern|(einreich|bewerbung|antrag)\w*.{0,40}änder|\bchange\w*\b.{0,40}\b(after|application|submitted)|after submi/],
   deadline: [
-    /bis wa?nn?\b|wann (endet|läuft|ist|muss|müssen|kann|können|sollte|spätestens)|\w*frist\w*|deadline|stichtag|\w*schluss\b|abgabetermin|einsendetermin|until when|by when|due( date)?\b|closing date|last (day|date)|when (is|does|do|must|can|should|could|will)\b|how long|noch (bewerben|einreichen)|still (apply|submit)|zu spät|too late|läuft .{0,20}noch|noch offen|still open/,
+    /bis wa?nn?\b|wann (endet|läuft|ist|muss|müssen|kann|können|sollte|spätestens)|\w*frist\w*|deadline|stichtag|\w*schluss\b|abgabetermin|einsendetermin|until when|by when|due( date)?\b|closing date|last (day|date)|when (is|does|do|must|can|should|could|will)\b|how long|noch (bewerben|einreichen)|noch\b.{0,30}\b(bewerben|einreichen|teilnehmen|mitmachen)|still (apply|submit)|zu spät|too late|läuft .{0,20}noch|noch offen|still open/,
   ],
   money: [/wie ?(viel|hoch) (ist )?(das |die )?(geld|förderung|fördersumme|zuschuss|euro)|wie hoch ist die förderung|fördersumme|fördermittel|förderhöhe|förderbetrag|\bsumme\b|\bbetrag\b|\beuro\b|€|zuschuss|\bbudget|finanziell|\bgeld\b|how much|amount|grant\b|money|funding (amount|level)|pauschale|sachkosten|höhe der förderung/],
   contact: [
@@ -36,7 +36,7 @@ const PATTERNS: Record<(typeof INTENTS)[number], RegExp[]> = {
   ],
   eligibility: [
     /\b(wer|welche \w+) (kann|darf|können|dürfen|ist)\b.{0,40}(bewerb|teilnehm|antrag|beantrag|mitmach|berechtigt)/,
-    /mitbringen|erfüllen|antragsberechtigt|teilnahmeberechtigt|bewerbungsberechtigt|\bberechtigt|in frage|infrage|für uns (geeignet|passend)|passt .{0,40}(für uns|zu uns)|\bpasst\b|zielgruppe|richtet sich|voraussetzung|fördervoraussetzung|förderfähig|fördern lassen|gefördert werden/,
+    /etwas für uns|offen für|\bfür\b.{0,40}\boffen\b|\bauch für\b.{0,20}\b(kommunen|landkreise|städte|gemeinden|vereine|träger|organisationen)|mitbringen|erfüllen|antragsberechtigt|teilnahmeberechtigt|bewerbungsberechtigt|\bberechtigt|in frage|infrage|für uns (geeignet|passend)|passt .{0,40}(für uns|zu uns)|\bpasst\b|zielgruppe|richtet sich|voraussetzung|fördervoraussetzung|förderfähig|fördern lassen|gefördert werden/,
     /eligib|who (can|may|is allowed to) (apply|take part|participate)|\bcan\b.{0,50}\b(apply|take part|participate)\b|can (we|i|a|an|our|cities|districts|counties|towns|municipalities|associations|organisations|organizations|villages)\b.{0,40}\b(apply|take part|participate|join)|may (we|i)\b.{0,20}\bapply|qualif|requirements?|are \w+ (eligible|allowed)|does .{0,40} (fit|suit)|open to/,
     /(dürfen|darf|kann|können|könnten|dürften)\b.{0,60}\b(bewerben|teilnehmen|beantragen|mitmachen|antrag stellen|beteiligen)/,
     /(dürfen|darf|kann|können|könnten|dürften)\b.{0,60}\b(antrag|anträge|skizze|interessenbekundung)\b.{0,60}\b(stellen|einreichen)\b/,
@@ -86,7 +86,9 @@ export function classifyIntent(text: string): IntentResult {
     for (const [kw, intent] of FUZZY_KEYWORDS) {
       if (matched.has(intent)) continue;
       const max = kw.length >= 9 ? 2 : 1;
-      if (Math.abs(w.length - kw.length) <= max && editDistance(w, kw, max) <= max) matched.add(intent);
+      // "foerderhoehe" is "förderhöhe" typed without umlauts.
+      const typed = w.replace(/ae/g, 'ä').replace(/oe/g, 'ö').replace(/ue/g, 'ü');
+      if ([w, typed].some((x) => Math.abs(x.length - kw.length) <= max && editDistance(x, kw, max) <= max)) matched.add(intent);
     }
   }
   const all = INTENTS.filter((i) => matched.has(i)) as Intent[];

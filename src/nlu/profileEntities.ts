@@ -31,7 +31,17 @@ export const STATES: { name: string; patterns: RegExp }[] = [
 /** The German state named in a text (names, adjectives, English names), if any. */
 export function extractState(text: string): string | undefined {
   const t = text.toLowerCase();
-  return STATES.find((s) => s.patterns.test(t))?.name;
+  // "Gemeinde in Thüringen … Dorfgespräche Sachsen": the state after "in"/"aus" is the applicant's;
+  // else the first one named (a programme's name comes later in a question).
+  let best: { name: string; index: number; placed: boolean } | undefined;
+  for (const s of STATES) {
+    for (const m of t.matchAll(new RegExp(s.patterns.source, 'g'))) {
+      const index = m.index ?? 0;
+      const placed = /\b(in|aus|im|from|in the state of)\s+$/.test(t.slice(Math.max(0, index - 20), index));
+      if (!best || (placed && !best.placed) || (placed === best.placed && index < best.index)) best = { name: s.name, index, placed };
+    }
+  }
+  return best?.name;
 }
 
 /** The kind of applicant described in a text, if any. */

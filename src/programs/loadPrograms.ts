@@ -69,6 +69,7 @@ export function verifyQuotes(files: { file: string; program: ProgramFile }[], do
 
 const QUOTED = /[„"“»]([^“”"«]+)[“”"«]/;
 const KIND_WORD = /^(ausschreibung|aufruf|förderaufruf|förderprogramm|wettbewerb|programm|call)\s+/i;
+const STATE_AT_END = /\s+(nrw|bw|baden-württemberg|bayern|berlin|brandenburg|bremen|hamburg|hessen|mecklenburg-vorpommern|niedersachsen|nordrhein-westfalen|rheinland-pfalz|saarland|sachsen|sachsen-anhalt|schleswig-holstein|thüringen)$/i;
 const YEAR_AT_END = /\s+(?:19|20)\d{2}(?:\/\d{2,4})?$/;
 
 /** The name a call goes by: the quoted name, else the title up to its dash, without "Aufruf …". */
@@ -107,6 +108,9 @@ function aliasesFromTitle(title: string, id: string, otherTexts: string[]): stri
   for (const a of [...aliases]) {
     const withoutYear = a.replace(YEAR_AT_END, '').trim();
     if (withoutYear.length >= 4) aliases.add(withoutYear);
+    // "Vielfalt verwalten NRW": the name without its state.
+    const withoutState = withoutYear.replace(STATE_AT_END, '').trim();
+    if (withoutState !== withoutYear && withoutState.includes(' ') && withoutState.length >= 6) aliases.add(withoutState);
   }
   // Abbreviations the title gives ("BüFöR", "IRIS"): an upper-case word of three or more letters.
   for (const m of title.matchAll(/(?<![\p{L}])(\p{Lu}[\p{Lu}\p{Ll}]*\p{Lu}[\p{L}]*)(?![\p{L}])/gu)) {

@@ -142,3 +142,18 @@ describe('classifyIntent', () => {
     expect(classifyIntent('Kommt das morgen?').intent).toBe('unknown');
   });
 });
+
+describe('classifyIntent: more ways to ask', () => {
+  it.each([
+    ['Bruckenbauer foerderhoehe?', 'money'],
+    ['Kann ich mich jetzt noch für KommA bewerben?', 'deadline'],
+    ['Ist der BAMF-Aufruf auch für freie Träger offen?', 'eligibility'],
+    ['Können wir teilnehmen, ohne dass unser Ortsname veröffentlicht wird?', 'anonymity'],
+    ['Kann man bei Nachbarschaft digital ungenannt bleiben?', 'anonymity'],
+    ['Reicht eine formlose Mail als Bewerbung?', 'signature'],
+    ['Können wir unsere Bewerbung nach der Interessenbekundung noch ändern?', 'changes'],
+    ['Wen rufe ich bei Fragen zu Kita-Verwaltung digital an?', 'contact'],
+  ] as [string, Intent][])('"%s" → %s', (text, intent) => {
+    expect(classifyIntent(text).intent).toBe(intent);
+  });
+});

@@ -106,3 +106,24 @@ describe('extractPopulation', () => {
     expect(extractPopulation(text)).toBeUndefined();
   });
 });
+
+describe('the applicant, not a programme, in questions about calls named after a state', () => {
+  it.each([
+    ['Gemeinde in Thüringen, 3.000 EW – passt Dorfgespräche Sachsen für uns?', 'Thüringen'],
+    ['Wir sind eine Gemeinde in Thüringen mit 20.000 Einwohnern. Passt das WIR-Programm Hessen?', 'Thüringen'],
+    ['Wir sind eine hessische Gemeinde. Passt Vielfalt verwalten NRW?', 'Hessen'],
+    ['Als Landkreis aus Brandenburg: ist Dorfgespräche Sachsen etwas für uns?', 'Brandenburg'],
+  ])('"%s" → %s', (text, state) => {
+    expect(extractState(text)).toBe(state);
+  });
+
+  it('takes the applicant from "wir sind …" when the sentence names a partner too', () => {
+    expect(extractProfileFacts('Wir sind eine Gemeinde in Rheinland-Pfalz und wollen mit unserem Heimatverein teilnehmen.').entityType).toBe('gemeinde');
+    expect(extractProfileFacts('Wir sind ein gemeinnütziger Sportverein aus Bielefeld.').entityType).toBe('organisation');
+  });
+
+  it('does not read a programme name like "Gemeindebibliothek" as an applicant', () => {
+    expect(extractEntityType('Wer darf bei der Offenen Gemeindebibliothek Nord mitmachen?')).toBeUndefined();
+    expect(extractEntityType('Wir sind eine Samtgemeinde')).toBe('gemeinde');
+  });
+});

@@ -96,3 +96,12 @@ describe('deriveContact and names of uncurated calls', () => {
     expect(readFileSync(join(DIR, FILES[0]), 'utf8')).toContain('Dorfkern lebendig 2027');
   });
 });
+
+describe('names of uncurated calls with a state in them', () => {
+  it('knows "Vielfalt verwalten NRW 2027" as "Vielfalt verwalten" too', () => {
+    const text = 'Ausschreibung „Vielfalt verwalten NRW 2027“\n\nBewerben können sich Kreise und kreisfreie Städte in Nordrhein-Westfalen.';
+    const doc = { id: 'vielfalt-verwalten-nrw-2027', file: 'vielfalt-verwalten-nrw-2027.txt', kind: 'txt' as const, hash: 'x', modified: '2026-11-21', title: 'Ausschreibung „Vielfalt verwalten NRW 2027“', blocks: cleanToBlocks(text, 'txt'), text };
+    const [p] = buildPrograms([], [doc]);
+    expect(p.aliases).toEqual(expect.arrayContaining(['vielfalt verwalten nrw 2027', 'vielfalt verwalten nrw', 'vielfalt verwalten']));
+  });
+});
