@@ -70,6 +70,25 @@ const SUBMIT = /\b(schick|send|einreich|eingereicht|abgeb|übermittel|hochlad|ei
 function countOf(thing: string): RegExp {
   return new RegExp(`(\\d[\\d.]*|${NUMBER_WORD.source.replace(/^\\d\|/, '')})\\s+(\\p{L}+\\s+){0,2}\\p{L}*${thing.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'iu');
 }
+/** Sentences that say yes or no outright about a signature or an own contribution. */
+const NO_SIGNATURE = /(keine|nicht)\s+(formale\s+)?unterschrift\s+(ist\s+)?(nötig|erforderlich|notwendig)|unterschrift\s+ist\s+(dafür\s+|hierfür\s+)?nicht\s+(nötig|erforderlich|notwendig)|ohne unterschrift|formlose? (e-?mail|bewerbung|interessenbekundung)/i;
+const SIGNATURE = /\b(ist|sind|muss|müssen)\b.{0,120}\b(zu unterzeichnen|zu unterschreiben|unterschrieben|unterzeichnet)\b/i;
+const NO_OWN_FUNDS = /\b(kein|keinen)\s+eigenanteil|eigenanteil\s+(ist|wird)\s+nicht|eigenanteil\s+fällt\s+nicht|ohne eigenanteil/i;
+const OWN_FUNDS = /eigenanteil\s+(von|in höhe von)\s+(mindestens\s+)?(\d+\s*(%|prozent))/i;
+
+function plainAnswer(intent: Intent, quote: string): { key: string; share?: string } | undefined {
+  if (intent === 'signature') {
+    if (NO_SIGNATURE.test(quote)) return { key: 'noSignature' };
+    if (SIGNATURE.test(quote)) return { key: 'signature' };
+  }
+  if (intent === 'ownFunds') {
+    if (NO_OWN_FUNDS.test(quote)) return { key: 'noOwnFunds' };
+    const share = quote.match(OWN_FUNDS)?.[3];
+    if (share) return { key: 'ownFunds', share: share.replace(/prozent/i, '%') };
+  }
+  return undefined;
+}
+
 const COUNT_QUESTION = /\bwie viele?\b|\bhow (many|much)\b|\banzahl\b/i;
 const NUMBER_WORD = /\d|\b(eins|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zwanzig|dreißig|hundert|tausend|one|two|three|four|five|ten)\b/i;
 
@@ -308,8 +327,12 @@ export class Answerer {
         return this.answerOf(program, intent, `${this.deadlineText(program, status, lang)}`, cite, lang);
       }
     }
-    // The quote comes from a source: inert in markdown, like every quote the bot shows.
-    const lead = t(lang, program.kind === 'research' ? 'passage.leadResearch' : 'passage.lead', { program: program.shortName, quote: escapeMarkdown(passage.quote) });
+    // The quote comes from a source: inert in markdown, like every quote the bot shows. An English
+    // yes/no question gets an English yes or no first when the German sentence says it plainly.
+    const plain = lang === 'en' ? plainAnswer(intent, passage.quote) : undefined;
+    const lead = plain
+      ? t(lang, `passage.${plain.key}`, { program: program.shortName, quote: escapeMarkdown(passage.quote), share: plain.share ?? '' })
+      : t(lang, program.kind === 'research' ? 'passage.leadResearch' : 'passage.lead', { program: program.shortName, quote: escapeMarkdown(passage.quote) });
     const details = intent === 'eligibility' && !program.curated && hasProfileFacts(profile) ? [t(lang, 'verdict.noRules')] : [];
     return { ...this.answerOf(program, intent, lead, cite, lang, 'answer', details), debug: { query, hits: [], coverage: passage.coverage } };
   }

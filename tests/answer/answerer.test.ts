@@ -194,7 +194,8 @@ describe('Answerer: English questions over German texts', () => {
     ['Whom do I contact about KommA?', /project leads .*komma@imap-institut\.de/],
     ['Who funds KommA?', /KommA is funded by the Federal Government Commissioner.*It is run by the IMAP Institut/],
     ['When is the deadline for Nachbarschaft digital?', /^The application deadline for Nachbarschaft digital is 15 January 2029 – it is still open, 786 days left/],
-    ['Is a signature needed for Nachbarschaft digital?', /^According to the Nachbarschaft digital call text \(in German\): “Für die Bewerbung genügt eine formlose E-Mail/],
+    // A call read from its text: an English "no" first when the German sentence says it plainly.
+    ['Is a signature needed for Nachbarschaft digital?', /^No – according to the Nachbarschaft digital call text no signature is needed: “Für die Bewerbung genügt eine formlose E-Mail/],
     ['When does the BAMF expression of interest close?', /8 September – the text gives no year/],
   ])('answers "%s" with an English lead', (question, lead) => {
     const a = ask(question, { lang: 'en' });

@@ -46,6 +46,11 @@ describe('four more unseen calls in other layouts', () => {
     ['Gibt es Förderung für ein gemeinsames Radverkehrskonzept mehrerer Gemeinden?', /Radverkehrskonzepte/, IRIS],
   ])('answers "%s" from the call', (question, lead, title) => expectAnswered(getBot(), getChannel(), question, lead, title));
 
+  it.each([
+    ['Does the IRIS 2028 project outline need a signature?', /^No – according to the IRIS 2028 call text no signature is needed/, IRIS],
+    ['Is there an own contribution at Bewegung für alle?', /^Yes – .*own contribution of 20 %/, BW],
+  ])('answers the English yes/no question "%s" with yes or no first', (question, lead, title) => expectAnswered(getBot(), getChannel(), question, lead, title, 'en-US'));
+
   it('keeps the call for "Und bis wann?"', async () => {
     const c = conversation(getBot().url, getChannel());
     await c.say('Wer kann bei IRIS 2028 mitmachen?');
