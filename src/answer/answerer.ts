@@ -55,6 +55,8 @@ const TOPICS_FOR: Partial<Record<Intent, FactTopic[]>> = {
 
 const SUGGESTABLE: Intent[] = ['deadline', 'eligibility', 'signature', 'money', 'contact', 'anonymity'];
 
+/** Kinds of question whose answer is a rule, not a time, even when asked with "wann". */
+const NOT_A_TIME = new Set<Intent>(['signature', 'anonymity', 'ownFunds', 'eligibility', 'contact']);
 /** A question for a time. */
 const WHEN = /^\s*(wann|ab wann|bis wann|when|until when|by when)\b/i;
 /** Stems that only say "time" ("Termin", "Datum"): no topic of a when-question. */
@@ -247,7 +249,8 @@ export class Answerer {
     const docId = program.docIds[0];
     const docIds = kb.docIdsOf(program);
 
-    if (lang === 'de' && WHEN.test(req.text) && !APPLICATION_WORDS.test(req.text)) {
+    // Only a question for a time: "Wann braucht man eine Unterschrift?" is about the signature.
+    if (lang === 'de' && !NOT_A_TIME.has(intent) && WHEN.test(req.text) && !APPLICATION_WORDS.test(req.text)) {
       const when = this.whenAnswer(program, intent, req);
       if (when) return when;
     }
@@ -315,7 +318,7 @@ export class Answerer {
     if (!passage) return this.abstain(intent, lang, program);
     // "Wie viele Seiten …?" asks for a number: a passage without one does not answer it.
     // A number answers only when the passage is about everything the question names.
-    if (COUNT_QUESTION.test(req.text) && (!NUMBER_WORD.test(passage.quote) || (/\bwie viele\b|\bhow many\b/i.test(req.text) && focus.length > 1 && passage.coverage < 0.99))) return this.abstain(intent, lang, program);
+    if (COUNT_QUESTION.test(req.text) && (!NUMBER_WORD.test(passage.quote) || (/\bwie viele\b/i.test(req.text) && focus.length > 1 && passage.coverage < 0.99))) return this.abstain(intent, lang, program);
     // "Wie viele Vorhaben werden ausgewählt?": a number of those things, not any number.
     const counted = req.text.match(/\bwie viele\s+(\p{L}{3,})/iu)?.[1];
     if (counted && !countOf(stem(normalizeWord(counted))).test(passage.quote)) return this.abstain(intent, lang, program);

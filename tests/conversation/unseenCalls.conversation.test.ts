@@ -33,6 +33,11 @@ describe('three unseen calls in three formats', () => {
     ['Unsere Gemeinde in Niedersachsen hat 3.200 Einwohner. Können wir bei Klimafit Kommune mitmachen?', 'de-DE', /^Nein – .*ab 5\.000 Einwohnern/, KF],
     ['Wir sind eine kreisfreie Stadt in NRW mit 250.000 Einwohnern. Können wir uns für Kommunale Hitzeschutzpläne bewerben?', 'de-DE', /^Ja – Kreisfreie Städte/, HS],
     ['Is the Kommunale Hitzeschutzpläne call open to small towns that belong to a district?', 'en-US', /^No – Towns belonging to a district/, HS],
+    // "Wann …?" for something that happens: its time, not the deadline.
+    ['Wann beginnt die Begleitung bei Dorfkern lebendig?', 'de-DE', /Die Begleitung beginnt im Juli 2027/, DK],
+    ['Wann entscheidet die Jury bei Dorfkern lebendig, wer dabei ist?', 'de-DE', /Mai 2027/, DK],
+    ['Wann erfahren wir, ob unser Klimafit-Antrag bewilligt ist?', 'de-DE', /Januar 2027 mitgeteilt/, KF],
+    ['Wann ist die Online-Infoveranstaltung zu Kommunale Hitzeschutzpläne?', 'de-DE', /10\. Dezember 2026/, HS],
     ['Wer darf bei Dorfkern lebendgi mitmachen?', 'de-DE', /kreisangehörige Gemeinden, Märkte und Ortsgemeinden mit höchstens 15\.000/, DK],
   ])('answers "%s" (%s) from the call, citing it', async (question, locale, lead, title) => {
     const r = await conversation(getBot().url, getChannel(), { locale }).say(question);
@@ -46,6 +51,8 @@ describe('three unseen calls in three formats', () => {
     ['Wie viele Seiten darf die Beschreibung des Ortskerns bei Dorfkern lebendig haben?'],
     ['Müssen wir bei Klimafit Kommune einen Verwendungsnachweis einreichen?'],
     ['Braucht es für Kommunale Hitzeschutzpläne einen Kreistagsbeschluss?'],
+    // Never the application deadline for another date the text does not give.
+    ['Wann muss der Verfügungsfonds bei Dorfkern lebendig ausgegeben sein?'],
   ])('abstains on "%s", which the call does not say', async (question) => {
     const r = await conversation(getBot().url, getChannel()).say(question);
     expect(lastText(r.replies)).toMatch(/keine gesicherte Information/);
