@@ -330,9 +330,9 @@ export class Answerer {
         return this.answerOf(program, intent, `${this.deadlineText(program, status, lang)}`, cite, lang);
       }
     }
-    // The quote comes from a source: inert in markdown, like every quote the bot shows. An English
-    // yes/no question gets an English yes or no first when the German sentence says it plainly.
-    const plain = lang === 'en' ? plainAnswer(intent, passage.quote) : undefined;
+    // The quote comes from a source: inert in markdown, like every quote the bot shows. A yes/no
+    // question gets its yes or no first when the sentence says it plainly.
+    const plain = plainAnswer(intent, passage.quote);
     const lead = plain
       ? t(lang, `passage.${plain.key}`, { program: program.shortName, quote: escapeMarkdown(passage.quote), share: plain.share ?? '' })
       : t(lang, program.kind === 'research' ? 'passage.leadResearch' : 'passage.lead', { program: program.shortName, quote: escapeMarkdown(passage.quote) });
