@@ -167,7 +167,36 @@ export function deriveRules(blocks: Block[]): Rule[] {
     const withState = positive.find((s) => statesNamed(s.text).length > 0);
     if (withState) rules.push({ type: 'states', allowed: statesNamed(withState.text), quote: withState.quote });
   }
+  rules.push(...requirementRules(blocks));
   return rules;
+}
+
+/** "Die Verwaltungsspitze muss die Bewerbung unterstützen": support of the administration's head. */
+const LEADERSHIP = /(verwaltungsspitze|verwaltungsleitung|bürgermeister\w*|oberbürgermeister\w*|landrät\w*|landrat|hauptverwaltungsbeamt\w*|behördenleitung)\b.{0,80}\b(unterstütz\w*|mitgetragen|mitträgt|befürwort\w*)|(unterstützung|unterstützungsschreiben|befürwortung)\b.{0,40}\b(verwaltungsspitze|verwaltungsleitung|bürgermeister\w*|oberbürgermeister\w*|landrät\w*|landrat)/i;
+/** "… eine verantwortliche Koordinationsperson benannt werden": a named person for the project. */
+const CONTACT_PERSON = /(koordinationsperson|ansprechperson|koordinierende[nr]? person|projektverantwortliche|verantwortliche[nr]? person|projektleitung vor ort)\b.{0,80}\b(benannt|benennen|bestimmt)|\b(benennt|benennen|benannt|benennung)\b.{0,60}\b(koordinationsperson|ansprechperson|koordinierende[nr]? person|verantwortliche[nr]? person)/i;
+/** A requirement, not a description ("muss", "Voraussetzung", "ist zu benennen"). */
+const REQUIRED = /\b(muss|müssen|ist zu|sind zu|voraussetzung\w*|erforderlich|benötigt|verpflichte\w*)\b|benennt|benennung/i;
+
+/** Conditions besides who applies, read from plain requirement sentences, each with its sentence. */
+function requirementRules(blocks: Block[]): Rule[] {
+  const out: Rule[] = [];
+  let intro = '';
+  for (const b of blocks) {
+    if (b.kind === 'heading' || b.kind === 'question') {
+      intro = '';
+      continue;
+    }
+    const sentences = b.kind === 'bullet' ? [b.text.replace(/^[•·▪\-–*\s]+/, '').trim()] : splitSentences(b.text);
+    for (const s of sentences) {
+      const context = b.kind === 'bullet' ? `${intro} ${s}` : s;
+      if (!REQUIRED.test(context)) continue;
+      if (!out.some((r) => r.type === 'leadershipSupport') && LEADERSHIP.test(s)) out.push({ type: 'leadershipSupport', quote: s });
+      if (!out.some((r) => r.type === 'contactPerson') && CONTACT_PERSON.test(s)) out.push({ type: 'contactPerson', quote: s });
+    }
+    if (b.kind !== 'bullet') intro = /:\s*$/.test(b.text) ? b.text : '';
+  }
+  return out;
 }
 
 const CONTACT_CUE = /kontakt|ansprechp|fragen|auskunft|servicestelle|beratung|hotline/i;

@@ -248,6 +248,8 @@ describe('ingest: a new call dropped into sources', () => {
     expect(p!.rules).toEqual([
       { type: 'entityTypes', allowed: ['kreisfreie_stadt', 'landkreis'], others: 'no', excluded: ['kreisangehoerige_stadt', 'gemeinde'], quote: 'Kreisangehörige Städte und Gemeinden können sich nur über ihren Landkreis beteiligen.' },
       { type: 'entityTypes', allowed: ['kreisfreie_stadt', 'landkreis'], others: 'no', quote: 'Bewerben können sich Landkreise und kreisfreie Städte aus allen Bundesländern.' },
+      { type: 'leadershipSupport', quote: 'Die Verwaltungsspitze muss die Bewerbung unterstützen, und es muss eine verantwortliche Koordinationsperson benannt werden.' },
+      { type: 'contactPerson', quote: 'Die Verwaltungsspitze muss die Bewerbung unterstützen, und es muss eine verantwortliche Koordinationsperson benannt werden.' },
     ]);
     expect(p!.contacts.map((c) => c.email)).toEqual(['digital@example.net']);
     expect(kb.docs.get('nachbarschaft-digital-2029')!.title).toBe('Ausschreibung „Nachbarschaft digital – Begegnung trotz Entfernung 2029“');

@@ -105,3 +105,15 @@ describe('names of uncurated calls with a state in them', () => {
     expect(p.aliases).toEqual(expect.arrayContaining(['vielfalt verwalten nrw 2027', 'vielfalt verwalten nrw', 'vielfalt verwalten']));
   });
 });
+
+describe('deriveRules: requirements besides who applies', () => {
+  it('reads the support of the administration and a named coordinator, each with its sentence', () => {
+    const rules = deriveRules(cleanToBlocks('Teilnahmevoraussetzungen\n\nDie Verwaltungsspitze muss die Bewerbung unterstützen, und es muss eine verantwortliche Koordinationsperson benannt werden.', 'txt'));
+    expect(rules.map((r) => r.type)).toEqual(['leadershipSupport', 'contactPerson']);
+    expect(evaluateEligibility({ ...program('dorfkern-lebendig-2027'), rules }, { leadershipSupport: false }).status).toBe('conditional');
+  });
+
+  it('does not take a description for a requirement', () => {
+    expect(deriveRules(cleanToBlocks('Die Bürgermeisterin unterstützt das Projekt seit 2020 persönlich.', 'txt'))).toEqual([]);
+  });
+});
