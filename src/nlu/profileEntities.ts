@@ -28,18 +28,33 @@ export const STATES: { name: string; patterns: RegExp }[] = [
   { name: 'Thüringen', patterns: /th(ü|ue|u)ring/ },
 ];
 
+const STATES_ALL = STATES.map((s) => ({ name: s.name, all: new RegExp(s.patterns.source, 'g') }));
+
+/**
+ * Every mention of a German state in a (lower-cased) text, in the list's order; a longer name's span
+ * is not read again as a shorter one ("Sachsen-Anhalt" is not also "Sachsen").
+ */
+export function stateMentions(lowerText: string): { name: string; index: number }[] {
+  let t = lowerText;
+  const out: { name: string; index: number }[] = [];
+  for (const s of STATES_ALL) {
+    t = t.replace(s.all, (m, ...rest) => {
+      out.push({ name: s.name, index: rest[rest.length - 2] as number });
+      return ' '.repeat(m.length);
+    });
+  }
+  return out;
+}
+
 /** The German state named in a text (names, adjectives, English names), if any. */
 export function extractState(text: string): string | undefined {
   const t = text.toLowerCase();
   // "Gemeinde in Thüringen … Dorfgespräche Sachsen": the state after "in"/"aus" is the applicant's;
   // else the first one named (a programme's name comes later in a question).
   let best: { name: string; index: number; placed: boolean } | undefined;
-  for (const s of STATES) {
-    for (const m of t.matchAll(new RegExp(s.patterns.source, 'g'))) {
-      const index = m.index ?? 0;
-      const placed = /\b(in|aus|im|from|in the state of)\s+$/.test(t.slice(Math.max(0, index - 20), index));
-      if (!best || (placed && !best.placed) || (placed === best.placed && index < best.index)) best = { name: s.name, index, placed };
-    }
+  for (const { name, index } of stateMentions(t)) {
+    const placed = /\b(in|aus|im|from|in the state of)\s+$/.test(t.slice(Math.max(0, index - 20), index));
+    if (!best || (placed && !best.placed) || (placed === best.placed && index < best.index)) best = { name, index, placed };
   }
   return best?.name;
 }

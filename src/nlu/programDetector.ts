@@ -13,8 +13,8 @@ interface AliasMatcher {
   /** Aliases that are everyday words ("wir") only count in the exact spelling ("WIR"). */
   exact?: RegExp;
   fuzzy: boolean;
-  /** A one-word alias that another programme's text uses too ("Interessenbekundung"): weak evidence. */
-  shared: boolean;
+  /** Other programmes whose texts use this one-word alias too ("Interessenbekundung"): weak evidence when any. */
+  usedBy: ReadonlySet<Program>;
 }
 
 /** Finds the programmes a message is about by name, abbreviation, alias or a near-miss spelling. */
@@ -25,15 +25,13 @@ export class ProgramDetector {
   private readonly ordinary: ReadonlySet<string>;
 
   /**
-   * `wordsOf` gives the words of a programme's texts; with it, a one-word alias that another
-   * programme's text also uses only counts when no programme is named more distinctly.
+   * `vocabulary` holds the words of all texts, `wordsOf` those of one programme's texts: a one-word
+   * alias that another programme's text also uses only counts when no programme is named more distinctly.
    */
-  private readonly wordsOf?: (p: Program) => ReadonlySet<string>;
-
-  constructor(programs: Program[], vocabulary: ReadonlySet<string> = new Set(), wordsOf?: (p: Program) => ReadonlySet<string>) {
-    this.wordsOf = wordsOf;
+  constructor(programs: Program[], vocabulary: ReadonlySet<string>, wordsOf: (p: Program) => ReadonlySet<string>) {
     this.ordinary = new Set([...vocabulary, ...COMMON_WORDS].map(fold));
-    const usedElsewhere = (p: Program, alias: string) => Boolean(wordsOf) && !alias.includes(' ') && programs.some((o) => o !== p && wordsOf!(o).has(alias.replace(/ß/g, 'ss')));
+    const usedBy = (p: Program, alias: string): ReadonlySet<Program> =>
+      new Set(alias.includes(' ') ? [] : programs.filter((o) => o !== p && wordsOf(o).has(alias.replace(/ß/g, 'ss'))));
     for (const p of programs) {
       const names = new Set<string>([p.shortName, ...p.aliases]);
       for (const alias of names) {
@@ -46,7 +44,7 @@ export class ProgramDetector {
           folded,
           exact: everyday ? new RegExp(`(^|[^\\p{L}])${exactSpelling.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=$|[^\\p{L}])`, 'u') : undefined,
           fuzzy: !folded.includes(' ') && folded.length >= 5,
-          shared: usedElsewhere(p, alias.toLowerCase()),
+          usedBy: usedBy(p, alias.toLowerCase()),
         });
       }
     }
@@ -75,19 +73,19 @@ export class ProgramDetector {
     const tokens = folded.trim().split(' ');
     const scores = new Map<Program, number>();
     const distinct = new Set<Program>();
-    const sharedWords = new Map<Program, string[]>();
+    const shared = new Map<Program, AliasMatcher[]>();
     const bump = (m: AliasMatcher, s: number) => {
-      scores.set(m.program, Math.max(scores.get(m.program) ?? 0, m.shared ? 1 : s));
-      if (!m.shared) distinct.add(m.program);
-      else sharedWords.set(m.program, [...(sharedWords.get(m.program) ?? []), m.folded]);
+      const weak = m.usedBy.size > 0;
+      scores.set(m.program, Math.max(scores.get(m.program) ?? 0, weak ? 1 : s));
+      if (!weak) distinct.add(m.program);
+      else shared.set(m.program, [...(shared.get(m.program) ?? []), m]);
     };
     this.exactPass(text, folded, tokens, bump);
     // Typo tolerance only when no name was found as written: it is the costly part.
     if (scores.size === 0) this.fuzzyPass(tokens, bump);
     // "Interessenbekundung für die Hitzeschutzpläne": a shared word that the text of a programme named
     // distinctly uses too belongs to that programme, not to a second one ("… und BAMF" still names BAMF).
-    const explained = (p: Program) =>
-      !distinct.has(p) && (sharedWords.get(p) ?? []).every((w) => [...distinct].some((d) => [...(this.wordsOf?.(d) ?? [])].some((x) => fold(x) === w)));
+    const explained = (p: Program) => !distinct.has(p) && (shared.get(p) ?? []).every((m) => [...distinct].some((d) => m.usedBy.has(d)));
     const named = [...scores.entries()].filter(([p]) => distinct.size === 0 || !explained(p));
     return named.sort((a, b) => b[1] - a[1]).map(([p]) => p);
   }

@@ -1,6 +1,6 @@
 import type { Block } from '../knowledge/cleanText.js';
 import { splitSentences } from '../knowledge/sentences.js';
-import { STATES } from '../nlu/profileEntities.js';
+import { stateMentions } from '../nlu/profileEntities.js';
 import type { Rule } from './programSchema.js';
 
 type EntityType = Extract<Rule, { type: 'entityTypes' }>['allowed'][number];
@@ -61,16 +61,7 @@ function typesNamed(sentence: string): EntityType[] {
 }
 
 function statesNamed(text: string): string[] {
-  let t = text.toLowerCase();
-  const out: string[] = [];
-  for (const s of STATES) {
-    const re = new RegExp(s.patterns.source, 'g');
-    if (re.test(t)) {
-      out.push(s.name);
-      t = t.replace(re, ' ');
-    }
-  }
-  return out;
+  return [...new Set(stateMentions(text.toLowerCase()).map((m) => m.name))];
 }
 
 /** Population bounds a statement sets; a negative statement ("nicht … mit mehr als N") bounds the other way. */

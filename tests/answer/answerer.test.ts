@@ -1,24 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Answerer } from '../../src/answer/answerer.js';
 import type { Answer } from '../../src/answer/types.js';
 import type { KnowledgeBase } from '../../src/knowledge/knowledgeBase.js';
 import type { Lang } from '../../src/nlu/language.js';
 import type { ApplicantProfile } from '../../src/programs/eligibility.js';
-import { answererFor, ingestedKnowledge, NEW_CALL_FILE, NEW_CALL_TEXT } from '../knowledge/tempKnowledge.js';
+import { answererFor, useSeedsWithNewCall } from '../knowledge/tempKnowledge.js';
 
 const NOW = new Date('2026-11-21T12:00:00Z');
 const ND = 'nachbarschaft-digital-2029';
 
+const knowledge = useSeedsWithNewCall();
 let kb: KnowledgeBase;
 let answerer: Answerer;
-let cleanup: () => void;
-beforeAll(async () => {
-  const k = await ingestedKnowledge({ [NEW_CALL_FILE]: NEW_CALL_TEXT });
-  kb = k.kb;
-  cleanup = k.cleanup;
-  answerer = answererFor(kb, k.dir).answerer;
+beforeAll(() => {
+  kb = knowledge.kb();
+  answerer = answererFor(kb, knowledge.dir()).answerer;
 });
-afterAll(() => cleanup());
 
 function ask(text: string, opts: { lang?: Lang; programId?: string; profile?: ApplicantProfile; now?: Date; lastIntent?: string } = {}): Answer {
   return answerer.answer({ text, lang: opts.lang ?? 'de', now: opts.now ?? NOW, programId: opts.programId, profile: opts.profile, lastIntent: opts.lastIntent });

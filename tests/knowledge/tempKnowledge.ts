@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 import { existsSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -30,6 +31,19 @@ export async function ingestedKnowledge(extraSources: Record<string, string | Ui
   const result = await ingest({ knowledgeDir: copy.dir });
   const kb = await KnowledgeBase.load(copy.dir);
   return { ...copy, kb, result };
+}
+
+/**
+ * For a test file: the seeds plus the unseen call, ingested once before its tests and removed after
+ * them; the getters are valid inside the tests.
+ */
+export function useSeedsWithNewCall(): { kb: () => KnowledgeBase; dir: () => string } {
+  let k: Awaited<ReturnType<typeof ingestedKnowledge>> | undefined;
+  beforeAll(async () => {
+    k = await ingestedKnowledge({ [NEW_CALL_FILE]: NEW_CALL_TEXT });
+  });
+  afterAll(() => k?.cleanup());
+  return { kb: () => k!.kb, dir: () => k!.dir };
 }
 
 /** The Answerer wired as src/cli/ask.ts wires it. */

@@ -1,18 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { KnowledgeBase } from '../../src/knowledge/knowledgeBase.js';
 import { ProgramDetector } from '../../src/nlu/programDetector.js';
-import { ingestedKnowledge, NEW_CALL_FILE, NEW_CALL_TEXT } from '../knowledge/tempKnowledge.js';
+import { useSeedsWithNewCall } from '../knowledge/tempKnowledge.js';
 
+const knowledge = useSeedsWithNewCall();
 let kb: KnowledgeBase;
 let detector: ProgramDetector;
-let cleanup: () => void;
-beforeAll(async () => {
-  const k = await ingestedKnowledge({ [NEW_CALL_FILE]: NEW_CALL_TEXT });
-  kb = k.kb;
-  cleanup = k.cleanup;
-  detector = new ProgramDetector(kb.programs, kb.vocabulary);
+beforeAll(() => {
+  kb = knowledge.kb();
+  detector = new ProgramDetector(kb.programs, kb.vocabulary, (p) => kb.vocabularyOf(p));
 });
-afterAll(() => cleanup());
 
 const first = (text: string) => detector.detect(text)[0]?.id;
 

@@ -1,18 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { normalizeForQuote } from '../../src/knowledge/cleanText.js';
 import type { KnowledgeBase } from '../../src/knowledge/knowledgeBase.js';
 import { evaluateEligibility, type ApplicantProfile, type VerdictStatus } from '../../src/programs/eligibility.js';
 import type { Program } from '../../src/programs/programSchema.js';
-import { ingestedKnowledge, NEW_CALL_FILE, NEW_CALL_TEXT } from '../knowledge/tempKnowledge.js';
+import { useSeedsWithNewCall } from '../knowledge/tempKnowledge.js';
 
+const knowledge = useSeedsWithNewCall();
 let kb: KnowledgeBase;
-let cleanup: () => void;
-beforeAll(async () => {
-  const k = await ingestedKnowledge({ [NEW_CALL_FILE]: NEW_CALL_TEXT });
-  kb = k.kb;
-  cleanup = k.cleanup;
+beforeAll(() => {
+  kb = knowledge.kb();
 });
-afterAll(() => cleanup());
 
 const program = (id: string): Program => {
   const p = kb.programsById.get(id);

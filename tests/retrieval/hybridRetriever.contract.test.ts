@@ -1,9 +1,9 @@
 import { Document } from '@langchain/core/documents';
 import { BaseRetriever } from '@langchain/core/retrievers';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { KnowledgeBase } from '../../src/knowledge/knowledgeBase.js';
 import { HybridRetriever } from '../../src/retrieval/hybridRetriever.js';
-import { ingestedKnowledge, NEW_CALL_FILE, NEW_CALL_TEXT } from '../knowledge/tempKnowledge.js';
+import { useSeedsWithNewCall } from '../knowledge/tempKnowledge.js';
 
 const DOC = {
   komma: 'komma-informationsschreiben-2023',
@@ -14,14 +14,11 @@ const DOC = {
   nd: 'nachbarschaft-digital-2029',
 };
 
+const knowledge = useSeedsWithNewCall();
 let kb: KnowledgeBase;
-let cleanup: () => void;
-beforeAll(async () => {
-  const k = await ingestedKnowledge({ [NEW_CALL_FILE]: NEW_CALL_TEXT });
-  kb = k.kb;
-  cleanup = k.cleanup;
+beforeAll(() => {
+  kb = knowledge.kb();
 });
-afterAll(() => cleanup());
 
 describe('the retriever contract (HybridRetriever over an ingested index)', () => {
   it('is a LangChain BaseRetriever', () => {
