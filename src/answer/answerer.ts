@@ -78,7 +78,37 @@ const SIGNATURE = /\b(ist|sind|muss|müssen)\b.{0,120}\b(zu unterzeichnen|zu unt
 const NO_OWN_FUNDS = /\b(kein|keinen)\s+eigenanteil|eigenanteil\s+(ist|wird)\s+nicht|eigenanteil\s+fällt\s+nicht|ohne eigenanteil/i;
 const OWN_FUNDS = /eigenanteil\s+(von|in höhe von)\s+(mindestens\s+)?(\d+\s*(%|prozent))/i;
 
-function plainAnswer(intent: Intent, quote: string): { key: string; share?: string } | undefined {
+/** A question whether one can stay unnamed (as opposed to one whether names are published). */
+const ASKS_ANONYMITY = /anonym|\bohne\b|ungenannt|nicht\s+(namentlich\s+)?(genannt|veröffentlicht|öffentlich)|vertraulich|geheim|confidential|without|unnamed/i;
+const ASKS_PUBLICATION = /veröffentlich|öffentlich|genannt|bekannt gegeben|publish|publicly|\bnamed\b/i;
+/** A sentence that makes the participants public (negated forms are sorted out by statesPublished). */
+const PUBLISHED = /anonyme\s+teilnahme\s+(ist\s+)?(nicht\s+(möglich|vorgesehen)|ausgeschlossen)|nicht\s+anonym|\b(werden|wird)\b.{0,100}?\b(veröffentlicht|öffentlich\s+(bekannt\s+gegeben|gemacht)|genannt|vorgestellt)\b/i;
+const STAYS_UNNAMED = /anonyme\s+teilnahme\s+(ist\s+)?möglich|anonym\s+(teilnehmen|bleiben)|erfolgt\s+anonym|ohne\s+(namens)?nennung|nur\s+in\s+anonymisierter|\b(kein\w*|nicht)\s+(\w+\s+){0,3}(namentlich\s+)?(genannt|veröffentlicht)|verzicht\w*\b.{0,80}\b(nennung|veröffentlichung)|(nennung|veröffentlichung)\b.{0,40}\bverzicht/i;
+/** Anonymity granted when asked for ("Auf Wunsch …", "… kann verzichtet werden"). */
+const ON_REQUEST = /auf\s+(\w+\s+)?wunsch|verzicht|auf\s+antrag/i;
+/** Publication that depends on something ("nur wenn sie zustimmen"). */
+const CONDITIONAL = /auf\s+(\w+\s+)?wunsch|verzicht|zustimm|einverständnis|sofern|es sei denn|nur\s+(dann|mit|wenn)/i;
+
+function statesPublished(quote: string): boolean {
+  const m = quote.match(PUBLISHED);
+  if (!m) return false;
+  if (/^(anonyme|nicht\s+anonym)/i.test(m[0])) return true;
+  return !/\b(kein\w*|nicht|nie|ohne)\b/i.test(m[0]);
+}
+
+function plainAnswer(intent: Intent, quote: string, question: string): { key: string; share?: string } | undefined {
+  if (intent === 'anonymity') {
+    const unnamed = STAYS_UNNAMED.test(quote);
+    const published = statesPublished(quote);
+    if (ASKS_ANONYMITY.test(question)) {
+      if (unnamed) return { key: ON_REQUEST.test(quote) ? 'anonymityOnRequest' : 'anonymityPossible' };
+      if (published && !CONDITIONAL.test(quote)) return { key: 'noAnonymity' };
+    } else if (ASKS_PUBLICATION.test(question)) {
+      if (published && !unnamed && !CONDITIONAL.test(quote)) return { key: 'published' };
+      if (unnamed && !published && !ON_REQUEST.test(quote)) return { key: 'notPublished' };
+    }
+    return undefined;
+  }
   if (intent === 'signature') {
     if (NO_SIGNATURE.test(quote)) return { key: 'noSignature' };
     if (SIGNATURE.test(quote)) return { key: 'signature' };
@@ -93,6 +123,17 @@ function plainAnswer(intent: Intent, quote: string): { key: string; share?: stri
 
 const COUNT_QUESTION = /\bwie viele?\b|\bhow (many|much)\b|\banzahl\b/i;
 const NUMBER_WORD = /\d|\b(eins|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zwanzig|dreißig|hundert|tausend|one|two|three|four|five|ten)\b/i;
+
+/** Kinds of question about a call's terms, where an applicant named in it ("Vereine", "Gemeinden") is not the topic. */
+const APPLICANT_NOT_TOPIC = new Set<Intent>(['benefits', 'money', 'ownFunds', 'deadline', 'signature', 'anonymity', 'contact', 'process', 'changes']);
+const APPLICANT_STEMS = new Set(
+  'verein vereine gemeinde gemeinden kommune kommunen landkreis landkreise stadt städte träger organisation organisationen kreis kreise antragsteller teilnehmer'.split(' ').map((w) => stem(w)),
+);
+
+/** A question for the conditions of taking part, not only whether one may. */
+const REQUIREMENTS_QUESTION = /voraussetzung|bedingung|erfüllen|mitbringen|requirement|condition|criteria|kriterien/i;
+/** Verdict reasons that are conditions besides who applies (leadership support, a named coordinator). */
+const CONDITION_REASON = /\.(leadership|contact)(Required|Missing|Given)$/;
 
 const ELIGIBILITY_CUE = /passt|passen|in frage|infrage|können wir|dürfen wir|kommen wir|geeignet|förderfähig|bewerben|teilnehmen|mitmachen|beantragen|antrag stellen|geht das|etwas für uns|offen für|fit|suit|eligible|apply|qualify|can we/i;
 
@@ -117,7 +158,10 @@ export class Answerer {
 
   answer(req: AnswerRequest): Answer {
     const { kb, detector } = this.deps;
-    const rawIntent = req.intent ?? classifyIntent(req.text).intent;
+    let rawIntent = req.intent ?? classifyIntent(req.text).intent;
+    // An English question no pattern knows ("Do we need a co-payment?") is read through the term
+    // list's German words ("Eigenanteil"), which the German patterns know.
+    if (rawIntent === 'unknown' && req.lang === 'en') rawIntent = this.intentOfTerms(req.text);
     const facts = extractProfileFacts(req.text);
     let intent = rawIntent;
     // A described applicant plus an eligibility cue is an eligibility question ("… passt das?").
@@ -146,6 +190,15 @@ export class Answerer {
     if (FACTUAL_INTENTS.has(intent) && req.lang === 'de' && !describedForVerdict && unknownTopic(req.text, programs, kb.topicVocabulary(programs))) return this.abstain(intent, req.lang, programs[0]);
     if (programs.length > 1 && FACTUAL_INTENTS.has(intent)) return this.several(programs.slice(0, 3), intent, profile, req);
     return this.forProgram(programs[0], intent, profile, req, hasProfileFacts(facts));
+  }
+
+  /** The intent of the term list's German words for an English text; 'unknown' when they name more than one. */
+  private intentOfTerms(text: string): Intent {
+    const german = this.deps.terms.expand(text);
+    if (!german.length) return 'unknown';
+    const { all } = classifyIntent(german.join(' '));
+    const factual = all.filter((i) => FACTUAL_INTENTS.has(i));
+    return factual.length === 1 ? factual[0] : 'unknown';
   }
 
   /** German search text for a question, with the term list's German words for English ones. */
@@ -260,7 +313,7 @@ export class Answerer {
       return this.answerOf(program, intent, this.deadlineText(program, status, lang, d.label?.[lang]), [this.citation(program, docId, d.quote)], lang);
     }
     if (intent === 'eligibility' && program.rules.length > 0 && (profileInText || hasProfileFacts(profile))) {
-      return this.verdictAnswer(program, evaluateEligibility(program, profile), profile, lang);
+      return this.verdictAnswer(program, evaluateEligibility(program, profile), profile, lang, req.text);
     }
     if (intent === 'funder' && (program.funder || program.implementer)) {
       const parts: string[] = [];
@@ -293,7 +346,8 @@ export class Answerer {
     const query = this.searchText(req.text, lang);
     // English words are not in German texts: an English question is checked by its term-list German words.
     const focusSource = lang === 'en' ? this.deps.terms.expand(req.text).join(' ') : req.text;
-    const focus = focusTerms(focusSource, [program], kb.vocabulary, []);
+    // "Was bekommen Vereine?": who asks is not what is asked about, except when who may apply is the question.
+    const focus = focusTerms(focusSource, [program], kb.vocabulary, []).filter((f) => !APPLICANT_NOT_TOPIC.has(intent) || !APPLICANT_STEMS.has(f));
     // "Wer darf mitmachen?" about a call whose applicants were read from its text: that sentence.
     const asksWho = /\bwer\b|\bwelche\b.{0,40}\b(kommunen|antragsteller|träger|organisationen|gemeinden|städte)|antragsberechtigt|teilnahmeberechtigt|\bwho\b/i.test(req.text);
     const rule = intent === 'eligibility' && !program.curated && asksWho ? program.rules.find((r) => r.type === 'entityTypes' && !r.excluded) : undefined;
@@ -332,7 +386,7 @@ export class Answerer {
     }
     // The quote comes from a source: inert in markdown, like every quote the bot shows. A yes/no
     // question gets its yes or no first when the sentence says it plainly.
-    const plain = plainAnswer(intent, passage.quote);
+    const plain = plainAnswer(intent, passage.quote, req.text);
     const lead = plain
       ? t(lang, `passage.${plain.key}`, { program: program.shortName, quote: escapeMarkdown(passage.quote), share: plain.share ?? '' })
       : t(lang, program.kind === 'research' ? 'passage.leadResearch' : 'passage.lead', { program: program.shortName, quote: escapeMarkdown(passage.quote) });
@@ -364,7 +418,7 @@ export class Answerer {
     return undefined;
   }
 
-  private verdictAnswer(program: Program, verdict: Verdict, profile: ApplicantProfile, lang: Lang): Answer {
+  private verdictAnswer(program: Program, verdict: Verdict, profile: ApplicantProfile, lang: Lang, question = ''): Answer {
     const { t } = this.deps;
     const docId = program.docIds[0];
     const decisive = verdict.reasons.find((r) => r.status !== 'ok' && r.status !== 'info') ?? verdict.reasons.find((r) => r.status === 'ok');
@@ -373,6 +427,9 @@ export class Answerer {
     if (verdict.status === 'unclear' && verdict.missing.length) {
       lead = t(lang, 'verdict.lead.missing', { program: program.shortName, missing: verdict.missing.map((m) => t(lang, `profile.field.${m}`)).join(', ') });
     }
+    // "Welche Voraussetzungen müssen wir erfüllen?" asks for the conditions: in the call's own words, right after the verdict.
+    const conditions = REQUIREMENTS_QUESTION.test(question) ? [...new Set(verdict.reasons.filter((r) => CONDITION_REASON.test(r.key) && r.quote).map((r) => r.quote!))] : [];
+    if (conditions.length) lead = `${lead} ${t(lang, 'verdict.conditionsQuoted', { quotes: conditions.map((q) => t(lang, 'quoted', { quote: escapeMarkdown(q) })).join(' ') })}`;
     const details = verdict.reasons.filter((r) => r !== decisive).map((r) => `${t(lang, `verdict.mark.${r.status}`)} ${reasonText(r)}`);
     // Rules read from an uncurated call's text rest on its sentences alone; the reader should know.
     if (!program.curated) details.push(t(lang, 'verdict.derived'));

@@ -10,7 +10,7 @@ const CUES: Partial<Record<Intent, RegExp>> = {
   anonymity: /anonym|veröffentlich|nennung|öffentlich bekannt|namentlich|bekannt gegeben|bekanntgegeben|genannt/i,
   eligibility: /bewerben können|können sich|teilnahmevoraussetz|voraussetz|berechtigt|richtet sich|aufgerufen|ruft .* auf|nur über|landkreise|kreisfreie|kommunen|gemeinden|organisationen|träger/i,
   money: /euro|€|pauschale|summe|betrag|zuschuss|förderhöhe|fördermittel|finanzier/i,
-  benefits: /erhalten|leistung|begleitung|beratungstag|unterstütz|pauschale|angebot/i,
+  benefits: /erhalten|leistung|begleitung|beratungstag|unterstütz|pauschale|angebot|zuwendung|förderhöhe|fördersumme|zuschuss|\d[\d.]*\s*(euro|€)/i,
   ownFunds: /eigenanteil|eigenmittel|kofinanz|kostenfrei|kostenlos|nicht erforderlich/i,
   // "Kontakte" (social contacts) is no contact information: an address, a phone or a named contact is.
   contact: /@|ansprechp|kontaktperson|kontaktdaten|telefon|tel\.|fragen (an|richten)|e-mail an|wenden sie sich/i,
@@ -65,7 +65,7 @@ const STRONG: Partial<Record<Intent, RegExp>> = {
   signature: /unterschrift|unterschreib|muss .{0,100}(unterschrieben|unterzeichnet)|zu unterzeichnen|zu unterschreiben/i,
   eligibility: /bewerben können|können sich .{0,60}(bewerben|beteiligen)|antragsberechtigt|teilnahmeberechtigt|richtet sich an/i,
   money: /\d[\d.]*\s*(euro|€)/i,
-  benefits: /erhalten|\d+\s*beratungstag/i,
+  benefits: /erhalten|\d+\s*beratungstag|(zuwendung|förderung|zuschuss)\s+beträgt|bis zu \d[\d.]*\s*(euro|€)/i,
   ownFunds: /eigenanteil|eigenmittel|kofinanz/i,
   contact: /@/,
   process: /bewerbung(en)? (gehen|erfolgt|per)|(antrag|anträge|bewerbung)\w* (werden|wird|ist|sind) .{0,60}(einzureichen|eingereicht|zu stellen)|über das (online-)?portal|online-portal|antragsweg|per e-mail an/i,
@@ -94,6 +94,9 @@ function deadlineFit(sentence: string): number {
   if (NEVER_A_DEADLINE.test(sentence)) return -3;
   return (APPLICATION.test(sentence) ? 1.5 : 0) - (NOT_APPLICATION_END.test(sentence) && !APPLICATION.test(sentence) ? 3 : 0) + stage;
 }
+
+/** A sentence that adds to what an application consists of. */
+const PROCESS_MORE = /beizufügen|beifügen|beiliegen|anzuhängen|anlage|nachgereicht|nachreichen|zusätzlich|außerdem|ergänzend/i;
 
 /** Kinds of question whose answer often spans two sentences ("Bewerben können … Kreisangehörige … nur über …"). */
 const TWO_SENTENCES = new Set<Intent>(['eligibility', 'benefits', 'process']);
@@ -152,6 +155,8 @@ export function findPassage(
       // A section headed for this kind of question ("Wer kann teilnehmen?", "Kontakt") vouches for its sentences.
       if (SECTION_CUES[intent]?.test(h.chunk.section ?? '')) score += 1.5;
       if (intent === 'money' && /\d/.test(s)) score += 1;
+      // What one gets is best told in amounts: money, consulting days, hours.
+      if (intent === 'benefits' && /\d[\d.,]*\s*(euro|€|beratungstage|tage|stunden|wochenstunden)/i.test(s)) score += 1;
       // "Wie viel gibt es maximal?": the upper limit, not the lower one.
       if (intent === 'money' && MAXIMUM.test(query) && /höchstens|maximal|bis zu|bis (\d|zur höhe)/i.test(s)) score += 1.5;
       if (intent === 'contact' && /@/.test(s)) score += 1;
@@ -162,6 +167,9 @@ export function findPassage(
         if (h.chunk.question && /^(ja|nein|yes|no)\b/i.test(faqHit ? sentences[0] : s)) quote = `${h.chunk.question} ${quote}`;
         const next = sentences[i + 1];
         if (!faqHit && next && (s.length < 70 || (TWO_SENTENCES.has(intent) && cue?.test(next) && s.length + next.length < 320))) quote = `${s} ${next}`;
+        // The steps of applying often take a third sentence ("Beizufügen ist ein Beschluss …").
+        const third = sentences[i + 2];
+        if (!faqHit && intent === 'process' && quote.length > s.length && third && (PROCESS_MORE.test(third) || cue?.test(third)) && quote.length + third.length < 480) quote = `${quote} ${third}`;
         best = { docId: h.chunk.docId, quote, score, coverage: cov };
       }
     }

@@ -87,27 +87,35 @@ function shortenedCompound(a: string, b: string): boolean {
   return headA.length >= 3 && headB.length >= 3 && headA !== headB && (headA.startsWith(headB) || headB.startsWith(headA));
 }
 
+/** A compound ending in the word: "Interessenbekundungsverfahren" is a "Verfahren" (German compounds end in what they are). */
+function endsCompound(compound: string, word: string): boolean {
+  return word.length >= 6 && compound.length >= word.length + 4 && compound.endsWith(word);
+}
+
 /** Share of focus terms a passage contains (stems, compound parts, or a shared 5+ letter prefix). */
 export function coverage(focus: string[], passage: string, vocabulary: ReadonlySet<string>): number {
   if (focus.length === 0) return 1;
   const have = stemsOfPassage(passage, vocabulary);
   let hit = 0;
-  for (const f of focus) {
-    if (have.has(f)) {
-      hit++;
-      continue;
-    }
-    for (const h of have) {
-      const n = Math.min(f.length, h.length);
-      // A shared prefix ("Förderung"/"Fördermittel"), or a shared head of a compound
-      // ("Infoveranstaltung"/"Informationsveranstaltung": German compounds end in what they are).
-      if ((n >= 5 && (f.startsWith(h) || h.startsWith(f)) && Math.abs(f.length - h.length) <= 4) || shortenedCompound(f, h)) {
-        hit++;
-        break;
-      }
-    }
-  }
+  for (const f of focus) if (passageHas(have, f) || compoundInPassage(have, f, vocabulary)) hit++;
   return hit / focus.length;
+}
+
+function passageHas(have: ReadonlySet<string>, f: string): boolean {
+  if (have.has(f)) return true;
+  for (const h of have) {
+    const n = Math.min(f.length, h.length);
+    // A shared prefix ("Förderung"/"Fördermittel"), or a shared head of a compound
+    // ("Infoveranstaltung"/"Informationsveranstaltung": German compounds end in what they are).
+    if ((n >= 5 && (f.startsWith(h) || h.startsWith(f)) && Math.abs(f.length - h.length) <= 4) || shortenedCompound(f, h) || endsCompound(h, f)) return true;
+  }
+  return false;
+}
+
+/** A compound the passage writes apart: "Gemeinderatsbeschluss" in "ein Beschluss des Gemeinderats" (every part there). */
+function compoundInPassage(have: ReadonlySet<string>, f: string, vocabulary: ReadonlySet<string>): boolean {
+  const parts = decompound(f, vocabulary);
+  return parts.length >= 2 && parts.every((p) => p.length >= 3 && passageHas(have, stem(p)));
 }
 
 /** Words that belong to asking about a topic, a role or an applicant, not to what is asked about. */
@@ -190,7 +198,7 @@ function judgeTerm(f: string, raw: string, topic: Topic): boolean {
   // Inflected forms: a text stem that extends the word, or one it extends by a few letters.
   for (let cut = 1; cut <= 3 && f.length - cut >= 5; cut++) if (stems.has(f.slice(0, -cut))) return false;
   if (topic.sortedStems ? hasPrefix(topic.sortedStems, f) : [...stems].some((s) => s.startsWith(f))) return false;
-  for (const s of stems) if (shortenedCompound(f, s)) return false;
+  for (const s of stems) if (shortenedCompound(f, s) || endsCompound(s, f)) return false;
   // A compound of words the texts use ("Interessenformular"), or of question words ("Antragsfrist").
   if (decompound(raw, vocab).length) return false;
   const domainParts = decompound(raw, DOMAIN_WORDS);

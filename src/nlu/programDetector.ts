@@ -28,7 +28,11 @@ export class ProgramDetector {
    * `vocabulary` holds the words of all texts, `wordsOf` those of one programme's texts: a one-word
    * alias that another programme's text also uses only counts when no programme is named more distinctly.
    */
-  constructor(programs: Program[], vocabulary: ReadonlySet<string>, wordsOf: (p: Program) => ReadonlySet<string>) {
+  constructor(
+    private readonly programs: Program[],
+    vocabulary: ReadonlySet<string>,
+    private readonly wordsOf: (p: Program) => ReadonlySet<string>,
+  ) {
     this.ordinary = new Set([...vocabulary, ...COMMON_WORDS].map(fold));
     const usedBy = (p: Program, alias: string): ReadonlySet<Program> =>
       new Set(alias.includes(' ') ? [] : programs.filter((o) => o !== p && wordsOf(o).has(alias.replace(/ß/g, 'ss'))));
@@ -117,8 +121,21 @@ export class ProgramDetector {
       }
       if (m.fuzzy) {
         const max = m.folded.length >= 9 ? 2 : 1;
-        if (tokens.some((t) => !this.ordinary.has(t) && Math.abs(t.length - m.folded.length) <= max && editDistance(t, m.folded, max) <= max)) bump(m, m.folded.length);
+        if (tokens.some((t) => !this.ordinary.has(t) && Math.abs(t.length - m.folded.length) <= max && editDistance(t, m.folded, max) <= max)) {
+          bump(m, m.folded.length);
+          continue;
+        }
+        // "Hitzeschutz" for "Hitzeschutzpläne": the front of a long one-word name, when no other programme's text uses that word.
+        if (m.folded.length >= 10 && tokens.some((t) => t.length >= 7 && t.length >= 0.6 * m.folded.length && m.folded.startsWith(t) && !this.usedElsewhere(t, m.program))) bump(m, m.folded.length);
       }
     }
+  }
+
+  private foldedWords?: Map<Program, ReadonlySet<string>>;
+
+  /** Whether a (folded) word occurs in the texts of a programme other than the given one. */
+  private usedElsewhere(word: string, program: Program): boolean {
+    this.foldedWords ??= new Map(this.programs.map((p) => [p, new Set([...this.wordsOf(p)].map(fold))]));
+    return this.programs.some((o) => o !== program && this.foldedWords!.get(o)!.has(word));
   }
 }

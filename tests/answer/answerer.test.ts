@@ -194,6 +194,8 @@ describe('Answerer: English questions over German texts', () => {
     // A call read from its text: an English "no" first when the German sentence says it plainly.
     ['Is a signature needed for Nachbarschaft digital?', /^No – according to the Nachbarschaft digital call text no signature is needed: “Für die Bewerbung genügt eine formlose E-Mail/],
     ['When does the BAMF expression of interest close?', /8 September – the text gives no year/],
+    // "co-payment" is only in the term list: its German words tell the kind of question.
+    ['Do we need a co-payment for Nachbarschaft digital?', /^No – .*no own contribution is required: “Ein Eigenanteil ist nicht erforderlich/],
   ])('answers "%s" with an English lead', (question, lead) => {
     const a = ask(question, { lang: 'en' });
     expect(a.kind).toBe('answer');
@@ -329,6 +331,33 @@ describe('Answerer: eligibility from a described profile', () => {
     const kfs = ask('Wir sind eine kreisfreie Stadt. Können wir uns bei Nachbarschaft digital bewerben?');
     expect(kfs.text).toMatch(/^Ja – Kreisfreie Städte/);
     expect(kfs.citations[0].quote).toBe('Bewerben können sich Landkreise und kreisfreie Städte aus allen Bundesländern.');
+  });
+
+  it('quotes the conditions right after the verdict when the question asks for them', () => {
+    const a = ask('Welche Voraussetzungen muss ein Landkreis für Nachbarschaft digital erfüllen?');
+    expect(a.kind).toBe('verdict');
+    expect(a.text).toMatch(/^Ja – Landkreise .* Voraussetzungen laut Ausschreibung: „Die Verwaltungsspitze muss die Bewerbung unterstützen, und es muss eine verantwortliche Koordinationsperson benannt werden\.“/);
+    expect(ask('Wir sind ein Landkreis. Können wir bei Nachbarschaft digital mitmachen?').text).not.toMatch(/Voraussetzungen laut/);
+    expect(ask('What requirements must a county meet for Nachbarschaft digital?', { lang: 'en' }).text).toMatch(/^Yes – .*Conditions in the call text: “Die Verwaltungsspitze muss/);
+  });
+});
+
+describe('Answerer: words of the question the text writes differently', () => {
+  it('knows a word the text uses only as the end of a compound ("Interessenbekundungsverfahren")', () => {
+    expect(ask('Wie läuft das Verfahren beim BAMF-Aufruf?').kind).toBe('answer');
+    expect(ask('Braucht KommA einen Verwendungsnachweis?').kind).toBe('abstain');
+  });
+
+  it('answers whether one can stay unnamed plainly: yes, on request', () => {
+    const a = ask('Kann man bei Nachbarschaft digital ungenannt bleiben?');
+    expect(a.text).toMatch(/^Ja, auf Wunsch – .*„.*Auf begründeten Wunsch kann auf die Nennung verzichtet werden\.“/);
+    expectVerbatimCitations(a);
+  });
+
+  it('does not take "langfristig" for a deadline question', () => {
+    const a = ask('Was empfiehlt das ILS-Papier zur langfristigen Finanzierung?');
+    expect(a.intent).not.toBe('deadline');
+    expect(a.text).toMatch(/nachhaltig|Regelförderung|langfristig/);
   });
 });
 

@@ -39,6 +39,15 @@ describe('three unseen calls in three formats', () => {
     ['Wann erfahren wir, ob unser Klimafit-Antrag bewilligt ist?', 'de-DE', /Januar 2027 mitgeteilt/, KF],
     ['Wann ist die Online-Infoveranstaltung zu Kommunale Hitzeschutzpläne?', 'de-DE', /10\. Dezember 2026/, HS],
     ['Wer darf bei Dorfkern lebendgi mitmachen?', 'de-DE', /kreisangehörige Gemeinden, Märkte und Ortsgemeinden mit höchstens 15\.000/, DK],
+    // Anonymity: yes or no first when the sentence says it plainly, negations read as such.
+    ['Kann man bei Klimafit anonym teilnehmen?', 'de-DE', /^Nein – .*keine anonyme Teilnahme vorgesehen/, KF],
+    ['Wird veröffentlicht, welche Kommunen bei Klimafit gefördert werden?', 'de-DE', /^Ja – .*öffentlich gemacht/, KF],
+    ['Können wir bei den Hitzeschutzplänen anonym bleiben?', 'de-DE', /^Ja – .*möglich: „Die Namen der teilnehmenden Kommunen werden nicht veröffentlicht/, HS],
+    // "Hitzeschutz" is the front of the name "Hitzeschutzpläne", which no other text uses.
+    ['Werden die Namen beim Hitzeschutz veröffentlicht?', 'de-DE', /^Nein – .*nicht öffentlich gemacht/, HS],
+    ['Can we take part anonymously in Klimafit Kommune?', 'en-US', /^No – .*anonymous participation is not foreseen/, KF],
+    // What one gets, in amounts; the applicant named in the question is not the topic.
+    ['Welche Leistungen bietet Klimafit?', 'de-DE', /20\.000 Euro und höchstens 90\.000 Euro/, KF],
   ])('answers "%s" (%s) from the call, citing it', async (question, locale, lead, title) => {
     const r = await conversation(getBot().url, getChannel(), { locale }).say(question);
     expect(lastText(r.replies).slice(0, 300)).toMatch(lead);

@@ -46,11 +46,17 @@ describe('four more unseen calls in other layouts', () => {
     ['An welche E-Mail-Adresse schicken wir die IRIS-Projektskizze?', /iris-einreichung@oma-mobilitaet\.example/, IRIS],
     ['Wir sind ein Landkreis in Thüringen. Können wir bei IRIS 2028 mitmachen?', /^Nein – .*Thüringen/, IRIS],
     ['Gibt es Förderung für ein gemeinsames Radverkehrskonzept mehrerer Gemeinden?', /Radverkehrskonzepte/, IRIS],
+    // "keine Kommunen namentlich genannt" is a no to publication, not a yes.
+    ['Können wir beim Kita-Benchmarking anonym bleiben?', /^Ja – .*„Die Auswertung erfolgt anonym/, KITA],
+    ['Werden die Kommunen beim Kita-Benchmarking veröffentlicht?', /^Nein – .*nicht öffentlich gemacht/, KITA],
+    ['Was bekommen Vereine bei Bewegung für alle?', /Zuschuss in Höhe von 5\.000 bis 25\.000 Euro/, BW],
   ])('answers "%s" from the call', (question, lead, title) => expectAnswered(getBot(), getChannel(), question, lead, title));
 
   it.each([
     ['Does the IRIS 2028 project outline need a signature?', /^No – according to the IRIS 2028 call text no signature is needed/, IRIS],
     ['Is there an own contribution at Bewegung für alle?', /^Yes – .*own contribution of 20 %/, BW],
+    // No English pattern knows "co-payment": the term list's German word ("Eigenanteil") does.
+    ['Do we need a co-payment for Bewegung für alle?', /^Yes – .*own contribution of 20 %/, BW],
   ])('answers the English yes/no question "%s" with yes or no first', (question, lead, title) => expectAnswered(getBot(), getChannel(), question, lead, title, 'en-US'));
 
   it('keeps the call for "Und bis wann?"', async () => {

@@ -37,6 +37,8 @@ describe('four unseen calls with tables, a newsletter and two stages', () => {
     ['Bis wann muss der Vollantrag bei Gemeinsam Orte schaffen eingereicht werden?', /30\.06\.2027/, GOS],
     // A Gemeinde applying with its Verein is not told it cannot apply.
     ['Wir sind eine Gemeinde in Rheinland-Pfalz mit 4.200 Einwohnern und wollen mit unserem Heimatverein teilnehmen. Passt Gemeinsam Orte schaffen für uns?', /^Ja – /, GOS],
+    ['Was bekommt man bei der Offenen Gemeindebibliothek Nord?', /Zuwendung beträgt bis zu 50\.000 Euro/, LIB],
+    ['Bleiben wir beim Modellvorhaben Gemeinsam statt einsam ungenannt?', /^Ja – .*ohne Nennung der Kommunen/, GSE],
   ])('answers "%s" from the call', (question, lead, title) => expectAnswered(getBot(), getChannel(), question, lead, title));
 
   it('keeps the first stage for "Und bis wann?"', async () => {

@@ -141,6 +141,24 @@ describe('classifyIntent', () => {
   it('does not take the everyday word "kommt" for a deadline or another intent', () => {
     expect(classifyIntent('Kommt das morgen?').intent).toBe('unknown');
   });
+
+  it.each([
+    ['Was empfiehlt das Papier zur langfristigen Finanzierung?'],
+    ['Gibt es befristete Stellen im Projekt?'],
+    ['Braucht man einen Gemeinderatsbeschluss?'],
+    ['Was passiert nach dem Projektabschluss?'],
+    ['Wer ist vom Ausschluss betroffen?'],
+  ])('does not take "…frist…" or "…schluss" words that are no deadline for one: "%s"', (text) => {
+    expect(classifyIntent(text).all).not.toContain('deadline');
+  });
+
+  it.each([['Wann ist Bewerbungsschluss?'], ['Ist der Einsendeschluss vorbei?'], ['Wie lange läuft die Antragsfrist?']])('still reads "%s" as a deadline question', (text) => {
+    expect(classifyIntent(text).intent).toBe('deadline');
+  });
+
+  it('reads "Was bekommt man …?" as a question for the benefits', () => {
+    expect(classifyIntent('Was bekommt man bei dem Programm?').intent).toBe('benefits');
+  });
 });
 
 describe('classifyIntent: more ways to ask', () => {
