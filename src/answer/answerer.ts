@@ -8,7 +8,7 @@ import { deadlineStatus, findDates, type DeadlineStatus } from '../programs/dead
 import { evaluateEligibility, type ApplicantProfile, type Verdict } from '../programs/eligibility.js';
 import type { FactTopic, Program } from '../programs/programSchema.js';
 import { formatDate, formatDayMonth, formatNumber, type Translate } from '../i18n.js';
-import { findPassage, findWhenPassage, isApplicationDeadline } from './passageFinder.js';
+import { findByline, findPassage, findWhenPassage, isApplicationDeadline } from './passageFinder.js';
 import { coverage, focusTerms, isQuestionWord, unknownTopic } from './support.js';
 import type { Answer, Citation, Suggestion } from './types.js';
 import { escapeMarkdown } from '../bot/markdown.js';
@@ -124,6 +124,26 @@ function plainAnswer(intent: Intent, quote: string, question: string): { key: st
 const COUNT_QUESTION = /\bwie viele?\b|\bhow (many|much)\b|\banzahl\b/i;
 const NUMBER_WORD = /\d|\b(eins|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zwanzig|dreißig|hundert|tausend|one|two|three|four|five|ten)\b/i;
 
+/** Kinds of question whose subject is fixed (a deadline, a signature …): what comes before the question is context. */
+const SITUATION_MAY_PRECEDE = new Set<Intent>(['deadline', 'signature', 'anonymity', 'ownFunds', 'contact', 'changes']);
+
+/** The last sentence that asks something (the whole text when it is one sentence). */
+function questionSentence(text: string): string {
+  const sentences = text.split(/(?<=[.!?])\s+(?=\p{Lu})/u).filter((x) => x.trim());
+  if (sentences.length < 2) return text;
+  return [...sentences].reverse().find((x) => /\?\s*$/.test(x)) ?? sentences[sentences.length - 1];
+}
+
+/** Kinds of question that only a call can answer (a deadline, a signature, how to apply). */
+const APPLYING_INTENTS = new Set<Intent>(['deadline', 'signature', 'anonymity', 'changes', 'process', 'eligibility', 'ownFunds']);
+const AUTHOR_QUESTION = /wer hat .{0,40}(geschrieben|verfasst|herausgegeben)|\bautor|verfasser|herausgeber|who (wrote|authored|published)|\bauthors?\b|written by/i;
+
+/** A question asked for yes or no ("Können wir …?", "Is there …?"). */
+const YES_NO_QUESTION = /^\s*(ist|sind|kann|können|darf|dürfen|gibt|muss|müssen|hat|haben|brauchen|braucht|reicht|geht|can|is|are|do|does|may|could|must)\b/i;
+const APPLYING_WORDS = /bewerb|antrag|anträge|beantrag|teilnehm|teilnahme|mitmach|einreich|ausschreibung|aufruf|apply|application|take part|participate|call\b/i;
+
+const OWN_FUNDS_WORDS = /eigen(mittel|anteil|leistung|beitrag)|kofinanz|kostenfrei|kostenlos|keine kosten/i;
+
 /** Kinds of question about a call's terms, where an applicant named in it ("Vereine", "Gemeinden") is not the topic. */
 const APPLICANT_NOT_TOPIC = new Set<Intent>(['benefits', 'money', 'ownFunds', 'deadline', 'signature', 'anonymity', 'contact', 'process', 'changes']);
 const APPLICANT_STEMS = new Set(
@@ -187,7 +207,9 @@ export class Answerer {
     // A specific thing the texts never mention ("Verwendungsnachweis") must not get a loosely related answer.
     // A described applicant names places and things of its own ("Landkreis Nordfriesland", "Heimatverein"): no topic.
     const describedForVerdict = intent === 'eligibility' && hasProfileFacts(facts);
-    if (FACTUAL_INTENTS.has(intent) && req.lang === 'de' && !describedForVerdict && unknownTopic(req.text, programs, kb.topicVocabulary(programs))) return this.abstain(intent, req.lang, programs[0]);
+    // "Bei uns gab es Drohungen. Können wir anonym mitmachen?": for a question with a fixed subject, the sentences before it tell the situation.
+    const topicText = SITUATION_MAY_PRECEDE.has(intent) ? questionSentence(req.text) : req.text;
+    if (FACTUAL_INTENTS.has(intent) && req.lang === 'de' && !describedForVerdict && unknownTopic(topicText, programs, kb.topicVocabulary(programs))) return this.abstain(intent, req.lang, programs[0]);
     if (programs.length > 1 && FACTUAL_INTENTS.has(intent)) return this.several(programs.slice(0, 3), intent, profile, req);
     return this.forProgram(programs[0], intent, profile, req, hasProfileFacts(facts));
   }
@@ -302,6 +324,19 @@ export class Answerer {
     const docId = program.docIds[0];
     const docIds = kb.docIdsOf(program);
 
+    // "Können wir uns auf das ILS-Papier bewerben?": a research paper is no call; say so rather than quote it.
+    if (program.kind === 'research' && APPLYING_INTENTS.has(intent) && (intent !== 'eligibility' || APPLYING_WORDS.test(req.text))) {
+      const about = program.facts.find((f) => f.topic === 'about');
+      const lead = t(lang, 'research.notACall', { program: program.shortName });
+      return this.answerOf(program, intent, YES_NO_QUESTION.test(req.text) ? `${t(lang, 'research.no')} – ${lead.charAt(0).toLowerCase()}${lead.slice(1)}` : lead, about ? [this.citation(program, docId, about.quote)] : [], lang);
+    }
+    // "Wer hat das Papier geschrieben?": its byline.
+    if (intent === 'funder' && AUTHOR_QUESTION.test(req.text)) {
+      const byline = findByline(kb, docIds);
+      if (!byline) return this.abstain(intent, lang, program);
+      const lead = t(lang, program.kind === 'research' ? 'passage.leadResearch' : 'passage.lead', { program: program.shortName, quote: escapeMarkdown(byline.quote) });
+      return this.answerOf(program, intent, lead, [this.citation(program, byline.docId, byline.quote)], lang);
+    }
     // Only a question for a time: "Wann braucht man eine Unterschrift?" is about the signature.
     if (lang === 'de' && !NOT_A_TIME.has(intent) && WHEN.test(req.text) && !APPLICATION_WORDS.test(req.text)) {
       const when = this.whenAnswer(program, intent, req);
@@ -330,6 +365,8 @@ export class Answerer {
     }
     for (const topic of TOPICS_FOR[intent] ?? []) {
       const fact = program.facts.find((f) => f.topic === topic);
+      // A money fact answers an own-contribution question only when it speaks of one ("Eigenmittel sind nicht nötig").
+      if (fact && intent === 'ownFunds' && topic !== 'ownFunds' && !OWN_FUNDS_WORDS.test(`${fact.answer.de} ${fact.quote}`)) continue;
       if (fact) return this.answerOf(program, intent, fact.answer[lang], [fact.quote, ...(fact.moreQuotes ?? [])].map((q) => this.citation(program, docId, q)), lang);
     }
     // "An welche Adresse schicken wir die Skizze?": for a call read from its text, the sentence that
@@ -487,7 +524,8 @@ export class Answerer {
     if (lang === 'de' ? unknownTopic(req.text, calls, kb.topicVocabulary(calls)) : this.deps.terms.expand(req.text).length === 0 && !/\b(komma|wir|bamf|ils)\b/i.test(req.text)) {
       return this.abstain(intent, lang);
     }
-    const focus = focusTerms(req.text, [], kb.vocabulary).filter((f) => !isQuestionWord(f));
+    // Only a distinctive word can point at one text: not a verb of asking, a place or a short word.
+    const focus = focusTerms(req.text, [], kb.vocabulary).filter((f) => !isQuestionWord(f) && f.length >= 5);
     // A question specific enough to point at one text ("Sachkostenpauschale") needs no programme name.
     if (focus.length > 0) {
       const query = this.searchText(req.text, lang);

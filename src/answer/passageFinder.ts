@@ -46,6 +46,21 @@ function chunksOf(kb: KnowledgeBase, docIds: ReadonlySet<string>): KnowledgeBase
   return chunks;
 }
 
+const NEGATION = /\b(nicht|kein\w*|ohne)\b/i;
+
+/** A byline: "Von: Nils Hans, Ralf Zimmer-Hegmann", "Autorinnen: …", "Herausgegeben von …". */
+const BYLINE = /^(von|autor\S*|verfasst von|herausgegeben von|herausgeber\S*|by|authors?)\s*:?\s+\p{Lu}\p{Ll}+\s+\p{Lu}/iu;
+
+/** The first byline of a programme's texts, for "Wer hat das Papier geschrieben?". */
+export function findByline(kb: KnowledgeBase, docIds: ReadonlySet<string>): FoundPassage | null {
+  for (const chunk of kb.chunks) {
+    if (!docIds.has(chunk.docId)) continue;
+    const line = chunk.sentences.find((x) => BYLINE.test(x) && x.length < 200);
+    if (line) return { docId: chunk.docId, quote: line, score: 1, coverage: 1 };
+  }
+  return null;
+}
+
 /** Words the answering sentence of each kind of question tends to use, added to the search. */
 const INTENT_WORDS: Partial<Record<Intent, string>> = {
   deadline: 'Frist Bewerbungsfrist Einsendeschluss Bewerbungsschluss Antragsfrist einreichen Eingang',
@@ -136,6 +151,8 @@ export function findPassage(
   // A call is a few dozen passages: when the kind of question has cue words, every passage of it is
   // looked at (ranked last), so a sentence the search ranks low is not missed.
   if (cue) for (const chunk of chunksOf(kb, docIds)) if (!seen.has(chunk)) hits.push({ chunk, score: 0, lexical: 0, vector: 0 });
+  // "Was passiert, wenn wir nicht ausgewählt werden?" is not answered by "Sollten Sie ausgewählt werden, …".
+  const negated = NEGATION.test(query);
   let best: FoundPassage | null = null;
   for (const [rank, h] of hits.entries()) {
     const faqHit = h.chunk.kind === 'faq' && cue ? cue.test(h.chunk.question ?? '') : false;
@@ -154,6 +171,7 @@ export function findPassage(
       if (intent === 'deadline') score += deadlineFit(s) + (SECOND_STAGE.test(query) && SECOND_STAGE.test(s) ? 2 : 0);
       // A section headed for this kind of question ("Wer kann teilnehmen?", "Kontakt") vouches for its sentences.
       if (SECTION_CUES[intent]?.test(h.chunk.section ?? '')) score += 1.5;
+      if (negated && intent === 'unknown' && !NEGATION.test(s)) score -= 1.5;
       if (intent === 'money' && /\d/.test(s)) score += 1;
       // What one gets is best told in amounts: money, consulting days, hours.
       if (intent === 'benefits' && /\d[\d.,]*\s*(euro|€|beratungstage|tage|stunden|wochenstunden)/i.test(s)) score += 1;

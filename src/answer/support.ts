@@ -4,6 +4,8 @@ import type { Program } from '../programs/programSchema.js';
 /** Words of questions that say nothing about what is asked ("Bewerbung", "Programm", "sagt"). */
 const GENERIC = new Set(
   `bewerb bewerbung bewerbungen kommun kommune kommunen förderung förderprogramm förderprogramme angebot angebote passend passende passendes programm programms projekt projekts ausschreib ausschreibung aufruf frag frage fragen gibt geben sagt sag steht stehen text texte papier dokument information informationen wissen erfahr erfahren
+   geht gehen klappt klappen funktioniert funktionieren machen macht
+   nötig notig notwendig erforderlich erlaubt zulässig zulassig gestattet verpflichtend pflicht okay ok
    erfüllen erfüllt kriterien kriterium viel viele hoch höhe gross groß lang wie welch welche genau eigentlich nennt nennen genannt beschreibt beschreiben erklärt läuft laufen lauft bitte mal etwa ungefahr denn auch noch schon hier dort thema bezug bzgl bezuglich moglich konnen muss brauch brauchen man leute wer wann was wo wohin
    call text paper document programme program project tell say says know please about does apply application`
     .split(/\s+/)
@@ -126,6 +128,7 @@ const DOMAIN_LIST = `frist fristen bewerbungsfrist bewerbungsschluss einsendesch
    änder ander anderung änderung nachträglich einreichung teilnahme teilnehmen mitmachen beteiligen antrag anträge antragsteller berechtigt voraussetzung voraussetzungen
    ortsname ortsnamen gemeindename namensnennung
    antragsfrist antragsschluss abgabefrist einreichungsfrist anmeldeschluss anmeldefrist
+   phase bewerbungsphase antragsphase einreichungsphase zeitraum bewerbungszeitraum antragszeitraum
    rückfrage rückfragen nachfrage nachfragen zuständig zuständige telefonnummer nummer rufnummer durchwahl handynummer erreichbar
    landrat landrätin landrats bürgermeister bürgermeisterin oberbürgermeister dezernent dezernentin leitung verwaltungsleitung verwaltungsspitze verwaltung chef chefin amt
    landkreis kreis kreise stadt städte gemeinde gemeinden kommune kommunen kreisfrei kreisfreie kreisangehörig kreisangehörige verein vereine träger organisation organisationen

@@ -15,6 +15,16 @@ interface AliasMatcher {
   fuzzy: boolean;
   /** Other programmes whose texts use this one-word alias too ("Interessenbekundung"): weak evidence when any. */
   usedBy: ReadonlySet<Program>;
+  /** For an everyday alias: other words of the name; next to one of them it counts in any spelling ("wir hessen"). */
+  companions?: ReadonlySet<string>;
+}
+
+/** Words of programme names too common to vouch for an everyday alias next to them. */
+const WEAK_COMPANIONS = new Set(['programm', 'programme', 'programms', 'kommune', 'kommunen', 'aufruf', 'foerderung', 'projekt', 'modellprojekt']);
+
+/** True when `word` stands right before or after one of `others` in the tokens. */
+function nextTo(tokens: string[], word: string, others: ReadonlySet<string>): boolean {
+  return tokens.some((t, i) => t === word && (others.has(tokens[i - 1] ?? '') || others.has(tokens[i + 1] ?? '')));
 }
 
 /** Finds the programmes a message is about by name, abbreviation, alias or a near-miss spelling. */
@@ -49,6 +59,7 @@ export class ProgramDetector {
           exact: everyday ? new RegExp(`(^|[^\\p{L}])${exactSpelling.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=$|[^\\p{L}])`, 'u') : undefined,
           fuzzy: !folded.includes(' ') && folded.length >= 5,
           usedBy: usedBy(p, alias.toLowerCase()),
+          companions: everyday ? new Set(fold(p.shortName).split(' ').filter((w) => w !== folded && w.length >= 5 && !WEAK_COMPANIONS.has(w))) : undefined,
         });
       }
     }
@@ -97,7 +108,7 @@ export class ProgramDetector {
   private exactPass(text: string, folded: string, tokens: string[], bump: (m: AliasMatcher, s: number) => void): void {
     for (const m of this.matchers) {
       if (m.exact) {
-        if (m.exact.test(text)) bump(m, m.folded.length + 10);
+        if (m.exact.test(text) || (m.companions?.size && nextTo(tokens, m.folded, m.companions))) bump(m, m.folded.length + 10);
         continue;
       }
       if (folded.includes(` ${m.folded} `)) {

@@ -55,7 +55,7 @@ const GERMAN: FactRow[] = [
   ['Bis wann läuft das Interessenbekundungsverfahren des BAMF?', 'bamf-zusammenhalt', 'deadline', /8\. September.*kein Jahr/, 'bamf-zusammenhalt-trotz-distanz'],
   ['Können sich beim BAMF-Aufruf nur Kommunen bewerben?', 'bamf-zusammenhalt', 'eligibility', /^Nicht nur Kommunen.*Organisationen/, 'bamf-zusammenhalt-trotz-distanz'],
   ['An wen schicke ich das Interessenformular für Weltoffene Kommune?', 'weltoffene-kommune', 'contact', /Bianka Certa/, 'weltoffene-kommune-modellprojekt'],
-  ['Wie hoch ist die Fördersumme bei Weltoffene Kommune?', 'weltoffene-kommune', 'money', /^Eine Fördersumme nennt der Text nicht/, 'weltoffene-kommune-modellprojekt'],
+  ['Wie hoch ist die Fördersumme bei Weltoffene Kommune?', 'weltoffene-kommune', 'money', /^Zu einer Fördersumme enthält der Text keine Angabe/, 'weltoffene-kommune-modellprojekt'],
   ['Was sagt das ILS-Papier zur Regelförderung?', 'ils-was-bewegt-kommunen', 'unknown', /Regelförderung/, 'ils-was-bewegt-kommunen-2022'],
   // The unseen call: no curated facts, answered from its text alone.
   ['Bis wann kann man sich für Nachbarschaft digital bewerben?', ND, 'deadline', /15\.01\.2029.*noch offen, noch 786 Tage/, ND],
@@ -391,5 +391,40 @@ describe('Answerer: conversation control', () => {
     expect(a.text).toMatch(/5 Förderaufrufe/);
     expect(a.details.join('\n')).toMatch(/Nachbarschaft digital/);
     expect(a.details.join('\n')).toMatch(/Außerdem: ILS-Working-Paper.*keine Ausschreibung/);
+  });
+});
+
+describe('Answerer: held-out style wordings of the seed calls', () => {
+  it.each([
+    ['Ist die Bewerbungsphase für KommA schon vorbei?', /^Die Bewerbungsfrist für KommA endete am 28\.02\.2023 – sie ist abgelaufen/],
+    ['unterschirft bürgermeisterin komma nötig?', /^Nein – .*keine formale Unterschrift/],
+    // A situation told first, then the question: the situation's nouns are no topic the text must name.
+    ['Bei uns gab es Drohungen gegen den Bürgermeister. Können wir bei KommA mitmachen, ohne öffentlich genannt zu werden?', /^Ja – .*anonyme Teilnahme möglich/],
+    // "wir" in lower case names the WIR programme next to another word of its name.
+    ['antragsfirst wir hessen?', /^Die Bewerbungsfrist für WIR-Programm Hessen endete am 30\.11\.2019/],
+    ['Wie werde ich Modellkommune bei Weltoffene Kommune – was ist der erste Schritt?', /Formular „Interesse an einer Teilnahme“ an Bianka Certa/],
+    ['Ist das ILS-Papier eine Ausschreibung, auf die wir uns bewerben können?', /^Nein – das ILS-Papier ist eine Forschungsarbeit, keine Ausschreibung/],
+    ['Wer hat das ILS-Papier geschrieben?', /„Von: Nils Hans, Ralf Zimmer-Hegmann“/],
+  ])('answers "%s"', (question, lead) => {
+    const a = ask(question);
+    expect(a.text).toMatch(lead);
+    expectVerbatimCitations(a);
+  });
+
+  it.each([
+    // The WIR text names an amount but no own contribution: the amount is no answer to that.
+    ['Wie hoch ist der Eigenanteil beim hessischen WIR-Programm für Integrationsstrategien?'],
+    // "Sollten Sie ausgewählt werden, …" answers the opposite case.
+    ['Was passiert, wenn wir bei KommA nicht ausgewählt werden?'],
+  ])('abstains on "%s" rather than answer from a related sentence', (question) => {
+    expect(ask(question).kind).toBe('abstain');
+  });
+
+  it('asks which programme when only a verb and a place could point at one ("Bis wann geht das?")', () => {
+    expect(ask('Wir in Hessen möchten uns bewerben. Bis wann geht das?').kind).toBe('clarify');
+  });
+
+  it('says in words that no amount is given, so that it reads as no answer (Weltoffene Kommune)', () => {
+    expect(ask('How much money does a Weltoffene Kommune model municipality receive?', { lang: 'en' }).text).toMatch(/^The text has no information on a grant amount/);
   });
 });
