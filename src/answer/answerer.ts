@@ -8,7 +8,7 @@ import { deadlineStatus, findDates, type DeadlineStatus } from '../programs/dead
 import { evaluateEligibility, type ApplicantProfile, type Verdict } from '../programs/eligibility.js';
 import type { FactTopic, Program } from '../programs/programSchema.js';
 import { formatDate, formatDayMonth, formatNumber, type Translate } from '../i18n.js';
-import { findByline, findPassage, findWhenPassage, isApplicationDeadline } from './passageFinder.js';
+import { findByline, findDuration, findPassage, findWhenPassage, isApplicationDeadline } from './passageFinder.js';
 import { coverage, focusTerms, isQuestionWord, unknownTopic } from './support.js';
 import type { Answer, Citation, Suggestion } from './types.js';
 import { escapeMarkdown } from '../bot/markdown.js';
@@ -58,14 +58,14 @@ const SUGGESTABLE: Intent[] = ['deadline', 'eligibility', 'signature', 'money', 
 /** Kinds of question whose answer is a rule, not a time, even when asked with "wann". */
 const NOT_A_TIME = new Set<Intent>(['signature', 'anonymity', 'ownFunds', 'eligibility', 'contact']);
 /** A question for a time. */
-const WHEN = /^\s*(wann|ab wann|bis wann|when|until when|by when)\b/i;
+const WHEN = /^\s*((und|aber|also|ok|okay|and|so)\s*,?\s+)?(wann?|ab wann|bis wann|when|until when|by when)\b/i;
 /** Stems that only say "time" ("Termin", "Datum"): no topic of a when-question. */
 const TIME_WORD = /^(frist|termin|datum|zeit|tag|monat|jahr|woch|end|lauf|lauft)/;
 /** Stems of taking part in a call: a when-question with only these asks for the deadline. */
 const TAKING_PART = /^(mitmach|teilnehm|teilnahm|bewerb|beantrag|antrag|einreich|anmeld|registrier|mitwirk|beteilig|interess|meld|abgeb|schick|send|einsend|dabei|apply|submit|register)/;
 /** A question for the time of something other than the application ("Wann entscheidet die Jury?"). */
-const OTHER_EVENT = /^\s*(wann|when|ab wann|bis wann)\b.*\b(jury|auswahl|ausgewählt|entscheid\w*|entschieden|erfahren|bewillig\w*|bescheid|zusage|ergebnis\w*|info-?veranstaltung|informationsveranstaltung|veranstaltung|webinar|sprechstunde|beginn\w*|beginnt|startet|start|auftakt\w*|workshop|treffen|netzwerktreffen|laufzeit|projektende|decide|decision|selected|selection|start|begin|event|webinar)\b/i;
-const APPLICATION_WORDS = /frist|bewerb|einreich|eingereicht|einsend|eingesandt|abgeb|abgegeben|skizze|anmeld|antrag stellen|anträge|deadline|apply|application|submit|schluss/i;
+const OTHER_EVENT = /^\s*((und|aber|also|ok|okay|and|so)\s*,?\s+)?(wann?|when|ab wann|bis wann)\b.*\b(jury|auswahl|ausgewählt|entscheid\w*|entschieden|erfahren|bewillig\w*|bescheid|zusage|ergebnis\w*|info-?veranstaltung|informationsveranstaltung|veranstaltung|webinar|sprechstunde|beginn\w*|beginnt|startet|start|auftakt\w*|workshop|treffen|netzwerktreffen|laufzeit|projektende|decide|decision|selected|selection|start|begin|event|webinar)\b/i;
+const APPLICATION_WORDS = /frist|bewerb|\bantrag\b|antrags|einreich|eingereicht|einsend|eingesandt|abgeb|abgegeben|skizze|anmeld|antrag stellen|anträge|deadline|apply|application|submit|schluss/i;
 
 const SUBMIT = /\b(schick|send|einreich|eingereicht|abgeb|übermittel|hochlad|einsend)\w*/i;
 /** A number followed (within two words) by a word containing the counted thing's stem. */
@@ -74,7 +74,7 @@ function countOf(thing: string): RegExp {
 }
 /** Sentences that say yes or no outright about a signature or an own contribution. */
 const NO_SIGNATURE = /(keine|nicht)\s+(formale\s+)?unterschrift\s+(ist\s+)?(nötig|erforderlich|notwendig)|unterschrift\s+ist\s+(dafür\s+|hierfür\s+)?nicht\s+(nötig|erforderlich|notwendig)|ohne unterschrift|formlose? (e-?mail|bewerbung|interessenbekundung)/i;
-const SIGNATURE = /\b(ist|sind|muss|müssen)\b.{0,120}\b(zu unterzeichnen|zu unterschreiben|unterschrieben|unterzeichnet)\b/i;
+const SIGNATURE = /\b(ist|sind|muss|müssen)\b.{0,220}\b(zu unterzeichnen|zu unterschreiben|unterschrieben|unterzeichnet)\b/i;
 const NO_OWN_FUNDS = /\b(kein|keinen)\s+eigenanteil|eigenanteil\s+(ist|wird)\s+nicht|eigenanteil\s+fällt\s+nicht|ohne eigenanteil/i;
 const OWN_FUNDS = /eigenanteil\s+(von|in höhe von)\s+(mindestens\s+)?(\d+\s*(%|prozent))/i;
 
@@ -138,6 +138,8 @@ function questionSentence(text: string): string {
 const APPLYING_INTENTS = new Set<Intent>(['deadline', 'signature', 'anonymity', 'changes', 'process', 'eligibility', 'ownFunds']);
 const AUTHOR_QUESTION = /wer hat .{0,40}(geschrieben|verfasst|herausgegeben)|\bautor|verfasser|herausgeber|who (wrote|authored|published)|\bauthors?\b|written by/i;
 
+const DURATION = /wie lange|laufzeit|förderzeitraum|förderdauer|dauer\b|how long|duration|funding period/i;
+
 /** A question asked for yes or no ("Können wir …?", "Is there …?"). */
 const YES_NO_QUESTION = /^\s*(ist|sind|kann|können|darf|dürfen|gibt|muss|müssen|hat|haben|brauchen|braucht|reicht|geht|can|is|are|do|does|may|could|must)\b/i;
 const APPLYING_WORDS = /bewerb|antrag|anträge|beantrag|teilnehm|teilnahme|mitmach|einreich|ausschreibung|aufruf|apply|application|take part|participate|call\b/i;
@@ -188,6 +190,8 @@ export class Answerer {
     const describesApplicant = facts.entityType !== undefined || facts.population !== undefined;
     if ((intent === 'unknown' || intent === 'about' || intent === 'benefits' || intent === 'profileCheck' || (intent === 'money' && !/wie (viel|hoch)|how much/i.test(req.text)) || intent === 'process') && describesApplicant && ELIGIBILITY_CUE.test(req.text)) intent = 'eligibility';
 
+    // "Wie lange läuft die Förderung?", "How long is the funding period?": a duration, not the application deadline.
+    if ((intent === 'deadline' || intent === 'money' || intent === 'benefits') && DURATION.test(req.text) && !APPLICATION_WORDS.test(req.text) && !/deadline|apply|application|submi|how much/i.test(req.text)) intent = 'unknown';
     if (intent === 'greeting' || intent === 'thanks' || intent === 'help') return this.smalltalk(intent, req.lang);
     if (intent === 'listPrograms') return this.listPrograms(req.lang);
 
@@ -197,7 +201,8 @@ export class Answerer {
       intent = req.lastIntent as Intent;
     }
     const contextProgram = req.programId ? kb.programsById.get(req.programId) : undefined;
-    const programs = detected.length ? detected : contextProgram && intent !== 'unknown' ? [contextProgram] : [];
+    // "Und wann werden die Gewinner bekanntgegeben?": a follow-up keeps the programme even when its kind of question is new.
+    const programs = detected.length ? detected : contextProgram && (intent !== 'unknown' || FOLLOW_UP.test(req.text)) ? [contextProgram] : [];
     const profile: ApplicantProfile = { ...(req.profile ?? {}), ...facts };
 
     if (programs.length === 0) {
@@ -330,6 +335,13 @@ export class Answerer {
       const lead = t(lang, 'research.notACall', { program: program.shortName });
       return this.answerOf(program, intent, YES_NO_QUESTION.test(req.text) ? `${t(lang, 'research.no')} – ${lead.charAt(0).toLowerCase()}${lead.slice(1)}` : lead, about ? [this.citation(program, docId, about.quote)] : [], lang);
     }
+    // "Wie lange läuft die Förderung?": the sentence with the duration, or nothing.
+    if (intent === 'unknown' && DURATION.test(req.text) && !APPLICATION_WORDS.test(req.text)) {
+      const d = findDuration(kb, docIds, this.searchText(req.text, lang));
+      if (!d) return this.abstain(intent, lang, program);
+      const lead = t(lang, program.kind === 'research' ? 'passage.leadResearch' : 'passage.lead', { program: program.shortName, quote: escapeMarkdown(d.quote) });
+      return this.answerOf(program, intent, lead, [this.citation(program, d.docId, d.quote)], lang);
+    }
     // "Wer hat das Papier geschrieben?": its byline.
     if (intent === 'funder' && AUTHOR_QUESTION.test(req.text)) {
       const byline = findByline(kb, docIds);
@@ -338,7 +350,8 @@ export class Answerer {
       return this.answerOf(program, intent, lead, [this.citation(program, byline.docId, byline.quote)], lang);
     }
     // Only a question for a time: "Wann braucht man eine Unterschrift?" is about the signature.
-    if (lang === 'de' && !NOT_A_TIME.has(intent) && WHEN.test(req.text) && !APPLICATION_WORDS.test(req.text)) {
+    const whenQuestion = lang === 'de' ? WHEN.test(req.text) && (!APPLICATION_WORDS.test(req.text) || OTHER_EVENT.test(req.text)) : WHEN.test(req.text) && OTHER_EVENT.test(req.text) && !/deadline|apply|application|submi/i.test(req.text);
+    if (!NOT_A_TIME.has(intent) && whenQuestion) {
       const when = this.whenAnswer(program, intent, req);
       if (when) return when;
     }
@@ -440,7 +453,9 @@ export class Answerer {
   private whenAnswer(program: Program, intent: Intent, req: AnswerRequest): Answer | undefined {
     const { t, kb } = this.deps;
     const lang = req.lang;
-    const focus = focusTerms(req.text, kb.programs, kb.vocabulary).filter((f) => !TIME_WORD.test(f));
+    // English words are not in the German texts: an English question is read through its term-list words.
+    const source = lang === 'en' ? this.deps.terms.expand(req.text).join(' ') : req.text;
+    const focus = focusTerms(source, kb.programs, kb.vocabulary).filter((f) => !TIME_WORD.test(f));
     const when = focus.length ? findWhenPassage(kb, kb.docIdsOf(program), this.searchText(req.text, lang), focus, OTHER_EVENT.test(req.text)) : null;
     if (when) {
       const cite = [this.citation(program, when.docId, when.quote)];
@@ -448,6 +463,7 @@ export class Answerer {
       if (date) return this.answerOf(program, 'deadline', this.deadlineText(program, deadlineStatus(date, req.now), lang), cite, lang);
       return this.answerOf(program, 'deadline', t(lang, 'passage.lead', { program: program.shortName, quote: escapeMarkdown(when.quote) }), cite, lang);
     }
+    if (lang === 'en') return OTHER_EVENT.test(req.text) ? this.abstain(intent, lang, program) : undefined;
     // Named something else ("Jury", "Verfügungsfonds … ausgegeben") and no time for it: never the
     // application deadline instead.
     const nouns = new Set([...req.text.slice(1).matchAll(/(?<![\p{L}])\p{Lu}\p{L}+/gu)].map((m) => stem(normalizeWord(m[0]))));
@@ -460,7 +476,9 @@ export class Answerer {
     const docId = program.docIds[0];
     const decisive = verdict.reasons.find((r) => r.status !== 'ok' && r.status !== 'info') ?? verdict.reasons.find((r) => r.status === 'ok');
     const reasonText = (r: Verdict['reasons'][number]) => this.reasonText(r, lang);
-    let lead = t(lang, `verdict.lead.${verdict.status}`, { program: program.shortName, reason: decisive ? reasonText(decisive) : '' });
+    // Below the size to apply alone: "Nur gemeinsam – …" says it better than "Ja, aber …".
+    const joint = verdict.status === 'conditional' && decisive?.key.startsWith('verdict.reason.jointOnly');
+    let lead = t(lang, joint ? 'verdict.lead.jointOnly' : `verdict.lead.${verdict.status}`, { program: program.shortName, reason: decisive ? reasonText(decisive) : '' });
     if (verdict.status === 'unclear' && verdict.missing.length) {
       lead = t(lang, 'verdict.lead.missing', { program: program.shortName, missing: verdict.missing.map((m) => t(lang, `profile.field.${m}`)).join(', ') });
     }

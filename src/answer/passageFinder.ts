@@ -10,11 +10,11 @@ const CUES: Partial<Record<Intent, RegExp>> = {
   anonymity: /anonym|veröffentlich|nennung|öffentlich bekannt|namentlich|bekannt gegeben|bekanntgegeben|genannt/i,
   eligibility: /bewerben können|können sich|teilnahmevoraussetz|voraussetz|berechtigt|richtet sich|aufgerufen|ruft .* auf|nur über|landkreise|kreisfreie|kommunen|gemeinden|organisationen|träger/i,
   money: /euro|€|pauschale|summe|betrag|zuschuss|förderhöhe|fördermittel|finanzier/i,
-  benefits: /erhalten|leistung|begleitung|beratungstag|unterstütz|pauschale|angebot|zuwendung|förderhöhe|fördersumme|zuschuss|\d[\d.]*\s*(euro|€)/i,
+  benefits: /erhalten|erhält|preisgeld|gewinn|leistung|begleitung|beratungstag|unterstütz|pauschale|angebot|zuwendung|förderhöhe|fördersumme|zuschuss|\d[\d.]*\s*(euro|€)/i,
   ownFunds: /eigenanteil|eigenmittel|kofinanz|kostenfrei|kostenlos|nicht erforderlich/i,
   // "Kontakte" (social contacts) is no contact information: an address, a phone or a named contact is.
   contact: /@|ansprechp|kontaktperson|kontaktdaten|telefon|tel\.|fragen (an|richten)|e-mail an|wenden sie sich/i,
-  process: /bewerbung|e-mail|einreich|eingereicht|formular|verfahren|auswahl|interessenbekundung|portal|hochlad|antragsweg|antragstellung/i,
+  process: /bewerbung|e-mail|einreich|eingereicht|formular|verfahren|auswahl|interessenbekundung|portal|hochlad|antragsweg|antragstellung|beizufügen|beifügen|unterlagen|vordruck|steckbrief/i,
   changes: /änder|korrigier|ersetz|nachreich|nachgereicht|zurückzieh|berichtig|überarbeit|neue fassung/i,
   funder: /fördert|gefördert|finanziert|ruft|institut|ministerium|stiftung|bundesamt/i,
   about: /ziel|sucht|modellprojekt|aufruf|ruft/i,
@@ -47,6 +47,19 @@ function chunksOf(kb: KnowledgeBase, docIds: ReadonlySet<string>): KnowledgeBase
 }
 
 const NEGATION = /\b(nicht|kein\w*|ohne)\b/i;
+
+/** A sentence that gives how long something is funded or runs. */
+const DURATION_SENTENCE = /(laufzeit|förderzeitraum|förderdauer|projektdauer|dauer|zeitraum|über|für)\b.{0,60}\b(\d+|zwei|drei|vier|sechs|zwölf|achtzehn)\s*(monate|monaten|jahre|jahren)\b|\b(\d+|zwei|drei|vier|sechs|zwölf|achtzehn)\s*(monate|monaten|jahre|jahren)\b.{0,40}(laufzeit|gefördert|förderung|begleitung)/i;
+
+/** "Wie lange läuft die Förderung?": the sentence that gives a duration, best ranked first. */
+export function findDuration(kb: KnowledgeBase, docIds: ReadonlySet<string>, query: string): FoundPassage | null {
+  const hits = kb.retriever.search(`${query} Laufzeit Förderzeitraum Monate Jahre`, { k: 12, docIds });
+  for (const h of hits) {
+    const line = h.chunk.sentences.find((x) => DURATION_SENTENCE.test(x));
+    if (line) return { docId: h.chunk.docId, quote: line, score: h.score, coverage: 1 };
+  }
+  return null;
+}
 
 /** A byline: "Von: Nils Hans, Ralf Zimmer-Hegmann", "Autorinnen: …", "Herausgegeben von …". */
 const BYLINE = /^(von|autor\S*|verfasst von|herausgegeben von|herausgeber\S*|by|authors?)\s*:?\s+\p{Lu}\p{Ll}+\s+\p{Lu}/iu;
@@ -83,11 +96,11 @@ const STRONG: Partial<Record<Intent, RegExp>> = {
   benefits: /erhalten|\d+\s*beratungstag|(zuwendung|förderung|zuschuss)\s+beträgt|bis zu \d[\d.]*\s*(euro|€)/i,
   ownFunds: /eigenanteil|eigenmittel|kofinanz/i,
   contact: /@/,
-  process: /bewerbung(en)? (gehen|erfolgt|per)|(antrag|anträge|bewerbung)\w* (werden|wird|ist|sind) .{0,60}(einzureichen|eingereicht|zu stellen)|über das (online-)?portal|online-portal|antragsweg|per e-mail an/i,
+  process: /beizufügen|beifügen|bewerbung(en)? (gehen|erfolgt|per)|(antrag|anträge|bewerbung)\w* (werden|wird|ist|sind) .{0,60}(einzureichen|eingereicht|zu stellen)|über das (online-)?portal|online-portal|antragsweg|per e-mail an/i,
 };
 
 /** Dates that end something else than the application: the project's runtime, spending, reports. */
-const NOT_APPLICATION_END = /projektlaufzeit|laufzeit|förderzeitraum|durchführungszeitraum|bewilligungszeitraum|begleitung (endet|läuft|beginnt)|ausgegeben|verwendungsnachweis|abgeschlossen sein|umgesetzt|stichtag: \d|einwohnerzahl|stand:|entscheidung|bescheid|mitgeteilt|bekanntgegeben|bekannt gegeben|starten|beginnen|beginnt|projektstart|auftakt|webinar|sprechstunde|infoveranstaltung|informationsveranstaltung/i;
+const NOT_APPLICATION_END = /projektlaufzeit|laufzeit|förderzeitraum|durchführungszeitraum|bewilligungszeitraum|begleitung (endet|läuft|beginnt)|ausgegeben|verwendungsnachweis|abgeschlossen sein|umgesetzt|stichtag: \d|einwohnerzahl|stand:|entscheidung|bescheid|mitgeteilt|bekanntgegeben|bekannt gegeben|starten|beginnen|beginnt|projektstart|auftakt|webinar|sprechstunde|infoveranstaltung|informationsveranstaltung|infoabend|informationsabend|info-abend|zoom|jury|gewinner|preisverleihung|workshop/i;
 /** Dates of population counts or of the text's version are never a deadline. */
 const NEVER_A_DEADLINE = /einwohner|stand:|stand vom/i;
 /** What an application deadline sentence speaks of. */
@@ -209,6 +222,9 @@ const RESULT = /entscheid|bescheid|zusage|bewillig|auswahl|ausgewählt|mitgeteil
 export function findWhenPassage(kb: KnowledgeBase, docIds: ReadonlySet<string>, query: string, focus: string[], notTheDeadline = false): FoundPassage | null {
   if (focus.length === 0) return null;
   const hits = kb.retriever.search(query, { k: 12, docIds });
+  // A small call's every passage is looked at too (a table row "Jurysitzung: Ende April" ranks low).
+  const seen = new Set(hits.map((h) => h.chunk));
+  for (const chunk of chunksOf(kb, docIds)) if (!seen.has(chunk)) hits.push({ chunk, score: 0, lexical: 0, vector: 0 });
   let best: FoundPassage | null = null;
   for (const [rank, h] of hits.entries()) {
     h.chunk.sentences.forEach((s, i) => {

@@ -4,6 +4,7 @@ import type { Program } from '../programs/programSchema.js';
 /** Words of questions that say nothing about what is asked ("Bewerbung", "Programm", "sagt"). */
 const GENERIC = new Set(
   `bewerb bewerbung bewerbungen kommun kommune kommunen förderung förderprogramm förderprogramme angebot angebote passend passende passendes programm programms projekt projekts ausschreib ausschreibung aufruf frag frage fragen gibt geben sagt sag steht stehen text texte papier dokument information informationen wissen erfahr erfahren
+   tagt tagen findet statt stattfinden teilnehmen mitmachen beteiligen
    geht gehen klappt klappen funktioniert funktionieren machen macht
    nötig notig notwendig erforderlich erlaubt zulässig zulassig gestattet verpflichtend pflicht okay ok
    erfüllen erfüllt kriterien kriterium viel viele hoch höhe gross groß lang wie welch welche genau eigentlich nennt nennen genannt beschreibt beschreiben erklärt läuft laufen lauft bitte mal etwa ungefahr denn auch noch schon hier dort thema bezug bzgl bezuglich moglich konnen muss brauch brauchen man leute wer wann was wo wohin
@@ -106,6 +107,8 @@ export function coverage(focus: string[], passage: string, vocabulary: ReadonlyS
 function passageHas(have: ReadonlySet<string>, f: string): boolean {
   if (have.has(f)) return true;
   for (const h of have) {
+    // "Jury" in "Jurysitzung": a short word as the first part of a compound.
+    if (f.length === 4 && h.length >= 8 && h.startsWith(f)) return true;
     const n = Math.min(f.length, h.length);
     // A shared prefix ("Förderung"/"Fördermittel"), or a shared head of a compound
     // ("Infoveranstaltung"/"Informationsveranstaltung": German compounds end in what they are).
@@ -192,9 +195,13 @@ function isUnknownTerm(f: string, raw: string, topic: Topic): boolean {
   return verdict;
 }
 
+/** Kinds of applicant: a compound ending in one ("Hansestadt", "Ortsgemeinde", "Sportverein") names an applicant, not a topic. */
+const APPLICANT_HEADS = ['stadt', 'gemeind', 'kreis', 'verein', 'kommun', 'amt', 'verband', 'bezirk'];
+
 function judgeTerm(f: string, raw: string, topic: Topic): boolean {
   const { vocabulary: vocab, stems } = topic;
   if (stems.has(f)) return false;
+  if (f.length >= 8 && APPLICANT_HEADS.some((h) => f.endsWith(h))) return false;
   // Feminine and plural forms of question words ("Ansprechpartnerin", "Bürgermeisterinnen").
   const base = f.replace(/(innen|in)$/, '');
   if (base !== f && [base, stem(base)].some((b) => DOMAIN.has(b) || stems.has(b))) return false;

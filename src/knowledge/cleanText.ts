@@ -62,6 +62,33 @@ function stripMarkdown(s: string): string {
     .replace(/^\s*---+\s*$/gm, '');
 }
 
+/** A ruler of a plain-text table: "-----+------", "=====|=====". */
+const TABLE_RULER = /^[ \t]*[-=]{3,}[-=+| \t]*[+|][-=+| \t]*$/;
+const TABLE_ROW = /^[ \t]*[^|\n]*\S[^|\n]*(\|[^|\n]*\S[^|\n]*)+[ \t]*$/;
+
+/**
+ * Tables typed in plain text (e-mails): the ruler goes, each row of two or more consecutive rows
+ * becomes one line "Cell: Cell", like a Markdown table's. A lone line with a "|" stays as it is.
+ */
+function plainTextTables(s: string): string {
+  const lines = s.split('\n').filter((l) => !TABLE_RULER.test(l));
+  const isRow = (i: number) => i >= 0 && i < lines.length && TABLE_ROW.test(lines[i]) && !/^\s*\|/.test(lines[i]);
+  return lines
+    .map((l, i) => (isRow(i) && (isRow(i - 1) || isRow(i + 1)) ? `\n${l.split('|').map((c) => c.trim()).filter(Boolean).join(': ')}\n` : l))
+    .join('\n');
+}
+
+/** An e-mail's disclaimer and unsubscribe lines belong to the mail, not to the call. */
+const MAIL_FOOTER = /vertrauliche informationen|nicht der (richtige|beabsichtigte) (adressat|empfänger)|(keine|nicht) (einladungen|e-mails|newsletter|nachrichten) mehr (erhalten|bekommen)|abmelden|unsubscribe/i;
+
+/** Drops what follows an e-mail's signature delimiter ("-- ") when it is a short footer, and footer lines elsewhere. */
+function dropMailFooter(s: string): string {
+  const lines = s.split('\n');
+  const delimiter = lines.findIndex((l, i) => /^--\s?$/.test(l) && lines.length - i <= 15);
+  const kept = delimiter >= 0 ? lines.slice(0, delimiter) : lines;
+  return kept.filter((l) => !(MAIL_FOOTER.test(l) && l.length < 400 && /(e-mail|mail|newsletter|einladung|absender|abmelden|unsubscribe)/i.test(l))).join('\n');
+}
+
 const KEY_VALUE = /^[^:.!?]{2,40}:\s+\S/;
 const BULLET = /^\s*(?:[•·▪◦●■‣∙]|[-–*](?=\s))\s*/;
 const FUNCTION_WORD_END = /\b(und|oder|sowie|für|der|die|das|den|dem|des|von|vom|zu|zum|zur|mit|in|im|an|am|auf|aus|bei|über|unter|nach|durch|als|wie|ein|eine|einer|eines|einen|and|or|the|of|for|to|with)$/i;
@@ -98,6 +125,7 @@ export function cleanToBlocks(raw: string, kind: SourceKind): Block[] {
   let text = raw.replace(/\r\n?/g, '\n').replace(/\u00ad/g, '').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '');
   if (kind === 'html' || /<\/?(p|div|b|br|sup|span|h[1-6])\b[^>]*>/i.test(text)) text = stripHtml(text);
   if (kind === 'md' || kind === 'html') text = stripMarkdown(text);
+  text = plainTextTables(dropMailFooter(text));
   const whole = text.replace(/\s+/g, ' ');
   const trimmed = text.split('\n').map((l) => l.replace(/[ \t\u00a0]+/g, ' ').trim());
   // Page furniture of extracted PDFs: a header or footer line repeated on every page.

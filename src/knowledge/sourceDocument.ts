@@ -65,7 +65,8 @@ function titleOf(blocks: Block[], id: string): string {
   const named =
     top.find((b) => quoted.test(b.text) && (CALL_WORD.test(b.text) || b.kind === 'heading')) ??
     top.find((b) => CALL_WORD.test(b.text) && (b.kind === 'heading' || b.text.length <= 160));
-  if (named) return named.text.replace(/\s+/g, ' ').slice(0, 160);
+  // An e-mail's subject line names the call: without "Betreff:", "AW:", "WG:".
+  if (named) return named.text.replace(/^((betreff|subject|aw|wg|re|fwd?)\s*:\s*)+/i, '').replace(/\s+/g, ' ').slice(0, 160);
   // A newsletter or page that introduces the programme further down: its name there.
   for (const b of blocks.slice(0, 20)) {
     const m = b.text.match(INTRODUCED);

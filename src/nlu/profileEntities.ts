@@ -61,10 +61,18 @@ export function extractState(text: string): string | undefined {
 
 /** The kind of applicant described in a text, if any. */
 export function extractEntityType(text: string): ProfileEntityType | undefined {
-  const t = text.toLowerCase();
+  // "Unsere amtsangehörige Gemeinde (Kreis Rendsburg-Eckernförde)": an aside in brackets says where, not what.
+  const lower = text.toLowerCase();
+  const outside = lower.replace(/\([^)]*\)/g, ' ');
+  return (outside !== lower ? entityTypeIn(outside) : undefined) ?? entityTypeIn(lower);
+}
+
+function entityTypeIn(t: string): ProfileEntityType | undefined {
   if (/kreisfrei|independent cit(y|ies)|urban districts?|county[- ]level cit(y|ies)/.test(t)) return 'kreisfreie_stadt';
   if (/kreisangeh(ö|oe|o)rige?n? (gemeinde|kommune)/.test(t)) return 'gemeinde';
   if (/kreisangeh(ö|oe|o)rig|towns? (belonging to|within|in|that belongs? to) a (district|county)/.test(t)) return 'kreisangehoerige_stadt';
+  // A town that is no kreisfreie Stadt by its very name: "amtsfreie Stadt", "Große Kreisstadt".
+  if (/amts(frei|angehörig)\w*\s+(stadt|städte)|gro(ß|ss)e\s+kreisstadt|\bkreisstadt\b/.test(t)) return 'kreisangehoerige_stadt';
   if (/\b(land)?kreis(es|verwaltung|tag)?\b|landkreis|\bdistricts?\b|\bcount(y|ies)\b|landrat|landrätin/.test(t)) return 'landkreis';
   if (/\b(träger|traeger|organisation|organization|stiftung|ngo|associations?|ggmbh|gmbh|wohlfahrtsverband|initiative|charity|nonprofit|non-profit|club)\b|verein\b|vereine?n?\b/.test(t) || /(^|[\s(])e\.\s?v\.?(?=$|[\s,;.)])/.test(t)) return 'organisation';
   // "Samtgemeinde", "Ortsgemeinde" — but not "Gemeindebibliothek" (a programme's name).

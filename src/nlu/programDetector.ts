@@ -7,6 +7,8 @@ function fold(s: string): string {
 
 const COMMON_WORDS = ['kommt', 'komme', 'kommen', 'komm', 'kommst', 'summe', 'immer', 'zimmer', 'nimmt', 'stimmt', 'kamen', 'warum', 'wieso', 'weltoffenheit', 'bundesamts', 'comma', 'commas'];
 
+const COMMON = new Set(COMMON_WORDS);
+
 interface AliasMatcher {
   program: Program;
   folded: string;
@@ -132,7 +134,9 @@ export class ProgramDetector {
       }
       if (m.fuzzy) {
         const max = m.folded.length >= 9 ? 2 : 1;
-        if (tokens.some((t) => !this.ordinary.has(t) && Math.abs(t.length - m.folded.length) <= max && editDistance(t, m.folded, max) <= max)) {
+        // A word of this programme's own text ("Ehrenamtslotsin" for "Ehrenamtslotsen") may name it; one of another's may not.
+        const nearMiss = (t: string) => Math.abs(t.length - m.folded.length) <= max && editDistance(t, m.folded, max) <= max;
+        if (tokens.some((t) => nearMiss(t) && (!this.ordinary.has(t) || (t.length >= 9 && !COMMON.has(t) && !this.usedElsewhere(t, m.program))))) {
           bump(m, m.folded.length);
           continue;
         }

@@ -114,6 +114,32 @@ function eligibilityStatements(blocks: Block[]): Statement[] {
   return out;
 }
 
+/** "Antragsteller muss immer eine Kommune sein": nobody else applies. */
+const ONLY_MUNICIPALITIES = /antragsteller\w*\s+(muss|müssen|ist|sind)\s+(immer|stets|grundsätzlich)?\s*(eine\s+)?(kommune|kommunen|gebietskörperschaft\w*)\b(?!\s+oder)/i;
+/** A joint route for small applicants: below a size, only together (or through another body). */
+const JOINT_BELOW = new RegExp(`(?:weniger als|unter|unterhalb von)\\s+${NUMBER}${PEOPLE}.{0,200}?\\b(gemeinsam\\w*|im verbund|zusammen|zusammenschluss|über (?:ihr|ihren|das|den|sein|seinen) (?:amt|landkreis|kreis|verband))`, 'i');
+
+/** The joint-application rule of a call's text, with its sentence; undefined when it has none. */
+function jointBelow(blocks: Block[]): Rule | undefined {
+  for (const b of blocks) {
+    for (const sentence of splitSentences(b.text)) {
+      const m = sentence.match(JOINT_BELOW);
+      if (m) return { type: 'jointBelow', threshold: toNumber(m[1]), partnersMin: 1, partnersMax: 1, asQuoted: true, quote: sentence.replace(/^[•·▪\-–*\s]+/, '').trim() };
+    }
+  }
+  return undefined;
+}
+
+/** "Landkreise, kreisfreie Städte sowie kreisangehörige Gemeinden mit mindestens 20.000 …": the limit is for the last group. */
+function limitedKinds(text: string): ReturnType<typeof typesNamed> | undefined {
+  const at = text.search(new RegExp(`(mindestens|ab|höchstens|maximal|bis zu|bis|weniger als|unter|mehr als|über)\\s+${NUMBER}${PEOPLE}`, 'i'));
+  if (at < 0) return undefined;
+  const groups = text.slice(0, at).split(/\bsowie\b|;/);
+  if (groups.length < 2) return undefined;
+  const kinds = typesNamed(groups[groups.length - 1]);
+  return kinds.length ? kinds : undefined;
+}
+
 /**
  * Eligibility rules read from an uncurated call's own text: the kinds of applicant it names or
  * excludes, its population limits and the state it is limited to — each with the sentence it rests
@@ -140,18 +166,23 @@ export function deriveRules(blocks: Block[]): Rule[] {
     if (rest.length) rules.push({ type: 'entityTypes', allowed: rest, others: 'no', excluded: types, quote });
   }
   if (named.length) {
-    const exclusive = excluded.size > 0 || positive.some((s) => /ausschließlich|\bnur\b/i.test(s.text));
+    const exclusive = excluded.size > 0 || positive.some((s) => /ausschließlich|\bnur\b/i.test(s.text)) || blocks.some((b) => ONLY_MUNICIPALITIES.test(b.text));
     rules.push({ type: 'entityTypes', allowed: named, others: exclusive ? 'no' : 'unclear', quote: [...allowed.values()][0] });
   }
 
+  // "Gemeinden mit weniger als 2.000 Einwohnern bewerben sich gemeinsam …": a joint route, not an upper limit.
+  const joint = jointBelow(blocks);
+  if (joint) rules.push(joint);
   const seen = new Set<string>();
   for (const s of [...positive, ...negative]) {
+    if (joint && s.quote === joint.quote) continue;
     const { min, max } = populationBounds(s);
     if (min === undefined && max === undefined) continue;
     const key = `${min}-${max}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    rules.push({ type: 'population', ...(min !== undefined ? { min } : {}), ...(max !== undefined ? { max } : {}), quote: s.quote });
+    const appliesTo = limitedKinds(s.text);
+    rules.push({ type: 'population', ...(min !== undefined ? { min } : {}), ...(max !== undefined ? { max } : {}), ...(appliesTo ? { appliesTo } : {}), quote: s.quote });
   }
 
   if (!statements.some((s) => WHOLE_COUNTRY.test(s.text))) {

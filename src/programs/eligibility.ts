@@ -59,6 +59,8 @@ function checkRule(rule: Rule, p: ApplicantProfile, missing: Set<keyof Applicant
         : { status: 'no', key: 'verdict.reason.stateNotAllowed', values: { state: p.state, allowed: rule.allowed.join(', ') }, quote: rule.quote };
     }
     case 'population': {
+      // A limit for some kinds of applicant only says nothing to the others.
+      if (rule.appliesTo && p.entityType && !rule.appliesTo.includes(p.entityType as never)) return null;
       if (p.population === undefined) {
         if (p.entityType !== 'organisation') missing.add('population');
         return null;
@@ -94,6 +96,18 @@ function checkRule(rule: Rule, p: ApplicantProfile, missing: Set<keyof Applicant
   }
 }
 
+/** "Nur gemeinsam" for an applicant below a joint-application threshold; undefined otherwise. */
+function jointReason(program: Program, profile: ApplicantProfile): VerdictReason | undefined {
+  const joint = program.rules.find((x): x is Extract<Rule, { type: 'jointBelow' }> => x.type === 'jointBelow');
+  if (!joint || profile.population === undefined || profile.population >= joint.threshold) return undefined;
+  // Kinds of applicant the call excludes are not let in jointly either.
+  if (profile.entityType === 'landkreis' || profile.entityType === 'kreisfreie_stadt' || profile.entityType === 'organisation') return undefined;
+  return {
+    status: 'conditional', key: joint.asQuoted ? 'verdict.reason.jointOnlyAsQuoted' : 'verdict.reason.jointOnly',
+    values: { population: profile.population, threshold: joint.threshold, partnersMin: joint.partnersMin, partnersMax: joint.partnersMax }, quote: joint.quote,
+  };
+}
+
 /**
  * Checks a profile against a programme's curated rules. A programme without rules, or a profile
  * that lacks what the rules need, gets "unclear" — never a guess.
@@ -105,17 +119,14 @@ export function evaluateEligibility(program: Program, profile: ApplicantProfile)
   for (const rule of program.rules) {
     const r = checkRule(rule, profile, missing);
     if (!r) continue;
-    if (r.key === 'verdict.reason.populationBelow') {
-      const joint = program.rules.find((x): x is Extract<Rule, { type: 'jointBelow' }> => x.type === 'jointBelow');
-      if (joint && profile.population !== undefined && profile.population < joint.threshold) {
-        reasons.push({ status: 'conditional', key: 'verdict.reason.jointOnly', values: { population: profile.population, threshold: joint.threshold, partnersMin: joint.partnersMin, partnersMax: joint.partnersMax }, quote: joint.quote });
-        continue;
-      }
-    }
+    if (r.key === 'verdict.reason.populationBelow' && jointReason(program, profile)) continue;
     // Two rules may say the same (a call's list of applicants and its list of exclusions): once is enough.
     if (reasons.some((x) => x.key === r.key && JSON.stringify(x.values) === JSON.stringify(r.values))) continue;
     reasons.push(r);
   }
+  // Below the size a call lets apply alone: only jointly (whether or not there is a lower limit besides).
+  const joint = jointReason(program, profile);
+  if (joint && !reasons.some((x) => x.key === joint.key)) reasons.push(joint);
   if (profile.needsAnonymity && !program.rules.some((r) => r.type === 'anonymity')) {
     reasons.push({ status: 'unclear', key: 'verdict.reason.anonymityUnknown', values: {}, quote: '' });
   }

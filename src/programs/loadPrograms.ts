@@ -87,7 +87,7 @@ function nameOf(title: string): string {
 
 /** Words of a name that say nothing on their own ("Kommune", "digital", "lebendig"). */
 const PLAIN_NAME_WORDS = new Set(
-  'kommune kommunen kommunale kommunaler kommunales programm programms aufruf förderaufruf förderrichtlinie richtlinie förderprogramm wettbewerb ausschreibung förderung initiative projekt modellprojekt netzwerk digital digitale lebendig lebendige zukunft stadt städte gemeinde gemeinden land region regionen gemeinsam integration zusammenhalt vielfalt offen offene demokratie'.split(' '),
+  'kommune kommunen kommunale kommunaler kommunales programm programms aufruf förderaufruf förderrichtlinie richtlinie förderprogramm wettbewerb ausschreibung förderung initiative projekt modellprojekt netzwerk digital digitale lebendig lebendige zukunft stadt städte gemeinde gemeinden land region regionen gemeinsam integration zusammenhalt vielfalt offen offene demokratie einladung bewerbung teilnahme informationen veranstaltung'.split(' '),
 );
 
 /**
@@ -119,12 +119,22 @@ function aliasesFromTitle(title: string, id: string, otherTexts: string[]): stri
     if (abbr.length >= 3 && capitals >= 2 && capitals >= abbr.length / 2) aliases.add(abbr.toLowerCase());
   }
   const fullName = title.match(QUOTED)?.[1] ?? name;
+  // „Junge Stimmen im Rathaus“ is called "Junge Stimmen": the first two words, when the second is a noun no other source pairs with the first.
+  const lead = fullName.split(/\s+/);
+  if (lead.length >= 3 && /^\p{Lu}\p{Ll}{2,}/u.test(lead[1]) && lead[0].length >= 3) {
+    const two = `${lead[0]} ${lead[1]}`.replace(/[^\p{L}\s-]/gu, '');
+    const pair = new RegExp(`(^|[^\\p{L}])${two.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'iu');
+    if (two.length >= 8 && !otherTexts.some((t) => pair.test(t))) aliases.add(two.toLowerCase());
+  }
   // Distinctive words of the name, and nouns of the rest of the title ("Benchmarking-Runde"), but
   // no state ("Niedersachsen"): that would name the call in every question about the state.
   // Only nouns (capitalised) of eight letters or more; the title's first word is its kind ("Modellvorhaben").
   const titleNouns = title.replace(QUOTED, ' ').split(/[\s/–-]+/).slice(1);
-  for (const w of [...fullName.split(/[\s/–-]+/), ...titleNouns]) {
+  const nameWords = fullName.split(/[\s/–-]+/);
+  for (const [i, w] of [...nameWords, ...titleNouns].entries()) {
     const word = w.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '');
+    // The name's first word is capitalised whatever it is: "Verstehen vor Ort" must not make "verstehen" a name.
+    if (i === 0 && /en$/.test(word)) continue;
     if (word.length < 8 || !/^\p{Lu}/u.test(word) || PLAIN_NAME_WORDS.has(word.toLowerCase()) || STATES.some((st) => st.patterns.test(word.toLowerCase()))) continue;
     const used = new RegExp(`(^|[^\\p{L}])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'iu');
     if (!otherTexts.some((t) => used.test(t))) aliases.add(word.toLowerCase());

@@ -47,12 +47,21 @@ export const ruleSchema = z.discriminatedUnion('type', [
     quote,
   }),
   z.object({ type: z.literal('states'), allowed: z.array(z.string()).min(1), quote }),
-  z.object({ type: z.literal('population'), min: z.number().int().min(0).optional(), max: z.number().int().positive().optional(), quote }),
+  z.object({
+    type: z.literal('population'),
+    min: z.number().int().min(0).optional(),
+    max: z.number().int().positive().optional(),
+    /** The kinds of applicant the limit is for ("… sowie kreisangehörige Gemeinden mit mindestens 20.000"); all when unset. */
+    appliesTo: z.array(entityTypeSchema).optional(),
+    quote,
+  }),
   z.object({
     type: z.literal('jointBelow'),
     threshold: z.number().int().positive(),
     partnersMin: z.number().int().min(1),
     partnersMax: z.number().int().min(1),
+    /** Read from a call's text: the quote says with whom or by which route; the verdict points to it. */
+    asQuoted: z.boolean().optional(),
     quote,
   }),
   z.object({ type: z.literal('leadershipSupport'), quote }),

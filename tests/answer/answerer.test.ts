@@ -288,7 +288,7 @@ describe('Answerer: ambiguous questions', () => {
 
 describe('Answerer: eligibility from a described profile', () => {
   it.each([
-    ['Wir sind eine hessische Gemeinde mit 4.500 Einwohnern. Kommt das WIR-Programm für uns in Frage?', 'wir-hessen', /^Ja, aber nur unter Bedingung: .*4\.500.*Partnerkommunen/, 'gemeinsam mit einer oder zwei Partnerkommunen'],
+    ['Wir sind eine hessische Gemeinde mit 4.500 Einwohnern. Kommt das WIR-Programm für uns in Frage?', 'wir-hessen', /^Nur gemeinsam – .*4\.500.*Partnerkommunen/, 'gemeinsam mit einer oder zwei Partnerkommunen'],
     ['Unsere Stadt in Hessen hat 80.000 Einwohner. Können wir beim WIR-Programm Integrationsstrategien fördern lassen?', 'wir-hessen', /^Nein – .*50\.000/, 'zwischen 10.000 und 50.000'],
     ['Wir sind eine Gemeinde in Bayern mit 20.000 Einwohnern. Können wir uns für WIR bewerben?', 'wir-hessen', /^Nein – .*nur für Hessen.*Bayern/, 'Gemeinden Hessens'],
     ['Wir sind ein Verein in Hessen. Können wir uns bei KommA bewerben?', 'komma', /^Nein – /, 'Landkreise, kreisfreie Städte'],

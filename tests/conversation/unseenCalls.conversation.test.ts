@@ -30,7 +30,7 @@ describe('three unseen calls in three formats', () => {
     ['Wir sind eine kreisangehörige Gemeinde in Bayern mit 12.000 Einwohnern – können wir bei Dorfkern lebendig mitmachen?', 'de-DE', /^Ja – Gemeinden/, DK],
     ['Wir sind ein Landkreis in Niedersachsen mit 140.000 Einwohnern. Geht Klimafit Kommune für uns?', 'de-DE', /^Nein – Landkreise/, KF],
     ['Wir sind eine Stadt in Nordrhein-Westfalen mit 30.000 Einwohnern – können wir Klimafit Kommune beantragen?', 'de-DE', /^Nein – .*Niedersachsen/, KF],
-    ['Unsere Gemeinde in Niedersachsen hat 3.200 Einwohner. Können wir bei Klimafit Kommune mitmachen?', 'de-DE', /^Nein – .*ab 5\.000 Einwohnern/, KF],
+    ['Unsere Gemeinde in Niedersachsen hat 3.200 Einwohner. Können wir bei Klimafit Kommune mitmachen?', 'de-DE', /^Nur gemeinsam – .*unter 5\.000 – eine Bewerbung ist dann nur gemeinsam/, KF],
     ['Wir sind eine kreisfreie Stadt in NRW mit 250.000 Einwohnern. Können wir uns für Kommunale Hitzeschutzpläne bewerben?', 'de-DE', /^Ja – Kreisfreie Städte/, HS],
     ['Is the Kommunale Hitzeschutzpläne call open to small towns that belong to a district?', 'en-US', /^No – Towns belonging to a district/, HS],
     // "Wann …?" for something that happens: its time, not the deadline.

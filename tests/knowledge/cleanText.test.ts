@@ -242,3 +242,35 @@ describe('cleanToBlocks: layouts of calls nobody curated', () => {
     expect(blocksToText(blocks)).toContain('Sabine Lorenz');
   });
 });
+
+describe('cleanToBlocks: e-mails', () => {
+  const mail = [
+    'Die wichtigsten Termine:',
+    '',
+    '  Schritt                | Termin',
+    '  -----------------------+-----------',
+    '  Online-Infoabend       | 3. Dezember',
+    '  Einsendeschluss        | 12. März',
+    '',
+    'Startseite | Presse',
+    '',
+    'Mit freundlichen Grüßen',
+    'Jonas Pietrzak',
+    '',
+    '--',
+    'Diese E-Mail kann vertrauliche Informationen enthalten. Sie möchten keine Einladungen mehr erhalten? Antworten Sie mit „Abmelden“.',
+  ].join('\n');
+
+  it('turns each row of a plain-text table into one fact and drops its ruler', () => {
+    const lines = texts(cleanToBlocks(mail, 'txt'));
+    expect(lines).toEqual(expect.arrayContaining(['Online-Infoabend: 3. Dezember', 'Einsendeschluss: 12. März']));
+    expect(lines.join('\n')).not.toMatch(/-{5}\+/);
+  });
+
+  it('keeps a lone line with a bar as it is, and drops the footer after the signature delimiter', () => {
+    const text = blocksToText(cleanToBlocks(mail, 'txt'));
+    expect(text).toContain('Startseite | Presse');
+    expect(text).toContain('Jonas Pietrzak');
+    expect(text).not.toMatch(/vertrauliche|Abmelden/);
+  });
+});

@@ -117,3 +117,29 @@ describe('deriveRules: requirements besides who applies', () => {
     expect(deriveRules(cleanToBlocks('Die Bürgermeisterin unterstützt das Projekt seit 2020 persönlich.', 'txt'))).toEqual([]);
   });
 });
+
+describe('deriveRules: joint routes and limits for some applicants', () => {
+  it('reads "unter N Einwohnern … gemeinsam" as a joint route, not as an upper limit', () => {
+    const rules = deriveRules(blocks('Teilnehmen können Gemeinden in Sachsen mit bis zu 25.000 Einwohnern. Gemeinden mit weniger als 2.000 Einwohnern bewerben sich bitte gemeinsam mit einer Nachbargemeinde.'));
+    expect(rules).toContainEqual(expect.objectContaining({ type: 'jointBelow', threshold: 2000, asQuoted: true }));
+    expect(rules.filter((r) => r.type === 'population')).toEqual([expect.objectContaining({ max: 25000 })]);
+    const p = { ...program('dorfkern-lebendig-2027'), rules } as Program;
+    const small = evaluateEligibility(p, { entityType: 'gemeinde', state: 'Sachsen', population: 1400 });
+    expect(small.status).toBe('conditional');
+    expect(small.reasons.map((r) => r.key)).toContain('verdict.reason.jointOnlyAsQuoted');
+    expect(evaluateEligibility(p, { entityType: 'gemeinde', state: 'Sachsen', population: 9000 }).status).toBe('fits');
+  });
+
+  it('puts a population limit after "sowie" on the last group only', () => {
+    const rules = deriveRules(blocks('Bewerben können sich Landkreise, kreisfreie Städte sowie kreisangehörige Städte und Gemeinden mit mindestens 20.000 Einwohnern aus Hessen.'));
+    expect(rules).toContainEqual(expect.objectContaining({ type: 'population', min: 20000, appliesTo: ['kreisangehoerige_stadt', 'gemeinde'] }));
+    const p = { ...program('dorfkern-lebendig-2027'), rules } as Program;
+    expect(evaluateEligibility(p, { entityType: 'landkreis', state: 'Hessen' }).status).toBe('fits');
+    expect(evaluateEligibility(p, { entityType: 'gemeinde', state: 'Hessen', population: 9000 }).status).toBe('no');
+  });
+
+  it('lets no one else apply when "Antragsteller muss immer eine Kommune sein"', () => {
+    const rules = deriveRules(blocks('Bewerben können sich Landkreise und Gemeinden.\n\nKann sich ein Verein bewerben? Nein. Antragsteller muss immer eine Kommune sein.'));
+    expect(rules).toContainEqual(expect.objectContaining({ type: 'entityTypes', others: 'no' }));
+  });
+});
