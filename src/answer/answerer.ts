@@ -96,7 +96,11 @@ function statesPublished(quote: string): boolean {
   return !/\b(kein\w*|nicht|nie|ohne)\b/i.test(m[0]);
 }
 
+/** "Reicht es, wenn …?", "Genügt eine E-Mail?": whether something suffices, which a plain "must be signed" does not answer. */
+const ASKS_SUFFICIENCY = /\b(reicht|reichen|genügt|genügen|ausreichend|langt|enough|suffice|sufficient)\b/i;
+
 function plainAnswer(intent: Intent, quote: string, question: string): { key: string; share?: string } | undefined {
+  if (intent === 'signature' && ASKS_SUFFICIENCY.test(question) && !NO_SIGNATURE.test(quote)) return undefined;
   if (intent === 'anonymity') {
     const unnamed = STAYS_UNNAMED.test(quote);
     const published = statesPublished(quote);
@@ -380,6 +384,11 @@ export class Answerer {
       const fact = program.facts.find((f) => f.topic === topic);
       // A money fact answers an own-contribution question only when it speaks of one ("Eigenmittel sind nicht nötig").
       if (fact && intent === 'ownFunds' && topic !== 'ownFunds' && !OWN_FUNDS_WORDS.test(`${fact.answer.de} ${fact.quote}`)) continue;
+      // "Reicht eine formlose E-Mail?" is not answered by the "Nein" of "Brauchen wir eine Unterschrift? Nein – …".
+      if (fact && intent === 'signature' && ASKS_SUFFICIENCY.test(req.text)) {
+        const plain = fact.answer[lang].replace(/^(nein|no|ja|yes)\s*[–,:-]\s*/i, '');
+        return this.answerOf(program, intent, `${plain.charAt(0).toUpperCase()}${plain.slice(1)}`, [fact.quote, ...(fact.moreQuotes ?? [])].map((q) => this.citation(program, docId, q)), lang);
+      }
       if (fact) return this.answerOf(program, intent, fact.answer[lang], [fact.quote, ...(fact.moreQuotes ?? [])].map((q) => this.citation(program, docId, q)), lang);
     }
     // "An welche Adresse schicken wir die Skizze?": for a call read from its text, the sentence that
@@ -405,7 +414,10 @@ export class Answerer {
     if (intent === 'unknown') {
       // An English question's German words come from a whole term-list entry (several synonyms): one hit suffices.
       const needed = lang === 'en' ? 0.34 : focus.length >= 3 ? 0.6 : 0.5;
-      if (!passage || focus.length === 0 || passage.coverage < needed) {
+      // "Wie hoch ist das Stundenhonorar für Sprachmittler?": the long compound is what is asked; a sentence on the rest does not answer it.
+      const specific = lang === 'de' ? focus.filter((f) => f.length >= 11).sort((a, b) => b.length - a.length)[0] : undefined;
+      const missesSpecific = Boolean(passage && specific && coverage([specific], passage.quote, kb.vocabulary) < 1);
+      if (!passage || focus.length === 0 || passage.coverage < needed || missesSpecific) {
         if (focus.length === 0 && !(lang === 'en' && hasEnglishTopic(req.text, program))) {
           const about = program.facts.find((f) => f.topic === 'about');
           if (about) return this.answerOf(program, 'about', about.answer[lang], [this.citation(program, docId, about.quote)], lang);

@@ -104,11 +104,16 @@ export function coverage(focus: string[], passage: string, vocabulary: ReadonlyS
   return hit / focus.length;
 }
 
+const SEPARABLE = /^(ein|an|auf|aus|ab|mit|nach|vor|zu|weiter|zurück|zurueck|hoch|her|hin|nach)(?=\p{L}{4})/u;
+
 function passageHas(have: ReadonlySet<string>, f: string): boolean {
   if (have.has(f)) return true;
   for (const h of have) {
     // "Jury" in "Jurysitzung": a short word as the first part of a compound.
     if (f.length === 4 && h.length >= 8 && h.startsWith(f)) return true;
+    // "einscannen" / "eingescannt": a separable verb's participle puts "ge" after its prefix.
+    const sep = SEPARABLE.exec(f);
+    if (sep && f.length >= sep[1].length + 4 && h.startsWith(`${sep[1]}ge${f.slice(sep[1].length, sep[1].length + 4)}`)) return true;
     const n = Math.min(f.length, h.length);
     // A shared prefix ("Förderung"/"Fördermittel"), or a shared head of a compound
     // ("Infoveranstaltung"/"Informationsveranstaltung": German compounds end in what they are).

@@ -420,6 +420,16 @@ describe('Answerer: held-out style wordings of the seed calls', () => {
     expect(ask(question).kind).toBe('abstain');
   });
 
+  it('does not answer "Reicht eine formlose E-Mail?" with the "Nein" meant for "Braucht es eine Unterschrift?"', () => {
+    const a = ask('Reicht bei KommA eine formlose E-Mail?');
+    expect(a.text).toMatch(/^Für die KommA-Bewerbung wird keine formale Unterschrift benötigt/);
+    expect(ask('Brauchen wir für die KommA-Bewerbung die Unterschrift der Bürgermeisterin?').text).toMatch(/^Nein – /);
+  });
+
+  it('abstains when the long compound asked about is not in the sentence found ("Stundenhonorar")', () => {
+    expect(ask('Wie hoch ist das Stundenhonorar für die Prozessbegleitung bei KommA?').kind).toBe('abstain');
+  });
+
   it('asks which programme when only a verb and a place could point at one ("Bis wann geht das?")', () => {
     expect(ask('Wir in Hessen möchten uns bewerben. Bis wann geht das?').kind).toBe('clarify');
   });

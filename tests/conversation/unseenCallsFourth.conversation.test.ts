@@ -54,6 +54,12 @@ describe('three unseen calls: a numbered guideline, an FAQ page, an e-mail', () 
     ['does the junge stimmen application need to be signd?', /^No – .*no signature is needed/, JSR],
   ])('answers the English question "%s"', (question, lead, title) => expectAnswered(getBot(), getChannel(), question, lead, title, 'en-US'));
 
+  it('does not say "Ja – muss unterschrieben werden" to "Reicht es, wenn wir … einscannen?"', async () => {
+    const r = await conversation(getBot().url, getChannel()).say('Reicht es, wenn wir den Ehrenamtslotsen-Antrag unterschrieben einscannen und per Mail schicken?');
+    expect(lastText(r.replies)).not.toMatch(/^(Ja|Nein)\b/);
+    expect(citations(r.replies)[0].name).toMatch(ELA);
+  });
+
   it('keeps the call for "Und wann werden die Gewinner bekanntgegeben?"', async () => {
     const c = conversation(getBot().url, getChannel());
     await c.say('Bis wann kann man sich für Junge Stimmen im Rathaus bewerben?');
