@@ -151,7 +151,7 @@ const APPLYING_WORDS = /bewerb|antrag|anträge|beantrag|teilnehm|teilnahme|mitma
 const OWN_FUNDS_WORDS = /eigen(mittel|anteil|leistung|beitrag)|kofinanz|kostenfrei|kostenlos|keine kosten/i;
 
 /** Kinds of question about a call's terms, where an applicant named in it ("Vereine", "Gemeinden") is not the topic. */
-const APPLICANT_NOT_TOPIC = new Set<Intent>(['benefits', 'money', 'ownFunds', 'deadline', 'signature', 'anonymity', 'contact', 'process', 'changes']);
+const APPLICANT_NOT_TOPIC = new Set<Intent>(['benefits', 'money', 'ownFunds', 'deadline', 'signature', 'anonymity', 'contact', 'changes']);
 const APPLICANT_STEMS = new Set(
   'verein vereine gemeinde gemeinden kommune kommunen landkreis landkreise stadt städte träger organisation organisationen kreis kreise antragsteller teilnehmer'.split(' ').map((w) => stem(w)),
 );
