@@ -1,5 +1,5 @@
 import type { KnowledgeBase } from '../knowledge/knowledgeBase.js';
-import { classifyIntent, FACTUAL_INTENTS, type Intent } from '../nlu/intents.js';
+import { AUTHOR_QUESTION, classifyIntent, FACTUAL_INTENTS, type Intent } from '../nlu/intents.js';
 import type { Lang } from '../nlu/language.js';
 import type { ProgramDetector } from '../nlu/programDetector.js';
 import { extractProfileFacts, type ProfileFacts } from '../nlu/profileEntities.js';
@@ -57,15 +57,17 @@ const SUGGESTABLE: Intent[] = ['deadline', 'eligibility', 'signature', 'money', 
 
 /** Kinds of question whose answer is a rule, not a time, even when asked with "wann". */
 const NOT_A_TIME = new Set<Intent>(['signature', 'anonymity', 'ownFunds', 'eligibility', 'contact']);
+/** How a question for a time begins: "Wann …", "Und wann …", "wan …" (typed fast), "When …". */
+const WHEN_START = String.raw`^\s*((und|aber|also|ok|okay|and|so)\s*,?\s+)?(wann?|ab wann|bis wann|when|until when|by when)\b`;
 /** A question for a time. */
-const WHEN = /^\s*((und|aber|also|ok|okay|and|so)\s*,?\s+)?(wann?|ab wann|bis wann|when|until when|by when)\b/i;
+const WHEN = new RegExp(WHEN_START, 'i');
 /** Stems that only say "time" ("Termin", "Datum"): no topic of a when-question. */
 const TIME_WORD = /^(frist|termin|datum|zeit|tag|monat|jahr|woch|end|lauf|lauft)/;
 /** Stems of taking part in a call: a when-question with only these asks for the deadline. */
 const TAKING_PART = /^(mitmach|teilnehm|teilnahm|bewerb|beantrag|antrag|einreich|anmeld|registrier|mitwirk|beteilig|interess|meld|abgeb|schick|send|einsend|dabei|apply|submit|register)/;
 /** A question for the time of something other than the application ("Wann entscheidet die Jury?"). */
-const OTHER_EVENT = /^\s*((und|aber|also|ok|okay|and|so)\s*,?\s+)?(wann?|when|ab wann|bis wann)\b.*\b(jury|auswahl|ausgewählt|entscheid\w*|entschieden|erfahren|bewillig\w*|bescheid|zusage|ergebnis\w*|info-?veranstaltung|informationsveranstaltung|veranstaltung|webinar|sprechstunde|beginn\w*|beginnt|startet|start|auftakt\w*|workshop|treffen|netzwerktreffen|laufzeit|projektende|decide|decision|selected|selection|start|begin|event|webinar)\b/i;
-const APPLICATION_WORDS = /frist|bewerb|\bantrag\b|antrags|einreich|eingereicht|einsend|eingesandt|abgeb|abgegeben|skizze|anmeld|antrag stellen|anträge|deadline|apply|application|submit|schluss/i;
+const OTHER_EVENT = new RegExp(String.raw`${WHEN_START}.*\b(jury|auswahl|ausgewählt|entscheid\w*|entschieden|erfahren|bewillig\w*|bescheid|zusage|ergebnis\w*|info-?veranstaltung|informationsveranstaltung|veranstaltung|webinar|sprechstunde|beginn\w*|beginnt|startet|start|auftakt\w*|workshop|treffen|netzwerktreffen|laufzeit|projektende|decide|decision|selected|selection|start|begin|event|webinar)\b`, 'i');
+const APPLICATION_WORDS = /frist|bewerb|\bantrag\b|antrags|einreich|eingereicht|einsend|eingesandt|abgeb|abgegeben|skizze|anmeld|anträge|deadline|apply|application|submi|schluss/i;
 
 const SUBMIT = /\b(schick|send|einreich|eingereicht|abgeb|übermittel|hochlad|einsend)\w*/i;
 /** A number followed (within two words) by a word containing the counted thing's stem. */
@@ -140,13 +142,16 @@ function questionSentence(text: string): string {
 
 /** Kinds of question that only a call can answer (a deadline, a signature, how to apply). */
 const APPLYING_INTENTS = new Set<Intent>(['deadline', 'signature', 'anonymity', 'changes', 'process', 'eligibility', 'ownFunds']);
-const AUTHOR_QUESTION = /wer hat .{0,40}(geschrieben|verfasst|herausgegeben)|\bautor|verfasser|herausgeber|who (wrote|authored|published)|\bauthors?\b|written by/i;
-
 const DURATION = /wie lange|laufzeit|förderzeitraum|förderdauer|dauer\b|how long|duration|funding period/i;
+
+/** "Wie lange läuft die Förderung?": a question for a duration, not for the application deadline or an amount. */
+function asksDuration(text: string): boolean {
+  return DURATION.test(text) && !APPLICATION_WORDS.test(text) && !/how much/i.test(text);
+}
 
 /** A question asked for yes or no ("Können wir …?", "Is there …?"). */
 const YES_NO_QUESTION = /^\s*(ist|sind|kann|können|darf|dürfen|gibt|muss|müssen|hat|haben|brauchen|braucht|reicht|geht|can|is|are|do|does|may|could|must)\b/i;
-const APPLYING_WORDS = /bewerb|antrag|anträge|beantrag|teilnehm|teilnahme|mitmach|einreich|ausschreibung|aufruf|apply|application|take part|participate|call\b/i;
+const APPLYING_WORDS = new RegExp(`${APPLICATION_WORDS.source}|beantrag|teilnehm|teilnahme|mitmach|ausschreibung|aufruf|take part|participate|call\\b`, 'i');
 
 const OWN_FUNDS_WORDS = /eigen(mittel|anteil|leistung|beitrag)|kofinanz|kostenfrei|kostenlos|keine kosten/i;
 
@@ -195,7 +200,7 @@ export class Answerer {
     if ((intent === 'unknown' || intent === 'about' || intent === 'benefits' || intent === 'profileCheck' || (intent === 'money' && !/wie (viel|hoch)|how much/i.test(req.text)) || intent === 'process') && describesApplicant && ELIGIBILITY_CUE.test(req.text)) intent = 'eligibility';
 
     // "Wie lange läuft die Förderung?", "How long is the funding period?": a duration, not the application deadline.
-    if ((intent === 'deadline' || intent === 'money' || intent === 'benefits') && DURATION.test(req.text) && !APPLICATION_WORDS.test(req.text) && !/deadline|apply|application|submi|how much/i.test(req.text)) intent = 'unknown';
+    if ((intent === 'deadline' || intent === 'money' || intent === 'benefits') && asksDuration(req.text)) intent = 'unknown';
     if (intent === 'greeting' || intent === 'thanks' || intent === 'help') return this.smalltalk(intent, req.lang);
     if (intent === 'listPrograms') return this.listPrograms(req.lang);
 
@@ -230,6 +235,16 @@ export class Answerer {
     const { all } = classifyIntent(german.join(' '));
     const factual = all.filter((i) => FACTUAL_INTENTS.has(i));
     return factual.length === 1 ? factual[0] : 'unknown';
+  }
+
+  /** "Laut Ausschreibung X: „…“" (a paper: "Im X heißt es: „…“"); the quote inert in markdown. */
+  private quoteLead(program: Program, quote: string, lang: Lang): string {
+    return this.deps.t(lang, program.kind === 'research' ? 'passage.leadResearch' : 'passage.lead', { program: program.shortName, quote: escapeMarkdown(quote) });
+  }
+
+  /** An answer that is a sentence of the texts, quoted and cited. */
+  private quoteAnswer(program: Program, intent: Intent, found: { docId: string; quote: string }, lang: Lang): Answer {
+    return this.answerOf(program, intent, this.quoteLead(program, found.quote, lang), [this.citation(program, found.docId, found.quote)], lang);
   }
 
   /** German search text for a question, with the term list's German words for English ones. */
@@ -340,21 +355,17 @@ export class Answerer {
       return this.answerOf(program, intent, YES_NO_QUESTION.test(req.text) ? `${t(lang, 'research.no')} – ${lead.charAt(0).toLowerCase()}${lead.slice(1)}` : lead, about ? [this.citation(program, docId, about.quote)] : [], lang);
     }
     // "Wie lange läuft die Förderung?": the sentence with the duration, or nothing.
-    if (intent === 'unknown' && DURATION.test(req.text) && !APPLICATION_WORDS.test(req.text)) {
+    if (intent === 'unknown' && asksDuration(req.text)) {
       const d = findDuration(kb, docIds, this.searchText(req.text, lang));
-      if (!d) return this.abstain(intent, lang, program);
-      const lead = t(lang, program.kind === 'research' ? 'passage.leadResearch' : 'passage.lead', { program: program.shortName, quote: escapeMarkdown(d.quote) });
-      return this.answerOf(program, intent, lead, [this.citation(program, d.docId, d.quote)], lang);
+      return d ? this.quoteAnswer(program, intent, d, lang) : this.abstain(intent, lang, program);
     }
     // "Wer hat das Papier geschrieben?": its byline.
     if (intent === 'funder' && AUTHOR_QUESTION.test(req.text)) {
       const byline = findByline(kb, docIds);
-      if (!byline) return this.abstain(intent, lang, program);
-      const lead = t(lang, program.kind === 'research' ? 'passage.leadResearch' : 'passage.lead', { program: program.shortName, quote: escapeMarkdown(byline.quote) });
-      return this.answerOf(program, intent, lead, [this.citation(program, byline.docId, byline.quote)], lang);
+      return byline ? this.quoteAnswer(program, intent, byline, lang) : this.abstain(intent, lang, program);
     }
     // Only a question for a time: "Wann braucht man eine Unterschrift?" is about the signature.
-    const whenQuestion = lang === 'de' ? WHEN.test(req.text) && (!APPLICATION_WORDS.test(req.text) || OTHER_EVENT.test(req.text)) : WHEN.test(req.text) && OTHER_EVENT.test(req.text) && !/deadline|apply|application|submi/i.test(req.text);
+    const whenQuestion = lang === 'de' ? WHEN.test(req.text) && (!APPLICATION_WORDS.test(req.text) || OTHER_EVENT.test(req.text)) : OTHER_EVENT.test(req.text) && !APPLICATION_WORDS.test(req.text);
     if (!NOT_A_TIME.has(intent) && whenQuestion) {
       const when = this.whenAnswer(program, intent, req);
       if (when) return when;
@@ -382,14 +393,16 @@ export class Answerer {
     }
     for (const topic of TOPICS_FOR[intent] ?? []) {
       const fact = program.facts.find((f) => f.topic === topic);
+      if (!fact) continue;
       // A money fact answers an own-contribution question only when it speaks of one ("Eigenmittel sind nicht nötig").
-      if (fact && intent === 'ownFunds' && topic !== 'ownFunds' && !OWN_FUNDS_WORDS.test(`${fact.answer.de} ${fact.quote}`)) continue;
+      if (intent === 'ownFunds' && topic !== 'ownFunds' && !OWN_FUNDS_WORDS.test(`${fact.answer.de} ${fact.quote}`)) continue;
       // "Reicht eine formlose E-Mail?" is not answered by the "Nein" of "Brauchen wir eine Unterschrift? Nein – …".
-      if (fact && intent === 'signature' && ASKS_SUFFICIENCY.test(req.text)) {
-        const plain = fact.answer[lang].replace(/^(nein|no|ja|yes)\s*[–,:-]\s*/i, '');
-        return this.answerOf(program, intent, `${plain.charAt(0).toUpperCase()}${plain.slice(1)}`, [fact.quote, ...(fact.moreQuotes ?? [])].map((q) => this.citation(program, docId, q)), lang);
+      let text = fact.answer[lang];
+      if (intent === 'signature' && ASKS_SUFFICIENCY.test(req.text)) {
+        const plain = text.replace(/^(nein|no|ja|yes)\s*[–,:-]\s*/i, '');
+        text = `${plain.charAt(0).toUpperCase()}${plain.slice(1)}`;
       }
-      if (fact) return this.answerOf(program, intent, fact.answer[lang], [fact.quote, ...(fact.moreQuotes ?? [])].map((q) => this.citation(program, docId, q)), lang);
+      return this.answerOf(program, intent, text, [fact.quote, ...(fact.moreQuotes ?? [])].map((q) => this.citation(program, docId, q)), lang);
     }
     // "An welche Adresse schicken wir die Skizze?": for a call read from its text, the sentence that
     // says where submissions go, which may not be the contact for questions.
@@ -423,10 +436,7 @@ export class Answerer {
           if (about) return this.answerOf(program, 'about', about.answer[lang], [this.citation(program, docId, about.quote)], lang);
           // "Gibt es eine Förderung für einen Bürgerbus?" names only the call: what it is about, from its text.
           const aim = program.curated ? null : findPassage(kb, docIds, query, 'about', []);
-          if (aim) {
-            const lead = t(lang, 'passage.lead', { program: program.shortName, quote: escapeMarkdown(aim.quote) });
-            return this.answerOf(program, 'about', lead, [this.citation(program, aim.docId, aim.quote)], lang);
-          }
+          if (aim) return this.quoteAnswer(program, 'about', aim, lang);
         }
         return this.abstain(intent, lang, program);
       }
@@ -451,7 +461,7 @@ export class Answerer {
     const plain = plainAnswer(intent, passage.quote, req.text);
     const lead = plain
       ? t(lang, `passage.${plain.key}`, { program: program.shortName, quote: escapeMarkdown(passage.quote), share: plain.share ?? '' })
-      : t(lang, program.kind === 'research' ? 'passage.leadResearch' : 'passage.lead', { program: program.shortName, quote: escapeMarkdown(passage.quote) });
+      : this.quoteLead(program, passage.quote, lang);
     const details = intent === 'eligibility' && !program.curated && hasProfileFacts(profile) ? [t(lang, 'verdict.noRules')] : [];
     return { ...this.answerOf(program, intent, lead, cite, lang, 'answer', details), debug: { query, hits: [], coverage: passage.coverage } };
   }
@@ -473,7 +483,7 @@ export class Answerer {
       const cite = [this.citation(program, when.docId, when.quote)];
       const date = isApplicationDeadline(when.quote) ? findDates(when.quote)[0] : undefined;
       if (date) return this.answerOf(program, 'deadline', this.deadlineText(program, deadlineStatus(date, req.now), lang), cite, lang);
-      return this.answerOf(program, 'deadline', t(lang, 'passage.lead', { program: program.shortName, quote: escapeMarkdown(when.quote) }), cite, lang);
+      return this.quoteAnswer(program, 'deadline', when, lang);
     }
     if (lang === 'en') return OTHER_EVENT.test(req.text) ? this.abstain(intent, lang, program) : undefined;
     // Named something else ("Jury", "Verfügungsfonds … ausgegeben") and no time for it: never the

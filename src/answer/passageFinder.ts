@@ -35,15 +35,29 @@ const SECTION_CUES: Partial<Record<Intent, RegExp>> = {
 const chunksByDocs = new WeakMap<ReadonlySet<string>, KnowledgeBase['chunks']>();
 const SMALL_CALL = 150;
 
-/** The passages of a small set of documents (empty for a large one: the search has to do). */
-function chunksOf(kb: KnowledgeBase, docIds: ReadonlySet<string>): KnowledgeBase['chunks'] {
+/** Every passage of a set of documents, in index order; kept per set (a programme's docIds are one set). */
+function allChunksOf(kb: KnowledgeBase, docIds: ReadonlySet<string>): KnowledgeBase['chunks'] {
   let chunks = chunksByDocs.get(docIds);
   if (!chunks) {
     chunks = kb.chunks.filter((c) => docIds.has(c.docId));
-    if (chunks.length > SMALL_CALL) chunks = [];
     chunksByDocs.set(docIds, chunks);
   }
   return chunks;
+}
+
+/** The passages of a small set of documents (empty for a large one: the search has to do). */
+function chunksOf(kb: KnowledgeBase, docIds: ReadonlySet<string>): KnowledgeBase['chunks'] {
+  const chunks = allChunksOf(kb, docIds);
+  return chunks.length > SMALL_CALL ? [] : chunks;
+}
+
+type Hit = ReturnType<KnowledgeBase['retriever']['search']>[number];
+
+/** Search hits followed by every other passage of a small call (ranked last), so a sentence the search ranks low is not missed. */
+function withWholeSmallCall(kb: KnowledgeBase, docIds: ReadonlySet<string>, hits: Hit[]): Hit[] {
+  const seen = new Set(hits.map((h) => h.chunk));
+  for (const chunk of chunksOf(kb, docIds)) if (!seen.has(chunk)) hits.push({ chunk, score: 0, lexical: 0, vector: 0 });
+  return hits;
 }
 
 const NEGATION = /\b(nicht|kein\w*|ohne)\b/i;
@@ -66,8 +80,7 @@ const BYLINE = /^(von|autor\S*|verfasst von|herausgegeben von|herausgeber\S*|by|
 
 /** The first byline of a programme's texts, for "Wer hat das Papier geschrieben?". */
 export function findByline(kb: KnowledgeBase, docIds: ReadonlySet<string>): FoundPassage | null {
-  for (const chunk of kb.chunks) {
-    if (!docIds.has(chunk.docId)) continue;
+  for (const chunk of allChunksOf(kb, docIds)) {
     const line = chunk.sentences.find((x) => BYLINE.test(x) && x.length < 200);
     if (line) return { docId: chunk.docId, quote: line, score: 1, coverage: 1 };
   }
@@ -161,9 +174,8 @@ export function findPassage(
       hits.push(h);
     }
   }
-  // A call is a few dozen passages: when the kind of question has cue words, every passage of it is
-  // looked at (ranked last), so a sentence the search ranks low is not missed.
-  if (cue) for (const chunk of chunksOf(kb, docIds)) if (!seen.has(chunk)) hits.push({ chunk, score: 0, lexical: 0, vector: 0 });
+  // A call is a few dozen passages: when the kind of question has cue words, every passage of it is looked at.
+  if (cue) withWholeSmallCall(kb, docIds, hits);
   // "Was passiert, wenn wir nicht ausgewählt werden?" is not answered by "Sollten Sie ausgewählt werden, …".
   const negated = NEGATION.test(query);
   let best: FoundPassage | null = null;
@@ -221,10 +233,8 @@ const RESULT = /entscheid|bescheid|zusage|bewillig|auswahl|ausgewählt|mitgeteil
  */
 export function findWhenPassage(kb: KnowledgeBase, docIds: ReadonlySet<string>, query: string, focus: string[], notTheDeadline = false): FoundPassage | null {
   if (focus.length === 0) return null;
-  const hits = kb.retriever.search(query, { k: 12, docIds });
   // A small call's every passage is looked at too (a table row "Jurysitzung: Ende April" ranks low).
-  const seen = new Set(hits.map((h) => h.chunk));
-  for (const chunk of chunksOf(kb, docIds)) if (!seen.has(chunk)) hits.push({ chunk, score: 0, lexical: 0, vector: 0 });
+  const hits = withWholeSmallCall(kb, docIds, kb.retriever.search(query, { k: 12, docIds }));
   let best: FoundPassage | null = null;
   for (const [rank, h] of hits.entries()) {
     h.chunk.sentences.forEach((s, i) => {

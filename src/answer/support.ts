@@ -104,16 +104,21 @@ export function coverage(focus: string[], passage: string, vocabulary: ReadonlyS
   return hit / focus.length;
 }
 
-const SEPARABLE = /^(ein|an|auf|aus|ab|mit|nach|vor|zu|weiter|zurück|zurueck|hoch|her|hin|nach)(?=\p{L}{4})/u;
+const SEPARABLE = /^(ein|an|auf|aus|ab|mit|nach|vor|zu|weiter|zurück|zurueck|hoch|her|hin)(?=\p{L}{4})/u;
+
+/** "einscannen" → "eingescan": a separable verb's participle puts "ge" after its prefix. */
+function participleStart(f: string): string | undefined {
+  const prefix = SEPARABLE.exec(f)?.[1];
+  return prefix ? `${prefix}ge${f.slice(prefix.length, prefix.length + 4)}` : undefined;
+}
 
 function passageHas(have: ReadonlySet<string>, f: string): boolean {
   if (have.has(f)) return true;
+  const participle = participleStart(f);
   for (const h of have) {
     // "Jury" in "Jurysitzung": a short word as the first part of a compound.
     if (f.length === 4 && h.length >= 8 && h.startsWith(f)) return true;
-    // "einscannen" / "eingescannt": a separable verb's participle puts "ge" after its prefix.
-    const sep = SEPARABLE.exec(f);
-    if (sep && f.length >= sep[1].length + 4 && h.startsWith(`${sep[1]}ge${f.slice(sep[1].length, sep[1].length + 4)}`)) return true;
+    if (participle && h.startsWith(participle)) return true;
     const n = Math.min(f.length, h.length);
     // A shared prefix ("Förderung"/"Fördermittel"), or a shared head of a compound
     // ("Infoveranstaltung"/"Informationsveranstaltung": German compounds end in what they are).

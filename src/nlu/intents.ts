@@ -11,6 +11,9 @@ export const FACTUAL_INTENTS = new Set<Intent>([
   'signature', 'anonymity', 'ownFunds', 'changes', 'deadline', 'money', 'contact', 'eligibility', 'benefits', 'process', 'funder', 'about',
 ]);
 
+/** "Wer hat das Papier geschrieben?": who is behind a text, asked as its authors (answered from its byline). */
+export const AUTHOR_QUESTION = /wer hat .{0,40}(geschrieben|verfasst|herausgegeben)|\bautor|verfasser|herausgeber|who (wrote|authored|published)|\bauthors?\b|written by/i;
+
 const PATTERNS: Record<(typeof INTENTS)[number], RegExp[]> = {
   cancel: [/^\s*(abbrechen|abbruch|stopp?|beenden|cancel|quit|exit)\s*[.!]?\s*$/],
   handoff: [
@@ -45,7 +48,7 @@ const PATTERNS: Record<(typeof INTENTS)[number], RegExp[]> = {
   ],
   benefits: [/unterstützung (erhalten|bekommen|gibt)|welche unterstützung|was (bekommt|bekommen|kriegt|kriegen|erhält|erhalten|bringt|bietet)\b|leistungen|mehrwert|angebote?\b|beratungstage|begleitung|\bbenefit|what (do|does|will) .{0,30}(get|receive|offer)|what support|which support|\bsupport (do|does|is|will)\b|vorteil/],
   process: [/wo (muss|kann|soll|sollen|müssen|können) (ich|wir|man) .{0,40}(abgeben|einreichen|hinschicken|schicken|senden)|wie (bewerbe|bewirbt|bewerben|beantrag|läuft|funktioniert|reiche|reichen|melde)|ablauf|verfahren|einreich|bewerbungsformular|formular|antrag stellen|how (do|can|should) (i|we|one) (apply|submit|register)|how to (apply|submit)|application process|procedure|wo (bewerbe|reiche|beantrage)|where .{0,20}(submit|apply)|nächste schritte|next steps|was (muss|gehört|kommt|soll) (alles )?in (den|die|das|unseren|unsere) (antrag|bewerbung|steckbrief|skizze)|welche (unterlagen|dokumente|anlagen|nachweise)|(antrags|bewerbungs)unterlagen|beizufügen|what (documents|do we (need to|have to) (submit|include))|erste[nr]? schritt|first step|wie werden? (ich|man|wir|eine kommune)\b.{0,30}\b(modellkommune|teilnehmer\w*|pilot\w*)|how (do|can) (we|i) become/],
-  funder: [/wer (fördert|finanziert|steckt|führt|setzt)|geldgeber|fördergeber|fördermittelgeber|finanziert (von|durch)|who (funds|finances|runs|is behind)|funded by|umgesetzt|durchgeführt|träger des (projekts|programms)|wer hat .{0,40}(geschrieben|verfasst|herausgegeben)|\bautor|verfasser|herausgeber|who (wrote|authored|published)|\bauthors?\b|written by/],
+  funder: [/wer (fördert|finanziert|steckt|führt|setzt)|geldgeber|fördergeber|fördermittelgeber|finanziert (von|durch)|who (funds|finances|runs|is behind)|funded by|umgesetzt|durchgeführt|träger des (projekts|programms)/, AUTHOR_QUESTION],
   about: [/^was (ist|macht|bietet)\b|worum geht|um was geht|erklär|überblick|^what is\b|^what's\b|tell me about|\bwas (macht|will|soll) (das|die|der)\b|ziel(e|setzung)? (des|der|von)|\bziele?\b/],
   listPrograms: [/welche (programme|ausschreibungen|förderprogramme|aufrufe|calls|förderungen|angebote) (gibt|kennst|hast|sind)|(alle|liste der|übersicht der) (programme|ausschreibungen)|which (programmes|programs|calls)|list (of )?(the )?(programmes|programs|calls)|was (kennst|weißt) du|what (calls|programmes|programs) (do you|are)/],
   greeting: [/^\s*(hallo|hi|hey|huhu|guten (morgen|tag|abend)|moin\w*|servus|grüß gott|grüezi|hello|good (morning|afternoon|evening)|greetings)\b/],

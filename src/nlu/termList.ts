@@ -22,10 +22,15 @@ export class TermList {
     return new TermList(parsed.data);
   }
 
-  /** German terms for the English words in a text. */
-  expand(text: string): string[] {
-    const out: string[] = [];
-    for (const e of this.entries) if (e.en.test(text)) out.push(...e.de);
-    return out;
+  // An English question is expanded several times while it is answered (intent, search, focus): the last one is kept.
+  private last?: { text: string; terms: readonly string[] };
+
+  /** German terms for the English words in a text (the same array again for the same text: do not change it). */
+  expand(text: string): readonly string[] {
+    if (this.last?.text === text) return this.last.terms;
+    const terms: string[] = [];
+    for (const e of this.entries) if (e.en.test(text)) terms.push(...e.de);
+    this.last = { text, terms };
+    return terms;
   }
 }
