@@ -29,7 +29,7 @@ export class Workspace {
   knowledgeCopy(): string {
     const k = join(this.dir('knowledge'), 'knowledge');
     mkdirSync(k, { recursive: true });
-    for (const part of ['sources', 'programs', 'terms.yaml']) cpSync(join(this.root, 'knowledge', part), join(k, part), { recursive: true });
+    for (const part of ['sources', 'programs', 'terms.yaml', 'synonyms.yaml']) cpSync(join(this.root, 'knowledge', part), join(k, part), { recursive: true });
     return k;
   }
 

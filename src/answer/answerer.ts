@@ -111,6 +111,8 @@ function plainAnswer(intent: Intent, quote: string, question: string): { key: st
       if (published && !CONDITIONAL.test(quote)) return { key: 'noAnonymity' };
     } else if (ASKS_PUBLICATION.test(question)) {
       if (published && !unnamed && !CONDITIONAL.test(quote)) return { key: 'published' };
+      // "… werden öffentlich bekannt gegeben. Auf begründeten Wunsch kann auf die Nennung verzichtet werden."
+      if (published && unnamed && ON_REQUEST.test(quote)) return { key: 'publishedUnlessAsked' };
       if (unnamed && !published && !ON_REQUEST.test(quote)) return { key: 'notPublished' };
     }
     return undefined;
@@ -127,6 +129,8 @@ function plainAnswer(intent: Intent, quote: string, question: string): { key: st
   return undefined;
 }
 
+/** Stems of selecting, taking in or supporting ("ausgewählt", "nimmt … auf", "gefördert"). */
+const SELECTION_VERB = /^(ausgew[aä]hl|ausw[aä]hl|w[aä]hlt|gew[aä]hlt|unterst[uü]tz|gef[oö]rdert|f[oö]rdert|aufgenomm|aufnehm|nimmt|genomm|vergeb|bekomm|erhalt|gesucht|sucht|select|support|fund|accept)/;
 const COUNT_QUESTION = /\bwie viele?\b|\bhow (many|much)\b|\banzahl\b/i;
 const NUMBER_WORD = /\d|\b(eins|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zwanzig|dreißig|hundert|tausend|one|two|three|four|five|ten)\b/i;
 
@@ -250,7 +254,8 @@ export class Answerer {
   /** German search text for a question, with the term list's German words for English ones. */
   private searchText(text: string, lang: Lang): string {
     const extra = this.deps.terms.expand(text);
-    return extra.length || lang === 'en' ? `${text} ${extra.join(' ')}` : text;
+    const same = this.deps.kb.synonyms.expand(text);
+    return extra.length || same.length || lang === 'en' ? `${text} ${[...extra, ...same].join(' ')}` : text;
   }
 
   private citation(program: Program | undefined, docId: string, quote: string): Citation {
@@ -398,7 +403,9 @@ export class Answerer {
       if (intent === 'ownFunds' && topic !== 'ownFunds' && !OWN_FUNDS_WORDS.test(`${fact.answer.de} ${fact.quote}`)) continue;
       // "Reicht eine formlose E-Mail?" is not answered by the "Nein" of "Brauchen wir eine Unterschrift? Nein – …".
       let text = fact.answer[lang];
-      if (intent === 'signature' && ASKS_SUFFICIENCY.test(req.text)) {
+      // "Werden die Modellkommunen veröffentlicht?" is not answered by the "Ja" of "Können wir anonym teilnehmen? Ja – …".
+      const otherYesNo = (intent === 'signature' && ASKS_SUFFICIENCY.test(req.text)) || (intent === 'anonymity' && ASKS_PUBLICATION.test(req.text) && !ASKS_ANONYMITY.test(req.text));
+      if (otherYesNo) {
         const plain = text.replace(/^(nein|no|ja|yes)\s*[–,:-]\s*/i, '');
         text = `${plain.charAt(0).toUpperCase()}${plain.slice(1)}`;
       }
@@ -417,9 +424,12 @@ export class Answerer {
     // No curated fact: the texts themselves, sentence by sentence.
     const query = this.searchText(req.text, lang);
     // English words are not in German texts: an English question is checked by its term-list German words.
-    const focusSource = lang === 'en' ? this.deps.terms.expand(req.text).join(' ') : req.text;
+    // One German word per term-list entry: "signature" is one thing asked, not "Unterschrift", "unterschreiben" and "unterschrieben".
+    const focusSource = lang === 'en' ? this.deps.terms.heads(req.text).join(' ') : req.text;
     // "Was bekommen Vereine?": who asks is not what is asked about, except when who may apply is the question.
-    const focus = focusTerms(focusSource, [program], kb.vocabulary, []).filter((f) => !APPLICANT_NOT_TOPIC.has(intent) || !APPLICANT_STEMS.has(f));
+    const asksCount = COUNT_QUESTION.test(req.text);
+    // "Wie viele Modellkommunen werden ausgewählt?": taking in is how the counted things come about, not a topic of its own.
+    const focus = focusTerms(focusSource, [program], kb.vocabulary, []).filter((f) => (!APPLICANT_NOT_TOPIC.has(intent) || !APPLICANT_STEMS.has(f)) && !(asksCount && SELECTION_VERB.test(f)));
     // "Wer darf mitmachen?" about a call whose applicants were read from its text: that sentence.
     const asksWho = /\bwer\b|\bwelche\b.{0,40}\b(kommunen|antragsteller|träger|organisationen|gemeinden|städte)|antragsberechtigt|teilnahmeberechtigt|\bwho\b/i.test(req.text);
     const rule = intent === 'eligibility' && !program.curated && asksWho ? program.rules.find((r) => r.type === 'entityTypes' && !r.excluded) : undefined;
@@ -429,7 +439,7 @@ export class Answerer {
       const needed = lang === 'en' ? 0.34 : focus.length >= 3 ? 0.6 : 0.5;
       // "Wie hoch ist das Stundenhonorar für Sprachmittler?": the long compound is what is asked; a sentence on the rest does not answer it.
       const specific = lang === 'de' ? focus.filter((f) => f.length >= 11).sort((a, b) => b.length - a.length)[0] : undefined;
-      const missesSpecific = Boolean(passage && specific && coverage([specific], passage.quote, kb.vocabulary) < 1);
+      const missesSpecific = Boolean(passage && specific && coverage([specific], passage.quote, kb.vocabulary, kb.synonyms) < 1);
       if (!passage || focus.length === 0 || passage.coverage < needed || missesSpecific) {
         if (focus.length === 0 && !(lang === 'en' && hasEnglishTopic(req.text, program))) {
           const about = program.facts.find((f) => f.topic === 'about');
@@ -444,7 +454,7 @@ export class Answerer {
     if (!passage) return this.abstain(intent, lang, program);
     // "Wie viele Seiten …?" asks for a number: a passage without one does not answer it.
     // A number answers only when the passage is about everything the question names.
-    if (COUNT_QUESTION.test(req.text) && (!NUMBER_WORD.test(passage.quote) || (/\bwie viele\b/i.test(req.text) && focus.length > 1 && passage.coverage < 0.99))) return this.abstain(intent, lang, program);
+    if (asksCount && (!NUMBER_WORD.test(passage.quote) || (/\bwie viele\b/i.test(req.text) && focus.length > 1 && passage.coverage < 0.99))) return this.abstain(intent, lang, program);
     // "Wie viele Vorhaben werden ausgewählt?": a number of those things, not any number.
     const counted = req.text.match(/\bwie viele\s+(\p{L}{3,})/iu)?.[1];
     if (counted && !countOf(stem(normalizeWord(counted))).test(passage.quote)) return this.abstain(intent, lang, program);
@@ -476,7 +486,7 @@ export class Answerer {
     const { t, kb } = this.deps;
     const lang = req.lang;
     // English words are not in the German texts: an English question is read through its term-list words.
-    const source = lang === 'en' ? this.deps.terms.expand(req.text).join(' ') : req.text;
+    const source = lang === 'en' ? this.deps.terms.heads(req.text).join(' ') : req.text;
     const focus = focusTerms(source, kb.programs, kb.vocabulary).filter((f) => !TIME_WORD.test(f));
     const when = focus.length ? findWhenPassage(kb, kb.docIdsOf(program), this.searchText(req.text, lang), focus, OTHER_EVENT.test(req.text)) : null;
     if (when) {
@@ -500,7 +510,8 @@ export class Answerer {
     const reasonText = (r: Verdict['reasons'][number]) => this.reasonText(r, lang);
     // Below the size to apply alone: "Nur gemeinsam – …" says it better than "Ja, aber …".
     const joint = verdict.status === 'conditional' && decisive?.key.startsWith('verdict.reason.jointOnly');
-    let lead = t(lang, joint ? 'verdict.lead.jointOnly' : `verdict.lead.${verdict.status}`, { program: program.shortName, reason: decisive ? reasonText(decisive) : '' });
+    const via = verdict.status === 'conditional' && decisive?.key === 'verdict.reason.onlyVia';
+    let lead = t(lang, joint ? 'verdict.lead.jointOnly' : via ? 'verdict.lead.onlyVia' : `verdict.lead.${verdict.status}`, { program: program.shortName, reason: decisive ? reasonText(decisive) : '' });
     if (verdict.status === 'unclear' && verdict.missing.length) {
       lead = t(lang, 'verdict.lead.missing', { program: program.shortName, missing: verdict.missing.map((m) => t(lang, `profile.field.${m}`)).join(', ') });
     }
@@ -521,6 +532,7 @@ export class Answerer {
     const v: Record<string, string | number> = { ...r.values };
     for (const k of ['population', 'min', 'max', 'threshold'] as const) if (typeof v[k] === 'number') v[k] = formatNumber(lang, v[k] as number);
     if (typeof v.type === 'string') v.type = t(lang, `entityType.plural.${v.type}`);
+    if (typeof v.via === 'string') v.via = t(lang, `verdict.via.${v.via}`);
     if (typeof v.allowed === 'string' && r.key.startsWith('verdict.reason.type')) v.allowed = String(v.allowed).split(',').map((a) => t(lang, `entityType.plural.${a}`)).join(', ');
     if (typeof v.allowed === 'string' && r.key === 'verdict.reason.cityKindMatters') v.allowed = String(v.allowed).split(',').map((a) => t(lang, `entityType.plural.${a}`)).join(', ');
     return t(lang, r.key, v);
@@ -569,7 +581,7 @@ export class Answerer {
     // A question specific enough to point at one text ("Sachkostenpauschale") needs no programme name.
     if (focus.length > 0) {
       const query = this.searchText(req.text, lang);
-      const hits = kb.retriever.search(query, { k: 6 }).map((h) => ({ h, cov: coverage(focus, h.chunk.text, kb.vocabulary) }));
+      const hits = kb.retriever.search(query, { k: 6 }).map((h) => ({ h, cov: coverage(focus, h.chunk.text, kb.vocabulary, kb.synonyms) }));
       // The passage that covers the question best (the first of equals), not merely the top-ranked one.
       const best = hits.reduce<(typeof hits)[number] | undefined>((b, x) => (!b || x.cov > b.cov ? x : b), undefined);
       if (best) {

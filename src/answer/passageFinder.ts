@@ -7,7 +7,7 @@ import { coverage } from './support.js';
 const CUES: Partial<Record<Intent, RegExp>> = {
   deadline: /frist|bis zum|bis spätestens|endet|schluss|spätestens|einreich|stichtag|bis wann|eingang|bewerbungen? (gehen|sind)|deadline|until/i,
   signature: /unterschrift|unterschreib|unterschrieben|unterzeichn|formlos|signatur|gegenzeichn/i,
-  anonymity: /anonym|veröffentlich|nennung|öffentlich bekannt|namentlich|bekannt gegeben|bekanntgegeben|genannt/i,
+  anonymity: /anonym|veröffentlich|(?<![a-zäöüß])nennung|namensnennung|öffentlich bekannt|namentlich|bekannt gegeben|bekanntgegeben|(?<![a-zäöüß])genannt/i,
   eligibility: /bewerben können|können sich|teilnahmevoraussetz|voraussetz|berechtigt|richtet sich|aufgerufen|ruft .* auf|nur über|landkreise|kreisfreie|kommunen|gemeinden|organisationen|träger/i,
   money: /euro|€|pauschale|summe|betrag|zuschuss|förderhöhe|fördermittel|finanzier/i,
   benefits: /erhalten|erhält|preisgeld|gewinn|leistung|begleitung|beratungstag|unterstütz|pauschale|angebot|zuwendung|förderhöhe|fördersumme|zuschuss|\d[\d.]*\s*(euro|€)/i,
@@ -15,7 +15,8 @@ const CUES: Partial<Record<Intent, RegExp>> = {
   // "Kontakte" (social contacts) is no contact information: an address, a phone or a named contact is.
   contact: /@|ansprechp|kontaktperson|kontaktdaten|telefon|tel\.|fragen (an|richten)|e-mail an|wenden sie sich/i,
   process: /bewerbung|e-mail|einreich|eingereicht|formular|verfahren|auswahl|interessenbekundung|portal|hochlad|antragsweg|antragstellung|beizufügen|beifügen|unterlagen|vordruck|steckbrief/i,
-  changes: /änder|korrigier|ersetz|nachreich|nachgereicht|zurückzieh|berichtig|überarbeit|neue fassung/i,
+  // "Bundesländern" is no change: the word starts there.
+  changes: /(?<![a-zäöüß])(ge|ab|ver)?änder|korrigier|ersetz|nachreich|nachgereicht|zurückzieh|berichtig|überarbeit|neue fassung/i,
   funder: /fördert|gefördert|finanziert|ruft|institut|ministerium|stiftung|bundesamt/i,
   about: /ziel|sucht|modellprojekt|aufruf|ruft/i,
 };
@@ -63,7 +64,7 @@ function withWholeSmallCall(kb: KnowledgeBase, docIds: ReadonlySet<string>, hits
 const NEGATION = /\b(nicht|kein\w*|ohne)\b/i;
 
 /** A sentence that gives how long something is funded or runs. */
-const DURATION_SENTENCE = /(laufzeit|förderzeitraum|förderdauer|projektdauer|dauer|zeitraum|über|für)\b.{0,60}\b(\d+|zwei|drei|vier|sechs|zwölf|achtzehn)\s*(monate|monaten|jahre|jahren)\b|\b(\d+|zwei|drei|vier|sechs|zwölf|achtzehn)\s*(monate|monaten|jahre|jahren)\b.{0,40}(laufzeit|gefördert|förderung|begleitung)/i;
+const DURATION_SENTENCE = /^(wie lange|dauer|laufzeit|förderdauer|projektlaufzeit)\??:\s*.{0,20}\b(\d+|zwei|drei|vier|sechs|zwölf|achtzehn)\s*(monate|monaten|jahre|jahren)\b|(laufzeit|förderzeitraum|förderdauer|projektdauer|dauer|zeitraum|über|für)\b.{0,60}\b(\d+|zwei|drei|vier|sechs|zwölf|achtzehn)\s*(monate|monaten|jahre|jahren)\b|\b(\d+|zwei|drei|vier|sechs|zwölf|achtzehn)\s*(monate|monaten|jahre|jahren)\b.{0,40}(laufzeit|gefördert|förderung|begleitung)/i;
 
 /** "Wie lange läuft die Förderung?": the sentence that gives a duration, best ranked first. */
 export function findDuration(kb: KnowledgeBase, docIds: ReadonlySet<string>, query: string): FoundPassage | null {
@@ -113,12 +114,17 @@ const STRONG: Partial<Record<Intent, RegExp>> = {
 };
 
 /** Dates that end something else than the application: the project's runtime, spending, reports. */
-const NOT_APPLICATION_END = /projektlaufzeit|laufzeit|förderzeitraum|durchführungszeitraum|bewilligungszeitraum|begleitung (endet|läuft|beginnt)|ausgegeben|verwendungsnachweis|abgeschlossen sein|umgesetzt|stichtag: \d|einwohnerzahl|stand:|entscheidung|bescheid|mitgeteilt|bekanntgegeben|bekannt gegeben|starten|beginnen|beginnt|projektstart|auftakt|webinar|sprechstunde|infoveranstaltung|informationsveranstaltung|infoabend|informationsabend|info-abend|zoom|jury|gewinner|preisverleihung|workshop/i;
+const NOT_APPLICATION_END = /projektlaufzeit|laufzeit|förderzeitraum|durchführungszeitraum|bewilligungszeitraum|begleitung (endet|läuft|beginnt)|ausgegeben|verwendungsnachweis|abgeschlossen sein|umgesetzt|stichtag: \d|einwohnerzahl|stand:|entscheidung|bescheid|mitgeteilt|bekanntgegeben|bekannt gegeben|starten|beginnen|beginnt|projektstart|auftakt|webinar|sprechstunde|infoveranstaltung|informationsveranstaltung|infoabend|informationsabend|info-abend|zoom|jury|gewinner|preisverleihung|workshop|nachricht|benachrichtigt|informiert|rückmeldung|erfahren/i;
 /** Dates of population counts or of the text's version are never a deadline. */
 const NEVER_A_DEADLINE = /einwohner|stand:|stand vom/i;
 /** What an application deadline sentence speaks of. */
 const APPLICATION = /bewerbung|antr(ag|äge)|einsendeschluss|interessenbekundung|einreich|eingereicht|eingang|bewerbungsfrist|antragsfrist|teilnahmeschluss|anmeldeschluss|stichtag|skizze/i;
 
+const COUNT = /\bwie viele?\b|\bhow many\b|\banzahl\b/i;
+const NUMBER = /\d|\b(zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zwanzig|dreißig|vierzig|fünfzig|hundert)\b/i;
+const CALL_PUBLISHED = /in kraft|bundesanzeiger|amtsblatt|staatsanzeiger|ministerialblatt|gesetzblatt/i;
+const AMOUNT_QUESTION = /wie (viel|hoch)|welche (summe|höhe|fördersumme)|how much|what amount/i;
+const AMOUNT = /\d[\d.,]*\s*(euro|€|prozent|%)|\d+\s*beratungstag/i;
 const MAXIMUM = /maximal|höchstens|höchste|maximum|bis zu|at most|maximum/i;
 
 /** The second stage of a two-stage procedure, when the question asks for it. */
@@ -174,8 +180,8 @@ export function findPassage(
       hits.push(h);
     }
   }
-  // A call is a few dozen passages: when the kind of question has cue words, every passage of it is looked at.
-  if (cue) withWholeSmallCall(kb, docIds, hits);
+  // A call is a few dozen passages: every passage of it is looked at (the search may rank the answer low).
+  withWholeSmallCall(kb, docIds, hits);
   // "Was passiert, wenn wir nicht ausgewählt werden?" is not answered by "Sollten Sie ausgewählt werden, …".
   const negated = NEGATION.test(query);
   let best: FoundPassage | null = null;
@@ -189,15 +195,23 @@ export function findPassage(
       // A decision, a project start or an event date is never the application deadline.
       if (intent === 'deadline' && deadlineFit(s) < 0) continue;
       if (!cueHit && !faqHit) continue;
-      const cov = coverage(focus, s, kb.vocabulary);
+      // "Dieser Förderaufruf tritt am Tag seiner Veröffentlichung im Bundesanzeiger in Kraft" publishes the call, not its participants.
+      if (intent === 'anonymity' && CALL_PUBLISHED.test(s) && !/anonym|teilnehm|namen|namentlich/i.test(s)) continue;
+      const cov = coverage(focus, s, kb.vocabulary, kb.synonyms);
       // A section named like the question ("Teilnahmevoraussetzungen") vouches for its sentences.
-      const sectionHit = focus.length > 0 && h.chunk.section ? coverage(focus, h.chunk.section, kb.vocabulary) : 0;
+      const sectionHit = focus.length > 0 && h.chunk.section ? coverage(focus, h.chunk.section, kb.vocabulary, kb.synonyms) : 0;
       let score = (cueHit ? 2 : 0) + (faqHit ? 2.5 : 0) + 3 * cov + (dateHit ? 1 : 0) + (strong?.test(s) ? 1.5 : 0) + sectionHit + 1 / (1 + rank);
       if (intent === 'deadline') score += deadlineFit(s) + (SECOND_STAGE.test(query) && SECOND_STAGE.test(s) ? 2 : 0);
       // A section headed for this kind of question ("Wer kann teilnehmen?", "Kontakt") vouches for its sentences.
       if (SECTION_CUES[intent]?.test(h.chunk.section ?? '')) score += 1.5;
       if (negated && intent === 'unknown' && !NEGATION.test(s)) score -= 1.5;
       if (intent === 'money' && /\d/.test(s)) score += 1;
+      // "Wie viele Modellkommunen …?" is answered by a sentence with a number.
+      if (COUNT.test(query) && NUMBER.test(s)) score += 1.5;
+      // "Wie viel Geld gibt es?" asks for an amount: a sentence that names one beats one that only speaks of money.
+      if ((intent === 'money' || intent === 'benefits') && AMOUNT_QUESTION.test(query)) score += AMOUNT.test(s) ? 1.5 : -1;
+      // "Nicht gefördert werden … über 1.000 Euro": what is excluded is no amount on offer.
+      if ((intent === 'money' || intent === 'benefits') && /^(nicht|keine?)\b/i.test(s)) score -= 2;
       // What one gets is best told in amounts: money, consulting days, hours.
       if (intent === 'benefits' && /\d[\d.,]*\s*(euro|€|beratungstage|tage|stunden|wochenstunden)/i.test(s)) score += 1;
       // "Wie viel gibt es maximal?": the upper limit, not the lower one.
@@ -243,8 +257,8 @@ export function findWhenPassage(kb: KnowledgeBase, docIds: ReadonlySet<string>, 
       if (notTheDeadline && isApplicationDeadline(s)) return;
       // "Eine Jury wählt … aus. Die Auswahl erfolgt im Mai 2027": the thing may be named just before.
       const prev = h.chunk.sentences[i - 1];
-      const own = coverage(focus, s, kb.vocabulary) + (RESULT.test(s) && focus.some((f) => RESULT_WORD.test(f)) ? 0.5 : 0);
-      const withPrev = prev ? coverage(focus, `${prev} ${s}`, kb.vocabulary) : 0;
+      const own = coverage(focus, s, kb.vocabulary, kb.synonyms) + (RESULT.test(s) && focus.some((f) => RESULT_WORD.test(f)) ? 0.5 : 0);
+      const withPrev = prev ? coverage(focus, `${prev} ${s}`, kb.vocabulary, kb.synonyms) : 0;
       const cov = Math.max(own, withPrev);
       if (cov === 0) return;
       const score = 3 * cov + 1 / (1 + rank);

@@ -1,5 +1,6 @@
 import { STOPWORDS, decompound, editDistance, stem, words } from '../retrieval/textAnalysis.js';
 import type { Program } from '../programs/programSchema.js';
+import { Synonyms } from '../nlu/synonyms.js';
 
 /** Words of questions that say nothing about what is asked ("Bewerbung", "Programm", "sagt"). */
 const GENERIC = new Set(
@@ -96,11 +97,15 @@ function endsCompound(compound: string, word: string): boolean {
 }
 
 /** Share of focus terms a passage contains (stems, compound parts, or a shared 5+ letter prefix). */
-export function coverage(focus: string[], passage: string, vocabulary: ReadonlySet<string>): number {
+export function coverage(focus: string[], passage: string, vocabulary: ReadonlySet<string>, synonyms: Synonyms = Synonyms.none): number {
   if (focus.length === 0) return 1;
   const have = stemsOfPassage(passage, vocabulary);
   let hit = 0;
-  for (const f of focus) if (passageHas(have, f) || compoundInPassage(have, f, vocabulary)) hit++;
+  for (const f of focus) {
+    if (passageHas(have, f) || compoundInPassage(have, f, vocabulary)) hit++;
+    // "Verwaltungsspitze" asked, "Leitung der Gesamtverwaltung" written: every word of one synonym is there.
+    else if (synonyms.alternatives(f).some((alt) => alt.every((a) => passageHas(have, a)))) hit++;
+  }
   return hit / focus.length;
 }
 
@@ -163,7 +168,7 @@ for (const d of DOMAIN) DOMAIN_BY_LENGTH.set(d.length, [...(DOMAIN_BY_LENGTH.get
 export function unknownTopic(
   question: string,
   programs: Program[],
-  topic: { vocabulary: ReadonlySet<string>; stems: ReadonlySet<string>; stemsByLength?: ReadonlyMap<number, readonly string[]>; sortedStems?: readonly string[] },
+  topic: { vocabulary: ReadonlySet<string>; stems: ReadonlySet<string>; stemsByLength?: ReadonlyMap<number, readonly string[]>; sortedStems?: readonly string[]; synonyms?: Synonyms },
 ): boolean {
   if (programs.length === 0) return false;
   const vocab = topic.vocabulary;
@@ -211,6 +216,8 @@ const APPLICANT_HEADS = ['stadt', 'gemeind', 'kreis', 'verein', 'kommun', 'amt',
 function judgeTerm(f: string, raw: string, topic: Topic): boolean {
   const { vocabulary: vocab, stems } = topic;
   if (stems.has(f)) return false;
+  // A synonym the texts use ("Webinar" for "Informationsveranstaltung"): the topic is known.
+  if (topic.synonyms?.alternatives(f).some((alt) => alt.every((a) => stems.has(a) || hasPrefix(topic.sortedStems ?? [], a)))) return false;
   if (f.length >= 8 && APPLICANT_HEADS.some((h) => f.endsWith(h))) return false;
   // Feminine and plural forms of question words ("Ansprechpartnerin", "Bürgermeisterinnen").
   const base = f.replace(/(innen|in)$/, '');

@@ -45,8 +45,33 @@ export function stripHtml(s: string): string {
   );
 }
 
+/** A line that is only a link (a menu entry, "Zum Inhalt springen"), with or without a list marker. */
+const LINK_ONLY = /^[ \t]*([-*+][ \t]+)?\[[^\]]*\]\(([^)]*)\)[ \t]*$/;
+/** "Sie sind hier: Start › Programme › Landfunken": where the page sits on its site. */
+const BREADCRUMB = /^[ \t]*(sie sind hier|you are here|sie befinden sich hier)\s*:|^[^.!?]{0,120}(›|\s>\s)[^.!?]{0,80}(›|\s>\s)[^.!?]{0,80}$/i;
+const COOKIE_LINE = /\bcookies?\b/i;
+
+/**
+ * A web page saved as Markdown carries its site around the text: menus (runs of link-only lines),
+ * skip links, breadcrumbs, a cookie notice. None of it is the call, and a menu entry must not
+ * become its title.
+ */
+function dropPageChrome(s: string): string {
+  const lines = s.split('\n');
+  const linkOnly = lines.map((l) => LINK_ONLY.test(l));
+  const near = (i: number, d: number) => (i + d >= 0 && i + d < lines.length ? linkOnly[i + d] : false);
+  return lines
+    .filter((l, i) => {
+      if (linkOnly[i] && (near(i, -1) || near(i, 1) || near(i, -2) || near(i, 2) || /\]\(#/.test(l))) return false;
+      if (BREADCRUMB.test(l) && l.length < 240) return false;
+      if (COOKIE_LINE.test(l) && l.length < 300 && /(akzeptier|einstellung|zustimm|ablehnen|accept|consent|settings)/i.test(l)) return false;
+      return true;
+    })
+    .join('\n');
+}
+
 function stripMarkdown(s: string): string {
-  return s
+  return dropPageChrome(s)
     // Pipe tables: the separator row goes, each row becomes one line "Cell: Cell".
     .replace(/^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$/gm, '')
     .replace(/^[ \t]*\|(.*)\|[ \t]*$/gm, (_m, row: string) => row.split('|').map((c) => c.trim()).filter(Boolean).join(': '))
@@ -89,9 +114,20 @@ function dropMailFooter(s: string): string {
   return kept.filter((l) => !(MAIL_FOOTER.test(l) && l.length < 400 && /(e-mail|mail|newsletter|einladung|absender|abmelden|unsubscribe)/i.test(l))).join('\n');
 }
 
-const KEY_VALUE = /^[^:.!?]{2,40}:\s+\S/;
+// "Antragsfrist: 28.02.2027", also a table row whose key is a question ("Wie viel?: bis zu 12.000 Euro").
+const KEY_VALUE = /^[^:.!?]{2,40}\??:\s+\S/;
 const BULLET = /^\s*(?:[•·▪◦●■‣∙]|[-–*](?=\s))\s*/;
 const FUNCTION_WORD_END = /\b(und|oder|sowie|für|der|die|das|den|dem|des|von|vom|zu|zum|zur|mit|in|im|an|am|auf|aus|bei|über|unter|nach|durch|als|wie|ein|eine|einer|eines|einen|and|or|the|of|for|to|with)$/i;
+
+/**
+ * True when a block visibly goes on after its last line, also across a blank line and before a
+ * capitalised word: it ends in a comma, a dash or a function word ("… keine Einbringung von" /
+ * "Eigenmitteln."), or its last line is a long line of running text cut off by the PDF extraction
+ * ("… sowie antirassistische" / "Interventions- und Beteiligungsstrategien …").
+ */
+function goesOn(text: string, lastLine: string): boolean {
+  return /[,–-]$/.test(text) || FUNCTION_WORD_END.test(text) || (lastLine.length >= 55 && /\s\p{Ll}+$/u.test(lastLine));
+}
 
 /** True when a line, on its own, reads like a heading rather than part of a sentence. */
 function looksLikeHeading(line: string): boolean {
@@ -179,6 +215,8 @@ export function cleanToBlocks(raw: string, kind: SourceKind): Block[] {
     current = null;
   };
   let blankBefore = false;
+  // The last line added to the current block, as the extraction broke it.
+  let lastLine = '';
   for (const line of joined) {
     if (line === '') {
       blankBefore = true;
@@ -186,16 +224,19 @@ export function cleanToBlocks(raw: string, kind: SourceKind): Block[] {
     }
     const afterBlank = blankBefore;
     blankBefore = false;
-    const md = line.match(/^#{1,6}\s+(.*)$/);
+    const md = line.match(/^(#{1,6})\s+(.*)$/);
     if (md) {
       flush();
-      blocks.push({ kind: 'heading', text: md[1].trim() });
+      // "### Muss die Bewerbung unterschrieben werden?": an FAQ entry, answered by what follows.
+      const faq = md[1].length >= 3 && /\?$/.test(md[2].trim());
+      blocks.push({ kind: faq ? 'question' : 'heading', text: md[2].trim() });
       continue;
     }
     if (BULLET.test(line)) {
       if (current && current.kind === 'paragraph' && looksLikeHeading(current.text)) current.kind = 'heading';
       flush();
       current = { kind: 'bullet', text: line.replace(BULLET, '') };
+      lastLine = line;
       continue;
     }
     if (/^(https?:\/\/|www\.)\S+$/.test(line)) {
@@ -206,23 +247,26 @@ export function cleanToBlocks(raw: string, kind: SourceKind): Block[] {
     }
     if (current) {
       const prevText: string = current.text;
-      let ended = /[.!?:;]["“”»)]?$/.test(prevText) || (/[“"]$/.test(prevText) && /[.!?][“"]$/.test(prevText));
+      // A semicolon at a line's end ends a list item, not a paragraph ("… für alle Beteiligten;" / "eine … Vereinbarung ist beizufügen.").
+      let ended = /[.!?:]["“”»)]?$/.test(prevText) || (current.kind === 'bullet' && /;$/.test(prevText)) || (/[“"]$/.test(prevText) && /[.!?][“"]$/.test(prevText));
       // A blank line before a line that starts like a new block ends the block; a lower-case start
       // after it is the same sentence broken by the extraction.
-      if (!ended && afterBlank && /^[\p{Lu}\d„"(§]/u.test(line)) ended = true;
+      if (!ended && afterBlank && /^[\p{Lu}\d„"(§]/u.test(line) && !goesOn(prevText, lastLine)) ended = true;
       // Rows of a table or a fact list ("Antragsfrist: 28.02.2027") stand one per block.
       if (!ended && KEY_VALUE.test(prevText) && KEY_VALUE.test(line)) ended = true;
       // A list item without a full stop ends at a capitalised line, unless it visibly goes on.
-      if (!ended && current.kind === 'bullet' && /^[\p{Lu}\d]/u.test(line) && !/[,;–-]$/.test(prevText) && !FUNCTION_WORD_END.test(prevText)) ended = true;
+      if (!ended && current.kind === 'bullet' && /^[\p{Lu}\d]/u.test(line) && !goesOn(prevText, lastLine)) ended = true;
       const prevHeading = current.kind === 'paragraph' && looksLikeHeading(prevText) && /^[\p{Lu}\d„"]/u.test(line);
       if (!ended && !prevHeading) {
         current.text = `${prevText} ${line}`;
+        lastLine = line;
         continue;
       }
       if (prevHeading) current.kind = 'heading';
       flush();
     }
     current = { kind: 'paragraph', text: line };
+    lastLine = line;
   }
   flush();
   if (blocks.length && blocks[blocks.length - 1].kind === 'paragraph' && looksLikeHeading(blocks[blocks.length - 1].text)) {

@@ -8,6 +8,7 @@ import { HybridRetriever } from '../retrieval/hybridRetriever.js';
 import { LexicalIndex } from '../retrieval/lexicalIndex.js';
 import { normalizeWord, stem, words } from '../retrieval/textAnalysis.js';
 import { VectorIndex } from '../retrieval/vectorIndex.js';
+import { Synonyms } from '../nlu/synonyms.js';
 
 /** The loaded index: documents, chunks, programmes and the retriever over them. */
 export class KnowledgeBase {
@@ -24,6 +25,8 @@ export class KnowledgeBase {
     readonly retriever: HybridRetriever,
     readonly lexical: LexicalIndex,
     readonly vocabulary: ReadonlySet<string>,
+    /** German synonyms (knowledge/synonyms.yaml): read with the questions, not part of the index. */
+    readonly synonyms: Synonyms = Synonyms.none,
   ) {
     this.docs = new Map(docs.map((d) => [d.id, d]));
     this.programsById = new Map(programs.map((p) => [p.id, p]));
@@ -32,12 +35,12 @@ export class KnowledgeBase {
 
   /** Builds the in-memory structures from chunks (used by load and by benchmarks). */
   static fromParts(args: {
-    version: string; createdAt: string; docs: StoredDoc[]; chunks: Chunk[]; programs: Program[]; vectors: VectorIndex; embeddings?: Float32Array[];
+    version: string; createdAt: string; docs: StoredDoc[]; chunks: Chunk[]; programs: Program[]; vectors: VectorIndex; embeddings?: Float32Array[]; synonyms?: Synonyms;
   }): KnowledgeBase {
     const vocabulary = buildVocabulary(args.chunks.map((c) => c.text), args.programs);
     const lexical = new LexicalIndex(args.chunks.map((c) => `${c.section} ${c.text}`), vocabulary);
     const retriever = new HybridRetriever(args.chunks, lexical, args.vectors, new HashedNgramEmbeddings(), args.embeddings);
-    return new KnowledgeBase(args.version, args.createdAt, args.docs, args.chunks, args.programs, retriever, lexical, vocabulary);
+    return new KnowledgeBase(args.version, args.createdAt, args.docs, args.chunks, args.programs, retriever, lexical, vocabulary, args.synonyms);
   }
 
   /** Loads the published index from knowledge/index; throws when none exists. */
@@ -47,7 +50,10 @@ export class KnowledgeBase {
     if (!version) throw new Error(`No index in ${indexDir}: run "npm run ingest"`);
     const snap = await readIndexSnapshot(indexDir, version);
     const vectors = VectorIndex.read(snap.vectorFile, snap.manifest.embedder.dimensions);
-    return KnowledgeBase.fromParts({ version, createdAt: snap.manifest.createdAt, docs: snap.docs, chunks: snap.chunks, programs: snap.programs, vectors, embeddings: snap.vectors });
+    return KnowledgeBase.fromParts({
+      version, createdAt: snap.manifest.createdAt, docs: snap.docs, chunks: snap.chunks, programs: snap.programs, vectors, embeddings: snap.vectors,
+      synonyms: Synonyms.load(join(knowledgeDir, 'synonyms.yaml')),
+    });
   }
 
   private readonly vocabByProgram = new Map<string, Set<string>>();
@@ -63,10 +69,10 @@ export class KnowledgeBase {
     return v;
   }
 
-  private readonly topicCache = new Map<string, { vocabulary: Set<string>; stems: Set<string>; stemsByLength: Map<number, string[]>; sortedStems: string[] }>();
+  private readonly topicCache = new Map<string, { vocabulary: Set<string>; stems: Set<string>; stemsByLength: Map<number, string[]>; sortedStems: string[]; synonyms: Synonyms }>();
 
   /** Words and their stems of some programmes' texts together (cached per set of programmes). */
-  topicVocabulary(programs: Program[]): { vocabulary: ReadonlySet<string>; stems: ReadonlySet<string>; stemsByLength: ReadonlyMap<number, readonly string[]>; sortedStems: readonly string[] } {
+  topicVocabulary(programs: Program[]): { vocabulary: ReadonlySet<string>; stems: ReadonlySet<string>; stemsByLength: ReadonlyMap<number, readonly string[]>; sortedStems: readonly string[]; synonyms: Synonyms } {
     const key = programs.map((p) => p.id).sort().join('|');
     let v = this.topicCache.get(key);
     if (!v) {
@@ -80,7 +86,7 @@ export class KnowledgeBase {
         if (list) list.push(s);
         else stemsByLength.set(s.length, [s]);
       }
-      v = { vocabulary, stems, stemsByLength, sortedStems: [...stems].sort() };
+      v = { vocabulary, stems, stemsByLength, sortedStems: [...stems].sort(), synonyms: this.synonyms };
       if (this.topicCache.size > 64) this.topicCache.clear();
       this.topicCache.set(key, v);
     }

@@ -1,7 +1,11 @@
 const ABBREVIATIONS = new Set([
   'z.b', 'u.a', 'bspw', 'dr', 'prof', 'ca', 'nr', 'd.h', 'bzw', 'ggf', 'inkl', 'vgl', 'etc', 's', 'abs', 'art',
   'evtl', 'usw', 'zzgl', 'gem', 'st', 'str', 'tel', 'e.v', 'i.d.r', 'o.ä', 'u.ä', 'mio', 'mrd', 'rer', 'soc', 'e.g', 'i.e',
+  'hr', 'fr', 'sog', 'insb', 'insbes', 'bzgl', 'ggü', 'max', 'mind', 'min', 'zzt', 'lt', 'ziff', 'kap', 'anm', 'hrsg', 'ebd', 'allg',
+  'jan', 'feb', 'mär', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'okt', 'nov', 'dez',
 ]);
+/** Dotted short forms the list does not name ("v.a.", "o.g.", "z.T."): one or two letters between dots. */
+const DOTTED_SHORT_FORM = /^(\p{L}{1,2}\.)+\p{L}{1,2}$/u;
 
 /** Splits German or English prose into sentences, leaving abbreviations, dates and ordinals intact. */
 export function splitSentences(text: string): string[] {
@@ -13,7 +17,7 @@ export function splitSentences(text: string): string[] {
     const end = m.index + m[0].trimEnd().length;
     const before = text.slice(start, m.index + 1);
     const lastWord = (before.match(/(\S+)$/)?.[1] ?? '').replace(/^[„"(]+/, '').toLowerCase().replace(/\.$/, '');
-    if (m[0][0] === '.' && (ABBREVIATIONS.has(lastWord) || /^\d{1,2}$/.test(lastWord) || /^\p{L}$/u.test(lastWord))) continue;
+    if (m[0][0] === '.' && (ABBREVIATIONS.has(lastWord) || DOTTED_SHORT_FORM.test(lastWord) || /^\d{1,2}$/.test(lastWord) || /^\p{L}$/u.test(lastWord))) continue;
     out.push(text.slice(start, end).trim());
     start = m.index + m[0].length;
   }

@@ -86,6 +86,13 @@ function htmlTitle(html: string): string | undefined {
   return undefined;
 }
 
+/** A Markdown page names itself in its first level-1 heading ("# Landfunken 2027 – …"). */
+function markdownTitle(md: string): string | undefined {
+  const m = md.match(/^#[ \t]+(.+)$/m);
+  const text = m ? m[1].replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/[*_`#]+/g, '').replace(/\s+/g, ' ').trim() : '';
+  return text.length >= 4 ? text.slice(0, 160) : undefined;
+}
+
 /** Reads, extracts and cleans one source file. */
 export async function readSourceDocument(dir: string, file: string): Promise<SourceDocument> {
   const path = join(dir, file);
@@ -101,7 +108,7 @@ export async function readSourceDocument(dir: string, file: string): Promise<Sou
     kind,
     hash: createHash('sha256').update(bytes).digest('hex'),
     modified: info.mtime.toISOString().slice(0, 10),
-    title: (kind === 'html' ? htmlTitle(raw) : undefined) ?? titleOf(blocks, id),
+    title: (kind === 'html' ? htmlTitle(raw) : kind === 'md' ? markdownTitle(raw) : undefined) ?? titleOf(blocks, id),
     blocks,
     text: blocksToText(blocks),
   };

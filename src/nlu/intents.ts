@@ -18,7 +18,7 @@ const PATTERNS: Record<(typeof INTENTS)[number], RegExp[]> = {
   cancel: [/^\s*(abbrechen|abbruch|stopp?|beenden|cancel|quit|exit)\s*[.!]?\s*$/],
   handoff: [
     /(mensch|menschen|person|mitarbeiter\w*|projektleitung|projektleiter\w*|jemand\w*|berater\w*|ansprechpartner\w*|team)\b.{0,40}\b(sprechen|reden|telefonieren|kontakt|verbinden)/,
-    /\b(weiterleiten|weitergeben|weiterreichen|leite\w*\b.{0,60}\bweiter|gib\w*\b.{0,60}\bweiter|übergeben)\b/,
+    /\b(weiterleiten|weitergeben|weiterreichen|(leite|gib|geb|reich)\w*\b.{0,60}\bweiter|übergeben)\b/,
     /\b(talk|speak|chat)\b.{0,20}\b(to|with)\b.{0,20}\b(a |an |the )?(human|person|someone|agent|project lead\w*|staff|team)/,
     /\b(forward|hand (it|this|my \w+) over|pass (it|this|my \w+) on|escalate)\b/,
   ],
@@ -28,17 +28,17 @@ const PATTERNS: Record<(typeof INTENTS)[number], RegExp[]> = {
   profileCheck: [/förder-?check|foerder-?check|funding check|prüfen,? ob wir uns|welche (ausschreibung|programme?|förderung)\w* (passt|passen)|which (calls|programmes|programs) (fit|suit)|profil (anlegen|ändern|zeigen|löschen)|mein profil|my profile/],
   signature: [/unterschr|unterzeichn|signatur|gegenzeichn|\bsign(ed|ature|ing)?\b|\b(signd|singed|sigend|signe)\b|formlose? (e-?mail|mail)|per (e-?)?mail (reicht|genügt)/],
   anonymity: [/anonym|ohne (unseren |den )?namen|ohne dass .{0,40}\b(name|namen|ortsname)\b.{0,30}(öffentlich|genannt|veröffentlicht|bekannt)|\bnamen? .{0,20}öffentlich (wird|werden)|namentlich|ungenannt|nennung|ortsname|öffentlich (bekannt|genannt|gemacht)|publik|veröffentlich|publish|publicly|\bnamed\b|geheim|vertraulich|confidential/],
-  ownFunds: [/eigenmittel|eigenanteil|eigenleistung|kofinanz|co-?financ|own (funds|contribution|money)|kostenfrei|kostenlos|kostet (die|eine) teilnahme|teilnahme (kostet|kosten)|(etwas|was|selbst) (bezahlen|zahlen|zuzahlen)|müssen wir .{0,30}(bezahlen|zahlen)|free of charge|cost us|cost anything|costs? (us|anything)|have to pay|pay anything/],
-  changes: [/änder(n|t|ung)\w*.{0,40}(einreich|bewerbung|antrag|angabe)|fehler (entdeckt|gefunden|bemerkt|gemacht)|noch (etwas|was) (ändern|ergänzen|korrigieren|nachreichen)|(geschickt|verschickt|gesendet|versandt|eingereicht|abgeschickt|abgegeben)\w*.{0,60}(ändern|ergänz|korrigier|nachreich|austausch)|nach (dem antrag|der antragstellung|der bewilligung|der einreichung|dem einreichen|der interessenbekundung|der bewerbung)\b.{0,80}(änder|wechsel|austausch|tausch|ersetz)|änder\w*.{0,60}nach (der bewilligung|dem antrag|der einreichung)|nachträglich|nach der einreichung|nach dem (abschicken|absenden|einreichen|versand)|(abgeschickt|eingereicht|abgegeben)\w*.{0,60}(korrigier|ersetz|ergänz|wechsel)|korrigieren|nachbessern|(einreich|bewerbung|antrag)\w*.{0,40}änder|\bchange\w*\b.{0,40}\b(after|application|submitted)|after submi/],
+  ownFunds: [/eigenmittel|eigenanteil|eigenleistung|eigene\w* (mittel|gelder|geld|finanzmittel|haushaltsmittel)|selbst (finanzieren|tragen|aufbringen)|mittel dritter|drittmittel|kofinanz|co-?financ|own (funds|contribution|money)|kostenfrei|kostenlos|kostet (die|eine) teilnahme|teilnahme (kostet|kosten)|(etwas|was|selbst) (bezahlen|zahlen|zuzahlen)|müssen wir .{0,30}(bezahlen|zahlen)|free of charge|cost us|cost anything|costs? (us|anything)|have to pay|pay anything/],
+  changes: [/(?<![a-zäöüß])(ab|ver)?änder(n|t|ung)\w*.{0,40}(einreich|bewerbung|antrag|angabe)|fehler (entdeckt|gefunden|bemerkt|gemacht)|noch (etwas|was) (ändern|ergänzen|korrigieren|nachreichen)|(geschickt|verschickt|gesendet|versandt|eingereicht|abgeschickt|abgegeben)\w*.{0,60}(ändern|ergänz|korrigier|nachreich|austausch)|nach (dem antrag|der antragstellung|der bewilligung|der einreichung|dem einreichen|der interessenbekundung|der bewerbung)\b.{0,80}(änder|wechsel|austausch|tausch|ersetz)|änder\w*.{0,60}nach (der bewilligung|dem antrag|der einreichung)|nachträglich|nach der einreichung|nach dem (abschicken|absenden|einreichen|versand)|(abgeschickt|eingereicht|abgegeben)\w*.{0,60}(korrigier|ersetz|ergänz|wechsel)|korrigieren|nachbessern|(einreich|bewerbung|antrag)\w*.{0,40}änder|\bchange\w*\b.{0,40}\b(after|application|submitted)|after submi/],
   deadline: [
     /bis wa?nn?\b|wann (endet|läuft|ist|muss|müssen|kann|können|sollte|spätestens)|\b(?!(?:lang|kurz|mittel|unbe|be)frist)\w*frist\w*|deadline|stichtag|\b(?!\w*(?:beschluss|abschluss|ausschluss|anschluss|zusammenschluss))\w*schluss\b|abgabetermin|einsendetermin|until when|by when|due( date)?\b|closing date|last (day|date)|when (is|does|do|must|can|should|could|will)\b|how long (can|do|may|will) (we|i|you|one)\b|noch (bewerben|einreichen)|noch\b.{0,30}\b(bewerben|einreichen|teilnehmen|mitmachen)|still (apply|submit)|zu spät|too late|läuft .{0,20}noch|noch offen|still open|\b(schon|bereits) (vorbei|abgelaufen|zu ende|beendet|geschlossen)\b|bewerbungsphase|bewerbungszeitraum|antragszeitraum|einreichungszeitraum|\b(is|has) (it|the \w+) (over|closed|ended|passed)\b/,
   ],
   money: [/wie ?(viel|hoch) (ist )?(das |die )?(geld|förderung|fördersumme|zuschuss|euro)|wie hoch ist die förderung|fördersumme|fördermittel|förderhöhe|förderbetrag|\bsumme\b|\bbetrag\b|\beuro\b|€|zuschuss|\bbudget|finanziell|\bgeld\b|how much|amount|grant\b|money|funding (amount|level)|pauschale|sachkosten|höhe der förderung/],
   contact: [
-    /an wen|wohin (wende|schicke|sende|richte|kann)|ansprechp\w*|\bzuständig|rückfragen|wen (rufe|erreiche)|(rufe|ruft|rufen) .{0,40}\ban\b|anrufen|telefonnummer|erreiche ich|kontakt\w*|e-?mail|telefon|wen (kann|soll|frage)|mit fragen|fragen (wende|richte)|who (do|should|can) (i|we) (contact|ask|send|write)|contact|get in touch|email address|where (do|should|can) (i|we) send|schicke ich|sende ich|schicken wir|senden wir/,
+    /an wen|wohin (wende|schicke|sende|richte|kann)|wer (leitet|betreut|koordiniert|beantwortet)|\bprojektleit\w*|who (leads|runs|manages|answers)|ansprechp\w*|\bzuständig|rückfragen|wen (rufe|erreiche)|(rufe|ruft|rufen) .{0,40}\ban\b|anrufen|telefonnummer|erreiche ich|kontakt\w*|e-?mail|telefon|wen (kann|soll|frage)|mit fragen|fragen (wende|richte)|who (do|should|can) (i|we) (contact|ask|send|write)|contact|get in touch|email address|where (do|should|can) (i|we) send|schicke ich|sende ich|schicken wir|senden wir/,
   ],
   eligibility: [
-    /\b(wer|welche \w+) (kann|darf|können|dürfen|ist)\b.{0,40}(bewerb|teilnehm|antrag|beantrag|mitmach|berechtigt)/,
+    /aimed at|target group|who is (it|this|the \w+) for|who (is|are) eligible|\b(wer|welche \w+) (kann|darf|können|dürfen|ist)\b.{0,40}(bewerb|teilnehm|antrag|beantrag|mitmach|berechtigt)/,
     /etwas für uns|offen für|\bfür\b.{0,40}\boffen\b|\bauch für\b.{0,20}\b(kommunen|landkreise|städte|gemeinden|vereine|träger|organisationen)|mitbringen|erfüllen|antragsberechtigt|teilnahmeberechtigt|bewerbungsberechtigt|\bberechtigt|in frage|infrage|für uns (geeignet|passend)|passt .{0,40}(für uns|zu uns)|\bpasst\b|zielgruppe|richtet sich|voraussetzung|fördervoraussetzung|förderfähig|fördern lassen|gefördert werden/,
     /eligib|who (can|may|is allowed to) (apply|take part|participate)|\bcan\b.{0,50}\b(apply|take part|participate)\b|can (we|i|a|an|our|cities|districts|counties|towns|municipalities|associations|organisations|organizations|villages)\b.{0,40}\b(apply|take part|participate|join)|may (we|i)\b.{0,20}\bapply|qualif|requirements?|are \w+ (eligible|allowed)|does .{0,40} (fit|suit)|open to/,
     /(dürfen|darf|kann|können|könnten|dürften)\b.{0,60}\b(bewerben|teilnehmen|beantragen|mitmachen|antrag stellen|beteiligen)/,
@@ -48,7 +48,7 @@ const PATTERNS: Record<(typeof INTENTS)[number], RegExp[]> = {
   ],
   benefits: [/unterstützung (erhalten|bekommen|gibt)|welche unterstützung|was (bekommt|bekommen|kriegt|kriegen|erhält|erhalten|bringt|bietet)\b|leistungen|mehrwert|angebote?\b|beratungstage|begleitung|\bbenefit|what (do|does|will) .{0,30}(get|receive|offer)|what support|which support|\bsupport (do|does|is|will)\b|vorteil/],
   process: [/wo (muss|kann|soll|sollen|müssen|können) (ich|wir|man) .{0,40}(abgeben|einreichen|hinschicken|schicken|senden)|wie (bewerbe|bewirbt|bewerben|beantrag|läuft|funktioniert|reiche|reichen|melde)|ablauf|verfahren|einreich|bewerbungsformular|formular|antrag stellen|how (do|can|should) (i|we|one) (apply|submit|register)|how to (apply|submit)|application process|procedure|wo (bewerbe|reiche|beantrage)|where .{0,20}(submit|apply)|nächste schritte|next steps|was (muss|gehört|kommt|soll) (alles )?in (den|die|das|unseren|unsere) (antrag|bewerbung|steckbrief|skizze)|welche (unterlagen|dokumente|anlagen|nachweise)|(antrags|bewerbungs)unterlagen|beizufügen|what (documents|do we (need to|have to) (submit|include))|erste[nr]? schritt|first step|wie werden? (ich|man|wir|eine kommune)\b.{0,30}\b(modellkommune|teilnehmer\w*|pilot\w*)|how (do|can) (we|i) become/],
-  funder: [/wer (fördert|finanziert|steckt|führt|setzt)|geldgeber|fördergeber|fördermittelgeber|finanziert (von|durch)|who (funds|finances|runs|is behind)|funded by|umgesetzt|durchgeführt|träger des (projekts|programms)/, AUTHOR_QUESTION],
+  funder: [/wer (fördert|finanziert|steckt|führt|setzt|veranstaltet|organisiert|betreut|richtet .{0,30}aus|ist (der |die )?(veranstalter|ausrichter|initiator|auslober|träger))|veranstalter\b|ausrichter\b|auslober\b|wer steht (da)?hinter|geldgeber|fördergeber|fördermittelgeber|finanziert (von|durch)|who (funds|finances|runs|organi[sz]es|is behind)|funded by|umgesetzt|durchgeführt|träger des (projekts|programms)/, AUTHOR_QUESTION],
   about: [/^was (ist|macht|bietet)\b|worum geht|um was geht|erklär|überblick|^what is\b|^what's\b|tell me about|\bwas (macht|will|soll) (das|die|der)\b|ziel(e|setzung)? (des|der|von)|\bziele?\b/],
   listPrograms: [/welche (programme|ausschreibungen|förderprogramme|aufrufe|calls|förderungen|angebote) (gibt|kennst|hast|sind)|(alle|liste der|übersicht der) (programme|ausschreibungen)|which (programmes|programs|calls)|list (of )?(the )?(programmes|programs|calls)|was (kennst|weißt) du|what (calls|programmes|programs) (do you|are)/],
   greeting: [/^\s*(hallo|hi|hey|huhu|guten (morgen|tag|abend)|moin\w*|servus|grüß gott|grüezi|hello|good (morning|afternoon|evening)|greetings)\b/],
@@ -68,6 +68,9 @@ const FUZZY_KEYWORDS: [string, Intent][] = [
   ['voraussetzungen', 'eligibility'], ['antragsberechtigt', 'eligibility'], ['teilnahmebedingungen', 'eligibility'],
 ];
 
+/** Intents a general word gives ("wie viel", "was ist"), which a misspelt specific keyword overrides. */
+const VAGUE = new Set<Intent>(['money', 'benefits', 'about', 'process']);
+
 export interface IntentResult {
   intent: Intent;
   /** All intents that matched, strongest first. */
@@ -83,8 +86,10 @@ export function classifyIntent(text: string): IntentResult {
   const t = normalize(text);
   const matched = new Set<Intent>();
   for (const intent of INTENTS) if (PATTERNS[intent].some((re) => re.test(t))) matched.add(intent);
-  // Typo tolerance is for questions no pattern recognised; a recognised one is not re-read.
-  for (const w of matched.size ? [] : words(t)) {
+  // Typo tolerance is for questions no pattern recognised precisely; one recognised as a specific kind is not re-read
+  // ("eigenantiel wieviel" is about the own contribution, which "wieviel" alone would not say).
+  const vague = [...matched].every((i) => VAGUE.has(i));
+  for (const w of vague ? words(t) : []) {
     if (w.length < 5) continue;
     for (const [kw, intent] of FUZZY_KEYWORDS) {
       if (matched.has(intent)) continue;

@@ -7,6 +7,23 @@ export interface ProfileFacts {
   entityType?: ProfileEntityType;
   state?: string;
   population?: number;
+  /**
+   * For a Gemeinde: whether it belongs to a Verbandsgemeinde, Amt, Samtgemeinde or
+   * Verwaltungsgemeinschaft (true: "Ortsgemeinde", "amtsangehörige Gemeinde") or is one itself or
+   * stands alone (false: "Verbandsgemeinde", "amtsfreie Gemeinde"); unset when the text does not say.
+   */
+  member?: boolean;
+}
+
+const MEMBER_MUNICIPALITY = /ortsgemeinde|amtsangeh(ö|oe|o)rige?n? gemeinde|mitgliedsgemeinde|samtgemeindeangeh|verbandsangeh(ö|oe|o)rig|member municipalit/;
+const STANDALONE_MUNICIPALITY = /verbandsgemeinde|samtgemeinde|verbandsfreie?n? gemeinde|amtsfreie?n? gemeinde|einheitsgemeinde|amt|verwaltungsgemeinschaft/;
+
+/** Whether a described Gemeinde belongs to an association of municipalities (see ProfileFacts.member). */
+export function memberMunicipality(text: string): boolean | undefined {
+  const t = text.toLowerCase();
+  if (MEMBER_MUNICIPALITY.test(t)) return true;
+  if (STANDALONE_MUNICIPALITY.test(t)) return false;
+  return undefined;
 }
 
 export const STATES: { name: string; patterns: RegExp }[] = [
@@ -70,7 +87,9 @@ export function extractEntityType(text: string): ProfileEntityType | undefined {
 function entityTypeIn(t: string): ProfileEntityType | undefined {
   if (/kreisfrei|independent cit(y|ies)|urban districts?|county[- ]level cit(y|ies)/.test(t)) return 'kreisfreie_stadt';
   if (/kreisangeh(ö|oe|o)rige?n? (gemeinde|kommune)/.test(t)) return 'gemeinde';
-  if (/kreisangeh(ö|oe|o)rig|towns? (belonging to|within|in|that belongs? to) a (district|county)/.test(t)) return 'kreisangehoerige_stadt';
+  // "a municipality belonging to a district", "a village within a county": a Gemeinde, not the district.
+  if (/(municipalit(y|ies)|villages?|communit(y|ies)) (belonging to|within|in|that belongs? to|part of) (a|the|our|its) (district|county)/.test(t)) return 'gemeinde';
+  if (/kreisangeh(ö|oe|o)rig|(towns?|cit(y|ies)) (belonging to|within|in|that belongs? to|part of) (a|the|our|its) (district|county)/.test(t)) return 'kreisangehoerige_stadt';
   // A town that is no kreisfreie Stadt by its very name: "amtsfreie Stadt", "Große Kreisstadt".
   if (/amts(frei|angehörig)\w*\s+(stadt|städte)|gro(ß|ss)e\s+kreisstadt|\bkreisstadt\b/.test(t)) return 'kreisangehoerige_stadt';
   if (/\b(land)?kreis(es|verwaltung|tag)?\b|landkreis|\bdistricts?\b|\bcount(y|ies)\b|landrat|landrätin/.test(t)) return 'landkreis';
@@ -114,6 +133,8 @@ export function extractProfileFacts(text: string): ProfileFacts {
   const self = text.match(SELF_DESCRIPTION)?.[1];
   const type = (self && extractEntityType(self)) || extractEntityType(text);
   if (type) facts.entityType = type;
+  const member = type === 'gemeinde' ? memberMunicipality(self ?? text) : undefined;
+  if (member !== undefined) facts.member = member;
   const state = extractState(text);
   if (state) facts.state = state;
   const population = extractPopulation(text);

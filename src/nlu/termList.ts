@@ -25,6 +25,14 @@ export class TermList {
   // An English question is expanded several times while it is answered (intent, search, focus): the last one is kept.
   private last?: { text: string; terms: readonly string[] };
 
+  /**
+   * The first German term of each entry the text's English words match: one word per thing asked
+   * about, so a passage is not scored higher for saying one thing in several forms.
+   */
+  heads(text: string): string[] {
+    return this.entries.filter((e) => e.en.test(text)).map((e) => e.de[0]);
+  }
+
   /** German terms for the English words in a text (the same array again for the same text: do not change it). */
   expand(text: string): readonly string[] {
     if (this.last?.text === text) return this.last.terms;

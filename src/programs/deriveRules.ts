@@ -8,7 +8,7 @@ type EntityType = Extract<Rule, { type: 'entityTypes' }>['allowed'][number];
 const ALL_TYPES: EntityType[] = ['landkreis', 'kreisfreie_stadt', 'kreisangehoerige_stadt', 'gemeinde', 'organisation'];
 
 /** A sentence that says who may apply ("Bewerben können sich …", "Antragsberechtigt sind …", "Wer: …"). */
-const WHO_MAY = /(darf|dürfen|muss|müssen)\b.{0,60}\b(höchstens|mindestens|maximal|nicht mehr als|weniger als)\s+[\d.\s]+\s*einwohner|(bewerben|beteiligen|teilnehmen|mitmachen) können|zuwendungsempfänger sind|antragsteller(innen)? sind|antragstellende sind|förderfähig sind|gefördert werden (können )?(kreis|gemeind|städt|stadt|landkreis|kommun|verein|träger|organisation)|können sich\b.{0,100}\b(bewerben|beteiligen)|antragsberechtigt|teilnahmeberechtigt|richtet sich\b.{0,30}\ban\b|^wer\s*:|zielgruppe\s*:/i;
+const WHO_MAY = /(darf|dürfen|muss|müssen)\b.{0,60}\b(höchstens|mindestens|maximal|nicht mehr als|weniger als)\s+[\d.\s]+\s*einwohner|(bewerben|beteiligen|teilnehmen|mitmachen) können|zuwendungsempfänger sind|antragsteller(innen)? sind|antragstellende sind|förderfähig sind|gefördert werden (können )?(kreis|gemeind|städt|stadt|landkreis|kommun|verein|träger|organisation)|können sich\b.{0,100}\b(bewerben|beteiligen)|antragsberechtigt|teilnahmeberechtigt|richtet sich\b.{0,30}\ban\b|^wer\??\s*:|zielgruppe\s*:/i;
 /** A sentence that says who may not ("Nicht teilnehmen können …", "… sind nicht antragsberechtigt"). */
 const WHO_NOT = /\bnicht\b.{0,40}\b(teilnehmen|antragsberechtigt|teilnahmeberechtigt|zuwendungsberechtigt|bewerben|beteiligen|gefördert|zugelassen)|können sich nicht|nicht selbst|nicht direkt|können keine anträge|nicht\b.{0,20}\banträge stellen|nehmen\b.{0,60}\bnicht teil|\bausgeschlossen\b|\bnur über (ihren|den|einen) (land)?kreis/i;
 /** Headings of the section that lists who may apply. */
@@ -114,6 +114,26 @@ function eligibilityStatements(blocks: Block[]): Statement[] {
   return out;
 }
 
+/** "… können sich nur über ihren Landkreis beteiligen", "… stellt das Amt den Antrag": the way in for those not applying themselves. */
+const VIA = /(?<![\p{L}])(?:(?:nur|ausschließlich|lediglich)\s+über|über|von)\s+(?:ihren|den|einen|seinen|ihr|das|ein|sein|ihre|die|ihrem|seinem|dem)\s+(?:land)?(kreis|amt|verband|verbandsgemeinde|samtgemeinde)\b(?:.{0,40}\bals\s+\p{L}*partner)?/iu;
+
+/** Gemeinden that belong to an association, as calls name them; "verbandsfreie Gemeinden" do not. */
+const MEMBER_WORDS = /ortsgemeinde|amtsangehörige\w*\s+gemeinde|mitgliedsgemeinde|verbandsangehörige\w*\s+gemeinde|samtgemeindeangehörige/i;
+
+/** True when a sentence excludes only member municipalities, not Gemeinden as such. */
+function namesOnlyMembers(quote: string): boolean {
+  const t = quote.replace(MEMBER_WORDS, ' ').replace(/(verbands|samt|einheits)gemeinde\w*/gi, ' ');
+  return MEMBER_WORDS.test(quote) && !/\bgemeinden?\b/i.test(t.split(/;|\bsie\b/)[0]);
+}
+
+function routeOf(quote: string): 'landkreis' | 'amt' | 'verband' | undefined {
+  const m = quote.match(VIA);
+  // "von ihrem Landkreis" is a way in only with "als Partner"; "(nur) über …" in an exclusion always is.
+  if (!m || (/^von\b/i.test(m[0]) && !/partner/i.test(m[0]))) return undefined;
+  const body = m[1].toLowerCase();
+  return body === 'kreis' ? 'landkreis' : body === 'amt' ? 'amt' : 'verband';
+}
+
 /** "Antragsteller muss immer eine Kommune sein": nobody else applies. */
 const ONLY_MUNICIPALITIES = /antragsteller\w*\s+(muss|müssen|ist|sind)\s+(immer|stets|grundsätzlich)?\s*(eine\s+)?(kommune|kommunen|gebietskörperschaft\w*)\b(?!\s+oder)/i;
 /** A joint route for small applicants: below a size, only together (or through another body). */
@@ -154,7 +174,9 @@ export function deriveRules(blocks: Block[]): Rule[] {
   const negative = statements.filter((s) => s.negative && !/\ballein\b|\beinzeln\b|nur gemeinsam|nur zusammen|nur im tandem/i.test(s.text));
 
   const excluded = new Map<EntityType, string>();
-  for (const s of negative) for (const type of typesNamed(s.text)) if (!excluded.has(type)) excluded.set(type, s.quote);
+  // "Ortsgemeinden sind nicht antragsberechtigt" excludes Gemeinden of an association, not Gemeinden as such.
+  const memberExclusions = negative.filter((s) => namesOnlyMembers(s.quote) && typesNamed(s.text).join() === 'gemeinde');
+  for (const s of negative) if (!memberExclusions.includes(s)) for (const type of typesNamed(s.text)) if (!excluded.has(type)) excluded.set(type, s.quote);
   const allowed = new Map<EntityType, string>();
   for (const s of positive) for (const type of typesNamed(s.text)) if (!excluded.has(type) && !allowed.has(type)) allowed.set(type, s.quote);
   const named = [...allowed.keys()];
@@ -163,7 +185,12 @@ export function deriveRules(blocks: Block[]): Rule[] {
   for (const quote of new Set(excluded.values())) {
     const types = [...excluded].filter(([, q]) => q === quote).map(([type]) => type);
     const rest = (named.length ? named : ALL_TYPES).filter((type) => !types.includes(type));
-    if (rest.length) rules.push({ type: 'entityTypes', allowed: rest, others: 'no', excluded: types, quote });
+    const via = routeOf(quote);
+    if (rest.length) rules.push({ type: 'entityTypes', allowed: rest, others: 'no', excluded: types, ...(via ? { via } : {}), quote });
+  }
+  for (const s of memberExclusions) {
+    const via = routeOf(s.quote);
+    rules.push({ type: 'entityTypes', allowed: named.length ? named : ALL_TYPES, others: 'no', excluded: ['gemeinde'], membersOnly: true, ...(via ? { via } : {}), quote: s.quote });
   }
   if (named.length) {
     const exclusive = excluded.size > 0 || positive.some((s) => /ausschließlich|\bnur\b/i.test(s.text)) || blocks.some((b) => ONLY_MUNICIPALITIES.test(b.text));

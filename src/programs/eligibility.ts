@@ -6,6 +6,8 @@ export interface ApplicantProfile {
   entityType?: ProfileEntityType;
   state?: string;
   population?: number;
+  /** A Gemeinde that belongs to a Verbandsgemeinde, Amt or Samtgemeinde (see ProfileFacts.member). */
+  member?: boolean;
   leadershipSupport?: boolean;
   contactPerson?: boolean;
   needsAnonymity?: boolean;
@@ -29,6 +31,9 @@ export interface Verdict {
   missing: (keyof ApplicantProfile)[];
 }
 
+/** Inhabitants of the smallest kreisfreie Stadt (Zweibrücken, about 34,000), rounded down. */
+const SMALLEST_KREISFREIE_STADT = 30_000;
+
 const SEVERITY: Record<VerdictReason['status'], number> = { info: 0, ok: 0, fits: 0, unclear: 1, conditional: 2, no: 3 };
 
 function checkRule(rule: Rule, p: ApplicantProfile, missing: Set<keyof ApplicantProfile>): VerdictReason | null {
@@ -38,11 +43,25 @@ function checkRule(rule: Rule, p: ApplicantProfile, missing: Set<keyof Applicant
         missing.add('entityType');
         return null;
       }
+      // Every kreisfreie Stadt has more than 30,000 inhabitants: a smaller town belongs to a district.
+      const type = p.entityType === 'stadt' && p.population !== undefined && p.population < SMALLEST_KREISFREIE_STADT ? 'kreisangehoerige_stadt' : p.entityType;
       // An exclusion speaks only to those it names; the others are the list of applicants' business.
-      if (rule.excluded && !rule.excluded.includes(p.entityType as never)) return null;
+      if (rule.excluded && !rule.excluded.includes(type as never)) return null;
+      // "Ortsgemeinden sind nicht antragsberechtigt": only Gemeinden that belong to an association.
+      if (rule.excluded && rule.membersOnly && p.entityType === 'gemeinde') {
+        if (p.member === false) return null;
+        if (p.member === undefined) return { status: 'unclear', key: 'verdict.reason.memberMatters', values: {}, quote: rule.quote };
+        if (!rule.via) return { status: 'no', key: 'verdict.reason.memberExcluded', values: {}, quote: rule.quote };
+      }
+      // Not on their own, but by the way the call names ("nur über ihren Landkreis").
+      if (rule.excluded && rule.via) return { status: 'conditional', key: 'verdict.reason.onlyVia', values: { type: p.entityType, via: rule.via }, quote: rule.quote };
       const allowed = new Set<string>(rule.allowed);
-      const ok = p.entityType === 'stadt' ? allowed.has('kreisfreie_stadt') && allowed.has('kreisangehoerige_stadt') : allowed.has(p.entityType);
-      if (ok) return { status: 'ok', key: 'verdict.reason.typeAllowed', values: { type: p.entityType }, quote: rule.quote };
+      const ok = type === 'stadt' ? allowed.has('kreisfreie_stadt') && allowed.has('kreisangehoerige_stadt') : allowed.has(type);
+      if (ok) return { status: 'ok', key: 'verdict.reason.typeAllowed', values: { type }, quote: rule.quote };
+      // A town in a district is a Gemeinde by law: "Gemeinden" named (and such towns not excluded) includes it.
+      if (type === 'kreisangehoerige_stadt' && allowed.has('gemeinde') && !rule.excluded?.includes('kreisangehoerige_stadt')) {
+        return { status: 'ok', key: 'verdict.reason.townIsGemeinde', values: {}, quote: rule.quote };
+      }
       if (p.entityType === 'stadt' && (allowed.has('kreisfreie_stadt') || allowed.has('kreisangehoerige_stadt'))) {
         return { status: 'unclear', key: 'verdict.reason.cityKindMatters', values: { allowed: rule.allowed.join(',') }, quote: rule.quote };
       }
@@ -123,6 +142,10 @@ export function evaluateEligibility(program: Program, profile: ApplicantProfile)
     // Two rules may say the same (a call's list of applicants and its list of exclusions): once is enough.
     if (reasons.some((x) => x.key === r.key && JSON.stringify(x.values) === JSON.stringify(r.values))) continue;
     reasons.push(r);
+  }
+  // "Nur über ihren Landkreis" is the way in for those the list of applicants leaves out: not a plain no.
+  if (reasons.some((x) => x.key === 'verdict.reason.onlyVia')) {
+    for (let i = reasons.length - 1; i >= 0; i--) if (reasons[i].key === 'verdict.reason.typeNotAllowed' || reasons[i].key === 'verdict.reason.typeNotNamed') reasons.splice(i, 1);
   }
   // Below the size a call lets apply alone: only jointly (whether or not there is a lower limit besides).
   const joint = jointReason(program, profile);

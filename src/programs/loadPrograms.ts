@@ -164,7 +164,8 @@ export function buildPrograms(files: { program: ProgramFile }[], docs: SourceDoc
     const contact = deriveContact(doc.blocks);
     programs.push({
       id: doc.id, kind: 'call', name: doc.title, shortName: short.slice(0, 60), aliases: aliasesFromTitle(doc.title, doc.id, otherTexts),
-      docIds: [doc.id], documentTitle: doc.title, handoffEmail: undefined, curated: false, contacts: contact ? [contact] : [],
+      // A handed-over question goes to the call's own contact, not to another programme's leads.
+      docIds: [doc.id], documentTitle: doc.title, handoffEmail: contact && /^[^@\s]+@[^@\s]+\.[a-z]{2,}$/i.test(contact.email) ? contact.email : undefined, curated: false, contacts: contact ? [contact] : [],
       facts: [], rules: deriveRules(doc.blocks),
     });
   }

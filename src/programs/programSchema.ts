@@ -43,6 +43,10 @@ export const ruleSchema = z.discriminatedUnion('type', [
     others: z.enum(['no', 'unclear']).default('no'),
     /** Set when the quote is an exclusion ("… sind nicht antragsberechtigt"): the rule speaks only to these. */
     excluded: z.array(entityTypeSchema).optional(),
+    /** The way the excluded ones take part instead ("nur über ihren Landkreis"), when the quote names one. */
+    via: z.enum(['landkreis', 'amt', 'verband']).optional(),
+    /** The exclusion names only Gemeinden that belong to an association ("Ortsgemeinden", "amtsangehörige Gemeinden"). */
+    membersOnly: z.boolean().optional(),
     note: bilingual.optional(),
     quote,
   }),

@@ -61,7 +61,7 @@ const GERMAN: FactRow[] = [
   ['Bis wann kann man sich für Nachbarschaft digital bewerben?', ND, 'deadline', /15\.01\.2029.*noch offen, noch 786 Tage/, ND],
   ['Ist für Nachbarschaft digital eine Unterschrift nötig?', ND, 'signature', /formlose E-Mail/, ND],
   // Its applicants are read from its own text: a verdict that quotes the sentence.
-  ['Können sich kreisangehörige Gemeinden bei Nachbarschaft digital bewerben?', ND, 'eligibility', /^Nein – Gemeinden .*Landkreise/, ND],
+  ['Können sich kreisangehörige Gemeinden bei Nachbarschaft digital bewerben?', ND, 'eligibility', /^Nicht direkt – Gemeinden .*nur über ihren Landkreis/, ND],
   ['Wie hoch ist die Sachkostenpauschale bei Nachbarschaft digital?', ND, 'money', /8\.000 Euro/, ND],
   ['Brauchen wir Eigenmittel für Nachbarschaft digital?', ND, 'ownFunds', /Eigenanteil ist nicht erforderlich/, ND],
   ['Werden die Pilotregionen bei Nachbarschaft digital veröffentlicht?', ND, 'anonymity', /öffentlich bekannt gegeben/, ND],
@@ -85,7 +85,7 @@ describe('Answerer: German questions', () => {
 
   it.each([
     ['Braucht man für Nachbarschaft digital eine Unterschrift?', /formlose E-Mail/],
-    ['Kann sich eine kreisangehörige Gemeinde direkt bei Nachbarschaft digital bewerben?', /^Nein – Gemeinden .*Landkreise/],
+    ['Kann sich eine kreisangehörige Gemeinde direkt bei Nachbarschaft digital bewerben?', /^Nicht direkt – Gemeinden .*nur über ihren Landkreis/],
     ['Können sich Gemeinden direkt bei KommA bewerben?', /Gemeinden/],
   ])('answers "%s" instead of abstaining over an everyday word', (question, lead) => {
     const a = ask(question);
@@ -326,7 +326,8 @@ describe('Answerer: eligibility from a described profile', () => {
     expect(a.programId).toBe(ND);
     expect(a.citations[0].docId).toBe(ND);
     expect(a.citations.map((c) => c.quote)).toContain('Kreisangehörige Städte und Gemeinden können sich nur über ihren Landkreis beteiligen.');
-    expect(a.text).toMatch(/^Nein – Gemeinden/);
+    // "… nur über ihren Landkreis": not a plain no, the way in.
+    expect(a.text).toMatch(/^Nicht direkt – Gemeinden können sich laut Ausschreibung nicht selbst bewerben, sondern nur über ihren Landkreis/);
     expect(a.details.join(' ')).toMatch(/nicht redaktionell geprüft/);
     const kfs = ask('Wir sind eine kreisfreie Stadt. Können wir uns bei Nachbarschaft digital bewerben?');
     expect(kfs.text).toMatch(/^Ja – Kreisfreie Städte/);
@@ -405,6 +406,12 @@ describe('Answerer: held-out style wordings of the seed calls', () => {
     ['Wie werde ich Modellkommune bei Weltoffene Kommune – was ist der erste Schritt?', /Formular „Interesse an einer Teilnahme“ an Bianka Certa/],
     ['Ist das ILS-Papier eine Ausschreibung, auf die wir uns bewerben können?', /^Nein – das ILS-Papier ist eine Forschungsarbeit, keine Ausschreibung/],
     ['Wer hat das ILS-Papier geschrieben?', /„Von: Nils Hans, Ralf Zimmer-Hegmann“/],
+    // Synonyms (knowledge/synonyms.yaml): the question's words are not the text's.
+    ['Was passiert, wenn wir bei KommA nicht ausgewählt werden?', /„Bei einer nicht erfolgreichen Bewerbung nehmen Mitarbeitende/],
+    ['Wann sind die Webinare von KommA?', /Online-Informationsveranstaltungen/],
+    ['Braucht man für KommA die Unterstützung der Verwaltungsspitze?', /Leitung der Gesamtverwaltung/],
+    ['Wie viele Modellkommunen werden bei KommA ausgewählt?', /zehn Modellkommunen/],
+    ['Was empfiehlt das ILS-Papier Fördermittelgebern?', /\(v\.a\. Land, Bund, EU\)/],
   ])('answers "%s"', (question, lead) => {
     const a = ask(question);
     expect(a.text).toMatch(lead);
@@ -414,8 +421,8 @@ describe('Answerer: held-out style wordings of the seed calls', () => {
   it.each([
     // The WIR text names an amount but no own contribution: the amount is no answer to that.
     ['Wie hoch ist der Eigenanteil beim hessischen WIR-Programm für Integrationsstrategien?'],
-    // "Sollten Sie ausgewählt werden, …" answers the opposite case.
-    ['Was passiert, wenn wir bei KommA nicht ausgewählt werden?'],
+    // "Sollten Sie ausgewählt werden, …" answers the opposite case, and Weltoffene Kommune says nothing of that one.
+    ['Was passiert, wenn wir bei Weltoffene Kommune nicht ausgewählt werden?'],
   ])('abstains on "%s" rather than answer from a related sentence', (question) => {
     expect(ask(question).kind).toBe('abstain');
   });

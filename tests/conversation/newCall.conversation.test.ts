@@ -26,7 +26,7 @@ describe('an unseen call, answered from its text alone', () => {
     ['Bis wann kann man sich für Nachbarschaft digital bewerben?', 'de-DE', /15\.01\.2029.*noch offen, noch 786 Tage/, /15\. Januar 2029/],
     ['Ist für Nachbarschaft digital eine Unterschrift nötig?', 'de-DE', /formlose E-Mail/, /formlose E-Mail/],
     // A verdict from the rules read from the call's sentences; the quote says how Gemeinden take part.
-    ['Können sich kreisangehörige Gemeinden bei Nachbarschaft digital bewerben?', 'de-DE', /^Nein – Gemeinden .*Landkreise/, /nur über ihren Landkreis/],
+    ['Können sich kreisangehörige Gemeinden bei Nachbarschaft digital bewerben?', 'de-DE', /^Nicht direkt – Gemeinden .*nur über ihren Landkreis/, /nur über ihren Landkreis/],
     ['Wie hoch ist die Sachkostenpauschale bei Nachbarschaft digital?', 'de-DE', /8\.000 Euro/, /8\.000 Euro/],
     ['Brauchen wir Eigenmittel für Nachbarschaft digital?', 'de-DE', /Eigenanteil ist nicht erforderlich/, /Eigenanteil/],
     ['When is the deadline for Nachbarschaft digital?', 'en-US', /15 January 2029.*786 days left/, /15\. Januar 2029/],

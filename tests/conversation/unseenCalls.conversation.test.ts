@@ -32,7 +32,7 @@ describe('three unseen calls in three formats', () => {
     ['Wir sind eine Stadt in Nordrhein-Westfalen mit 30.000 Einwohnern – können wir Klimafit Kommune beantragen?', 'de-DE', /^Nein – .*Niedersachsen/, KF],
     ['Unsere Gemeinde in Niedersachsen hat 3.200 Einwohner. Können wir bei Klimafit Kommune mitmachen?', 'de-DE', /^Nur gemeinsam – .*unter 5\.000 – eine Bewerbung ist dann nur gemeinsam/, KF],
     ['Wir sind eine kreisfreie Stadt in NRW mit 250.000 Einwohnern. Können wir uns für Kommunale Hitzeschutzpläne bewerben?', 'de-DE', /^Ja – Kreisfreie Städte/, HS],
-    ['Is the Kommunale Hitzeschutzpläne call open to small towns that belong to a district?', 'en-US', /^No – Towns belonging to a district/, HS],
+    ['Is the Kommunale Hitzeschutzpläne call open to small towns that belong to a district?', 'en-US', /^Not directly – Towns belonging to a district .*only through their district/, HS],
     // "Wann …?" for something that happens: its time, not the deadline.
     ['Wann beginnt die Begleitung bei Dorfkern lebendig?', 'de-DE', /Die Begleitung beginnt im Juli 2027/, DK],
     ['Wann entscheidet die Jury bei Dorfkern lebendig, wer dabei ist?', 'de-DE', /Mai 2027/, DK],

@@ -14,7 +14,7 @@ export async function realAnswerer(): Promise<{ answerer: Answerer; dir: string;
   const dir = mkdtempSync(join(tmpdir(), 'fl-report-'));
   const knowledgeDir = join(dir, 'knowledge');
   mkdirSync(knowledgeDir, { recursive: true });
-  for (const part of ['sources', 'programs', 'terms.yaml']) cpSync(join(ROOT, 'knowledge', part), join(knowledgeDir, part), { recursive: true });
+  for (const part of ['sources', 'programs', 'terms.yaml', 'synonyms.yaml']) cpSync(join(ROOT, 'knowledge', part), join(knowledgeDir, part), { recursive: true });
   const kb = await ensureIndex(knowledgeDir, { ingestIfStale: true });
   const { t } = createTranslator(join(ROOT, 'locales'));
   const answerer = new Answerer({ kb, detector: new ProgramDetector(kb.programs, kb.vocabulary, (p) => kb.vocabularyOf(p)), terms: TermList.load(join(knowledgeDir, 'terms.yaml')), t });

@@ -195,8 +195,9 @@ describe('DeliveryWorker', () => {
   it('polls on its timer, runs at once when nudged, and stops cleanly', async () => {
     const timers = manualTimers();
     const onQueued = vi.fn();
-    const { store, transport, worker } = setup({ timers, pollIntervalMs: 5_000, hooks: { onQueued } });
-    const service = new HandoffService({ store, worker });
+    const { store, transport, worker, clock } = setup({ timers, pollIntervalMs: 5_000, hooks: { onQueued } });
+    // The service stamps the case with the same clock the worker reads, or the case is due only in the worker's future.
+    const service = new HandoffService({ store, worker, clock: clock.now });
 
     worker.start();
     expect([...timers.pending.values()].map((t) => t.ms)).toEqual([0]);

@@ -246,7 +246,7 @@ describe('ingest: a new call dropped into sources', () => {
     expect(p!.facts).toEqual([]);
     // Who may apply, read from the call's own sentences (tests/programs/deriveRules.test.ts has the details).
     expect(p!.rules).toEqual([
-      { type: 'entityTypes', allowed: ['kreisfreie_stadt', 'landkreis'], others: 'no', excluded: ['kreisangehoerige_stadt', 'gemeinde'], quote: 'Kreisangehörige Städte und Gemeinden können sich nur über ihren Landkreis beteiligen.' },
+      { type: 'entityTypes', allowed: ['kreisfreie_stadt', 'landkreis'], others: 'no', excluded: ['kreisangehoerige_stadt', 'gemeinde'], via: 'landkreis', quote: 'Kreisangehörige Städte und Gemeinden können sich nur über ihren Landkreis beteiligen.' },
       { type: 'entityTypes', allowed: ['kreisfreie_stadt', 'landkreis'], others: 'no', quote: 'Bewerben können sich Landkreise und kreisfreie Städte aus allen Bundesländern.' },
       { type: 'leadershipSupport', quote: 'Die Verwaltungsspitze muss die Bewerbung unterstützen, und es muss eine verantwortliche Koordinationsperson benannt werden.' },
       { type: 'contactPerson', quote: 'Die Verwaltungsspitze muss die Bewerbung unterstützen, und es muss eine verantwortliche Koordinationsperson benannt werden.' },

@@ -33,6 +33,15 @@ describe('splitSentences', () => {
     expect(splitSentences(text).join(' ')).toBe(text);
   });
 
+  it.each([
+    ['a dotted short form in brackets', 'Die Förderlogiken von Fördermittelgebenden (v.a. Ministerien) sind kurz. Das ist ein Problem.', 2],
+    ['a short form the list does not name', 'Die o.g. Kommunen und z.T. Landkreise sind gemeint. Danach folgt mehr.', 2],
+    ['an abbreviated month before a year', 'Die Frist endet am 15. Jan. 2027 um 12 Uhr. Danach nicht mehr.', 2],
+    ['a title before a name', 'Fragen beantwortet Hr. Meier gern. Rufen Sie an.', 2],
+  ])('does not split after %s', (_label, text, count) => {
+    expect(splitSentences(text)).toHaveLength(count);
+  });
+
   it('returns nothing for empty text', () => {
     expect(splitSentences('   ')).toEqual([]);
   });

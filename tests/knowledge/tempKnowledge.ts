@@ -20,7 +20,7 @@ export const NEW_CALL_TEXT = readFileSync(existsSync(SHARED_NEW_CALL) ? SHARED_N
 /** A throw-away copy of knowledge/ (sources, programs, terms.yaml) without the built index. */
 export function copyKnowledge(extraSources: Record<string, string | Uint8Array> = {}): { dir: string; cleanup(): void } {
   const dir = mkdtempSync(join(tmpdir(), 'fl-knowledge-'));
-  for (const part of ['sources', 'programs', 'terms.yaml']) cpSync(join(ROOT, 'knowledge', part), join(dir, part), { recursive: true });
+  for (const part of ['sources', 'programs', 'terms.yaml', 'synonyms.yaml']) cpSync(join(ROOT, 'knowledge', part), join(dir, part), { recursive: true });
   for (const [name, content] of Object.entries(extraSources)) writeFileSync(join(dir, 'sources', name), content);
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }

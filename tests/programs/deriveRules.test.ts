@@ -39,8 +39,38 @@ describe('deriveRules: who may apply, read from a call text', () => {
   it('takes "nur über ihren Landkreis" and "als Partner" as routes, not as rules about Landkreise', () => {
     const rules = deriveRules(hitze.blocks);
     const exclusion = rules.find((r) => r.type === 'entityTypes' && r.excluded);
-    expect(exclusion).toMatchObject({ excluded: ['kreisangehoerige_stadt', 'gemeinde'] });
+    expect(exclusion).toMatchObject({ excluded: ['kreisangehoerige_stadt', 'gemeinde'], via: 'landkreis' });
     expect(rules.find((r) => r.type === 'entityTypes' && !r.excluded)).toMatchObject({ allowed: ['kreisfreie_stadt', 'landkreis'], others: 'no' });
+  });
+
+  it.each([
+    ['Kreisangehörige Gemeinden können sich nur über ihren Landkreis bewerben.', 'landkreis'],
+    ['Amtsangehörige Gemeinden sind nicht antragsberechtigt; sie können nur über ihr Amt teilnehmen.', 'amt'],
+    ['Ortsgemeinden können sich nicht selbst bewerben, sondern nur über ihre Verbandsgemeinde.', 'verband'],
+  ])('reads the way in of "%s", and the verdict is "only that way", not a plain no', (sentence, via) => {
+    const rules = deriveRules(blocks(`Bewerben können sich Landkreise und kreisfreie Städte. ${sentence}`));
+    expect(rules.find((r) => r.type === 'entityTypes' && r.excluded)).toMatchObject({ via });
+    const p = { ...program('kommunale-hitzeschutzplaene-2027'), rules };
+    // A Gemeinde that belongs to an Amt or a Verbandsgemeinde (the only kind the last two exclude).
+    const v = evaluateEligibility(p, { entityType: 'gemeinde', member: true });
+    expect(v.status).toBe('conditional');
+    expect(v.reasons.map((r) => r.key)).toEqual(['verdict.reason.onlyVia']);
+    expect(evaluateEligibility(p, { entityType: 'landkreis' }).status).not.toBe('conditional');
+  });
+
+  it('excludes only member municipalities when the call names those ("Ortsgemeinden"), and asks when it is not said', () => {
+    const rules = deriveRules(blocks('Antragsberechtigt sind Landkreise, verbandsfreie Gemeinden und Verbandsgemeinden. Ortsgemeinden sind nicht antragsberechtigt.'));
+    expect(rules.find((r) => r.type === 'entityTypes' && r.excluded)).toMatchObject({ excluded: ['gemeinde'], membersOnly: true });
+    const p = { ...program('kommunale-hitzeschutzplaene-2027'), rules };
+    expect(evaluateEligibility(p, { entityType: 'gemeinde', member: false }).status).toBe('fits');
+    expect(evaluateEligibility(p, { entityType: 'gemeinde', member: true }).status).toBe('no');
+    expect(evaluateEligibility(p, { entityType: 'gemeinde' }).reasons.map((r) => r.key)).toContain('verdict.reason.memberMatters');
+  });
+
+  it('keeps a plain exclusion without a way in a plain no', () => {
+    const rules = deriveRules(blocks('Bewerben können sich Landkreise. Gemeinden sind nicht antragsberechtigt.'));
+    expect(rules.find((r) => r.type === 'entityTypes' && r.excluded)).not.toHaveProperty('via');
+    expect(evaluateEligibility({ ...program('kommunale-hitzeschutzplaene-2027'), rules }, { entityType: 'gemeinde' }).status).toBe('no');
   });
 
   it.each([

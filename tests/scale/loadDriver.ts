@@ -188,7 +188,7 @@ export async function runScaleLoad(opts: ScaleRunOptions): Promise<ScaleResult> 
     // One index built before any bot starts, so no instance ingests (NO_INGEST_ON_START).
     const knowledgeDir = join(work, 'knowledge');
     mkdirSync(knowledgeDir, { recursive: true });
-    for (const part of ['sources', 'programs', 'terms.yaml']) cpSync(join(root, 'knowledge', part), join(knowledgeDir, part), { recursive: true });
+    for (const part of ['sources', 'programs', 'terms.yaml', 'synonyms.yaml']) cpSync(join(root, 'knowledge', part), join(knowledgeDir, part), { recursive: true });
     await run(process.execPath, [join(root, 'dist', 'cli', 'ingest.js')], { cwd: root, env: { PATH: process.env.PATH ?? '', KNOWLEDGE_DIR: knowledgeDir } });
 
     const backend = opts.storage.kind;

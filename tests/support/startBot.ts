@@ -35,7 +35,7 @@ export async function startBot(opts: StartBotOptions = {}): Promise<StartedBot> 
   const knowledgeDir = join(dir, 'knowledge');
   if (!opts.dir) {
     mkdirSync(knowledgeDir, { recursive: true });
-    for (const part of ['sources', 'programs', 'terms.yaml']) cpSync(join(ROOT, 'knowledge', part), join(knowledgeDir, part), { recursive: true });
+    for (const part of ['sources', 'programs', 'terms.yaml', 'synonyms.yaml']) cpSync(join(ROOT, 'knowledge', part), join(knowledgeDir, part), { recursive: true });
   }
   for (const [name, text] of Object.entries(opts.sources ?? {})) writeFileSync(join(knowledgeDir, 'sources', name), text);
   const config = loadConfig({
