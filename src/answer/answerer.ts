@@ -78,6 +78,11 @@ function countOf(thing: string): RegExp {
 const NO_SIGNATURE = /(keine|nicht)\s+(formale\s+)?unterschrift\s+(ist\s+)?(nötig|erforderlich|notwendig)|unterschrift\s+ist\s+(dafür\s+|hierfür\s+)?nicht\s+(nötig|erforderlich|notwendig)|ohne unterschrift|formlose? (e-?mail|bewerbung|interessenbekundung)/i;
 const SIGNATURE = /\b(ist|sind|muss|müssen)\b.{0,220}\b(zu unterzeichnen|zu unterschreiben|unterschrieben|unterzeichnet)\b/i;
 const NO_OWN_FUNDS = /\b(kein|keinen)\s+eigenanteil|eigenanteil\s+(ist|wird)\s+nicht|eigenanteil\s+fällt\s+nicht|ohne eigenanteil/i;
+/** A question about applying together with others. */
+const JOINT_QUESTION = /gemeinsam|zusammen (mit|bewerben|beantragen|einreichen)|\b(zwei|drei|mehrere\w*) (nachbar)?(gemeinden|kommunen|städte|landkreise|kreise)|verbund|kooperation|\bjointly\b|\btogether\b/i;
+const NO_JOINT = /(gemeinsame|verbund|kooperations)\w*\s+(\w+\s+){0,3}(bewerbungen|anträge|antragstellung|bewerbung)\b.{0,60}\b(nicht (vorgesehen|möglich|zulässig|gestattet)|ausgeschlossen)|(nur|ausschließlich) (einzeln|allein)/i;
+const JOINT_OK = /(gemeinsame|verbund)\w*\s+(\w+\s+){0,3}(bewerbungen|anträge|antragstellung|bewerbung)\b.{0,60}\b(möglich|erwünscht|zulässig|willkommen|ausdrücklich)|können (auch )?gemeinsam (beantragt|eingereicht|gestellt)/i;
+const OWN_FUNDS_HOW = /anrechn|angerechnet|erbring|\bdurch\b|ersetz|\bdecken\b|\bzählen\b|\bgelten\b|count towards|be covered by/i;
 const OWN_FUNDS = /eigenanteil\s+(von|in höhe von)\s+(mindestens\s+)?(\d+\s*(%|prozent))/i;
 
 /** A question whether one can stay unnamed (as opposed to one whether names are published). */
@@ -117,10 +122,17 @@ function plainAnswer(intent: Intent, quote: string, question: string): { key: st
     }
     return undefined;
   }
+  if (intent === 'eligibility' && JOINT_QUESTION.test(question)) {
+    if (NO_JOINT.test(quote)) return { key: 'noJoint' };
+    if (JOINT_OK.test(quote)) return { key: 'joint' };
+    return undefined;
+  }
   if (intent === 'signature') {
     if (NO_SIGNATURE.test(quote)) return { key: 'noSignature' };
     if (SIGNATURE.test(quote)) return { key: 'signature' };
   }
+  // "Dürfen wir Stiftungsgelder anrechnen?", "… durch eigenes Personal erbringen?" ask how, not whether: the quote answers.
+  if (intent === 'ownFunds' && OWN_FUNDS_HOW.test(question)) return undefined;
   if (intent === 'ownFunds') {
     if (NO_OWN_FUNDS.test(quote)) return { key: 'noOwnFunds' };
     const share = quote.match(OWN_FUNDS)?.[3];
@@ -380,7 +392,9 @@ export class Answerer {
       const status = deadlineStatus(d, req.now);
       return this.answerOf(program, intent, this.deadlineText(program, status, lang, d.label?.[lang]), [this.citation(program, docId, d.quote)], lang);
     }
-    if (intent === 'eligibility' && program.rules.length > 0 && (profileInText || hasProfileFacts(profile))) {
+    // "Können sich zwei Nachbargemeinden gemeinsam bewerben?" asks about applying jointly, not for a verdict on a profile.
+    const asksJoint = intent === 'eligibility' && JOINT_QUESTION.test(req.text) && profile.population === undefined;
+    if (intent === 'eligibility' && !asksJoint && program.rules.length > 0 && (profileInText || hasProfileFacts(profile))) {
       return this.verdictAnswer(program, evaluateEligibility(program, profile), profile, lang, req.text);
     }
     if (intent === 'funder' && (program.funder || program.implementer)) {
@@ -415,7 +429,7 @@ export class Answerer {
     // says where submissions go, which may not be the contact for questions.
     const submitting = !program.curated && SUBMIT.test(req.text);
     if (intent === 'contact' && program.contacts.length && program.contacts[0].email && !submitting) {
-      const c = program.contacts[0];
+      const c = this.contactFor(program, req.text);
       const key = c.name ? (c.phone ? 'contact.namedPhone' : 'contact.named') : c.phone ? 'contact.genericPhone' : 'contact.generic';
       const lead = t(lang, key, { program: program.shortName, email: c.email, name: c.name, phone: c.phone });
       return this.answerOf(program, intent, lead, [this.citation(program, docId, c.quote)], lang);
@@ -472,8 +486,27 @@ export class Answerer {
     const lead = plain
       ? t(lang, `passage.${plain.key}`, { program: program.shortName, quote: escapeMarkdown(passage.quote), share: plain.share ?? '' })
       : this.quoteLead(program, passage.quote, lang);
-    const details = intent === 'eligibility' && !program.curated && hasProfileFacts(profile) ? [t(lang, 'verdict.noRules')] : [];
+    const details = intent === 'eligibility' && !asksJoint && !program.curated && hasProfileFacts(profile) ? [t(lang, 'verdict.noRules')] : [];
     return { ...this.answerOf(program, intent, lead, cite, lang, 'answer', details), debug: { query, hits: [], coverage: passage.coverage } };
+  }
+
+  /**
+   * The contact for what is asked: "Wer beantwortet Fragen zum Antragsverfahren?" picks the one
+   * whose lines name the procedure; otherwise the call's first contact.
+   */
+  private contactFor(program: Program, question: string): Program['contacts'][number] {
+    const { kb } = this.deps;
+    const withEmail = program.contacts.filter((c) => c.email);
+    if (withEmail.length < 2) return program.contacts[0];
+    const focus = focusTerms(question, [program], kb.vocabulary).filter((f) => !isQuestionWord(f));
+    if (!focus.length) return withEmail[0];
+    let best = withEmail[0];
+    let bestCov = 0;
+    for (const c of withEmail) {
+      const cov = coverage(focus, c.quote, kb.vocabulary, kb.synonyms);
+      if (cov > bestCov) [best, bestCov] = [c, cov];
+    }
+    return best;
   }
 
   /**

@@ -14,7 +14,7 @@ const CUES: Partial<Record<Intent, RegExp>> = {
   ownFunds: /eigenanteil|eigenmittel|kofinanz|kostenfrei|kostenlos|nicht erforderlich/i,
   // "Kontakte" (social contacts) is no contact information: an address, a phone or a named contact is.
   contact: /@|ansprechp|kontaktperson|kontaktdaten|telefon|tel\.|fragen (an|richten)|e-mail an|wenden sie sich/i,
-  process: /bewerbung|e-mail|einreich|eingereicht|formular|verfahren|auswahl|interessenbekundung|portal|hochlad|antragsweg|antragstellung|beizufügen|beifügen|unterlagen|vordruck|steckbrief/i,
+  process: /bewerbung|e-mail|einreich|einzureichen|einzusenden|abzugeben|zu richten|eingereicht|formular|verfahren|auswahl|interessenbekundung|portal|hochlad|antragsweg|antragstellung|beizufügen|beifügen|unterlagen|vordruck|steckbrief/i,
   // "Bundesländern" is no change: the word starts there.
   changes: /(?<![a-zäöüß])(ge|ab|ver)?änder|korrigier|ersetz|nachreich|nachgereicht|zurückzieh|berichtig|überarbeit|neue fassung/i,
   funder: /fördert|gefördert|finanziert|ruft|institut|ministerium|stiftung|bundesamt/i,
@@ -120,12 +120,21 @@ const NEVER_A_DEADLINE = /einwohner|stand:|stand vom/i;
 /** What an application deadline sentence speaks of. */
 const APPLICATION = /bewerbung|antr(ag|äge)|einsendeschluss|interessenbekundung|einreich|eingereicht|eingang|bewerbungsfrist|antragsfrist|teilnahmeschluss|anmeldeschluss|stichtag|skizze/i;
 
+const WHERE = /\bwo\b|wohin|\bwhere\b|an wen|adresse|address/i;
+const ADDRESS = /\b\d{5}\s+\p{Lu}|postfach|\b(bei|an) (der|dem|das|die|den)\s+\p{Lu}[\p{L}-]*(direktion|amt|ministerium|präsidium|stiftung|träger|agentur|stelle|institut|verwaltung|behörde)/u;
+/** How a change after submission is to be made known ("… unverzüglich schriftlich mitzuteilen"). */
+const REPORT_CHANGE = /mitzuteilen|mitteilen|anzuzeigen|anzeigen|unverzüglich|informieren|melden/i;
 const COUNT = /\bwie viele?\b|\bhow many\b|\banzahl\b/i;
 const NUMBER = /\d|\b(zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zwanzig|dreißig|vierzig|fünfzig|hundert)\b/i;
 const CALL_PUBLISHED = /in kraft|bundesanzeiger|amtsblatt|staatsanzeiger|ministerialblatt|gesetzblatt/i;
 const AMOUNT_QUESTION = /wie (viel|hoch)|welche (summe|höhe|fördersumme)|how much|what amount/i;
 const AMOUNT = /\d[\d.,]*\s*(euro|€|prozent|%)|\d+\s*beratungstag/i;
 const MAXIMUM = /maximal|höchstens|höchste|maximum|bis zu|at most|maximum/i;
+
+/** Learning the outcome: a date of that is never the application deadline. */
+const OUTCOME = /entscheid|bescheid|informiert|benachrichtig|mitgeteilt|nachricht|ergebnis|bekanntgegeben|bekannt gegeben|bewilligt/i;
+/** A sentence about the second stage ("Die Verfasser positiv bewerteter Skizzen werden aufgefordert, … einen förmlichen Förderantrag vorzulegen"). */
+const SECOND_STAGE_SENTENCE = /vollantr(a|ä)g|zweite(n)? (stufe|phase)|förmlichen? (förder)?antrag|werden aufgefordert|positiv bewertete/i;
 
 /** The second stage of a two-stage procedure, when the question asks for it. */
 const SECOND_STAGE = /vollantr(a|ä)g|full (application|proposal)|zweite(n)? (stufe|phase)|second stage/i;
@@ -137,8 +146,10 @@ export function isApplicationDeadline(sentence: string): boolean {
 
 /** How well a dated sentence reads as the application deadline rather than another date. */
 function deadlineFit(sentence: string): number {
-  const stage = /vollantr(a|ä)g|zweite(n)? (stufe|phase)/i.test(sentence) ? -0.5 : 0;
+  const stage = SECOND_STAGE_SENTENCE.test(sentence) ? -0.5 : 0;
   if (NEVER_A_DEADLINE.test(sentence)) return -3;
+  // "Die Einreichenden werden … im Juni 2027 informiert": when one learns the outcome, not when to apply.
+  if (OUTCOME.test(sentence) && !/frist|schluss|stichtag/i.test(sentence)) return -3;
   return (APPLICATION.test(sentence) ? 1.5 : 0) - (NOT_APPLICATION_END.test(sentence) && !APPLICATION.test(sentence) ? 3 : 0) + stage;
 }
 
@@ -201,10 +212,17 @@ export function findPassage(
       // A section named like the question ("Teilnahmevoraussetzungen") vouches for its sentences.
       const sectionHit = focus.length > 0 && h.chunk.section ? coverage(focus, h.chunk.section, kb.vocabulary, kb.synonyms) : 0;
       let score = (cueHit ? 2 : 0) + (faqHit ? 2.5 : 0) + 3 * cov + (dateHit ? 1 : 0) + (strong?.test(s) ? 1.5 : 0) + sectionHit + 1 / (1 + rank);
-      if (intent === 'deadline') score += deadlineFit(s) + (SECOND_STAGE.test(query) && SECOND_STAGE.test(s) ? 2 : 0);
+      if (intent === 'deadline') score += deadlineFit(s) + (SECOND_STAGE.test(query) && SECOND_STAGE_SENTENCE.test(s) ? 2.5 : 0);
       // A section headed for this kind of question ("Wer kann teilnehmen?", "Kontakt") vouches for its sentences.
       if (SECTION_CUES[intent]?.test(h.chunk.section ?? '')) score += 1.5;
       if (negated && intent === 'unknown' && !NEGATION.test(s)) score -= 1.5;
+      // "Was wird gefördert?" is not answered by "Nicht gefördert werden …".
+      if (!negated && /^(nicht|keine?)\b/i.test(s)) score -= 1.5;
+      // A list intro ("Dem Antrag sind beizufügen:") says nothing by itself, unless its items follow in the passage.
+      if (/:\s*$/.test(s) && i === sentences.length - 1 && !NUMBER.test(s)) score -= 2;
+      // "Wo reichen wir ein?", "Wohin schicken?": a sentence with an address or a body to send to.
+      if (WHERE.test(query)) score += (ADDRESS.test(s) ? 3 : 0) + (/@/.test(s) ? 1 : 0);
+      if (intent === 'changes' && REPORT_CHANGE.test(s)) score += 1.5;
       if (intent === 'money' && /\d/.test(s)) score += 1;
       // "Wie viele Modellkommunen …?" is answered by a sentence with a number.
       if (COUNT.test(query) && NUMBER.test(s)) score += 1.5;
@@ -258,7 +276,8 @@ export function findWhenPassage(kb: KnowledgeBase, docIds: ReadonlySet<string>, 
       // "Eine Jury wählt … aus. Die Auswahl erfolgt im Mai 2027": the thing may be named just before.
       const prev = h.chunk.sentences[i - 1];
       const own = coverage(focus, s, kb.vocabulary, kb.synonyms) + (RESULT.test(s) && focus.some((f) => RESULT_WORD.test(f)) ? 0.5 : 0);
-      const withPrev = prev ? coverage(focus, `${prev} ${s}`, kb.vocabulary, kb.synonyms) : 0;
+      // Only a short sentence before is quoted along: the time must stay near the answer's start.
+      const withPrev = prev && prev.length + s.length < 260 ? coverage(focus, `${prev} ${s}`, kb.vocabulary, kb.synonyms) : 0;
       const cov = Math.max(own, withPrev);
       if (cov === 0) return;
       const score = 3 * cov + 1 / (1 + rank);

@@ -8,7 +8,7 @@ const GENERIC = new Set(
    tagt tagen findet statt stattfinden teilnehmen mitmachen beteiligen einreichen einreicht einzureichen
    geht gehen klappt klappen funktioniert funktionieren machen macht
    nötig notig notwendig erforderlich erlaubt zulässig zulassig gestattet verpflichtend pflicht okay ok
-   erfüllen erfüllt kriterien kriterium viel viele hoch höhe gross groß lang wie welch welche genau eigentlich nennt nennen genannt beschreibt beschreiben erklärt läuft laufen lauft bitte mal etwa ungefahr denn auch noch schon hier dort thema bezug bzgl bezuglich moglich konnen muss brauch brauchen man leute wer wann was wo wohin
+   erfüllen erfüllt kriterien kriterium viel viele wieviel wieviele wievielen hoch höhe gross groß lang wie welch welche genau eigentlich nennt nennen genannt beschreibt beschreiben erklärt läuft laufen lauft bitte mal etwa ungefahr denn auch noch schon hier dort thema bezug bzgl bezuglich moglich konnen muss brauch brauchen man leute wer wann was wo wohin
    call text paper document programme program project tell say says know please about does apply application`
     .split(/\s+/)
     .map((w) => stem(w)),
@@ -128,6 +128,8 @@ function passageHas(have: ReadonlySet<string>, f: string): boolean {
     // A shared prefix ("Förderung"/"Fördermittel"), or a shared head of a compound
     // ("Infoveranstaltung"/"Informationsveranstaltung": German compounds end in what they are).
     if ((n >= 5 && (f.startsWith(h) || h.startsWith(f)) && Math.abs(f.length - h.length) <= 4) || shortenedCompound(f, h) || endsCompound(h, f)) return true;
+    // "Personal" in "Personalleistungen": a word of some length as the first part of a compound.
+    if (f.length >= 7 && h.length > f.length + 4 && h.startsWith(f)) return true;
   }
   return false;
 }

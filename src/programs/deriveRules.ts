@@ -272,19 +272,38 @@ export interface DerivedContact {
  * to; the quote is that section's lines up to the address.
  */
 export function deriveContact(blocks: Block[]): DerivedContact | undefined {
-  let best: { score: number; i: number; from: number } | undefined;
+  return deriveContacts(blocks)[0];
+}
+
+/**
+ * Every contact of an uncurated call, the best first (see deriveContact): a call may name one
+ * person for questions on its content and another for the procedure, each under its own label.
+ */
+export function deriveContacts(blocks: Block[]): DerivedContact[] {
+  const candidates: { score: number; i: number; from: number }[] = [];
   blocks.forEach((b, i) => {
     if (!EMAIL.test(b.text)) return;
     let from = i;
     // Only an address card ("E-Mail: …" under a name and a phone line) takes the lines above it.
     const card = b.text.length <= 200 && !/[.!?]\s+\p{Lu}/u.test(b.text) && !/[.!?]$/.test(b.text.replace(EMAIL, ''));
-    while (card && from > 0 && i - from < 4 && blocks[from - 1].text.length <= 160 && !/[.!?]$/.test(blocks[from - 1].text.trim())) from--;
+    // The lines above belong to this card until another card's address.
+    while (card && from > 0 && i - from < 4 && blocks[from - 1].text.length <= 160 && !/[.!?]$/.test(blocks[from - 1].text.trim()) && !EMAIL.test(blocks[from - 1].text)) from--;
     const window = blocks.slice(Math.max(0, from - 1), i + 1).map((x) => x.text).join(' ');
     const score = (CONTACT_CUE.test(window) ? 2 : 0) + (PHONE.test(window) ? 1 : 0) - (SUBMISSION.test(b.text) ? 2 : 0);
-    if (!best || score > best.score) best = { score, i, from };
+    candidates.push({ score, i, from });
   });
-  if (!best) return undefined;
-  const { i, from } = best;
+  // The best first (the earlier of equals); others only when they look like contacts too.
+  const sorted = candidates.map((c, n) => ({ ...c, n })).sort((a, b) => b.score - a.score || a.n - b.n);
+  const out: DerivedContact[] = [];
+  for (const c of sorted) {
+    if (out.length && (c.score < 1 || out.length >= 4)) continue;
+    const contact = contactAt(blocks, c.i, c.from);
+    if (!out.some((o) => o.email === contact.email)) out.push(contact);
+  }
+  return out;
+}
+
+function contactAt(blocks: Block[], i: number, from: number): DerivedContact {
   const lines = blocks.slice(from, i + 1).map((x) => x.text);
   // A bare heading such as "Kontakt" opens the section but says nothing to quote.
   while (lines.length > 1 && /^(\d+\.\s*)?(kontakt|ihre ansprechpartner(in)?|ansprechpartner(in)?)$/i.test(lines[0].trim())) lines.shift();

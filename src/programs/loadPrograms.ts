@@ -1,4 +1,4 @@
-import { deriveContact, deriveRules } from './deriveRules.js';
+import { deriveContacts, deriveRules } from './deriveRules.js';
 import { STATES } from '../nlu/profileEntities.js';
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -161,11 +161,12 @@ export function buildPrograms(files: { program: ProgramFile }[], docs: SourceDoc
     if (covered.has(doc.id)) continue;
     const short = nameOf(doc.title);
     const otherTexts = docs.filter((d) => d !== doc).map((d) => d.text);
-    const contact = deriveContact(doc.blocks);
+    const contacts = deriveContacts(doc.blocks);
+    const contact = contacts[0];
     programs.push({
       id: doc.id, kind: 'call', name: doc.title, shortName: short.slice(0, 60), aliases: aliasesFromTitle(doc.title, doc.id, otherTexts),
       // A handed-over question goes to the call's own contact, not to another programme's leads.
-      docIds: [doc.id], documentTitle: doc.title, handoffEmail: contact && /^[^@\s]+@[^@\s]+\.[a-z]{2,}$/i.test(contact.email) ? contact.email : undefined, curated: false, contacts: contact ? [contact] : [],
+      docIds: [doc.id], documentTitle: doc.title, handoffEmail: contact && /^[^@\s]+@[^@\s]+\.[a-z]{2,}$/i.test(contact.email) ? contact.email : undefined, curated: false, contacts,
       facts: [], rules: deriveRules(doc.blocks),
     });
   }

@@ -274,3 +274,64 @@ describe('cleanToBlocks: e-mails', () => {
     expect(text).not.toMatch(/vertrauliche|Abmelden/);
   });
 });
+
+describe('cleanToBlocks: sentences a PDF extraction broke across blank lines', () => {
+  const texts = (raw: string, kind: 'txt' | 'md' = 'txt') => cleanToBlocks(raw, kind).map((b) => b.text);
+
+  it.each([
+    ['a line that ends in a function word', 'Die Teilnahme ist kostenfrei und erfordert keine Einbringung von\n\nEigenmitteln.', 'Die Teilnahme ist kostenfrei und erfordert keine Einbringung von Eigenmitteln.'],
+    ['a long line cut after an adjective', '- antirassistische Strategiekonzepte, u.a. zu Clearingverfahren sowie antirassistische\n\nInterventions- und Beteiligungsstrategien zu entwickeln', 'antirassistische Strategiekonzepte, u.a. zu Clearingverfahren sowie antirassistische Interventions- und Beteiligungsstrategien zu entwickeln'],
+    ['a semicolon at a line end', 'In diesem Fall stellt eine Kommune den Antrag für alle Beteiligten;\neine von allen unterzeichnete Vereinbarung ist beizufügen.', 'In diesem Fall stellt eine Kommune den Antrag für alle Beteiligten; eine von allen unterzeichnete Vereinbarung ist beizufügen.'],
+  ])('joins %s', (_label, raw, joined) => {
+    expect(texts(raw)).toContain(joined);
+  });
+
+  it('still ends a paragraph before a capitalised line after a short line or a full stop', () => {
+    expect(texts('Ihr Mehrwert\n\nSie erhalten eine Begleitung.')).toEqual(['Ihr Mehrwert', 'Sie erhalten eine Begleitung.']);
+    expect(texts('Die Frist endet am 1. März.\n\nDie Auswahl trifft eine Jury.')).toHaveLength(2);
+  });
+});
+
+describe('cleanToBlocks: a web page saved as Markdown', () => {
+  const page = [
+    '[Zum Inhalt springen](#inhalt)',
+    '',
+    '* [Start](https://example.org/)',
+    '* [Programme](https://example.org/programme)',
+    '* [Kontakt](https://example.org/kontakt)',
+    '',
+    'Diese Website verwendet Cookies. [Einstellungen](#) [Alle akzeptieren](#)',
+    '',
+    'Sie sind hier: Start › Programme › Landfunken',
+    '',
+    '# Landfunken 2027',
+    '',
+    '| | |',
+    '|---|---|',
+    '| **Wie viel?** | bis zu 12.000 Euro |',
+    '| **Bewerbungsschluss** | 28. Februar 2027 |',
+    '',
+    '### Muss die Bewerbung unterschrieben werden?',
+    '',
+    'Nein. Die Bewerbung erfolgt ohne Unterschrift.',
+    '',
+    'Mehr unter [unserer Seite](https://example.org/mehr).',
+  ].join('\n');
+  const blocks = cleanToBlocks(page, 'md');
+
+  it('drops the menu, the skip link, the cookie line and the breadcrumb, but keeps links in sentences', () => {
+    const text = blocksToText(blocks);
+    expect(text).not.toMatch(/Start|Zum Inhalt|Cookies|Sie sind hier/);
+    expect(text).toContain('Mehr unter unserer Seite.');
+  });
+
+  it('keeps each table row a fact of its own, also when the key is a question', () => {
+    expect(blocks.map((b) => b.text)).toEqual(expect.arrayContaining(['Wie viel?: bis zu 12.000 Euro', 'Bewerbungsschluss: 28. Februar 2027']));
+  });
+
+  it('reads a "###" heading that asks as an FAQ question', () => {
+    expect(blocks.find((b) => b.text.startsWith('Muss die Bewerbung'))?.kind).toBe('question');
+    expect(blocks.find((b) => b.text === 'Landfunken 2027')?.kind).toBe('heading');
+  });
+});
+
