@@ -61,6 +61,8 @@ const NOT_A_TIME = new Set<Intent>(['signature', 'anonymity', 'ownFunds', 'eligi
 const WHEN_START = String.raw`^\s*((und|aber|also|ok|okay|and|so)\s*,?\s+)?(wann?|ab wann|bis wann|when|until when|by when)\b`;
 /** A question for a time. */
 const WHEN = new RegExp(WHEN_START, 'i');
+/** A question for when things start ("Ab wann laufen die Projekte?", "Wann geht es los?"). */
+const START_QUESTION = /\bab wann\b|wann (beginn|start|fang|geht .{0,30}los|laufen)|when (do|does|will) .{0,40}(start|begin)/i;
 /** Stems that only say "time" ("Termin", "Datum"): no topic of a when-question. */
 const TIME_WORD = /^(frist|termin|datum|zeit|tag|monat|jahr|woch|end|lauf|lauft)/;
 /** Stems of taking part in a call: a when-question with only these asks for the deadline. */
@@ -74,22 +76,32 @@ const SUBMIT = /\b(schick|send|einreich|eingereicht|abgeb|übermittel|hochlad|ei
 function countOf(thing: string): RegExp {
   return new RegExp(`(\\d[\\d.]*|${NUMBER_WORD.source.replace(/^\\d\|/, '')})\\s+(\\p{L}+\\s+){0,2}\\p{L}*${thing.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'iu');
 }
+/**
+ * Whether a sentence gives a number of the things counted ("rund 20 Kommunen"), not a threshold of
+ * them ("Anträge von mindestens drei Kommunen"), which answers another question.
+ */
+function countsThing(quote: string, thing: string): boolean {
+  const m = countOf(thing).exec(quote);
+  return Boolean(m) && !THRESHOLD_BEFORE.test(quote.slice(0, m!.index));
+}
+const THRESHOLD_BEFORE = /(mindestens|wenigstens|höchstens|maximal|\bab|unter|über|weniger als|mehr als)\s+$/i;
+
 /** Sentences that say yes or no outright about a signature or an own contribution. */
-const NO_SIGNATURE = /(keine|nicht)\s+(formale\s+)?unterschrift\s+(ist\s+)?(nötig|erforderlich|notwendig)|unterschrift\s+ist\s+(dafür\s+|hierfür\s+)?nicht\s+(nötig|erforderlich|notwendig)|ohne unterschrift|formlose? (e-?mail|bewerbung|interessenbekundung)/i;
+const NO_SIGNATURE = /(muss|müssen|braucht|brauchen)\s+nicht\s+(\w+\s+){0,2}(unterschrieben|unterzeichnet)|nicht\s+unterschrieben\s+werden|(keine|nicht)\s+(formale\s+)?unterschrift\s+(ist\s+)?(nötig|erforderlich|notwendig)|unterschrift\s+ist\s+(dafür\s+|hierfür\s+)?nicht\s+(nötig|erforderlich|notwendig)|ohne unterschrift|formlose? (e-?mail|bewerbung|interessenbekundung)/i;
 const SIGNATURE = /\b(ist|sind|muss|müssen)\b.{0,220}\b(zu unterzeichnen|zu unterschreiben|unterschrieben|unterzeichnet)\b/i;
 const NO_OWN_FUNDS = /\b(kein|keinen)\s+eigenanteil|eigenanteil\s+(ist|wird)\s+nicht|eigenanteil\s+fällt\s+nicht|ohne eigenanteil/i;
 /** A question about applying together with others. */
 const JOINT_QUESTION = /gemeinsam|zusammen (mit|bewerben|beantragen|einreichen)|\b(zwei|drei|mehrere\w*) (nachbar)?(gemeinden|kommunen|städte|landkreise|kreise)|verbund|kooperation|\bjointly\b|\btogether\b/i;
 const NO_JOINT = /(gemeinsame|verbund|kooperations)\w*\s+(\w+\s+){0,3}(bewerbungen|anträge|antragstellung|bewerbung)\b.{0,60}\b(nicht (vorgesehen|möglich|zulässig|gestattet)|ausgeschlossen)|(nur|ausschließlich) (einzeln|allein)/i;
 const JOINT_OK = /(gemeinsame|verbund)\w*\s+(\w+\s+){0,3}(bewerbungen|anträge|antragstellung|bewerbung)\b.{0,60}\b(möglich|erwünscht|zulässig|willkommen|ausdrücklich)|können (auch )?gemeinsam (beantragt|eingereicht|gestellt)/i;
-const OWN_FUNDS_HOW = /anrechn|angerechnet|erbring|\bdurch\b|ersetz|\bdecken\b|\bzählen\b|\bgelten\b|count towards|be covered by/i;
+const OWN_FUNDS_HOW = /anrechn|angerechnet|erbring|einsetzen|verwenden|nutzen|als eigenanteil|\bdurch\b|ersetz|\bdecken\b|\bzählen\b|\bgelten\b|count towards|be covered by/i;
 const OWN_FUNDS = /eigenanteil\s+(von|in höhe von)\s+(mindestens\s+)?(\d+\s*(%|prozent))/i;
 
 /** A question whether one can stay unnamed (as opposed to one whether names are published). */
 const ASKS_ANONYMITY = /anonym|\bohne\b|ungenannt|nicht\s+(namentlich\s+)?(genannt|veröffentlicht|öffentlich)|vertraulich|geheim|confidential|without|unnamed/i;
 const ASKS_PUBLICATION = /veröffentlich|öffentlich|genannt|bekannt gegeben|publish|publicly|\bnamed\b/i;
 /** A sentence that makes the participants public (negated forms are sorted out by statesPublished). */
-const PUBLISHED = /anonyme\s+teilnahme\s+(ist\s+)?(nicht\s+(möglich|vorgesehen)|ausgeschlossen)|nicht\s+anonym|\b(werden|wird)\b.{0,100}?\b(veröffentlicht|öffentlich\s+(bekannt\s+gegeben|gemacht)|genannt|vorgestellt)\b/i;
+const PUBLISHED = /anonyme\s+teilnahme\s+(ist\s+)?(nicht\s+(möglich|vorgesehen)|ausgeschlossen)|nicht\s+anonym|\b(werden|wird)\b.{0,100}?\b(veröffentlicht|öffentlich\s+(bekannt\s+gegeben|gemacht)|bekannt\s+geben|bekanntgeben|genannt|vorgestellt)\b/i;
 const STAYS_UNNAMED = /anonyme\s+teilnahme\s+(ist\s+)?möglich|anonym\s+(teilnehmen|bleiben)|erfolgt\s+anonym|ohne\s+(namens)?nennung|nur\s+in\s+anonymisierter|\b(kein\w*|nicht)\s+(\w+\s+){0,3}(namentlich\s+)?(genannt|veröffentlicht)|verzicht\w*\b.{0,80}\b(nennung|veröffentlichung)|(nennung|veröffentlichung)\b.{0,40}\bverzicht/i;
 /** Anonymity granted when asked for ("Auf Wunsch …", "… kann verzichtet werden"). */
 const ON_REQUEST = /auf\s+(\w+\s+)?wunsch|verzicht|auf\s+antrag/i;
@@ -127,6 +139,8 @@ function plainAnswer(intent: Intent, quote: string, question: string): { key: st
     if (JOINT_OK.test(quote)) return { key: 'joint' };
     return undefined;
   }
+  // "Wer unterschreibt den Antrag?" asks who, not whether.
+  if (intent === 'signature' && /^\s*(wer|who)\b/i.test(question)) return undefined;
   if (intent === 'signature') {
     if (NO_SIGNATURE.test(quote)) return { key: 'noSignature' };
     if (SIGNATURE.test(quote)) return { key: 'signature' };
@@ -142,12 +156,16 @@ function plainAnswer(intent: Intent, quote: string, question: string): { key: st
 }
 
 /** Stems of selecting, taking in or supporting ("ausgewählt", "nimmt … auf", "gefördert"). */
-const SELECTION_VERB = /^(ausgew[aä]hl|ausw[aä]hl|w[aä]hlt|gew[aä]hlt|unterst[uü]tz|gef[oö]rdert|f[oö]rdert|aufgenomm|aufnehm|nimmt|genomm|vergeb|bekomm|erhalt|gesucht|sucht|select|support|fund|accept)/;
+const SELECTION_VERB = /^(begleit|betreut|ausgew[aä]hl|ausw[aä]hl|w[aä]hlt|gew[aä]hlt|unterst[uü]tz|gef[oö]rdert|f[oö]rdert|aufgenomm|aufnehm|nimmt|genomm|vergeb|bekomm|erhalt|gesucht|sucht|select|support|fund|accept)/;
 const COUNT_QUESTION = /\bwie viele?\b|\bhow (many|much)\b|\banzahl\b/i;
 const NUMBER_WORD = /\d|\b(eins|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zwanzig|dreißig|hundert|tausend|one|two|three|four|five|ten)\b/i;
 
 /** Kinds of question whose subject is fixed (a deadline, a signature …): what comes before the question is context. */
 const SITUATION_MAY_PRECEDE = new Set<Intent>(['deadline', 'signature', 'anonymity', 'ownFunds', 'contact', 'changes']);
+
+function capitalize(s: string): string {
+  return `${s.charAt(0).toUpperCase()}${s.slice(1)}`;
+}
 
 /** The last sentence that asks something (the whole text when it is one sentence). */
 function questionSentence(text: string): string {
@@ -166,7 +184,7 @@ function asksDuration(text: string): boolean {
 }
 
 /** A question asked for yes or no ("Können wir …?", "Is there …?"). */
-const YES_NO_QUESTION = /^\s*(ist|sind|kann|können|darf|dürfen|gibt|muss|müssen|hat|haben|brauchen|braucht|reicht|geht|can|is|are|do|does|may|could|must)\b/i;
+const YES_NO_QUESTION = /^\s*(ist|sind|kann|können|darf|dürfen|gibt|muss|müssen|hat|haben|brauchen|braucht|reicht|geht|wird|werden|bleibt|bleiben|soll|sollen|gilt|gelten|zählt|kostet|bekommen|bekommt|erhalten|erhält|erfährt|erfahren|can|is|are|do|does|may|could|must|will|would|should|shall)\b/i;
 const APPLYING_WORDS = new RegExp(`${APPLICATION_WORDS.source}|beantrag|teilnehm|teilnahme|mitmach|ausschreibung|aufruf|take part|participate|call\\b`, 'i');
 
 const OWN_FUNDS_WORDS = /eigen(mittel|anteil|leistung|beitrag)|kofinanz|kostenfrei|kostenlos|keine kosten/i;
@@ -176,6 +194,9 @@ const APPLICANT_NOT_TOPIC = new Set<Intent>(['benefits', 'money', 'ownFunds', 'd
 const APPLICANT_STEMS = new Set(
   'verein vereine gemeinde gemeinden kommune kommunen landkreis landkreise stadt städte träger organisation organisationen kreis kreise antragsteller teilnehmer'.split(' ').map((w) => stem(w)),
 );
+
+/** The applicant's own administration ("unserer Gemeindeverwaltung"): who asks, not what is asked. */
+const APPLICANT_INSTITUTION = /^(gemeinde|kommunal|kommun|stadt|kreis|landkreis|amts|verbandsgemeinde)(verwalt|rat|haushalt|kass|spitz)/;
 
 /** A question for the conditions of taking part, not only whether one may. */
 const REQUIREMENTS_QUESTION = /voraussetzung|bedingung|erfüllen|mitbringen|requirement|condition|criteria|kriterien/i;
@@ -215,6 +236,8 @@ export class Answerer {
     const describesApplicant = facts.entityType !== undefined || facts.population !== undefined;
     if ((intent === 'unknown' || intent === 'about' || intent === 'benefits' || intent === 'profileCheck' || (intent === 'money' && !/wie (viel|hoch)|how much/i.test(req.text)) || intent === 'process') && describesApplicant && ELIGIBILITY_CUE.test(req.text)) intent = 'eligibility';
 
+    // "Wie viele Kommunen sollen gefördert werden?" asks for a number, not whether one may apply.
+    if (intent === 'eligibility' && /\bwie viele\b|\bhow many\b/i.test(req.text) && !describesApplicant) intent = 'unknown';
     // "Wie lange läuft die Förderung?", "How long is the funding period?": a duration, not the application deadline.
     if ((intent === 'deadline' || intent === 'money' || intent === 'benefits') && asksDuration(req.text)) intent = 'unknown';
     if (intent === 'greeting' || intent === 'thanks' || intent === 'help') return this.smalltalk(intent, req.lang);
@@ -443,7 +466,10 @@ export class Answerer {
     // "Was bekommen Vereine?": who asks is not what is asked about, except when who may apply is the question.
     const asksCount = COUNT_QUESTION.test(req.text);
     // "Wie viele Modellkommunen werden ausgewählt?": taking in is how the counted things come about, not a topic of its own.
-    const focus = focusTerms(focusSource, [program], kb.vocabulary, []).filter((f) => (!APPLICANT_NOT_TOPIC.has(intent) || !APPLICANT_STEMS.has(f)) && !(asksCount && SELECTION_VERB.test(f)));
+    const focus = focusTerms(focusSource, [program], kb.vocabulary, []).filter((f) => (!APPLICANT_NOT_TOPIC.has(intent) || !APPLICANT_STEMS.has(f)) && !(asksCount && SELECTION_VERB.test(f)) && !APPLICANT_INSTITUTION.test(f));
+    // "Wie viele Kommunen …?": what is counted is the topic, even a word as common as "Kommunen".
+    const countedWord = lang === 'de' ? req.text.match(/\bwie viele\s+(\p{L}{3,})/iu)?.[1] : undefined;
+    if (countedWord && !focus.includes(stem(normalizeWord(countedWord)))) focus.push(stem(normalizeWord(countedWord)));
     // "Wer darf mitmachen?" about a call whose applicants were read from its text: that sentence.
     const asksWho = /\bwer\b|\bwelche\b.{0,40}\b(kommunen|antragsteller|träger|organisationen|gemeinden|städte)|antragsberechtigt|teilnahmeberechtigt|\bwho\b/i.test(req.text);
     const rule = intent === 'eligibility' && !program.curated && asksWho ? program.rules.find((r) => r.type === 'entityTypes' && !r.excluded) : undefined;
@@ -471,7 +497,7 @@ export class Answerer {
     if (asksCount && (!NUMBER_WORD.test(passage.quote) || (/\bwie viele\b/i.test(req.text) && focus.length > 1 && passage.coverage < 0.99))) return this.abstain(intent, lang, program);
     // "Wie viele Vorhaben werden ausgewählt?": a number of those things, not any number.
     const counted = req.text.match(/\bwie viele\s+(\p{L}{3,})/iu)?.[1];
-    if (counted && !countOf(stem(normalizeWord(counted))).test(passage.quote)) return this.abstain(intent, lang, program);
+    if (counted && !countsThing(passage.quote, stem(normalizeWord(counted)))) return this.abstain(intent, lang, program);
     const cite = [this.citation(program, passage.docId, passage.quote)];
     if (intent === 'deadline') {
       const found = findDates(passage.quote)[0];
@@ -483,9 +509,11 @@ export class Answerer {
     // The quote comes from a source: inert in markdown, like every quote the bot shows. A yes/no
     // question gets its yes or no first when the sentence says it plainly.
     const plain = plainAnswer(intent, passage.quote, req.text);
-    const lead = plain
+    let lead = plain
       ? t(lang, `passage.${plain.key}`, { program: program.shortName, quote: escapeMarkdown(passage.quote), share: plain.share ?? '' })
       : this.quoteLead(program, passage.quote, lang);
+    // "Wie hoch ist der Eigenanteil?" is no yes/no question: the fact without "Ja –".
+    if (plain && !YES_NO_QUESTION.test(questionSentence(req.text))) lead = capitalize(lead.replace(/^(ja|nein|yes|no)(, auf wunsch|, in der regel|, as a rule)?\s*[–-]\s*/i, ''));
     const details = intent === 'eligibility' && !asksJoint && !program.curated && hasProfileFacts(profile) ? [t(lang, 'verdict.noRules')] : [];
     return { ...this.answerOf(program, intent, lead, cite, lang, 'answer', details), debug: { query, hits: [], coverage: passage.coverage } };
   }
@@ -520,7 +548,9 @@ export class Answerer {
     const lang = req.lang;
     // English words are not in the German texts: an English question is read through its term-list words.
     const source = lang === 'en' ? this.deps.terms.heads(req.text).join(' ') : req.text;
-    const focus = focusTerms(source, kb.programs, kb.vocabulary).filter((f) => !TIME_WORD.test(f));
+    let focus = focusTerms(source, kb.programs, kb.vocabulary).filter((f) => !TIME_WORD.test(f));
+    // "Ab wann laufen die Projekte?": the start, whatever the text calls it.
+    if (!focus.length && START_QUESTION.test(req.text)) focus = [stem('projektstart')];
     const when = focus.length ? findWhenPassage(kb, kb.docIdsOf(program), this.searchText(req.text, lang), focus, OTHER_EVENT.test(req.text)) : null;
     if (when) {
       const cite = [this.citation(program, when.docId, when.quote)];

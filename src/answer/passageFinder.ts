@@ -7,7 +7,7 @@ import { coverage } from './support.js';
 const CUES: Partial<Record<Intent, RegExp>> = {
   deadline: /frist|bis zum|bis spätestens|endet|schluss|spätestens|einreich|stichtag|bis wann|eingang|bewerbungen? (gehen|sind)|deadline|until/i,
   signature: /unterschrift|unterschreib|unterschrieben|unterzeichn|formlos|signatur|gegenzeichn/i,
-  anonymity: /anonym|veröffentlich|(?<![a-zäöüß])nennung|namensnennung|öffentlich bekannt|namentlich|bekannt gegeben|bekanntgegeben|(?<![a-zäöüß])genannt/i,
+  anonymity: /anonym|veröffentlich|bekannt geben|bekanntgeben|pressemitteilung|(?<![a-zäöüß])nennung|namensnennung|öffentlich bekannt|namentlich|bekannt gegeben|bekanntgegeben|(?<![a-zäöüß])genannt/i,
   eligibility: /bewerben können|können sich|teilnahmevoraussetz|voraussetz|berechtigt|richtet sich|aufgerufen|ruft .* auf|nur über|landkreise|kreisfreie|kommunen|gemeinden|organisationen|träger/i,
   money: /euro|€|pauschale|summe|betrag|zuschuss|förderhöhe|fördermittel|finanzier/i,
   benefits: /erhalten|erhält|preisgeld|gewinn|leistung|begleitung|beratungstag|unterstütz|pauschale|angebot|zuwendung|förderhöhe|fördersumme|zuschuss|\d[\d.]*\s*(euro|€)/i,
@@ -120,6 +120,7 @@ const NEVER_A_DEADLINE = /einwohner|stand:|stand vom/i;
 /** What an application deadline sentence speaks of. */
 const APPLICATION = /bewerbung|antr(ag|äge)|einsendeschluss|interessenbekundung|einreich|eingereicht|eingang|bewerbungsfrist|antragsfrist|teilnahmeschluss|anmeldeschluss|stichtag|skizze/i;
 
+const WHAT_IS_FUNDED = /was (wird|werden) .{0,30}gefördert|was fördert|what (is|gets|will be) funded|what does .{0,30} fund/i;
 const WHERE = /\bwo\b|wohin|\bwhere\b|an wen|adresse|address/i;
 const ADDRESS = /\b\d{5}\s+\p{Lu}|postfach|\b(bei|an) (der|dem|das|die|den)\s+\p{Lu}[\p{L}-]*(direktion|amt|ministerium|präsidium|stiftung|träger|agentur|stelle|institut|verwaltung|behörde)/u;
 /** How a change after submission is to be made known ("… unverzüglich schriftlich mitzuteilen"). */
@@ -193,6 +194,8 @@ export function findPassage(
   }
   // A call is a few dozen passages: every passage of it is looked at (the search may rank the answer low).
   withWholeSmallCall(kb, docIds, hits);
+  const countedWord = COUNT.test(query) ? query.match(/\bwie viele\s+(\p{L}{3,})/iu)?.[1] : undefined;
+  const counted = countedWord ? new RegExp(`(\\d[\\d.]*|${NUMBER.source.replace(/^\\d\|/, '')})\\s+((?!euro|prozent|je\\b|pro\\b|jahr|monat|tag)\\p{L}+\\s+){0,2}\\p{L}*${countedWord.slice(0, Math.max(4, countedWord.length - 2)).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'iu') : COUNT.test(query) ? NUMBER : undefined;
   // "Was passiert, wenn wir nicht ausgewählt werden?" is not answered by "Sollten Sie ausgewählt werden, …".
   const negated = NEGATION.test(query);
   let best: FoundPassage | null = null;
@@ -217,17 +220,19 @@ export function findPassage(
       if (SECTION_CUES[intent]?.test(h.chunk.section ?? '')) score += 1.5;
       if (negated && intent === 'unknown' && !NEGATION.test(s)) score -= 1.5;
       // "Was wird gefördert?" is not answered by "Nicht gefördert werden …".
-      if (!negated && /^(nicht|keine?)\b/i.test(s)) score -= 1.5;
+      if (!negated && WHAT_IS_FUNDED.test(query) && /^(nicht|keine?)\b/i.test(s)) score -= 1.5;
+      // A letter's subject line names the call; it answers nothing.
+      if (/^(betreff|betrifft|subject)\s*:/i.test(s)) score -= 3;
       // A list intro ("Dem Antrag sind beizufügen:") says nothing by itself, unless its items follow in the passage.
       if (/:\s*$/.test(s) && i === sentences.length - 1 && !NUMBER.test(s)) score -= 2;
       // "Wo reichen wir ein?", "Wohin schicken?": a sentence with an address or a body to send to.
       if (WHERE.test(query)) score += (ADDRESS.test(s) ? 3 : 0) + (/@/.test(s) ? 1 : 0);
       if (intent === 'changes' && REPORT_CHANGE.test(s)) score += 1.5;
       if (intent === 'money' && /\d/.test(s)) score += 1;
-      // "Wie viele Modellkommunen …?" is answered by a sentence with a number.
-      if (COUNT.test(query) && NUMBER.test(s)) score += 1.5;
+      // "Wie viele Modellkommunen …?" is answered by a sentence with a number, best one of those things.
+      if (counted) score += counted.test(s) ? 2.5 : NUMBER.test(s) ? 0.5 : 0;
       // "Wie viel Geld gibt es?" asks for an amount: a sentence that names one beats one that only speaks of money.
-      if ((intent === 'money' || intent === 'benefits') && AMOUNT_QUESTION.test(query)) score += AMOUNT.test(s) ? 1.5 : -1;
+      if ((intent === 'money' || intent === 'benefits' || intent === 'ownFunds') && AMOUNT_QUESTION.test(query)) score += AMOUNT.test(s) ? 1.5 : -1;
       // "Nicht gefördert werden … über 1.000 Euro": what is excluded is no amount on offer.
       if ((intent === 'money' || intent === 'benefits') && /^(nicht|keine?)\b/i.test(s)) score -= 2;
       // What one gets is best told in amounts: money, consulting days, hours.

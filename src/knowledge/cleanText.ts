@@ -115,7 +115,7 @@ function dropMailFooter(s: string): string {
 }
 
 // "Antragsfrist: 28.02.2027", also a table row whose key is a question ("Wie viel?: bis zu 12.000 Euro").
-const KEY_VALUE = /^[^:.!?]{2,40}\??:\s+\S/;
+const KEY_VALUE = /^[^:.!?]{2,60}\??:\s+\S/;
 const BULLET = /^\s*(?:[•·▪◦●■‣∙]|[-–*](?=\s))\s*/;
 const FUNCTION_WORD_END = /\b(und|oder|sowie|für|der|die|das|den|dem|des|von|vom|zu|zum|zur|mit|in|im|an|am|auf|aus|bei|über|unter|nach|durch|als|wie|ein|eine|einer|eines|einen|and|or|the|of|for|to|with)$/i;
 

@@ -59,6 +59,9 @@ const PUBLISHER_LINE = /^(bekanntmachung (des|der)|herausgegeben|herausgeber|sta
  * "Aufruf", "Richtlinie", "Förderprogramm"), not the publisher line above it; else the first short block.
  */
 function titleOf(blocks: Block[], id: string): string {
+  // A letter or circular names its matter in the subject line, below a letterhead of many lines.
+  const subject = blocks.slice(0, 40).find((b) => /^(betreff|betrifft|subject)\s*:\s*\S/i.test(b.text) && b.text.length <= 240);
+  if (subject) return subject.text.replace(/^(betreff|betrifft|subject)\s*:\s*/i, '').replace(/^((aw|wg|re|fwd?)\s*:\s*)+/i, '').replace(/\s+/g, ' ').slice(0, 160);
   // Titles do not end like sentences or list intros ("… folgende Kriterien erfüllen:").
   const top = blocks.slice(0, 8).filter((b) => b.text.length <= 200 && !NOISE_TITLE.test(b.text) && !PUBLISHER_LINE.test(b.text) && !/[.:;]$/.test(b.text));
   const quoted = /[„"“»][^„"“”»«]{3,}[“"”«]/;

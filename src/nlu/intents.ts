@@ -33,7 +33,7 @@ const PATTERNS: Record<(typeof INTENTS)[number], RegExp[]> = {
   deadline: [
     /bis wa?nn?\b|wann (endet|läuft|ist|muss|müssen|kann|können|sollte|spätestens)|\b(?!(?:lang|kurz|mittel|unbe|be)frist)\w*frist\w*|deadline|stichtag|\b(?!\w*(?:beschluss|abschluss|ausschluss|anschluss|zusammenschluss))\w*schluss\b|abgabetermin|einsendetermin|until when|by when|due( date)?\b|closing date|last (day|date)|when (is|does|do|must|can|should|could|will)\b|how long (can|do|may|will) (we|i|you|one)\b|noch (bewerben|einreichen)|noch\b.{0,50}\b(bewerben|einreichen|teilnehmen|mitmachen)|still (apply|submit)|zu spät|too late|läuft .{0,20}noch|noch offen|still open|\b(schon|bereits) (vorbei|abgelaufen|zu ende|beendet|geschlossen)\b|bewerbungsphase|bewerbungszeitraum|antragszeitraum|einreichungszeitraum|\b(is|has) (it|the \w+) (over|closed|ended|passed)\b/,
   ],
-  money: [/wie ?(viel|hoch) (ist )?(das |die )?(geld|förderung|fördersumme|zuschuss|euro)|wie hoch ist die förderung|fördersumme|fördermittel|förderhöhe|förderbetrag|\bsumme\b|\bbetrag\b|\beuro\b|€|zuschuss|\bbudget|finanziell|\bgeld\b|how much|amount|grant\b|money|funding (amount|level)|pauschale|sachkosten|höhe der förderung/],
+  money: [/wie ?(viel|hoch) (ist )?(das |die )?(maximale |höchste )?(geld|förderung|fördersumme|zuschuss|zuwendung|förderquote|euro)|förderquote|wie hoch ist die förderung|fördersumme|fördermittel|förderhöhe|förderbetrag|\bsumme\b|\bbetrag\b|\beuro\b|€|zuschuss|\bbudget|finanziell|\bgeld\b|how much|amount|grant\b|money|funding (amount|level)|pauschale|sachkosten|höhe der förderung/],
   contact: [
     /an wen|wohin (wende|schicke|sende|richte|kann)|wer (leitet|betreut|koordiniert|beantwortet)|\bprojektleit\w*|who (leads|runs|manages|answers)|ansprechp\w*|\bzuständig|rückfragen|wen (rufe|erreiche)|(rufe|ruft|rufen) .{0,40}\ban\b|anrufen|telefonnummer|erreiche ich|kontakt\w*|e-?mail|telefon|wen (kann|soll|frage)|mit fragen|fragen (wende|richte)|who (do|should|can) (i|we) (contact|ask|send|write)|contact|get in touch|email address|where (do|should|can) (i|we) send|schicke ich|sende ich|schicken wir|senden wir/,
   ],
@@ -99,6 +99,8 @@ export function classifyIntent(text: string): IntentResult {
       if ([w, typed].some((x) => Math.abs(x.length - kw.length) <= max && editDistance(x, kw, max) <= max)) matched.add(intent);
     }
   }
-  const all = INTENTS.filter((i) => matched.has(i)) as Intent[];
+  let all = INTENTS.filter((i) => matched.has(i)) as Intent[];
+  // "Wie beantragen wir Geld?" asks how to apply, though it names money.
+  if (matched.has('process') && /^\s*wie (beantrag|bewerb|reich|meld|stell)/.test(t)) all = ['process', ...all.filter((i) => i !== 'process')];
   return { intent: all[0] ?? 'unknown', all };
 }

@@ -8,7 +8,7 @@ type EntityType = Extract<Rule, { type: 'entityTypes' }>['allowed'][number];
 const ALL_TYPES: EntityType[] = ['landkreis', 'kreisfreie_stadt', 'kreisangehoerige_stadt', 'gemeinde', 'organisation'];
 
 /** A sentence that says who may apply ("Bewerben können sich …", "Antragsberechtigt sind …", "Wer: …"). */
-const WHO_MAY = /(darf|dürfen|muss|müssen)\b.{0,60}\b(höchstens|mindestens|maximal|nicht mehr als|weniger als)\s+[\d.\s]+\s*einwohner|(bewerben|beteiligen|teilnehmen|mitmachen) können|zuwendungsempfänger sind|antragsteller(innen)? sind|antragstellende sind|förderfähig sind|gefördert werden (können )?(kreis|gemeind|städt|stadt|landkreis|kommun|verein|träger|organisation)|können sich\b.{0,100}\b(bewerben|beteiligen)|antragsberechtigt|teilnahmeberechtigt|richtet sich\b.{0,30}\ban\b|^wer\??\s*:|zielgruppe\s*:/i;
+const WHO_MAY = /\b(kreise|landkreise|gemeinden|städte|kommunen)\s+können\b.{0,80}\b(teilnehmen|mitmachen)\b|(darf|dürfen|muss|müssen)\b.{0,60}\b(höchstens|mindestens|maximal|nicht mehr als|weniger als)\s+[\d.\s]+\s*einwohner|(bewerben|beteiligen|teilnehmen|mitmachen) können|zuwendungsempfänger sind|antragsteller(innen)? sind|antragstellende sind|förderfähig sind|gefördert werden (können )?(kreis|gemeind|städt|stadt|landkreis|kommun|verein|träger|organisation)|können sich\b.{0,100}\b(bewerben|beteiligen)|antragsberechtigt|teilnahmeberechtigt|richtet sich\b.{0,30}\ban\b|^wer\??\s*:|zielgruppe\s*:/i;
 /** A sentence that says who may not ("Nicht teilnehmen können …", "… sind nicht antragsberechtigt"). */
 const WHO_NOT = /\bnicht\b.{0,40}\b(teilnehmen|antragsberechtigt|teilnahmeberechtigt|zuwendungsberechtigt|bewerben|beteiligen|gefördert|zugelassen)|können sich nicht|nicht selbst|nicht direkt|können keine anträge|nicht\b.{0,20}\banträge stellen|nehmen\b.{0,60}\bnicht teil|\bausgeschlossen\b|\bnur über (ihren|den|einen) (land)?kreis/i;
 /** Headings of the section that lists who may apply. */
@@ -42,12 +42,19 @@ function typesNamed(sentence: string): EntityType[] {
   text = text.replace(JOINT, ' ');
   // Asides in brackets ("(diese können sich über den Landkreis beteiligen)") name no applicant.
   let t = text.toLowerCase().replace(/\(([^)]*)\)/g, (m, inner: string) => (/\b(können|kann|über|sofern|diese|dies|nur|partner)\b/.test(inner) ? ' ' : ` ${inner} `));
+  // "… Gemeinden des Landkreises Mittelheide", "im Kreis Lippe": the district there says where, not who.
+  t = t.replace(/\b(des|im|dem|aus dem|in dem) (land)?kreis(es)?\s+[\p{L}-]+/gu, ' ');
   // "… nur über ihren Landkreis", "… von ihrem Landkreis als Partner": the Landkreis there is the route.
   t = t.split(/\bnur über\b|\büber (den|ihren|seinen|einen) (land)?kreis|\bvon ihrem\b|\bjedoch\b|\baber\b|\bals \p{L}*partner|;/u)[0];
   // "Städte und Gemeinden mit mehr als 15.000 Einwohnern" is a population limit, not a kind of applicant.
   t = t.replace(/(städte|gemeinden|kommunen)(\s+und\s+(städte|gemeinden|kommunen))?\s+(mit\s+)?(mehr|weniger)\s+als\s+[\d.\s\u00a0]+\s*einwohner\w*(\s+und\s+einwohner\w*)?/g, ' ');
   const out = new Set<EntityType>();
   if (/kreisfreie\w*\s+(städte|stadt)/.test(t)) out.add('kreisfreie_stadt');
+  // "kreisangehörige und kreisfreie Städte", "kreisfreie und kreisangehörige Städte": both kinds of town.
+  if (/(kreisangehörige\w*\s+(und|oder|sowie)\s+kreisfreie|kreisfreie\w*\s+(und|oder|sowie)\s+kreisangehörige)\w*\s+(städte|stadt)/.test(t)) {
+    out.add('kreisfreie_stadt');
+    out.add('kreisangehoerige_stadt');
+  }
   if (/\blandkreis\w*|\b(land)?kreise\b|\bregion hannover/.test(t)) out.add('landkreis');
   if (/kreisangehörige\w*\s+(städte|stadt)/.test(t)) out.add('kreisangehoerige_stadt');
   if (/kreisangehörige\w*\s+(städte\s*(,|und|sowie)\s*)?gemeinden|\b(samt|orts|verbands|einheits)?gemeinden\b|\bmärkte\b|\bgemeinde\b/.test(t)) out.add('gemeinde');
@@ -171,7 +178,8 @@ export function deriveRules(blocks: Block[]): Rule[] {
   const rules: Rule[] = [];
   const positive = statements.filter((s) => !s.negative && !ROUTE.test(s.text));
   // "Kommunen oder Vereine allein sind nicht teilnahmeberechtigt" asks for a joint application: no exclusion.
-  const negative = statements.filter((s) => s.negative && !/\ballein\b|\beinzeln\b|nur gemeinsam|nur zusammen|nur im tandem/i.test(s.text));
+  // "Gemeinden außerhalb des Landkreises … sind nicht antragsberechtigt" excludes by place, not by kind.
+  const negative = statements.filter((s) => s.negative && !/\ballein\b|\beinzeln\b|nur gemeinsam|nur zusammen|nur im tandem|außerhalb|aus anderen (land)?kreisen|aus anderen bundesländern/i.test(s.text));
 
   const excluded = new Map<EntityType, string>();
   // "Ortsgemeinden sind nicht antragsberechtigt" excludes Gemeinden of an association, not Gemeinden as such.
@@ -201,6 +209,7 @@ export function deriveRules(blocks: Block[]): Rule[] {
   const joint = jointBelow(blocks);
   if (joint) rules.push(joint);
   const seen = new Set<string>();
+  const exempt = [...new Set(positive.filter((s) => /unabhängig von (ihrer|der|deren) (einwohnerzahl|größe|einwohnerinnen)/i.test(s.text)).flatMap((s) => typesNamed(s.text.split(/unabhängig/i)[0])))];
   for (const s of [...positive, ...negative]) {
     if (joint && s.quote === joint.quote) continue;
     const { min, max } = populationBounds(s);
@@ -208,7 +217,8 @@ export function deriveRules(blocks: Block[]): Rule[] {
     const key = `${min}-${max}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const appliesTo = limitedKinds(s.text);
+    // "Kreise können unabhängig von ihrer Einwohnerzahl teilnehmen": the limit is not theirs.
+    const appliesTo = limitedKinds(s.text) ?? (exempt.length ? ALL_TYPES.filter((t) => !exempt.includes(t)) : undefined);
     rules.push({ type: 'population', ...(min !== undefined ? { min } : {}), ...(max !== undefined ? { max } : {}), ...(appliesTo ? { appliesTo } : {}), quote: s.quote });
   }
 

@@ -42,7 +42,7 @@ describe('four more unseen calls in other layouts', () => {
     ['Läuft die Frist bei IRIS noch?', /16\.10\.2026.*abgelaufen/, IRIS],
     ['Muss die IRIS-Projektskizze unterschrieben werden?', /^Nein – .*keine Unterschrift erforderlich/, IRIS],
     ['Muss der Bürgermeister den Antrag für die Bürgerbus-Förderung unterschreiben?', /^Ja – .*muss unterschrieben werden: „\(2\) Der Antrag ist von der ersten Bürgermeisterin/, BB],
-    ['Wie hoch ist der Eigenanteil bei der Bürgerbus-Förderrichtlinie?', /^Ja – .*Eigenanteil von 30 %/, BB],
+    ['Wie hoch ist der Eigenanteil bei der Bürgerbus-Förderrichtlinie?', /^Laut Ausschreibung .*Eigenanteil von 30 %/, BB],
     ['An welche E-Mail-Adresse schicken wir die IRIS-Projektskizze?', /iris-einreichung@oma-mobilitaet\.example/, IRIS],
     ['Wir sind ein Landkreis in Thüringen. Können wir bei IRIS 2028 mitmachen?', /^Nein – .*Thüringen/, IRIS],
     ['Gibt es Förderung für ein gemeinsames Radverkehrskonzept mehrerer Gemeinden?', /Radverkehrskonzepte/, IRIS],
