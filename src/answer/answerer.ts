@@ -58,7 +58,7 @@ const SUGGESTABLE: Intent[] = ['deadline', 'eligibility', 'signature', 'money', 
 /** Kinds of question whose answer is a rule, not a time, even when asked with "wann". */
 const NOT_A_TIME = new Set<Intent>(['signature', 'anonymity', 'ownFunds', 'eligibility', 'contact']);
 /** How a question for a time begins: "Wann …", "Und wann …", "wan …" (typed fast), "When …". */
-const WHEN_START = String.raw`^\s*((und|aber|also|ok|okay|and|so)\s*,?\s+)?(wann?|ab wann|bis wann|when|until when|by when)\b`;
+const WHEN_START = String.raw`^\s*((und|aber|also|ok|okay|and|so)\s*,?\s+)?(wann?|ab wann|bis wann|when|until when|by when|in welche[mn] (zeitraum|monat|jahr|quartal)|welche[rn]? zeitraum)\b`;
 /** A question for a time. */
 const WHEN = new RegExp(WHEN_START, 'i');
 /** A question for when things start ("Ab wann laufen die Projekte?", "Wann geht es los?"). */
@@ -80,10 +80,12 @@ function countOf(thing: string): RegExp {
  * Whether a sentence gives a number of the things counted ("rund 20 Kommunen"), not a threshold of
  * them ("Anträge von mindestens drei Kommunen"), which answers another question.
  */
-function countsThing(quote: string, thing: string): boolean {
+function countsThing(quote: string, thing: string, question: string): boolean {
   const m = countOf(thing).exec(quote);
-  return Boolean(m) && !THRESHOLD_BEFORE.test(quote.slice(0, m!.index));
+  // "Wie viele Seiten darf die Skizze haben?" asks for the limit itself.
+  return Boolean(m) && (ASKS_LIMIT.test(question) || !THRESHOLD_BEFORE.test(quote.slice(0, m!.index)));
 }
+const ASKS_LIMIT = /\b(darf|dürfen|maximal|höchstens|mindestens|muss|müssen|max|min)\b/i;
 const THRESHOLD_BEFORE = /(mindestens|wenigstens|höchstens|maximal|\bab|unter|über|weniger als|mehr als)\s+$/i;
 
 /** Sentences that say yes or no outright about a signature or an own contribution. */
@@ -196,7 +198,7 @@ const APPLICANT_STEMS = new Set(
 );
 
 /** The applicant's own administration ("unserer Gemeindeverwaltung"): who asks, not what is asked. */
-const APPLICANT_INSTITUTION = /^(gemeinde|kommunal|kommun|stadt|kreis|landkreis|amts|verbandsgemeinde)(verwalt|rat|haushalt|kass|spitz)/;
+const APPLICANT_INSTITUTION = /^(gemeinde|kommunal|kommun|stadt|kreis|landkreis|amts|verbandsgemeinde)(verwalt|haushalt|kass)/;
 
 /** A question for the conditions of taking part, not only whether one may. */
 const REQUIREMENTS_QUESTION = /voraussetzung|bedingung|erfüllen|mitbringen|requirement|condition|criteria|kriterien/i;
@@ -497,7 +499,7 @@ export class Answerer {
     if (asksCount && (!NUMBER_WORD.test(passage.quote) || (/\bwie viele\b/i.test(req.text) && focus.length > 1 && passage.coverage < 0.99))) return this.abstain(intent, lang, program);
     // "Wie viele Vorhaben werden ausgewählt?": a number of those things, not any number.
     const counted = req.text.match(/\bwie viele\s+(\p{L}{3,})/iu)?.[1];
-    if (counted && !countsThing(passage.quote, stem(normalizeWord(counted)))) return this.abstain(intent, lang, program);
+    if (counted && !countsThing(passage.quote, stem(normalizeWord(counted)), req.text)) return this.abstain(intent, lang, program);
     const cite = [this.citation(program, passage.docId, passage.quote)];
     if (intent === 'deadline') {
       const found = findDates(passage.quote)[0];

@@ -9,7 +9,7 @@ const CUES: Partial<Record<Intent, RegExp>> = {
   signature: /unterschrift|unterschreib|unterschrieben|unterzeichn|formlos|signatur|gegenzeichn/i,
   anonymity: /anonym|veröffentlich|bekannt geben|bekanntgeben|pressemitteilung|(?<![a-zäöüß])nennung|namensnennung|öffentlich bekannt|namentlich|bekannt gegeben|bekanntgegeben|(?<![a-zäöüß])genannt/i,
   eligibility: /bewerben können|können sich|teilnahmevoraussetz|voraussetz|berechtigt|richtet sich|aufgerufen|ruft .* auf|nur über|landkreise|kreisfreie|kommunen|gemeinden|organisationen|träger/i,
-  money: /euro|€|pauschale|summe|betrag|zuschuss|förderhöhe|fördermittel|finanzier/i,
+  money: /euro|€|pauschale|summe|betrag|zuschuss|förderhöhe|fördermittel|finanzier|förderquote|prozent|%/i,
   benefits: /erhalten|erhält|preisgeld|gewinn|leistung|begleitung|beratungstag|unterstütz|pauschale|angebot|zuwendung|förderhöhe|fördersumme|zuschuss|\d[\d.]*\s*(euro|€)/i,
   ownFunds: /eigenanteil|eigenmittel|kofinanz|kostenfrei|kostenlos|nicht erforderlich/i,
   // "Kontakte" (social contacts) is no contact information: an address, a phone or a named contact is.
@@ -128,14 +128,16 @@ const REPORT_CHANGE = /mitzuteilen|mitteilen|anzuzeigen|anzeigen|unverzüglich|i
 const COUNT = /\bwie viele?\b|\bhow many\b|\banzahl\b/i;
 const NUMBER = /\d|\b(zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zwanzig|dreißig|vierzig|fünfzig|hundert)\b/i;
 const CALL_PUBLISHED = /in kraft|bundesanzeiger|amtsblatt|staatsanzeiger|ministerialblatt|gesetzblatt/i;
-const AMOUNT_QUESTION = /wie (viel|hoch)|welche (summe|höhe|fördersumme)|how much|what amount/i;
+const AMOUNT_QUESTION = /wie (viel|hoch)|welche (summe|höhe|fördersumme)|how (much|high)|what (amount|share|percentage|proportion)/i;
 const AMOUNT = /\d[\d.,]*\s*(euro|€|prozent|%)|\d+\s*beratungstag/i;
 const MAXIMUM = /maximal|höchstens|höchste|maximum|bis zu|at most|maximum/i;
 
 /** Learning the outcome: a date of that is never the application deadline. */
 const OUTCOME = /entscheid|bescheid|informiert|benachrichtig|mitgeteilt|nachricht|ergebnis|bekanntgegeben|bekannt gegeben|bewilligt/i;
 /** A sentence about the second stage ("Die Verfasser positiv bewerteter Skizzen werden aufgefordert, … einen förmlichen Förderantrag vorzulegen"). */
-const SECOND_STAGE_SENTENCE = /vollantr(a|ä)g|zweite(n)? (stufe|phase)|förmlichen? (förder)?antrag|werden aufgefordert|positiv bewertete/i;
+const SECOND_STAGE_SENTENCE = /vollantr(a|ä)g|zweite(n)? (stufe|phase)|förmlichen? (förder)?antrag|förderantrag|werden aufgefordert|positiv bewertete/i;
+/** The first stage of a two-stage procedure: the expression of interest or the outline. */
+const FIRST_STAGE_SENTENCE = /interessenbekundung|interessensbekundung|skizze/i;
 
 /** The second stage of a two-stage procedure, when the question asks for it. */
 const SECOND_STAGE = /vollantr(a|ä)g|full (application|proposal)|zweite(n)? (stufe|phase)|second stage/i;
@@ -147,7 +149,7 @@ export function isApplicationDeadline(sentence: string): boolean {
 
 /** How well a dated sentence reads as the application deadline rather than another date. */
 function deadlineFit(sentence: string): number {
-  const stage = SECOND_STAGE_SENTENCE.test(sentence) ? -0.5 : 0;
+  const stage = SECOND_STAGE_SENTENCE.test(sentence) ? -0.5 : FIRST_STAGE_SENTENCE.test(sentence) ? 0.25 : 0;
   if (NEVER_A_DEADLINE.test(sentence)) return -3;
   // "Die Einreichenden werden … im Juni 2027 informiert": when one learns the outcome, not when to apply.
   if (OUTCOME.test(sentence) && !/frist|schluss|stichtag/i.test(sentence)) return -3;
@@ -283,7 +285,8 @@ export function findWhenPassage(kb: KnowledgeBase, docIds: ReadonlySet<string>, 
       const own = coverage(focus, s, kb.vocabulary, kb.synonyms) + (RESULT.test(s) && focus.some((f) => RESULT_WORD.test(f)) ? 0.5 : 0);
       // Only a short sentence before is quoted along: the time must stay near the answer's start.
       const withPrev = prev && prev.length + s.length < 260 ? coverage(focus, `${prev} ${s}`, kb.vocabulary, kb.synonyms) : 0;
-      const cov = Math.max(own, withPrev);
+      // A sentence that names the thing itself beats one that needs the sentence before.
+      const cov = Math.max(own, withPrev * 0.8);
       if (cov === 0) return;
       const score = 3 * cov + 1 / (1 + rank);
       if (!best || score > best.score) best = { docId: h.chunk.docId, quote: withPrev > own ? `${prev} ${s}` : s, score, coverage: Math.min(1, cov) };

@@ -113,6 +113,8 @@ const SEPARABLE = /^(ein|an|auf|aus|ab|mit|nach|vor|zu|weiter|zurück|zurueck|ho
 
 /** "einscannen" → "eingescan": a separable verb's participle puts "ge" after its prefix. */
 function participleStart(f: string): string | undefined {
+  // Verb stems are short; a long one is a compound noun ("Auswahlgremium" is no "aus|wählen").
+  if (f.length > 10) return undefined;
   const prefix = SEPARABLE.exec(f)?.[1];
   return prefix ? `${prefix}ge${f.slice(prefix.length, prefix.length + 4)}` : undefined;
 }
