@@ -61,6 +61,8 @@ const NOT_A_TIME = new Set<Intent>(['signature', 'anonymity', 'ownFunds', 'eligi
 const WHEN_START = String.raw`^\s*((und|aber|also|ok|okay|and|so)\s*,?\s+)?(wann?|ab wann|bis wann|when|until when|by when|in welche[mn] (zeitraum|monat|jahr|quartal)|welche[rn]? zeitraum)\b`;
 /** A question for a time. */
 const WHEN = new RegExp(WHEN_START, 'i');
+/** A question about arriving late. */
+const LATE = /zu spät|verspät|nach (dem|der) (stichtag|frist|fristende|einsendeschluss|bewerbungsschluss|antragsfrist)|nach ablauf der frist|after the deadline|too late|\blate\b/i;
 /** A question for when things start ("Ab wann laufen die Projekte?", "Wann geht es los?"). */
 const START_QUESTION = /\bab wann\b|wann (beginn|start|fang|geht .{0,30}los|laufen)|when (do|does|will) .{0,40}(start|begin)/i;
 /** Stems that only say "time" ("Termin", "Datum"): no topic of a when-question. */
@@ -241,7 +243,9 @@ export class Answerer {
     // "Wie viele Kommunen sollen gefördert werden?" asks for a number, not whether one may apply.
     if (intent === 'eligibility' && /\bwie viele\b|\bhow many\b/i.test(req.text) && !describesApplicant) intent = 'unknown';
     // "Wie lange läuft die Förderung?", "How long is the funding period?": a duration, not the application deadline.
-    if ((intent === 'deadline' || intent === 'money' || intent === 'benefits') && asksDuration(req.text)) intent = 'unknown';
+    if ((intent === 'deadline' || intent === 'money' || intent === 'benefits' || intent === 'eligibility') && asksDuration(req.text)) intent = 'unknown';
+    // "Was passiert, wenn der Antrag erst nach dem Stichtag ankommt?" asks about lateness, not for the date.
+    if (intent === 'deadline' && LATE.test(req.text)) intent = 'unknown';
     if (intent === 'greeting' || intent === 'thanks' || intent === 'help') return this.smalltalk(intent, req.lang);
     if (intent === 'listPrograms') return this.listPrograms(req.lang);
 
@@ -480,8 +484,9 @@ export class Answerer {
       // An English question's German words come from a whole term-list entry (several synonyms): one hit suffices.
       const needed = lang === 'en' ? 0.34 : focus.length >= 3 ? 0.6 : 0.5;
       // "Wie hoch ist das Stundenhonorar für Sprachmittler?": the long compound is what is asked; a sentence on the rest does not answer it.
-      const specific = lang === 'de' ? focus.filter((f) => f.length >= 11).sort((a, b) => b.length - a.length)[0] : undefined;
-      const missesSpecific = Boolean(passage && specific && coverage([specific], passage.quote, kb.vocabulary, kb.synonyms) < 1);
+      // Every long compound that is no mere question word ("Gesamtbudget", not "Landesprogramm") must be there.
+      const specifics = lang === 'de' ? focus.filter((f) => f.length >= 11 && !isQuestionWord(f)) : [];
+      const missesSpecific = Boolean(passage && specifics.some((f) => coverage([f], passage.quote, kb.vocabulary, kb.synonyms) < 1));
       if (!passage || focus.length === 0 || passage.coverage < needed || missesSpecific) {
         if (focus.length === 0 && !(lang === 'en' && hasEnglishTopic(req.text, program))) {
           const about = program.facts.find((f) => f.topic === 'about');

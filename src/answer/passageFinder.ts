@@ -110,7 +110,7 @@ const STRONG: Partial<Record<Intent, RegExp>> = {
   benefits: /erhalten|\d+\s*beratungstag|(zuwendung|förderung|zuschuss)\s+beträgt|bis zu \d[\d.]*\s*(euro|€)/i,
   ownFunds: /eigenanteil|eigenmittel|kofinanz/i,
   contact: /@/,
-  process: /beizufügen|beifügen|bewerbung(en)? (gehen|erfolgt|per)|(antrag|anträge|bewerbung)\w* (werden|wird|ist|sind) .{0,60}(einzureichen|eingereicht|zu stellen)|über das (online-)?portal|online-portal|antragsweg|per e-mail an/i,
+  process: /zweistufig|(ersten|zweiten) (verfahrens)?stufe|beizufügen|beifügen|bewerbung(en)? (gehen|erfolgt|per)|(antrag|anträge|bewerbung)\w* (werden|wird|ist|sind) .{0,60}(einzureichen|eingereicht|zu stellen)|über das (online-)?portal|online-portal|antragsweg|per e-mail an/i,
 };
 
 /** Dates that end something else than the application: the project's runtime, spending, reports. */
