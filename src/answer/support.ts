@@ -146,7 +146,7 @@ function compoundInPassage(have: ReadonlySet<string>, f: string, vocabulary: Rea
 /** Words that belong to asking about a topic, a role or an applicant, not to what is asked about. */
 const DOMAIN_LIST = `frist fristen bewerbungsfrist bewerbungsschluss einsendeschluss stichtag termin datum ende endet enden läuft laufen lauft spätestens offen geschlossen abgelaufen vorbei einreich eingereicht einreichen abgeben abgegeben beworben bewerben
    unterschrift unterschreib unterschrieben unterzeichn signatur anonym anonymitat veroffentlich öffentlich namentlich name namen
-   geld summe betrag euro förder forder fordersumme fördermittel zuschuss finanzier kosten kostet kostenlos kostenfrei eigenmittel eigenanteil unterstutzung unterstützung leistung leistungen bekommen erhalten gibt
+   geld summe betrag euro förder forder fordersumme fördermittel höchstförderung höchstbetrag förderhöchstbetrag maximalbetrag maximalförderung mindestbetrag zuschuss finanzier kosten kostet kostenlos kostenfrei eigenmittel eigenanteil unterstutzung unterstützung leistung leistungen bekommen erhalten gibt
    kontakt ansprechpartner ansprechperson adresse mail email schick schicken senden wende wenden melden
    änder ander anderung änderung nachträglich einreichung teilnahme teilnehmen mitmachen beteiligen antrag anträge antragsteller berechtigt voraussetzung voraussetzungen
    ortsname ortsnamen gemeindename namensnennung
