@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { citations, conversation } from '../support/channel.js';
-import { lastText, useBotWithUnseenCalls } from '../support/unseenCalls.js';
+import { expectAbstained, lastText, useBotWithUnseenCalls } from '../support/unseenCalls.js';
 
 // Three more calls nobody curated, in three styles (plain text, Markdown with an FAQ, an HTML page
 // with navigation), next to the seeds: answered from their texts alone, over the real adapter.
@@ -62,11 +62,7 @@ describe('three unseen calls in three formats', () => {
     ['Braucht es für Kommunale Hitzeschutzpläne einen Kreistagsbeschluss?'],
     // Never the application deadline for another date the text does not give.
     ['Wann muss der Verfügungsfonds bei Dorfkern lebendig ausgegeben sein?'],
-  ])('abstains on "%s", which the call does not say', async (question) => {
-    const r = await conversation(getBot().url, getChannel()).say(question);
-    expect(lastText(r.replies)).toMatch(/keine gesicherte Information/);
-    expect(citations(r.replies)).toEqual([]);
-  });
+  ])('abstains on "%s", which the call does not say', (question) => expectAbstained(getBot(), getChannel(), question));
 
   it('keeps an unseen call for a follow-up', async () => {
     const c = conversation(getBot().url, getChannel());

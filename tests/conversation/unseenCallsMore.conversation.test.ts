@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { conversation } from '../support/channel.js';
-import { expectAnswered, lastText, useBotWithUnseenCalls } from '../support/unseenCalls.js';
+import { expectAbstained, expectAnswered, lastText, useBotWithUnseenCalls } from '../support/unseenCalls.js';
 
 // Four more calls nobody curated, in layouts the first ones lack: a §-numbered Förderrichtlinie with
 // a publisher line above its title, a PDF extraction (page headers, "- 2 -", words hyphenated across
@@ -69,8 +69,5 @@ describe('four more unseen calls in other layouts', () => {
   it.each([
     ['Wie viele Vorhaben werden bei IRIS 2028 ausgewählt?'],
     ['Gibt es für die Bürgerbus-Förderrichtlinie eine Online-Infoveranstaltung?'],
-  ])('abstains on "%s", which the call does not say', async (question) => {
-    const r = await conversation(getBot().url, getChannel()).say(question);
-    expect(lastText(r.replies)).toMatch(/keine gesicherte Information/);
-  });
+  ])('abstains on "%s", which the call does not say', (question) => expectAbstained(getBot(), getChannel(), question));
 });

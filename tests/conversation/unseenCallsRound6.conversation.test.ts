@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { citations, conversation } from '../support/channel.js';
-import { expectAnswered, lastText, useBotWithUnseenCalls } from '../support/unseenCalls.js';
+import { expectAbstained, expectAnswered, lastText, useBotWithUnseenCalls } from '../support/unseenCalls.js';
 
 // Three more calls nobody curated: a federal Förderaufruf in numbered sections with two stages
 // (Projektskizze, then "förmlicher Förderantrag"), a foundation's web page saved as Markdown with
@@ -75,11 +75,7 @@ describe('three unseen calls of the sixth round', () => {
     // The call's own publication in the Bundesanzeiger is no statement about the participants.
     ['Können wir bei Sprachbrücken anonym teilnehmen?'],
     ['Wie viele Kommunen werden bei Brückenschlag gefördert?'],
-  ])('abstains on "%s" rather than answer from a loosely related sentence', async (question) => {
-    const r = await conversation(getBot().url, getChannel()).say(question);
-    expect(lastText(r.replies)).toMatch(/keine gesicherte Information/);
-    expect(citations(r.replies)).toEqual([]);
-  });
+  ])('abstains on "%s" rather than answer from a loosely related sentence', (question) => expectAbstained(getBot(), getChannel(), question));
 
   it('hands a question about an uncurated call to that call’s own contact', async () => {
     const r = await conversation(getBot().url, getChannel()).say('Bitte geben Sie meine Frage zu Landfunken an die Projektleitung weiter.');

@@ -32,3 +32,10 @@ export async function expectAnswered(bot: StartedBot, channel: Channel, question
   expect(lastText(r.replies).slice(0, 300)).toMatch(lead);
   expect(citations(r.replies)[0]?.name ?? '').toMatch(title);
 }
+
+/** Asks one question in a new conversation; the bot must say it has no reliable answer and cite nothing. */
+export async function expectAbstained(bot: StartedBot, channel: Channel, question: string): Promise<void> {
+  const r = await conversation(bot.url, channel).say(question);
+  expect(lastText(r.replies)).toMatch(/keine gesicherte Information/);
+  expect(citations(r.replies)).toEqual([]);
+}
