@@ -61,6 +61,12 @@ export function findDates(text: string): FoundDate[] {
     if (!valid(y, mo, d)) continue;
     out.push(y ? { date: `${y}-${pad(mo)}-${pad(d)}`, index: m.index ?? 0 } : { dayMonth: `${pad(mo)}-${pad(d)}`, index: m.index ?? 0 });
   }
+  // "bis Ende Februar 2027": the month's last day (the quote that follows says it in its own words).
+  for (const m of text.matchAll(/\b(?:ende|end of)\s+(\p{L}+)\s+(\d{4})\b/giu)) {
+    const mo = MONTHS[m[1].toLowerCase()];
+    const y = Number(m[2]);
+    if (mo && valid(y, mo, 1)) out.push({ date: `${y}-${pad(mo)}-${pad(new Date(Date.UTC(y, mo, 0)).getUTCDate())}`, index: m.index ?? 0 });
+  }
   for (const m of text.matchAll(/\b(\p{L}+)\s+(\d{1,2}),?\s+(\d{4})\b/gu)) {
     const mo = MONTHS[m[1].toLowerCase()];
     if (mo && valid(Number(m[3]), mo, Number(m[2]))) out.push({ date: `${m[3]}-${pad(mo)}-${pad(Number(m[2]))}`, index: m.index ?? 0 });

@@ -44,6 +44,8 @@ function typesNamed(sentence: string): EntityType[] {
   let t = text.toLowerCase().replace(/\(([^)]*)\)/g, (m, inner: string) => (/\b(können|kann|über|sofern|diese|dies|nur|partner)\b/.test(inner) ? ' ' : ` ${inner} `));
   // "… Gemeinden des Landkreises Mittelheide", "im Kreis Lippe": the district there says where, not who.
   t = t.replace(/\b(des|im|dem|aus dem|in dem) (land)?kreis(es)?\s+[\p{L}-]+/gu, ' ');
+  // "Landkreise … dürfen ihre Gemeinden auf den Aufruf hinweisen": someone's Gemeinden are not who the sentence is about.
+  t = t.replace(/\b(ihre|ihren|seine|seinen|deren|dessen)\s+(kreisangehörigen\s+)?(gemeinden|städte|kommunen|mitgliedsgemeinden)\b/g, ' ');
   // "… nur über ihren Landkreis", "… von ihrem Landkreis als Partner": the Landkreis there is the route.
   t = t.split(/\bnur über\b|\büber (den|ihren|seinen|einen) (land)?kreis|\bvon ihrem\b|\bjedoch\b|\baber\b|\bals \p{L}*partner|;/u)[0];
   // "Städte und Gemeinden mit mehr als 15.000 Einwohnern" is a population limit, not a kind of applicant.
@@ -320,6 +322,8 @@ function contactAt(blocks: Block[], i: number, from: number): DerivedContact {
   const email = blocks[i].text.match(EMAIL)![0];
   let quote = lines.join(' ');
   if (quote.length > 320 || lines.length === 1) quote = splitSentences(blocks[i].text).find((x) => x.includes(email)) ?? blocks[i].text;
+  // When only the address's sentence is quoted, name and phone come from it, not from a neighbour's sentence.
+  if (quote !== lines.join(' ')) lines.splice(0, lines.length, quote);
   const name =
     lines.map((l) => l.replace(/^[^\p{L}]+/u, '').trim().match(PERSON)?.[0]).find((n) => n && !CONTACT_CUE.test(n) && !/^(ihre|unsere|e-mail|telefon)\b/i.test(n)) ??
     quote.match(ADDRESSED)?.[1] ??

@@ -78,8 +78,10 @@ function checkRule(rule: Rule, p: ApplicantProfile, missing: Set<keyof Applicant
         : { status: 'no', key: 'verdict.reason.stateNotAllowed', values: { state: p.state, allowed: rule.allowed.join(', ') }, quote: rule.quote };
     }
     case 'population': {
-      // A limit for some kinds of applicant only says nothing to the others.
-      if (rule.appliesTo && p.entityType && !rule.appliesTo.includes(p.entityType as never)) return null;
+      // A limit for some kinds of applicant only says nothing to the others; a town in a district is a Gemeinde too.
+      const kind = p.entityType === 'stadt' && p.population !== undefined && p.population < SMALLEST_KREISFREIE_STADT ? 'kreisangehoerige_stadt' : p.entityType;
+      const limited = rule.appliesTo && kind && !rule.appliesTo.includes(kind as never) && !(kind === 'kreisangehoerige_stadt' && rule.appliesTo.includes('gemeinde'));
+      if (limited) return null;
       if (p.population === undefined) {
         if (p.entityType !== 'organisation') missing.add('population');
         return null;

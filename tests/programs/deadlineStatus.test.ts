@@ -57,6 +57,10 @@ describe('findDates', () => {
     ['The deadline is February 28, 2023.', [{ date: '2023-02-28' }]],
     ['The deadline is 28 February 2023.', [{ date: '2023-02-28' }]],
     ['am 3. März 2024 und am 1. Okt. 2024', [{ date: '2024-03-03' }, { date: '2024-10-01' }]],
+    // A month's end is its last day, leap years included.
+    ['Anträge können bis Ende Februar 2027 gestellt werden.', [{ date: '2027-02-28' }]],
+    ['bis Ende Februar 2028', [{ date: '2028-02-29' }]],
+    ['until the end of April 2027', [{ date: '2027-04-30' }]],
   ])('finds the dates in "%s"', (text, dates) => {
     expect(findDates(text).map(({ date, dayMonth }) => (date ? { date } : { dayMonth }))).toEqual(dates);
   });
