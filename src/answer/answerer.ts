@@ -160,7 +160,7 @@ function plainAnswer(intent: Intent, quote: string, question: string): { key: st
 }
 
 /** Stems of selecting, taking in or supporting ("ausgewählt", "nimmt … auf", "gefördert"). */
-const SELECTION_VERB = /^(begleit|betreut|ausgew[aä]hl|ausw[aä]hl|w[aä]hlt|gew[aä]hlt|unterst[uü]tz|gef[oö]rdert|f[oö]rdert|aufgenomm|aufnehm|nimmt|genomm|vergeb|bekomm|erhalt|gesucht|sucht|select|support|fund|accept)/;
+const SELECTION_VERB = /^(begleit|betreut|ausgesucht|aussuch|ausgew[aä]hl|ausw[aä]hl|w[aä]hlt|gew[aä]hlt|unterst[uü]tz|gef[oö]rdert|f[oö]rdert|aufgenomm|aufnehm|nimmt|genomm|vergeb|bekomm|erhalt|gesucht|sucht|select|support|fund|accept)/;
 const COUNT_QUESTION = /\bwie viele?\b|\bhow (many|much)\b|\banzahl\b/i;
 const NUMBER_WORD = /\d|\b(eins|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zwanzig|dreißig|hundert|tausend|one|two|three|four|five|ten)\b/i;
 

@@ -7,7 +7,7 @@ const GENERIC = new Set(
   `bewerb bewerbung bewerbungen kommun kommune kommunen förderung förderprogramm förderprogramme angebot angebote passend passende passendes programm programms projekt projekts ausschreib ausschreibung aufruf frag frage fragen gibt geben sagt sag steht stehen text texte papier dokument information informationen wissen erfahr erfahren
    tagt tagen findet statt stattfinden teilnehmen mitmachen beteiligen einreichen einreicht einzureichen
    geht gehen klappt klappen funktioniert funktionieren machen macht bezahlt bezahlen übernommen übernimmt erstattet
-   reicht reichen genügt genügen dürfen darf durf per kommen kommt tun nachdem letzt letzten letzte falls erfährt erfahrt wofür wofur steht stehen abkürzung abkurz bedeutet bedeuten mich mir dich dir euch
+   reicht reichen genügt genügen dürfen darf durf per kommen kommt tun nachdem zahlt zahlen einfach gern jemand inzwischen konkret woran arbeitet arbeiten selbst hinter bringen bring nimmt nehmen letzt letzten letzte falls erfährt erfahrt wofür wofur steht stehen abkürzung abkurz bedeutet bedeuten mich mir dich dir euch
    nötig notig notwendig erforderlich erlaubt zulässig zulassig gestattet verpflichtend pflicht okay ok
    erfüllen erfüllt kriterien kriterium viel viele wieviel wieviele wievielen hoch höhe gross groß lang wie welch welche genau eigentlich nennt nennen genannt beschreibt beschreiben erklärt läuft laufen lauft bitte mal etwa ungefahr denn auch noch schon hier dort thema bezug bzgl bezuglich moglich konnen muss brauch brauchen man leute wer wann was wo wohin
    call text paper document programme program project tell say says know please about does apply application`
