@@ -8,7 +8,7 @@ import { deadlineStatus, findDates, type DeadlineStatus } from '../programs/dead
 import { evaluateEligibility, type ApplicantProfile, type Verdict } from '../programs/eligibility.js';
 import type { FactTopic, Program } from '../programs/programSchema.js';
 import { formatDate, formatDayMonth, formatNumber, type Translate } from '../i18n.js';
-import { findByline, findDuration, findPassage, findWhenPassage, isApplicationDeadline } from './passageFinder.js';
+import { asksSecondStage, findByline, findDuration, findPassage, findWhenPassage, isApplicationDeadline } from './passageFinder.js';
 import { coverage, focusTerms, isQuestionWord, unknownTopic } from './support.js';
 import type { Answer, Citation, Suggestion } from './types.js';
 import { escapeMarkdown } from '../bot/markdown.js';
@@ -510,7 +510,9 @@ export class Answerer {
       const found = findDates(passage.quote)[0];
       if (found) {
         const status = deadlineStatus(found, req.now);
-        return this.answerOf(program, intent, `${this.deadlineText(program, status, lang)}`, cite, lang);
+        // "Bis wann muss der Vollantrag eingereicht sein?": said as that deadline, not as the application's.
+        const label = asksSecondStage(req.text) ? this.deps.t(lang, 'deadline.secondStageLabel') : undefined;
+        return this.answerOf(program, intent, this.deadlineText(program, status, lang, label), cite, lang);
       }
     }
     // The quote comes from a source: inert in markdown, like every quote the bot shows. A yes/no

@@ -120,6 +120,8 @@ const NEVER_A_DEADLINE = /einwohner|stand:|stand vom/i;
 /** What an application deadline sentence speaks of. */
 const APPLICATION = /bewerbung|antr(ag|äge)|einsendeschluss|interessenbekundung|einreich|eingereicht|eingang|bewerbungsfrist|antragsfrist|teilnahmeschluss|anmeldeschluss|stichtag|skizze/i;
 
+/** A sentence that continues the one before ("Er ist …", "Diese müssen …"). */
+const PRONOUN_START = /^(er|sie|es|dieser|diese|dieses|dies|dafür|hierfür|dabei)\b/i;
 const WHAT_IS_FUNDED = /was (wird|werden) .{0,30}gefördert|was fördert|what (is|gets|will be) funded|what does .{0,30} fund/i;
 const WHERE = /\bwo\b|wohin|\bwhere\b|an wen|adresse|address/i;
 const ADDRESS = /\b\d{5}\s+\p{Lu}|postfach|\b(bei|an) (der|dem|das|die|den)\s+\p{Lu}[\p{L}-]*(direktion|amt|ministerium|präsidium|stiftung|träger|agentur|stelle|institut|verwaltung|behörde)/u;
@@ -141,6 +143,11 @@ const FIRST_STAGE_SENTENCE = /interessenbekundung|interessensbekundung|skizze/i;
 
 /** The second stage of a two-stage procedure, when the question asks for it. */
 const SECOND_STAGE = /vollantr(a|ä)g|full (application|proposal)|zweite(n)? (stufe|phase)|second stage/i;
+
+/** Whether a question asks for the second stage of a two-stage procedure ("Vollantrag"). */
+export function asksSecondStage(question: string): boolean {
+  return SECOND_STAGE.test(question);
+}
 
 /** Whether a sentence gives the application deadline (not the project's end, a report, …). */
 export function isApplicationDeadline(sentence: string): boolean {
@@ -213,11 +220,14 @@ export function findPassage(
       if (!cueHit && !faqHit) continue;
       // "Dieser Förderaufruf tritt am Tag seiner Veröffentlichung im Bundesanzeiger in Kraft" publishes the call, not its participants.
       if (intent === 'anonymity' && CALL_PUBLISHED.test(s) && !/anonym|teilnehm|namen|namentlich/i.test(s)) continue;
-      const cov = coverage(focus, s, kb.vocabulary, kb.synonyms);
+      // "Vollantrag: … werden aufgefordert. Er ist bis zum 15. Februar einzureichen": "Er" is the sentence before.
+      const pronounLed = i > 0 && PRONOUN_START.test(s) && sentences[i - 1].length + s.length < 360;
+      const context = pronounLed ? `${sentences[i - 1]} ${s}` : s;
+      const cov = coverage(focus, context, kb.vocabulary, kb.synonyms);
       // A section named like the question ("Teilnahmevoraussetzungen") vouches for its sentences.
       const sectionHit = focus.length > 0 && h.chunk.section ? coverage(focus, h.chunk.section, kb.vocabulary, kb.synonyms) : 0;
       let score = (cueHit ? 2 : 0) + (faqHit ? 2.5 : 0) + 3 * cov + (dateHit ? 1 : 0) + (strong?.test(s) ? 1.5 : 0) + sectionHit + 1 / (1 + rank);
-      if (intent === 'deadline') score += deadlineFit(s) + (SECOND_STAGE.test(query) && SECOND_STAGE_SENTENCE.test(s) ? 2.5 : 0);
+      if (intent === 'deadline') score += deadlineFit(s) + (SECOND_STAGE.test(query) && SECOND_STAGE_SENTENCE.test(context) ? 2.5 : 0);
       // A section headed for this kind of question ("Wer kann teilnehmen?", "Kontakt") vouches for its sentences.
       if (SECTION_CUES[intent]?.test(h.chunk.section ?? '')) score += 1.5;
       if (negated && intent === 'unknown' && !NEGATION.test(s)) score -= 1.5;
@@ -244,7 +254,7 @@ export function findPassage(
       if (intent === 'contact' && /@/.test(s)) score += 1;
       if (!best || score > best.score) {
         // A whole FAQ answer reads better than one of its sentences; elsewhere keep to the sentence.
-        let quote = faqHit ? sentences.join(' ') : s;
+        let quote = faqHit ? sentences.join(' ') : context;
         // "Nein. …" answers the FAQ's own question, which may not be the user's: quote the question too.
         if (h.chunk.question && /^(ja|nein|yes|no)\b/i.test(faqHit ? sentences[0] : s)) quote = `${h.chunk.question} ${quote}`;
         const next = sentences[i + 1];
