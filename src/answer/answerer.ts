@@ -12,7 +12,7 @@ import { asksSecondStage, findByline, findDuration, findPassage, findWhenPassage
 import { coverage, focusTerms, isQuestionWord, unknownTopic } from './support.js';
 import type { Answer, Citation, Suggestion } from './types.js';
 import { escapeMarkdown } from '../bot/markdown.js';
-import { normalizeWord, stem } from '../retrieval/textAnalysis.js';
+import { normalizeWord, stem, words } from '../retrieval/textAnalysis.js';
 
 export interface AnswerRequest {
   text: string;
@@ -540,7 +540,9 @@ export class Answerer {
     let best = withEmail[0];
     let bestCov = 0;
     for (const c of withEmail) {
-      const cov = coverage(focus, c.quote, kb.vocabulary, kb.synonyms);
+      // Choosing between contacts is no claim of fact: "Bewerbungsportal" may pick the one for the "Online-Portal".
+      const heads = words(c.quote).map((w) => stem(w)).filter((h) => h.length >= 5);
+      const cov = focus.reduce((sum, f) => sum + (coverage([f], c.quote, kb.vocabulary, kb.synonyms) === 1 ? 1 : heads.some((h) => f.endsWith(h)) ? 0.5 : 0), 0);
       if (cov > bestCov) [best, bestCov] = [c, cov];
     }
     return best;
