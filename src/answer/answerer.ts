@@ -93,12 +93,16 @@ const THRESHOLD_BEFORE = /(mindestens|wenigstens|höchstens|maximal|\bab|unter|�
 /** Sentences that say yes or no outright about a signature or an own contribution. */
 const NO_SIGNATURE = /(muss|müssen|braucht|brauchen)\s+nicht\s+(\w+\s+){0,2}(unterschrieben|unterzeichnet)|nicht\s+unterschrieben\s+werden|(keine|nicht)\s+(formale\s+)?unterschrift\s+(ist\s+)?(nötig|erforderlich|notwendig)|unterschrift\s+ist\s+(dafür\s+|hierfür\s+)?nicht\s+(nötig|erforderlich|notwendig)|ohne unterschrift|formlose? (e-?mail|bewerbung|interessenbekundung)/i;
 const SIGNATURE = /\b(ist|sind|muss|müssen)\b.{0,220}\b(zu unterzeichnen|zu unterschreiben|unterschrieben|unterzeichnet)\b/i;
-const NO_OWN_FUNDS = /\b(kein|keinen)\s+eigenanteil|eigenanteil\s+(ist|wird)\s+nicht|eigenanteil\s+fällt\s+nicht|ohne eigenanteil/i;
+const NO_OWN_FUNDS = /\b(kein|keinen)\s+(eigenanteil|eigenbeitrag|eigenbeteiligung)|(eigenanteil|eigenbeitrag|eigenbeteiligung)\s+(ist|wird)\s+nicht|eigenanteil\s+fällt\s+nicht|ohne eigenanteil/i;
+/** A question whether one may hand in several applications. */
+const MULTIPLE_ENTRIES = /(mehrere|zwei|drei|mehr als eine?n?|weitere[nr]?)\s+(beiträge|anträge|bewerbungen|projekte|vorhaben|einreichungen)/i;
+/** A sentence that allows one application each ("Jede Verwaltung darf einen Beitrag einreichen"). */
+const ONLY_ONE = /nur (ein|eine|einen) (beitrag|antrag|bewerbung)\b|jede\w* \w+ (darf|kann) (nur )?(einen|eine|ein) (beitrag|antrag|bewerbung)\b|je (gemeinde|verwaltung|kommune|landkreis) (kann|darf|ist) nur|nicht zusätzlich/i;
 /** A question about applying together with others. */
-const JOINT_QUESTION = /gemeinsam|zusammen (mit|bewerben|beantragen|einreichen)|\b(zwei|drei|mehrere\w*) (nachbar)?(gemeinden|kommunen|städte|landkreise|kreise)|verbund|kooperation|\bjointly\b|\btogether\b/i;
+const JOINT_QUESTION = /(mehrere|zwei|drei|mehr als eine?n?|weitere[nr]?)\s+(beiträge|anträge|bewerbungen|projekte|vorhaben|einreichungen)|gemeinsam|zusammen (mit|bewerben|beantragen|einreichen)|\b(zwei|drei|mehrere\w*) (nachbar)?(gemeinden|kommunen|städte|landkreise|kreise)|verbund|kooperation|\bjointly\b|\btogether\b/i;
 const NO_JOINT = /(gemeinsame|verbund|kooperations)\w*\s+(\w+\s+){0,3}(bewerbungen|anträge|antragstellung|bewerbung)\b.{0,60}\b(nicht (vorgesehen|möglich|zulässig|gestattet)|ausgeschlossen)|(nur|ausschließlich) (einzeln|allein)/i;
 const JOINT_OK = /(gemeinsame|verbund)\w*\s+(\w+\s+){0,3}(bewerbungen|anträge|antragstellung|bewerbung)\b.{0,60}\b(möglich|erwünscht|zulässig|willkommen|ausdrücklich)|können (auch )?gemeinsam (beantragt|eingereicht|gestellt)/i;
-const OWN_FUNDS_HOW = /anrechn|angerechnet|erbring|einsetzen|verwenden|nutzen|als eigenanteil|\bdurch\b|ersetz|\bdecken\b|\bzählen\b|\bgelten\b|count towards|be covered by/i;
+const OWN_FUNDS_HOW = /anrechn|angerechnet|erbring|einsetzen|verwenden|nutzen|als eigenanteil|spenden|finanzier|\büber (mittel|spenden|dritt)|\bdurch\b|ersetz|\bdecken\b|\bzählen\b|\bgelten\b|count towards|be covered by/i;
 const OWN_FUNDS = /eigenanteil\s+(von|in höhe von)\s+(mindestens\s+)?(\d+\s*(%|prozent))/i;
 
 /** A question whether one can stay unnamed (as opposed to one whether names are published). */
@@ -138,13 +142,17 @@ function plainAnswer(intent: Intent, quote: string, question: string): { key: st
     }
     return undefined;
   }
-  if (intent === 'eligibility' && JOINT_QUESTION.test(question)) {
+  if (MULTIPLE_ENTRIES.test(question)) return ONLY_ONE.test(quote) ? { key: 'onlyOne' } : undefined;
+  if ((intent === 'eligibility' || intent === 'unknown') && JOINT_QUESTION.test(question)) {
     if (NO_JOINT.test(quote)) return { key: 'noJoint' };
     if (JOINT_OK.test(quote)) return { key: 'joint' };
     return undefined;
   }
   // "Wer unterschreibt den Antrag?" asks who, not whether.
   if (intent === 'signature' && /^\s*(wer|who)\b/i.test(question)) return undefined;
+  // "Für die Skizze keine Unterschrift … erst der förmliche Antrag muss unterschrieben werden": both, so the quote says it.
+  const body = quote.replace(/^[^?]{0,200}\?\s+/, '');
+  if (intent === 'signature' && NO_SIGNATURE.test(body) && SIGNATURE.test(body.replace(NO_SIGNATURE, ''))) return undefined;
   if (intent === 'signature') {
     if (NO_SIGNATURE.test(quote)) return { key: 'noSignature' };
     if (SIGNATURE.test(quote)) return { key: 'signature' };
@@ -166,6 +174,15 @@ const NUMBER_WORD = /\d|\b(eins|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn
 
 /** Kinds of question whose subject is fixed (a deadline, a signature …): what comes before the question is context. */
 const SITUATION_MAY_PRECEDE = new Set<Intent>(['deadline', 'signature', 'anonymity', 'ownFunds', 'contact', 'changes']);
+
+/** The text without the names of the programmes it names (longest first). */
+function withoutNames(text: string, programs: Program[]): string {
+  if (!programs.length) return text;
+  const names = programs.flatMap((p) => [p.name, p.shortName, ...p.aliases]).filter((n) => n.length >= 4).sort((a, b) => b.length - a.length);
+  let out = text;
+  for (const n of names) out = out.split(new RegExp(`(?<![\\p{L}])${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'iu')).join(' ');
+  return out;
+}
 
 function capitalize(s: string): string {
   return `${s.charAt(0).toUpperCase()}${s.slice(1)}`;
@@ -191,7 +208,7 @@ function asksDuration(text: string): boolean {
 const YES_NO_QUESTION = /^\s*(ist|sind|kann|können|darf|dürfen|gibt|muss|müssen|hat|haben|brauchen|braucht|reicht|geht|wird|werden|bleibt|bleiben|soll|sollen|gilt|gelten|zählt|kostet|bekommen|bekommt|erhalten|erhält|erfährt|erfahren|can|is|are|do|does|may|could|must|will|would|should|shall)\b/i;
 const APPLYING_WORDS = new RegExp(`${APPLICATION_WORDS.source}|beantrag|teilnehm|teilnahme|mitmach|ausschreibung|aufruf|take part|participate|call\\b`, 'i');
 
-const OWN_FUNDS_WORDS = /eigen(mittel|anteil|leistung|beitrag)|kofinanz|kostenfrei|kostenlos|keine kosten/i;
+const OWN_FUNDS_WORDS = /eigen(mittel|anteil|leistung|beitrag|beteiligung)|kofinanz|kostenfrei|kostenlos|keine kosten/i;
 
 /** Kinds of question about a call's terms, where an applicant named in it ("Vereine", "Gemeinden") is not the topic. */
 const APPLICANT_NOT_TOPIC = new Set<Intent>(['benefits', 'money', 'ownFunds', 'deadline', 'signature', 'anonymity', 'contact', 'changes']);
@@ -234,12 +251,16 @@ export class Answerer {
     // An English question no pattern knows ("Do we need a co-payment?") is read through the term
     // list's German words ("Eigenanteil"), which the German patterns know.
     if (rawIntent === 'unknown' && req.lang === 'en') rawIntent = this.intentOfTerms(req.text);
-    const facts = extractProfileFacts(req.text);
+    const detected = detector.detect(req.text);
+    // "Willkommen im Amt", "Kommunale Allianzen": a programme's name describes no applicant.
+    const facts = extractProfileFacts(withoutNames(req.text, detected));
     let intent = rawIntent;
     // A described applicant plus an eligibility cue is an eligibility question ("… passt das?").
     const describesApplicant = facts.entityType !== undefined || facts.population !== undefined;
     if ((intent === 'unknown' || intent === 'about' || intent === 'benefits' || intent === 'profileCheck' || (intent === 'money' && !/wie (viel|hoch)|how much/i.test(req.text)) || intent === 'process') && describesApplicant && ELIGIBILITY_CUE.test(req.text)) intent = 'eligibility';
 
+    // "Dürfen wir mehrere Beiträge einreichen?" asks how many one may hand in: the call's sentence on that.
+    if (MULTIPLE_ENTRIES.test(req.text) && !describesApplicant) intent = 'unknown';
     // "Wie viele Kommunen sollen gefördert werden?" asks for a number, not whether one may apply.
     if (intent === 'eligibility' && /\bwie viele\b|\bhow many\b/i.test(req.text) && !describesApplicant) intent = 'unknown';
     // "Wie lange läuft die Förderung?", "How long is the funding period?": a duration, not the application deadline.
@@ -249,7 +270,6 @@ export class Answerer {
     if (intent === 'greeting' || intent === 'thanks' || intent === 'help') return this.smalltalk(intent, req.lang);
     if (intent === 'listPrograms') return this.listPrograms(req.lang);
 
-    const detected = detector.detect(req.text);
     // "Und bei WIR?" asks the previous question about another programme.
     if (intent === 'unknown' && detected.length && req.lastIntent && FACTUAL_INTENTS.has(req.lastIntent as Intent) && (FOLLOW_UP.test(req.text) || req.text.trim().split(/\s+/).length <= 4)) {
       intent = req.lastIntent as Intent;

@@ -214,6 +214,8 @@ export function deriveRules(blocks: Block[]): Rule[] {
   const exempt = [...new Set(positive.filter((s) => /unabhängig von (ihrer|der|deren) (einwohnerzahl|größe|einwohnerinnen)/i.test(s.text)).flatMap((s) => typesNamed(s.text.split(/unabhängig/i)[0])))];
   for (const s of [...positive, ...negative]) {
     if (joint && s.quote === joint.quote) continue;
+    // "Zwei Gemeinden dürfen sich gemeinsam bewerben, wenn sie zusammen nicht mehr als 30.000 … haben": a limit for the pair, not for each.
+    if (/\bzusammen\b|\bgemeinsam\b|insgesamt/i.test(s.text) && !/jeweils|jede/i.test(s.text)) continue;
     const { min, max } = populationBounds(s);
     if (min === undefined && max === undefined) continue;
     const key = `${min}-${max}`;
