@@ -442,7 +442,9 @@ export class Answerer {
       return this.answerOf(program, intent, this.deadlineText(program, status, lang, d.label?.[lang]), [this.citation(program, docId, d.quote)], lang);
     }
     // "Können sich zwei Nachbargemeinden gemeinsam bewerben?" asks about applying jointly, not for a verdict on a profile.
-    const asksJoint = intent === 'eligibility' && JOINT_QUESTION.test(req.text) && profile.population === undefined;
+    // "Ortsmitte gemeinsam" is a name: only the question's own words ask about applying together.
+    const ownWords = withoutNames(req.text, [program]);
+    const asksJoint = intent === 'eligibility' && JOINT_QUESTION.test(ownWords) && profile.population === undefined;
     if (intent === 'eligibility' && !asksJoint && program.rules.length > 0 && (profileInText || hasProfileFacts(profile))) {
       return this.verdictAnswer(program, evaluateEligibility(program, profile), profile, lang, req.text);
     }
@@ -519,6 +521,8 @@ export class Answerer {
       }
     }
     if (!passage) return this.abstain(intent, lang, program);
+    // "What is the total budget?" → "Gesamtbudget": a specific thing asked in English must be in the quote, as in German.
+    if (lang === 'en' && focus.some((f) => f.length >= 11 && !isQuestionWord(f) && coverage([f], passage.quote, kb.vocabulary, kb.synonyms) < 1)) return this.abstain(intent, lang, program);
     // "Wie viele Seiten …?" asks for a number: a passage without one does not answer it.
     // A number answers only when the passage is about everything the question names.
     if (asksCount && (!NUMBER_WORD.test(passage.quote) || (/\bwie viele\b/i.test(req.text) && focus.length > 1 && passage.coverage < 0.99))) return this.abstain(intent, lang, program);
@@ -537,7 +541,7 @@ export class Answerer {
     }
     // The quote comes from a source: inert in markdown, like every quote the bot shows. A yes/no
     // question gets its yes or no first when the sentence says it plainly.
-    const plain = plainAnswer(intent, passage.quote, req.text);
+    const plain = plainAnswer(intent, passage.quote, ownWords);
     let lead = plain
       ? t(lang, `passage.${plain.key}`, { program: program.shortName, quote: escapeMarkdown(passage.quote), share: plain.share ?? '' })
       : this.quoteLead(program, passage.quote, lang);

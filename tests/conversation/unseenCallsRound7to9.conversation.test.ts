@@ -51,6 +51,8 @@ describe('five unseen calls of the seventh to ninth rounds', () => {
     ['Wir sind eine Gemeinde in Sachsen-Anhalt mit 2.800 Einwohnern. Können wir bei Rathaus vielsprachig mitmachen?', /^Nur gemeinsam – /, RV],
     // "… wenn sie zusammen nicht mehr als 30.000 Einwohner haben" limits the pair, not each town.
     ['Wir sind eine Stadt in Thüringen mit 12.000 Einwohnern. Können wir uns bei Ortsmitte gemeinsam bewerben?', /^Ja – /, OM],
+    // "gemeinsam" in a call's name does not make a question one about applying jointly.
+    ['Kann sich ein Landkreis aus Thüringen bei Ortsmitte gemeinsam bewerben?', /^Nein – Landkreise/, OM],
   ])('answers "%s" from the call', (question, lead, title) => expectAnswered(getBot(), getChannel(), question, lead, title));
 
   it('reads no population limit of each town from a limit for two towns together', () => {
@@ -61,6 +63,11 @@ describe('five unseen calls of the seventh to ninth rounds', () => {
   it.each([
     ['Wie hoch ist das Gesamtbudget des Landesprogramms Dialogräume?'],
   ])('abstains on "%s", which the call does not say', (question) => expectAbstained(getBot(), getChannel(), question));
+
+  it('abstains in English too on a specific thing the call does not name ("total budget")', async () => {
+    const r = await conversation(getBot().url, getChannel(), { locale: 'en-US' }).say('What is the total budget of the Ortsmitte gemeinsam call?');
+    expect(lastText(r.replies)).toMatch(/could not find reliable information/);
+  });
 
   it('reads the expression of interest as the first stage when asked only "bis wann?"', async () => {
     const c = conversation(getBot().url, getChannel());
