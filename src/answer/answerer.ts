@@ -415,7 +415,7 @@ export class Answerer {
     const docIds = kb.docIdsOf(program);
 
     // "Können wir uns auf das ILS-Papier bewerben?": a research paper is no call; say so rather than quote it.
-    if (program.kind === 'research' && APPLYING_INTENTS.has(intent) && (intent !== 'eligibility' || APPLYING_WORDS.test(req.text))) {
+    if (program.kind === 'research' && ((APPLYING_INTENTS.has(intent) && (intent !== 'eligibility' || APPLYING_WORDS.test(req.text))) || /\b(bewerben|beantragen|antrag stellen)\b/i.test(req.text))) {
       const about = program.facts.find((f) => f.topic === 'about');
       const lead = t(lang, 'research.notACall', { program: program.shortName });
       return this.answerOf(program, intent, YES_NO_QUESTION.test(req.text) ? `${t(lang, 'research.no')} – ${lead.charAt(0).toLowerCase()}${lead.slice(1)}` : lead, about ? [this.citation(program, docId, about.quote)] : [], lang);

@@ -164,7 +164,15 @@ function limitedKinds(text: string): ReturnType<typeof typesNamed> | undefined {
   const at = text.search(new RegExp(`(mindestens|ab|höchstens|maximal|bis zu|bis|weniger als|unter|mehr als|über)\\s+${NUMBER}${PEOPLE}`, 'i'));
   if (at < 0) return undefined;
   const groups = text.slice(0, at).split(/\bsowie\b|;/);
-  if (groups.length < 2) return undefined;
+  if (groups.length < 2) {
+    // "kreisangehörige Städte und Gemeinden mit bis zu 20.000 Einwohnern sowie Landkreise": the limit is the first group's.
+    const after = text.slice(at).split(/\bsowie\b|;/);
+    if (after.length < 2) return undefined;
+    const first = typesNamed(text.slice(0, at));
+    const others = typesNamed(after.slice(1).join(' '));
+    const kinds = first.filter((k) => !others.includes(k));
+    return kinds.length && others.length ? kinds : undefined;
+  }
   const kinds = typesNamed(groups[groups.length - 1]);
   return kinds.length ? kinds : undefined;
 }

@@ -67,6 +67,16 @@ describe('deriveRules: who may apply, read from a call text', () => {
     expect(evaluateEligibility(p, { entityType: 'gemeinde' }).reasons.map((r) => r.key)).toContain('verdict.reason.memberMatters');
   });
 
+  it('applies a population limit before "sowie" to the group it follows, not to the Landkreise after it', () => {
+    const rules = deriveRules(blocks('Antragsberechtigt sind kreisangehörige Städte und Gemeinden mit bis zu 20.000 Einwohnern sowie Landkreise.'));
+    expect(rules.find((r) => r.type === 'population')).toMatchObject({ max: 20000, appliesTo: ['kreisangehoerige_stadt', 'gemeinde'] });
+  });
+
+  it('reads "Zwei Gemeinden dürfen sich gemeinsam bewerben, wenn sie zusammen nicht mehr als 30.000 … haben" as no limit for each', () => {
+    const rules = deriveRules(blocks('Antragsberechtigt sind Gemeinden mit 3.000 bis 30.000 Einwohnern. Zwei benachbarte Gemeinden dürfen sich gemeinsam bewerben, wenn sie zusammen nicht mehr als 30.000 Einwohner haben.'));
+    expect(rules.filter((r) => r.type === 'population')).toEqual([expect.objectContaining({ min: 3000, max: 30000 })]);
+  });
+
   it('keeps a plain exclusion without a way in a plain no', () => {
     const rules = deriveRules(blocks('Bewerben können sich Landkreise. Gemeinden sind nicht antragsberechtigt.'));
     expect(rules.find((r) => r.type === 'entityTypes' && r.excluded)).not.toHaveProperty('via');
