@@ -94,8 +94,11 @@ const THRESHOLD_BEFORE = /(mindestens|wenigstens|höchstens|maximal|\bab|unter|�
 const NO_SIGNATURE = /(muss|müssen|braucht|brauchen)\s+nicht\s+(\w+\s+){0,2}(unterschrieben|unterzeichnet)|nicht\s+unterschrieben\s+werden|(keine|nicht)\s+(formale\s+)?unterschrift\s+(ist\s+)?(nötig|erforderlich|notwendig)|unterschrift\s+ist\s+(dafür\s+|hierfür\s+)?nicht\s+(nötig|erforderlich|notwendig)|ohne unterschrift|formlose? (e-?mail|bewerbung|interessenbekundung)/i;
 const SIGNATURE = /\b(ist|sind|muss|müssen)\b.{0,220}\b(zu unterzeichnen|zu unterschreiben|unterschrieben|unterzeichnet)\b/i;
 const NO_OWN_FUNDS = /\b(kein|keinen)\s+(eigenanteil|eigenbeitrag|eigenbeteiligung)|(eigenanteil|eigenbeitrag|eigenbeteiligung)\s+(ist|wird)\s+nicht|eigenanteil\s+fällt\s+nicht|ohne eigenanteil/i;
+/** The whole budget of a call, and amounts that are per project or per applicant. */
+const TOTAL = /\binsgesamt\b|gesamt(budget|summe|volumen|mittel|förder)|\b(in total|total|overall)\b/i;
+const PER_UNIT = /\bje\s+(vorhaben|projekt|kommune|gemeinde|antrag|stelle|engagementlabor|teilnehmer\w*|jahr)|\bpro\s+(vorhaben|projekt|kommune|gemeinde|antrag)/i;
 /** A question whether one may hand in several applications. */
-const MULTIPLE_ENTRIES = /(mehrere|zwei|drei|mehr als eine?n?|weitere[nr]?)\s+(beiträge|anträge|bewerbungen|projekte|vorhaben|einreichungen)/i;
+const MULTIPLE_ENTRIES = /(mehrere|zwei|drei|mehr als eine?n?|weitere[nr]?)\s+(beiträge|anträge|bewerbungen|projekte|vorhaben|einreichungen)|(trotzdem|zusätzlich|noch)\s+(noch\s+)?(einen\s+)?(eigenen|weiteren|zweiten)\s+antrag/i;
 /** A sentence that allows one application each ("Jede Verwaltung darf einen Beitrag einreichen"). */
 const ONLY_ONE = /nur (ein|eine|einen) (beitrag|antrag|bewerbung)\b|jede\w* \w+ (darf|kann) (nur )?(einen|eine|ein) (beitrag|antrag|bewerbung)\b|je (gemeinde|verwaltung|kommune|landkreis) (kann|darf|ist) nur|nicht zusätzlich/i;
 /** A question about applying together with others. */
@@ -260,7 +263,7 @@ export class Answerer {
     if ((intent === 'unknown' || intent === 'about' || intent === 'benefits' || intent === 'profileCheck' || (intent === 'money' && !/wie (viel|hoch)|how much/i.test(req.text)) || intent === 'process') && describesApplicant && ELIGIBILITY_CUE.test(req.text)) intent = 'eligibility';
 
     // "Dürfen wir mehrere Beiträge einreichen?" asks how many one may hand in: the call's sentence on that.
-    if (MULTIPLE_ENTRIES.test(req.text) && !describesApplicant) intent = 'unknown';
+    if (MULTIPLE_ENTRIES.test(req.text)) intent = 'unknown';
     // "Wie viele Kommunen sollen gefördert werden?" asks for a number, not whether one may apply.
     if (intent === 'eligibility' && /\bwie viele\b|\bhow many\b/i.test(req.text) && !describesApplicant) intent = 'unknown';
     // "Wie lange läuft die Förderung?", "How long is the funding period?": a duration, not the application deadline.
@@ -521,6 +524,8 @@ export class Answerer {
       }
     }
     if (!passage) return this.abstain(intent, lang, program);
+    // "Wie viel Geld stellt der Bund insgesamt bereit?" is not answered by an amount per project.
+    if (TOTAL.test(req.text) && PER_UNIT.test(passage.quote) && !TOTAL.test(passage.quote)) return this.abstain(intent, lang, program);
     // "What is the total budget?" → "Gesamtbudget": a specific thing asked in English must be in the quote, as in German.
     if (lang === 'en' && focus.some((f) => f.length >= 11 && !isQuestionWord(f) && coverage([f], passage.quote, kb.vocabulary, kb.synonyms) < 1)) return this.abstain(intent, lang, program);
     // "Wie viele Seiten …?" asks for a number: a passage without one does not answer it.
