@@ -47,6 +47,8 @@ describe('deriveRules: who may apply, read from a call text', () => {
     ['Kreisangehörige Gemeinden können sich nur über ihren Landkreis bewerben.', 'landkreis'],
     ['Amtsangehörige Gemeinden sind nicht antragsberechtigt; sie können nur über ihr Amt teilnehmen.', 'amt'],
     ['Ortsgemeinden können sich nicht selbst bewerben, sondern nur über ihre Verbandsgemeinde.', 'verband'],
+    // No "nicht" at all: "nur über ihr Amt" says it alone.
+    ['Amtsangehörige Gemeinden können sich nur über ihr Amt beteiligen.', 'amt'],
   ])('reads the way in of "%s", and the verdict is "only that way", not a plain no', (sentence, via) => {
     const rules = deriveRules(blocks(`Bewerben können sich Landkreise und kreisfreie Städte. ${sentence}`));
     expect(rules.find((r) => r.type === 'entityTypes' && r.excluded)).toMatchObject({ via });
