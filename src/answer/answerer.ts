@@ -97,14 +97,16 @@ const NO_OWN_FUNDS = /\b(kein|keinen)\s+(eigenanteil|eigenbeitrag|eigenbeteiligu
 /** The whole budget of a call, and amounts that are per project or per applicant. */
 const TOTAL = /\binsgesamt\b|gesamt(budget|summe|volumen|mittel|förder)|\b(in total|total|overall)\b/i;
 const PER_UNIT = /\bje\s+(vorhaben|projekt|kommune|gemeinde|antrag|stelle|engagementlabor|teilnehmer\w*|jahr)|\bpro\s+(vorhaben|projekt|kommune|gemeinde|antrag)/i;
+/** Words of applying itself (form, portal, procedure), which a call's procedure contact answers for. */
+const PROCEDURE_WORDS = /formular|portal|verfahren|antragstellung|einreich|hochlad|upload|technisch|login|zugang|easy-online/i;
 /** A question whether one may hand in several applications. */
 const MULTIPLE_ENTRIES = /(mehrere|zwei|drei|mehr als eine?n?|weitere[nr]?)\s+(beiträge|anträge|bewerbungen|projekte|vorhaben|einreichungen)|(trotzdem|zusätzlich|noch)\s+(noch\s+)?(einen\s+)?(eigenen|weiteren|zweiten)\s+antrag/i;
 /** A sentence that allows one application each ("Jede Verwaltung darf einen Beitrag einreichen"). */
 const ONLY_ONE = /nur (ein|eine|einen) (beitrag|antrag|bewerbung)\b|jede\w* \w+ (darf|kann) (nur )?(einen|eine|ein) (beitrag|antrag|bewerbung)\b|je (gemeinde|verwaltung|kommune|landkreis) (kann|darf|ist) nur|nicht zusätzlich/i;
 /** A question about applying together with others. */
-const JOINT_QUESTION = /(mehrere|zwei|drei|mehr als eine?n?|weitere[nr]?)\s+(beiträge|anträge|bewerbungen|projekte|vorhaben|einreichungen)|gemeinsam|zusammen (mit|bewerben|beantragen|einreichen)|\b(zwei|drei|mehrere\w*) (nachbar)?(gemeinden|kommunen|städte|landkreise|kreise)|verbund|kooperation|\bjointly\b|\btogether\b/i;
+const JOINT_QUESTION = /(mehrere|zwei|drei|mehr als eine?n?|weitere[nr]?)\s+(beiträge|anträge|bewerbungen|projekte|vorhaben|einreichungen)|gemeinsam|\bzusammen\b.{0,40}\b(bewerb|beantrag|einreich|antrag|teilnehm|mitmach)|\b(zwei|drei|vier|mehrere\w*)\s+(\p{L}+\s+)?(nachbar)?(gemeinden|kommunen|städte|landkreise|kreise|dörfer)|verbund|kooperation|\bjointly\b|\btogether\b/iu;
 const NO_JOINT = /(gemeinsame|verbund|kooperations)\w*\s+(\w+\s+){0,3}(bewerbungen|anträge|antragstellung|bewerbung)\b.{0,60}\b(nicht (vorgesehen|möglich|zulässig|gestattet)|ausgeschlossen)|(nur|ausschließlich) (einzeln|allein)/i;
-const JOINT_OK = /(gemeinsame|verbund)\w*\s+(\w+\s+){0,3}(bewerbungen|anträge|antragstellung|bewerbung)\b.{0,60}\b(möglich|erwünscht|zulässig|willkommen|ausdrücklich)|können (auch )?gemeinsam (beantragt|eingereicht|gestellt)|(können|dürfen) (auch )?(einen )?gemeinsamen antrag/i;
+const JOINT_OK = /(gemeinsame|verbund)\w*\s+(\w+\s+){0,3}(bewerbungen|anträge|antragstellung|bewerbung)\b.{0,60}\b(möglich|erwünscht|zulässig|willkommen|ausdrücklich)|können (auch )?gemeinsam (beantragt|eingereicht|gestellt)|(können|dürfen) (auch )?(einen )?gemeinsamen antrag|(können|dürfen) sich (auch )?gemeinsam\b.{0,80}\b(bewerben|beteiligen|teilnehmen)/i;
 const OWN_FUNDS_HOW = /anrechn|angerechnet|erbring|einsetzen|verwenden|nutzen|als eigenanteil|spenden|finanzier|\büber (mittel|spenden|dritt)|\bdurch\b|ersetz|\bdecken\b|\bzählen\b|\bgelten\b|count towards|be covered by/i;
 const OWN_FUNDS = /eigenanteil\s+(von|in höhe von)\s+(mindestens\s+)?(\d+\s*(%|prozent))/i;
 
@@ -151,6 +153,8 @@ function plainAnswer(intent: Intent, quote: string, question: string): { key: st
     if (JOINT_OK.test(quote)) return { key: 'joint' };
     return undefined;
   }
+  // "Müssen wir das Unterschriebene im Original per Post schicken?" asks how to send it, not whether to sign.
+  if (intent === 'signature' && /original|per post|scan|einscann|pdf|per e-?mail|mailen|digital|elektronisch/i.test(question)) return undefined;
   // "Wer unterschreibt den Antrag?" asks who, not whether.
   if (intent === 'signature' && /^\s*(wer|who)\b/i.test(question)) return undefined;
   // "Für die Skizze keine Unterschrift … erst der förmliche Antrag muss unterschrieben werden": both, so the quote says it.
@@ -566,7 +570,8 @@ export class Answerer {
     const { kb } = this.deps;
     const withEmail = program.contacts.filter((c) => c.email);
     if (withEmail.length < 2) return program.contacts[0];
-    const focus = focusTerms(question, [program], kb.vocabulary).filter((f) => !isQuestionWord(f));
+    // Even question words tell contacts apart here ("Online-Formular", "Verfahren").
+    const focus = focusTerms(question, [program], kb.vocabulary);
     if (!focus.length) return withEmail[0];
     let best = withEmail[0];
     let bestCov = 0;
@@ -576,6 +581,8 @@ export class Answerer {
       const cov = focus.reduce((sum, f) => sum + (coverage([f], c.quote, kb.vocabulary, kb.synonyms) === 1 ? 1 : heads.some((h) => f.endsWith(h)) ? 0.5 : 0), 0);
       if (cov > bestCov) [best, bestCov] = [c, cov];
     }
+    // "Frage zum Online-Formular" goes to whoever answers on the procedure, the rest to the one for content.
+    if (bestCov < 1 && PROCEDURE_WORDS.test(question)) return withEmail.find((c) => PROCEDURE_WORDS.test(c.quote)) ?? best;
     return best;
   }
 
