@@ -7,11 +7,11 @@ import { coverage } from './support.js';
 const CUES: Partial<Record<Intent, RegExp>> = {
   deadline: /frist|bis zum|bis spätestens|endet|schluss|spätestens|einreich|stichtag|bis wann|eingang|bewerbungen? (gehen|sind)|deadline|until|bis (montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\b|bis \d{1,2}\.|entgegen/i,
   signature: /unterschrift|unterschreib|unterschrieben|unterzeichn|formlos|signatur|gegenzeichn/i,
-  anonymity: /anonym|veröffentlich|bekannt geben|bekanntgeben|pressemitteilung|(?<![a-zäöüß])nennung|namensnennung|öffentlich bekannt|namentlich|bekannt gegeben|bekanntgegeben|(?<![a-zäöüß])genannt/i,
+  anonymity: /anonym|vertraulich|veröffentlich|bekannt geben|bekanntgeben|pressemitteilung|jahresbericht|(?<![a-zäöüß])nennt|(?<![a-zäöüß])nennung|namensnennung|öffentlich bekannt|namentlich|bekannt gegeben|bekanntgegeben|(?<![a-zäöüß])genannt/i,
   eligibility: /bewerben können|können sich|teilnahmevoraussetz|voraussetz|berechtigt|richtet sich|aufgerufen|ruft .* auf|nur über|landkreise|kreisfreie|kommunen|gemeinden|organisationen|träger/i,
   money: /euro|€|pauschale|summe|betrag|zuschuss|förderhöhe|fördermittel|finanzier|förderquote|prozent|%/i,
   benefits: /erhalten|erhält|preisgeld|gewinn|leistung|begleitung|beratungstag|unterstütz|pauschale|angebot|zuwendung|förderhöhe|fördersumme|zuschuss|\d[\d.]*\s*(euro|€)/i,
-  ownFunds: /eigenanteil|eigenmittel|eigenbeitrag|eigenbeteiligung|eigenleistung|kofinanz|kostenfrei|kostenlos|nicht erforderlich/i,
+  ownFunds: /eigenanteil|eigenmittel|eigenen mitteln|eigene mittel|eigenbeitrag|eigenbeteiligung|eigenleistung|kofinanz|kostenfrei|kostenlos|nicht erforderlich|trägt die (kommune|gemeinde|stadt)/i,
   // "Kontakte" (social contacts) is no contact information: an address, a phone or a named contact is.
   contact: /@|ansprechp|kontaktperson|kontaktdaten|telefon|tel\.|fragen (an|richten)|e-mail an|wenden sie sich/i,
   process: /bewerbung|e-mail|einreich|einzureichen|einzusenden|abzugeben|zu richten|eingereicht|formular|verfahren|auswahl|interessenbekundung|portal|hochlad|antragsweg|antragstellung|beizufügen|beifügen|unterlagen|vordruck|steckbrief/i,

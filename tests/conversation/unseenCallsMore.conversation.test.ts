@@ -47,7 +47,7 @@ describe('four more unseen calls in other layouts', () => {
     ['Wir sind ein Landkreis in Thüringen. Können wir bei IRIS 2028 mitmachen?', /^Nein – .*Thüringen/, IRIS],
     ['Gibt es Förderung für ein gemeinsames Radverkehrskonzept mehrerer Gemeinden?', /Radverkehrskonzepte/, IRIS],
     // "keine Kommunen namentlich genannt" is a no to publication, not a yes.
-    ['Können wir beim Kita-Benchmarking anonym bleiben?', /^Ja – .*„Die Auswertung erfolgt anonym/, KITA],
+    ['Können wir beim Kita-Benchmarking anonym bleiben?', /^Ja – .*Die Auswertung erfolgt anonym/, KITA],
     ['Werden die Kommunen beim Kita-Benchmarking veröffentlicht?', /^Nein – .*nicht öffentlich gemacht/, KITA],
     ['Was bekommen Vereine bei Bewegung für alle?', /Zuschuss in Höhe von 5\.000 bis 25\.000 Euro/, BW],
   ])('answers "%s" from the call', (question, lead, title) => expectAnswered(getBot(), getChannel(), question, lead, title));
