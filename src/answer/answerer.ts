@@ -9,7 +9,7 @@ import { evaluateEligibility, type ApplicantProfile, type Verdict } from '../pro
 import type { FactTopic, Program } from '../programs/programSchema.js';
 import { formatDate, formatDayMonth, formatNumber, type Translate } from '../i18n.js';
 import { asksSecondStage, findByline, findDuration, findPassage, findWhenPassage, isApplicationDeadline } from './passageFinder.js';
-import { coverage, focusTerms, isQuestionWord, unknownTopic } from './support.js';
+import { COUNT_QUESTION, countedWord, countOf, coverage, focusTerms, isQuestionWord, NUMBER_WORD, unknownTopic } from './support.js';
 import type { Answer, Citation, Suggestion } from './types.js';
 import { escapeMarkdown } from '../bot/markdown.js';
 import { normalizeWord, stem, words } from '../retrieval/textAnalysis.js';
@@ -74,16 +74,12 @@ const OTHER_EVENT = new RegExp(String.raw`${WHEN_START}.*\b(jury|auswahl|ausgew�
 const APPLICATION_WORDS = /frist|bewerb|\bantrag\b|antrags|einreich|eingereicht|einsend|eingesandt|abgeb|abgegeben|skizze|anmeld|anträge|deadline|apply|application|submi|schluss/i;
 
 const SUBMIT = /\b(schick|send|einreich|eingereicht|abgeb|übermittel|hochlad|einsend)\w*/i;
-/** A number followed (within two words) by a word containing the counted thing's stem. */
-function countOf(thing: string): RegExp {
-  return new RegExp(`(\\d[\\d.]*|${NUMBER_WORD.source.replace(/^\\d\|/, '')})\\s+(\\p{L}+\\s+){0,2}\\p{L}*${thing.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'iu');
-}
 /**
  * Whether a sentence gives a number of the things counted ("rund 20 Kommunen"), not a threshold of
  * them ("Anträge von mindestens drei Kommunen"), which answers another question.
  */
-function countsThing(quote: string, thing: string, question: string): boolean {
-  const m = countOf(thing).exec(quote);
+function countsThing(quote: string, word: string, question: string): boolean {
+  const m = countOf(word).exec(quote);
   // "Wie viele Seiten darf die Skizze haben?" asks for the limit itself.
   return Boolean(m) && (ASKS_LIMIT.test(question) || !THRESHOLD_BEFORE.test(quote.slice(0, m!.index)));
 }
@@ -104,7 +100,7 @@ const MULTIPLE_ENTRIES = /(mehrere|zwei|drei|mehr als eine?n?|weitere[nr]?)\s+(b
 /** A sentence that allows one application each ("Jede Verwaltung darf einen Beitrag einreichen"). */
 const ONLY_ONE = /nur (ein|eine|einen) (beitrag|antrag|bewerbung)\b|jede\w* \w+ (darf|kann) (nur )?(einen|eine|ein) (beitrag|antrag|bewerbung)\b|je (gemeinde|verwaltung|kommune|landkreis) (kann|darf|ist) nur|nicht zusätzlich/i;
 /** A question about applying together with others. */
-const JOINT_QUESTION = /(mehrere|zwei|drei|mehr als eine?n?|weitere[nr]?)\s+(beiträge|anträge|bewerbungen|projekte|vorhaben|einreichungen)|gemeinsam|\bzusammen\b.{0,40}\b(bewerb|beantrag|einreich|antrag|teilnehm|mitmach)|\b(zwei|drei|vier|mehrere\w*)\s+(\p{L}+\s+)?(nachbar)?(gemeinden|kommunen|städte|landkreise|kreise|dörfer)|verbund|kooperation|\bjointly\b|\btogether\b/iu;
+const JOINT_QUESTION = new RegExp(String.raw`${MULTIPLE_ENTRIES.source}|gemeinsam|\bzusammen\b.{0,40}\b(bewerb|beantrag|einreich|antrag|teilnehm|mitmach)|\b(zwei|drei|vier|mehrere\w*)\s+(\p{L}+\s+)?(nachbar)?(gemeinden|kommunen|städte|landkreise|kreise|dörfer)|verbund|kooperation|\bjointly\b|\btogether\b`, 'iu');
 const NO_JOINT = /(gemeinsame|verbund|kooperations)\w*\s+(\w+\s+){0,3}(bewerbungen|anträge|antragstellung|bewerbung)\b.{0,60}\b(nicht (vorgesehen|möglich|zulässig|gestattet)|ausgeschlossen)|(nur|ausschließlich) (einzeln|allein)/i;
 const JOINT_OK = /(gemeinsame|verbund)\w*\s+(\w+\s+){0,3}(bewerbungen|anträge|antragstellung|bewerbung)\b.{0,60}\b(möglich|erwünscht|zulässig|willkommen|ausdrücklich)|können (auch )?gemeinsam (beantragt|eingereicht|gestellt)|(können|dürfen) (auch )?(einen )?gemeinsamen antrag|(können|dürfen) sich (auch )?gemeinsam\b.{0,80}\b(bewerben|beteiligen|teilnehmen)|antragsberechtigt sind\b.{0,200}\bzusammenschlüsse von (mindestens )?(zwei|drei|vier|\d+) (gemeinden|kommunen)/i;
 const OWN_FUNDS_HOW = /anrechn|angerechnet|erbring|einsetzen|verwenden|nutzen|als eigenanteil|spenden|finanzier|\büber (mittel|spenden|dritt)|\bdurch\b|ersetz|\bdecken\b|\bzählen\b|\bgelten\b|count towards|be covered by/i;
@@ -176,19 +172,36 @@ function plainAnswer(intent: Intent, quote: string, question: string): { key: st
 
 /** Stems of selecting, taking in or supporting ("ausgewählt", "nimmt … auf", "gefördert"). */
 const SELECTION_VERB = /^(begleit|betreut|ausgesucht|aussuch|ausgew[aä]hl|ausw[aä]hl|w[aä]hlt|gew[aä]hlt|unterst[uü]tz|gef[oö]rdert|f[oö]rdert|aufgenomm|aufnehm|nimmt|genomm|vergeb|bekomm|erhalt|gesucht|sucht|select|support|fund|accept)/;
-const COUNT_QUESTION = /\bwie viele?\b|\bhow (many|much)\b|\banzahl\b/i;
-const NUMBER_WORD = /\d|\b(eins|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zwanzig|dreißig|hundert|tausend|one|two|three|four|five|ten)\b/i;
 
 /** Kinds of question whose subject is fixed (a deadline, a signature …): what comes before the question is context. */
 const SITUATION_MAY_PRECEDE = new Set<Intent>(['deadline', 'signature', 'anonymity', 'ownFunds', 'contact', 'changes']);
 
-/** The text without the names of the programmes it names (longest first). */
+// A programme's names as one pattern (longest first), built once per programme: this runs every turn.
+const namePatterns = new WeakMap<Program, RegExp | null>();
+
+function namesOf(program: Program): RegExp | null {
+  let re = namePatterns.get(program);
+  if (re === undefined) {
+    const names = [program.name, program.shortName, ...program.aliases].filter((n) => n.length >= 4).sort((a, b) => b.length - a.length);
+    re = names.length ? new RegExp(`(?<![\\p{L}])(${names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\\p{L}])`, 'giu') : null;
+    namePatterns.set(program, re);
+  }
+  return re;
+}
+
+/** The text without the names of the programmes it names. */
 function withoutNames(text: string, programs: Program[]): string {
-  if (!programs.length) return text;
-  const names = programs.flatMap((p) => [p.name, p.shortName, ...p.aliases]).filter((n) => n.length >= 4).sort((a, b) => b.length - a.length);
   let out = text;
-  for (const n of names) out = out.split(new RegExp(`(?<![\\p{L}])${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'iu')).join(' ');
+  for (const p of programs) {
+    const re = namesOf(p);
+    if (re) out = out.replace(re, ' ');
+  }
   return out;
+}
+
+/** A curated or passage lead without its "Ja –"/"Nein –", for questions that asked for something else. */
+function withoutYesNo(text: string): string {
+  return capitalize(text.replace(/^(ja|nein|yes|no)(, auf wunsch|, in der regel|, as a rule)?\s*[–,:-]\s*/i, ''));
 }
 
 function capitalize(s: string): string {
@@ -259,15 +272,16 @@ export class Answerer {
     // list's German words ("Eigenanteil"), which the German patterns know.
     if (rawIntent === 'unknown' && req.lang === 'en') rawIntent = this.intentOfTerms(req.text);
     const detected = detector.detect(req.text);
-    // "Willkommen im Amt", "Kommunale Allianzen": a programme's name describes no applicant.
-    const facts = extractProfileFacts(withoutNames(req.text, detected));
+    // "Willkommen im Amt", "Ortsmitte gemeinsam": a programme's name describes no applicant and asks nothing.
+    const ownWords = withoutNames(req.text, detected);
+    const facts = extractProfileFacts(ownWords);
     let intent = rawIntent;
     // A described applicant plus an eligibility cue is an eligibility question ("… passt das?").
     const describesApplicant = facts.entityType !== undefined || facts.population !== undefined;
     if ((intent === 'unknown' || intent === 'about' || intent === 'benefits' || intent === 'profileCheck' || (intent === 'money' && !/wie (viel|hoch)|how much/i.test(req.text)) || intent === 'process') && describesApplicant && ELIGIBILITY_CUE.test(req.text)) intent = 'eligibility';
 
     // "Drei Dörfer wollen einen gemeinsamen Antrag stellen. Ist das möglich?" asks who may apply, and how.
-    if ((intent === 'process' || intent === 'unknown') && JOINT_QUESTION.test(withoutNames(req.text, detected)) && /möglich|geht das|dürfen|darf|können|kann|erlaubt|zulässig|possible|allowed|can we/i.test(req.text)) intent = 'eligibility';
+    if ((intent === 'process' || intent === 'unknown') && JOINT_QUESTION.test(ownWords) && /möglich|geht das|dürfen|darf|können|kann|erlaubt|zulässig|possible|allowed|can we/i.test(req.text)) intent = 'eligibility';
     // "Dürfen wir mehrere Beiträge einreichen?" asks how many one may hand in: the call's sentence on that.
     if (MULTIPLE_ENTRIES.test(req.text)) intent = 'unknown';
     // "Wie viele Kommunen sollen gefördert werden?" asks for a number, not whether one may apply.
@@ -479,10 +493,7 @@ export class Answerer {
       let text = fact.answer[lang];
       // "Werden die Modellkommunen veröffentlicht?" is not answered by the "Ja" of "Können wir anonym teilnehmen? Ja – …".
       const otherYesNo = (intent === 'signature' && ASKS_SUFFICIENCY.test(req.text)) || (intent === 'anonymity' && ASKS_PUBLICATION.test(req.text) && !ASKS_ANONYMITY.test(req.text));
-      if (otherYesNo) {
-        const plain = text.replace(/^(nein|no|ja|yes)\s*[–,:-]\s*/i, '');
-        text = `${plain.charAt(0).toUpperCase()}${plain.slice(1)}`;
-      }
+      if (otherYesNo) text = withoutYesNo(text);
       return this.answerOf(program, intent, text, [fact.quote, ...(fact.moreQuotes ?? [])].map((q) => this.citation(program, docId, q)), lang);
     }
     // "An welche Adresse schicken wir die Skizze?": for a call read from its text, the sentence that
@@ -505,8 +516,9 @@ export class Answerer {
     // "Wie viele Modellkommunen werden ausgewählt?": taking in is how the counted things come about, not a topic of its own.
     const focus = focusTerms(focusSource, [program], kb.vocabulary, []).filter((f) => (!APPLICANT_NOT_TOPIC.has(intent) || !APPLICANT_STEMS.has(f)) && !(asksCount && SELECTION_VERB.test(f)) && !APPLICANT_INSTITUTION.test(f));
     // "Wie viele Kommunen …?": what is counted is the topic, even a word as common as "Kommunen".
-    const countedWord = lang === 'de' ? req.text.match(/\bwie viele\s+(\p{L}{3,})/iu)?.[1] : undefined;
-    if (countedWord && !focus.includes(stem(normalizeWord(countedWord)))) focus.push(stem(normalizeWord(countedWord)));
+    const counted = countedWord(req.text);
+    const countedStem = counted ? stem(normalizeWord(counted)) : undefined;
+    if (countedStem && !focus.includes(countedStem)) focus.push(countedStem);
     // "Wer darf mitmachen?" about a call whose applicants were read from its text: that sentence.
     const asksWho = /\bwer\b|\bwelche\b.{0,40}\b(kommunen|antragsteller|träger|organisationen|gemeinden|städte)|antragsberechtigt|teilnahmeberechtigt|\bwho\b/i.test(req.text);
     const rule = intent === 'eligibility' && !program.curated && asksWho ? program.rules.find((r) => r.type === 'entityTypes' && !r.excluded) : undefined;
@@ -515,9 +527,7 @@ export class Answerer {
       // An English question's German words come from a whole term-list entry (several synonyms): one hit suffices.
       const needed = lang === 'en' ? 0.34 : focus.length >= 3 ? 0.6 : 0.5;
       // "Wie hoch ist das Stundenhonorar für Sprachmittler?": the long compound is what is asked; a sentence on the rest does not answer it.
-      // Every long compound that is no mere question word ("Gesamtbudget", not "Landesprogramm") must be there.
-      const specifics = lang === 'de' ? focus.filter((f) => f.length >= 11 && !isQuestionWord(f)) : [];
-      const missesSpecific = Boolean(passage && specifics.some((f) => coverage([f], passage.quote, kb.vocabulary, kb.synonyms) < 1));
+      const missesSpecific = Boolean(passage && lang === 'de' && this.lacksSpecific(focus, passage.quote));
       if (!passage || focus.length === 0 || passage.coverage < needed || missesSpecific) {
         if (focus.length === 0 && !(lang === 'en' && hasEnglishTopic(req.text, program))) {
           const about = program.facts.find((f) => f.topic === 'about');
@@ -533,13 +543,12 @@ export class Answerer {
     // "Wie viel Geld stellt der Bund insgesamt bereit?" is not answered by an amount per project.
     if (TOTAL.test(req.text) && PER_UNIT.test(passage.quote) && !TOTAL.test(passage.quote)) return this.abstain(intent, lang, program);
     // "What is the total budget?" → "Gesamtbudget": a specific thing asked in English must be in the quote, as in German.
-    if (lang === 'en' && focus.some((f) => f.length >= 11 && !isQuestionWord(f) && coverage([f], passage.quote, kb.vocabulary, kb.synonyms) < 1)) return this.abstain(intent, lang, program);
+    if (lang === 'en' && this.lacksSpecific(focus, passage.quote)) return this.abstain(intent, lang, program);
     // "Wie viele Seiten …?" asks for a number: a passage without one does not answer it.
     // A number answers only when the passage is about everything the question names.
-    if (asksCount && (!NUMBER_WORD.test(passage.quote) || (/\bwie viele\b/i.test(req.text) && focus.length > 1 && passage.coverage < 0.99))) return this.abstain(intent, lang, program);
+    if (asksCount && (!NUMBER_WORD.test(passage.quote) || (counted !== undefined && focus.length > 1 && passage.coverage < 0.99))) return this.abstain(intent, lang, program);
     // "Wie viele Vorhaben werden ausgewählt?": a number of those things, not any number.
-    const counted = req.text.match(/\bwie viele\s+(\p{L}{3,})/iu)?.[1];
-    if (counted && !countsThing(passage.quote, stem(normalizeWord(counted)), req.text)) return this.abstain(intent, lang, program);
+    if (counted && !countsThing(passage.quote, counted, req.text)) return this.abstain(intent, lang, program);
     const cite = [this.citation(program, passage.docId, passage.quote)];
     if (intent === 'deadline') {
       const found = findDates(passage.quote)[0];
@@ -557,9 +566,15 @@ export class Answerer {
       ? t(lang, `passage.${plain.key}`, { program: program.shortName, quote: escapeMarkdown(passage.quote), share: plain.share ?? '' })
       : this.quoteLead(program, passage.quote, lang);
     // "Wie hoch ist der Eigenanteil?" is no yes/no question: the fact without "Ja –".
-    if (plain && !YES_NO_QUESTION.test(questionSentence(req.text))) lead = capitalize(lead.replace(/^(ja|nein|yes|no)(, auf wunsch|, in der regel|, as a rule)?\s*[–-]\s*/i, ''));
+    if (plain && !YES_NO_QUESTION.test(questionSentence(req.text))) lead = withoutYesNo(lead);
     const details = intent === 'eligibility' && !asksJoint && !program.curated && hasProfileFacts(profile) ? [t(lang, 'verdict.noRules')] : [];
     return { ...this.answerOf(program, intent, lead, cite, lang, 'answer', details), debug: { query, hits: [], coverage: passage.coverage } };
+  }
+
+  /** Whether a long compound asked about, no mere question word ("Gesamtbudget", not "Landesprogramm"), is missing from a quote. */
+  private lacksSpecific(focus: string[], quote: string): boolean {
+    const { kb } = this.deps;
+    return focus.some((f) => f.length >= 11 && !isQuestionWord(f) && coverage([f], quote, kb.vocabulary, kb.synonyms) < 1);
   }
 
   /**

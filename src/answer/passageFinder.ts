@@ -1,7 +1,7 @@
 import type { KnowledgeBase } from '../knowledge/knowledgeBase.js';
 import type { Intent } from '../nlu/intents.js';
 import { findDates } from '../programs/deadlineStatus.js';
-import { coverage } from './support.js';
+import { countedWord, countOf, coverage, NUMBER_WORD } from './support.js';
 
 /** What a sentence answering each kind of question tends to contain. */
 const CUES: Partial<Record<Intent, RegExp>> = {
@@ -127,8 +127,6 @@ const WHERE = /\bwo\b|wohin|\bwhere\b|an wen|adresse|address/i;
 const ADDRESS = /\b\d{5}\s+\p{Lu}|postfach|\b(bei|an) (der|dem|das|die|den)\s+\p{Lu}[\p{L}-]*(direktion|amt|ministerium|präsidium|stiftung|träger|agentur|stelle|institut|verwaltung|behörde)/u;
 /** How a change after submission is to be made known ("… unverzüglich schriftlich mitzuteilen"). */
 const REPORT_CHANGE = /mitzuteilen|mitteilen|anzuzeigen|anzeigen|unverzüglich|informieren|melden/i;
-const COUNT = /\bwie viele?\b|\bhow many\b|\banzahl\b/i;
-const NUMBER = /\d|\b(zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zwanzig|dreißig|vierzig|fünfzig|hundert)\b/i;
 const CALL_PUBLISHED = /in kraft|bundesanzeiger|amtsblatt|staatsanzeiger|ministerialblatt|gesetzblatt/i;
 const AMOUNT_QUESTION = /wie (viel|hoch)|welche (summe|höhe|fördersumme)|how (much|high)|what (amount|share|percentage|proportion)/i;
 const AMOUNT = /\d[\d.,]*\s*(euro|€|prozent|%)|\d+\s*beratungstag/i;
@@ -203,8 +201,8 @@ export function findPassage(
   }
   // A call is a few dozen passages: every passage of it is looked at (the search may rank the answer low).
   withWholeSmallCall(kb, docIds, hits);
-  const countedWord = COUNT.test(query) ? query.match(/\bwie viele\s+(\p{L}{3,})/iu)?.[1] : undefined;
-  const counted = countedWord ? new RegExp(`(\\d[\\d.]*|${NUMBER.source.replace(/^\\d\|/, '')})\\s+((?!euro|prozent|je\\b|pro\\b|jahr|monat|tag)\\p{L}+\\s+){0,2}\\p{L}*${countedWord.slice(0, Math.max(4, countedWord.length - 2)).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'iu') : COUNT.test(query) ? NUMBER : undefined;
+  const word = countedWord(query);
+  const counted = word ? countOf(word) : /\bwie viele?\b|\bhow many\b/i.test(query) ? NUMBER_WORD : undefined;
   // "Was passiert, wenn wir nicht ausgewählt werden?" is not answered by "Sollten Sie ausgewählt werden, …".
   const negated = NEGATION.test(query);
   let best: FoundPassage | null = null;
@@ -232,21 +230,22 @@ export function findPassage(
       if (SECTION_CUES[intent]?.test(h.chunk.section ?? '')) score += 1.5;
       if (negated && intent === 'unknown' && !NEGATION.test(s)) score -= 1.5;
       // "Was wird gefördert?" is not answered by "Nicht gefördert werden …".
-      if (!negated && WHAT_IS_FUNDED.test(query) && /^(nicht|keine?)\b/i.test(s)) score -= 1.5;
+      const excludes = /^(nicht|keine?)\b/i.test(s);
+      if (!negated && excludes && WHAT_IS_FUNDED.test(query)) score -= 1.5;
       // A letter's subject line names the call; it answers nothing.
       if (/^(betreff|betrifft|subject)\s*:/i.test(s)) score -= 3;
       // A list intro ("Dem Antrag sind beizufügen:") says nothing by itself, unless its items follow in the passage.
-      if (/:\s*$/.test(s) && i === sentences.length - 1 && !NUMBER.test(s)) score -= 2;
+      if (/:\s*$/.test(s) && i === sentences.length - 1 && !NUMBER_WORD.test(s)) score -= 2;
       // "Wo reichen wir ein?", "Wohin schicken?": a sentence with an address or a body to send to.
       if (WHERE.test(query)) score += (ADDRESS.test(s) ? 3 : 0) + (/@/.test(s) ? 1 : 0);
       if (intent === 'changes' && REPORT_CHANGE.test(s)) score += 1.5;
       if (intent === 'money' && /\d/.test(s)) score += 1;
       // "Wie viele Modellkommunen …?" is answered by a sentence with a number, best one of those things.
-      if (counted) score += counted.test(s) ? 2.5 : NUMBER.test(s) ? 0.5 : 0;
+      if (counted) score += counted.test(s) ? 2.5 : NUMBER_WORD.test(s) ? 0.5 : 0;
       // "Wie viel Geld gibt es?" asks for an amount: a sentence that names one beats one that only speaks of money.
       if ((intent === 'money' || intent === 'benefits' || intent === 'ownFunds') && AMOUNT_QUESTION.test(query)) score += AMOUNT.test(s) ? 1.5 : -1;
       // "Nicht gefördert werden … über 1.000 Euro": what is excluded is no amount on offer.
-      if ((intent === 'money' || intent === 'benefits') && /^(nicht|keine?)\b/i.test(s)) score -= 2;
+      if ((intent === 'money' || intent === 'benefits') && excludes) score -= 2;
       // What one gets is best told in amounts: money, consulting days, hours.
       if (intent === 'benefits' && /\d[\d.,]*\s*(euro|€|beratungstage|tage|stunden|wochenstunden)/i.test(s)) score += 1;
       // "Wie viel gibt es maximal?": the upper limit, not the lower one.

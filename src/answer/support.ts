@@ -105,7 +105,7 @@ export function coverage(focus: string[], passage: string, vocabulary: ReadonlyS
   for (const f of focus) {
     if (passageHas(have, f) || compoundInPassage(have, f, vocabulary)) hit++;
     // "Verwaltungsspitze" asked, "Leitung der Gesamtverwaltung" written: every word of one synonym is there.
-    else if (synonyms.alternatives(f).some((alt) => alt.every((a) => passageHas(have, a)))) hit++;
+    else if (synonyms.foundBy(f, (a) => passageHas(have, a))) hit++;
   }
   return hit / focus.length;
 }
@@ -222,7 +222,7 @@ function judgeTerm(f: string, raw: string, topic: Topic): boolean {
   const { vocabulary: vocab, stems } = topic;
   if (stems.has(f)) return false;
   // A synonym the texts use ("Webinar" for "Informationsveranstaltung"): the topic is known.
-  if (topic.synonyms?.alternatives(f).some((alt) => alt.every((a) => stems.has(a) || hasPrefix(topic.sortedStems ?? [], a)))) return false;
+  if (topic.synonyms?.foundBy(f, (a) => stems.has(a) || hasPrefix(topic.sortedStems ?? [], a))) return false;
   if (f.length >= 8 && APPLICANT_HEADS.some((h) => f.endsWith(h))) return false;
   // Feminine and plural forms of question words ("Ansprechpartnerin", "Bürgermeisterinnen").
   const base = f.replace(/(innen|in)$/, '');
@@ -265,3 +265,23 @@ export function isQuestionWord(word: string): boolean {
   const parts = decompound(w, DOMAIN_WORDS);
   return parts.length > 0 && parts.every((p) => DOMAIN.has(stem(p)) || GENERIC.has(stem(p)));
 }
+
+/** A question for a number ("Wie viele …?", "How many …?", "How much …?"). */
+export const COUNT_QUESTION = /\bwie viele?\b|\bhow (many|much)\b|\banzahl\b/i;
+/** A number in digits or words. */
+export const NUMBER_WORD = /\d|\b(eins|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zwanzig|dreißig|vierzig|fünfzig|hundert|tausend|one|two|three|four|five|ten)\b/i;
+
+/** The word a "Wie viele Modellkommunen …?" question counts, as written. */
+export function countedWord(question: string): string | undefined {
+  return question.match(/\bwie viele\s+(\p{L}{3,})/iu)?.[1];
+}
+
+/**
+ * A number followed (within two words, none of them a unit) by a word that begins like the counted
+ * one: "zehn Modellkommunen", "rund 20 Kommunen", "zwölf Städte" — not "90.000 Euro je Kommune".
+ */
+export function countOf(word: string): RegExp {
+  const start = word.slice(0, Math.max(4, word.length - 2)).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(\\d[\\d.]*|${NUMBER_WORD.source.replace(/^\\d\|/, '')})\\s+((?!euro|prozent|je\\b|pro\\b|jahr|monat|tag)\\p{L}+\\s+){0,2}\\p{L}*${start}`, 'iu');
+}
+

@@ -15,7 +15,8 @@ export interface ProfileFacts {
   member?: boolean;
 }
 
-const MEMBER_MUNICIPALITY = /ortsgemeinde|amtsangeh(ö|oe|o)rige?n? gemeinde|mitgliedsgemeinde|samtgemeindeangeh|verbandsangeh(ö|oe|o)rig|member municipalit/;
+/** Gemeinden that belong to an association, as users and calls name them ("verbandsfreie Gemeinden" do not). */
+export const MEMBER_MUNICIPALITY = /ortsgemeinde|amtsangeh(?:ö|oe|o)rige?\w*\s+gemeinde|mitgliedsgemeinde|samtgemeindeangeh\w*|verbandsangeh(?:ö|oe|o)rige?\w*(?:\s+gemeinde)?|member municipalit/i;
 const STANDALONE_MUNICIPALITY = /verbandsgemeinde|samtgemeinde|verbandsfreie?n? gemeinde|amtsfreie?n? gemeinde|einheitsgemeinde|amt|verwaltungsgemeinschaft/;
 
 /** Whether a described Gemeinde belongs to an association of municipalities (see ProfileFacts.member). */

@@ -45,6 +45,11 @@ export class Synonyms {
     return this.byStem.get(stemmed) ?? NONE;
   }
 
+  /** Whether one of the word's synonyms is wholly there, by the caller's test of a stem. */
+  foundBy(stemmed: string, has: (stem: string) => boolean): boolean {
+    return this.alternatives(stemmed).some((alt) => alt.every(has));
+  }
+
   /** The synonyms of a text's words as written, to widen a search; empty when there are none. */
   expand(text: string): string[] {
     if (this.byStem.size === 0) return NONE_TEXT;

@@ -1,6 +1,6 @@
 import type { Block } from '../knowledge/cleanText.js';
 import { splitSentences } from '../knowledge/sentences.js';
-import { stateMentions } from '../nlu/profileEntities.js';
+import { MEMBER_MUNICIPALITY, stateMentions } from '../nlu/profileEntities.js';
 import type { Rule } from './programSchema.js';
 
 type EntityType = Extract<Rule, { type: 'entityTypes' }>['allowed'][number];
@@ -126,13 +126,10 @@ function eligibilityStatements(blocks: Block[]): Statement[] {
 /** "… können sich nur über ihren Landkreis beteiligen", "… stellt das Amt den Antrag": the way in for those not applying themselves. */
 const VIA = /(?<![\p{L}])(?:(?:nur|ausschließlich|lediglich)\s+über|über|von)\s+(?:ihren|den|einen|seinen|ihr|das|ein|sein|ihre|die|ihrem|seinem|dem)\s+(?:land)?(kreis|amt|verband|verbandsgemeinde|samtgemeinde)\b(?:.{0,40}\bals\s+\p{L}*partner)?/iu;
 
-/** Gemeinden that belong to an association, as calls name them; "verbandsfreie Gemeinden" do not. */
-const MEMBER_WORDS = /ortsgemeinde|amtsangehörige\w*\s+gemeinde|mitgliedsgemeinde|verbandsangehörige\w*\s+gemeinde|samtgemeindeangehörige/i;
-
 /** True when a sentence excludes only member municipalities, not Gemeinden as such. */
 function namesOnlyMembers(quote: string): boolean {
-  const t = quote.replace(MEMBER_WORDS, ' ').replace(/(verbands|samt|einheits)gemeinde\w*/gi, ' ');
-  return MEMBER_WORDS.test(quote) && !/\bgemeinden?\b/i.test(t.split(/;|\bsie\b/)[0]);
+  const t = quote.replace(MEMBER_MUNICIPALITY, ' ').replace(/(verbands|samt|einheits)gemeinde\w*/gi, ' ');
+  return MEMBER_MUNICIPALITY.test(quote) && !/\bgemeinden?\b/i.test(t.split(/;|\bsie\b/)[0]);
 }
 
 function routeOf(quote: string): 'landkreis' | 'amt' | 'verband' | undefined {
@@ -198,17 +195,19 @@ export function deriveRules(blocks: Block[]): Rule[] {
   const allowed = new Map<EntityType, string>();
   for (const s of positive) for (const type of typesNamed(s.text)) if (!excluded.has(type) && !allowed.has(type)) allowed.set(type, s.quote);
   const named = [...allowed.keys()];
+  // Whom an exclusion leaves: the positive list when there is one, else everyone.
+  const applicants = named.length ? named : ALL_TYPES;
   // An explicit exclusion is the sentence to quote to those it excludes (one rule per such sentence);
   // the applicants it names are those of the positive list when there is one.
   for (const quote of new Set(excluded.values())) {
     const types = [...excluded].filter(([, q]) => q === quote).map(([type]) => type);
-    const rest = (named.length ? named : ALL_TYPES).filter((type) => !types.includes(type));
+    const rest = applicants.filter((type) => !types.includes(type));
     const via = routeOf(quote);
     if (rest.length) rules.push({ type: 'entityTypes', allowed: rest, others: 'no', excluded: types, ...(via ? { via } : {}), quote });
   }
   for (const s of memberExclusions) {
     const via = routeOf(s.quote);
-    rules.push({ type: 'entityTypes', allowed: named.length ? named : ALL_TYPES, others: 'no', excluded: ['gemeinde'], membersOnly: true, ...(via ? { via } : {}), quote: s.quote });
+    rules.push({ type: 'entityTypes', allowed: applicants, others: 'no', excluded: ['gemeinde'], membersOnly: true, ...(via ? { via } : {}), quote: s.quote });
   }
   if (named.length) {
     const exclusive = excluded.size > 0 || positive.some((s) => /ausschließlich|\bnur\b/i.test(s.text)) || blocks.some((b) => ONLY_MUNICIPALITIES.test(b.text));

@@ -34,6 +34,11 @@ export interface Verdict {
 /** Inhabitants of the smallest kreisfreie Stadt (Zweibrücken, about 34,000), rounded down. */
 const SMALLEST_KREISFREIE_STADT = 30_000;
 
+/** The kind of applicant, a town of unsaid status being kreisangehörig when it is smaller than any kreisfreie Stadt. */
+function applicantKind(entityType: ProfileEntityType, population: number | undefined): ProfileEntityType {
+  return entityType === 'stadt' && population !== undefined && population < SMALLEST_KREISFREIE_STADT ? 'kreisangehoerige_stadt' : entityType;
+}
+
 const SEVERITY: Record<VerdictReason['status'], number> = { info: 0, ok: 0, fits: 0, unclear: 1, conditional: 2, no: 3 };
 
 function checkRule(rule: Rule, p: ApplicantProfile, missing: Set<keyof ApplicantProfile>): VerdictReason | null {
@@ -43,8 +48,7 @@ function checkRule(rule: Rule, p: ApplicantProfile, missing: Set<keyof Applicant
         missing.add('entityType');
         return null;
       }
-      // Every kreisfreie Stadt has more than 30,000 inhabitants: a smaller town belongs to a district.
-      const type = p.entityType === 'stadt' && p.population !== undefined && p.population < SMALLEST_KREISFREIE_STADT ? 'kreisangehoerige_stadt' : p.entityType;
+      const type = applicantKind(p.entityType, p.population);
       // An exclusion speaks only to those it names; the others are the list of applicants' business.
       if (rule.excluded && !rule.excluded.includes(type as never)) return null;
       // "Ortsgemeinden sind nicht antragsberechtigt": only Gemeinden that belong to an association.
@@ -79,7 +83,7 @@ function checkRule(rule: Rule, p: ApplicantProfile, missing: Set<keyof Applicant
     }
     case 'population': {
       // A limit for some kinds of applicant only says nothing to the others; a town in a district is a Gemeinde too.
-      const kind = p.entityType === 'stadt' && p.population !== undefined && p.population < SMALLEST_KREISFREIE_STADT ? 'kreisangehoerige_stadt' : p.entityType;
+      const kind = p.entityType && applicantKind(p.entityType, p.population);
       const limited = rule.appliesTo && kind && !rule.appliesTo.includes(kind as never) && !(kind === 'kreisangehoerige_stadt' && rule.appliesTo.includes('gemeinde'));
       if (limited) return null;
       if (p.population === undefined) {

@@ -166,7 +166,7 @@ export function buildPrograms(files: { program: ProgramFile }[], docs: SourceDoc
     programs.push({
       id: doc.id, kind: 'call', name: doc.title, shortName: short.slice(0, 60), aliases: aliasesFromTitle(doc.title, doc.id, otherTexts),
       // A handed-over question goes to the call's own contact, not to another programme's leads.
-      docIds: [doc.id], documentTitle: doc.title, handoffEmail: contact && /^[^@\s]+@[^@\s]+\.[a-z]{2,}$/i.test(contact.email) ? contact.email : undefined, curated: false, contacts,
+      docIds: [doc.id], documentTitle: doc.title, handoffEmail: contact && programFileSchema.shape.handoffEmail.safeParse(contact.email).success ? contact.email : undefined, curated: false, contacts,
       facts: [], rules: deriveRules(doc.blocks),
     });
   }
