@@ -78,6 +78,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   const metrics = createMetrics();
   metrics.setIndex({ chunks: kb.chunks.length, createdAt: kb.createdAt, version: kb.version });
   const feedback = await openFeedbackStore(config.STORAGE_URL, config.DATA_DIR, {
+    sqliteDb: storage instanceof SqliteStorage ? storage.db : undefined,
     keep: kb.programs.flatMap((p) => [p.id, ...p.name.split(/[^\p{L}\p{N}-]+/u)]).filter((w) => w.length >= 3),
   });
   const recordTurn = createTurnRecorder(feedback.store, { clock, onError: (err) => logger.warn({ event: 'feedback_record_failed', err: (err as Error)?.name }) });

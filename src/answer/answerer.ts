@@ -61,6 +61,15 @@ const NOT_A_TIME = new Set<Intent>(['signature', 'anonymity', 'ownFunds', 'eligi
 const WHEN_START = String.raw`^\s*((und|aber|also|ok|okay|and|so)\s*,?\s+)?(wann?|ab wann|bis wann|when|until when|by when|in welche[mn] (zeitraum|monat|jahr|quartal)|welche[rn]? zeitraum)\b`;
 /** A question for a time. */
 const WHEN = new RegExp(WHEN_START, 'i');
+/** A question for the hour of a deadline ("Bis zu welcher Uhrzeit …?"). */
+const ASKS_HOUR = /uhrzeit|wie ?viel uhr|um wie ?viel|what time|which time|\bhour\b/i;
+
+/** The hour a deadline sentence gives: "23:59 Uhr", "12 Uhr" → "23:59", "12:00". */
+export function clockTime(quote: string): string | undefined {
+  const m = quote.match(/\b([01]?\d|2[0-4])(?:[:.]([0-5]\d))?\s*Uhr\b/);
+  return m ? `${m[1].padStart(2, '0')}:${m[2] ?? '00'}` : undefined;
+}
+
 /** A question about arriving late. */
 const LATE = /zu spät|verspät|nach (dem|der) (stichtag|frist|fristende|einsendeschluss|bewerbungsschluss|antragsfrist)|nach ablauf der frist|after the deadline|too late|\blate\b/i;
 /** A question for when things start ("Ab wann laufen die Projekte?", "Wann geht es los?"). */
@@ -71,7 +80,7 @@ const TIME_WORD = /^(frist|termin|datum|zeit|tag|monat|jahr|woch|end|lauf|lauft)
 const TAKING_PART = /^(mitmach|teilnehm|teilnahm|bewerb|beantrag|antrag|einreich|anmeld|registrier|mitwirk|beteilig|interess|meld|abgeb|schick|send|einsend|dabei|apply|submit|register)/;
 /** A question for the time of something other than the application ("Wann entscheidet die Jury?"). */
 const OTHER_EVENT = new RegExp(String.raw`${WHEN_START}.*\b(jury|auswahl|ausgewählt|entscheid\w*|entschieden|erfahren|bewillig\w*|bescheid|zusage|ergebnis\w*|info-?veranstaltung|informationsveranstaltung|veranstaltung|webinar|sprechstunde|beginn\w*|beginnt|startet|start|auftakt\w*|workshop|treffen|netzwerktreffen|laufzeit|projektende|decide|decision|selected|selection|start|begin|event|webinar)\b`, 'i');
-const APPLICATION_WORDS = /frist|bewerb|\bantrag\b|antrags|einreich|eingereicht|einsend|eingesandt|abgeb|abgegeben|skizze|anmeld|anträge|deadline|apply|application|submi|schluss/i;
+const APPLICATION_WORDS = /frist|bewerb|antrag\b|antrags|einreich|eingereicht|einsend|eingesandt|abgeb|abgegeben|skizze|anmeld|anträge|deadline|apply|application|submi|schluss/i;
 
 const SUBMIT = /\b(schick|send|einreich|eingereicht|abgeb|übermittel|hochlad|einsend)\w*/i;
 /**
@@ -100,7 +109,7 @@ const MULTIPLE_ENTRIES = /(mehrere|zwei|drei|mehr als eine?n?|weitere[nr]?)\s+(b
 /** A sentence that allows one application each ("Jede Verwaltung darf einen Beitrag einreichen"). */
 const ONLY_ONE = /nur (ein|eine|einen) (beitrag|antrag|bewerbung)\b|jede\w* \w+ (darf|kann) (nur )?(einen|eine|ein) (beitrag|antrag|bewerbung)\b|je (gemeinde|verwaltung|kommune|landkreis) (kann|darf|ist) nur|nicht zusätzlich/i;
 /** A question about applying together with others. */
-const JOINT_QUESTION = new RegExp(String.raw`${MULTIPLE_ENTRIES.source}|gemeinsam|\bzusammen\b.{0,40}\b(bewerb|beantrag|einreich|antrag|teilnehm|mitmach)|\b(zwei|drei|vier|mehrere\w*)\s+(\p{L}+\s+)?(nachbar)?(gemeinden|kommunen|städte|landkreise|kreise|dörfer)|verbund|kooperation|\bjointly\b|\btogether\b`, 'iu');
+const JOINT_QUESTION = new RegExp(String.raw`${MULTIPLE_ENTRIES.source}|gemeinsam|\bzusammen\b.{0,40}\b(bewerb|beantrag|einreich|antrag|teilnehm|mitmach)|\b(zwei|drei|vier|mehrere\w*)\s+(\p{L}+\s+)?(nachbar)?(gemeinden|kommunen|städte|landkreise|kreise|dörfer)|verbund|kooperation|\bjointly\b|\btogether\b|team up|join forces|partner (municipalit|towns|communit)`, 'iu');
 const NO_JOINT = /(gemeinsame|verbund|kooperations)\w*\s+(\w+\s+){0,3}(bewerbungen|anträge|antragstellung|bewerbung)\b.{0,60}\b(nicht (vorgesehen|möglich|zulässig|gestattet)|ausgeschlossen)|(nur|ausschließlich) (einzeln|allein)/i;
 const JOINT_OK = /(gemeinsame|verbund)\w*\s+(\w+\s+){0,3}(bewerbungen|anträge|antragstellung|bewerbung)\b.{0,60}\b(möglich|erwünscht|zulässig|willkommen|ausdrücklich)|können (auch )?gemeinsam (beantragt|eingereicht|gestellt)|(können|dürfen) (auch )?(einen )?gemeinsamen antrag|(können|dürfen) sich (auch )?gemeinsam\b.{0,80}\b(bewerben|beteiligen|teilnehmen)|antragsberechtigt sind\b.{0,200}\bzusammenschlüsse von (mindestens )?(zwei|drei|vier|\d+) (gemeinden|kommunen)/i;
 const OWN_FUNDS_HOW = /anrechn|angerechnet|erbring|einsetzen|verwenden|nutzen|als eigenanteil|spenden|finanzier|\büber (mittel|spenden|dritt)|\bdurch\b|ersetz|\bdecken\b|\bzählen\b|\bgelten\b|count towards|be covered by/i;
@@ -210,10 +219,21 @@ function capitalize(s: string): string {
 
 /** The last sentence that asks something (the whole text when it is one sentence). */
 function questionSentence(text: string): string {
-  const sentences = text.split(/(?<=[.!?])\s+(?=\p{Lu})/u).filter((x) => x.trim());
+  // Typed all in lower case ("bei uns gabs drohbriefe. kann man …"), any full stop ends a sentence.
+  const sentences = text.split(/\p{Lu}/u.test(text) ? /(?<=[.!?])\s+(?=\p{Lu})/u : /(?<=[.!?])\s+/u).filter((x) => x.trim());
   if (sentences.length < 2) return text;
   return [...sentences].reverse().find((x) => /\?\s*$/.test(x)) ?? sentences[sentences.length - 1];
 }
+
+/** A project under way before the application: "Wir haben schon angefangen", "bereits laufende Projekte", "already started". */
+const STARTED_ALREADY = /\b(schon|bereits)\b.{0,80}\b(angefangen|begonnen|gestartet|losgelegt|läuft|laufende\w*|bestehende\w*)|\balready (started|begun|running|under way|underway)/i;
+/** What a call says about such projects. */
+const BEGUN_BEFORE = /begonnen|vorzeitig|maßnahmebeginn|projektbeginn|bereits (laufende|bestehende)|vor (der|dem) (bewilligung|zuwendungsbescheid|projektstart|antragstellung)/i;
+
+/** "Was sagt/empfiehlt das Papier …?": a question about what a text says, which a paper answers. */
+const PAPER_SAYS = /\bwas (sagt|schreibt|empfiehlt|schlägt|rät|fordert|steht)\b|\blaut (dem|der|des)\b|what does .{0,60}\b(say|suggest|recommend|propose)|which .{0,40}\bdoes .{0,60}\b(suggest|recommend|propose)/i;
+/** Kinds of question a paper can be asked about as a topic ("Eigenanteil", "Verfahren"): only with words of applying are they about applying to it. */
+const NEEDS_APPLYING_WORDS = new Set<Intent>(['eligibility', 'ownFunds', 'process']);
 
 /** Kinds of question that only a call can answer (a deadline, a signature, how to apply). */
 const APPLYING_INTENTS = new Set<Intent>(['deadline', 'signature', 'anonymity', 'changes', 'process', 'eligibility', 'ownFunds']);
@@ -414,20 +434,26 @@ export class Answerer {
     };
   }
 
-  /** A deadline status in words, e.g. "… endete am 28.02.2023 – sie ist abgelaufen". */
-  deadlineText(program: Program, status: DeadlineStatus, lang: Lang, label?: string): string {
+  /**
+   * A deadline status in words, e.g. "… endete am 28.02.2023 – sie ist abgelaufen", with the hour
+   * when the quote gives one ("12:00 Uhr" can matter more than the day); asked for an hour the
+   * quote does not give, it says so.
+   */
+  deadlineText(program: Program, status: DeadlineStatus, lang: Lang, label?: string, source?: { quote: string; question: string }): string {
     const { t } = this.deps;
     const name = program.shortName;
     const what = label ?? t(lang, 'deadline.defaultLabel');
+    const time = source ? clockTime(source.quote) : undefined;
+    const hour = time ? ` ${t(lang, 'deadline.atTime', { time })}` : source && ASKS_HOUR.test(source.question) ? ` ${t(lang, 'deadline.noTime')}` : '';
     switch (status.kind) {
       case 'closed':
-        return t(lang, 'deadline.closed', { program: name, label: what, date: formatDate(lang, status.date), days: formatNumber(lang, status.daysAgo) });
+        return t(lang, 'deadline.closed', { program: name, label: what, date: formatDate(lang, status.date), days: formatNumber(lang, status.daysAgo) }) + hour;
       case 'today':
-        return t(lang, 'deadline.today', { program: name, label: what, date: formatDate(lang, status.date) });
+        return t(lang, 'deadline.today', { program: name, label: what, date: formatDate(lang, status.date) }) + hour;
       case 'open':
-        return t(lang, 'deadline.open', { program: name, label: what, date: formatDate(lang, status.date), days: formatNumber(lang, status.daysLeft), count: status.daysLeft });
+        return t(lang, 'deadline.open', { program: name, label: what, date: formatDate(lang, status.date), days: formatNumber(lang, status.daysLeft), count: status.daysLeft }) + hour;
       case 'noYear':
-        return t(lang, 'deadline.noYear', { program: name, label: what, date: formatDayMonth(lang, status.day, status.month) });
+        return t(lang, 'deadline.noYear', { program: name, label: what, date: formatDayMonth(lang, status.day, status.month) }) + hour;
     }
   }
 
@@ -438,7 +464,9 @@ export class Answerer {
     const docIds = kb.docIdsOf(program);
 
     // "Können wir uns auf das ILS-Papier bewerben?": a research paper is no call; say so rather than quote it.
-    if (program.kind === 'research' && ((APPLYING_INTENTS.has(intent) && (intent !== 'eligibility' || APPLYING_WORDS.test(req.text))) || /\b(bewerben|beantragen|antrag stellen)\b/i.test(req.text))) {
+    // "Was schlägt das Papier vor, damit Kommunen besser durch Antragsverfahren kommen?" asks what it says, not how to apply.
+    const asksApplying = !PAPER_SAYS.test(req.text) && ((APPLYING_INTENTS.has(intent) && (!NEEDS_APPLYING_WORDS.has(intent) || APPLYING_WORDS.test(req.text))) || /\b(bewerben|beantragen|antrag stellen)\b/i.test(req.text));
+    if (program.kind === 'research' && asksApplying) {
       const about = program.facts.find((f) => f.topic === 'about');
       const lead = t(lang, 'research.notACall', { program: program.shortName });
       return this.answerOf(program, intent, YES_NO_QUESTION.test(req.text) ? `${t(lang, 'research.no')} – ${lead.charAt(0).toLowerCase()}${lead.slice(1)}` : lead, about ? [this.citation(program, docId, about.quote)] : [], lang);
@@ -447,6 +475,11 @@ export class Answerer {
     if (intent === 'unknown' && asksDuration(req.text)) {
       const d = findDuration(kb, docIds, this.searchText(req.text, lang));
       return d ? this.quoteAnswer(program, intent, d, lang) : this.abstain(intent, lang, program);
+    }
+    // "Wir haben schon mit dem Umbau angefangen – kann das noch gefördert werden?": the sentence on projects begun before approval.
+    if (intent !== 'deadline' && STARTED_ALREADY.test(req.text)) {
+      const begun = findPassage(kb, docIds, `${this.searchText(req.text, lang)} begonnen Beginn vorzeitig Bewilligung`, 'unknown', ['begonn']);
+      if (begun && BEGUN_BEFORE.test(begun.quote)) return this.quoteAnswer(program, intent, begun, lang);
     }
     // "Wer hat das Papier geschrieben?": its byline.
     if (intent === 'funder' && AUTHOR_QUESTION.test(req.text)) {
@@ -462,7 +495,7 @@ export class Answerer {
     if (intent === 'deadline' && program.deadline) {
       const d = program.deadline;
       const status = deadlineStatus(d, req.now);
-      return this.answerOf(program, intent, this.deadlineText(program, status, lang, d.label?.[lang]), [this.citation(program, docId, d.quote)], lang);
+      return this.answerOf(program, intent, this.deadlineText(program, status, lang, d.label?.[lang], { quote: d.quote, question: req.text }), [this.citation(program, docId, d.quote)], lang);
     }
     // "Können sich zwei Nachbargemeinden gemeinsam bewerben?" asks about applying jointly, not for a verdict on a profile.
     // "Ortsmitte gemeinsam" is a name: only the question's own words ask about applying together.
@@ -512,11 +545,12 @@ export class Answerer {
     // One German word per term-list entry: "signature" is one thing asked, not "Unterschrift", "unterschreiben" and "unterschrieben".
     const focusSource = lang === 'en' ? this.deps.terms.heads(req.text).join(' ') : req.text;
     // "Was bekommen Vereine?": who asks is not what is asked about, except when who may apply is the question.
-    const asksCount = COUNT_QUESTION.test(req.text);
+    // "Wird veröffentlicht, wie viel Geld …?" asks whether something is published, not for the amount.
+    const asksCount = COUNT_QUESTION.test(req.text) && intent !== 'anonymity';
     // "Wie viele Modellkommunen werden ausgewählt?": taking in is how the counted things come about, not a topic of its own.
     const focus = focusTerms(focusSource, [program], kb.vocabulary, []).filter((f) => (!APPLICANT_NOT_TOPIC.has(intent) || !APPLICANT_STEMS.has(f)) && !(asksCount && SELECTION_VERB.test(f)) && !APPLICANT_INSTITUTION.test(f));
     // "Wie viele Kommunen …?": what is counted is the topic, even a word as common as "Kommunen".
-    const counted = countedWord(req.text);
+    const counted = asksCount ? countedWord(req.text) : undefined;
     const countedStem = counted ? stem(normalizeWord(counted)) : undefined;
     if (countedStem && !focus.includes(countedStem)) focus.push(countedStem);
     // "Wer darf mitmachen?" about a call whose applicants were read from its text: that sentence.
@@ -556,7 +590,7 @@ export class Answerer {
         const status = deadlineStatus(found, req.now);
         // "Bis wann muss der Vollantrag eingereicht sein?": said as that deadline, not as the application's.
         const label = asksSecondStage(req.text) ? this.deps.t(lang, 'deadline.secondStageLabel') : undefined;
-        return this.answerOf(program, intent, this.deadlineText(program, status, lang, label), cite, lang);
+        return this.answerOf(program, intent, this.deadlineText(program, status, lang, label, { quote: passage.quote, question: req.text }), cite, lang);
       }
     }
     // The quote comes from a source: inert in markdown, like every quote the bot shows. A yes/no
@@ -716,7 +750,8 @@ export class Answerer {
         const program = kb.programOfDoc(top.chunk.docId);
         const cov = best.cov;
         const otherDocs = hits.filter((x) => x.h.chunk.docId !== top.chunk.docId && x.cov >= cov);
-        const needed = focus.length >= 3 ? 0.67 : focus.length === 2 ? 1 : 1;
+        // Two of three words (2/3 < 0.67) or more; with fewer words, all of them.
+        const needed = focus.length >= 3 ? 0.66 : 1;
         if (program && cov >= needed && otherDocs.length === 0 && (intent !== 'unknown' || focus.length >= 1)) {
           return this.forProgram(program, intent, {}, req, false);
         }

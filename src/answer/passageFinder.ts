@@ -5,7 +5,7 @@ import { countedWord, countOf, coverage, NUMBER_WORD } from './support.js';
 
 /** What a sentence answering each kind of question tends to contain. */
 const CUES: Partial<Record<Intent, RegExp>> = {
-  deadline: /frist|bis zum|bis spätestens|endet|schluss|spätestens|einreich|stichtag|bis wann|eingang|bewerbungen? (gehen|sind)|deadline|until|bis (montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\b|bis \d{1,2}\.|entgegen/i,
+  deadline: /frist|bis zum|bis spätestens|bis einschließlich|endet|schluss|spätestens|einreich|eingereicht|eingesandt|stichtag|bis wann|eingang|bewerbungen? (gehen|sind)|deadline|until|bis (montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\b|bis \d{1,2}\.|entgegen/i,
   signature: /unterschrift|unterschreib|unterschrieben|unterzeichn|formlos|signatur|gegenzeichn/i,
   anonymity: /anonym|vertraulich|veröffentlich|bekannt geben|bekanntgeben|pressemitteilung|jahresbericht|(?<![a-zäöüß])nennt|(?<![a-zäöüß])nennung|namensnennung|öffentlich bekannt|namentlich|bekannt gegeben|bekanntgegeben|(?<![a-zäöüß])genannt/i,
   eligibility: /bewerben können|können sich|teilnahmevoraussetz|voraussetz|berechtigt|richtet sich|aufgerufen|ruft .* auf|nur über|landkreise|kreisfreie|kommunen|gemeinden|organisationen|träger/i,
@@ -18,7 +18,7 @@ const CUES: Partial<Record<Intent, RegExp>> = {
   // "Bundesländern" is no change: the word starts there.
   changes: /(?<![a-zäöüß])(ge|ab|ver)?änder|korrigier|ersetz|nachreich|nachgereicht|zurückzieh|berichtig|überarbeit|neue fassung/i,
   funder: /fördert|gefördert|finanziert|ruft|institut|ministerium|stiftung|bundesamt/i,
-  about: /ziel|sucht|modellprojekt|aufruf|ruft/i,
+  about: /ziel|sucht|modellprojekt|aufruf|ruft|mit dem (förder)?programm|(fördert|unterstützt) (das|die|der) .{0,80}(kommunen|gemeinden|städte|landkreise)|zweck/i,
 };
 
 /** Section headings under which the answer to each kind of question stands. */
@@ -140,7 +140,7 @@ const SECOND_STAGE_SENTENCE = /vollantr(a|ä)g|zweite(n)? (stufe|phase)|förmlic
 const FIRST_STAGE_SENTENCE = /interessenbekundung|interessensbekundung|skizze/i;
 
 /** The second stage of a two-stage procedure, when the question asks for it. */
-const SECOND_STAGE = /vollantr(a|ä)g|full (application|proposal)|zweite(n)? (stufe|phase)|second stage/i;
+const SECOND_STAGE = /vollantr(a|ä)g|full (application|proposal)|zweite(n)? (stufe|phase)|second stage|förmliche[nr]? (zuwendungs|förder)?antr(a|ä)g|formal application/i;
 
 /** Whether a question asks for the second stage of a two-stage procedure ("Vollantrag"). */
 export function asksSecondStage(question: string): boolean {
@@ -152,10 +152,22 @@ export function isApplicationDeadline(sentence: string): boolean {
   return deadlineFit(sentence) > 0;
 }
 
+/** Applying together, asked and said. */
+const JOINT_ASKED = /gemeinsam|\bzusammen\b|verbund|jointly|together|team up|join forces/i;
+const JOINT_SAID = /gemeinsam|verbund|zusammenschl|kooperation|mehrere\w* (gemeinden|kommunen|städte)|partnerkommune/i;
+
+/** Sending by a channel: "per E-Mail", "per Post", "by email". */
+const BY_CHANNEL = /\bper (e-?mail|mail|post|fax|telefax)\b|\bby (e-?mail|post|mail|fax)\b/i;
+
+/** A sentence about an earlier round of the call, not the one open now. */
+const PAST_ROUND = /\b(erste|vorige|vorherige|letzte|vergangene|frühere|bisherige)n? (förder|ausschreibungs|bewerbungs|antrags|wettbewerbs)?runde\b.{0,80}\b(abgeschlossen|beendet|endete|lief|war)|\bim vorjahr\b|\bin der vorigen runde\b/i;
+
 /** How well a dated sentence reads as the application deadline rather than another date. */
 function deadlineFit(sentence: string): number {
   const stage = SECOND_STAGE_SENTENCE.test(sentence) ? -0.5 : FIRST_STAGE_SENTENCE.test(sentence) ? 0.25 : 0;
   if (NEVER_A_DEADLINE.test(sentence)) return -3;
+  // "Die erste Förderrunde ist abgeschlossen; ihre Bewerbungsfrist endete am …": an earlier round's deadline.
+  if (PAST_ROUND.test(sentence)) return -3;
   // "Die Einreichenden werden … im Juni 2027 informiert": when one learns the outcome, not when to apply.
   if (OUTCOME.test(sentence) && !/frist|schluss|stichtag/i.test(sentence)) return -3;
   return (APPLICATION.test(sentence) ? 1.5 : 0) - (NOT_APPLICATION_END.test(sentence) && !APPLICATION.test(sentence) ? 3 : 0) + stage;
@@ -207,7 +219,8 @@ export function findPassage(
   const negated = NEGATION.test(query);
   let best: FoundPassage | null = null;
   for (const [rank, h] of hits.entries()) {
-    const faqHit = h.chunk.kind === 'faq' && cue ? cue.test(h.chunk.question ?? '') : false;
+    // An FAQ entry asked as the user asks ("Was wird gefördert?") answers with all of its answer.
+    const faqHit = h.chunk.kind === 'faq' && (cue ? cue.test(h.chunk.question ?? '') : focus.length > 0 && coverage(focus, h.chunk.question ?? '', kb.vocabulary, kb.synonyms) === 1);
     const sentences = h.chunk.sentences;
     for (const [i, s] of sentences.entries()) {
       const cueHit = cue ? cue.test(s) : true;
@@ -227,11 +240,17 @@ export function findPassage(
       let score = (cueHit ? 2 : 0) + (faqHit ? 2.5 : 0) + 3 * cov + (dateHit ? 1 : 0) + (strong?.test(s) ? 1.5 : 0) + sectionHit + 1 / (1 + rank);
       if (intent === 'deadline') score += deadlineFit(s) + (SECOND_STAGE.test(query) && SECOND_STAGE_SENTENCE.test(context) ? 2.5 : 0);
       // A section headed for this kind of question ("Wer kann teilnehmen?", "Kontakt") vouches for its sentences.
-      if (SECTION_CUES[intent]?.test(h.chunk.section ?? '')) score += 1.5;
+      if (SECTION_CUES[intent]?.test(h.chunk.section ?? '') || SECTION_CUES[intent]?.test(h.chunk.question ?? '')) score += 1.5;
+      // "Können wir uns gemeinsam bewerben?": the sentence on joint applications.
+      if (intent === 'eligibility' && JOINT_ASKED.test(query) && JOINT_SAID.test(s)) score += 1.5;
       if (negated && intent === 'unknown' && !NEGATION.test(s)) score -= 1.5;
       // "Was wird gefördert?" is not answered by "Nicht gefördert werden …".
       const excludes = /^(nicht|keine?)\b/i.test(s);
-      if (!negated && excludes && WHAT_IS_FUNDED.test(query)) score -= 1.5;
+      if (!negated && WHAT_IS_FUNDED.test(query)) {
+        if (excludes || /\bnicht (gefördert|förderfähig|zuwendungsfähig)/i.test(s)) score -= 1.5;
+        // "Gefördert werden: …", "Förderfähig sind …": the sentence that lists what is funded.
+        else if (/^(\(\d+\)\s*)?(gefördert werden|förderfähig sind|zuwendungsfähig sind|gefördert wird)\b/i.test(s)) score += 2;
+      }
       // A letter's subject line names the call; it answers nothing.
       if (/^(betreff|betrifft|subject)\s*:/i.test(s)) score -= 3;
       // A list intro ("Dem Antrag sind beizufügen:") says nothing by itself, unless its items follow in the passage.
@@ -239,6 +258,8 @@ export function findPassage(
       // "Wo reichen wir ein?", "Wohin schicken?": a sentence with an address or a body to send to.
       if (WHERE.test(query)) score += (ADDRESS.test(s) ? 3 : 0) + (/@/.test(s) ? 1 : 0);
       if (intent === 'changes' && REPORT_CHANGE.test(s)) score += 1.5;
+      // "Können wir per E-Mail einreichen?": the sentence that allows or refuses that way.
+      if (BY_CHANNEL.test(query) && BY_CHANNEL.test(s) && /\bnicht\b|\bnur\b|ausschließlich|wahrt|genügt|reicht/i.test(s)) score += 2.5;
       if (intent === 'money' && /\d/.test(s)) score += 1;
       // "Wie viele Modellkommunen …?" is answered by a sentence with a number, best one of those things.
       if (counted) score += counted.test(s) ? 2.5 : NUMBER_WORD.test(s) ? 0.5 : 0;
@@ -253,11 +274,21 @@ export function findPassage(
       if (intent === 'contact' && /@/.test(s)) score += 1;
       if (!best || score > best.score) {
         // A whole FAQ answer reads better than one of its sentences; elsewhere keep to the sentence.
-        let quote = faqHit ? sentences.join(' ') : context;
+        // A long answer (a whole section under a question heading) is quoted by its sentence.
+        const whole = sentences.join(' ');
+        let quote = faqHit && whole.length <= 480 ? whole : context;
+        // A long one from its start, as far as it fits, when that reaches the best sentence ("Was wird gefördert?" and its items).
+        if (faqHit && whole.length > 480) {
+          const lead: string[] = [];
+          for (const x of sentences) if ([...lead, x].join(' ').length <= 480) lead.push(x); else break;
+          if (lead.length > i) quote = lead.join(' ');
+        }
         // "Nein. …" answers the FAQ's own question, which may not be the user's: quote the question too.
         if (h.chunk.question && /^(ja|nein|yes|no)\b/i.test(faqHit ? sentences[0] : s)) quote = `${h.chunk.question} ${quote}`;
         const next = sentences[i + 1];
         if (!faqHit && next && (s.length < 70 || (TWO_SENTENCES.has(intent) && cue?.test(next) && s.length + next.length < 320))) quote = `${s} ${next}`;
+        // "(1) Gefördert werden: …" is said by its items: as many as fit.
+        if (!faqHit && /:\s*$/.test(s) && next) for (const item of sentences.slice(i + 2, i + 5)) if (quote.length + item.length < 420) quote = `${quote} ${item}`;
         // The steps of applying often take a third sentence ("Beizufügen ist ein Beschluss …").
         const third = sentences[i + 2];
         if (!faqHit && intent === 'process' && quote.length > s.length && third && (PROCESS_MORE.test(third) || cue?.test(third)) && quote.length + third.length < 480) quote = `${quote} ${third}`;

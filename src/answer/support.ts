@@ -8,6 +8,7 @@ const GENERIC = new Set(
    tagt tagen findet statt stattfinden teilnehmen mitmachen beteiligen einreichen einreicht einzureichen
    geht gehen klappt klappen funktioniert funktionieren machen macht bezahlt bezahlen übernommen übernimmt erstattet
    reicht reichen genügt genügen dürfen darf durf per kommen kommt tun nachdem passiert passieren geschieht braucht brauchts gibts isses ne nen zahlt zahlen einfach gern jemand inzwischen konkret woran arbeitet arbeiten selbst hinter bringen bring nimmt nehmen letzt letzten letzte falls erfährt erfahrt wofür wofur steht stehen abkürzung abkurz bedeutet bedeuten mich mir dich dir euch
+   lust kohle höchstens hochstens maximal mindestens zusammen
    nötig notig notwendig erforderlich erlaubt zulässig zulassig gestattet verpflichtend pflicht okay ok
    erfüllen erfüllt kriterien kriterium viel viele wieviel wieviele wievielen hoch höhe gross groß lang wie welch welche genau eigentlich nennt nennen genannt beschreibt beschreiben erklärt läuft laufen lauft bitte mal etwa ungefahr denn auch noch schon hier dort thema bezug bzgl bezuglich moglich konnen muss brauch brauchen man leute wer wann was wo wohin
    call text paper document programme program project tell say says know please about does apply application`
@@ -133,6 +134,8 @@ function passageHas(have: ReadonlySet<string>, f: string): boolean {
     if ((n >= 5 && (f.startsWith(h) || h.startsWith(f)) && Math.abs(f.length - h.length) <= 4) || shortenedCompound(f, h) || endsCompound(h, f)) return true;
     // "Personal" in "Personalleistungen": a word of some length as the first part of a compound.
     if (f.length >= 7 && h.length > f.length + 4 && h.startsWith(f)) return true;
+    // A long word typed wrongly ("Projektkonzpet"): one or two letters off, by length.
+    if (f.length >= 8 && Math.abs(f.length - h.length) <= (f.length >= 10 ? 2 : 1) && editDistance(f, h, f.length >= 10 ? 2 : 1) <= (f.length >= 10 ? 2 : 1)) return true;
   }
   return false;
 }
@@ -151,7 +154,7 @@ const DOMAIN_LIST = `frist fristen bewerbungsfrist bewerbungsschluss einsendesch
    änder ander anderung änderung geändert geandert verändert abgabe nachträglich einreichung teilnahme teilnehmen mitmachen beteiligen antrag anträge antragsteller berechtigt voraussetzung voraussetzungen
    ortsname ortsnamen gemeindename namensnennung
    antragsfrist antragsschluss abgabefrist einreichungsfrist anmeldeschluss anmeldefrist
-   phase bewerbungsphase antragsphase einreichungsphase zeitraum bewerbungszeitraum antragszeitraum
+   phase bewerbungsphase antragsphase einreichungsphase zeitraum bewerbungszeitraum antragszeitraum uhrzeit uhr
    rückfrage rückfragen nachfrage nachfragen zuständig zuständige telefonnummer nummer rufnummer durchwahl handynummer erreichbar
    landrat landrätin landrats bürgermeister bürgermeisterin oberbürgermeister dezernent dezernentin leitung verwaltungsleitung verwaltungsspitze verwaltung chef chefin amt
    landkreis kreis kreise stadt städte gemeinde gemeinden kommune kommunen kreisfrei kreisfreie kreisangehörig kreisangehörige verein vereine träger organisation organisationen
@@ -235,6 +238,7 @@ function judgeTerm(f: string, raw: string, topic: Topic): boolean {
   if (decompound(raw, vocab).length) return false;
   const domainParts = decompound(raw, DOMAIN_WORDS);
   if (domainParts.length && domainParts.every((p) => DOMAIN.has(stem(p)) || GENERIC.has(stem(p)))) return false;
+  if (knownHeadAndTail(raw, topic)) return false;
   // Typos ("Bewerbungsfirst", "föderung"): stems, and the texts' own words, of about the same length.
   const max = f.length >= 9 ? 2 : 1;
   const rawMax = raw.length >= 9 ? 2 : 1;
@@ -244,6 +248,24 @@ function judgeTerm(f: string, raw: string, topic: Topic): boolean {
     for (const s of DOMAIN_BY_LENGTH.get(len) ?? []) if (editDistance(s, f, max) <= max) return false;
   }
   return true;
+}
+
+/**
+ * "Patenschaftsprogramm" over a text with "Patenschaften" and "Förderprogramm": a compound of the
+ * start of a text word and the end of another is no topic of its own.
+ */
+function knownHeadAndTail(raw: string, topic: Topic): boolean {
+  const sorted = topic.sortedStems;
+  if (!sorted || raw.length < 10) return false;
+  // Both parts from the texts, the tail at least six letters: "Kindergeld" is no "Kinder" plus "Fördergeld".
+  for (let i = 5; i <= raw.length - 6; i++) {
+    const tail = raw.slice(i);
+    const known = (a: string) => topic.stems.has(a) || hasPrefix(sorted, a);
+    if (!(topic.stems.has(stem(tail)) || topic.vocabulary.has(tail) || [...topic.vocabulary].some((w) => w.endsWith(tail)) || topic.synonyms?.foundBy(stem(tail), known))) continue;
+    const head = raw.slice(0, i);
+    for (const h of [head, head.replace(/(s|es|n|en)$/, '')]) if (h.length >= 5 && (topic.stems.has(h) || hasPrefix(sorted, h))) return true;
+  }
+  return false;
 }
 
 /** Whether a sorted list holds a word that starts with the prefix (binary search). */

@@ -47,6 +47,10 @@ export function chunkBlocks(docId: string, blocks: Block[]): Chunk[] {
       }
     }
     const sentences = splitSentences(b.text);
+    // "Gefördert werden:" and its items are one passage: the intro says what the items are.
+    if (b.kind !== 'bullet' && /:\s*$/.test(b.text)) {
+      while (i + 1 < blocks.length && blocks[i + 1].kind === 'bullet' && [...sentences, blocks[i + 1].text].join(' ').length <= MAX_CHARS) sentences.push(...splitSentences(blocks[++i].text));
+    }
     let window: string[] = [];
     const flush = () => {
       if (window.length) push({ section, kind: 'text', sentences: window, text: window.join(' ') });

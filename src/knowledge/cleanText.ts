@@ -196,8 +196,12 @@ export function cleanToBlocks(raw: string, kind: SourceKind): Block[] {
         continue;
       }
       if (/^\p{Lu}/u.test(line)) {
-        // "Online-\n\nFortbildungen": a real hyphen before a capitalised word.
-        joined[joined.length - 1] = prev + line;
+        // "Online-\n\nFortbildungen": a real hyphen before a capitalised word — unless the text
+        // elsewhere spells the word whole ("KOM-\nPASS-Stellen" where the title says "KOMPASS").
+        const left = prev.match(/([\p{L}\d]+)-$/u)?.[1];
+        const right = line.match(/^([\p{L}\d]+)/u)?.[1];
+        const whole1 = left && right && whole.includes(left + right) && !whole.includes(`${left}-${right}`);
+        joined[joined.length - 1] = whole1 ? prev.slice(0, -1) + line : prev + line;
         continue;
       }
     }
@@ -227,13 +231,15 @@ export function cleanToBlocks(raw: string, kind: SourceKind): Block[] {
     const md = line.match(/^(#{1,6})\s+(.*)$/);
     if (md) {
       flush();
-      // "### Muss die Bewerbung unterschrieben werden?": an FAQ entry, answered by what follows.
-      const faq = md[1].length >= 3 && /\?$/.test(md[2].trim());
+      // "### Muss die Bewerbung unterschrieben werden?", a web page's <h3> question: an FAQ entry, answered by what follows.
+      const faq = md[1].length >= 2 && /\?$/.test(md[2].trim());
       blocks.push({ kind: faq ? 'question' : 'heading', text: md[2].trim() });
       continue;
     }
     if (BULLET.test(line)) {
       if (current && current.kind === 'paragraph' && looksLikeHeading(current.text)) current.kind = 'heading';
+      // "(1) Gefördert werden" above its items introduces them, as a colon would say.
+      else if (current && current.kind === 'paragraph' && current.text.length <= 100 && !/[.!?:;,]["“”»)]?$/.test(current.text.trim())) current.text = `${current.text.trim()}:`;
       flush();
       current = { kind: 'bullet', text: line.replace(BULLET, '') };
       lastLine = line;

@@ -45,12 +45,12 @@ async function extractPdf(bytes: Uint8Array): Promise<string> {
   return (Array.isArray(text) ? text : [text]).join('\n\n');
 }
 
-const NOISE_TITLE = /^(zum inhalt springen|sie befinden sich hier:?|inhalt|seite \d+)$/i;
+const NOISE_TITLE = /^(zum inhalt springen|sie befinden sich hier:?|inhalt|seite \d+|vom \d{1,2}\.\s*\p{L}+\s+\d{4}|vom \d{1,2}\.\s*\d{1,2}\.\s*\d{4})$/iu;
 
 /** Words a call's title tends to carry. */
 const CALL_WORD = /\b(ausschreibung|aufruf|förderaufruf|projektaufruf|wettbewerb|ideenwettbewerb|förderprogramm|programm|richtlinie|förderrichtlinie|förderlinie|interessenbekundung|benchmarking|modellprojekt|modellvorhaben|call)\b|[\p{L}](richtlinie|programm|aufruf|wettbewerb|vorhaben)\b/iu;
 /** A programme introduced in running text: "Mit dem Programm »Zukunftsorte Ehrenamt« unterstützt …". */
-const INTRODUCED = /\b(programm|förderprogramm|aufruf|wettbewerb|modellvorhaben|modellprojekt|initiative|förderlinie)\s+[„"»]([^„"“”»«]{3,60})[“"”«]/iu;
+const INTRODUCED = /(?<![\p{L}])(programm|förderprogramm|aufruf|förderaufruf|projektaufruf|richtlinie|förderrichtlinie|ausschreibung|wettbewerb|modellvorhaben|modellprojekt|initiative|förderlinie)\s+[„"»]([^„"“”»«]{3,60})[“"”«]/iu;
 /** Lines about the publisher or the version, which open many calls but do not name them. */
 const PUBLISHER_LINE = /^(bekanntmachung (des|der)|herausgegeben|herausgeber|stand\b|az\.|aktenzeichen|ein programm (des|der)|eine initiative|im auftrag|veröffentlicht)/i;
 

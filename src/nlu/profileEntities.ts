@@ -82,7 +82,9 @@ export function extractEntityType(text: string): ProfileEntityType | undefined {
   // "Unsere amtsangehörige Gemeinde (Kreis Rendsburg-Eckernförde)": an aside in brackets says where, not what.
   const lower = text.toLowerCase();
   const outside = lower.replace(/\([^)]*\)/g, ' ');
-  return (outside !== lower ? entityTypeIn(outside) : undefined) ?? entityTypeIn(lower);
+  // "Unsere Stadt im Main-Kinzig-Kreis", "Gemeinden im Landkreis Rotenburg": the district there says where, not what.
+  const unplaced = outside.replace(/\b(im|in dem|aus dem|vom|beim)\s+((land)?kreis\s+[\p{L}-]+|[\p{L}-]+-(land)?kreis(es)?\b)/gu, ' ');
+  return (unplaced !== outside ? entityTypeIn(unplaced) : undefined) ?? (outside !== lower ? entityTypeIn(outside) : undefined) ?? entityTypeIn(lower);
 }
 
 function entityTypeIn(t: string): ProfileEntityType | undefined {

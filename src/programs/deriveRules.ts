@@ -115,7 +115,9 @@ function eligibilityStatements(blocks: Block[]): Statement[] {
         const context = b.kind === 'bullet' ? `${intro} ${clause}` : clause;
         const negative = WHO_NOT.test(context);
         const inSection = WHO_SECTION.test(section);
-        if (WHO_MAY.test(context) || negative || (inSection && b.kind === 'bullet' && WHO_MAY.test(intro))) out.push({ text: context, quote, negative });
+        // A list item is quoted with its intro ("Antragsberechtigt sind …: Landkreise und kreisfreie Städte,"): alone it says nothing.
+        const shown = b.kind === 'bullet' && intro ? `${intro} ${quote}` : quote;
+        if (WHO_MAY.test(context) || negative || (inSection && b.kind === 'bullet' && WHO_MAY.test(intro))) out.push({ text: context, quote: shown, negative });
       }
     }
     if (b.kind !== 'bullet') intro = /:\s*$/.test(b.text) ? b.text : '';
@@ -161,6 +163,12 @@ function limitedKinds(text: string): ReturnType<typeof typesNamed> | undefined {
   const at = text.search(new RegExp(`(mindestens|ab|höchstens|maximal|bis zu|bis|weniger als|unter|mehr als|über)\\s+${NUMBER}${PEOPLE}`, 'i'));
   if (at < 0) return undefined;
   const groups = text.slice(0, at).split(/\bsowie\b|;/);
+  // "Städte mit mehr als 100.000 Einwohnern sind ausgeschlossen": the kinds the limit is said of, when the sentence starts with them.
+  const subject = text.slice(0, at).match(/^\s*((?:(?:kreisfreie|kreisangehörige|große|größere|kleine|kleinere)\s+)?(?:städte|gemeinden|landkreise|kreise)(?:\s*(?:,|und|oder)\s*(?:(?:kreisfreie|kreisangehörige)\s+)?(?:städte|gemeinden|landkreise|kreise))*)\s+mit\s+$/i);
+  if (subject) {
+    const kinds = typesNamed(subject[1]);
+    if (kinds.length) return kinds;
+  }
   if (groups.length < 2) {
     // "kreisangehörige Städte und Gemeinden mit bis zu 20.000 Einwohnern sowie Landkreise": the limit is the first group's.
     const after = text.slice(at).split(/\bsowie\b|;/);

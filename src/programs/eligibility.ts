@@ -84,7 +84,9 @@ function checkRule(rule: Rule, p: ApplicantProfile, missing: Set<keyof Applicant
     case 'population': {
       // A limit for some kinds of applicant only says nothing to the others; a town in a district is a Gemeinde too.
       const kind = p.entityType && applicantKind(p.entityType, p.population);
-      const limited = rule.appliesTo && kind && !rule.appliesTo.includes(kind as never) && !(kind === 'kreisangehoerige_stadt' && rule.appliesTo.includes('gemeinde'));
+      // A "Stadt" of unknown status is either kind of town: a limit for towns is hers.
+      const town = kind === 'stadt' && rule.appliesTo?.some((k) => k === 'kreisfreie_stadt' || k === 'kreisangehoerige_stadt');
+      const limited = rule.appliesTo && kind && !town && !rule.appliesTo.includes(kind as never) && !(kind === 'kreisangehoerige_stadt' && rule.appliesTo.includes('gemeinde'));
       if (limited) return null;
       if (p.population === undefined) {
         if (p.entityType !== 'organisation') missing.add('population');

@@ -4,6 +4,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import YAML from 'yaml';
 import { normalizeForQuote } from '../knowledge/cleanText.js';
+import { STOPWORDS } from '../retrieval/textAnalysis.js';
 import type { SourceDocument } from '../knowledge/sourceDocument.js';
 import { programFileSchema, type Program, type ProgramFile } from './programSchema.js';
 
@@ -116,7 +117,9 @@ function aliasesFromTitle(title: string, id: string, otherTexts: string[]): stri
   for (const m of title.matchAll(/(?<![\p{L}])(\p{Lu}[\p{Lu}\p{Ll}]*\p{Lu}[\p{L}]*)(?![\p{L}])/gu)) {
     const abbr = m[1];
     const capitals = abbr.replace(/[^\p{Lu}]/gu, '').length;
-    if (abbr.length >= 3 && capitals >= 2 && capitals >= abbr.length / 2) aliases.add(abbr.toLowerCase());
+    // Three letters ("GDG") count only as written in capitals: the detector matches them exactly.
+    if (abbr.length === 3 && capitals === 3 && !STOPWORDS.has(abbr.toLowerCase())) aliases.add(abbr);
+    else if (abbr.length >= 4 && capitals >= 2 && capitals >= abbr.length / 2) aliases.add(abbr.toLowerCase());
   }
   const fullName = title.match(QUOTED)?.[1] ?? name;
   // „Junge Stimmen im Rathaus“ is called "Junge Stimmen": the first two words, when the second is a noun no other source pairs with the first.
@@ -139,7 +142,49 @@ function aliasesFromTitle(title: string, id: string, otherTexts: string[]): stri
     const used = new RegExp(`(^|[^\\p{L}])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'iu');
     if (!otherTexts.some((t) => used.test(t))) aliases.add(word.toLowerCase());
   }
-  return [...aliases].filter((a) => a.length >= 4);
+  return [...aliases].filter((a) => a.length >= 4 || /^\p{Lu}{3}$/u.test(a));
+}
+
+/** Kinds of organisation that fund or run calls, as the first word of their name ("Stiftung Gemeinsinn", "Zentrum für …"). */
+const ORGANISATION_HEAD = /^(stiftung|zentrum|institut|akademie|agentur|bundesamt|landesamt|landeszentrale|bundeszentrale|servicestelle|kompetenzzentrum|fonds|netzwerk|verband|landesverband|bundesverband)$/i;
+/** Foundations by kind, not by name ("Bürgerstiftung", "Landesstiftung"). */
+const KIND_OF_FOUNDATION = /^(bürger|landes|bundes|gemeinschafts|kultur|sparkassen|familien|kommunal|umwelt|sozial|jugend|kinder|senioren|sport|heimat|kirchen|unternehmens|stadt|gemeinde|dorf|regional|engagement|ehrenamts)stiftung$/i;
+const NAME_LINK = /^(für|der|des|und|von|zur|zum|im|in|\p{Lu}[\p{L}-]*)$/u;
+
+/**
+ * Names a user may call an uncurated call by its funder or implementer: "das Patenschaftsprogramm
+ * der Stiftung Gemeinsinn", "die Dialogräume des ZDT". Taken from the text: a name with its
+ * abbreviation in brackets ("Zentrum für Demokratie und Teilhabe (ZDT)"), and "Stiftung X" /
+ * "X-Stiftung". Only names no other source uses, so a funder of several calls names none of them.
+ */
+function aliasesFromOrganisations(text: string, otherTexts: string[]): string[] {
+  const found = new Set<string>();
+  // "(ZDT)", "(LaDo)": capitals, or a short word with at least two of them.
+  for (const m of text.matchAll(/\((\p{Lu}{3,6}|\p{Lu}\p{Ll}{0,2}\p{Lu}\p{L}{0,3})\)/gu)) {
+    // The name is the nearest run of name words before the brackets, on the same line, that begins
+    // with the abbreviation's first letter: "Aufsichts- und Dienstleistungsdirektion (ADD)".
+    const before = text.slice(Math.max(0, (m.index ?? 0) - 160), m.index).split('\n').at(-1)!.trim().split(/[ \t]+/).slice(-8);
+    for (let i = before.length - 1; i >= 0 && NAME_LINK.test(before[i]); i--) {
+      // "(IST)", "(DAS)": an abbreviation that is also a common word would name the call in everyday sentences.
+    if (STOPWORDS.has(m[1].toLowerCase())) break;
+    if (before[i][0] !== m[1][0]) continue;
+      found.add(m[1]);
+      const name = before.slice(i).join(' ');
+      if (before.length - i > 1 && ORGANISATION_HEAD.test(before[i])) found.add(name);
+      break;
+    }
+  }
+  // "Bürgerstiftung" alone is a kind of foundation, not a name; "Nordstiftung Zusammenhalt" is one.
+  for (const m of text.matchAll(/(?<![\p{L}])(Stiftung\s+\p{Lu}[\p{L}-]{3,}|\p{Lu}[\p{L}-]{3,}[\s-]Stiftung|(\p{Lu}[\p{L}-]{3,}stiftung)\s+\p{Lu}[\p{L}-]{3,})(?![\p{L}])/gu)) {
+    found.add(m[1]);
+    // "die Nordstiftung": the compound alone names it too, unless it is a kind of foundation.
+    if (m[2] && !KIND_OF_FOUNDATION.test(m[2])) found.add(m[2]);
+  }
+  const unused = (name: string) => {
+    const re = new RegExp(`(^|[^\\p{L}])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}])`, 'u');
+    return !otherTexts.some((t) => re.test(t));
+  };
+  return [...found].filter((n) => !STATES.some((st) => st.patterns.test(n.toLowerCase())) && unused(n)).map((n) => (/^\p{Lu}{3}$/u.test(n) ? n : n.toLowerCase()));
 }
 
 /** Programmes for the answering side: curated ones, plus one derived from each uncurated source. */
@@ -164,7 +209,7 @@ export function buildPrograms(files: { program: ProgramFile }[], docs: SourceDoc
     const contacts = deriveContacts(doc.blocks);
     const contact = contacts[0];
     programs.push({
-      id: doc.id, kind: 'call', name: doc.title, shortName: short.slice(0, 60), aliases: aliasesFromTitle(doc.title, doc.id, otherTexts),
+      id: doc.id, kind: 'call', name: doc.title, shortName: short.slice(0, 60), aliases: [...new Set([...aliasesFromTitle(doc.title, doc.id, otherTexts), ...aliasesFromOrganisations(doc.text, otherTexts)])],
       // A handed-over question goes to the call's own contact, not to another programme's leads.
       docIds: [doc.id], documentTitle: doc.title, handoffEmail: contact && programFileSchema.shape.handoffEmail.safeParse(contact.email).success ? contact.email : undefined, curated: false, contacts,
       facts: [], rules: deriveRules(doc.blocks),

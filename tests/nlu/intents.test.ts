@@ -16,6 +16,12 @@ const TABLE: [Intent, string][] = [
   // "…schluss" and "…frist" words that do name a deadline (others, like "Beschluss", do not).
   ['deadline', 'Ist der Einsendeschluss vorbei?'],
   ['deadline', 'Wie lange läuft die Antragsfrist?'],
+  // The hour of the deadline, and "taking applications" said as a verb.
+  ['deadline', 'Bis zu welcher Uhrzeit am letzten Tag nimmt das Institut Bewerbungen an?'],
+  ['deadline', 'Is the call still accepting applications?'],
+  ['eligibility', 'Wir sind eine Gemeinde in Sachsen mit 2.800 Einwohnern. Geht das Programm für uns?'],
+  ['funder', 'Which organisations initiated the project?'],
+  ['money', 'Welchen Anteil der Personalkosten übernimmt das Land?'],
   ['signature', 'Brauchen wir die Unterschrift der Bürgermeisterin?'],
   ['signature', 'Muss der Antrag unterzeichnet werden?'],
   ['signature', 'Is a signature needed?'],

@@ -185,3 +185,34 @@ describe('deriveRules: joint routes and limits for some applicants', () => {
     expect(rules).toContainEqual(expect.objectContaining({ type: 'entityTypes', others: 'no' }));
   });
 });
+
+describe('uncurated calls: a limit said of towns only, and the funder as a name', () => {
+  const text = [
+    'Stiftung Gemeinsinn',
+    '',
+    'Förderprogramm „Zusammen wachsen“',
+    '',
+    'Das Zentrum für Demokratie und Teilhabe (ZDT) setzt das Programm um.',
+    '',
+    'Bewerben können sich Städte, Gemeinden und Landkreise aus dem gesamten Bundesgebiet. Städte mit mehr als 100.000 Einwohnern sind ausgeschlossen.',
+  ].join('\n');
+  const doc = { id: 'zusammen-wachsen', file: 'zusammen-wachsen.txt', kind: 'txt' as const, hash: 'x', modified: '2026-11-21', title: 'Förderprogramm „Zusammen wachsen“', blocks: cleanToBlocks(text, 'txt'), text };
+
+  it('applies "Städte mit mehr als 100.000 Einwohnern sind ausgeschlossen" to towns, not to a Landkreis', () => {
+    const [p] = buildPrograms([], [doc]);
+    expect(p.rules).toContainEqual(expect.objectContaining({ type: 'population', max: 100000, appliesTo: ['kreisfreie_stadt', 'kreisangehoerige_stadt'] }));
+    expect(evaluateEligibility(p, { entityType: 'landkreis', population: 180000 }).status).not.toBe('no');
+    expect(evaluateEligibility(p, { entityType: 'stadt', population: 180000 }).status).toBe('no');
+    expect(evaluateEligibility(p, { entityType: 'kreisfreie_stadt', population: 180000 }).status).toBe('no');
+  });
+
+  it('knows the call by its funder and by an abbreviation the text spells out, unless another text uses them', () => {
+    const [p] = buildPrograms([], [doc]);
+    expect(p.aliases).toEqual(expect.arrayContaining(['stiftung gemeinsinn', 'ZDT', 'zentrum für demokratie und teilhabe']));
+    const other = { ...doc, id: 'other', file: 'other.txt', title: 'Aufruf „Anderes“', text: 'Die Stiftung Gemeinsinn fördert auch dies.', blocks: cleanToBlocks('Die Stiftung Gemeinsinn fördert auch dies.', 'txt') };
+    const both = buildPrograms([], [doc, other]);
+    expect(both[0].aliases).not.toContain('stiftung gemeinsinn');
+    expect(both[0].aliases).toContain('ZDT');
+  });
+});
+
