@@ -729,6 +729,19 @@ export class Answerer {
     };
   }
 
+  /** The one call whose text uses words of these stems, when all such words point to the same call. */
+  private onlyCallUsing(stems: string[]): Program | undefined {
+    const { kb } = this.deps;
+    let found: Program | undefined;
+    for (const f of stems) {
+      const users = kb.programs.filter((p) => [...kb.vocabularyOf(p)].some((w) => w.startsWith(f)));
+      if (users.length !== 1) continue;
+      if (found && found !== users[0]) return undefined;
+      found = users[0];
+    }
+    return found?.kind === 'call' ? found : undefined;
+  }
+
   private withoutProgram(intent: Intent, req: AnswerRequest): Answer {
     const { kb, t } = this.deps;
     const lang = req.lang;
@@ -757,6 +770,9 @@ export class Answerer {
         }
       }
     }
+    // "… für die Brandenburger Orientierungsstellen": a long word only one call's text uses names that call.
+    const owner = this.onlyCallUsing(focus.filter((f) => f.length >= 9));
+    if (owner) return this.forProgram(owner, intent, {}, req, false);
     if (intent === 'unknown') return this.abstain(intent, lang);
     const candidates = kb.programs.filter((p) => p.kind === 'call');
     return {

@@ -1,7 +1,7 @@
 import type { KnowledgeBase } from '../knowledge/knowledgeBase.js';
 import type { Intent } from '../nlu/intents.js';
 import { findDates } from '../programs/deadlineStatus.js';
-import { countedWord, countOf, coverage, NUMBER_WORD } from './support.js';
+import { countedWord, countOf, coverage, isQuestionWord, NUMBER_WORD } from './support.js';
 
 /** What a sentence answering each kind of question tends to contain. */
 const CUES: Partial<Record<Intent, RegExp>> = {
@@ -23,7 +23,7 @@ const CUES: Partial<Record<Intent, RegExp>> = {
 
 /** Section headings under which the answer to each kind of question stands. */
 const SECTION_CUES: Partial<Record<Intent, RegExp>> = {
-  eligibility: /wer kann|wer darf|antragsberecht|teilnahmevoraussetz|teilnahmebeding|zielgruppe|teilnehmen|bewerben/i,
+  eligibility: /wer kann|wer darf|antragsberecht|voraussetz|teilnahmebeding|zielgruppe|teilnehmen|bewerben|zuwendungsempfänger/i,
   deadline: /frist|termin|zeitplan|bewerbungsschluss|einsendeschluss/i,
   money: /förderung|finanz|zuschuss|höhe|kosten/i,
   benefits: /leistung|erhalten|bieten|unterstützung|angebot/i,
@@ -217,6 +217,8 @@ export function findPassage(
   const counted = word ? countOf(word) : /\bwie viele?\b|\bhow many\b/i.test(query) ? NUMBER_WORD : undefined;
   // "Was passiert, wenn wir nicht ausgewählt werden?" is not answered by "Sollten Sie ausgewählt werden, …".
   const negated = NEGATION.test(query);
+  // A long compound the question names ("Integrationskonzept") is what it is about: a sentence without it rarely answers.
+  const specific = focus.filter((f) => f.length >= 11 && !isQuestionWord(f));
   let best: FoundPassage | null = null;
   for (const [rank, h] of hits.entries()) {
     // An FAQ entry asked as the user asks ("Was wird gefördert?") answers with all of its answer.
@@ -228,7 +230,9 @@ export function findPassage(
       if (intent === 'deadline' && !dateHit) continue;
       // A decision, a project start or an event date is never the application deadline.
       if (intent === 'deadline' && deadlineFit(s) < 0) continue;
-      if (!cueHit && !faqHit) continue;
+      // A sentence under a heading for this kind of question ("Zuwendungsvoraussetzungen") counts, even without the cue.
+      const sectionCue = Boolean(SECTION_CUES[intent]?.test(h.chunk.section ?? '') || SECTION_CUES[intent]?.test(h.chunk.question ?? ''));
+      if (!cueHit && !faqHit && !sectionCue) continue;
       // "Dieser Förderaufruf tritt am Tag seiner Veröffentlichung im Bundesanzeiger in Kraft" publishes the call, not its participants.
       if (intent === 'anonymity' && CALL_PUBLISHED.test(s) && !/anonym|teilnehm|namen|namentlich/i.test(s)) continue;
       // "Vollantrag: … werden aufgefordert. Er ist bis zum 15. Februar einzureichen": "Er" is the sentence before.
@@ -240,7 +244,8 @@ export function findPassage(
       let score = (cueHit ? 2 : 0) + (faqHit ? 2.5 : 0) + 3 * cov + (dateHit ? 1 : 0) + (strong?.test(s) ? 1.5 : 0) + sectionHit + 1 / (1 + rank);
       if (intent === 'deadline') score += deadlineFit(s) + (SECOND_STAGE.test(query) && SECOND_STAGE_SENTENCE.test(context) ? 2.5 : 0);
       // A section headed for this kind of question ("Wer kann teilnehmen?", "Kontakt") vouches for its sentences.
-      if (SECTION_CUES[intent]?.test(h.chunk.section ?? '') || SECTION_CUES[intent]?.test(h.chunk.question ?? '')) score += 1.5;
+      if (sectionCue) score += 1.5;
+      if (specific.length && coverage(specific, context, kb.vocabulary, kb.synonyms) === 0) score -= 2;
       // "Können wir uns gemeinsam bewerben?": the sentence on joint applications.
       if (intent === 'eligibility' && JOINT_ASKED.test(query) && JOINT_SAID.test(s)) score += 1.5;
       if (negated && intent === 'unknown' && !NEGATION.test(s)) score -= 1.5;
