@@ -101,7 +101,7 @@ const SIGNATURE = /\b(ist|sind|muss|müssen)\b.{0,220}\b(zu unterzeichnen|zu unt
 const NO_OWN_FUNDS = /\b(kein|keinen)\s+(eigenanteil|eigenbeitrag|eigenbeteiligung)|(eigenanteil|eigenbeitrag|eigenbeteiligung)\s+(ist|wird)\s+nicht|eigenanteil\s+fällt\s+nicht|ohne eigenanteil/i;
 /** The whole budget of a call, and amounts that are per project or per applicant. */
 const TOTAL = /\binsgesamt\b|gesamt(budget|summe|volumen|mittel|förder)|\b(in total|total|overall)\b/i;
-const PER_UNIT = /\bje\s+(vorhaben|projekt|kommune|gemeinde|antrag|stelle|engagementlabor|teilnehmer\w*|jahr)|\bpro\s+(vorhaben|projekt|kommune|gemeinde|antrag)/i;
+const PER_UNIT = /\b(je|pro)\s+(?!nach\b)\p{L}{3,}/iu;
 /** Words of applying itself (form, portal, procedure), which a call's procedure contact answers for. */
 const PROCEDURE_WORDS = /formular|portal|verfahren|antragstellung|einreich|hochlad|upload|technisch|login|zugang|easy-online/i;
 /** A question whether one may hand in several applications. */
@@ -169,8 +169,14 @@ function plainAnswer(intent: Intent, quote: string, question: string): { key: st
     if (NO_SIGNATURE.test(quote)) return { key: 'noSignature' };
     if (SIGNATURE.test(quote)) return { key: 'signature' };
   }
-  // "Dürfen wir Stiftungsgelder anrechnen?", "… durch eigenes Personal erbringen?" ask how, not whether: the quote answers.
-  if (intent === 'ownFunds' && OWN_FUNDS_HOW.test(question)) return undefined;
+  // "Dürfen wir Stiftungsgelder anrechnen?", "… durch eigenes Personal erbringen?" ask how, not whether: the quote
+  // answers — with a plain no when it refuses, and a plain yes only when it allows without a limit ("bis zur Hälfte").
+  if (intent === 'ownFunds' && OWN_FUNDS_HOW.test(question)) {
+    if (!YES_NO_QUESTION.test(questionSentence(question))) return undefined;
+    if (OWN_SHARE_REFUSED.test(quote)) return { key: 'notCounted' };
+    if (OWN_SHARE_ALLOWED.test(quote) && !OWN_SHARE_LIMITED.test(quote)) return { key: 'counted' };
+    return undefined;
+  }
   if (intent === 'ownFunds') {
     if (NO_OWN_FUNDS.test(quote)) return { key: 'noOwnFunds' };
     const share = quote.match(OWN_FUNDS)?.[3];
@@ -178,6 +184,11 @@ function plainAnswer(intent: Intent, quote: string, question: string): { key: st
   }
   return undefined;
 }
+
+/** A way of bringing the own share that a call refuses, allows, or allows only in part. */
+const OWN_SHARE_REFUSED = /\b(nicht|keine?)\b[^.;]{0,60}\b(angerechnet|anerkannt|eingesetzt|eingebracht|erbracht|verwendet|berücksichtigt)\b|\bdürfen nicht\b[^.;]{0,60}\b(angerechnet|eingesetzt|verwendet)/i;
+const OWN_SHARE_ALLOWED = /\b(kann|können|dürfen|darf)\b[^.;]{0,100}\b(angerechnet|eingesetzt|eingebracht|erbracht|verwendet|genutzt)\b/i;
+const OWN_SHARE_LIMITED = /\bbis zu|bis zur|höchstens|maximal|hälfte|teilweise|anteilig|\bteil\b|\bnicht\b/i;
 
 /** Stems of selecting, taking in or supporting ("ausgewählt", "nimmt … auf", "gefördert"). */
 const SELECTION_VERB = /^(begleit|betreut|ausgesucht|aussuch|ausgew[aä]hl|ausw[aä]hl|w[aä]hlt|gew[aä]hlt|unterst[uü]tz|gef[oö]rdert|f[oö]rdert|aufgenomm|aufnehm|nimmt|genomm|vergeb|bekomm|erhalt|gesucht|sucht|select|support|fund|accept)/;
@@ -577,7 +588,7 @@ export class Answerer {
     // "Wie viel Geld stellt der Bund insgesamt bereit?" is not answered by an amount per project.
     if (TOTAL.test(req.text) && PER_UNIT.test(passage.quote) && !TOTAL.test(passage.quote)) return this.abstain(intent, lang, program);
     // "What is the total budget?" → "Gesamtbudget": a specific thing asked in English must be in the quote, as in German.
-    if (lang === 'en' && this.lacksSpecific(focus, passage.quote)) return this.abstain(intent, lang, program);
+    if (lang === 'en' && this.lacksSpecific(focus, passage.quote, lang)) return this.abstain(intent, lang, program);
     // "Wie viele Seiten …?" asks for a number: a passage without one does not answer it.
     // A number answers only when the passage is about everything the question names.
     if (asksCount && (!NUMBER_WORD.test(passage.quote) || (counted !== undefined && focus.length > 1 && passage.coverage < 0.99))) return this.abstain(intent, lang, program);
@@ -606,9 +617,11 @@ export class Answerer {
   }
 
   /** Whether a long compound asked about, no mere question word ("Gesamtbudget", not "Landesprogramm"), is missing from a quote. */
-  private lacksSpecific(focus: string[], quote: string): boolean {
+  private lacksSpecific(focus: string[], quote: string, lang: Lang = 'de'): boolean {
     const { kb } = this.deps;
-    return focus.some((f) => f.length >= 11 && !isQuestionWord(f) && coverage([f], quote, kb.vocabulary, kb.synonyms) < 1);
+    // An English question's German words come from the term list, one per entry and already chosen: "Verlängerung" is specific.
+    const min = lang === 'en' ? 9 : 11;
+    return focus.some((f) => f.length >= min && !isQuestionWord(f) && coverage([f], quote, kb.vocabulary, kb.synonyms) < 1);
   }
 
   /**

@@ -40,7 +40,7 @@ describe('three unseen calls of the sixth round', () => {
     ['Wie viel Geld gibt es bei Landfunken?', /bis zu 12\.000 Euro je Gemeinde/, LF],
     ['Was wird bei KoSprach gefördert?', /^Laut Ausschreibung Sprachbrücken: „Gefördert werden Vorhaben/, SB],
     // Own contributions asked about in detail get the sentence, not a bare yes.
-    ['Dürfen wir Stiftungsgelder auf unseren Eigenanteil bei Sprachbrücken anrechnen?', /^Laut Ausschreibung .*Mittel Dritter können auf den Eigenanteil nicht angerechnet werden/, SB],
+    ['Dürfen wir Stiftungsgelder auf unseren Eigenanteil bei Sprachbrücken anrechnen?', /^Nein – laut Ausschreibung .*Mittel Dritter können auf den Eigenanteil nicht angerechnet werden/, SB],
     ['Können wir den Eigenanteil bei Brückenschlag durch eigenes Personal erbringen?', /Personalleistungen der Kommune erbracht/, BS],
     // Changes, times, places and people in other words than the text's.
     ['Können wir unsere Sprachbrücken-Skizze nach Ablauf der Frist noch ergänzen?', /nicht mehr geändert oder ergänzt/, SB],
