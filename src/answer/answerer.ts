@@ -8,7 +8,7 @@ import { deadlineStatus, findDates, type DeadlineStatus } from '../programs/dead
 import { evaluateEligibility, type ApplicantProfile, type Verdict } from '../programs/eligibility.js';
 import type { FactTopic, Program } from '../programs/programSchema.js';
 import { formatDate, formatDayMonth, formatNumber, type Translate } from '../i18n.js';
-import { asksSecondStage, findByline, findDuration, findPassage, findWhenPassage, isApplicationDeadline } from './passageFinder.js';
+import { asksSecondStage, findByline, findDuration, findExpansion, findPassage, findWhenPassage, isApplicationDeadline } from './passageFinder.js';
 import { COUNT_QUESTION, countedWord, countOf, coverage, focusTerms, isQuestionWord, NUMBER_WORD, unknownTopic } from './support.js';
 import type { Answer, Citation, Suggestion } from './types.js';
 import { escapeMarkdown } from '../bot/markdown.js';
@@ -236,6 +236,11 @@ function questionSentence(text: string): string {
   return [...sentences].reverse().find((x) => /\?\s*$/.test(x)) ?? sentences[sentences.length - 1];
 }
 
+/** "Wofür steht …?", "Was bedeutet die Abkürzung …?", "What does … stand for?". */
+const ASKS_EXPANSION = /wofür steht|wofuer steht|was bedeutet (die abkürzung|das kürzel|die abkuerzung)|was heißt (die abkürzung|das kürzel)|abkürzung\b.{0,40}\b(bedeutet|heißt|steht)|what does .{1,40} stand for|what is .{1,20} short for/i;
+/** A word with two or more capitals: "WIR", "KoDo", "BAMF". */
+const ABBREVIATION = /(?<![\p{L}])\p{Lu}\p{L}*\p{Lu}\p{L}*(?![\p{L}])/gu;
+
 /** A project under way before the application: "Wir haben schon angefangen", "bereits laufende Projekte", "already started". */
 const STARTED_ALREADY = /\b(schon|bereits)\b.{0,80}\b(angefangen|begonnen|gestartet|losgelegt|läuft|laufende\w*|bestehende\w*)|\balready (started|begun|running|under way|underway)/i;
 /** What a call says about such projects. */
@@ -256,7 +261,7 @@ function asksDuration(text: string): boolean {
 }
 
 /** A question asked for yes or no ("Können wir …?", "Is there …?"). */
-const YES_NO_QUESTION = /^\s*(kommen|kommt|passt|passen|ist|sind|kann|können|darf|dürfen|gibt|muss|müssen|hat|haben|brauchen|braucht|reicht|geht|wird|werden|bleibt|bleiben|soll|sollen|gilt|gelten|zählt|kostet|bekommen|bekommt|erhalten|erhält|erfährt|erfahren|can|is|are|do|does|may|could|must|will|would|should|shall)\b/i;
+const YES_NO_QUESTION = /^\s*(kommen|kommt|passt|passen|ist|sind|kann|können|darf|dürfen|gibt|muss|müssen|hat|haben|brauchen|braucht|reicht|geht|wird|werden|bleibt|bleiben|soll|sollen|gilt|gelten|zählt|zählen|lässt|lassen|kostet|bekommen|bekommt|erhalten|erhält|erfährt|erfahren|can|is|are|do|does|may|could|must|will|would|should|shall)\b/i;
 const APPLYING_WORDS = new RegExp(`${APPLICATION_WORDS.source}|beantrag|teilnehm|teilnahme|mitmach|ausschreibung|aufruf|take part|participate|call\\b`, 'i');
 
 const OWN_FUNDS_WORDS = /eigen(mittel|anteil|leistung|beitrag|beteiligung)|kofinanz|kostenfrei|kostenlos|keine kosten/i;
@@ -492,6 +497,19 @@ export class Answerer {
       const begun = findPassage(kb, docIds, `${this.searchText(req.text, lang)} begonnen Beginn vorzeitig Bewilligung`, 'unknown', ['begonn']);
       if (begun && BEGUN_BEFORE.test(begun.quote)) return this.quoteAnswer(program, intent, begun, lang);
     }
+    // "Wofür steht die Abkürzung WIR?": the text's own spelling-out, or nothing.
+    if (ASKS_EXPANSION.test(req.text)) {
+      // "Wofür steht LIV bei KOMPASS?" asks for LIV: the programme's own name only when it is the only one named.
+      const named = req.text.match(ABBREVIATION) ?? [];
+      const others = named.filter((a) => !program.aliases.includes(a.toLowerCase()) && program.shortName.toLowerCase() !== a.toLowerCase());
+      for (const abbr of others.length ? others : named) {
+        // The programme's own texts first; another text may spell out a name they only use ("BAMF").
+        const found = findExpansion(kb, docIds, abbr) ?? findExpansion(kb, new Set(kb.chunks.map((c) => c.docId)), abbr);
+        const source = found && (kb.programOfDoc(found.docId) ?? program);
+        if (found && source) return this.answerOf(source, intent, t(lang, 'passage.expansion', { abbr, expansion: found.expansion }), [this.citation(source, found.docId, found.quote)], lang);
+      }
+      return this.abstain(intent, lang, program);
+    }
     // "Wer hat das Papier geschrieben?": its byline.
     if (intent === 'funder' && AUTHOR_QUESTION.test(req.text)) {
       const byline = findByline(kb, docIds);
@@ -633,7 +651,8 @@ export class Answerer {
     const withEmail = program.contacts.filter((c) => c.email);
     if (withEmail.length < 2) return program.contacts[0];
     // Even question words tell contacts apart here ("Online-Formular", "Verfahren").
-    const focus = focusTerms(question, [program], kb.vocabulary);
+    // Words of contacting ("Ansprechpartner", "Telefon") are in every contact line: they tell none apart.
+    const focus = focusTerms(question, [program], kb.vocabulary).filter((f) => !/^(ansprech|kontakt|telefon|mail|email|erreich|anruf|nummer|durchwahl)/.test(f));
     if (!focus.length) return withEmail[0];
     let best = withEmail[0];
     let bestCov = 0;

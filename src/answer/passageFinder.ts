@@ -1,6 +1,7 @@
 import type { KnowledgeBase } from '../knowledge/knowledgeBase.js';
 import type { Intent } from '../nlu/intents.js';
 import { findDates } from '../programs/deadlineStatus.js';
+import { extractPopulation } from '../nlu/profileEntities.js';
 import { countedWord, countOf, coverage, isQuestionWord, NUMBER_WORD } from './support.js';
 
 /** What a sentence answering each kind of question tends to contain. */
@@ -128,7 +129,7 @@ const ADDRESS = /\b\d{5}\s+\p{Lu}|postfach|\b(bei|an) (der|dem|das|die|den)\s+\p
 /** How a change after submission is to be made known ("… unverzüglich schriftlich mitzuteilen"). */
 const REPORT_CHANGE = /mitzuteilen|mitteilen|anzuzeigen|anzeigen|unverzüglich|informieren|melden/i;
 const CALL_PUBLISHED = /in kraft|bundesanzeiger|amtsblatt|staatsanzeiger|ministerialblatt|gesetzblatt/i;
-const AMOUNT_QUESTION = /wie (viel|hoch)|welche (summe|höhe|fördersumme)|how (much|high)|what (amount|share|percentage|proportion)/i;
+const AMOUNT_QUESTION = /wie (viel|hoch)|welche[nrs]? (summe|höhe|fördersumme|eigenanteil|anteil|prozentsatz|zuschuss|betrag)|how (much|high)|what (amount|share|percentage|proportion)/i;
 const AMOUNT = /\d[\d.,]*\s*(euro|€|prozent|%)|\d+\s*beratungstag/i;
 const MAXIMUM = /maximal|höchstens|höchste|maximum|bis zu|at most|maximum/i;
 
@@ -150,6 +151,15 @@ export function asksSecondStage(question: string): boolean {
 /** Whether a sentence gives the application deadline (not the project's end, a report, …). */
 export function isApplicationDeadline(sentence: string): boolean {
   return deadlineFit(sentence) > 0;
+}
+
+/** +1.5 when a sentence's size bound ("weniger als 3.000 Einwohnern") holds for the population asked about, −1 when it does not. */
+function sizeFit(sentence: string, population: number): number {
+  const m = sentence.match(/\b(weniger als|unter|bis zu|höchstens|mehr als|über|mindestens|ab)\s+(\d{1,3}(?:\.\d{3})+|\d+)\s+einwohner/i);
+  if (!m) return 0;
+  const n = Number(m[2].replace(/\./g, ''));
+  const holds = /weniger|unter/i.test(m[1]) ? population < n : /bis zu|höchstens/i.test(m[1]) ? population <= n : /mehr|über/i.test(m[1]) ? population > n : population >= n;
+  return holds ? 1.5 : -1;
 }
 
 /** Applying together, asked and said. */
@@ -219,6 +229,8 @@ export function findPassage(
   const negated = NEGATION.test(query);
   // A long compound the question names ("Integrationskonzept") is what it is about: a sentence without it rarely answers.
   const specific = focus.filter((f) => f.length >= 11 && !isQuestionWord(f));
+  // "Wir sind eine Gemeinde mit 2.400 Einwohnern – wie hoch ist unser Eigenanteil?": the sentence for that size.
+  const population = extractPopulation(query);
   let best: FoundPassage | null = null;
   for (const [rank, h] of hits.entries()) {
     // An FAQ entry asked as the user asks ("Was wird gefördert?") answers with all of its answer.
@@ -246,6 +258,7 @@ export function findPassage(
       // A section headed for this kind of question ("Wer kann teilnehmen?", "Kontakt") vouches for its sentences.
       if (sectionCue) score += 1.5;
       if (specific.length && coverage(specific, context, kb.vocabulary, kb.synonyms) === 0) score -= 2;
+      if (population !== undefined) score += sizeFit(s, population);
       // "Können wir uns gemeinsam bewerben?": the sentence on joint applications.
       if (intent === 'eligibility' && JOINT_ASKED.test(query) && JOINT_SAID.test(s)) score += 1.5;
       if (negated && intent === 'unknown' && !NEGATION.test(s)) score -= 1.5;
@@ -292,6 +305,8 @@ export function findPassage(
         if (h.chunk.question && /^(ja|nein|yes|no)\b/i.test(faqHit ? sentences[0] : s)) quote = `${h.chunk.question} ${quote}`;
         const next = sentences[i + 1];
         if (!faqHit && next && (s.length < 70 || (TWO_SENTENCES.has(intent) && cue?.test(next) && s.length + next.length < 320))) quote = `${s} ${next}`;
+        // "… beträgt 10 Prozent. Für Gemeinden mit weniger als 3.000 Einwohnern beträgt er 5 Prozent.": the rule for the size asked about.
+        else if (!faqHit && next && population !== undefined && sizeFit(next, population) > 0) quote = `${s} ${next}`;
         // "(1) Gefördert werden: …" is said by its items: as many as fit.
         if (!faqHit && /:\s*$/.test(s) && next) for (const item of sentences.slice(i + 2, i + 5)) if (quote.length + item.length < 420) quote = `${quote} ${item}`;
         // The steps of applying often take a third sentence ("Beizufügen ist ein Beschluss …").
@@ -339,3 +354,51 @@ export function findWhenPassage(kb: KnowledgeBase, docIds: ReadonlySet<string>, 
   }
   return best;
 }
+
+/** Small words an expansion may have that its abbreviation skips ("Bundesamt für Migration und Flüchtlinge"). */
+const LINK_WORDS = new Set(['und', 'für', 'der', 'die', 'das', 'des', 'den', 'dem', 'von', 'vom', 'zur', 'zum', 'im', 'in', 'am', 'an', 'auf', 'mit', 'of', 'and', 'for', 'the']);
+
+/** Whether the initials of an expansion's words (small words may be skipped) spell the abbreviation. */
+function spells(abbr: string, expansion: string): boolean {
+  const letters = abbr.replace(/[^\p{L}]/gu, '').toLowerCase();
+  const parts = expansion.split(/[\s-]+/).filter(Boolean);
+  const walk = (li: number, wi: number): boolean => {
+    if (li === letters.length) return parts.slice(wi).every((w) => LINK_WORDS.has(w.toLowerCase()));
+    if (wi === parts.length) return false;
+    const w = parts[wi].toLowerCase();
+    // One to four letters of a word's start: "KoDo" from "Kommunale Dolmetschpools", "KommA" from "Kommunale Allianzen".
+    for (let n = 1; n <= 4 && li + n <= letters.length; n++) if (w.startsWith(letters.slice(li, li + n)) && walk(li + n, wi + 1)) return true;
+    return LINK_WORDS.has(w) && walk(li, wi + 1);
+  };
+  return parts.length >= 2 && walk(0, 0);
+}
+
+/**
+ * "Wofür steht WIR?": the sentence that spells the abbreviation out, as "WIR (Wegweisende
+ * Integrationsansätze Realisieren)" or "Kommunale Dolmetschpools (KoDo)", and the expansion.
+ */
+export function findExpansion(kb: KnowledgeBase, docIds: ReadonlySet<string>, abbr: string): (FoundPassage & { expansion: string }) | null {
+  const esc = abbr.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const after = new RegExp(`(?<![\\p{L}])${esc}\\s*\\(([^()]{5,120})\\)`, 'u');
+  const before = new RegExp(`[„"]?([\\p{L}][^()„"“]{4,120}?)[“"]?\\s*\\(${esc}(?:\\s+\\d{4})?\\)`, 'u');
+  for (const c of allChunksOf(kb, docIds)) {
+    // A heading spells it out too: "Förderaufruf „Gemeinsam Dorf gestalten …“ (GDG 2027)".
+    for (const sentence of [...c.sentences, ...(c.section ? [c.section] : [])]) {
+      const a = sentence.match(after);
+      if (a && spells(abbr, a[1].trim())) return { docId: c.docId, quote: sentence, score: 1, coverage: 1, expansion: a[1].trim() };
+      const b = sentence.match(before);
+      if (b) {
+        // The expansion is the shortest run of words before the brackets that spells the abbreviation.
+        const words = b[1].trim().split(/\s+/);
+        for (let i = words.length - 1; i >= 0; i--) {
+          const candidate = words.slice(i).join(' ').replace(/^[„"]|[“"]$/g, '');
+          // „Gemeinsam Dorf gestalten – Begegnungsorte …“ (GDG): the name before its subtitle.
+          const name = candidate.split(/\s+[–—-]\s+/)[0];
+          for (const x of [candidate, name]) if (spells(abbr, x)) return { docId: c.docId, quote: sentence, score: 1, coverage: 1, expansion: x };
+        }
+      }
+    }
+  }
+  return null;
+}
+

@@ -242,12 +242,19 @@ export function deriveRules(blocks: Block[]): Rule[] {
   }
 
   if (!statements.some((s) => WHOLE_COUNTRY.test(s.text))) {
-    const withState = positive.find((s) => statesNamed(s.text).length > 0);
-    if (withState) rules.push({ type: 'states', allowed: statesNamed(withState.text), quote: withState.quote });
+    // "Fördergebiet: Bremen, Hamburg, …" says the area whole; else the states the statements on applicants name —
+    // all of them, since one statement may name only some ("Samtgemeinden (Niedersachsen) und Ämter (Schleswig-Holstein)").
+    const area = blocks.find((b) => AREA_ROW.test(b.text) && statesNamed(b.text).length > 0);
+    const withStates = positive.filter((s) => statesNamed(s.text).length > 0);
+    if (area) rules.push({ type: 'states', allowed: statesNamed(area.text), quote: area.text });
+    else if (withStates.length) rules.push({ type: 'states', allowed: [...new Set(withStates.flatMap((s) => statesNamed(s.text)))], quote: withStates[0].quote });
   }
   rules.push(...requirementRules(blocks));
   return rules;
 }
+
+/** A fact row naming the area a call is for ("Fördergebiet: …"). */
+const AREA_ROW = /^(fördergebiet|gebiet|programmgebiet|geltungsbereich|förderregion|region|bundesländer|länder)\s*:/i;
 
 /** "Die Verwaltungsspitze muss die Bewerbung unterstützen": support of the administration's head. */
 const LEADERSHIP = /(verwaltungsspitze|verwaltungsleitung|bürgermeister\w*|oberbürgermeister\w*|landrät\w*|landrat|hauptverwaltungsbeamt\w*|behördenleitung)\b.{0,80}\b(unterstütz\w*|mitgetragen|mitträgt|befürwort\w*)|(unterstützung|unterstützungsschreiben|befürwortung)\b.{0,40}\b(verwaltungsspitze|verwaltungsleitung|bürgermeister\w*|oberbürgermeister\w*|landrät\w*|landrat)/i;
