@@ -8,8 +8,8 @@ import { deadlineStatus, findDates, type DeadlineStatus } from '../programs/dead
 import { evaluateEligibility, type ApplicantProfile, type Verdict } from '../programs/eligibility.js';
 import type { FactTopic, Program } from '../programs/programSchema.js';
 import { formatDate, formatDayMonth, formatNumber, type Translate } from '../i18n.js';
-import { asksSecondStage, findByline, findDuration, findExpansion, findPassage, findWhenPassage, isApplicationDeadline } from './passageFinder.js';
-import { COUNT_QUESTION, countedWord, countOf, coverage, focusTerms, isQuestionWord, NUMBER_WORD, unknownTopic } from './support.js';
+import { asksSecondStage, findByline, findDuration, findExpansion, findFaqAnswer, findPassage, findWhenPassage, isApplicationDeadline } from './passageFinder.js';
+import { COUNT_QUESTION, countedWord, countedPattern, coverage, focusTerms, isQuestionWord, NUMBER_WORD, unknownTopic } from './support.js';
 import type { Answer, Citation, Suggestion } from './types.js';
 import { escapeMarkdown } from '../bot/markdown.js';
 import { normalizeWord, stem, words } from '../retrieval/textAnalysis.js';
@@ -88,7 +88,8 @@ const SUBMIT = /\b(schick|send|einreich|eingereicht|abgeb|übermittel|hochlad|ei
  * them ("Anträge von mindestens drei Kommunen"), which answers another question.
  */
 function countsThing(quote: string, word: string, question: string): boolean {
-  const m = countOf(word).exec(quote);
+  // "Wie viele Kommunen …?" is answered by "zwölf Städte und Gemeinden" too.
+  const m = countedPattern(word).exec(quote);
   // "Wie viele Seiten darf die Skizze haben?" asks for the limit itself.
   return Boolean(m) && (ASKS_LIMIT.test(question) || !THRESHOLD_BEFORE.test(quote.slice(0, m!.index)));
 }
@@ -112,7 +113,7 @@ const ONLY_ONE = /nur (ein|eine|einen) (beitrag|antrag|bewerbung)\b|jede\w* \w+ 
 const JOINT_QUESTION = new RegExp(String.raw`${MULTIPLE_ENTRIES.source}|gemeinsam|\bzusammen\b.{0,40}\b(bewerb|beantrag|einreich|antrag|teilnehm|mitmach)|\b(zwei|drei|vier|mehrere\w*)\s+(\p{L}+\s+)?(nachbar)?(gemeinden|kommunen|städte|landkreise|kreise|dörfer)|verbund|kooperation|\bjointly\b|\btogether\b|team up|join forces|partner (municipalit|towns|communit)`, 'iu');
 const NO_JOINT = /(gemeinsame|verbund|kooperations)\w*\s+(\w+\s+){0,3}(bewerbungen|anträge|antragstellung|bewerbung)\b.{0,60}\b(nicht (vorgesehen|möglich|zulässig|gestattet)|ausgeschlossen)|(nur|ausschließlich) (einzeln|allein)/i;
 const JOINT_OK = /(gemeinsame|verbund)\w*\s+(\w+\s+){0,3}(bewerbungen|anträge|antragstellung|bewerbung)\b.{0,60}\b(möglich|erwünscht|zulässig|willkommen|ausdrücklich)|können (auch )?gemeinsam (beantragt|eingereicht|gestellt)|(können|dürfen) (auch )?(einen )?gemeinsamen antrag|(können|dürfen) sich (auch )?gemeinsam\b.{0,80}\b(bewerben|beteiligen|teilnehmen)|antragsberechtigt sind\b.{0,200}\bzusammenschlüsse von (mindestens )?(zwei|drei|vier|\d+) (gemeinden|kommunen)/i;
-const OWN_FUNDS_HOW = /anrechn|angerechnet|erbring|einsetzen|verwenden|nutzen|als eigenanteil|spenden|finanzier|\büber (mittel|spenden|dritt)|\bdurch\b|ersetz|\bdecken\b|\bzählen\b|\bgelten\b|count towards|be covered by/i;
+const OWN_FUNDS_HOW = /anrechn|abdecken|bestreiten|angerechnet|erbring|einsetzen|verwenden|nutzen|als eigenanteil|spenden|finanzier|\büber (mittel|spenden|dritt)|\bdurch\b|ersetz|\bdecken\b|\bzählen\b|\bgelten\b|count towards|be covered by/i;
 const OWN_FUNDS = /eigenanteil\s+(von|in höhe von)\s+(mindestens\s+)?(\d+\s*(%|prozent))/i;
 
 /** A question whether one can stay unnamed (as opposed to one whether names are published). */
@@ -592,6 +593,9 @@ export class Answerer {
       // "Wie hoch ist das Stundenhonorar für Sprachmittler?": the long compound is what is asked; a sentence on the rest does not answer it.
       const missesSpecific = Boolean(passage && lang === 'de' && this.lacksSpecific(focus, passage.quote));
       if (!passage || focus.length === 0 || passage.coverage < needed || missesSpecific) {
+        // The call's FAQ may ask the same thing in its own words.
+        const faq = lang === 'de' ? findFaqAnswer(kb, docIds, req.text, focus) : null;
+        if (faq) return this.quoteAnswer(program, intent, faq, lang);
         if (focus.length === 0 && !(lang === 'en' && hasEnglishTopic(req.text, program))) {
           const about = program.facts.find((f) => f.topic === 'about');
           if (about) return this.answerOf(program, 'about', about.answer[lang], [this.citation(program, docId, about.quote)], lang);

@@ -2,7 +2,7 @@ import type { KnowledgeBase } from '../knowledge/knowledgeBase.js';
 import type { Intent } from '../nlu/intents.js';
 import { findDates } from '../programs/deadlineStatus.js';
 import { extractPopulation } from '../nlu/profileEntities.js';
-import { countedWord, countOf, coverage, isQuestionWord, NUMBER_WORD } from './support.js';
+import { countedPattern, countedWord, countOf, coverage, focusTerms, isQuestionWord, NUMBER_WORD } from './support.js';
 
 /** What a sentence answering each kind of question tends to contain. */
 const CUES: Partial<Record<Intent, RegExp>> = {
@@ -224,7 +224,7 @@ export function findPassage(
   // A call is a few dozen passages: every passage of it is looked at (the search may rank the answer low).
   withWholeSmallCall(kb, docIds, hits);
   const word = countedWord(query);
-  const counted = word ? countOf(word) : /\bwie viele?\b|\bhow many\b/i.test(query) ? NUMBER_WORD : undefined;
+  const counted = word ? countedPattern(word) : /\bwie viele?\b|\bhow many\b/i.test(query) ? NUMBER_WORD : undefined;
   // "Was passiert, wenn wir nicht ausgewählt werden?" is not answered by "Sollten Sie ausgewählt werden, …".
   const negated = NEGATION.test(query);
   // A long compound the question names ("Integrationskonzept") is what it is about: a sentence without it rarely answers.
@@ -280,7 +280,12 @@ export function findPassage(
       if (BY_CHANNEL.test(query) && BY_CHANNEL.test(s) && /\bnicht\b|\bnur\b|ausschließlich|wahrt|genügt|reicht/i.test(s)) score += 2.5;
       if (intent === 'money' && /\d/.test(s)) score += 1;
       // "Wie viele Modellkommunen …?" is answered by a sentence with a number, best one of those things.
-      if (counted) score += counted.test(s) ? 2.5 : NUMBER_WORD.test(s) ? 0.5 : 0;
+      if (counted) {
+        const m = counted.exec(s);
+        // "mindestens drei Gemeinden" is a condition, not how many there will be; the word asked for beats a kind of it.
+        const condition = m && /(mindestens|wenigstens|höchstens|maximal|\bab|unter|über|weniger als|mehr als)\s+$/i.test(s.slice(0, m.index)) && !/\b(darf|dürfen|maximal|höchstens|mindestens|muss|müssen)\b/i.test(query);
+        score += !m ? (NUMBER_WORD.test(s) ? 0.5 : 0) : condition ? 0.5 : word && countOf(word).test(s) ? 3 : 1;
+      }
       // "Wie viel Geld gibt es?" asks for an amount: a sentence that names one beats one that only speaks of money.
       if ((intent === 'money' || intent === 'benefits' || intent === 'ownFunds') && AMOUNT_QUESTION.test(query)) score += AMOUNT.test(s) ? 1.5 : -1;
       // "Nicht gefördert werden … über 1.000 Euro": what is excluded is no amount on offer.
@@ -400,5 +405,29 @@ export function findExpansion(kb: KnowledgeBase, docIds: ReadonlySet<string>, ab
     }
   }
   return null;
+}
+
+/**
+ * "Dürfen wir schon im März anfangen, bevor der Bescheid da ist?" when the call's FAQ asks "Dürfen wir
+ * schon vor dem Bescheid mit der Stelle beginnen?": an FAQ entry whose own question the user's
+ * question contains almost wholly (details like "im März" aside), and whose entry covers a good part
+ * of the user's words. Quoted with its question, so the reader sees what it answers.
+ */
+export function findFaqAnswer(kb: KnowledgeBase, docIds: ReadonlySet<string>, question: string, focus: string[]): FoundPassage | null {
+  if (focus.length === 0) return null;
+  let best: (FoundPassage & { reverse: number }) | null = null;
+  for (const c of allChunksOf(kb, docIds)) {
+    if (c.kind !== 'faq' || !c.question) continue;
+    const own = focusTerms(c.question, [], kb.vocabulary).filter((f) => !isQuestionWord(f));
+    if (own.length === 0) continue;
+    const reverse = coverage(own, question, kb.vocabulary, kb.synonyms);
+    const forward = coverage(focus, c.text, kb.vocabulary, kb.synonyms);
+    // One word of its own ("Dürfen wir andere Fördermittel dazunehmen?") must be a long one, and the entry must cover more of the question.
+    if (reverse < 0.75 || forward < (own.length === 1 ? 0.5 : 0.4) || (own.length === 1 && own[0].length < 6)) continue;
+    const answer = c.sentences.join(' ');
+    const quote = answer.length <= 480 ? `${c.question} ${answer}` : `${c.question} ${c.sentences[0]}`;
+    if (!best || reverse + forward > best.reverse + best.coverage) best = { docId: c.docId, quote, score: reverse + forward, coverage: forward, reverse };
+  }
+  return best && { docId: best.docId, quote: best.quote, score: best.score, coverage: best.coverage };
 }
 

@@ -8,7 +8,7 @@ const GENERIC = new Set(
    tagt tagen findet statt stattfinden teilnehmen mitmachen beteiligen einreichen einreicht einzureichen
    geht gehen klappt klappen funktioniert funktionieren machen macht bezahlt bezahlen übernommen übernimmt erstattet
    reicht reichen genügt genügen dürfen darf durf per kommen kommt tun nachdem passiert passieren geschieht braucht brauchts gibts isses ne nen zahlt zahlen einfach gern jemand inzwischen konkret woran arbeitet arbeiten selbst hinter bringen bring nimmt nehmen letzt letzten letzte falls erfährt erfahrt wofür wofur steht stehen abkürzung abkurz bedeutet bedeuten mich mir dich dir euch
-   lust kohle dran drauf drin komplett vollständig ganz kein keine keinen keiner höchstens hochstens maximal mindestens zusammen
+   lust kohle dran drauf drin dieselbe derselbe dasselbe denselben derselben komplett vollständig ganz kein keine keinen keiner höchstens hochstens maximal mindestens zusammen
    nötig notig notwendig erforderlich erlaubt zulässig zulassig gestattet verpflichtend pflicht okay ok
    erfüllen erfüllt kriterien kriterium viel viele wieviel wieviele wievielen hoch höhe gross groß lang wie welch welche genau eigentlich nennt nennen genannt beschreibt beschreiben erklärt läuft laufen lauft bitte mal etwa ungefahr denn auch noch schon hier dort thema bezug bzgl bezuglich moglich konnen muss brauch brauchen man leute wer wann was wo wohin
    call text paper document programme program project tell say says know please about does apply application`
@@ -149,7 +149,7 @@ function compoundInPassage(have: ReadonlySet<string>, f: string, vocabulary: Rea
 /** Words that belong to asking about a topic, a role or an applicant, not to what is asked about. */
 const DOMAIN_LIST = `frist fristen bewerbungsfrist bewerbungsschluss einsendeschluss stichtag termin datum ende endet enden läuft laufen lauft spätestens offen geschlossen abgelaufen vorbei einreich eingereicht einreichen abgeben abgegeben beworben bewerben
    unterschrift unterschreib unterschrieben unterzeichn signatur anonym anonymitat veroffentlich öffentlich namentlich name namen
-   geld summe betrag euro prozent prozentsatz förderquote förder forder fordersumme fördermittel höchstförderung höchstbetrag förderhöchstbetrag maximalbetrag maximalförderung mindestbetrag zuschuss finanzier kosten kostet kostenlos kostenfrei eigenmittel eigenanteil unterstutzung unterstützung leistung leistungen bekommen erhalten gibt
+   geld summe betrag euro prozent prozentsatz förderquote gefördert gefordert fördern fordern fördert fordert förder forder fordersumme fördermittel höchstförderung höchstbetrag förderhöchstbetrag maximalbetrag maximalförderung mindestbetrag zuschuss finanzier kosten kostet kostenlos kostenfrei eigenmittel eigenanteil unterstutzung unterstützung leistung leistungen bekommen erhalten gibt
    kontakt ansprechpartner ansprechperson adresse mail email schick schicken senden wende wenden melden
    änder ander anderung änderung geändert geandert verändert abgabe nachträglich einreichung teilnahme teilnehmen mitmachen beteiligen antrag anträge antragsteller berechtigt voraussetzung voraussetzungen
    ortsname ortsnamen gemeindename namensnennung
@@ -302,6 +302,14 @@ export function countedWord(question: string): string | undefined {
  * A number followed (within two words, none of them a unit) by a word that begins like the counted
  * one: "zehn Modellkommunen", "rund 20 Kommunen", "zwölf Städte" — not "90.000 Euro je Kommune".
  */
+/** "zwölf Städte und Gemeinden", "20 Landkreise": a number of municipalities of any kind. */
+const MUNICIPALITIES_COUNTED = new RegExp(`(\\d[\\d.]*|${NUMBER_WORD.source.replace(/^\\d\|/, '')})\\s+((?!euro|prozent|je\\b|pro\\b)\\p{L}+\\s+){0,2}(städte|gemeinden|landkreise|kreise|kommunen|orte|modellkommunen|modellregionen)`, 'iu');
+
+/** The pattern of a number of the counted things; "Kommunen" are counted as towns, Gemeinden or districts too. */
+export function countedPattern(word: string): RegExp {
+  return /^kommun/i.test(word) ? new RegExp(`${countOf(word).source}|${MUNICIPALITIES_COUNTED.source}`, 'iu') : countOf(word);
+}
+
 export function countOf(word: string): RegExp {
   const start = word.slice(0, Math.max(4, word.length - 2)).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   return new RegExp(`(\\d[\\d.]*|${NUMBER_WORD.source.replace(/^\\d\|/, '')})\\s+((?!euro|prozent|je\\b|pro\\b|jahr|monat|tag)\\p{L}+\\s+){0,2}\\p{L}*${start}`, 'iu');
