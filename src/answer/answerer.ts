@@ -110,7 +110,7 @@ const MULTIPLE_ENTRIES = /(mehrere|zwei|drei|mehr als eine?n?|weitere[nr]?)\s+(b
 /** A sentence that allows one application each ("Jede Verwaltung darf einen Beitrag einreichen"). */
 const ONLY_ONE = /nur (ein|eine|einen) (beitrag|antrag|bewerbung)\b|jede\w* \w+ (darf|kann) (nur )?(einen|eine|ein) (beitrag|antrag|bewerbung)\b|je (gemeinde|verwaltung|kommune|landkreis) (kann|darf|ist) nur|nicht zusätzlich/i;
 /** A question about applying together with others. */
-const JOINT_QUESTION = new RegExp(String.raw`${MULTIPLE_ENTRIES.source}|gemeinsam|\bzusammen\b.{0,40}\b(bewerb|beantrag|einreich|antrag|teilnehm|mitmach)|\b(zwei|drei|vier|mehrere\w*)\s+(\p{L}+\s+)?(nachbar)?(gemeinden|kommunen|städte|landkreise|kreise|dörfer)|verbund|kooperation|\bjointly\b|\btogether\b|team up|join forces|partner (municipalit|towns|communit)`, 'iu');
+const JOINT_QUESTION = new RegExp(String.raw`${MULTIPLE_ENTRIES.source}|gemeinsam|\bzusammen\b.{0,40}\b(bewerb|beantrag|einreich|antrag|teilnehm|mitmach)|\b(zwei|drei|vier|mehrere\w*)\s+(\p{L}+\s+)?(nachbar)?(gemeinden|kommunen|städte|landkreise|kreise|dörfer)|verbund|kooperation|\bjointly\b|\btogether\b|team up|join forces|partner (municipalit|towns|communit)|\bsich\b.{0,40}\b(stelle|lotsenstelle|\p{L}*stelle|\p{L}+in|\p{L}+en)\s+teilen\b|\bteilen sich\b|\bshare (a|one|the)\b`, 'iu');
 const NO_JOINT = /(gemeinsame|verbund|kooperations)\w*\s+(\w+\s+){0,3}(bewerbungen|anträge|antragstellung|bewerbung)\b.{0,60}\b(nicht (vorgesehen|möglich|zulässig|gestattet)|ausgeschlossen)|(nur|ausschließlich) (einzeln|allein)/i;
 const JOINT_OK = /(gemeinsame|verbund)\w*\s+(\w+\s+){0,3}(bewerbungen|anträge|antragstellung|bewerbung)\b.{0,60}\b(möglich|erwünscht|zulässig|willkommen|ausdrücklich)|können (auch )?gemeinsam (beantragt|eingereicht|gestellt)|(können|dürfen) (auch )?(einen )?gemeinsamen antrag|(können|dürfen) sich (auch )?gemeinsam\b.{0,80}\b(bewerben|beteiligen|teilnehmen)|antragsberechtigt sind\b.{0,200}\bzusammenschlüsse von (mindestens )?(zwei|drei|vier|\d+) (gemeinden|kommunen)/i;
 const OWN_FUNDS_HOW = /anrechn|abdecken|bestreiten|angerechnet|erbring|einsetzen|verwenden|nutzen|als eigenanteil|spenden|finanzier|\büber (mittel|spenden|dritt)|\bdurch\b|ersetz|\bdecken\b|\bzählen\b|\bgelten\b|count towards|be covered by/i;
@@ -233,7 +233,12 @@ function capitalize(s: string): string {
 function questionSentence(text: string): string {
   // Typed all in lower case ("bei uns gabs drohbriefe. kann man …"), any full stop ends a sentence.
   const sentences = text.split(/\p{Lu}/u.test(text) ? /(?<=[.!?])\s+(?=\p{Lu})/u : /(?<=[.!?])\s+/u).filter((x) => x.trim());
-  if (sentences.length < 2) return text;
+  // "Der Aufruf kam erst jetzt – können wir noch einen Antrag stellen?": the question after the dash.
+  if (sentences.length < 2) {
+    const parts = text.split(/\s[–—]\s/);
+    const last = parts[parts.length - 1];
+    return parts.length > 1 && /\?\s*$/.test(last) && last.length >= 15 ? last : text;
+  }
   return [...sentences].reverse().find((x) => /\?\s*$/.test(x)) ?? sentences[sentences.length - 1];
 }
 
@@ -241,6 +246,20 @@ function questionSentence(text: string): string {
 const ASKS_EXPANSION = /wofür steht|wofuer steht|was bedeutet (die abkürzung|das kürzel|die abkuerzung)|was heißt (die abkürzung|das kürzel)|abkürzung\b.{0,40}\b(bedeutet|heißt|steht)|what does .{1,40} stand for|what is .{1,20} short for/i;
 /** A word with two or more capitals: "WIR", "KoDo", "BAMF". */
 const ABBREVIATION = /(?<![\p{L}])\p{Lu}\p{L}*\p{Lu}\p{L}*(?![\p{L}])/gu;
+
+/**
+ * "Wie viele Modellkommunen begleitet das Projekt, das die Antirassismus-Beauftragte fördert und IMAP
+ * umsetzt?": a clause that only says which programme is meant names no topic of the question.
+ */
+function withoutDescription(text: string): string {
+  return text.replace(/,\s*(das|die|der|den|dem|welches|welche|welcher)\b[^,?–]{0,140}\b(fördert|gefördert|finanziert|umsetzt|umgesetzt|initiiert|durchführt|durchgeführt|ausschreibt|ausgeschrieben|betreut|leitet|verantwortet|anbietet|auslobt)(\s+(hat|haben|wird|werden))?\b/gi, ' ');
+}
+
+/** A question about what holds once selected ("falls wir genommen werden", "nach der Auswahl"). */
+const AFTER_SELECTION = /\b(falls|wenn|sobald) (wir|man|unsere \w+|die \w+) (ausgewählt|genommen|angenommen|gefördert|bewilligt|zugelassen) (werden|wird|sind|ist)|nach der (auswahl|zusage|bewilligung|förderzusage)|im fall(e)? einer (auswahl|zusage|förderung)|\bif (we are|we're|we get) (selected|chosen|accepted|funded)|after (selection|being selected|approval)/i;
+
+/** A question for a phone number. */
+const ASKS_PHONE = /telefon|rufnummer|durchwahl|anrufen|\bnummer\b|phone|\bcall (them|her|him)\b/i;
 
 /** A project under way before the application: "Wir haben schon angefangen", "bereits laufende Projekte", "already started". */
 const STARTED_ALREADY = /\b(schon|bereits)\b.{0,80}\b(angefangen|begonnen|gestartet|losgelegt|läuft|laufende\w*|bestehende\w*)|\balready (started|begun|running|under way|underway)/i;
@@ -281,7 +300,7 @@ const REQUIREMENTS_QUESTION = /voraussetzung|bedingung|erfüllen|mitbringen|requ
 /** Verdict reasons that are conditions besides who applies (leadership support, a named coordinator). */
 const CONDITION_REASON = /\.(leadership|contact)(Required|Missing|Given)$/;
 
-const ELIGIBILITY_CUE = /kann (die|der|das|sie|er|es|man) (selbst|direkt|auch)|selbst (einreichen|bewerben|beantragen|teilnehmen|mitmachen)|direkt (einreichen|bewerben|beantragen)|passt|passen|in frage|infrage|können wir|dürfen wir|kommen wir|geeignet|förderfähig|bewerben|teilnehmen|mitmachen|beantragen|antrag stellen|geht das|etwas für uns|offen für|fit|suit|eligible|apply|qualify|can we/i;
+const ELIGIBILITY_CUE = /kann (die|der|das|sie|er|es|man) (selbst|direkt|auch)|selbst (einreichen|bewerben|beantragen|teilnehmen|mitmachen)|direkt (einreichen|bewerben|beantragen)|passt|passen|in frage|infrage|können wir|dürfen wir|kommen wir|geeignet|förderfähig|bewerben|teilnehmen|mitmachen|beantragen|antrag stellen|geht das|ginge das|wäre das möglich|gegangen|etwas für uns|offen für|fit|suit|eligible|apply|qualify|can we|(was|is|would) (that|this|it) (have been |be )?possible/i;
 
 const ENGLISH_FILLER = new Set('what does do did say says tell about the this that paper call programme program is it its please explain describe information more anything something there here which how when where who whom with from into'.split(' '));
 
@@ -547,6 +566,14 @@ export class Answerer {
       }
       return this.answerOf(program, intent, parts.join(' '), cites, lang);
     }
+    // "Unter welcher Nummer erreiche ich …?": a phone number, or plainly none.
+    if (intent === 'contact' && ASKS_PHONE.test(req.text) && program.contacts.length) {
+      const named = program.contacts.find((c) => c.name && req.text.toLowerCase().includes(c.name.toLowerCase().split(/\s+/).at(-1)!));
+      const c = named ?? program.contacts.find((x) => x.phone) ?? program.contacts[0];
+      if (c.phone) return this.answerOf(program, intent, t(lang, c.name ? 'contact.namedPhone' : 'contact.genericPhone', { program: program.shortName, email: c.email ?? '', name: c.name, phone: c.phone }).replace(/, $/, ''), [this.citation(program, docId, c.quote)], lang);
+      const mail = c.email ? c : program.contacts.find((x) => x.email);
+      return this.answerOf(program, intent, t(lang, mail ? 'contact.noPhone' : 'contact.noPhoneNoMail', { program: program.shortName, who: mail?.name ? `${mail.name}, ` : '', email: mail?.email ?? '' }), mail ? [this.citation(program, docId, mail.quote)] : [], lang);
+    }
     for (const topic of TOPICS_FOR[intent] ?? []) {
       const fact = program.facts.find((f) => f.topic === topic);
       if (!fact) continue;
@@ -555,7 +582,8 @@ export class Answerer {
       // "Reicht eine formlose E-Mail?" is not answered by the "Nein" of "Brauchen wir eine Unterschrift? Nein – …".
       let text = fact.answer[lang];
       // "Werden die Modellkommunen veröffentlicht?" is not answered by the "Ja" of "Können wir anonym teilnehmen? Ja – …".
-      const otherYesNo = (intent === 'signature' && ASKS_SUFFICIENCY.test(req.text)) || (intent === 'anonymity' && ASKS_PUBLICATION.test(req.text) && !ASKS_ANONYMITY.test(req.text));
+      // "Und falls wir genommen werden – müssen wir dann etwas unterschreiben?" asks about later, which the fact's "Nein" is not about.
+      const otherYesNo = (intent === 'signature' && ASKS_SUFFICIENCY.test(req.text)) || (intent === 'anonymity' && ASKS_PUBLICATION.test(req.text) && !ASKS_ANONYMITY.test(req.text)) || AFTER_SELECTION.test(req.text);
       if (otherYesNo) text = withoutYesNo(text);
       return this.answerOf(program, intent, text, [fact.quote, ...(fact.moreQuotes ?? [])].map((q) => this.citation(program, docId, q)), lang);
     }
@@ -573,7 +601,7 @@ export class Answerer {
     const query = this.searchText(req.text, lang);
     // English words are not in German texts: an English question is checked by its term-list German words.
     // One German word per term-list entry: "signature" is one thing asked, not "Unterschrift", "unterschreiben" and "unterschrieben".
-    const focusSource = lang === 'en' ? this.deps.terms.heads(req.text).join(' ') : req.text;
+    const focusSource = lang === 'en' ? this.deps.terms.heads(req.text).join(' ') : withoutDescription(req.text);
     // "Was bekommen Vereine?": who asks is not what is asked about, except when who may apply is the question.
     // "Wird veröffentlicht, wie viel Geld …?" asks whether something is published, not for the amount.
     const asksCount = COUNT_QUESTION.test(req.text) && intent !== 'anonymity';
@@ -807,7 +835,8 @@ export class Answerer {
       }
     }
     // "… für die Brandenburger Orientierungsstellen": a long word only one call's text uses names that call.
-    const owner = this.onlyCallUsing(focus.filter((f) => f.length >= 9));
+    // German words only: an English word may stand in one German text by chance (an English summary).
+    const owner = req.lang === 'de' ? this.onlyCallUsing(focus.filter((f) => f.length >= 9)) : undefined;
     if (owner) return this.forProgram(owner, intent, {}, req, false);
     if (intent === 'unknown') return this.abstain(intent, lang);
     const candidates = kb.programs.filter((p) => p.kind === 'call');

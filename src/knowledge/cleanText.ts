@@ -255,6 +255,8 @@ export function cleanToBlocks(raw: string, kind: SourceKind): Block[] {
       const prevText: string = current.text;
       // A semicolon at a line's end ends a list item, not a paragraph ("… für alle Beteiligten;" / "eine … Vereinbarung ist beizufügen.").
       let ended = /[.!?:]["“”»)]?$/.test(prevText) || (current.kind === 'bullet' && /;$/.test(prevText)) || (/[“"]$/.test(prevText) && /[.!?][“"]$/.test(prevText));
+      // "… sagt Stiftungsvorständin Dr." / "Ulrike Pfannschmidt.": a title or short form at a line's end ends nothing.
+      if (ended && /(?:^|\s)(dr|prof|nr|st|bzw|ca|vgl|z\.\s?b|u\.\s?a|d\.\s?h|sog|inkl|ggf|evtl|dipl|hr|fr)\.$/i.test(prevText)) ended = false;
       // A blank line before a line that starts like a new block ends the block; a lower-case start
       // after it is the same sentence broken by the extraction.
       if (!ended && afterBlank && /^[\p{Lu}\d„"(§]/u.test(line) && !goesOn(prevText, lastLine)) ended = true;

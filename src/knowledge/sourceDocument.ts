@@ -50,7 +50,7 @@ const NOISE_TITLE = /^(zum inhalt springen|sie befinden sich hier:?|inhalt|seite
 /** Words a call's title tends to carry. */
 const CALL_WORD = /\b(ausschreibung|aufruf|förderaufruf|projektaufruf|wettbewerb|ideenwettbewerb|förderprogramm|programm|richtlinie|förderrichtlinie|förderlinie|interessenbekundung|benchmarking|modellprojekt|modellvorhaben|call)\b|[\p{L}](richtlinie|programm|aufruf|wettbewerb|vorhaben)\b/iu;
 /** A programme introduced in running text: "Mit dem Programm »Zukunftsorte Ehrenamt« unterstützt …". */
-const INTRODUCED = /(?<![\p{L}])(programm|förderprogramm|aufruf|förderaufruf|projektaufruf|richtlinie|förderrichtlinie|ausschreibung|wettbewerb|modellvorhaben|modellprojekt|initiative|förderlinie)\s+[„"»]([^„"“”»«]{3,60})[“"”«]/iu;
+const INTRODUCED = /(?<![\p{L}])(programm|förderprogramm|aufruf|förderaufruf|projektaufruf|richtlinie|förderrichtlinie|ausschreibung|wettbewerb|modellvorhaben|modellprojekt|initiative|förderlinie)\s+[„"»]([^„"“”»«]{3,100})[“"”«]/iu;
 /** Lines about the publisher or the version, which open many calls but do not name them. */
 const PUBLISHER_LINE = /^(bekanntmachung (des|der)|herausgegeben|herausgeber|stand\b|az\.|aktenzeichen|ein programm (des|der)|eine initiative|im auftrag|veröffentlicht)/i;
 
@@ -71,10 +71,8 @@ function titleOf(blocks: Block[], id: string): string {
   // An e-mail's subject line names the call: without "Betreff:", "AW:", "WG:".
   if (named) return named.text.replace(/^((betreff|subject|aw|wg|re|fwd?)\s*:\s*)+/i, '').replace(/\s+/g, ' ').slice(0, 160);
   // A newsletter or page that introduces the programme further down: its name there.
-  for (const b of blocks.slice(0, 20)) {
-    const m = b.text.match(INTRODUCED);
-    if (m) return `${m[1][0].toUpperCase()}${m[1].slice(1)} „${m[2].trim()}“`;
-  }
+  const introduced = introducedName(blocks);
+  if (introduced) return introduced;
   const first = blocks.find((b) => (b.kind === 'heading' || b.text.length <= 120) && !NOISE_TITLE.test(b.text));
   return first ? first.text.replace(/\s+/g, ' ').slice(0, 160) : id;
 }
@@ -96,6 +94,27 @@ function markdownTitle(md: string): string | undefined {
   return text.length >= 4 ? text.slice(0, 160) : undefined;
 }
 
+/**
+ * A page's own heading names the call, unless the page is a newsletter or news item whose heading
+ * names the newsletter: then the programme it introduces ("Mit dem Programm „Streitpunkt Kommune …“").
+ */
+function pageTitle(heading: string | undefined, blocks: Block[]): string | undefined {
+  if (!heading || !PERIODICAL.test(heading)) return heading;
+  return introducedName(blocks) ?? heading;
+}
+
+/** Headings of a newsletter, news page or bulletin, which name the publication, not the call. */
+const PERIODICAL = /newsletter|ausgabe \d|rundbrief|infobrief|nachrichten|aktuelles|mitteilungen|magazin|pressemitteilung|news\b/i;
+
+/** The programme a text introduces in running text, as "Programm „Name“". */
+export function introducedName(blocks: Block[]): string | undefined {
+  for (const b of blocks.slice(0, 20)) {
+    const m = b.text.match(INTRODUCED);
+    if (m) return `${m[1][0].toUpperCase()}${m[1].slice(1)} „${m[2].trim()}“`;
+  }
+  return undefined;
+}
+
 /** Reads, extracts and cleans one source file. */
 export async function readSourceDocument(dir: string, file: string): Promise<SourceDocument> {
   const path = join(dir, file);
@@ -111,7 +130,7 @@ export async function readSourceDocument(dir: string, file: string): Promise<Sou
     kind,
     hash: createHash('sha256').update(bytes).digest('hex'),
     modified: info.mtime.toISOString().slice(0, 10),
-    title: (kind === 'html' ? htmlTitle(raw) : kind === 'md' ? markdownTitle(raw) : undefined) ?? titleOf(blocks, id),
+    title: pageTitle(kind === 'html' ? htmlTitle(raw) : kind === 'md' ? markdownTitle(raw) : undefined, blocks) ?? titleOf(blocks, id),
     blocks,
     text: blocksToText(blocks),
   };

@@ -117,7 +117,8 @@ function eligibilityStatements(blocks: Block[]): Statement[] {
         const inSection = WHO_SECTION.test(section);
         // A list item is quoted with its intro ("Antragsberechtigt sind …: Landkreise und kreisfreie Städte,"): alone it says nothing.
         const shown = b.kind === 'bullet' && intro ? `${intro} ${quote}` : quote;
-        if (WHO_MAY.test(context) || negative || (inSection && b.kind === 'bullet' && WHO_MAY.test(intro))) out.push({ text: context, quote: shown, negative });
+        // Items right under a heading "Wer kann Anträge stellen?" are who may, with or without an intro sentence.
+        if (WHO_MAY.test(context) || negative || (inSection && b.kind === 'bullet' && (WHO_MAY.test(intro) || !intro))) out.push({ text: context, quote: shown, negative });
       }
     }
     if (b.kind !== 'bullet') intro = /:\s*$/.test(b.text) ? b.text : '';
@@ -248,6 +249,15 @@ export function deriveRules(blocks: Block[]): Rule[] {
     const withStates = positive.filter((s) => statesNamed(s.text).length > 0);
     if (area) rules.push({ type: 'states', allowed: statesNamed(area.text), quote: area.text });
     else if (withStates.length) rules.push({ type: 'states', allowed: [...new Set(withStates.flatMap((s) => statesNamed(s.text)))], quote: withStates[0].quote });
+    else {
+      // No sentence on applicants names a state, but the text speaks of one or two ("Bayerisches Landesamt", "in
+      // Bayern"): a municipality elsewhere is not told yes — whether it may take part is unclear.
+      // Where the text speaks of municipalities there — not a place and date ("Berlin, den 12. Juni") or an address.
+      const mentioning = blocks.filter((b) => statesNamed(b.text).length > 0 && /kommunen|gemeinden|städte|landkreise|kreise\b/i.test(b.text) && !/^[\p{L} .-]+,\s*(den\s+)?\d{1,2}\./u.test(b.text) && !/\b\d{5}\s+\p{Lu}/u.test(b.text));
+      const named = [...new Set(mentioning.flatMap((b) => statesNamed(b.text)))];
+      const nationwide = blocks.some((b) => WHOLE_COUNTRY.test(b.text));
+      if (!nationwide && named.length >= 1 && named.length <= 2 && mentioning[0].text.length <= 400) rules.push({ type: 'states', allowed: named, mentionedOnly: true, quote: mentioning[0].text });
+    }
   }
   rules.push(...requirementRules(blocks));
   return rules;

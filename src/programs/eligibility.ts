@@ -77,8 +77,9 @@ function checkRule(rule: Rule, p: ApplicantProfile, missing: Set<keyof Applicant
         return null;
       }
       const ok = rule.allowed.some((s) => s.toLowerCase() === p.state!.toLowerCase());
-      return ok
-        ? { status: 'ok', key: 'verdict.reason.stateAllowed', values: { state: p.state }, quote: rule.quote }
+      if (ok) return { status: 'ok', key: 'verdict.reason.stateAllowed', values: { state: p.state }, quote: rule.quote };
+      return rule.mentionedOnly
+        ? { status: 'unclear', key: 'verdict.reason.stateUnclear', values: { state: p.state, allowed: rule.allowed.join(', ') }, quote: rule.quote }
         : { status: 'no', key: 'verdict.reason.stateNotAllowed', values: { state: p.state, allowed: rule.allowed.join(', ') }, quote: rule.quote };
     }
     case 'population': {

@@ -118,6 +118,8 @@ function aliasesFromTitle(title: string, id: string, otherTexts: string[]): stri
     const abbr = m[1];
     const capitals = abbr.replace(/[^\p{Lu}]/gu, '').length;
     // Three letters ("GDG") count only as written in capitals: the detector matches them exactly.
+    // A kind of text set in capitals ("FÖRDERAUFRUF", "MERKBLATT") is no name; "KOMPASS" is.
+    if (capitals === abbr.length && /^(förder|projekt|ideen)?(aufruf|programm|richtlinie|ausschreibung|wettbewerb|bekanntmachung|merkblatt|information|hinweise|einladung|rundschreiben)$/i.test(abbr)) continue;
     if (abbr.length === 3 && capitals === 3 && !STOPWORDS.has(abbr.toLowerCase())) aliases.add(abbr);
     else if (abbr.length >= 4 && capitals >= 2 && capitals >= abbr.length / 2) aliases.add(abbr.toLowerCase());
   }
@@ -132,12 +134,13 @@ function aliasesFromTitle(title: string, id: string, otherTexts: string[]): stri
   // Distinctive words of the name, and nouns of the rest of the title ("Benchmarking-Runde"), but
   // no state ("Niedersachsen"): that would name the call in every question about the state.
   // Only nouns (capitalised) of eight letters or more; the title's first word is its kind ("Modellvorhaben").
-  const titleNouns = title.replace(QUOTED, ' ').split(/[\s/–-]+/).slice(1);
+  // "Förderaufruf „X“ - Bitte um Weiterleitung an …": what follows the dash after a quoted name is a remark, not the name.
+  const titleNouns = title.replace(new RegExp(`(${QUOTED.source})\\s+[-–—]\\s.*$`), '$1').replace(QUOTED, ' ').split(/[\s/–-]+/).slice(1);
   const nameWords = fullName.split(/[\s/–-]+/);
   for (const [i, w] of [...nameWords, ...titleNouns].entries()) {
     const word = w.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '');
     // The name's first word is capitalised whatever it is: "Verstehen vor Ort" must not make "verstehen" a name.
-    if (i === 0 && /en$/.test(word)) continue;
+    if (i === 0 && /en$/.test(word) && word.length < 10) continue;
     if (word.length < 8 || !/^\p{Lu}/u.test(word) || PLAIN_NAME_WORDS.has(word.toLowerCase()) || STATES.some((st) => st.patterns.test(word.toLowerCase()))) continue;
     const used = new RegExp(`(^|[^\\p{L}])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'iu');
     if (!otherTexts.some((t) => used.test(t))) aliases.add(word.toLowerCase());
@@ -174,9 +177,18 @@ function aliasesFromOrganisations(text: string, otherTexts: string[]): string[] 
       break;
     }
   }
+  // "… „Wohnraumlotsen Bayern 2027“ (kurz: WoLo 2027)": the short name the text itself introduces.
+  for (const m of text.matchAll(/\((?:kurz|abgekürzt|im folgenden)\s*:?\s*([\p{L}][\p{L}\d .-]{1,24})\)/giu)) {
+    found.add(m[1].trim());
+    const withoutYear = m[1].replace(YEAR_AT_END, '').trim();
+    if (withoutYear.length >= 3) found.add(withoutYear);
+  }
   // "Bürgerstiftung" alone is a kind of foundation, not a name; "Nordstiftung Zusammenhalt" is one.
   for (const m of text.matchAll(/(?<![\p{L}])(Stiftung\s+\p{Lu}[\p{L}-]{3,}|\p{Lu}[\p{L}-]{3,}[\s-]Stiftung|(\p{Lu}[\p{L}-]{3,}stiftung)\s+\p{Lu}[\p{L}-]{3,})(?![\p{L}])/gu)) {
     found.add(m[1]);
+    // "Hertha-und-Ludwig-Brenner-Stiftung" is "die Brenner-Stiftung" to most.
+    const surname = m[1].match(/-(\p{Lu}[\p{L}]+)-Stiftung$/u)?.[1];
+    if (surname) found.add(`${surname}-Stiftung`);
     // "die Nordstiftung": the compound alone names it too, unless it is a kind of foundation.
     if (m[2] && !KIND_OF_FOUNDATION.test(m[2])) found.add(m[2]);
   }

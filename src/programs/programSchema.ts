@@ -50,7 +50,13 @@ export const ruleSchema = z.discriminatedUnion('type', [
     note: bilingual.optional(),
     quote,
   }),
-  z.object({ type: z.literal('states'), allowed: z.array(z.string()).min(1), quote }),
+  z.object({
+    type: z.literal('states'),
+    allowed: z.array(z.string()).min(1),
+    /** Read from where the text mentions states, not from a sentence on who may apply: another state is "unclear", not "no". */
+    mentionedOnly: z.boolean().optional(),
+    quote,
+  }),
   z.object({
     type: z.literal('population'),
     min: z.number().int().min(0).optional(),
