@@ -102,6 +102,10 @@ const SIGNATURE = /\b(ist|sind|muss|müssen)\b.{0,220}\b(zu unterzeichnen|zu unt
 const NO_OWN_FUNDS = /\b(kein|keinen)\s+(eigenanteil|eigenbeitrag|eigenbeteiligung)|(eigenanteil|eigenbeitrag|eigenbeteiligung)\s+(ist|wird)\s+nicht|eigenanteil\s+fällt\s+nicht|ohne eigenanteil/i;
 /** The whole budget of a call, and amounts that are per project or per applicant. */
 const TOTAL = /\binsgesamt\b|gesamt(budget|summe|volumen|mittel|förder)|\b(in total|total|overall)\b/i;
+const TOTAL_SAID = /insgesamt|gesamt|budget|fördervolumen|zur verfügung|bereitgestellt|bereit\b|in total|overall/i;
+/** A question for the criteria of selection, and a sentence that gives criteria. */
+const SELECTION_CRITERIA = /kriteri\w*\b.{0,60}\b(wählt|wählen|ausgewählt|ausgesucht|auswahl|entscheid\w*|vergeben|bewertet)|(auswahl|bewertungs)kriteri|selection criteria|criteria .{0,30}(select|chosen|choose)/i;
+const CRITERIA_SAID = /kriteri|bewertet|bewertung|gewichtet|punkte|maßstab|berücksichtigt werden|ausschlaggebend|vorrangig|bevorzugt|insbesondere/i;
 const PER_UNIT = /\b(je|pro)\s+(?!nach\b)\p{L}{3,}/iu;
 /** Words of applying itself (form, portal, procedure), which a call's procedure contact answers for. */
 const PROCEDURE_WORDS = /formular|portal|verfahren|antragstellung|einreich|hochlad|upload|technisch|login|zugang|easy-online/i;
@@ -636,7 +640,10 @@ export class Answerer {
     }
     if (!passage) return this.abstain(intent, lang, program);
     // "Wie viel Geld stellt der Bund insgesamt bereit?" is not answered by an amount per project.
-    if (TOTAL.test(req.text) && PER_UNIT.test(passage.quote) && !TOTAL.test(passage.quote)) return this.abstain(intent, lang, program);
+    // Nor by a sentence that names no total at all ("Landkreise zahlen einen Eigenbeitrag von 2.500 Euro").
+    if (TOTAL.test(req.text) && ((PER_UNIT.test(passage.quote) && !TOTAL.test(passage.quote)) || !TOTAL_SAID.test(passage.quote))) return this.abstain(intent, lang, program);
+    // "Nach welchen Kriterien wird ausgewählt?" is not answered by when or by whom.
+    if (SELECTION_CRITERIA.test(req.text) && !CRITERIA_SAID.test(passage.quote)) return this.abstain(intent, lang, program);
     // "What is the total budget?" → "Gesamtbudget": a specific thing asked in English must be in the quote, as in German.
     if (lang === 'en' && this.lacksSpecific(focus, passage.quote, lang)) return this.abstain(intent, lang, program);
     // "Wie viele Seiten …?" asks for a number: a passage without one does not answer it.
