@@ -2,7 +2,7 @@ import type { KnowledgeBase } from '../knowledge/knowledgeBase.js';
 import { AUTHOR_QUESTION, classifyIntent, FACTUAL_INTENTS, type Intent } from '../nlu/intents.js';
 import type { Lang } from '../nlu/language.js';
 import type { ProgramDetector } from '../nlu/programDetector.js';
-import { extractProfileFacts, type ProfileFacts } from '../nlu/profileEntities.js';
+import { extractProfileFacts, stateMentions, type ProfileFacts } from '../nlu/profileEntities.js';
 import type { TermList } from '../nlu/termList.js';
 import { deadlineStatus, findDates, type DeadlineStatus } from '../programs/deadlineStatus.js';
 import { evaluateEligibility, type ApplicantProfile, type Verdict } from '../programs/eligibility.js';
@@ -610,7 +610,9 @@ export class Answerer {
     // "Wird veröffentlicht, wie viel Geld …?" asks whether something is published, not for the amount.
     const asksCount = COUNT_QUESTION.test(req.text) && intent !== 'anonymity';
     // "Wie viele Modellkommunen werden ausgewählt?": taking in is how the counted things come about, not a topic of its own.
-    const focus = focusTerms(focusSource, [program], kb.vocabulary, []).filter((f) => (!APPLICANT_NOT_TOPIC.has(intent) || !APPLICANT_STEMS.has(f)) && !(asksCount && SELECTION_VERB.test(f)) && !APPLICANT_INSTITUTION.test(f));
+    // "Wir sind ein Landkreis in Rheinland-Pfalz. Gibt es …?": the state says where the asker is, not what is asked.
+    const stateWords = new Set(stateMentions(focusSource.toLowerCase()).flatMap((m) => m.name.toLowerCase().split(/[\s-]+/).map((w) => stem(w))));
+    const focus = focusTerms(focusSource, [program], kb.vocabulary, []).filter((f) => (!APPLICANT_NOT_TOPIC.has(intent) || !APPLICANT_STEMS.has(f)) && !(asksCount && SELECTION_VERB.test(f)) && !APPLICANT_INSTITUTION.test(f) && !stateWords.has(f));
     // "Wie viele Kommunen …?": what is counted is the topic, even a word as common as "Kommunen".
     const counted = asksCount ? countedWord(req.text) : undefined;
     const countedStem = counted ? stem(normalizeWord(counted)) : undefined;
@@ -623,7 +625,11 @@ export class Answerer {
       // An English question's German words come from a whole term-list entry (several synonyms): one hit suffices.
       const needed = lang === 'en' ? 0.34 : focus.length >= 3 ? 0.6 : 0.5;
       // "Wie hoch ist das Stundenhonorar für Sprachmittler?": the long compound is what is asked; a sentence on the rest does not answer it.
-      const missesSpecific = Boolean(passage && lang === 'de' && this.lacksSpecific(focus, passage.quote));
+      // Only what the question sentence itself names: "Der Streit um unsere Flüchtlingsunterkunft liegt beim Gericht." tells the situation.
+      const asked = questionSentence(req.text);
+      const askedStems = asked === req.text ? undefined : new Set(focusTerms(asked, [program], kb.vocabulary, []));
+      const askedFocus = askedStems ? focus.filter((f) => askedStems.has(f)) : focus;
+      const missesSpecific = Boolean(passage && lang === 'de' && this.lacksSpecific(askedFocus, passage.quote));
       if (!passage || focus.length === 0 || passage.coverage < needed || missesSpecific) {
         // The call's FAQ may ask the same thing in its own words.
         const faq = lang === 'de' ? findFaqAnswer(kb, docIds, req.text, focus) : null;

@@ -162,6 +162,9 @@ function sizeFit(sentence: string, population: number): number {
   return holds ? 1.5 : -1;
 }
 
+/** The kind of applicant a question describes ("Wir sind ein Landkreis"). */
+const APPLICANT_KIND = /\b(landkreis|kreisfreie stadt|gemeinde|verbandsgemeinde|verwaltungsgemeinschaft|samtgemeinde|amt|stadt|markt)\b/i;
+
 /** Applying together, asked and said. */
 const JOINT_ASKED = /gemeinsam|\bzusammen\b|verbund|jointly|together|team up|join forces/i;
 const JOINT_SAID = /gemeinsam|verbund|zusammenschl|kooperation|mehrere\w* (gemeinden|kommunen|städte)|partnerkommune/i;
@@ -259,6 +262,9 @@ export function findPassage(
       if (sectionCue) score += 1.5;
       if (specific.length && coverage(specific, context, kb.vocabulary, kb.synonyms) === 0) score -= 2;
       if (population !== undefined) score += sizeFit(s, population);
+      // "Wir sind ein Landkreis – gibt es für uns besondere Anforderungen?": "Nur für Landkreise gilt: …".
+      const kind = query.match(APPLICANT_KIND)?.[1];
+      if (kind && new RegExp(`\\b(nur )?für (die )?${kind.slice(0, 5)}\\p{L}*\\s+gilt|\\bgilt (nur )?für (die )?${kind.slice(0, 5)}`, 'iu').test(s)) score += 2;
       // "Können wir uns gemeinsam bewerben?": the sentence on joint applications.
       if (intent === 'eligibility' && JOINT_ASKED.test(query) && JOINT_SAID.test(s)) score += 1.5;
       if (negated && intent === 'unknown' && !NEGATION.test(s)) score -= 1.5;
@@ -312,6 +318,8 @@ export function findPassage(
         if (!faqHit && next && (s.length < 70 || (TWO_SENTENCES.has(intent) && cue?.test(next) && s.length + next.length < 320))) quote = `${s} ${next}`;
         // "… beträgt 10 Prozent. Für Gemeinden mit weniger als 3.000 Einwohnern beträgt er 5 Prozent.": the rule for the size asked about.
         else if (!faqHit && next && population !== undefined && sizeFit(next, population) > 0) quote = `${s} ${next}`;
+        // "Verwaltungsgemeinschaften können … Nur für Verwaltungsgemeinschaften gilt: …": the next sentence goes on about the same thing.
+        else if (!faqHit && next && cov > 0 && quote === context && context.length + next.length < 400 && coverage(focus, next, kb.vocabulary, kb.synonyms) >= cov) quote = `${context} ${next}`;
         // "(1) Gefördert werden: …" is said by its items: as many as fit.
         if (!faqHit && /:\s*$/.test(s) && next) for (const item of sentences.slice(i + 2, i + 5)) if (quote.length + item.length < 420) quote = `${quote} ${item}`;
         // The steps of applying often take a third sentence ("Beizufügen ist ein Beschluss …").

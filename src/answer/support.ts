@@ -8,7 +8,7 @@ const GENERIC = new Set(
    tagt tagen findet statt stattfinden teilnehmen mitmachen beteiligen einreichen einreicht einzureichen
    geht gehen klappt klappen funktioniert funktionieren machen macht bezahlt bezahlen übernommen übernimmt erstattet
    reicht reichen genügt genügen dürfen darf durf per kommen kommt tun nachdem passiert passieren geschieht braucht brauchts gibts isses ne nen zahlt zahlen einfach gern jemand inzwischen konkret woran arbeitet arbeiten selbst hinter bringen bring nimmt nehmen letzt letzten letzte falls erfährt erfahrt wofür wofur steht stehen abkürzung abkurz bedeutet bedeuten mich mir dich dir euch
-   lust kohle topf beachten beachtet beachte berücksichtigen dran drauf drin ging gingen lief liefen gab gabs war waren dieselbe derselbe dasselbe denselben derselben komplett vollständig ganz kein keine keinen keiner höchstens hochstens maximal mindestens zusammen
+   lust kohle topf beachten beachtet beachte berücksichtigen erstmal zunächst problem probleme liegt liegen trotzdem dennoch besondere besonderen besonderer spezielle speziellen nicht nichts mussten müssten hätten wären könnten sollten dran drauf drin ging gingen lief liefen gab gabs war waren dieselbe derselbe dasselbe denselben derselben komplett vollständig ganz kein keine keinen keiner höchstens hochstens maximal mindestens zusammen
    nötig notig notwendig erforderlich erlaubt zulässig zulassig gestattet verpflichtend pflicht okay ok
    erfüllen erfüllt kriterien kriterium viel viele wieviel wieviele wievielen hoch höhe gross groß lang wie welch welche genau eigentlich nennt nennen genannt beschreibt beschreiben erklärt läuft laufen lauft bitte mal etwa ungefahr denn auch noch schon hier dort thema bezug bzgl bezuglich moglich konnen muss brauch brauchen man leute wer wann was wo wohin
    call text paper document programme program project tell say says know please about does apply application`
@@ -21,6 +21,8 @@ function stemsWithParts(text: string, vocabulary: ReadonlySet<string>): Set<stri
   for (const w of words(text)) {
     if (STOPWORDS.has(w) || w.length < 2) continue;
     out.add(stem(w));
+    // The word as written too: the stemmer cuts "Grundschulung" to "grundschul" but leaves "Schulung" whole.
+    if (w.length >= 8) out.add(w);
     for (const part of decompound(w, vocabulary)) out.add(stem(part));
     // "Kita-Plätzen": its parts as well.
     if (w.includes('-')) for (const part of w.split('-')) if (part.length >= 3) out.add(stem(part));

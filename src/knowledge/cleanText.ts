@@ -81,7 +81,8 @@ function stripMarkdown(s: string): string {
     .replace(/\\([*_#\\[\]()`-])/g, '$1')
     .replace(/`+/g, '')
     .replace(/^(\s*)[-*+]\s+/gm, '$1• ')
-    .replace(/^(\s*)\d{1,2}[.)]\s+(?=\S)/gm, '$1• ')
+    // "1. Schritt" is a numbered item; "19. Januar 2027" at a line's start is a date the line break split off.
+    .replace(/^(\s*)\d{1,2}[.)]\s+(?!(?:januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember|jan|feb|mär|apr|jun|jul|aug|sep|sept|okt|nov|dez)\b)(?=\S)/gim, '$1• ')
     .replace(/(^|[^\p{L}\d*])\*+|\*+(?=$|[^\p{L}\d*])/gmu, '$1')
     .replace(/(^|\s)_+|_+(?=\s|$)/gm, '$1')
     .replace(/^\s*---+\s*$/gm, '');
