@@ -20,8 +20,8 @@ export interface StartBotOptions {
   /** Fixed clock for deadline checks; default 2026-11-21 12:00 UTC. */
   now?: Date | (() => Date);
   logger?: Logger;
-  /** Extra source files to add to the knowledge copy: name → text. */
-  sources?: Record<string, string>;
+  /** Extra source files to add to the knowledge copy: name → text, or bytes (a PDF). */
+  sources?: Record<string, string | Buffer>;
   /** Reuse a directory from an earlier start (restart tests). */
   dir?: string;
   keepDir?: boolean;

@@ -13,7 +13,8 @@ export const UNSEEN_DIR = join(import.meta.dirname, '..', 'fixtures', 'unseen');
  * channel; the returned getters are valid inside the tests.
  */
 export function useBotWithUnseenCalls(files: string[]): { bot: () => StartedBot; channel: () => Channel } {
-  const sources = Object.fromEntries(files.map((f) => [f, readFileSync(join(UNSEEN_DIR, f), 'utf8')]));
+  // Bytes as they are: a PDF is no text.
+  const sources = Object.fromEntries(files.map((f) => [f, readFileSync(join(UNSEEN_DIR, f))]));
   let bot: StartedBot | undefined;
   let channel: Channel | undefined;
   useBotWithChannel({ now: new Date('2026-11-21T12:00:00Z'), sources }, (b, c) => {
