@@ -13,6 +13,7 @@ import { COUNT_QUESTION, countedWord, countedPattern, coverage, focusTerms, isQu
 import type { Answer, Citation, Suggestion } from './types.js';
 import { escapeMarkdown } from '../bot/markdown.js';
 import { normalizeWord, stem, words } from '../retrieval/textAnalysis.js';
+import { splitSentences } from '../knowledge/sentences.js';
 
 export interface AnswerRequest {
   text: string;
@@ -261,6 +262,15 @@ function withoutDescription(text: string): string {
 
 /** A question about what holds once selected ("falls wir genommen werden", "nach der Auswahl"). */
 const AFTER_SELECTION = /\b(falls|wenn|sobald) (wir|man|unsere \w+|die \w+) (ausgewählt|genommen|angenommen|gefördert|bewilligt|zugelassen) (werden|wird|sind|ist)|nach der (auswahl|zusage|bewilligung|förderzusage)|im fall(e)? einer (auswahl|zusage|förderung)|\bif (we are|we're|we get) (selected|chosen|accepted|funded)|after (selection|being selected|approval)/i;
+
+/** A question whether one must do something. */
+const MUST_QUESTION = /^\s*(müssen|muss|brauchen|braucht)\b|^\s*(do|does) (we|i|you|they|our \w+) (have|need) to\b|^\s*must (we|i)\b|^\s*(are|is) (we|our \w+) (required|obliged) to\b/i;
+/** "Welche Städte wurden ausgewählt?": who was chosen in the end, which a call text cannot know. */
+const ASKS_RESULT = /\bwelche (städte|gemeinden|kommunen|landkreise|orte|projekte|modellkommunen)\b.{0,60}\b(wurden|sind|haben)\b.{0,40}\b(ausgewählt|gefördert|gewonnen|teilgenommen|dabei)|which (towns|cities|municipalities|districts|projects) (were|have been) (selected|chosen|funded)/i;
+/** A sentence that names who was chosen. */
+const RESULT_SAID = /(wurden|sind) (bereits )?(ausgewählt|gefördert)\s*:|ausgewählt wurden|die (ausgewählten|geförderten) (kommunen|städte|gemeinden) (sind|lauten)/i;
+/** "Wie viel Geld insgesamt?": a total of money, which needs an amount in the sentence. */
+const MONEY_TOTAL = /(wie ?viel|how much)\b.{0,30}\b(geld|mittel|euro|money|funding)\b.{0,60}\b(insgesamt|gesamt|in total|overall|total)|\bgesamtbudget|total budget/i;
 
 /** A question for a phone number. */
 const ASKS_PHONE = /telefon|rufnummer|durchwahl|anrufen|\bnummer\b|phone|\bcall (them|her|him)\b/i;
@@ -554,7 +564,9 @@ export class Answerer {
     // "Ortsmitte gemeinsam" is a name: only the question's own words ask about applying together.
     const ownWords = withoutNames(req.text, [program]);
     const asksJoint = intent === 'eligibility' && JOINT_QUESTION.test(ownWords) && profile.population === undefined;
-    if (intent === 'eligibility' && !asksJoint && program.rules.length > 0 && (profileInText || hasProfileFacts(profile))) {
+    // "Müssen wir andere Gemeinden beteiligen?", "Do we have to involve …?" asks for a duty, which a verdict's "Ja" would not answer.
+    const asksDuty = MUST_QUESTION.test(questionSentence(req.text));
+    if (intent === 'eligibility' && !asksJoint && !asksDuty && program.rules.length > 0 && (profileInText || hasProfileFacts(profile))) {
       return this.verdictAnswer(program, evaluateEligibility(program, profile), profile, lang, req.text);
     }
     if (intent === 'funder' && (program.funder || program.implementer)) {
@@ -648,6 +660,8 @@ export class Answerer {
     // "Wie viel Geld stellt der Bund insgesamt bereit?" is not answered by an amount per project.
     // Nor by a sentence that names no total at all ("Landkreise zahlen einen Eigenbeitrag von 2.500 Euro").
     if (TOTAL.test(req.text) && ((PER_UNIT.test(passage.quote) && !TOTAL.test(passage.quote)) || !TOTAL_SAID.test(passage.quote))) return this.abstain(intent, lang, program);
+    if (MONEY_TOTAL.test(req.text) && !splitSentences(passage.quote).some((x) => TOTAL_SAID.test(x) && /\d[\d.,]*\s*(euro|€|mio|millionen)/i.test(x))) return this.abstain(intent, lang, program);
+    if (ASKS_RESULT.test(req.text) && !RESULT_SAID.test(passage.quote)) return this.abstain(intent, lang, program);
     // "Nach welchen Kriterien wird ausgewählt?" is not answered by when or by whom.
     if (SELECTION_CRITERIA.test(req.text) && !CRITERIA_SAID.test(passage.quote)) return this.abstain(intent, lang, program);
     // "What is the total budget?" → "Gesamtbudget": a specific thing asked in English must be in the quote, as in German.
@@ -675,7 +689,7 @@ export class Answerer {
       : this.quoteLead(program, passage.quote, lang);
     // "Wie hoch ist der Eigenanteil?" is no yes/no question: the fact without "Ja –".
     if (plain && !YES_NO_QUESTION.test(questionSentence(req.text))) lead = withoutYesNo(lead);
-    const details = intent === 'eligibility' && !asksJoint && !program.curated && hasProfileFacts(profile) ? [t(lang, 'verdict.noRules')] : [];
+    const details = intent === 'eligibility' && !asksJoint && !program.curated && program.rules.length === 0 && hasProfileFacts(profile) ? [t(lang, 'verdict.noRules')] : [];
     return { ...this.answerOf(program, intent, lead, cite, lang, 'answer', details), debug: { query, hits: [], coverage: passage.coverage } };
   }
 
