@@ -237,7 +237,8 @@ function capitalize(s: string): string {
 /** The last sentence that asks something (the whole text when it is one sentence). */
 function questionSentence(text: string): string {
   // Typed all in lower case ("bei uns gabs drohbriefe. kann man …"), any full stop ends a sentence.
-  const sentences = text.split(/\p{Lu}/u.test(text) ? /(?<=[.!?])\s+(?=\p{Lu})/u : /(?<=[.!?])\s+/u).filter((x) => x.trim());
+  // Not after a day's number ("Ist der 3. März die Frist?") or an ordinal.
+  const sentences = text.split(/\p{Lu}/u.test(text) ? /(?<=[^\d\s][.!?]|\?)\s+(?=\p{Lu})/u : /(?<=[^\d\s][.!?]|\?)\s+/u).filter((x) => x.trim());
   // "Der Aufruf kam erst jetzt – können wir noch einen Antrag stellen?": the question after the dash.
   if (sentences.length < 2) {
     const parts = text.split(/\s[–—]\s/);
@@ -295,7 +296,7 @@ function asksDuration(text: string): boolean {
 }
 
 /** A question asked for yes or no ("Können wir …?", "Is there …?"). */
-const YES_NO_QUESTION = /^\s*(kommen|kommt|passt|passen|ist|sind|kann|können|darf|dürfen|gibt|muss|müssen|hat|haben|brauchen|braucht|reicht|geht|wird|werden|bleibt|bleiben|soll|sollen|gilt|gelten|zählt|zählen|lässt|lassen|kostet|bekommen|bekommt|erhalten|erhält|erfährt|erfahren|can|is|are|do|does|may|could|must|will|would|should|shall)\b/i;
+const YES_NO_QUESTION = /^\s*(kommen|kommt|passt|passen|ist|sind|war|waren|kann|können|konnte|konnten|darf|dürfen|durfte|durften|gibt|gab|muss|müssen|musste|mussten|hat|haben|hatte|hatten|hätte|hätten|wäre|wären|brauchen|braucht|brauchte|reicht|reichte|geht|ging|wird|werden|wurde|wurden|bleibt|bleiben|soll|sollen|gilt|gelten|galt|zählt|zählen|lässt|lassen|kostet|bekommen|bekommt|erhalten|erhält|erfährt|erfahren|can|is|are|do|does|may|could|must|will|would|should|shall)\b/i;
 const APPLYING_WORDS = new RegExp(`${APPLICATION_WORDS.source}|beantrag|teilnehm|teilnahme|mitmach|ausschreibung|aufruf|take part|participate|call\\b`, 'i');
 
 const OWN_FUNDS_WORDS = /eigen(mittel|anteil|leistung|beitrag|beteiligung)|kofinanz|kostenfrei|kostenlos|keine kosten/i;
@@ -494,14 +495,18 @@ export class Answerer {
     const name = program.shortName;
     const what = label ?? t(lang, 'deadline.defaultLabel');
     const time = source ? clockTime(source.quote) : undefined;
+    // "War der 6. November die Antragsfrist?": a date the asker names is confirmed or corrected first.
+    const named = source && YES_NO_QUESTION.test(questionSentence(source.question)) ? findDates(source.question)[0] : undefined;
+    const namedDate = named && 'date' in named ? named.date : undefined;
+    const verdict = namedDate && status.kind !== 'noYear' ? `${t(lang, namedDate === status.date ? 'deadline.sameDate' : 'deadline.otherDate')} ` : '';
     const hour = time ? ` ${t(lang, 'deadline.atTime', { time })}` : source && ASKS_HOUR.test(source.question) ? ` ${t(lang, 'deadline.noTime')}` : '';
     switch (status.kind) {
       case 'closed':
-        return t(lang, 'deadline.closed', { program: name, label: what, date: formatDate(lang, status.date), days: formatNumber(lang, status.daysAgo) }) + hour;
+        return verdict + t(lang, 'deadline.closed', { program: name, label: what, date: formatDate(lang, status.date), days: formatNumber(lang, status.daysAgo) }) + hour;
       case 'today':
-        return t(lang, 'deadline.today', { program: name, label: what, date: formatDate(lang, status.date) }) + hour;
+        return verdict + t(lang, 'deadline.today', { program: name, label: what, date: formatDate(lang, status.date) }) + hour;
       case 'open':
-        return t(lang, 'deadline.open', { program: name, label: what, date: formatDate(lang, status.date), days: formatNumber(lang, status.daysLeft), count: status.daysLeft }) + hour;
+        return verdict + t(lang, 'deadline.open', { program: name, label: what, date: formatDate(lang, status.date), days: formatNumber(lang, status.daysLeft), count: status.daysLeft }) + hour;
       case 'noYear':
         return t(lang, 'deadline.noYear', { program: name, label: what, date: formatDayMonth(lang, status.day, status.month) }) + hour;
     }
@@ -585,8 +590,9 @@ export class Answerer {
     // "Unter welcher Nummer erreiche ich …?": a phone number, or plainly none.
     if (intent === 'contact' && ASKS_PHONE.test(req.text) && program.contacts.length) {
       const named = program.contacts.find((c) => c.name && req.text.toLowerCase().includes(c.name.toLowerCase().split(/\s+/).at(-1)!));
-      const c = named ?? program.contacts.find((x) => x.phone) ?? program.contacts[0];
-      if (c.phone) return this.answerOf(program, intent, t(lang, c.name ? 'contact.namedPhone' : 'contact.genericPhone', { program: program.shortName, email: c.email ?? '', name: c.name, phone: c.phone }).replace(/, $/, ''), [this.citation(program, docId, c.quote)], lang);
+      const chosen = named ?? this.contactFor(program, req.text);
+      const c = chosen.phone || named ? chosen : program.contacts.find((x) => x.phone) ?? chosen;
+      if (c.phone) return this.answerOf(program, intent, t(lang, !c.email ? 'contact.namedPhoneOnly' : c.name ? 'contact.namedPhone' : 'contact.genericPhone', { program: program.shortName, email: c.email ?? '', name: c.name ?? '', phone: c.phone }), [this.citation(program, docId, c.quote)], lang);
       const mail = c.email ? c : program.contacts.find((x) => x.email);
       return this.answerOf(program, intent, t(lang, mail ? 'contact.noPhone' : 'contact.noPhoneNoMail', { program: program.shortName, who: mail?.name ? `${mail.name}, ` : '', email: mail?.email ?? '' }), mail ? [this.citation(program, docId, mail.quote)] : [], lang);
     }
@@ -608,7 +614,7 @@ export class Answerer {
     const submitting = !program.curated && SUBMIT.test(req.text);
     if (intent === 'contact' && program.contacts.length && program.contacts[0].email && !submitting) {
       const c = this.contactFor(program, req.text);
-      const key = c.name ? (c.phone ? 'contact.namedPhone' : 'contact.named') : c.phone ? 'contact.genericPhone' : 'contact.generic';
+      const key = !c.email ? 'contact.namedPhoneOnly' : c.name ? (c.phone ? 'contact.namedPhone' : 'contact.named') : c.phone ? 'contact.genericPhone' : 'contact.generic';
       const lead = t(lang, key, { program: program.shortName, email: c.email, name: c.name, phone: c.phone });
       return this.answerOf(program, intent, lead, [this.citation(program, docId, c.quote)], lang);
     }
@@ -707,7 +713,8 @@ export class Answerer {
    */
   private contactFor(program: Program, question: string): Program['contacts'][number] {
     const { kb } = this.deps;
-    const withEmail = program.contacts.filter((c) => c.email);
+    // Everyone the text gives a way to reach: an address or at least a phone number.
+    const withEmail = program.contacts.filter((c) => c.email || c.phone);
     if (withEmail.length < 2) return program.contacts[0];
     // Even question words tell contacts apart here ("Online-Formular", "Verfahren").
     // Words of contacting ("Ansprechpartner", "Telefon") are in every contact line: they tell none apart.

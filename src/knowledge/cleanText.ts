@@ -166,15 +166,17 @@ export function cleanToBlocks(raw: string, kind: SourceKind): Block[] {
   const whole = text.replace(/\s+/g, ' ');
   const trimmed = text.split('\n').map((l) => l.replace(/[ \t\u00a0]+/g, ' ').trim());
   // Page furniture of extracted PDFs: a header or footer line repeated on every page.
+  // Counted with their numbers blanked: "Stand 9.11.2026 · Seite 2 von 3" is the same footer on every page.
+  const furniture = (l: string) => l.replace(/\d+/g, '#');
   const seen = new Map<string, number>();
-  for (const l of trimmed) if (l.length >= 8 && l.length <= 100) seen.set(l, (seen.get(l) ?? 0) + 1);
+  for (const l of trimmed) if (l.length >= 8 && l.length <= 100) seen.set(furniture(l), (seen.get(furniture(l)) ?? 0) + 1);
   const lines = trimmed.filter(
     (l) =>
       !/^\d{1,3}$/.test(l) &&
       !/^(\*{3,}|-{3,}|_{3,})$/.test(l) &&
       !/^[-–—]\s*\d{1,3}\s*[-–—]$/.test(l) &&
       !/^(seite|page)\s+\d{1,3}(\s*(von|of|\/)\s*\d{1,3})?$/i.test(l) &&
-      !(l.length >= 8 && (seen.get(l) ?? 0) >= 3 && !/[.!?]$/.test(l)),
+      !(l.length >= 8 && (seen.get(furniture(l)) ?? 0) >= 3 && !/[.!?]$/.test(l)),
   );
 
   // Rejoin hyphenated words first, so heading and paragraph decisions see whole lines. A blank

@@ -10,7 +10,7 @@ const ALL_TYPES: EntityType[] = ['landkreis', 'kreisfreie_stadt', 'kreisangehoer
 /** A sentence that says who may apply ("Bewerben können sich …", "Antragsberechtigt sind …", "Wer: …"). */
 const WHO_MAY = /\b(kreise|landkreise|gemeinden|städte|kommunen)\s+können\b.{0,80}\b(teilnehmen|mitmachen)\b|(darf|dürfen|muss|müssen)\b.{0,60}\b(höchstens|mindestens|maximal|nicht mehr als|weniger als)\s+[\d.\s]+\s*einwohner|(bewerben|beteiligen|teilnehmen|mitmachen) können|zuwendungsempfänger sind|antragsteller(innen)? sind|antragstellende sind|förderfähig sind|gefördert werden (können )?(kreis|gemeind|städt|stadt|landkreis|kommun|verein|träger|organisation)|können sich\b.{0,100}\b(bewerben|beteiligen)|antragsberechtigt|teilnahmeberechtigt|richtet sich\b.{0,30}\ban\b|^wer\??\s*:|zielgruppe\s*:/i;
 /** A sentence that says who may not ("Nicht teilnehmen können …", "… sind nicht antragsberechtigt"). */
-const WHO_NOT = /\bnicht\b.{0,40}\b(teilnehmen|antragsberechtigt|teilnahmeberechtigt|zuwendungsberechtigt|bewerben|beteiligen|gefördert|zugelassen)|können sich nicht|nicht selbst|nicht direkt|können keine anträge|nicht\b.{0,20}\banträge stellen|nehmen\b.{0,60}\bnicht teil|\bausgeschlossen\b|\bnur über (ihr|ihren|ihre|den|das|einen|ein) (land)?(kreis|amt|verband\w*|verbandsgemeinde|samtgemeinde)\b/i;
+const WHO_NOT = /\bnicht\b.{0,40}\b(teilnehmen|antragsberechtigt|teilnahmeberechtigt|zuwendungsberechtigt|bewerben|beteiligen|gefördert|zugelassen)|können sich nicht|nicht selbst|nicht direkt|können keine anträge|(können|dürfen) keinen (eigenen )?antrag|nicht\b.{0,20}\banträge stellen|nehmen\b.{0,60}\bnicht teil|\bausgeschlossen\b|\bnur über (ihr|ihren|ihre|den|das|einen|ein) (land)?(kreis|amt|verband\w*|verbandsgemeinde|samtgemeinde)\b/i;
 /** Headings of the section that lists who may apply. */
 const WHO_SECTION = /wer kann|wer darf|antragsberecht|teilnahmevoraussetz|teilnahmebeding|zielgruppe|wer ist/i;
 /** A route or partnership for others, not a rule about who applies ("gemeinsam mit Nachbarkommunen"). */
@@ -306,7 +306,8 @@ const ORGANISATION_WORD = /agentur|amt|büro|stelle|ministerium|institut|stiftun
 const ADDRESSED = /\b(?:Herr|Frau)\s+((?:(?:Dr|Prof)\.\s+)*\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?\s+\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)/u;
 
 export interface DerivedContact {
-  email: string;
+  /** Absent for a contact the text gives only a phone number for. */
+  email?: string;
   name?: string;
   phone?: string;
   quote: string;
@@ -347,6 +348,23 @@ export function deriveContacts(blocks: Block[]): DerivedContact[] {
     const contact = contactAt(blocks, c.i, c.from);
     if (!out.some((o) => o.email === contact.email)) out.push(contact);
   }
+  // "Fragen zum Verwendungsnachweis: Jonas Weidenbach, Telefon: 0261 …": a person with a phone number and no address of their own.
+  if (out.length) {
+    for (const [i, b] of blocks.entries()) {
+      if (out.length >= 4) continue;
+      const m = [...b.text.matchAll(NAME_BEFORE_PHONE)].find((x) => !ORGANISATION_WORD.test(x[1]));
+      if (!m) continue;
+      // The name and the number only: a line break may have run the next sentence on.
+      const rest = b.text.slice(m.index ?? 0);
+      const phone = rest.match(PHONE);
+      if (!phone?.[1] || EMAIL.test(rest.slice(0, (phone.index ?? 0) + phone[0].length)) || out.some((o) => o.name === m[1] || o.phone === phone[1].trim())) continue;
+      const line = b.text.slice(0, (m.index ?? 0) + (phone.index ?? 0) + phone[0].length).trim();
+      // The line before says what the person is for ("Fragen zum Mittelabruf …:").
+      const prev = i > 0 ? blocks[i - 1].text : '';
+      const purpose = prev.match(/(?:^|[.!?]\s+|\S+@\S+\s+)([^.!?@:]{3,120}:)\s*$/)?.[1]?.trim();
+      out.push({ quote: purpose && (m.index ?? 0) === 0 ? `${purpose} ${line}` : line, name: m[1], phone: phone[1].trim() });
+    }
+  }
   return out;
 }
 
@@ -355,10 +373,12 @@ function contactAt(blocks: Block[], i: number, from: number): DerivedContact {
   // A bare heading such as "Kontakt" opens the section but says nothing to quote.
   while (lines.length > 1 && /^(\d+\.\s*)?(kontakt|ihre ansprechpartner(in)?|ansprechpartner(in)?)$/i.test(lines[0].trim())) lines.shift();
   const email = blocks[i].text.match(EMAIL)![0];
-  let quote = lines.join(' ');
+  // "… E-Mail: via@… Fragen zum Verwendungsnachweis:": the label after the address introduces the next person.
+  const joined = lines.join(' ').replace(/(\S+@\S+?)\s+[^.!?@:]{3,120}:\s*$/, '$1');
+  let quote = joined;
   if (quote.length > 320 || lines.length === 1) quote = splitSentences(blocks[i].text).find((x) => x.includes(email)) ?? blocks[i].text;
   // When only the address's sentence is quoted, name and phone come from it, not from a neighbour's sentence.
-  if (quote !== lines.join(' ')) lines.splice(0, lines.length, quote);
+  if (quote !== joined) lines.splice(0, lines.length, quote);
   const name =
     lines.map((l) => l.replace(/^[^\p{L}]+/u, '').trim().match(PERSON)?.[0]).find((n) => n && !CONTACT_CUE.test(n) && !/^(ihre|unsere|e-mail|telefon)\b/i.test(n)) ??
     quote.match(ADDRESSED)?.[1] ??

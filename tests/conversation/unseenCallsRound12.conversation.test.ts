@@ -38,6 +38,12 @@ describe('three unseen calls of the twelfth round', () => {
     ['Wir sind eine Gemeinde in Hessen mit 8.000 Einwohnern. Galt WoLo auch für uns?', /^Nein – /, MAIL],
     ['Wir sind eine Verwaltungsgemeinschaft. Was galt bei WoLo nur für uns?', /Zustimmung aller Mitgliedsgemeinden/, MAIL],
     ['Gibt es für die Wohnraumlotsen eine Schulung?', /Grundschulung in Nürnberg/, MAIL],
+    // A date the asker names is confirmed or corrected first.
+    ['Ist der 3. März 2027 die Frist für Streitpunkt Kommune?', /^Nein, das ist nicht die Frist\. .*26\.02\.2027/, NL],
+    ['Ist der 26. Februar 2027 die Bewerbungsfrist bei Streitpunkt Kommune?', /^Ja\. .*26\.02\.2027/, NL],
+    // A contact with a phone number only, found by what the text says they are for; a signature's person.
+    ['Wen frage ich bei VIA zum Verwendungsnachweis?', /Jonas Weidenbach, Telefon 0261 49283-322/, PDF],
+    ['Wen im Landratsamt kann ich zu WoLo fragen?', /Kerstin Hölzl/, MAIL],
   ])('answers "%s" from the call', (question, lead, title) => expectAnswered(getBot(), getChannel(), question, lead, title));
 
   it('says plainly that no phone number is given when the call names none', async () => {
@@ -48,5 +54,6 @@ describe('three unseen calls of the twelfth round', () => {
   it.each([
     ['Nach welchen Kriterien wählt das MZK bei Streitpunkt Kommune aus?'],
     ['Wie viel Geld hat der Freistaat für WoLo 2027 insgesamt eingeplant?'],
+    ['Welche Gemeinden wurden bei WoLo 2027 am Ende ausgewählt?'],
   ])('abstains on "%s", which the call does not say', (question) => expectAbstained(getBot(), getChannel(), question));
 });
