@@ -1,7 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
-import pg from 'pg';
 import { parseStorageUrl, redactUrl } from '../storage/createStorage.js';
 import type { FeedbackStore, FeedbackStoreOptions } from './feedbackStore.js';
 import { PostgresFeedbackStore } from './postgresFeedbackStore.js';
@@ -53,6 +52,8 @@ export async function openFeedbackStore(storageUrl: string, dataDir: string, opt
       throw err;
     }
   }
+  // Loaded only when PostgreSQL is configured (start-up time).
+  const { default: pg } = await import('pg');
   const pool = new pg.Pool({ connectionString: target.url, max: 4 });
   // An idle connection dropping must not crash the process; the next query reconnects.
   pool.on('error', () => undefined);

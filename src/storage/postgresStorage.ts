@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { StoreItems } from 'botbuilder';
-import { Pool, type PoolClient, type QueryResult } from 'pg';
+import type { Pool, PoolClient, QueryResult } from 'pg';
 import { z } from 'zod';
 import type { AppStorage, ChangedItems } from './appStorage.js';
 import { StorageConflictError } from './storageErrors.js';
@@ -45,7 +45,9 @@ export class PostgresStorage implements AppStorage {
   /** Connects, creates the table if needed and returns the storage; fails fast if the server is unreachable. */
   static async open(url: string, opts: PostgresStorageOptions = {}): Promise<PostgresStorage> {
     const { table, maxConnections } = optionsSchema.parse({ table: opts.table, maxConnections: opts.maxConnections });
-    const pool = new Pool({ connectionString: url, max: maxConnections });
+    // Loaded only when PostgreSQL is configured: most installations run on SQLite, and pg adds start-up time.
+    const { default: pg } = await import('pg');
+    const pool = new pg.Pool({ connectionString: url, max: maxConnections });
     // An idle client's connection dropping must not crash the process; the next query reconnects.
     pool.on('error', (err) => opts.onPoolError?.(err));
     const storage = new PostgresStorage(pool, table, opts.now ?? Date.now);

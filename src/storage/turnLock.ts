@@ -1,4 +1,5 @@
-import { Pool, type PoolClient } from 'pg';
+import { createRequire } from 'node:module';
+import type { Pool, PoolClient } from 'pg';
 import { z } from 'zod';
 import { parseStorageUrl } from './createStorage.js';
 
@@ -105,7 +106,9 @@ export class PostgresTurnLock implements TurnLock {
   constructor(url: string, opts: TurnLockOptions & { maxConnections?: number; onPoolError?: (err: Error) => void } = {}) {
     this.waitMs = waitMsSchema.parse(opts.waitMs);
     this.local = new InProcessTurnLock({ waitMs: this.waitMs });
-    this.pool = new Pool({ connectionString: url, max: opts.maxConnections ?? 10 });
+    // Required only when PostgreSQL is configured: pg adds start-up time that SQLite installations need not pay.
+    const { Pool: PgPool } = createRequire(import.meta.url)('pg') as typeof import('pg');
+    this.pool = new PgPool({ connectionString: url, max: opts.maxConnections ?? 10 });
     // An idle client's connection dropping must not crash the process; the next turn reconnects.
     this.pool.on('error', (err) => opts.onPoolError?.(err));
   }
