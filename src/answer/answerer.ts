@@ -827,6 +827,27 @@ export class Answerer {
     };
   }
 
+  /** The one call limited to the single state a question names, if exactly one is. */
+  private onlyCallOfState(text: string): Program | undefined {
+    const lower = text.toLowerCase();
+    const mentions = stateMentions(lower);
+    const states = [...new Set(mentions.map((m) => m.name))];
+    if (states.length !== 1) return undefined;
+    // Only a state said of a programme ("das hessische Programm", "the Rhineland-Palatinate programme"),
+    // not where the asker is ("Wir in Hessen möchten uns bewerben").
+    const ofProgram = mentions.some(({ index }) => {
+      const word = lower.slice(index).match(/^[\p{L}-]+/u)?.[0] ?? '';
+      const after = lower.slice(index + word.length, index + word.length + 40);
+      const before = lower.slice(Math.max(0, index - 30), index);
+      return /(isch\w*|er|ian)$/.test(word) && !/\b(wir|we)\s+(in|aus|from)\s*$/.test(before) ? true : /^\s+(\S+\s+)?(programm|programme|program|aufruf|call|landesprogramm|förderprogramm)/.test(after) || /(programm|programme|program|aufruf|call)\s+(für|in|of|for|from|des landes|im land)\s+$/.test(before);
+    });
+    if (!ofProgram) return undefined;
+    const calls = this.deps.kb.programs.filter(
+      (p) => p.kind === 'call' && p.rules.some((r) => r.type === 'states' && !r.mentionedOnly && r.allowed.length <= 3 && r.allowed.includes(states[0])),
+    );
+    return calls.length === 1 ? calls[0] : undefined;
+  }
+
   /** The one call whose text uses words of these stems, when all such words point to the same call. */
   private onlyCallUsing(stems: string[]): Program | undefined {
     const { kb } = this.deps;
@@ -872,6 +893,9 @@ export class Answerer {
     // German words only: an English word may stand in one German text by chance (an English summary).
     const owner = req.lang === 'de' ? this.onlyCallUsing(focus.filter((f) => f.length >= 9)) : undefined;
     if (owner) return this.forProgram(owner, intent, {}, req, false);
+    // "the Rhineland-Palatinate programme for …", "das hessische Programm": the one call for that state.
+    const stateCall = this.onlyCallOfState(req.text);
+    if (stateCall && FACTUAL_INTENTS.has(intent)) return this.forProgram(stateCall, intent, {}, req, false);
     if (intent === 'unknown') return this.abstain(intent, lang);
     const candidates = kb.programs.filter((p) => p.kind === 'call');
     return {

@@ -351,6 +351,8 @@ export function findWhenPassage(kb: KnowledgeBase, docIds: ReadonlySet<string>, 
   for (const [rank, h] of hits.entries()) {
     h.chunk.sentences.forEach((s, i) => {
       if (!TIME.test(s)) return;
+      // "… Referat 734 Mainz, 9. November 2026", "Stand: 1. Oktober 2026": when the text was written, not when anything happens.
+      if (DATELINE.test(s)) return;
       // "Wann erfahren wir, ob der Antrag bewilligt ist?" is not answered by the application deadline.
       if (notTheDeadline && isApplicationDeadline(s)) return;
       // "Eine Jury wählt … aus. Die Auswahl erfolgt im Mai 2027": the thing may be named just before.
@@ -367,6 +369,9 @@ export function findWhenPassage(kb: KnowledgeBase, docIds: ReadonlySet<string>, 
   }
   return best;
 }
+
+/** A letter's or notice's place and date, or its version line. */
+const DATELINE = /(^|\s)(?!(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)\p{Lu}[\p{L}-]+,\s*(den\s+)?\d{1,2}\.\s*(\d{1,2}\.|\p{L}+)\s*\d{4}\b|^(Stand|Vom|Veröffentlicht|Erschienen)\b[:\s]|\b[Ss]tand:?\s+\d{1,2}\.\s?\d{1,2}\.|\b[Ss]eite \d+ (von|\/) \d+/u;
 
 /** Small words an expansion may have that its abbreviation skips ("Bundesamt für Migration und Flüchtlinge"). */
 const LINK_WORDS = new Set(['und', 'für', 'der', 'die', 'das', 'des', 'den', 'dem', 'von', 'vom', 'zur', 'zum', 'im', 'in', 'am', 'an', 'auf', 'mit', 'of', 'and', 'for', 'the']);

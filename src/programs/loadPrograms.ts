@@ -189,6 +189,9 @@ function aliasesFromOrganisations(text: string, otherTexts: string[]): string[] 
     // "Hertha-und-Ludwig-Brenner-Stiftung" is "die Brenner-Stiftung" to most.
     const surname = m[1].match(/-(\p{Lu}[\p{L}]+)-Stiftung$/u)?.[1];
     if (surname) found.add(`${surname}-Stiftung`);
+    // In English questions: "the Brenner foundation", "the Gemeinsinn foundation".
+    const own = surname ?? m[1].match(/^Stiftung\s+(\p{Lu}[\p{L}-]+)$/u)?.[1] ?? m[1].match(/^(\p{Lu}[\p{L}-]+)[\s-]Stiftung$/u)?.[1];
+    if (own) found.add(`${own} foundation`);
     // "die Nordstiftung": the compound alone names it too, unless it is a kind of foundation.
     if (m[2] && !KIND_OF_FOUNDATION.test(m[2])) found.add(m[2]);
   }

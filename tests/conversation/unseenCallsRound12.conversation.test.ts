@@ -28,6 +28,8 @@ describe('three unseen calls of the twelfth round', () => {
     // A PDF call: its deadline, its own share, the rule that holds only for Landkreise.
     ['Bis wann kann man VIA beantragen?', /^Die Bewerbungsfrist für VIA 2027 läuft bis zum 31\.03\.2027 – sie ist noch offen/, PDF],
     ['Wir sind ein Landkreis in Rheinland-Pfalz. Was gilt bei VIA speziell für uns?', /Nur für Landkreise gilt/, PDF],
+    // A programme named only by its state: the one call limited to it.
+    ['Bis wann kann man beim rheinland-pfälzischen Programm zur interkulturellen Öffnung der Verwaltung einen Antrag stellen?', /^Die Bewerbungsfrist für VIA 2027 läuft bis zum 31\.03\.2027/, PDF],
     // The programme by its name in the newsletter's text, and by the foundation's surname.
     ['Bis wann nimmt die Brenner-Stiftung Interessenbekundungen an?', /26\.02\.2027/, NL],
     ['Gibt es zu Streitpunkt Kommune eine Infostunde?', /Infostunde am 19\. Januar 2027/, NL],
