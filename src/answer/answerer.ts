@@ -80,7 +80,7 @@ const TIME_WORD = /^(frist|termin|datum|zeit|tag|monat|jahr|woch|end|lauf|lauft)
 /** Stems of taking part in a call: a when-question with only these asks for the deadline. */
 const TAKING_PART = /^(mitmach|teilnehm|teilnahm|bewerb|beantrag|antrag|einreich|anmeld|registrier|mitwirk|beteilig|interess|meld|abgeb|schick|send|einsend|dabei|apply|submit|register)/;
 /** A question for the time of something other than the application ("Wann entscheidet die Jury?"). */
-const OTHER_EVENT = new RegExp(String.raw`${WHEN_START}.*\b(jury|auswahl|ausgewählt|entscheid\w*|entschieden|erfahren|bewillig\w*|bescheid|zusage|ergebnis\w*|info-?veranstaltung|informationsveranstaltung|veranstaltung|webinar|sprechstunde|beginn\w*|beginnt|startet|start|auftakt\w*|workshop|treffen|netzwerktreffen|laufzeit|projektende|decide|decision|selected|selection|start|begin|event|webinar)\b`, 'i');
+const OTHER_EVENT = new RegExp(String.raw`${WHEN_START}.*\b(jury|auswahl|ausgewählt|entscheid\w*|entschieden|erfahren|bewillig\w*|bescheid|zusage|ergebnis\w*|info-?veranstaltung|informationsveranstaltung|veranstaltung|webinar|sprechstunde|beginn\w*|beginnt|startet|start|auftakt\w*|workshop|treffen|netzwerktreffen|laufzeit|projektende|decide|decision|selected|selection|start|begin|event|webinar|consultation|office hours?|session|meeting|workshop|conference|sprechstunde|fachtag|konferenz)\b`, 'i');
 const APPLICATION_WORDS = /frist|bewerb|antrag\b|antrags|interessens?bekund|einreich|eingereicht|einsend|eingesandt|abgeb|abgegeben|skizze|anmeld|anträge|deadline|apply|application|submi|schluss/i;
 
 const SUBMIT = /\b(schick|send|einreich|eingereicht|abgeb|übermittel|hochlad|einsend)\w*/i;
@@ -623,7 +623,9 @@ export class Answerer {
     const query = this.searchText(req.text, lang);
     // English words are not in German texts: an English question is checked by its term-list German words.
     // One German word per term-list entry: "signature" is one thing asked, not "Unterschrift", "unterschreiben" and "unterschrieben".
-    const focusSource = lang === 'en' ? this.deps.terms.heads(req.text).join(' ') : withoutDescription(req.text);
+    // Names the texts use as they are ("Welcoming America", "Belit Onay") count in English too.
+    const ownNames = lang === 'en' ? (req.text.match(/(?<=\S\s+)\p{Lu}[\p{L}-]{3,}/gu) ?? []).filter((w) => kb.vocabularyOf(program).has(w.toLowerCase()) && !program.aliases.some((a) => a.includes(w.toLowerCase()))) : [];
+    const focusSource = lang === 'en' ? [...this.deps.terms.heads(req.text), ...ownNames].join(' ') : withoutDescription(req.text);
     // "Was bekommen Vereine?": who asks is not what is asked about, except when who may apply is the question.
     // "Wird veröffentlicht, wie viel Geld …?" asks whether something is published, not for the amount.
     const asksCount = COUNT_QUESTION.test(req.text) && intent !== 'anonymity';
