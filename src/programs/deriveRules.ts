@@ -70,7 +70,9 @@ function typesNamed(sentence: string): EntityType[] {
 }
 
 function statesNamed(text: string): string[] {
-  return [...new Set(stateMentions(text.toLowerCase()).map((m) => m.name))];
+  // "(Stand: 31. Dezember 2025, Amt für Statistik Berlin-Brandenburg)": a source's name is no place of applicants.
+  const t = text.replace(/\([^)]*\b(stand|statistik|quelle|gemäß|landesamt|amt für)\b[^)]*\)/gi, ' ').replace(/\b[\p{L}]+-[\p{L}]+(?=\s+(gmbh|e\.\s?v\.|ggmbh))|\bberlin-brandenburg\w*/giu, ' ');
+  return [...new Set(stateMentions(t.toLowerCase()).map((m) => m.name))];
 }
 
 /** Population bounds a statement sets; a negative statement ("nicht … mit mehr als N") bounds the other way. */

@@ -47,6 +47,8 @@ describe('three unseen calls of the eleventh round', () => {
     // The area row of the table lists all five states: Hamburg is not excluded.
     ['Wir sind eine kreisfreie Stadt in Niedersachsen mit 80.000 Einwohnern. Passt KoDo?', /^Ja – /, HX],
     ['Ansprechpartner für die Abrechnung bei Gemeinsam Dorf gestalten?', /Yusuf Demirtaş/, MD],
+    // A statistics office named "Berlin-Brandenburg" in brackets does not open the call to Berlin.
+    ['Kann ein Berliner Bezirk bei KOMPASS mitmachen?', /^Nein – .*nur für Brandenburg/, TX],
   ])('answers "%s" from the call', (question, lead, title) => expectAnswered(getBot(), getChannel(), question, lead, title));
 
   it('does not say no to a Hamburg applicant when the area row names Hamburg', async () => {
