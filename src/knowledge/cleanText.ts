@@ -28,11 +28,16 @@ export function stripHtml(s: string): string {
     s
       .replace(/<(script|style|noscript|head|template)[\s\S]*?<\/\1>/gi, ' ')
       // A page's menus, footers and side boxes are the site's, not the call's ("Startseite | Presse").
-      .replace(/<(nav|footer|aside|form|button)\b[\s\S]*?<\/\1>/gi, ' ')
+      .replace(/<(nav|footer|form|button)\b[\s\S]*?<\/\1>/gi, ' ')
+      // A side box is the site's when it is links ("Weitere Programme"); a box of dates or contacts is the call's.
+      .replace(/<aside\b[\s\S]*?<\/aside>/gi, (box) => ((box.match(/<a\b/gi)?.length ?? 0) >= 3 && box.replace(/<a\b[\s\S]*?<\/a>/gi, '').replace(/<[^>]+>/g, '').trim().length < 120 ? ' ' : box))
+      // "<li><strong>15. März 2027</strong><br>Bewerbungsschluss</li>": one item, one fact.
+      .replace(/<li\b[^>]*>[\s\S]*?<\/li>/gi, (item) => item.replace(/<br\s*\/?>/gi, ' – '))
       .replace(/<(div|section)\b[^>]*(cookie|consent|banner)[^>]*>[\s\S]*?<\/\1>/gi, ' ')
       // A table row is one fact: "Antragsfrist: 28.02.2027".
       .replace(/<\/t[hd]>\s*<t[hd]\b[^>]*>/gi, ': ')
-      .replace(/<\/tr>/gi, '\n\n')
+      // A row ends its fact even when it ends without a full stop (unlike a PDF's broken sentence).
+      .replace(/<\/tr>/gi, `\n\n${ROW_END}\n\n`)
       .replace(/<!--[\s\S]*?-->/g, ' ')
       .replace(/<sup>[^<]{0,4}<\/sup>/gi, '')
       .replace(/<\s*(br|\/p|\/div|\/li|\/h[1-6]|\/tr|\/section|\/article)\s*\/?>/gi, '\n\n')
@@ -44,6 +49,9 @@ export function stripHtml(s: string): string {
       .replace(/[ \t]+([.,;:!?])/g, '$1'),
   );
 }
+
+/** Marks the end of a table row for the block builder; never part of a block. */
+const ROW_END = '\u241e';
 
 /** A line that is only a link (a menu entry, "Zum Inhalt springen"), with or without a list marker. */
 const LINK_ONLY = /^[ \t]*([-*+][ \t]+)?\[[^\]]*\]\(([^)]*)\)[ \t]*$/;
@@ -176,7 +184,7 @@ export function cleanToBlocks(raw: string, kind: SourceKind): Block[] {
       !/^(\*{3,}|-{3,}|_{3,})$/.test(l) &&
       !/^[-–—]\s*\d{1,3}\s*[-–—]$/.test(l) &&
       !/^(seite|page)\s+\d{1,3}(\s*(von|of|\/)\s*\d{1,3})?$/i.test(l) &&
-      !(l.length >= 8 && (seen.get(furniture(l)) ?? 0) >= 3 && !/[.!?]$/.test(l)),
+      !(l.length >= 8 && ((seen.get(furniture(l)) ?? 0) >= 3 || ((seen.get(furniture(l)) ?? 0) >= 2 && /\b(seite|page)\s+\d|\bnr\.\s*\d+\s+vom\b/i.test(l))) && !/[.!?]$/.test(l)),
   );
 
   // Rejoin hyphenated words first, so heading and paragraph decisions see whole lines. A blank
@@ -225,6 +233,11 @@ export function cleanToBlocks(raw: string, kind: SourceKind): Block[] {
   // The last line added to the current block, as the extraction broke it.
   let lastLine = '';
   for (const line of joined) {
+    if (line === ROW_END) {
+      flush();
+      blankBefore = true;
+      continue;
+    }
     if (line === '') {
       blankBefore = true;
       continue;

@@ -68,6 +68,9 @@ function titleOf(blocks: Block[], id: string): string {
   const named =
     top.find((b) => quoted.test(b.text) && (CALL_WORD.test(b.text) || b.kind === 'heading')) ??
     top.find((b) => CALL_WORD.test(b.text) && (b.kind === 'heading' || b.text.length <= 160));
+  // "Richtlinie des Ministeriums … über die Förderung … (Sprachmittlungsrichtlinie – SprachMiRL)": the name in its brackets.
+  const formal = !named && blocks.slice(0, 8).find((b) => /^(förder)?richtlinie|^verwaltungsvorschrift|^bekanntmachung/i.test(b.text) && b.text.length <= 400)?.text.match(/\(([^()]{4,80})\)\s*$/)?.[1];
+  if (formal && /\p{Lu}/u.test(formal)) return formal.trim();
   // An e-mail's subject line names the call: without "Betreff:", "AW:", "WG:".
   if (named) return named.text.replace(/^((betreff|subject|aw|wg|re|fwd?)\s*:\s*)+/i, '').replace(/\s+/g, ' ').slice(0, 160);
   // A newsletter or page that introduces the programme further down: its name there.

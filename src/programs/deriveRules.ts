@@ -8,9 +8,9 @@ type EntityType = Extract<Rule, { type: 'entityTypes' }>['allowed'][number];
 const ALL_TYPES: EntityType[] = ['landkreis', 'kreisfreie_stadt', 'kreisangehoerige_stadt', 'gemeinde', 'organisation'];
 
 /** A sentence that says who may apply ("Bewerben können sich …", "Antragsberechtigt sind …", "Wer: …"). */
-const WHO_MAY = /\b(kreise|landkreise|gemeinden|städte|kommunen)\s+können\b.{0,80}\b(teilnehmen|mitmachen)\b|(darf|dürfen|muss|müssen)\b.{0,60}\b(höchstens|mindestens|maximal|nicht mehr als|weniger als)\s+[\d.\s]+\s*einwohner|(bewerben|beteiligen|teilnehmen|mitmachen) können|zuwendungsempfänger sind|antragsteller(innen)? sind|antragstellende sind|förderfähig sind|gefördert werden (können )?(kreis|gemeind|städt|stadt|landkreis|kommun|verein|träger|organisation)|können sich\b.{0,100}\b(bewerben|beteiligen)|antragsberechtigt|teilnahmeberechtigt|richtet sich\b.{0,30}\ban\b|^wer\??\s*:|zielgruppe\s*:/i;
+const WHO_MAY = /\b(kreise|landkreise|gemeinden|städte|kommunen)\s+können\b.{0,80}\b(teilnehmen|mitmachen)\b|(darf|dürfen|muss|müssen)\b.{0,60}\b(höchstens|mindestens|maximal|nicht mehr als|weniger als)\s+[\d.\s]+\s*einwohner|(bewerben|beteiligen|teilnehmen|mitmachen) können|zuwendungsempfänger sind|antragsteller(innen)? sind|antragstellende sind|förderfähig sind|gefördert werden (können )?(kreis|gemeind|städt|stadt|landkreis|kommun|verein|träger|organisation)|können sich\b.{0,100}\b(bewerben|beteiligen)|antragsberechtigt|teilnahmeberechtigt|richtet sich\b.{0,30}\ban\b|^wer\??\s*:|zielgruppe\s*:|\bim sinne (dieser|des|der) \p{L}+ sind\b/iu;
 /** A sentence that says who may not ("Nicht teilnehmen können …", "… sind nicht antragsberechtigt"). */
-const WHO_NOT = /\bnicht\b.{0,40}\b(teilnehmen|antragsberechtigt|teilnahmeberechtigt|zuwendungsberechtigt|bewerben|beteiligen|gefördert|zugelassen)|können sich nicht|nicht selbst|nicht direkt|können keine anträge|(können|dürfen) keinen (eigenen )?antrag|nicht\b.{0,20}\banträge stellen|nehmen\b.{0,60}\bnicht teil|\bausgeschlossen\b|\bnur über (ihr|ihren|ihre|den|das|einen|ein) (land)?(kreis|amt|verband\w*|verbandsgemeinde|samtgemeinde)\b/i;
+const WHO_NOT = /\bnicht\b.{0,40}\b(teilnehmen|antragsberechtigt|teilnahmeberechtigt|zuwendungsberechtigt|bewerben|beteiligen|gefördert|zugelassen)|können sich nicht|nicht selbst|nicht direkt|können keine anträge|(können|dürfen) keinen (eigenen )?antrag|\bkein(en)? eigene[rn]? antrag|nicht\b.{0,20}\banträge stellen|nehmen\b.{0,60}\bnicht teil|\bausgeschlossen\b|\bnur über (ihr|ihren|ihre|den|das|einen|ein) (land)?(kreis|amt|verband\w*|verbandsgemeinde|samtgemeinde)\b/i;
 /** Headings of the section that lists who may apply. */
 const WHO_SECTION = /wer kann|wer darf|antragsberecht|teilnahmevoraussetz|teilnahmebeding|zielgruppe|wer ist/i;
 /** A route or partnership for others, not a rule about who applies ("gemeinsam mit Nachbarkommunen"). */
@@ -57,7 +57,8 @@ function typesNamed(sentence: string): EntityType[] {
     out.add('kreisfreie_stadt');
     out.add('kreisangehoerige_stadt');
   }
-  if (/\blandkreis\w*|\b(land)?kreise\b|\bregion hannover/.test(t)) out.add('landkreis');
+  // "die Region Hannover" named alone is that one region, not every Landkreis.
+  if (/\blandkreis\w*|\b(land)?kreise\b/.test(t)) out.add('landkreis');
   if (/kreisangehörige\w*\s+(städte|stadt)/.test(t)) out.add('kreisangehoerige_stadt');
   if (/kreisangehörige\w*\s+(städte\s*(,|und|sowie)\s*)?gemeinden|\b(samt|orts|verbands|einheits)?gemeinden\b|\bmärkte\b|\bgemeinde\b/.test(t)) out.add('gemeinde');
   // Towns without "kreisfrei"/"kreisangehörig": both kinds.
@@ -80,8 +81,10 @@ function populationBounds(s: Statement): { min?: number; max?: number } {
   const t = s.text.toLowerCase();
   const range = t.match(new RegExp(`(?:zwischen\\s+)?${NUMBER}\\s+(?:und|bis)\\s+${NUMBER}${PEOPLE}`));
   if (range) return { min: toNumber(range[1]), max: toNumber(range[2]) };
-  const upper = t.match(new RegExp(`(höchstens|maximal|bis zu|bis|nicht mehr als|weniger als|unter)\\s+${NUMBER}${PEOPLE}`));
-  const lower = t.match(new RegExp(`(mindestens|ab|wenigstens|mehr als|über)\\s+${NUMBER}(?=${PEOPLE}|\\s+(?:und|bis)\\s+(?:höchstens|maximal|zu)?\\s*${NUMBER}${PEOPLE})`));
+  // "… wenn ihre Einwohnerzahl mindestens 8.000 beträgt": the people named before the number.
+  const PEOPLE_BEFORE = String.raw`einwohnerzahl\s+(?:[\p{L}.]+\s+){0,4}?`;
+  const upper = t.match(new RegExp(`(höchstens|maximal|bis zu|bis|nicht mehr als|weniger als|unter)\\s+${NUMBER}${PEOPLE}`)) ?? t.match(new RegExp(`${PEOPLE_BEFORE}(höchstens|maximal|bis zu|nicht mehr als|weniger als|unter)\\s+${NUMBER}`, 'u'));
+  const lower = t.match(new RegExp(`(mindestens|ab|wenigstens|mehr als|über)\\s+${NUMBER}(?=${PEOPLE}|\\s+(?:und|bis)\\s+(?:höchstens|maximal|zu)?\\s*${NUMBER}${PEOPLE})`)) ?? t.match(new RegExp(`${PEOPLE_BEFORE}(mindestens|wenigstens|mehr als|über)\\s+${NUMBER}`, 'u'));
   const out: { min?: number; max?: number } = {};
   if (upper) {
     const n = toNumber(upper[2]);
@@ -120,7 +123,9 @@ function eligibilityStatements(blocks: Block[]): Statement[] {
         // A list item is quoted with its intro ("Antragsberechtigt sind …: Landkreise und kreisfreie Städte,"): alone it says nothing.
         const shown = b.kind === 'bullet' && intro ? `${intro} ${quote}` : quote;
         // Items right under a heading "Wer kann Anträge stellen?" are who may, with or without an intro sentence.
-        if (WHO_MAY.test(context) || negative || (inSection && b.kind === 'bullet' && (WHO_MAY.test(intro) || !intro))) out.push({ text: context, quote: shown, negative });
+        // So are the rows of a table there ("Landkreise: keine Begrenzung: nur für Vorhaben, …").
+        const row = inSection && b.kind === 'paragraph' && /^[^:.!?]{3,120}:\s/.test(b.text);
+        if (WHO_MAY.test(context) || negative || row || (inSection && b.kind === 'bullet' && (WHO_MAY.test(intro) || !intro))) out.push({ text: context, quote: shown, negative });
       }
     }
     if (b.kind !== 'bullet') intro = /:\s*$/.test(b.text) ? b.text : '';
@@ -129,7 +134,7 @@ function eligibilityStatements(blocks: Block[]): Statement[] {
 }
 
 /** "… können sich nur über ihren Landkreis beteiligen", "… stellt das Amt den Antrag": the way in for those not applying themselves. */
-const VIA = /(?<![\p{L}])(?:(?:nur|ausschließlich|lediglich)\s+über|über|von)\s+(?:ihren|den|einen|seinen|ihr|das|ein|sein|ihre|die|ihrem|seinem|dem)\s+(?:land)?(kreis|amt|verband|verbandsgemeinde|samtgemeinde)\b(?:.{0,40}\bals\s+\p{L}*partner)?/iu;
+const VIA = /(?<![\p{L}])(?:(?:nur|ausschließlich|lediglich)\s+über|über|von|durch)\s+(?:ihren|den|einen|seinen|ihr|das|ein|sein|ihre|die|ihrem|seinem|dem)\s+(?:jeweilige[nm]?\s+)?(?:land)?(kreis|amt|verband|verbandsgemeinde|samtgemeinde)\b(?:.{0,40}\bals\s+\p{L}*partner)?/iu;
 
 /** True when a sentence excludes only member municipalities, not Gemeinden as such. */
 function namesOnlyMembers(quote: string): boolean {
@@ -229,7 +234,13 @@ export function deriveRules(blocks: Block[]): Rule[] {
   const joint = jointBelow(blocks);
   if (joint) rules.push(joint);
   const seen = new Set<string>();
-  const exempt = [...new Set(positive.filter((s) => /unabhängig von (ihrer|der|deren) (einwohnerzahl|größe|einwohnerinnen)/i.test(s.text)).flatMap((s) => typesNamed(s.text.split(/unabhängig/i)[0])))];
+  const exempt = [
+    ...new Set([
+      ...positive.filter((s) => /unabhängig von (ihrer|der|deren) (einwohnerzahl|größe|einwohnerinnen)/i.test(s.text)).flatMap((s) => typesNamed(s.text.split(/unabhängig/i)[0])),
+      // "… für Landkreise und kreisfreie Städte gilt keine Mindesteinwohnerzahl."
+      ...blocks.flatMap((b) => [...b.text.matchAll(/\b(?:für|bei)\s+([^.;:]{3,80}?)\s+gilt\s+keine\s+(?:mindest)?einwohner\w*/gi)].flatMap((m) => typesNamed(m[1]))),
+    ]),
+  ];
   for (const s of [...positive, ...negative]) {
     if (joint && s.quote === joint.quote) continue;
     // "Zwei Gemeinden dürfen sich gemeinsam bewerben, wenn sie zusammen nicht mehr als 30.000 … haben": a limit for the pair, not for each.

@@ -123,6 +123,8 @@ function aliasesFromTitle(title: string, id: string, otherTexts: string[]): stri
     if (abbr.length === 3 && capitals === 3 && !STOPWORDS.has(abbr.toLowerCase())) aliases.add(abbr);
     else if (abbr.length >= 4 && capitals >= 2 && capitals >= abbr.length / 2) aliases.add(abbr.toLowerCase());
   }
+  // "Sprachmittlungsrichtlinie – SprachMiRL": a short form after the dash, with several capitals.
+  for (const part of title.split(/\s+[–—-]\s+/).slice(1)) if (/^\p{L}{4,14}$/u.test(part) && (part.match(/\p{Lu}/gu)?.length ?? 0) >= 3) aliases.add(part.toLowerCase());
   const fullName = title.match(QUOTED)?.[1] ?? name;
   // „Junge Stimmen im Rathaus“ is called "Junge Stimmen": the first two words, when the second is a noun no other source pairs with the first.
   const lead = fullName.split(/\s+/);
@@ -166,7 +168,7 @@ function aliasesFromOrganisations(text: string, otherTexts: string[]): string[] 
   for (const m of text.matchAll(/\((\p{Lu}{3,6}|\p{Lu}\p{Ll}{0,2}\p{Lu}\p{L}{0,3})\)/gu)) {
     // The name is the nearest run of name words before the brackets, on the same line, that begins
     // with the abbreviation's first letter: "Aufsichts- und Dienstleistungsdirektion (ADD)".
-    const before = text.slice(Math.max(0, (m.index ?? 0) - 160), m.index).split('\n').at(-1)!.trim().split(/[ \t]+/).slice(-8);
+    const before = text.slice(Math.max(0, (m.index ?? 0) - 160), m.index).split('\n').at(-1)!.trim().split(/[ \t]+/).map((w) => w.replace(/[„“”"»«]/g, '')).filter(Boolean).slice(-8);
     for (let i = before.length - 1; i >= 0 && NAME_LINK.test(before[i]); i--) {
       // "(IST)", "(DAS)": an abbreviation that is also a common word would name the call in everyday sentences.
     if (STOPWORDS.has(m[1].toLowerCase())) break;
@@ -199,7 +201,7 @@ function aliasesFromOrganisations(text: string, otherTexts: string[]): string[] 
     const re = new RegExp(`(^|[^\\p{L}])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}])`, 'u');
     return !otherTexts.some((t) => re.test(t));
   };
-  return [...found].filter((n) => !STATES.some((st) => st.patterns.test(n.toLowerCase())) && unused(n)).map((n) => (/^\p{Lu}{3}$/u.test(n) ? n : n.toLowerCase()));
+  return [...found].filter((n) => !STATES.some((st) => st.patterns.test(n.toLowerCase())) && unused(n)).map((n) => (/^\p{L}{3}$/u.test(n) && /\p{Lu}/u.test(n) ? n : n.toLowerCase()));
 }
 
 /** Programmes for the answering side: curated ones, plus one derived from each uncurated source. */
