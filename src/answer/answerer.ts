@@ -80,7 +80,7 @@ const TIME_WORD = /^(frist|termin|datum|zeit|tag|monat|jahr|woch|end|lauf|lauft)
 /** Stems of taking part in a call: a when-question with only these asks for the deadline. */
 const TAKING_PART = /^(mitmach|teilnehm|teilnahm|bewerb|beantrag|antrag|einreich|anmeld|registrier|mitwirk|beteilig|interess|meld|abgeb|schick|send|einsend|dabei|apply|submit|register)/;
 /** A question for the time of something other than the application ("Wann entscheidet die Jury?"). */
-const OTHER_EVENT = new RegExp(String.raw`${WHEN_START}.*\b(jury|auswahl|ausgewählt|entscheid\w*|entschieden|erfahren|bewillig\w*|bescheid|zusage|ergebnis\w*|info-?veranstaltung|informationsveranstaltung|veranstaltung|webinar|sprechstunde|beginn\w*|beginnt|startet|start|auftakt\w*|workshop|treffen|netzwerktreffen|laufzeit|projektende|decide|decision|selected|selection|start|begin|event|webinar|consultation|office hours?|session|meeting|workshop|conference|sprechstunde|fachtag|konferenz)\b`, 'i');
+const OTHER_EVENT = new RegExp(String.raw`${WHEN_START}.*\b(jury|auswahl|ausgewählt|entscheid\w*|entschieden|erfahren|bewillig\w*|bescheid|zusage|ergebnis\w*|info-?veranstaltung|informationsveranstaltung|veranstaltung|webinar|sprechstunde|beginn\w*|beginnt|startet|start|auftakt\w*|workshop|treffen|netzwerktreffen|laufzeit|projektende|abgeschlossen|fertig|fertiggestellt|umgesetzt|verwendungsnachweis|decide|decision|selected|selection|start|begin|event|webinar|consultation|office hours?|session|meeting|workshop|conference|sprechstunde|fachtag|konferenz|completed|finished)\b`, 'i');
 const APPLICATION_WORDS = /frist|bewerb|antrag\b|antrags|interessens?bekund|einreich|eingereicht|einsend|eingesandt|abgeb|abgegeben|skizze|anmeld|anträge|deadline|apply|application|submi|schluss/i;
 
 const SUBMIT = /\b(schick|send|einreich|eingereicht|abgeb|übermittel|hochlad|einsend)\w*/i;
@@ -273,6 +273,9 @@ const RESULT_SAID = /(wurden|sind) (bereits )?(ausgewählt|gefördert)\s*:|ausge
 /** "Wie viel Geld insgesamt?": a total of money, which needs an amount in the sentence. */
 const MONEY_TOTAL = /(wie ?viel|how much)\b.{0,30}\b(geld|mittel|euro|money|funding)\b.{0,60}\b(insgesamt|gesamt|in total|overall|total)|\bgesamtbudget|total budget/i;
 
+/** "Stimmt das?", "Ist das richtig?": asking to confirm what was said before. */
+const CONFIRM_QUESTION = /^\s*(stimmt|stimmen|richtig|korrekt|passt) (das|so)\b|\b(ist|wäre) das (so )?(richtig|korrekt)\b|^\s*(is|was) (that|this) (right|correct)\b/i;
+
 /** A question for a phone number. */
 const ASKS_PHONE = /telefon|rufnummer|durchwahl|anrufen|\bnummer\b|phone|\bcall (them|her|him)\b/i;
 
@@ -315,7 +318,7 @@ const REQUIREMENTS_QUESTION = /voraussetzung|bedingung|erfüllen|mitbringen|requ
 /** Verdict reasons that are conditions besides who applies (leadership support, a named coordinator). */
 const CONDITION_REASON = /\.(leadership|contact)(Required|Missing|Given)$/;
 
-const ELIGIBILITY_CUE = /kann (die|der|das|sie|er|es|man) (selbst|direkt|auch)|selbst (einreichen|bewerben|beantragen|teilnehmen|mitmachen)|direkt (einreichen|bewerben|beantragen)|passt|passen|in frage|infrage|können wir|dürfen wir|kommen wir|geeignet|förderfähig|bewerben|teilnehmen|mitmachen|beantragen|antrag stellen|geht das|ginge das|wäre das möglich|gegangen|etwas für uns|offen für|fit|suit|eligible|apply|qualify|can we|(was|is|would) (that|this|it) (have been |be )?possible/i;
+const ELIGIBILITY_CUE = /kann (die|der|das|sie|er|es|man) (selbst|direkt|auch)|selbst (einreichen|bewerben|beantragen|teilnehmen|mitmachen)|direkt (einreichen|bewerben|beantragen)|passt|passen|in frage|infrage|können wir|dürfen wir|kommen wir|geeignet|förderfähig|bewerben|teilnehmen|mitmachen|beantragen|antrag stellen|geht das|ginge das|ging das|wäre das möglich|gegangen|etwas für uns|offen für|fit|suit|eligible|apply|qualify|can we|(was|is|would) (that|this|it) (have been |be )?possible/i;
 
 const ENGLISH_FILLER = new Set('what does do did say says tell about the this that paper call programme program is it its please explain describe information more anything something there here which how when where who whom with from into'.split(' '));
 
@@ -352,7 +355,7 @@ export class Answerer {
     if ((intent === 'unknown' || intent === 'about' || intent === 'benefits' || intent === 'profileCheck' || (intent === 'money' && !/wie (viel|hoch)|how much/i.test(req.text)) || intent === 'process') && describesApplicant && ELIGIBILITY_CUE.test(req.text)) intent = 'eligibility';
 
     // "Drei Dörfer wollen einen gemeinsamen Antrag stellen. Ist das möglich?" asks who may apply, and how.
-    if ((intent === 'process' || intent === 'unknown') && JOINT_QUESTION.test(ownWords) && /möglich|geht das|dürfen|darf|können|kann|erlaubt|zulässig|possible|allowed|can we/i.test(req.text)) intent = 'eligibility';
+    if ((intent === 'process' || intent === 'unknown') && JOINT_QUESTION.test(ownWords) && /möglich|geht das|ging das|ginge das|dürfen|darf|durften|können|kann|konnten|erlaubt|zulässig|possible|allowed|can we/i.test(req.text)) intent = 'eligibility';
     // "Dürfen wir mehrere Beiträge einreichen?" asks how many one may hand in: the call's sentence on that.
     if (MULTIPLE_ENTRIES.test(req.text)) intent = 'unknown';
     // "Wie viele Kommunen sollen gefördert werden?" asks for a number, not whether one may apply.
@@ -496,7 +499,7 @@ export class Answerer {
     const what = label ?? t(lang, 'deadline.defaultLabel');
     const time = source ? clockTime(source.quote) : undefined;
     // "War der 6. November die Antragsfrist?": a date the asker names is confirmed or corrected first.
-    const named = source && YES_NO_QUESTION.test(questionSentence(source.question)) ? findDates(source.question)[0] : undefined;
+    const named = source && (YES_NO_QUESTION.test(questionSentence(source.question)) || CONFIRM_QUESTION.test(questionSentence(source.question))) ? findDates(source.question)[0] : undefined;
     const namedDate = named && 'date' in named ? named.date : undefined;
     const verdict = namedDate && status.kind !== 'noYear' ? `${t(lang, namedDate === status.date ? 'deadline.sameDate' : 'deadline.otherDate')} ` : '';
     const hour = time ? ` ${t(lang, 'deadline.atTime', { time })}` : source && ASKS_HOUR.test(source.question) ? ` ${t(lang, 'deadline.noTime')}` : '';
@@ -555,7 +558,9 @@ export class Answerer {
       return byline ? this.quoteAnswer(program, intent, byline, lang) : this.abstain(intent, lang, program);
     }
     // Only a question for a time: "Wann braucht man eine Unterschrift?" is about the signature.
-    const whenQuestion = lang === 'de' ? WHEN.test(req.text) && (!APPLICATION_WORDS.test(req.text) || OTHER_EVENT.test(req.text)) : OTHER_EVENT.test(req.text) && !APPLICATION_WORDS.test(req.text);
+    // The question itself: "Über welchen Zeitraum läuft die Förderung – bis wann muss der Umbau abgeschlossen sein?" asks the last part.
+    const asked = questionSentence(req.text);
+    const whenQuestion = lang === 'de' ? WHEN.test(asked) && (!APPLICATION_WORDS.test(asked) || OTHER_EVENT.test(asked)) : OTHER_EVENT.test(req.text) && !APPLICATION_WORDS.test(req.text);
     if (!NOT_A_TIME.has(intent) && whenQuestion) {
       const when = this.whenAnswer(program, intent, req);
       if (when) return when;

@@ -81,10 +81,12 @@ export function extractState(text: string): string | undefined {
 export function extractEntityType(text: string): ProfileEntityType | undefined {
   // "Unsere amtsangehörige Gemeinde (Kreis Rendsburg-Eckernförde)": an aside in brackets says where, not what.
   const lower = text.toLowerCase();
-  const outside = lower.replace(/\([^)]*\)/g, ' ');
+  // "… Pluspunkte, wenn örtliche Sportvereine den Ort mittragen?": a clause about others describes no asker.
+  const own = lower.replace(/,?\s*\b(wenn|falls|sofern|damit|dass|weil|obwohl)\b(?![^,.?!]*\b(wir|uns|unsere?\w*)\b)[^,.?!]*/g, ' ');
+  const outside = own.replace(/\([^)]*\)/g, ' ');
   // "Unsere Stadt im Main-Kinzig-Kreis", "Gemeinden im Landkreis Rotenburg": the district there says where, not what.
   const unplaced = outside.replace(/\b(im|in dem|aus dem|vom|beim)\s+((land)?kreis\s+[\p{L}-]+|[\p{L}-]+-(land)?kreis(es)?\b)/gu, ' ');
-  return (unplaced !== outside ? entityTypeIn(unplaced) : undefined) ?? (outside !== lower ? entityTypeIn(outside) : undefined) ?? entityTypeIn(lower);
+  return (unplaced !== outside ? entityTypeIn(unplaced) : undefined) ?? (outside !== own ? entityTypeIn(outside) : undefined) ?? entityTypeIn(own);
 }
 
 function entityTypeIn(t: string): ProfileEntityType | undefined {

@@ -231,7 +231,7 @@ export function deriveRules(blocks: Block[]): Rule[] {
   }
 
   // "Gemeinden mit weniger als 2.000 Einwohnern bewerben sich gemeinsam …": a joint route, not an upper limit.
-  const joint = jointBelow(blocks);
+  let joint = jointBelow(blocks);
   if (joint) rules.push(joint);
   const seen = new Set<string>();
   const exempt = [
@@ -255,6 +255,12 @@ export function deriveRules(blocks: Block[]): Rule[] {
     rules.push({ type: 'population', ...(min !== undefined ? { min } : {}), ...(max !== undefined ? { max } : {}), ...(appliesTo ? { appliesTo } : {}), quote: s.quote });
   }
 
+  // "… die die Mindesteinwohnerzahl nicht erreichen, können einen gemeinsamen Antrag stellen": a joint route below the minimum.
+  const minimum = rules.find((r): r is Extract<Rule, { type: 'population' }> => r.type === 'population' && r.min !== undefined);
+  if (!joint && minimum?.min) {
+    const sentence = blocks.flatMap((b) => splitSentences(b.text)).find((x) => JOINT_BELOW_MINIMUM.test(x));
+    if (sentence) rules.push((joint = { type: 'jointBelow', threshold: minimum.min, partnersMin: 1, partnersMax: 1, asQuoted: true, quote: sentence.replace(/^[•·▪\-–*\s]+/, '').trim() }));
+  }
   if (!statements.some((s) => WHOLE_COUNTRY.test(s.text))) {
     // "Fördergebiet: Bremen, Hamburg, …" says the area whole; else the states the statements on applicants name —
     // all of them, since one statement may name only some ("Samtgemeinden (Niedersachsen) und Ämter (Schleswig-Holstein)").
@@ -275,6 +281,9 @@ export function deriveRules(blocks: Block[]): Rule[] {
   rules.push(...requirementRules(blocks));
   return rules;
 }
+
+/** Those below a call's minimum size applying together. */
+const JOINT_BELOW_MINIMUM = /\b(mindesteinwohnerzahl|mindestgröße|einwohnergrenze|mindestens \d[\d.]* einwohner)\b[^.]{0,80}\bnicht erreichen\b[^.]{0,60}\b(gemeinsam\w*|verbund\w*|zusammen)\b/i;
 
 /** A fact row naming the area a call is for ("Fördergebiet: …"). */
 const AREA_ROW = /^(fördergebiet|gebiet|programmgebiet|geltungsbereich|förderregion|region|bundesländer|länder)\s*:/i;
