@@ -873,7 +873,12 @@ export class Answerer {
     const lang = req.lang;
     // Nothing in any text is about this ("Wohngeld", "weather"): say so rather than ask which programme.
     const calls = kb.programs;
-    if (lang === 'de' ? unknownTopic(req.text, calls, kb.topicVocabulary(calls)) : this.deps.terms.expand(req.text).length === 0 && !/\b(komma|wir|bamf|ils)\b/i.test(req.text)) {
+    // English: nothing the term list knows, or mostly words it does not ("register my child for a daycare place in Munich").
+    const offTopicEnglish = () => {
+      const unknown = this.deps.terms.unknownWords(req.text).length;
+      return this.deps.terms.expand(req.text).length === 0 || (unknown >= 3 && this.deps.terms.heads(req.text).length <= 1);
+    };
+    if (lang === 'de' ? unknownTopic(req.text, calls, kb.topicVocabulary(calls)) : offTopicEnglish() && !/\b(komma|wir|bamf|ils)\b/i.test(req.text) && !this.onlyCallOfState(req.text)) {
       return this.abstain(intent, lang);
     }
     // Only a distinctive word can point at one text: not a verb of asking, a place or a short word.

@@ -33,6 +33,12 @@ export class TermList {
     return this.entries.filter((e) => e.en.test(text)).map((e) => e.de[0]);
   }
 
+  /** The text's English content words that no entry knows ("daycare", "Munich"). */
+  unknownWords(text: string): string[] {
+    const known = this.entries.filter((e) => e.en.test(text));
+    return (text.toLowerCase().match(/[a-z][a-z-]{3,}/g) ?? []).filter((w) => !ENGLISH_FILLER.has(w) && !known.some((e) => e.en.test(w)));
+  }
+
   /** German terms for the English words in a text (the same array again for the same text: do not change it). */
   expand(text: string): readonly string[] {
     if (this.last?.text === text) return this.last.terms;
@@ -42,3 +48,9 @@ export class TermList {
     return terms;
   }
 }
+
+/** English words of asking and everyday filler, which name no topic. */
+const ENGLISH_FILLER = new Set(
+  `what when where which who whom whose why how does have will would could should shall must might there their them they this that these those with from into about your yours ours also just only some any many much more most very than then such each every other another like need needs want wants know tell please thanks thank hello able make made give given take taken find found still again even here well really please kind sort used using use`.split(/\s+/),
+);
+
