@@ -8,7 +8,7 @@ import { deadlineStatus, findDates, type DeadlineStatus } from '../programs/dead
 import { evaluateEligibility, type ApplicantProfile, type Verdict } from '../programs/eligibility.js';
 import type { FactTopic, Program } from '../programs/programSchema.js';
 import { formatDate, formatDayMonth, formatNumber, type Translate } from '../i18n.js';
-import { asksSecondStage, findByline, findDuration, findExpansion, findFaqAnswer, findPassage, findWhenPassage, isApplicationDeadline } from './passageFinder.js';
+import { asksSecondStage, channelRefused, findByline, findDuration, findExpansion, findFaqAnswer, findPassage, findWhenPassage, isApplicationDeadline } from './passageFinder.js';
 import { COUNT_QUESTION, countedWord, countedPattern, coverage, focusTerms, isQuestionWord, NUMBER_WORD, unknownTopic } from './support.js';
 import type { Answer, Citation, Suggestion } from './types.js';
 import { escapeMarkdown } from '../bot/markdown.js';
@@ -63,6 +63,30 @@ const WHEN_START = String.raw`^\s*((und|aber|also|ok|okay|and|so)\s*,?\s+)?(wann
 /** A question for a time. */
 const WHEN = new RegExp(WHEN_START, 'i');
 /** A question for the hour of a deadline ("Bis zu welcher Uhrzeit …?"). */
+/** "… am 2. Juli einreichen?", "Können wir Mitte Juli nachreichen?": a question about sending on a day it names. */
+const SUBMIT_ON = /\b(einreich\w*|nachreich\w*|abgeb\w*|abschick\w*|schicken|bewerben|anmelden|submit|apply|send|hand in)\b/i;
+const NAMES_DEADLINE = /frist|deadline|stichtag|schluss\b|closing date/i;
+const MONTHS: Record<string, number> = {
+  januar: 1, jänner: 1, january: 1, februar: 2, february: 2, märz: 3, maerz: 3, march: 3, april: 4, mai: 5, may: 5, juni: 6, june: 6, juli: 7, july: 7,
+  august: 8, september: 9, oktober: 10, october: 10, november: 11, dezember: 12, december: 12,
+};
+
+/** The day, or the days of a month ("Mitte Juli 2027", "end of July 2027"), a question names, as ISO dates. */
+function proposedPeriod(question: string): { from: string; to: string } | undefined {
+  const day = findDates(question).find((d) => d.date !== undefined)?.date;
+  if (day) return { from: day, to: day };
+
+  const m = question.toLowerCase().match(/\b(anfang|mitte|ende|early|mid|late|end of|beginning of)?\s*-?\s*(januar|jänner|january|februar|february|märz|maerz|march|april|mai|may|juni|june|juli|july|august|september|oktober|october|november|dezember|december)\s+(\d{4})\b/);
+  if (!m) return undefined;
+  const month = MONTHS[m[2]];
+  const year = Number(m[3]);
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const part = m[1] ?? '';
+  const [a, b] = /anfang|early|beginning/.test(part) ? [1, 10] : /mitte|mid/.test(part) ? [11, 20] : /ende|late|end/.test(part) ? [21, last] : [1, last];
+  const iso = (d: number) => `${year}-${String(month).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  return { from: iso(a), to: iso(b) };
+}
+
 const ASKS_HOUR = /uhrzeit|wie ?viel uhr|um wie ?viel|what time|which time|\bhour\b/i;
 
 /** The hour a deadline sentence gives: "23:59 Uhr", "12 Uhr" → "23:59", "12:00". */
@@ -81,7 +105,7 @@ const TIME_WORD = /^(frist|termin|datum|zeit|tag|monat|jahr|woch|end|lauf|lauft)
 const TAKING_PART = /^(mitmach|teilnehm|teilnahm|bewerb|beantrag|antrag|einreich|anmeld|registrier|mitwirk|beteilig|interess|meld|abgeb|schick|send|einsend|dabei|apply|submit|register)/;
 /** A question for the time of something other than the application ("Wann entscheidet die Jury?"). */
 const OTHER_EVENT = new RegExp(String.raw`${WHEN_START}.*\b(jury|auswahl|ausgewählt|entscheid\w*|entschieden|erfahren|bewillig\w*|bescheid|zusage|ergebnis\w*|info-?veranstaltung|informationsveranstaltung|veranstaltung|webinar|sprechstunde|beginn\w*|beginnt|startet|start|auftakt\w*|workshop|treffen|netzwerktreffen|laufzeit|projektende|abgeschlossen|fertig|fertiggestellt|umgesetzt|verwendungsnachweis|decide|decision|selected|selection|start|begin|event|webinar|consultation|office hours?|session|meeting|workshop|conference|sprechstunde|fachtag|konferenz|completed|finished)\b`, 'i');
-const APPLICATION_WORDS = /frist|bewerb|antrag\b|antrags|interessens?bekund|einreich|eingereicht|einsend|eingesandt|abgeb|abgegeben|skizze|anmeld|anträge|deadline|apply|application|submi|schluss/i;
+const APPLICATION_WORDS = /frist|bewerb|antrag\b|antrags|interessens?bekund|einreich|eingereicht|einsend|eingesandt|abgeb|abgegeben|skizze|anmeld|(?<![a-zäöü])melden\b|anträge|deadline|apply|application|submi|schluss/i;
 
 const SUBMIT = /\b(schick|send|einreich|eingereicht|abgeb|übermittel|hochlad|einsend)\w*/i;
 /**
@@ -98,8 +122,8 @@ const ASKS_LIMIT = /\b(darf|dürfen|maximal|höchstens|mindestens|muss|müssen|m
 const THRESHOLD_BEFORE = /(mindestens|wenigstens|höchstens|maximal|\bab|unter|über|weniger als|mehr als)\s+$/i;
 
 /** Sentences that say yes or no outright about a signature or an own contribution. */
-const NO_SIGNATURE = /(muss|müssen|braucht|brauchen)\s+nicht\s+(\w+\s+){0,2}(unterschrieben|unterzeichnet)|nicht\s+unterschrieben\s+werden|(keine|nicht)\s+(formale\s+)?unterschrift\s+(ist\s+)?(nötig|erforderlich|notwendig)|unterschrift\s+ist\s+(dafür\s+|hierfür\s+)?nicht\s+(nötig|erforderlich|notwendig)|ohne unterschrift|formlose? (e-?mail|bewerbung|interessenbekundung)/i;
-const SIGNATURE = /\b(ist|sind|muss|müssen)\b.{0,220}\b(zu unterzeichnen|zu unterschreiben|unterschrieben|unterzeichnet)\b/i;
+const NO_SIGNATURE = /(muss|müssen|braucht|brauchen)\s+nicht\s+(\w+\s+){0,2}(unterschrieben|unterzeichnet)|nicht\s+unterschrieben\s+werden|(keine|nicht)\s+(formale\s+)?unterschrift\s+(ist\s+)?(nötig|erforderlich|notwendig)|unterschrift\s+ist\s+(dafür\s+|hierfür\s+)?nicht\s+(nötig|erforderlich|notwendig)|ohne unterschrift|formlose? (e-?mail|bewerbung|interessenbekundung)|unterschrift\s+(braucht|brauchen|benötigt|benötigen)\s+(ihr|sie|man|es)\b.{0,60}\bnicht\b|(braucht|brauchen) (ihr|sie|man) keine unterschrift/i;
+const SIGNATURE = /\b(ist|sind|muss|müssen)\b.{0,360}\b(zu unterzeichnen|zu unterschreiben|unterschrieben|unterzeichnet)\b/i;
 const NO_OWN_FUNDS = /\b(kein|keinen)\s+(eigenanteil|eigenbeitrag|eigenbeteiligung)|(eigenanteil|eigenbeitrag|eigenbeteiligung)\s+(ist|wird)\s+nicht|eigenanteil\s+fällt\s+nicht|ohne eigenanteil/i;
 /** The whole budget of a call, and amounts that are per project or per applicant. */
 const TOTAL = /\binsgesamt\b|gesamt(budget|summe|volumen|mittel|förder)|\b(in total|total|overall)\b/i;
@@ -125,12 +149,14 @@ const OWN_FUNDS = /eigenanteil\s+(von|in höhe von)\s+(mindestens\s+)?(\d+\s*(%|
 const ASKS_ANONYMITY = /anonym|\bohne\b|ungenannt|nicht\s+(namentlich\s+)?(genannt|veröffentlicht|öffentlich)|vertraulich|geheim|confidential|without|unnamed/i;
 const ASKS_PUBLICATION = /veröffentlich|öffentlich|genannt|bekannt gegeben|publish|publicly|\bnamed\b/i;
 /** A sentence that makes the participants public (negated forms are sorted out by statesPublished). */
-const PUBLISHED = /anonyme\s+teilnahme\s+(ist\s+)?(nicht\s+(möglich|vorgesehen)|ausgeschlossen)|nicht\s+anonym|\b(werden|wird)\b.{0,100}?\b(veröffentlicht|öffentlich\s+(bekannt\s+gegeben|gemacht)|bekannt\s+geben|bekanntgeben|genannt|vorgestellt)\b/i;
-const STAYS_UNNAMED = /anonyme\s+teilnahme\s+(ist\s+)?möglich|anonym\s+(teilnehmen|bleiben)|erfolgt\s+anonym|ohne\s+(namens)?nennung|nur\s+in\s+anonymisierter|\b(kein\w*|nicht)\s+(\w+\s+){0,3}(namentlich\s+)?(genannt|veröffentlicht)|verzicht\w*\b.{0,80}\b(nennung|veröffentlichung)|(nennung|veröffentlichung)\b.{0,40}\bverzicht/i;
+const PUBLISHED = /anonyme\s+teilnahme\s+(ist\s+)?(nicht\s+(möglich|vorgesehen)|ausgeschlossen)|nicht\s+anonym|\b(werden|wird)\b.{0,100}?\b(veröffentlicht|öffentlich\s+(bekannt\s+gegeben|gemacht)|bekannt\s+geben|bekanntgeben|genannt|vorgestellt)\b|\b(veröffentlicht|veröffentlichen|nennt|nennen)\s+(\S+\s+){0,6}die\s+(namen|liste)\b/i;
+const STAYS_UNNAMED = /anonyme\s+teilnahme\s+(ist\s+)?möglich|anonym\s+(teilnehmen|bleiben)|erfolgt\s+anonym|ohne\s+(namens)?nennung|nur\s+in\s+anonymisierter|\b(kein\w*|nicht)\s+(\w+\s+){0,3}(namentlich\s+)?(genannt|veröffentlicht)|verzicht\w*\b.{0,80}\b(nennung|veröffentlichung)|(nennung|veröffentlichung)\b.{0,40}\bverzicht|von\s+der\s+(veröffentlichung|nennung)\b.{0,160}\babgesehen/i;
 /** Anonymity granted when asked for ("Auf Wunsch …", "… kann verzichtet werden"). */
-const ON_REQUEST = /auf\s+(\w+\s+)?wunsch|verzicht|auf\s+antrag/i;
+const ON_REQUEST = /auf\s+(\S+\s+){0,3}(wunsch|antrag)\b|verzicht|abgesehen/i;
+/** A waiver granted only in a case the text names ("…, wenn Tatsachen eine Gefährdung befürchten lassen"). */
+const WAIVER_CONDITION = /\b(wenn|sofern|falls|soweit)\b/i;
 /** Publication that depends on something ("nur wenn sie zustimmen"). */
-const CONDITIONAL = /auf\s+(\w+\s+)?wunsch|verzicht|zustimm|einverständnis|sofern|es sei denn|nur\s+(dann|mit|wenn)/i;
+const CONDITIONAL = /auf\s+(\S+\s+){0,3}(wunsch|antrag)\b|verzicht|abgesehen|zustimm|einverständnis|sofern|es sei denn|nur\s+(dann|mit|wenn)/i;
 
 function statesPublished(quote: string): boolean {
   const m = quote.match(PUBLISHED);
@@ -143,17 +169,26 @@ function statesPublished(quote: string): boolean {
 const ASKS_SUFFICIENCY = /\b(reicht|reichen|genügt|genügen|ausreichend|langt|enough|suffice|sufficient)\b/i;
 
 function plainAnswer(intent: Intent, quote: string, question: string): { key: string; share?: string } | undefined {
+  // "Können wir den Antrag per E-Mail schicken?" – "Die Übersendung … per E-Mail wahrt die Frist nicht.": a plain no for that way.
+  if (/\bper (e-?mail|mail|post|fax|telefax)\b|\bby (e-?mail|post|mail|fax)\b/i.test(question) && YES_NO_QUESTION.test(questionSentence(question))) {
+    const refusing = splitSentences(quote).find((x) => channelRefused(x, question));
+    if (refusing && !/\b(nur|ausschließlich|lediglich)\b/i.test(refusing)) return { key: 'channelRefused' };
+  }
   if (intent === 'signature' && ASKS_SUFFICIENCY.test(question) && !NO_SIGNATURE.test(quote)) return undefined;
   if (intent === 'anonymity') {
     const unnamed = STAYS_UNNAMED.test(quote);
     const published = statesPublished(quote);
     if (ASKS_ANONYMITY.test(question)) {
+      // "Die Namen werden veröffentlicht … nur bei einer Gefährdung kann davon abgesehen werden; eine anonyme Teilnahme ist nicht vorgesehen": an exception, neither a yes nor a no.
+      if (unnamed && published && (/nicht\s+vorgesehen|ausgeschlossen|nicht\s+möglich/i.test(quote) || WAIVER_CONDITION.test(quote))) return { key: 'anonymityOnlyException' };
+      // "… kann auf Antrag abgesehen werden, wenn eine Gefährdung droht": only in that case, which a plain yes would hide.
+      if (unnamed && ON_REQUEST.test(quote) && WAIVER_CONDITION.test(quote)) return undefined;
       if (unnamed) return { key: ON_REQUEST.test(quote) ? 'anonymityOnRequest' : 'anonymityPossible' };
       if (published && !CONDITIONAL.test(quote)) return { key: 'noAnonymity' };
     } else if (ASKS_PUBLICATION.test(question)) {
       if (published && !unnamed && !CONDITIONAL.test(quote)) return { key: 'published' };
       // "… werden öffentlich bekannt gegeben. Auf begründeten Wunsch kann auf die Nennung verzichtet werden."
-      if (published && unnamed && ON_REQUEST.test(quote)) return { key: 'publishedUnlessAsked' };
+      if (published && unnamed && ON_REQUEST.test(quote)) return { key: WAIVER_CONDITION.test(quote) ? 'publishedWithException' : 'publishedUnlessAsked' };
       if (unnamed && !published && !ON_REQUEST.test(quote)) return { key: 'notPublished' };
     }
     return undefined;
@@ -228,6 +263,16 @@ function withoutNames(text: string, programs: Program[]): string {
 /** A curated or passage lead without its "Ja –"/"Nein –", for questions that asked for something else. */
 function withoutYesNo(text: string): string {
   return capitalize(text.replace(/^(ja|nein|yes|no)(, auf wunsch|, in der regel|, as a rule)?\s*[–,:-]\s*/i, ''));
+}
+
+/** "Ginge es ohne Unterschrift?": asked the other way round, so the yes or no of "Ist eine Unterschrift nötig?" turns over. */
+const ASKS_WITHOUT_SIGNATURE = /\bohne\b.{0,30}\b(unterschr|unterzeichn|signatur)|\bwithout\b.{0,30}\bsignat/i;
+
+function turnedYesNo(text: string): string {
+  const m = text.match(/^(ja|nein|yes|no)(?=\s*[–,:-]\s)/i);
+  if (!m) return text;
+  const other: Record<string, string> = { ja: 'Nein', nein: 'Ja', yes: 'No', no: 'Yes' };
+  return other[m[1].toLowerCase()] + text.slice(m[1].length);
 }
 
 function capitalize(s: string): string {
@@ -501,7 +546,11 @@ export class Answerer {
     // "War der 6. November die Antragsfrist?": a date the asker names is confirmed or corrected first.
     const named = source && (YES_NO_QUESTION.test(questionSentence(source.question)) || CONFIRM_QUESTION.test(questionSentence(source.question))) ? findDates(source.question)[0] : undefined;
     const namedDate = named && 'date' in named ? named.date : undefined;
-    const verdict = namedDate && status.kind !== 'noYear' ? `${t(lang, namedDate === status.date ? 'deadline.sameDate' : 'deadline.otherDate')} ` : '';
+    // "Können wir Mitte Juli 2027 noch einreichen?" names when they would send, not what the deadline is.
+    const asked = source ? questionSentence(source.question) : '';
+    const when = source && status.kind !== 'noYear' && SUBMIT_ON.test(asked) && !NAMES_DEADLINE.test(asked) ? proposedPeriod(asked) : undefined;
+    const inTime = when && status.kind !== 'noYear' ? (when.to <= status.date ? 'deadline.inTime' : when.from > status.date ? 'deadline.tooLate' : undefined) : undefined;
+    const verdict = inTime ? `${t(lang, inTime)} ` : namedDate && status.kind !== 'noYear' ? `${t(lang, namedDate === status.date ? 'deadline.sameDate' : 'deadline.otherDate')} ` : '';
     const hour = time ? ` ${t(lang, 'deadline.atTime', { time })}` : source && ASKS_HOUR.test(source.question) ? ` ${t(lang, 'deadline.noTime')}` : '';
     switch (status.kind) {
       case 'closed':
@@ -559,8 +608,10 @@ export class Answerer {
     }
     // Only a question for a time: "Wann braucht man eine Unterschrift?" is about the signature.
     // The question itself: "Über welchen Zeitraum läuft die Förderung – bis wann muss der Umbau abgeschlossen sein?" asks the last part.
+    // "… als Modellkommune melden? Bis wann ging das eigentlich?": a question without a noun of its own asks about the sentence before.
     const asked = questionSentence(req.text);
-    const whenQuestion = lang === 'de' ? WHEN.test(asked) && (!APPLICATION_WORDS.test(asked) || OTHER_EVENT.test(asked)) : OTHER_EVENT.test(req.text) && !APPLICATION_WORDS.test(req.text);
+    const about = /(?<=\s)\p{Lu}\p{Ll}/u.test(asked) ? asked : req.text;
+    const whenQuestion = lang === 'de' ? WHEN.test(asked) && (!APPLICATION_WORDS.test(about) || OTHER_EVENT.test(asked)) : OTHER_EVENT.test(req.text) && !APPLICATION_WORDS.test(req.text);
     if (!NOT_A_TIME.has(intent) && whenQuestion) {
       const when = this.whenAnswer(program, intent, req);
       if (when) return when;
@@ -612,6 +663,7 @@ export class Answerer {
       // "Und falls wir genommen werden – müssen wir dann etwas unterschreiben?" asks about later, which the fact's "Nein" is not about.
       const otherYesNo = (intent === 'signature' && ASKS_SUFFICIENCY.test(req.text)) || (intent === 'anonymity' && ASKS_PUBLICATION.test(req.text) && !ASKS_ANONYMITY.test(req.text)) || AFTER_SELECTION.test(req.text);
       if (otherYesNo) text = withoutYesNo(text);
+      else if (intent === 'signature' && ASKS_WITHOUT_SIGNATURE.test(req.text)) text = turnedYesNo(text);
       return this.answerOf(program, intent, text, [fact.quote, ...(fact.moreQuotes ?? [])].map((q) => this.citation(program, docId, q)), lang);
     }
     // "An welche Adresse schicken wir die Skizze?": for a call read from its text, the sentence that
@@ -702,6 +754,7 @@ export class Answerer {
       : this.quoteLead(program, passage.quote, lang);
     // "Wie hoch ist der Eigenanteil?" is no yes/no question: the fact without "Ja –".
     if (plain && !YES_NO_QUESTION.test(questionSentence(req.text))) lead = withoutYesNo(lead);
+    else if (plain && intent === 'signature' && ASKS_WITHOUT_SIGNATURE.test(req.text)) lead = turnedYesNo(lead);
     const details = intent === 'eligibility' && !asksJoint && !program.curated && program.rules.length === 0 && hasProfileFacts(profile) ? [t(lang, 'verdict.noRules')] : [];
     return { ...this.answerOf(program, intent, lead, cite, lang, 'answer', details), debug: { query, hits: [], coverage: passage.coverage } };
   }
@@ -846,7 +899,7 @@ export class Answerer {
       const word = lower.slice(index).match(/^[\p{L}-]+/u)?.[0] ?? '';
       const after = lower.slice(index + word.length, index + word.length + 40);
       const before = lower.slice(Math.max(0, index - 30), index);
-      return /(isch\w*|er|ian)$/.test(word) && !/\b(wir|we)\s+(in|aus|from)\s*$/.test(before) ? true : /^\s+(\S+\s+)?(programm|programme|program|aufruf|call|landesprogramm|förderprogramm)/.test(after) || /(programm|programme|program|aufruf|call)\s+(für|in|of|for|from|des landes|im land)\s+$/.test(before);
+      return /(isch\w*|er|ian)$/.test(word) && !/\b(wir|we)\s+(in|aus|from)\s*$/.test(before) ? true : /^\s+(\S+\s+){0,3}(programm|programme|program|aufruf|call|landesprogramm|förderprogramm|richtlinie|förderrichtlinie|directive|guideline|funding|initiative|project|projekt)/.test(after) || /(programm|programme|program|aufruf|call|directive|richtlinie)\s+(für|in|of|for|from|des landes|im land)\s+$/.test(before);
     });
     if (!ofProgram) return undefined;
     const calls = this.deps.kb.programs.filter(

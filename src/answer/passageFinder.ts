@@ -122,6 +122,27 @@ const NEVER_A_DEADLINE = /einwohner|stand:|stand vom/i;
 const APPLICATION = /bewerbung|antr(ag|äge)|einsendeschluss|interessenbekundung|einreich|eingereicht|eingang|bewerbungsfrist|antragsfrist|teilnahmeschluss|anmeldeschluss|stichtag|skizze/i;
 
 /** A sentence that continues the one before ("Er ist …", "Diese müssen …"). */
+/** "(2) Von der Veröffentlichung nach Absatz 1 kann … abgesehen werden": paragraph (2) is read with the "(1) …" it names. */
+function refersToSentenceBefore(s: string, before: string): boolean {
+  const named = s.match(/\b(?:nach|gemäß|in|im sinne von|aus)\s+(?:Absatz|Abs\.)\s*(\d+)\b(?!\s*(?:Satz|Nr|Nummer))/i)?.[1];
+  return Boolean(named && before.startsWith(`(${named})`) && before.length + s.length < 700);
+}
+/** A sentence that names a paragraph of its section ("nach Absatz 1"). */
+const NAMES_PARAGRAPH = /\b(?:Absatz|Abs\.)\s*\d/i;
+
+/** The last sentence of the passage before this one in the same section, if any. */
+function sentenceBefore(kb: KnowledgeBase, docIds: ReadonlySet<string>, chunk: KnowledgeBase['chunks'][number]): string | undefined {
+  const all = allChunksOf(kb, docIds);
+  const prev = all[all.indexOf(chunk) - 1];
+  return prev && prev.docId === chunk.docId && prev.section === chunk.section ? prev.sentences.at(-1) : undefined;
+}
+/** The first sentence of the passage after this one in the same section, when it is a numbered paragraph. */
+function sentenceAfter(kb: KnowledgeBase, docIds: ReadonlySet<string>, chunk: KnowledgeBase['chunks'][number]): string | undefined {
+  if (!/^\(\d+\)/.test(chunk.sentences[0] ?? '')) return undefined;
+  const all = allChunksOf(kb, docIds);
+  const next = all[all.indexOf(chunk) + 1];
+  return next && next.docId === chunk.docId && next.section === chunk.section && /^\(\d+\)/.test(next.sentences[0] ?? '') ? next.sentences[0] : undefined;
+}
 const PRONOUN_START = /^(er|sie|es|dieser|diese|dieses|dies|dafür|hierfür|dabei)\b/i;
 const WHAT_IS_FUNDED = /was (wird|werden) .{0,30}gefördert|was fördert|what (is|gets|will be) funded|what does .{0,30} fund/i;
 const WHERE = /\bwo\b|wohin|\bwhere\b|an wen|adresse|address/i;
@@ -171,6 +192,20 @@ const JOINT_SAID = /gemeinsam|verbund|zusammenschl|kooperation|mehrere\w* (gemei
 
 /** Sending by a channel: "per E-Mail", "per Post", "by email". */
 const BY_CHANNEL = /\bper (e-?mail|mail|post|fax|telefax)\b|\bby (e-?mail|post|mail|fax)\b/i;
+/** A sentence that names how applications are submitted. */
+const SUBMISSION_WAY = /einzureichen|einreich|postweg|\bper post\b|portal|im original|übersend|übermittel|zu senden|zu schicken/i;
+/** The ways of sending a question may ask about, each as the texts write it. */
+const CHANNELS: RegExp[] = [/e-?mail|\bmail\b/i, /\bpost\b|postweg|postalisch|\bbrief/i, /\bfax|telefax/i, /portal|online/i, /scan/i];
+
+/** Whether a sentence speaks of a way of sending the question names ("per Post" – "auf dem Postweg"). */
+function sameChannel(sentence: string, question: string): boolean {
+  return CHANNELS.some((c) => c.test(question) && c.test(sentence));
+}
+
+/** Whether a sentence refuses the way of sending the question names ("… per E-Mail wahrt die Frist nicht"). */
+export function channelRefused(sentence: string, question: string): boolean {
+  return sameChannel(sentence, question) && /\b(nicht|kein\w*)\b|ausgeschlossen|unzulässig/i.test(sentence);
+}
 
 /** A sentence about an earlier round of the call, not the one open now. */
 const PAST_ROUND = /\b(erste|vorige|vorherige|letzte|vergangene|frühere|bisherige)n? (förder|ausschreibungs|bewerbungs|antrags|wettbewerbs)?runde\b.{0,80}\b(abgeschlossen|beendet|endete|lief|war)|\bim vorjahr\b|\bin der vorigen runde\b/i;
@@ -199,6 +234,9 @@ export interface FoundPassage {
   score: number;
   coverage: number;
 }
+
+/** A numbered heading left in the text as a line of its own ("§ 8 Veröffentlichung", "3.2 Antragsberechtigte"). */
+const HEADING_LINE = /^(§+\s*\d+[a-z]?|Art(?:ikel|\.)\s*\d+|\d+(?:\.\d+)*\.?|[IVX]+\.)\s+[^.!?:;\d]{1,80}$/u;
 
 /**
  * Finds the sentence of a programme's texts that answers a question of a given kind: sentences
@@ -240,6 +278,8 @@ export function findPassage(
     const faqHit = h.chunk.kind === 'faq' && (cue ? cue.test(h.chunk.question ?? '') : focus.length > 0 && coverage(focus, h.chunk.question ?? '', kb.vocabulary, kb.synonyms) === 1);
     const sentences = h.chunk.sentences;
     for (const [i, s] of sentences.entries()) {
+      // "§ 8 Veröffentlichung, Vertraulichkeit" names a section; it answers nothing.
+      if (HEADING_LINE.test(s)) continue;
       const cueHit = cue ? cue.test(s) : true;
       const dateHit = intent === 'deadline' && /\d/.test(s) && findDates(s).length > 0;
       if (intent === 'deadline' && !dateHit) continue;
@@ -247,12 +287,16 @@ export function findPassage(
       if (intent === 'deadline' && deadlineFit(s) < 0) continue;
       // A sentence under a heading for this kind of question ("Zuwendungsvoraussetzungen") counts, even without the cue.
       const sectionCue = Boolean(SECTION_CUES[intent]?.test(h.chunk.section ?? '') || SECTION_CUES[intent]?.test(h.chunk.question ?? ''));
-      if (!cueHit && !faqHit && !sectionCue) continue;
+      // "… per E-Mail schicken, um die Frist zu wahren?": the sentence on that way of sending, whatever it is filed under.
+      const byChannel = BY_CHANNEL.test(query) && sameChannel(s, query);
+      if (!cueHit && !faqHit && !sectionCue && !byChannel) continue;
       // "Dieser Förderaufruf tritt am Tag seiner Veröffentlichung im Bundesanzeiger in Kraft" publishes the call, not its participants.
       if (intent === 'anonymity' && CALL_PUBLISHED.test(s) && !/anonym|teilnehm|namen|namentlich/i.test(s)) continue;
       // "Vollantrag: … werden aufgefordert. Er ist bis zum 15. Februar einzureichen": "Er" is the sentence before.
-      const pronounLed = i > 0 && PRONOUN_START.test(s) && sentences[i - 1].length + s.length < 360;
-      const context = pronounLed ? `${sentences[i - 1]} ${s}` : s;
+      // The sentence before may stand in the passage before ("(1) …" above "(2) … nach Absatz 1 …"); looked up only when needed.
+      const before = i > 0 ? sentences[i - 1] : NAMES_PARAGRAPH.test(s) ? sentenceBefore(kb, docIds, h.chunk) : undefined;
+      const pronounLed = before !== undefined && ((i > 0 && PRONOUN_START.test(s) && before.length + s.length < 360) || refersToSentenceBefore(s, before));
+      const context = pronounLed ? `${before} ${s}` : s;
       const cov = coverage(focus, context, kb.vocabulary, kb.synonyms);
       // A section named like the question ("Teilnahmevoraussetzungen") vouches for its sentences.
       const sectionHit = focus.length > 0 && h.chunk.section ? coverage(focus, h.chunk.section, kb.vocabulary, kb.synonyms) : 0;
@@ -283,7 +327,7 @@ export function findPassage(
       if (WHERE.test(query)) score += (ADDRESS.test(s) ? 3 : 0) + (/@/.test(s) ? 1 : 0);
       if (intent === 'changes' && REPORT_CHANGE.test(s)) score += 1.5;
       // "Können wir per E-Mail einreichen?": the sentence that allows or refuses that way.
-      if (BY_CHANNEL.test(query) && BY_CHANNEL.test(s) && /\bnicht\b|\bnur\b|ausschließlich|wahrt|genügt|reicht/i.test(s)) score += 2.5;
+      if (byChannel && /\bnicht\b|\bnur\b|ausschließlich|wahrt|genügt|reicht|einzureichen|zu (senden|schicken|übersenden)/i.test(s)) score += 2.5;
       if (intent === 'money' && /\d/.test(s)) score += 1;
       // "Wie viele Modellkommunen …?" is answered by a sentence with a number, best one of those things.
       if (counted) {
@@ -325,6 +369,14 @@ export function findPassage(
         // The steps of applying often take a third sentence ("Beizufügen ist ein Beschluss …").
         const third = sentences[i + 2];
         if (!faqHit && intent === 'process' && quote.length > s.length && third && (PROCESS_MORE.test(third) || cue?.test(third)) && quote.length + third.length < 480) quote = `${quote} ${third}`;
+        // "Die Übersendung per E-Mail wahrt die Frist nicht.": the sentence before says which way does.
+        if (!faqHit && quote === s && BY_CHANNEL.test(query) && channelRefused(s, query)) {
+          const way = i > 0 ? sentences[i - 1] : sentenceBefore(kb, docIds, h.chunk);
+          if (way && SUBMISSION_WAY.test(way) && way.length + s.length < 800) quote = `${way} ${s}`;
+        }
+        // "(1) … veröffentlicht die Namen …" followed by "(2) Von der Veröffentlichung nach Absatz 1 kann … abgesehen werden": the exception belongs to the rule.
+        const after = i === sentences.length - 1 ? sentenceAfter(kb, docIds, h.chunk) : undefined;
+        if (!faqHit && after && quote.endsWith(s) && refersToSentenceBefore(after, s)) quote = `${quote} ${after}`;
         best = { docId: h.chunk.docId, quote, score, coverage: cov };
       }
     }

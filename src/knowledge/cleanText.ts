@@ -150,7 +150,8 @@ function looksLikeHeading(line: string): boolean {
   // "Bewerbungsschluss: 15. März", "Telefon: 0511 …": a fact on one line, not a heading.
   if (KEY_VALUE.test(t)) return false;
   if (FUNCTION_WORD_END.test(t)) return false;
-  return /^[\p{Lu}\d„"]/u.test(t);
+  // "§ 8 Veröffentlichung, Vertraulichkeit": a directive's paragraph title.
+  return /^[\p{Lu}\d„"]|^§+\s*\d+[a-z]?\s+\p{Lu}/u.test(t);
 }
 
 /** Joins a word hyphenated across a line break; keeps the hyphen when the text elsewhere spells it so. */
@@ -282,7 +283,8 @@ export function cleanToBlocks(raw: string, kind: SourceKind): Block[] {
       if (!ended && KEY_VALUE.test(prevText) && KEY_VALUE.test(line)) ended = true;
       // A list item without a full stop ends at a capitalised line, unless it visibly goes on.
       if (!ended && current.kind === 'bullet' && /^[\p{Lu}\d]/u.test(line) && !goesOn(prevText, lastLine)) ended = true;
-      const prevHeading = current.kind === 'paragraph' && looksLikeHeading(prevText) && /^[\p{Lu}\d„"]/u.test(line);
+      // "§ 8 Veröffentlichung" above "(1) Die Behörde veröffentlicht …": the title of the numbered paragraphs below it.
+      const prevHeading = current.kind === 'paragraph' && looksLikeHeading(prevText) && (/^[\p{Lu}\d„"]/u.test(line) || (/^§/.test(prevText) && /^\(\d+\)/.test(line)));
       if (!ended && !prevHeading) {
         current.text = `${prevText} ${line}`;
         lastLine = line;

@@ -179,6 +179,12 @@ function aliasesFromOrganisations(text: string, otherTexts: string[]): string[] 
       break;
     }
   }
+  // "das Bündnis Offene Dörfer", "das Netzwerk Weltoffene Städte": a network named by its name.
+  for (const m of text.matchAll(/(?<![\p{L}])(?:Bündnis|Netzwerk|Initiative|Landesnetzwerk|Aktionsbündnis)\s+(\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+){0,2})(?![\p{L}])/gu)) {
+    found.add(m[0]);
+    // "die Offene-Dörfer-Gespräche": the name without "Bündnis", when it is more than one word.
+    if (m[1].includes(' ')) found.add(m[1]);
+  }
   // "… „Wohnraumlotsen Bayern 2027“ (kurz: WoLo 2027)": the short name the text itself introduces.
   for (const m of text.matchAll(/\((?:kurz|abgekürzt|im folgenden)\s*:?\s*([\p{L}][\p{L}\d .-]{1,24})\)/giu)) {
     found.add(m[1].trim());

@@ -32,6 +32,19 @@ describe('three unseen calls of the thirteenth round', () => {
     ['Wir sind ein Landkreis in Brandenburg. Können wir nach der SprachMiRL Anträge stellen?', /^Ja – Landkreise/, RI],
     ['Wir sind eine amtsfreie Gemeinde in Brandenburg mit 4.200 Einwohnern. Können wir nach der SprachMiRL einen Antrag stellen?', /^Nur gemeinsam – /, RI],
     ['Kann ein Berliner Bezirk Mittel nach der SprachMiRL beantragen?', /^Nein – /, RI],
+    // "(2) Von der Veröffentlichung nach Absatz 1 kann … abgesehen werden, wenn …": an exception, quoted with the "(1)" it names.
+    ['Können wir nach der SprachMiRL anonym teilnehmen?', /^Nur ausnahmsweise – .*„\(1\) Die Bewilligungsbehörde veröffentlicht/, RI],
+    ['Can our town take part in the SprachMiRL funding completely anonymously?', /^Not as a rule, only by way of exception – /, RI],
+    // A refused way of sending gets a plain no, with the sentence that says which ways count.
+    ['Können wir den unterschriebenen SprachMiRL-Antrag eingescannt per E-Mail schicken, um die Frist zu wahren?', /^Nein – dieser Weg genügt .*„\(2\) Der Antrag ist/, RI],
+    ['Can we send the SprachMiRL application by email?', /^No – according to the .* that way is not enough/, RI],
+    // A day or month to send on, before or after the deadline.
+    ['Bei der SprachMiRL steht „Ausschlussfrist“. Können wir den Antrag notfalls Mitte Juli 2027 nachreichen?', /^Nein, das wäre zu spät\. .*30\.06\.2027/, RI],
+    ['Können wir den SprachMiRL-Antrag Ende Juni 2027 noch einreichen?', /^Ja, das wäre rechtzeitig\. .*30\.06\.2027/, RI],
+    // "ohne Unterschrift" asks the other way round: the no of "must be signed".
+    ['Können wir den SprachMiRL-Antrag ohne Unterschrift einreichen?', /^Nein – laut Ausschreibung .* muss unterschrieben werden/, RI],
+    // The blog's network by its name, and "Anmeldung" for what the text calls "Bewerbung".
+    ['Bis wann läuft die Anmeldung beim Bündnis Offene Dörfer?', /^Die Bewerbungsfrist für .* endete am 13\.11\.2026/, /Dorfgespräche/],
   ])('answers "%s" from the call', (question, lead, title) => expectAnswered(getBot(), getChannel(), question, lead, title));
 
   it('does not take a clause about others for the asker ("wenn örtliche Sportvereine …")', async () => {

@@ -124,6 +124,14 @@ describe('cleanToBlocks: markdown', () => {
     expect(blocksToText(cleanToBlocks('Die Expert*innen empfehlen das.', 'md'))).toBe('Die Expert*innen empfehlen das.');
   });
 
+  it('takes a directive\'s "§ 8 Title" line for the heading of its numbered paragraphs', () => {
+    const blocks = cleanToBlocks('§ 8 Veröffentlichung, Vertraulichkeit\n\n(1) Die Behörde veröffentlicht die Namen.\n\n(2) Von der Veröffentlichung nach Absatz 1 kann abgesehen werden.', 'txt');
+    expect(ofKind(blocks, 'heading')).toEqual(['§ 8 Veröffentlichung, Vertraulichkeit']);
+    expect(ofKind(blocks, 'paragraph')).toHaveLength(2);
+    // A sentence that merely cites a paragraph stays a sentence.
+    expect(ofKind(cleanToBlocks('Die Frist richtet sich nach § 7 Absatz 1.', 'txt'), 'heading')).toEqual([]);
+  });
+
   it('turns "#" lines into headings without the hashes', () => {
     const blocks = cleanToBlocks('# Was bewegt Kommunen?\n\n## Kurzfassung\n\nText folgt hier.', 'md');
     expect(ofKind(blocks, 'heading')).toEqual(['Was bewegt Kommunen?', 'Kurzfassung']);

@@ -103,6 +103,14 @@ const TABLE: [Intent, string][] = [
   ['profileCheck', 'Förder-Check'],
   ['profileCheck', 'Welche Programme passen zu uns?'],
   ['profileCheck', 'Which programmes fit us?'],
+  // A call named with an adjective between article and noun; a date asked for in words; "still … sign up".
+  ['deadline', 'Läuft der hessische Aufruf für kommunale Integrationsstrategien eigentlich noch?'],
+  ['deadline', 'Bis zu welchem Datum muss das Formular spätestens eingegangen sein?'],
+  ['deadline', 'Can we still sign up for the programme?'],
+  // Being named somewhere public, asked without the word "veröffentlicht".
+  ['anonymity', 'Steht dann irgendwo öffentlich, dass wir Modellkommune sind?'],
+  // Sending by a way of sending is how to submit, not whom to write to.
+  ['process', 'Can we send the application by email?'],
 ];
 
 describe('classifyIntent', () => {
@@ -140,6 +148,11 @@ describe('classifyIntent', () => {
     const r = classifyIntent('Bis wann läuft die Frist und brauchen wir eine Unterschrift?');
     expect(r.all).toEqual(expect.arrayContaining(['deadline', 'signature']));
     expect(r.all.indexOf('signature')).toBeLessThan(r.all.indexOf('deadline'));
+  });
+
+  it('does not take "sign up" for a question about signing', () => {
+    expect(classifyIntent('Can we still sign up for the programme?').all).not.toContain('signature');
+    expect(classifyIntent('Does the mayor have to sign?').intent).toBe('signature');
   });
 
   it('counts only the questions answered from the call texts as factual', () => {
