@@ -831,7 +831,13 @@ export class Answerer {
     const joint = verdict.status === 'conditional' && decisive?.key.startsWith('verdict.reason.jointOnly');
     const via = verdict.status === 'conditional' && decisive?.key === 'verdict.reason.onlyVia';
     let lead = t(lang, joint ? 'verdict.lead.jointOnly' : via ? 'verdict.lead.onlyVia' : `verdict.lead.${verdict.status}`, { program: program.shortName, reason: decisive ? reasonText(decisive) : '' });
-    if (verdict.status === 'unclear' && verdict.missing.length) {
+    // Only the state is unknown and everything else fits a call for one or two states: yes, on that condition, rather than a question back.
+    const stateRule = program.rules.find((r): r is Extract<Program['rules'][number], { type: 'states' }> => r.type === 'states' && !r.mentionedOnly);
+    const onlyStateMissing = verdict.status === 'unclear' && verdict.missing.length === 1 && verdict.missing[0] === 'state' && verdict.reasons.every((r) => r.status === 'ok' || r.status === 'info');
+    if (onlyStateMissing && stateRule && stateRule.allowed.length <= 2) {
+      lead = t(lang, decisive ? 'verdict.lead.fitsIfState' : 'verdict.lead.fitsIfStateOnly', { program: program.shortName, states: stateRule.allowed.join(lang === 'en' ? ' or ' : ' oder '), reason: decisive ? reasonText(decisive) : '' });
+      verdict = { ...verdict, reasons: [...verdict.reasons, { status: 'info', key: 'verdict.reason.stateRequired', values: { allowed: stateRule.allowed.join(', ') }, quote: stateRule.quote }] };
+    } else if (verdict.status === 'unclear' && verdict.missing.length) {
       lead = t(lang, 'verdict.lead.missing', { program: program.shortName, missing: verdict.missing.map((m) => t(lang, `profile.field.${m}`)).join(', ') });
     }
     // "Welche Voraussetzungen müssen wir erfüllen?" asks for the conditions: in the call's own words, right after the verdict.

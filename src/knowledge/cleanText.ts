@@ -125,8 +125,10 @@ function dropMailFooter(s: string): string {
 
 // "Antragsfrist: 28.02.2027", also a table row whose key is a question ("Wie viel?: bis zu 12.000 Euro").
 const KEY_VALUE = /^[^:.!?]{2,60}\??:\s+\S/;
-const BULLET = /^\s*(?:[•·▪◦●■‣∙]|[-–*](?=\s))\s*/;
-const FUNCTION_WORD_END = /\b(und|oder|sowie|für|der|die|das|den|dem|des|von|vom|zu|zum|zur|mit|in|im|an|am|auf|aus|bei|über|unter|nach|durch|als|wie|ein|eine|einer|eines|einen|and|or|the|of|for|to|with)$/i;
+const BULLET = /^\s*(?:[•·▪◦●■‣∙]|[-–*](?=\s)|\(?[a-z]\)(?=\s))\s*/;
+const FUNCTION_WORD_END = /\b(und|oder|sowie|für|der|die|das|den|dem|des|von|vom|zu|zum|zur|mit|in|im|an|am|auf|aus|bei|über|unter|nach|durch|als|wie|ein|eine|einer|eines|einen|and|or|the|of|for|to|with|insbesondere|folgende)$/i;
+/** "Nicht antragsberechtigt sind", "Gefördert werden" above a list: the start of a sentence its items finish, no heading ("Wer gefördert wird" is one). */
+const LIST_INTRO = /^(?!(wer|was|wie|welche\w*|who|what)\b).*(berechtigt|förderfähig|zuwendungsfähig|ausgeschlossen|gefördert|beizufügen|vorzulegen|eligible)\s+(sind|ist|werden|wird|are|is)$/i;
 
 /**
  * True when a block visibly goes on after its last line, also across a blank line and before a
@@ -149,7 +151,7 @@ function looksLikeHeading(line: string): boolean {
   if (/[.,;:!?„"“(\-–]$/.test(t)) return false;
   // "Bewerbungsschluss: 15. März", "Telefon: 0511 …": a fact on one line, not a heading.
   if (KEY_VALUE.test(t)) return false;
-  if (FUNCTION_WORD_END.test(t)) return false;
+  if (FUNCTION_WORD_END.test(t) || LIST_INTRO.test(t)) return false;
   // "§ 8 Veröffentlichung, Vertraulichkeit": a directive's paragraph title.
   return /^[\p{Lu}\d„"]|^§+\s*\d+[a-z]?\s+\p{Lu}/u.test(t);
 }
@@ -225,6 +227,10 @@ export function cleanToBlocks(raw: string, kind: SourceKind): Block[] {
   const flush = () => {
     if (current && current.text.trim()) {
       current.text = current.text.replace(/\s+/g, ' ').trim();
+      // "F: Muss der Antrag unterschrieben werden?" / "A: Ja. …": a question-and-answer sheet; the labels are no part of what it says.
+      const labelled = current.kind === 'paragraph' && /^(F|Frage|Q)\s*:\s*\S.*\?$/.test(current.text);
+      if (labelled) current.text = current.text.replace(/^(F|Frage|Q)\s*:\s*/, '');
+      else if (current.kind === 'paragraph' && blocks.at(-1)?.kind === 'question' && /^(A|Antwort)\s*:\s*\S/.test(current.text)) current.text = current.text.replace(/^(A|Antwort)\s*:\s*/, '');
       if (current.kind === 'paragraph' && /\?$/.test(current.text) && current.text.length < 200) current.kind = 'question';
       blocks.push(current);
     }

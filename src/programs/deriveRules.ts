@@ -167,8 +167,12 @@ function jointBelow(blocks: Block[]): Rule | undefined {
 }
 
 /** "Landkreise, kreisfreie Städte sowie kreisangehörige Gemeinden mit mindestens 20.000 …": the limit is for the last group. */
-function limitedKinds(text: string): ReturnType<typeof typesNamed> | undefined {
-  const at = text.search(new RegExp(`(mindestens|ab|höchstens|maximal|bis zu|bis|weniger als|unter|mehr als|über)\\s+${NUMBER}${PEOPLE}`, 'i'));
+function limitedKinds(whole: string): ReturnType<typeof typesNamed> | undefined {
+  // "Antragsberechtigt sind: kreisangehörige Städte … mit mindestens 5.000 …" (a list item under its intro): the item's kinds.
+  const colon = whole.search(new RegExp(`:[^:]*(mindestens|ab|höchstens|maximal|bis zu|bis|weniger als|unter|mehr als|über|zwischen)\\s+${NUMBER}`, 'i'));
+  const text = colon >= 0 ? whole.slice(colon + 1) : whole;
+  // "mit mindestens 5.000 und höchstens 40.000 Einwohnern": the limit starts at its first number.
+  const at = text.search(new RegExp(`(mindestens|ab|höchstens|maximal|bis zu|bis|weniger als|unter|mehr als|über|zwischen)\\s+${NUMBER}(?:\\s+(?:und|bis)\\s+(?:höchstens|maximal|zu)?\\s*${NUMBER})?${PEOPLE}`, 'i'));
   if (at < 0) return undefined;
   const groups = text.slice(0, at).split(/\bsowie\b|;/);
   // "Städte mit mehr als 100.000 Einwohnern sind ausgeschlossen": the kinds the limit is said of, when the sentence starts with them.

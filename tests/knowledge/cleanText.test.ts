@@ -132,6 +132,23 @@ describe('cleanToBlocks: markdown', () => {
     expect(ofKind(cleanToBlocks('Die Frist richtet sich nach § 7 Absatz 1.', 'txt'), 'heading')).toEqual([]);
   });
 
+  it('reads a question-and-answer sheet ("F: … ?" / "A: …") without its labels', () => {
+    const blocks = cleanToBlocks('F:\tMuss der Antrag unterschrieben werden?\nA:\tJa. Das Original geht per Post.\n\nA: Anlage 1 liegt bei.', 'txt');
+    expect(blocks.slice(0, 2)).toEqual([
+      { kind: 'question', text: 'Muss der Antrag unterschrieben werden?' },
+      { kind: 'paragraph', text: 'Ja. Das Original geht per Post.' },
+    ]);
+    // Only an answer to a question loses its "A:".
+    expect(blocks[2].text).toBe('A: Anlage 1 liegt bei.');
+  });
+
+  it('keeps "Nicht antragsberechtigt sind" above its lettered items as their intro, but "Wer gefördert wird" as a heading', () => {
+    const blocks = cleanToBlocks('Nicht antragsberechtigt sind\na)\tVereine,\nb)\tStiftungen.\n\nWer gefördert wird\n\nGemeinden.', 'txt');
+    expect(ofKind(blocks, 'heading')).toEqual(['Wer gefördert wird']);
+    expect(ofKind(blocks, 'bullet')).toEqual(['Vereine,', 'Stiftungen.']);
+    expect(texts(blocks)[0]).toBe('Nicht antragsberechtigt sind:');
+  });
+
   it('turns "#" lines into headings without the hashes', () => {
     const blocks = cleanToBlocks('# Was bewegt Kommunen?\n\n## Kurzfassung\n\nText folgt hier.', 'md');
     expect(ofKind(blocks, 'heading')).toEqual(['Was bewegt Kommunen?', 'Kurzfassung']);

@@ -109,6 +109,7 @@ const TABLE: [Intent, string][] = [
   ['deadline', 'Can we still sign up for the programme?'],
   // Being named somewhere public, asked without the word "veröffentlicht".
   ['anonymity', 'Steht dann irgendwo öffentlich, dass wir Modellkommune sind?'],
+  ['anonymity', 'Unsere Stadt möchte nicht öffentlich als Förderempfängerin auftauchen. Geht das?'],
   // Sending by a way of sending is how to submit, not whom to write to.
   ['process', 'Can we send the application by email?'],
 ];

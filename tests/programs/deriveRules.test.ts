@@ -20,6 +20,27 @@ const program = (id: string): Program => programs.find((p) => p.id === id)!;
 const blocks = (text: string): Block[] => cleanToBlocks(text, 'txt');
 
 describe('deriveRules: who may apply, read from a call text', () => {
+  it('reads lettered lists under "Antragsberechtigt sind" and "Nicht antragsberechtigt sind", each item with its intro', () => {
+    const rules = deriveRules(
+      blocks(
+        [
+          '3.1\tAntragsberechtigt sind folgende Kommunen in Sachsen-Anhalt:',
+          'a)\tLandkreise,',
+          'b)\tkreisangehörige Städte und Gemeinden mit mindestens 5.000 und höchstens 40.000 Einwohnerinnen und Einwohnern.',
+          '',
+          '3.3\tNicht antragsberechtigt sind',
+          'a)\tMitgliedsgemeinden von Verbandsgemeinden,',
+          'b)\tfreie Träger, Vereine und Migrantenorganisationen.',
+        ].join('\n'),
+      ),
+    );
+    expect(rules).toContainEqual(expect.objectContaining({ type: 'entityTypes', excluded: ['organisation'], quote: '3.3 Nicht antragsberechtigt sind: freie Träger, Vereine und Migrantenorganisationen.' }));
+    expect(rules).toContainEqual(expect.objectContaining({ type: 'entityTypes', allowed: ['landkreis', 'kreisangehoerige_stadt', 'gemeinde'] }));
+    // The limit is the second item's, not the Landkreise' of the first.
+    expect(rules).toContainEqual(expect.objectContaining({ type: 'population', min: 5000, max: 40000, appliesTo: ['kreisangehoerige_stadt', 'gemeinde'] }));
+    expect(rules).toContainEqual(expect.objectContaining({ type: 'states', allowed: ['Sachsen-Anhalt'] }));
+  });
+
   it('reads kinds of applicant, population limits and the state, each with its sentence', () => {
     const rules = deriveRules(klimafit.blocks);
     expect(rules).toContainEqual(expect.objectContaining({ type: 'entityTypes', excluded: ['kreisfreie_stadt', 'landkreis'], quote: 'Landkreise, die Region Hannover und kreisfreie Städte sind nicht antragsberechtigt.' }));
