@@ -122,7 +122,7 @@ const ASKS_LIMIT = /\b(darf|dürfen|maximal|höchstens|mindestens|muss|müssen|m
 const THRESHOLD_BEFORE = /(mindestens|wenigstens|höchstens|maximal|\bab|unter|über|weniger als|mehr als)\s+$/i;
 
 /** Sentences that say yes or no outright about a signature or an own contribution. */
-const NO_SIGNATURE = /(muss|müssen|braucht|brauchen)\s+nicht\s+(\w+\s+){0,2}(unterschrieben|unterzeichnet)|nicht\s+unterschrieben\s+werden|(keine|nicht)\s+(formale\s+)?unterschrift\s+(ist\s+)?(nötig|erforderlich|notwendig)|unterschrift\s+ist\s+(dafür\s+|hierfür\s+)?nicht\s+(nötig|erforderlich|notwendig)|ohne unterschrift|formlose? (e-?mail|bewerbung|interessenbekundung)|unterschrift\s+(braucht|brauchen|benötigt|benötigen)\s+(ihr|sie|man|es)\b.{0,60}\bnicht\b|(braucht|brauchen) (ihr|sie|man) keine unterschrift/i;
+const NO_SIGNATURE = /(muss|müssen|braucht|brauchen)\s+nicht\s+(\w+\s+){0,2}(unterschrieben|unterzeichnet)|nicht\s+unterschrieben\s+werden|(keine|nicht)\s+(formale\s+)?unterschrift\s+(ist\s+)?(nötig|erforderlich|notwendig)|unterschrift\s+ist\s+(dafür\s+|hierfür\s+)?nicht\s+(nötig|erforderlich|notwendig)|ohne unterschrift|formlose? (e-?mail|bewerbung|interessenbekundung)|unterschrift\s+(braucht|brauchen|benötigt|benötigen)\s+(ihr|sie|man|es)\b.{0,60}\bnicht\b|(braucht|brauchen) (ihr|sie|man) keine unterschrift|unterschrift\s*:\s*([^.:]{0,40}\s)?(nicht\s+(erforderlich|nötig|notwendig)|nein\b|keine\b|entfällt)/i;
 const SIGNATURE = /\b(ist|sind|muss|müssen)\b.{0,360}\b(zu unterzeichnen|zu unterschreiben|unterschrieben|unterzeichnet)\b/i;
 const NO_OWN_FUNDS = /\b(kein|keinen)\s+(eigenanteil|eigenbeitrag|eigenbeteiligung)|(eigenanteil|eigenbeitrag|eigenbeteiligung)\s+(ist|wird)\s+nicht|eigenanteil\s+fällt\s+nicht|ohne eigenanteil/i;
 /** The whole budget of a call, and amounts that are per project or per applicant. */
@@ -167,6 +167,25 @@ function statesPublished(quote: string): boolean {
 
 /** "Reicht es, wenn …?", "Genügt eine E-Mail?": whether something suffices, which a plain "must be signed" does not answer. */
 const ASKS_SUFFICIENCY = /\b(reicht|reichen|genügt|genügen|ausreichend|langt|enough|suffice|sufficient)\b/i;
+
+/** "Muss … unterschrieben werden? Nein. …": a call's own FAQ entry, quoted with its question, that answers yes or no. */
+const FAQ_YES_NO = /^([^?]{8,240}\?)\s+(ja|nein)\b\s*[.,!–-]/i;
+const NEGATING = /\b(nicht|kein\w*|ohne|nie)\b/i;
+
+/** The FAQ's yes or no, when the user asks the same thing the same way round; undefined otherwise. */
+function faqYesNo(quote: string, question: string): { key: string; share?: string } | undefined {
+  const m = quote.match(FAQ_YES_NO);
+  const asked = questionSentence(question);
+  if (!m || !YES_NO_QUESTION.test(asked) || !YES_NO_QUESTION.test(m[1])) return undefined;
+  // "Kann man ohne Unterschrift …?" against "Muss man unterschreiben?": the other way round, so no plain answer.
+  if (NEGATING.test(m[1]) !== NEGATING.test(asked)) return undefined;
+  const content = (x: string) => new Set((x.toLowerCase().match(/[\p{L}]{4,}/gu) ?? []).map((w) => stem(w)));
+  const theirs = content(m[1]);
+  const ours = [...content(asked)];
+  const shared = ours.filter((w) => theirs.has(w)).length;
+  if (shared < 2 || shared / Math.max(1, Math.min(theirs.size, ours.length)) < 0.5) return undefined;
+  return { key: m[2].toLowerCase() === 'ja' ? 'faqYes' : 'faqNo' };
+}
 
 function plainAnswer(intent: Intent, quote: string, question: string): { key: string; share?: string } | undefined {
   // "Können wir den Antrag per E-Mail schicken?" – "Die Übersendung … per E-Mail wahrt die Frist nicht.": a plain no for that way.
@@ -748,7 +767,7 @@ export class Answerer {
     }
     // The quote comes from a source: inert in markdown, like every quote the bot shows. A yes/no
     // question gets its yes or no first when the sentence says it plainly.
-    const plain = plainAnswer(intent, passage.quote, ownWords);
+    const plain = plainAnswer(intent, passage.quote, ownWords) ?? faqYesNo(passage.quote, req.text);
     let lead = plain
       ? t(lang, `passage.${plain.key}`, { program: program.shortName, quote: escapeMarkdown(passage.quote), share: plain.share ?? '' })
       : this.quoteLead(program, passage.quote, lang);

@@ -221,6 +221,14 @@ function deadlineFit(sentence: string): number {
   return (APPLICATION.test(sentence) ? 1.5 : 0) - (NOT_APPLICATION_END.test(sentence) && !APPLICATION.test(sentence) ? 3 : 0) + stage;
 }
 
+/** "14. Mai – Eingang der unterschriebenen Teilnahmeerklärung …; sonst verfällt die Zusage": a step after being chosen, unless that is what is asked. */
+function afterSelectionStep(sentence: string, query: string): number {
+  if (AFTER_SELECTION_STEP.test(query) || SECOND_STAGE.test(query)) return 0;
+  return AFTER_SELECTION_STEP.test(sentence) && !/bewerbungsschluss|bewerbungsfrist|einsendeschluss|antragsfrist/i.test(sentence) ? -2 : 0;
+}
+
+const AFTER_SELECTION_STEP = /\bzusage\b|\bausgewählte\w* (kommunen|projekte|bewerber\w*|städte|gemeinden)|nach (der |erfolgter )?(auswahl|zusage|bewilligung)|teilnahmeerklärung|kooperationsvertrag|verwendungsnachweis|abschlussbericht/i;
+
 /** A sentence that adds to what an application consists of. */
 const PROCESS_MORE = /beizufügen|beifügen|beiliegen|anzuhängen|anlage|nachgereicht|nachreichen|zusätzlich|außerdem|ergänzend/i;
 
@@ -301,7 +309,7 @@ export function findPassage(
       // A section named like the question ("Teilnahmevoraussetzungen") vouches for its sentences.
       const sectionHit = focus.length > 0 && h.chunk.section ? coverage(focus, h.chunk.section, kb.vocabulary, kb.synonyms) : 0;
       let score = (cueHit ? 2 : 0) + (faqHit ? 2.5 : 0) + 3 * cov + (dateHit ? 1 : 0) + (strong?.test(s) ? 1.5 : 0) + sectionHit + 1 / (1 + rank);
-      if (intent === 'deadline') score += deadlineFit(s) + (SECOND_STAGE.test(query) && SECOND_STAGE_SENTENCE.test(context) ? 2.5 : 0);
+      if (intent === 'deadline') score += deadlineFit(s) + afterSelectionStep(s, query) + (SECOND_STAGE.test(query) && SECOND_STAGE_SENTENCE.test(context) ? 2.5 : 0);
       // A section headed for this kind of question ("Wer kann teilnehmen?", "Kontakt") vouches for its sentences.
       if (sectionCue) score += 1.5;
       if (specific.length && coverage(specific, context, kb.vocabulary, kb.synonyms) === 0) score -= 2;

@@ -34,6 +34,13 @@ export function stripHtml(s: string): string {
       // "<li><strong>15. März 2027</strong><br>Bewerbungsschluss</li>": one item, one fact.
       .replace(/<li\b[^>]*>[\s\S]*?<\/li>/gi, (item) => item.replace(/<br\s*\/?>/gi, ' – '))
       .replace(/<(div|section)\b[^>]*(cookie|consent|banner)[^>]*>[\s\S]*?<\/\1>/gi, ' ')
+      // A definition list is rows of facts: "<dt>Bewerbungsschluss</dt><dd>25. Februar 2027</dd>" is "Bewerbungsschluss: 25. Februar 2027";
+      // a term asked as a question ("<dt>Wer kann sich bewerben?</dt>") is answered by its description, as in an FAQ.
+      .replace(/<dt\b[^>]*>([\s\S]*?)<\/dt>\s*((?:<dd\b[^>]*>[\s\S]*?<\/dd>\s*)+)/gi, (_m, term: string, descs: string) => {
+        const name = term.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
+        const body = [...descs.matchAll(/<dd\b[^>]*>([\s\S]*?)<\/dd>/gi)].map((d) => d[1].trim()).join('; ');
+        return /\?$/.test(name) ? `\n\n${name}\n\n${body}\n\n${ROW_END}\n\n` : `\n\n${name}: ${body}\n\n${ROW_END}\n\n`;
+      })
       // A table row is one fact: "Antragsfrist: 28.02.2027".
       .replace(/<\/t[hd]>\s*<t[hd]\b[^>]*>/gi, ': ')
       // A row ends its fact even when it ends without a full stop (unlike a PDF's broken sentence).

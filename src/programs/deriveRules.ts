@@ -8,9 +8,9 @@ type EntityType = Extract<Rule, { type: 'entityTypes' }>['allowed'][number];
 const ALL_TYPES: EntityType[] = ['landkreis', 'kreisfreie_stadt', 'kreisangehoerige_stadt', 'gemeinde', 'organisation'];
 
 /** A sentence that says who may apply ("Bewerben können sich …", "Antragsberechtigt sind …", "Wer: …"). */
-const WHO_MAY = /\b(kreise|landkreise|gemeinden|städte|kommunen)\s+können\b.{0,80}\b(teilnehmen|mitmachen)\b|(darf|dürfen|muss|müssen)\b.{0,60}\b(höchstens|mindestens|maximal|nicht mehr als|weniger als)\s+[\d.\s]+\s*einwohner|(bewerben|beteiligen|teilnehmen|mitmachen) können|zuwendungsempfänger sind|antragsteller(innen)? sind|antragstellende sind|förderfähig sind|gefördert werden (können )?(kreis|gemeind|städt|stadt|landkreis|kommun|verein|träger|organisation)|können sich\b.{0,100}\b(bewerben|beteiligen)|antragsberechtigt|teilnahmeberechtigt|richtet sich\b.{0,30}\ban\b|^wer\??\s*:|zielgruppe\s*:|\bim sinne (dieser|des|der) \p{L}+ sind\b/iu;
+const WHO_MAY = /\b(kreise|landkreise|gemeinden|städte|kommunen)\s+können\b.{0,80}\b(teilnehmen|mitmachen)\b|(darf|dürfen|muss|müssen)\b.{0,60}\b(höchstens|mindestens|maximal|nicht mehr als|weniger als)\s+[\d.\s]+\s*einwohner|(bewerben|beteiligen|teilnehmen|mitmachen) können|zuwendungsempfänger sind|antragsteller(innen)? sind|antragstellende sind|förderfähig sind|gefördert werden (können )?(kreis|gemeind|städt|stadt|landkreis|kommun|verein|träger|organisation)|können sich\b.{0,100}\b(bewerben|beteiligen)|antragsberechtigt|teilnahmeberechtigt|bewerbungsberechtigt|richtet sich\b.{0,30}\ban\b|^wer\??\s*:|zielgruppe\s*:|\bim sinne (dieser|des|der) \p{L}+ sind\b/iu;
 /** A sentence that says who may not ("Nicht teilnehmen können …", "… sind nicht antragsberechtigt"). */
-const WHO_NOT = /\bnicht\b.{0,40}\b(teilnehmen|antragsberechtigt|teilnahmeberechtigt|zuwendungsberechtigt|bewerben|beteiligen|gefördert|zugelassen)|können sich nicht|nicht selbst|nicht direkt|können keine anträge|(können|dürfen) keinen (eigenen )?antrag|\bkein(en)? eigene[rn]? antrag|nicht\b.{0,20}\banträge stellen|nehmen\b.{0,60}\bnicht teil|\bausgeschlossen\b|\bnur über (ihr|ihren|ihre|den|das|einen|ein) (land)?(kreis|amt|verband\w*|verbandsgemeinde|samtgemeinde)\b/i;
+const WHO_NOT = /\bnicht\b.{0,40}\b(teilnehmen|\p{L}*berechtigt|bewerben|beteiligen|gefördert|zugelassen)|können sich nicht|nicht selbst|nicht direkt|können keine anträge|(können|dürfen) keinen (eigenen )?antrag|\bkein(en)? eigene[rn]? antrag|nicht\b.{0,20}\banträge stellen|nehmen\b.{0,60}\bnicht teil|\bausgeschlossen\b|\bnur über (ihr|ihren|ihre|den|das|einen|ein) (land)?(kreis|amt|verband\w*|verbandsgemeinde|samtgemeinde)\b/iu;
 /** Headings of the section that lists who may apply. */
 const WHO_SECTION = /wer kann|wer darf|antragsberecht|teilnahmevoraussetz|teilnahmebeding|zielgruppe|wer ist/i;
 /** A route or partnership for others, not a rule about who applies ("gemeinsam mit Nachbarkommunen"). */
@@ -106,10 +106,12 @@ function eligibilityStatements(blocks: Block[]): Statement[] {
   const out: Statement[] = [];
   let section = '';
   let intro = '';
+  let firstInSection = false;
   for (const b of blocks) {
     if (b.kind === 'heading' || b.kind === 'question') {
       section = b.text;
       intro = '';
+      firstInSection = true;
       continue;
     }
     const sentences = b.kind === 'bullet' ? [b.text] : splitSentences(b.text);
@@ -125,10 +127,13 @@ function eligibilityStatements(blocks: Block[]): Statement[] {
         // Items right under a heading "Wer kann Anträge stellen?" are who may, with or without an intro sentence.
         // So are the rows of a table there ("Landkreise: keine Begrenzung: nur für Vorhaben, …").
         const row = inSection && b.kind === 'paragraph' && /^[^:.!?]{3,120}:\s/.test(b.text);
-        if (WHO_MAY.test(context) || negative || row || (inSection && b.kind === 'bullet' && (WHO_MAY.test(intro) || !intro))) out.push({ text: context, quote: shown, negative });
+        // "Wer kann sich bewerben?" answered by "Kreisangehörige Städte und Gemeinden in Sachsen …": the answer's first sentence names who.
+        const answers = inSection && firstInSection && b.kind === 'paragraph' && typesNamed(context).length > 0;
+        if (WHO_MAY.test(context) || negative || row || answers || (inSection && b.kind === 'bullet' && (WHO_MAY.test(intro) || !intro))) out.push({ text: context, quote: shown, negative });
       }
     }
     if (b.kind !== 'bullet') intro = /:\s*$/.test(b.text) ? b.text : '';
+    firstInSection = false;
   }
   return out;
 }
@@ -155,11 +160,15 @@ const ONLY_MUNICIPALITIES = /antragsteller\w*\s+(muss|müssen|ist|sind)\s+(immer
 /** A joint route for small applicants: below a size, only together (or through another body). */
 const JOINT_BELOW = new RegExp(`(?:weniger als|unter|unterhalb von)\\s+${NUMBER}${PEOPLE}.{0,200}?\\b(gemeinsam\\w*|im verbund|zusammen|zusammenschluss|über (?:ihr|ihren|das|den|sein|seinen) (?:amt|landkreis|kreis|verband))`, 'i');
 
+const JOINT_REFUSED = /(gemeinsam|verbund|zusammen)\w*\s+(\S+\s+){0,5}(sind|ist|wird|werden)?\s*(\S+\s+){0,3}(nicht (vorgesehen|möglich|zulässig)|ausgeschlossen)/i;
+
 /** The joint-application rule of a call's text, with its sentence; undefined when it has none. */
 function jointBelow(blocks: Block[]): Rule | undefined {
   for (const b of blocks) {
     for (const sentence of splitSentences(b.text)) {
       const m = sentence.match(JOINT_BELOW);
+      // "… können nicht teilnehmen; gemeinsame Bewerbungen … sind nicht vorgesehen": no joint route at all.
+      if (m && JOINT_REFUSED.test(sentence)) continue;
       if (m) return { type: 'jointBelow', threshold: toNumber(m[1]), partnersMin: 1, partnersMax: 1, asQuoted: true, quote: sentence.replace(/^[•·▪\-–*\s]+/, '').trim() };
     }
   }

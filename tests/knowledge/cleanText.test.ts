@@ -149,6 +149,16 @@ describe('cleanToBlocks: markdown', () => {
     expect(texts(blocks)[0]).toBe('Nicht antragsberechtigt sind:');
   });
 
+  it('reads an HTML definition list as rows of facts, and a term asked as a question as an FAQ entry', () => {
+    const html = '<dl><dt>Bewerbungsschluss</dt><dd>25. Februar 2027, 14:00 Uhr</dd><dt>Wer kann sich bewerben?</dt><dd>Gemeinden in Sachsen</dd><dt>Förderer</dt><dd>Stiftung A</dd><dd>Land B</dd></dl>';
+    expect(cleanToBlocks(html, 'html')).toEqual([
+      { kind: 'paragraph', text: 'Bewerbungsschluss: 25. Februar 2027, 14:00 Uhr' },
+      { kind: 'question', text: 'Wer kann sich bewerben?' },
+      { kind: 'paragraph', text: 'Gemeinden in Sachsen' },
+      { kind: 'paragraph', text: 'Förderer: Stiftung A; Land B' },
+    ]);
+  });
+
   it('turns "#" lines into headings without the hashes', () => {
     const blocks = cleanToBlocks('# Was bewegt Kommunen?\n\n## Kurzfassung\n\nText folgt hier.', 'md');
     expect(ofKind(blocks, 'heading')).toEqual(['Was bewegt Kommunen?', 'Kurzfassung']);

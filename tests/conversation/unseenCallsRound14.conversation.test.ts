@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { expectAnswered, useBotWithUnseenCalls } from '../support/unseenCalls.js';
+
+// Three more calls nobody curated, from the fourteenth evaluation round: a Word export with numbered
+// sections, lettered lists and an "F:/A:" sheet; a programme page whose key facts are an HTML
+// definition list beside a timeline; a Markdown call with front matter in German and English.
+const FILES = ['foerderaufruf-lotsenpunkte-2027.txt', 'zusammen-wachsen-2027.html', 'welcome-exchange-2027.md'];
+const { bot: getBot, channel: getChannel } = useBotWithUnseenCalls(FILES);
+
+const LP = /Ankommen vor Ort/;
+const ZW = /Zusammen wachsen/;
+const WE = /Welcome Exchange/;
+
+describe('three unseen calls of the fourteenth round', () => {
+  it('reads "Nicht antragsberechtigt sind" with its lettered items as exclusions', () => {
+    const lp = getBot().app.kb.programs.find((p) => p.id === 'foerderaufruf-lotsenpunkte-2027')!;
+    expect(lp.rules).toContainEqual(expect.objectContaining({ type: 'entityTypes', excluded: ['organisation'] }));
+    const zw = getBot().app.kb.programs.find((p) => p.id === 'zusammen-wachsen-2027')!;
+    // "<dt>Nicht bewerbungsberechtigt</dt><dd>Landkreise, kreisfreie Städte, …</dd>".
+    expect(zw.rules).toContainEqual(expect.objectContaining({ type: 'entityTypes', excluded: ['kreisfreie_stadt', 'landkreis', 'organisation'] }));
+    // "… können nicht teilnehmen; gemeinsame Bewerbungen … sind nicht vorgesehen": no joint route.
+    expect(zw.rules.some((r) => r.type === 'jointBelow')).toBe(false);
+  });
+
+  it.each([
+    ['Kann unser örtlicher Migrationsberatungsverein selbst einen Antrag für einen Lotsenpunkt stellen?', /^Nein – Vereine/, LP],
+    // Only the state is unknown ("im Burgenlandkreis"): yes on that condition, not a question back.
+    ['Wir sind eine Verbandsgemeinde im Burgenlandkreis mit 11.800 Einwohnern. Sind wir beim Lotsenpunkte-Aufruf antragsberechtigt?', /^Ja, sofern Ihre Kommune in Sachsen-Anhalt liegt – /, LP],
+    ['Wegen rechter Anfeindungen möchte unsere Stadt nicht öffentlich als Förderempfängerin auftauchen. Geht das beim Lotsenpunkte-Programm?', /^Nein – .*keine anonyme Teilnahme/, LP],
+    // The call's own FAQ asks the same: its "Nein." leads.
+    ['Reicht es, wenn wir den unterschriebenen Lotsenpunkte-Antrag eingescannt per E-Mail schicken?', /^Nein – laut Ausschreibung .*„Reicht es, wenn wir den unterschriebenen Antrag eingescannt per E-Mail schicken\? Nein\./, LP],
+    // The definition list's "Bewerbungsschluss" row, not the later date for the signed declaration of those chosen.
+    ['Bis wann kann man sich für Zusammen wachsen bewerben?', /^Die Bewerbungsfrist für Zusammen wachsen 2027 läuft bis zum 25\.02\.2027 .*14:00 Uhr/, ZW],
+    ['Wir sind ein Landkreis in Sachsen. Können wir uns bei Zusammen wachsen bewerben?', /^Nein – Landkreise/, ZW],
+    ['Muss die Bewerbung für Zusammen wachsen unterschrieben werden?', /^Nein – .*„Unterschrift: Für die Bewerbung nicht erforderlich/, ZW],
+    ['Bis wann konnte man sich für Welcome Exchange bewerben?', /^Die Bewerbungsfrist für Welcome Exchange 2027 endete am 20\.11\.2026/, WE],
+  ])('answers "%s" from the call', (question, lead, title) => expectAnswered(getBot(), getChannel(), question, lead, title));
+
+  it('answers in English from the definition list', () =>
+    expectAnswered(getBot(), getChannel(), 'When is the deadline for Zusammen wachsen?', /^The application deadline for Zusammen wachsen 2027 is 25 February 2027/, ZW, 'en-US'));
+});
