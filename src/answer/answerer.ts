@@ -59,6 +59,7 @@ const SUGGESTABLE: Intent[] = ['deadline', 'eligibility', 'signature', 'money', 
 /** Kinds of question whose answer is a rule, not a time, even when asked with "wann". */
 const NOT_A_TIME = new Set<Intent>(['signature', 'anonymity', 'ownFunds', 'eligibility', 'contact']);
 /** How a question for a time begins: "Wann …", "Und wann …", "wan …" (typed fast), "When …". */
+const REPORT_ASKED = /\b(final report|interim report|report|reports|reporting)\b|\w*bericht\b|\w*berichte\b|verwendungsnachweis/i;
 const WHEN_START = String.raw`^\s*((und|aber|also|ok|okay|and|so)\s*,?\s+)?(wann?|ab wann|bis wann|when|until when|by when|in welche[mn] (zeitraum|monat|jahr|quartal)|welche[rn]? zeitraum)\b`;
 /** A question for a time. */
 const WHEN = new RegExp(WHEN_START, 'i');
@@ -104,7 +105,7 @@ const TIME_WORD = /^(frist|termin|datum|zeit|tag|monat|jahr|woch|end|lauf|lauft)
 /** Stems of taking part in a call: a when-question with only these asks for the deadline. */
 const TAKING_PART = /^(mitmach|teilnehm|teilnahm|bewerb|beantrag|antrag|einreich|anmeld|registrier|mitwirk|beteilig|interess|meld|abgeb|schick|send|einsend|dabei|apply|submit|register)/;
 /** A question for the time of something other than the application ("Wann entscheidet die Jury?"). */
-const OTHER_EVENT = new RegExp(String.raw`${WHEN_START}.*\b(jury|auswahl|ausgewählt|entscheid\w*|entschieden|erfahren|bewillig\w*|bescheid|zusage|ergebnis\w*|info-?veranstaltung|informationsveranstaltung|veranstaltung|webinar|sprechstunde|beginn\w*|beginnt|startet|start|auftakt\w*|workshop|treffen|netzwerktreffen|laufzeit|projektende|abgeschlossen|fertig|fertiggestellt|umgesetzt|verwendungsnachweis|decide|decision|selected|selection|start|begin|event|webinar|consultation|office hours?|session|meeting|workshop|conference|sprechstunde|fachtag|konferenz|completed|finished)\b`, 'i');
+const OTHER_EVENT = new RegExp(String.raw`${WHEN_START}.*\b(jury|auswahl|ausgewählt|entscheid\w*|entschieden|erfahren|bewillig\w*|bescheid|zusage|ergebnis\w*|info-?veranstaltung|informationsveranstaltung|veranstaltung|webinar|sprechstunde|beginn\w*|beginnt|startet|start|auftakt\w*|workshop|treffen|netzwerktreffen|laufzeit|projektende|abgeschlossen|fertig|fertiggestellt|umgesetzt|verwendungsnachweis|decide|decision|selected|selection|start|begin|event|webinar|consultation|office hours?|session|meeting|workshop|conference|sprechstunde|fachtag|konferenz|completed|finished|report|reports|reporting|\w*bericht\w*|nachweis\w*|abrechnung)\b`, 'i');
 const APPLICATION_WORDS = /frist|bewerb|antrag\b|antrags|interessens?bekund|einreich|eingereicht|einsend|eingesandt|abgeb|abgegeben|skizze|anmeld|(?<![a-zäöü])melden\b|anträge|deadline|apply|application|submi|schluss/i;
 
 const SUBMIT = /\b(schick|send|einreich|eingereicht|abgeb|übermittel|hochlad|einsend)\w*/i;
@@ -630,7 +631,9 @@ export class Answerer {
     // "… als Modellkommune melden? Bis wann ging das eigentlich?": a question without a noun of its own asks about the sentence before.
     const asked = questionSentence(req.text);
     const about = /(?<=\s)\p{Lu}\p{Ll}/u.test(asked) ? asked : req.text;
-    const whenQuestion = lang === 'de' ? WHEN.test(asked) && (!APPLICATION_WORDS.test(about) || OTHER_EVENT.test(asked)) : OTHER_EVENT.test(req.text) && !APPLICATION_WORDS.test(req.text);
+    // "Bis wann muss der Abschlussbericht eingereicht werden?", "deadline for the final report": a report is sent in, but it is no application.
+    const reportAsked = REPORT_ASKED.test(asked);
+    const whenQuestion = reportAsked ? WHEN.test(asked) || /\bdeadline|\bdue\b|frist/i.test(asked) : lang === 'de' ? WHEN.test(asked) && (!APPLICATION_WORDS.test(about) || OTHER_EVENT.test(asked)) : OTHER_EVENT.test(req.text) && !APPLICATION_WORDS.test(req.text);
     if (!NOT_A_TIME.has(intent) && whenQuestion) {
       const when = this.whenAnswer(program, intent, req);
       if (when) return when;
@@ -749,7 +752,9 @@ export class Answerer {
     // "Nach welchen Kriterien wird ausgewählt?" is not answered by when or by whom.
     if (SELECTION_CRITERIA.test(req.text) && !CRITERIA_SAID.test(passage.quote)) return this.abstain(intent, lang, program);
     // "What is the total budget?" → "Gesamtbudget": a specific thing asked in English must be in the quote, as in German.
-    if (lang === 'en' && this.lacksSpecific(focus, passage.quote, lang)) return this.abstain(intent, lang, program);
+    // A deadline question's other words describe the asker ("with partner towns in Ireland"), unless they name another event.
+    const deadlineOfCall = intent === 'deadline' && !OTHER_EVENT.test(req.text) && findDates(passage.quote).length > 0;
+    if (lang === 'en' && !deadlineOfCall && this.lacksSpecific(focus, passage.quote, lang)) return this.abstain(intent, lang, program);
     // "Wie viele Seiten …?" asks for a number: a passage without one does not answer it.
     // A number answers only when the passage is about everything the question names.
     if (asksCount && (!NUMBER_WORD.test(passage.quote) || (counted !== undefined && focus.length > 1 && passage.coverage < 0.99))) return this.abstain(intent, lang, program);

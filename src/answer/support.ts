@@ -12,6 +12,7 @@ const GENERIC = new Set(
    lust kohle topf beachten beachtet beachte berücksichtigen erstmal zunächst problem probleme liegt liegen trotzdem dennoch besondere besonderen besonderer spezielle speziellen nicht nichts mussten müssten hätten wären könnten sollten dran drauf drin ging gingen lief liefen gab gabs war waren dieselbe derselbe dasselbe denselben derselben komplett vollständig ganz kein keine keinen keiner höchstens hochstens maximal mindestens zusammen
    nötig notig notwendig erforderlich erlaubt zulässig zulassig gestattet verpflichtend pflicht okay ok
    erfüllen erfüllt kriterien kriterium viel viele wieviel wieviele wievielen hoch höhe gross groß lang wie welch welche genau eigentlich nennt nennen genannt beschreibt beschreiben erklärt läuft laufen lauft bitte mal etwa ungefahr denn auch noch schon hier dort thema bezug bzgl bezuglich moglich konnen muss brauch brauchen man leute wer wann was wo wohin
+   sein seine seinen seinem seiner bringt zeigt zeigen loswerden studie meldung pressemitteilung gut mitzumachen teilzunehmen
    call text paper document programme program project tell say says know please about does apply application`
     .split(/\s+/)
     .map((w) => stem(w)),

@@ -17,7 +17,7 @@ export const AUTHOR_QUESTION = /wer hat .{0,80}(geschrieben|verfasst|herausgegeb
 const PATTERNS: Record<(typeof INTENTS)[number], RegExp[]> = {
   cancel: [/^\s*(abbrechen|abbruch|stopp?|beenden|cancel|quit|exit)\s*[.!]?\s*$/],
   handoff: [
-    /(mensch|menschen|person|mitarbeiter\w*|projektleitung|projektleiter\w*|jemand\w*|berater\w*|ansprechpartner\w*|team)\b.{0,40}\b(sprechen|besprechen|reden|telefonieren|kontakt|verbinden)/,
+    /(mensch|menschen|person|mitarbeiter\w*|projektleitung|projektleiter\w*|jemand\w*|berater\w*|ansprechpartner\w*|team)\b.{0,40}\b(?<!(englisch|deutsch|französisch|spanisch|arabisch|türkisch|russisch|ukrainisch|polnisch|gut|fließend|\w*sprache\w*)\s+)(sprechen|besprechen|reden|telefonieren|kontakt|verbinden)/,
     /\b(jemand|person|mitarbeiter\w*|projektleitung)\b.{0,60}\b(bei mir|bei uns|mich|uns)\b.{0,20}\b(meldet|melden|anruft|anrufen|kontaktiert|zurückruft)|rückruf|ruf(t)? mich .{0,20}an\b/,
     /\b(weiterleiten|weitergeben|weiterreichen|(leite|gib|geb|reich)\w*\b.{0,90}\bweiter|übergeben)\b/,
     /\b(talk|speak|chat)\b.{0,20}\b(to|with)\b.{0,20}\b(a |an |the )?(human|person|someone|agent|project lead\w*|staff|team)/,
@@ -36,7 +36,7 @@ const PATTERNS: Record<(typeof INTENTS)[number], RegExp[]> = {
   ],
   money: [/wie ?viel (geld )?(gibt es|gibts|bekomm|erhält|erhalt|zahlt)|wie ?(viel|hoch) (ist )?(das |die )?(maximale |höchste )?(geld|förderung|fördersumme|zuschuss|zuwendung|förderquote|euro)|förderquote|höchstförderung|höchstbetrag|maximalbetrag|wie hoch ist die förderung|fördersumme|fördermittel|förderhöhe|förderbetrag|\bsumme\b|\bbetrag\b|\beuro\b|€|zuschuss|\bbudget|finanziell|\bgeld\b|how much|amount|\bgrants?\b|money|funding (amount|level)|pauschale|sachkosten|höhe der förderung|wie ?viel kohle|\bwas (zahlt|bezahlt|erstattet|übernimmt)\b|welche[nrs]? (anteil|prozentsatz)|wie ?viel prozent|wie hoch ist der (anteil|prozentsatz)|what (share|percentage|proportion)|how many percent/],
   contact: [
-    /an wen|wohin (wende|schicke|sende|richte|kann)|wer (leitet|betreut|koordiniert|beantwortet)|\bprojektleit\w*|who (leads|runs|manages|answers)|ansprechp\w*|\bzuständig|rückfragen|wen (rufe|erreiche)|(rufe|ruft|rufen) .{0,40}\ban\b|anrufen|telefonnummer|erreiche ich|kontakt\w*|e-?mail|telefon|wen (kann|soll|frage)|\bwen\b.{0,40}\b(fragen|ansprechen|anrufen|kontaktieren)\b|mit fragen|fragen (wende|richte)|who (do|should|can) (i|we) (contact|ask|send|write)|contact|get in touch|email address|where (do|should|can) (i|we) send|schicke ich|sende ich|schicken wir|senden wir/,
+    /an wen|bei wem\b|(fragen|rückfragen)\b.{0,30}\b(loswerden|richten|klären)\b|wohin (wende|schicke|sende|richte|kann)|wer (leitet|betreut|koordiniert|beantwortet)|\bprojektleit\w*|who (leads|runs|manages|answers)|ansprechp\w*|\bzuständig|rückfragen|wen (rufe|erreiche)|(rufe|ruft|rufen) .{0,40}\ban\b|anrufen|telefonnummer|erreiche ich|kontakt\w*|e-?mail|telefon|wen (kann|soll|frage)|\bwen\b.{0,40}\b(fragen|ansprechen|anrufen|kontaktieren)\b|mit fragen|fragen (wende|richte)|who (do|should|can) (i|we) (contact|ask|send|write)|contact|get in touch|email address|where (do|should|can) (i|we) send|schicke ich|sende ich|schicken wir|senden wir/,
   ],
   eligibility: [
     /^\s*(darf|dürfen|kann|können)\s+(ne|eine|unsere|die|der|ein|das)?\s*(\p{L}+\s+){0,2}(gemeinde|gemeide|stadt|kommune|landkreis|kreis|verein|amt)\b/u,
@@ -51,7 +51,7 @@ const PATTERNS: Record<(typeof INTENTS)[number], RegExp[]> = {
   ],
   benefits: [/unterstützung (erhalten|bekommen|gibt)|welche unterstützung|was (bekommt|bekommen|kriegt|kriegen|erhält|erhalten|bringt|bietet)\b|leistungen|mehrwert|angebote?\b|beratungstage|begleitung|\bbenefit|what (exactly )?(do|does|will) .{0,40}(get|receive|offer)|what support|which support|\bsupport (do|does|is|will)\b|(any|other|additional|further|non-financial) (support|help)|besides (the )?money|außer (dem )?geld|neben (dem )?geld|vorteil/],
   process: [/wo (muss|kann|soll|sollen|müssen|können) (ich|wir|man) .{0,40}(abgeben|einreichen|hinschicken|schicken|senden)|wie (bewerbe|bewirbt|bewerben|beantrag|läuft|funktioniert|reiche|reichen|melde)|ablauf|verfahren|einreich|bewerbungsformular|formular|antrag stellen|how (do|can|should) (i|we|one) (apply|submit|register)|how to (apply|submit)|application process|procedure|wo (bewerbe|reiche|beantrage)|where .{0,20}(submit|apply)|nächste schritte|next steps|was (muss|gehört|kommt|soll) (alles )?in (den|die|das|unseren|unsere) (antrag|bewerbung|steckbrief|skizze)|welche (unterlagen|dokumente|anlagen|nachweise)|(antrags|bewerbungs)unterlagen|beizufügen|what (documents|do we (need to|have to) (submit|include))|erste[nr]? schritt|als erstes?\b|was (müssen|muss|sollen|soll) (wir|ich|man) (jetzt |nun |zuerst )?tun|first step|what (do|should) (we|i) do first|wie werden? (ich|man|wir|eine kommune)\b.{0,30}\b(modellkommune|teilnehmer\w*|pilot\w*)|how (do|can) (we|i) become/],
-  funder: [/wer (fördert|finanziert|steckt|führt|setzt|veranstaltet|organisiert|betreut|richtet .{0,30}aus|ist (der |die )?(veranstalter|ausrichter|initiator|auslober|träger))|veranstalter\b|ausrichter\b|auslober\b|wer steht (da)?hinter|geldgeber|fördergeber|fördermittelgeber|finanziert (von|durch)|who (funds|finances|runs|organi[sz]es|is behind)|funded by|umgesetzt|durchgeführt|träger des (projekts|programms)|wer (hat|hatte) .{0,60}(initiiert|ins leben gerufen)|\binitiator|who (initiated|launched|started|funded|financed|sponsored|pays|paid)|which \w+ (initiated|launched|funded|financed)|wer (be)?zahlt|von wem (kommt|stammt) (das )?geld|woher (kommt|stammt) (das )?geld|aus wessen (topf|mitteln|haushalt|kasse)|wessen (geld|mittel)/, AUTHOR_QUESTION],
+  funder: [/\bwer hat\b.{0,80}\b(finanziert|gefördert|bezahlt|beauftragt|initiiert)\b|von wem (wurde|wird|ist)\b.{0,80}\b(finanziert|gefördert|bezahlt)\b|wer (fördert|finanziert|steckt|führt|setzt|veranstaltet|organisiert|betreut|richtet .{0,30}aus|ist (der |die )?(veranstalter|ausrichter|initiator|auslober|träger))|veranstalter\b|ausrichter\b|auslober\b|wer steht (da)?hinter|geldgeber|fördergeber|fördermittelgeber|finanziert (von|durch)|who (funds|finances|runs|organi[sz]es|is behind)|funded by|umgesetzt|durchgeführt|träger des (projekts|programms)|wer (hat|hatte) .{0,60}(initiiert|ins leben gerufen)|\binitiator|who (initiated|launched|started|funded|financed|sponsored|pays|paid)|which \w+ (initiated|launched|funded|financed)|wer (be)?zahlt|von wem (kommt|stammt) (das )?geld|woher (kommt|stammt) (das )?geld|aus wessen (topf|mitteln|haushalt|kasse)|wessen (geld|mittel)/, AUTHOR_QUESTION],
   about: [/^was (ist|macht|bietet)\b|worum geht|um was geht|erklär|überblick|^what is\b|^what's\b|tell me about|\bwas (macht|will|soll) (das|die|der)\b|ziel(e|setzung)? (des|der|von)|\bziele?\b/],
   listPrograms: [/welche (programme|ausschreibungen|förderprogramme|aufrufe|calls|förderungen|angebote) (gibt|kennst|hast|sind)|(alle|liste der|übersicht der) (programme|ausschreibungen)|which (programmes|programs|calls)|list (of )?(the )?(programmes|programs|calls)|was (kennst|weißt) du|what (calls|programmes|programs) (do you|are)/],
   greeting: [/^\s*(hallo|hi|hey|huhu|guten (morgen|tag|abend)|moin\w*|servus|grüß gott|grüezi|hello|good (morning|afternoon|evening)|greetings)\b/],
@@ -114,5 +114,18 @@ export function classifyIntent(text: string): IntentResult {
   if (matched.has('benefits') && /besides (the )?money|außer (dem )?geld|neben (dem )?geld|other support|non-financial/.test(t)) all = ['benefits', ...all.filter((i) => i !== 'benefits')];
   // "Wer bezahlt das Projekt – von wem kommt das Geld?" asks who funds it, though it names money.
   if (matched.has('funder') && /\bwer (be)?zahlt|von wem|woher (kommt|stammt)|aus wessen|wessen (geld|mittel)|who (funds|funded|pays|paid|finances|financed)/.test(t)) all = ['funder', ...all.filter((i) => i !== 'funder')];
+  // "In den Metadaten steht „status: published“. Heißt das, die Bewerbung läuft noch?": what the question sentence asks comes first.
+  const asked = lastQuestion(t);
+  if (asked && asked !== t) {
+    const first = all.filter((i) => i !== 'unknown' && PATTERNS[i].some((re: RegExp) => re.test(asked)));
+    // "… hat sich geändert. Was müssen wir tun?": a vague question sentence leaves the kind to what comes before it.
+    if (first.some((i) => !VAGUE.has(i))) all = [...first, ...all.filter((i) => !first.includes(i))];
+  }
   return { intent: all[0] ?? 'unknown', all };
+}
+
+/** The last sentence that ends with a question mark, when the text has more than one sentence. */
+function lastQuestion(t: string): string | undefined {
+  const sentences = t.split(/(?<=[^\d\s][.!?])\s+/).filter((x) => x.trim());
+  return sentences.length > 1 ? [...sentences].reverse().find((x) => /\?\s*$/.test(x)) : undefined;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { expectAnswered, useBotWithUnseenCalls } from '../support/unseenCalls.js';
+import { conversation } from '../support/channel.js';
+import { expectAnswered, lastText, useBotWithUnseenCalls } from '../support/unseenCalls.js';
 
 // Three more calls nobody curated, from the fourteenth evaluation round: a Word export with numbered
 // sections, lettered lists and an "F:/A:" sheet; a programme page whose key facts are an HTML
@@ -34,7 +35,18 @@ describe('three unseen calls of the fourteenth round', () => {
     ['Wir sind ein Landkreis in Sachsen. Können wir uns bei Zusammen wachsen bewerben?', /^Nein – Landkreise/, ZW],
     ['Muss die Bewerbung für Zusammen wachsen unterschrieben werden?', /^Nein – .*„Unterschrift: Für die Bewerbung nicht erforderlich/, ZW],
     ['Bis wann konnte man sich für Welcome Exchange bewerben?', /^Die Bewerbungsfrist für Welcome Exchange 2027 endete am 20\.11\.2026/, WE],
+    // A report is sent in, but it has its own date, never the application deadline.
+    ['Bis wann muss bei Zusammen wachsen der Abschlussbericht vorliegen?', /Abschlussbericht bis 31\. Januar 2029/, ZW],
+    ['Muss bei uns im Team jemand gut Englisch sprechen, um beim Welcome Exchange mitzumachen?', /„Mindestens eine Person im Team verständigt sich sicher auf Englisch/, WE],
   ])('answers "%s" from the call', (question, lead, title) => expectAnswered(getBot(), getChannel(), question, lead, title));
+
+  it('does not give the application deadline for the final report', async () => {
+    const r = await conversation(getBot().url, getChannel(), { locale: 'en-US' }).say('When is the deadline for the final report of Welcome Exchange?');
+    expect(lastText(r.replies)).not.toMatch(/20 November 2026/);
+  });
+
+  it('gives the deadline to an English question that names partner towns abroad', () =>
+    expectAnswered(getBot(), getChannel(), 'Can our district still apply for the Welcome Exchange with partner towns in Ireland and the Netherlands?', /^The application deadline for Welcome Exchange 2027 was 20 November 2026 – it has passed/, WE, 'en-US'));
 
   it('answers in English from the definition list', () =>
     expectAnswered(getBot(), getChannel(), 'When is the deadline for Zusammen wachsen?', /^The application deadline for Zusammen wachsen 2027 is 25 February 2027/, ZW, 'en-US'));

@@ -110,6 +110,12 @@ const TABLE: [Intent, string][] = [
   // Being named somewhere public, asked without the word "veröffentlicht".
   ['anonymity', 'Steht dann irgendwo öffentlich, dass wir Modellkommune sind?'],
   ['anonymity', 'Unsere Stadt möchte nicht öffentlich als Förderempfängerin auftauchen. Geht das?'],
+  // The question sentence says what is asked, not a word quoted before it ("status: published").
+  ['deadline', 'In den Metadaten steht „status: published“. Heißt das, die Bewerbung läuft noch?'],
+  // …unless it is vague: what happened before it is the kind of question.
+  ['changes', 'Nach dem Antrag hat sich unser Finanzierungsplan geändert. Was müssen wir tun?'],
+  ['contact', 'Bei wem kann ich meine Fragen zum Programm loswerden?'],
+  ['funder', 'Wer hat die Studie finanziert?'],
   // Sending by a way of sending is how to submit, not whom to write to.
   ['process', 'Can we send the application by email?'],
 ];
@@ -149,6 +155,11 @@ describe('classifyIntent', () => {
     const r = classifyIntent('Bis wann läuft die Frist und brauchen wir eine Unterschrift?');
     expect(r.all).toEqual(expect.arrayContaining(['deadline', 'signature']));
     expect(r.all.indexOf('signature')).toBeLessThan(r.all.indexOf('deadline'));
+  });
+
+  it('does not take speaking a language for asking to speak to a person', () => {
+    expect(classifyIntent('Muss bei uns im Team jemand gut Englisch sprechen?').all).not.toContain('handoff');
+    expect(classifyIntent('Kann ich mit jemandem aus dem Team sprechen?').intent).toBe('handoff');
   });
 
   it('does not take "sign up" for a question about signing', () => {
