@@ -105,7 +105,10 @@ const TIME_WORD = /^(frist|termin|datum|zeit|tag|monat|jahr|woch|end|lauf|lauft)
 /** Stems of taking part in a call: a when-question with only these asks for the deadline. */
 const TAKING_PART = /^(mitmach|teilnehm|teilnahm|bewerb|beantrag|antrag|einreich|anmeld|registrier|mitwirk|beteilig|interess|meld|abgeb|schick|send|einsend|dabei|apply|submit|register)/;
 /** A question for the time of something other than the application ("Wann entscheidet die Jury?"). */
-const OTHER_EVENT = new RegExp(String.raw`${WHEN_START}.*\b(jury|auswahl|ausgewählt|entscheid\w*|entschieden|erfahren|bewillig\w*|bescheid|zusage|ergebnis\w*|info-?veranstaltung|informationsveranstaltung|veranstaltung|webinar|sprechstunde|beginn\w*|beginnt|startet|start|auftakt\w*|workshop|treffen|netzwerktreffen|laufzeit|projektende|abgeschlossen|fertig|fertiggestellt|umgesetzt|verwendungsnachweis|decide|decision|selected|selection|start|begin|event|webinar|consultation|office hours?|session|meeting|workshop|conference|sprechstunde|fachtag|konferenz|completed|finished|report|reports|reporting|\w*bericht\w*|nachweis\w*|abrechnung)\b`, 'i');
+const EVENT_WORDS = String.raw`\b(jury|auswahl|ausgewählt|entscheid\w*|entschieden|erfahren|bewillig\w*|bescheid|zusage|ergebnis\w*|info-?veranstaltung|informationsveranstaltung|veranstaltung|webinar|sprechstunde|beginn\w*|beginnt|startet|start|auftakt\w*|workshop|treffen|netzwerktreffen|laufzeit|projektende|abgeschlossen|fertig|fertiggestellt|umgesetzt|verwendungsnachweis|decide|decision|selected|selection|start|begin|event|webinar|consultation|office hours?|session|meeting|workshop|conference|sprechstunde|fachtag|konferenz|completed|finished|report|reports|reporting|\w*bericht\w*|nachweis\w*|abrechnung)(e?n|s)?\b`;
+/** Something other than applying that a "when" question may ask about. */
+const OTHER_EVENT = new RegExp(String.raw`${WHEN_START}.*${EVENT_WORDS}`, 'i');
+const NAMES_EVENT = new RegExp(EVENT_WORDS, 'i');
 const APPLICATION_WORDS = /frist|bewerb|antrag\b|antrags|interessens?bekund|einreich|eingereicht|einsend|eingesandt|abgeb|abgegeben|skizze|anmeld|(?<![a-zäöü])melden\b|anträge|deadline|apply|application|submi|schluss/i;
 
 const SUBMIT = /\b(schick|send|einreich|eingereicht|abgeb|übermittel|hochlad|einsend)\w*/i;
@@ -633,7 +636,9 @@ export class Answerer {
     const about = /(?<=\s)\p{Lu}\p{Ll}/u.test(asked) ? asked : req.text;
     // "Bis wann muss der Abschlussbericht eingereicht werden?", "deadline for the final report": a report is sent in, but it is no application.
     const reportAsked = REPORT_ASKED.test(asked);
-    const whenQuestion = reportAsked ? WHEN.test(asked) || /\bdeadline|\bdue\b|frist/i.test(asked) : lang === 'de' ? WHEN.test(asked) && (!APPLICATION_WORDS.test(about) || OTHER_EVENT.test(asked)) : OTHER_EVENT.test(req.text) && !APPLICATION_WORDS.test(req.text);
+    // "Gab es Online-Infoveranstaltungen? Wann fanden die statt?": the event is named in the sentence before.
+    const eventBefore = about !== asked && NAMES_EVENT.test(about);
+    const whenQuestion = reportAsked ? WHEN.test(asked) || /\bdeadline|\bdue\b|frist/i.test(asked) : lang === 'de' ? WHEN.test(asked) && (!APPLICATION_WORDS.test(about) || OTHER_EVENT.test(asked) || eventBefore) : OTHER_EVENT.test(req.text) && !APPLICATION_WORDS.test(req.text);
     if (!NOT_A_TIME.has(intent) && whenQuestion) {
       const when = this.whenAnswer(program, intent, req);
       if (when) return when;
