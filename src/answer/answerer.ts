@@ -8,7 +8,7 @@ import { deadlineStatus, findDates, type DeadlineStatus } from '../programs/dead
 import { evaluateEligibility, type ApplicantProfile, type Verdict } from '../programs/eligibility.js';
 import type { FactTopic, Program } from '../programs/programSchema.js';
 import { formatDate, formatDayMonth, formatNumber, type Translate } from '../i18n.js';
-import { asksSecondStage, channelRefused, findByline, findDuration, findExpansion, findFaqAnswer, findPassage, findWhenPassage, isApplicationDeadline } from './passageFinder.js';
+import { asksSecondStage, channelRefused, findByline, textsSay, findDuration, findExpansion, findFaqAnswer, findPassage, findWhenPassage, isApplicationDeadline } from './passageFinder.js';
 import { COUNT_QUESTION, countedWord, countedPattern, coverage, focusTerms, isQuestionWord, NUMBER_WORD, unknownTopic } from './support.js';
 import type { Answer, Citation, Suggestion } from './types.js';
 import { escapeMarkdown } from '../bot/markdown.js';
@@ -59,6 +59,13 @@ const SUGGESTABLE: Intent[] = ['deadline', 'eligibility', 'signature', 'money', 
 /** Kinds of question whose answer is a rule, not a time, even when asked with "wann". */
 const NOT_A_TIME = new Set<Intent>(['signature', 'anonymity', 'ownFunds', 'eligibility', 'contact']);
 /** How a question for a time begins: "Wann …", "Und wann …", "wan …" (typed fast), "When …". */
+/** "Wer sitzt namentlich in der Jury?", "Wie heißt die Coachin?": a question for a person's name. */
+const ASKS_NAME = /\bwie hei(ß|ss)(t|en)\b|\bnamentlich\b|\bnames? of\b|\bwhat (is|are) (the |their |his |her )?names?\b/i;
+/** A person named in a sentence: "Frau Kranich", "Dr. Lena Haverkamp", "Bianka Certa". */
+const PERSON_NAME = /\b(Frau|Herr|Dr\.|Prof\.|Ms\.?|Mr\.?)\s+\p{Lu}|\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+(?=\s*[,;.()]|\s+\(|\s+(und|oder|sowie|and|or)\s)/u;
+/** "Gibt es 2028 eine neue Runde?": a round the texts would have to announce. */
+const NEXT_ROUND = /\b(neue|nächste|weitere|kommende)\w* (runde|ausschreibung|förderrunde|aufruf|durchgang|ausschreibungsrunde)|\b(next|new|another|future) (round|call)\b/i;
+const NEXT_ROUND_SAID = /\b(neue|nächste|weitere|erneute|kommende|zweite|dritte)\w* (runde|ausschreibung|förderrunde|aufruf|durchgang|ausschreibungsrunde)|\b(erneut|wieder|nochmals) ausgeschrieben|\b(next|new|second|third) (round|call)\b/i;
 const REPORT_ASKED = /\b(final report|interim report|report|reports|reporting)\b|\w*bericht\b|\w*berichte\b|verwendungsnachweis/i;
 const WHEN_START = String.raw`^\s*((und|aber|also|ok|okay|and|so)\s*,?\s+)?(wann?|ab wann|bis wann|when|until when|by when|in welche[mn] (zeitraum|monat|jahr|quartal)|welche[rn]? zeitraum)\b`;
 /** A question for a time. */
@@ -629,6 +636,8 @@ export class Answerer {
       const byline = findByline(kb, docIds);
       return byline ? this.quoteAnswer(program, intent, byline, lang) : this.abstain(intent, lang, program);
     }
+    // "Gibt es 2028 eine neue Runde?": only a text that speaks of another round can answer.
+    if (NEXT_ROUND.test(req.text) && !textsSay(kb, docIds, NEXT_ROUND_SAID)) return this.abstain(intent, lang, program);
     // Only a question for a time: "Wann braucht man eine Unterschrift?" is about the signature.
     // The question itself: "Über welchen Zeitraum läuft die Förderung – bis wann muss der Umbau abgeschlossen sein?" asks the last part.
     // "… als Modellkommune melden? Bis wann ging das eigentlich?": a question without a noun of its own asks about the sentence before.
@@ -698,6 +707,8 @@ export class Answerer {
     const submitting = !program.curated && SUBMIT.test(req.text);
     if (intent === 'contact' && program.contacts.length && program.contacts[0].email && !submitting) {
       const c = this.contactFor(program, req.text);
+      // "Wie heißt die Coachin …?": an address is no name.
+      if (ASKS_NAME.test(req.text) && !c.name) return this.abstain(intent, lang, program);
       const key = !c.email ? 'contact.namedPhoneOnly' : c.name ? (c.phone ? 'contact.namedPhone' : 'contact.named') : c.phone ? 'contact.genericPhone' : 'contact.generic';
       const lead = t(lang, key, { program: program.shortName, email: c.email, name: c.name, phone: c.phone });
       return this.answerOf(program, intent, lead, [this.citation(program, docId, c.quote)], lang);
@@ -749,6 +760,8 @@ export class Answerer {
       }
     }
     if (!passage) return this.abstain(intent, lang, program);
+    // "Wer sitzt namentlich in der Jury?" is not answered by a sentence that names no one.
+    if (ASKS_NAME.test(req.text) && !PERSON_NAME.test(passage.quote)) return this.abstain(intent, lang, program);
     // "Wie viel Geld stellt der Bund insgesamt bereit?" is not answered by an amount per project.
     // Nor by a sentence that names no total at all ("Landkreise zahlen einen Eigenbeitrag von 2.500 Euro").
     if (TOTAL.test(req.text) && ((PER_UNIT.test(passage.quote) && !TOTAL.test(passage.quote)) || !TOTAL_SAID.test(passage.quote))) return this.abstain(intent, lang, program);
@@ -863,8 +876,10 @@ export class Answerer {
     // Only the state is unknown and everything else fits a call for one or two states: yes, on that condition, rather than a question back.
     const stateRule = program.rules.find((r): r is Extract<Program['rules'][number], { type: 'states' }> => r.type === 'states' && !r.mentionedOnly);
     const onlyStateMissing = verdict.status === 'unclear' && verdict.missing.length === 1 && verdict.missing[0] === 'state' && verdict.reasons.every((r) => r.status === 'ok' || r.status === 'info');
-    if (onlyStateMissing && stateRule && stateRule.allowed.length <= 2) {
-      lead = t(lang, decisive ? 'verdict.lead.fitsIfState' : 'verdict.lead.fitsIfStateOnly', { program: program.shortName, states: stateRule.allowed.join(lang === 'en' ? ' or ' : ' oder '), reason: decisive ? reasonText(decisive) : '' });
+    if (onlyStateMissing && stateRule && stateRule.allowed.length <= 4) {
+      const or = lang === 'en' ? ' or ' : ' oder ';
+      const states = stateRule.allowed.length > 1 ? `${stateRule.allowed.slice(0, -1).join(', ')}${or}${stateRule.allowed.at(-1)}` : stateRule.allowed[0];
+      lead = t(lang, decisive ? 'verdict.lead.fitsIfState' : 'verdict.lead.fitsIfStateOnly', { program: program.shortName, states, reason: decisive ? reasonText(decisive) : '' });
       verdict = { ...verdict, reasons: [...verdict.reasons, { status: 'info', key: 'verdict.reason.stateRequired', values: { allowed: stateRule.allowed.join(', ') }, quote: stateRule.quote }] };
     } else if (verdict.status === 'unclear' && verdict.missing.length) {
       lead = t(lang, 'verdict.lead.missing', { program: program.shortName, missing: verdict.missing.map((m) => t(lang, `profile.field.${m}`)).join(', ') });

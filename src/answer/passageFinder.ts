@@ -47,6 +47,11 @@ function allChunksOf(kb: KnowledgeBase, docIds: ReadonlySet<string>): KnowledgeB
   return chunks;
 }
 
+/** Whether any passage of the documents says something (a pattern over its text). */
+export function textsSay(kb: KnowledgeBase, docIds: ReadonlySet<string>, re: RegExp): boolean {
+  return allChunksOf(kb, docIds).some((c) => re.test(c.text));
+}
+
 /** The passages of a small set of documents (empty for a large one: the search has to do). */
 function chunksOf(kb: KnowledgeBase, docIds: ReadonlySet<string>): KnowledgeBase['chunks'] {
   const chunks = allChunksOf(kb, docIds);

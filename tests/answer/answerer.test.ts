@@ -52,6 +52,8 @@ const GERMAN: FactRow[] = [
   ['Wer fördert KommA?', 'komma', 'funder', /Beauftragte der Bundesregierung.*IMAP Institut/, 'komma-informationsschreiben-2023'],
   // "Wann fanden die statt?" asks about the events named in the sentence before (plural included), not the deadline.
   ['Gab es zur KommA-Bewerbung Online-Infoveranstaltungen? Wann fanden die statt?', 'komma', 'deadline', /Am 31\. Januar um 14-15 Uhr und am 16\. Februar/, 'komma-informationsschreiben-2023'],
+  // A name asked for, and the contact has one.
+  ['Wie heißt die Ansprechpartnerin bei KommA?', 'komma', 'contact', /Dr\. Jenni Winterhagen und Leon Godeffroy/, 'komma-informationsschreiben-2023'],
   ['Wer hat die ILS-Studie finanziert?', 'ils-was-bewegt-kommunen', 'funder', /Stiftung Mercator/, 'ils-was-bewegt-kommunen-2022'],
   ['Was passiert, wenn sich nach der Einreichung der KommA-Bewerbung Angaben ändern?', 'komma', 'changes', /komma@imap-institut\.de/, 'komma-informationsschreiben-2023'],
   ['Bis wann konnten hessische Kommunen WIR-Anträge einreichen?', 'wir-hessen', 'deadline', /30\.11\.2019.*abgelaufen/, 'hessen-wir-integrationsstrategien-2019'],

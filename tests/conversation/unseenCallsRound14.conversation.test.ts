@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { conversation } from '../support/channel.js';
-import { expectAnswered, lastText, useBotWithUnseenCalls } from '../support/unseenCalls.js';
+import { expectAbstained, expectAnswered, lastText, useBotWithUnseenCalls } from '../support/unseenCalls.js';
 
 // Three more calls nobody curated, from the fourteenth evaluation round: a Word export with numbered
 // sections, lettered lists and an "F:/A:" sheet; a programme page whose key facts are an HTML
@@ -39,6 +39,14 @@ describe('three unseen calls of the fourteenth round', () => {
     ['Bis wann muss bei Zusammen wachsen der Abschlussbericht vorliegen?', /Abschlussbericht bis 31\. Januar 2029/, ZW],
     ['Muss bei uns im Team jemand gut Englisch sprechen, um beim Welcome Exchange mitzumachen?', /„Mindestens eine Person im Team verständigt sich sicher auf Englisch/, WE],
   ])('answers "%s" from the call', (question, lead, title) => expectAnswered(getBot(), getChannel(), question, lead, title));
+
+  it.each([
+    // A name asked for, and the texts name no one.
+    ['Wer sitzt namentlich in der Jury von Zusammen wachsen?'],
+    ['Wie heißt die Coachin, die bei Zusammen wachsen für die Thüringer Gemeinden zuständig ist?'],
+    // A next round the texts never announce.
+    ['Gibt es 2028 eine neue Runde des Welcome Exchange, und wann wäre dann die Frist?'],
+  ])('says it has no reliable answer to "%s"', (question) => expectAbstained(getBot(), getChannel(), question));
 
   it('does not give the application deadline for the final report', async () => {
     const r = await conversation(getBot().url, getChannel(), { locale: 'en-US' }).say('When is the deadline for the final report of Welcome Exchange?');
