@@ -313,7 +313,8 @@ function capitalize(s: string): string {
 function questionSentence(text: string): string {
   // Typed all in lower case ("bei uns gabs drohbriefe. kann man …"), any full stop ends a sentence.
   // Not after a day's number ("Ist der 3. März die Frist?") or an ordinal.
-  const sentences = text.split(/\p{Lu}/u.test(text) ? /(?<=[^\d\s][.!?]|\?)\s+(?=\p{Lu})/u : /(?<=[^\d\s][.!?]|\?)\s+/u).filter((x) => x.trim());
+  // A year ends a sentence too ("… der 30. September 2025. Ist die Antragstellung damit vorbei?").
+  const sentences = text.split(/\p{Lu}/u.test(text) ? /(?<=[^\d\s][.!?]|\?|\b\d{4}\.)\s+(?=\p{Lu})/u : /(?<=[^\d\s][.!?]|\?|\b\d{4}\.)\s+/u).filter((x) => x.trim());
   // "Der Aufruf kam erst jetzt – können wir noch einen Antrag stellen?": the question after the dash.
   if (sentences.length < 2) {
     const parts = text.split(/\s[–—]\s/);

@@ -116,7 +116,8 @@ export function classifyIntent(text: string): IntentResult {
   if (matched.has('funder') && /\bwer (be)?zahlt|von wem|woher (kommt|stammt)|aus wessen|wessen (geld|mittel)|who (funds|funded|pays|paid|finances|financed)/.test(t)) all = ['funder', ...all.filter((i) => i !== 'funder')];
   // "In den Metadaten steht „status: published“. Heißt das, die Bewerbung läuft noch?": what the question sentence asks comes first.
   const asked = lastQuestion(t);
-  if (asked && asked !== t) {
+  // "Passt das?", "Stimmt das?" only confirm what came before: too short to tell the kind.
+  if (asked && asked !== t && asked.split(/\s+/).length >= 4) {
     const first = all.filter((i) => i !== 'unknown' && PATTERNS[i].some((re: RegExp) => re.test(asked)));
     // "… hat sich geändert. Was müssen wir tun?": a vague question sentence leaves the kind to what comes before it.
     if (first.some((i) => !VAGUE.has(i))) all = [...first, ...all.filter((i) => !first.includes(i))];

@@ -35,6 +35,10 @@ describe('three unseen calls of the fourteenth round', () => {
     ['Wir sind ein Landkreis in Sachsen. Können wir uns bei Zusammen wachsen bewerben?', /^Nein – Landkreise/, ZW],
     ['Muss die Bewerbung für Zusammen wachsen unterschrieben werden?', /^Nein – .*„Unterschrift: Für die Bewerbung nicht erforderlich/, ZW],
     ['Bis wann konnte man sich für Welcome Exchange bewerben?', /^Die Bewerbungsfrist für Welcome Exchange 2027 endete am 20\.11\.2026/, WE],
+    // A month in the question is a date, not a topic; a year ends a sentence; "Passt das?" confirms the date named before.
+    ['Reicht es beim Lotsenpunkte-Antrag, wenn der Poststempel vom 31. März 2027 ist?', /„Maßgeblich ist der Eingang beim Landesverwaltungsamt; das Datum des Poststempels ist nicht entscheidend\./, LP],
+    ['In einem alten Rundschreiben steht als Frist für die Lotsenpunkte der 30. September 2025. Ist die Antragstellung damit vorbei?', /^Nein, das ist nicht die Frist\. .*31\.03\.2027/, LP],
+    ['Ich habe mir für Zusammen wachsen den 14. Mai 2027 als Bewerbungsfrist notiert. Passt das?', /^Nein, das ist nicht die Frist\. .*25\.02\.2027/, ZW],
     // A report is sent in, but it has its own date, never the application deadline.
     ['Bis wann muss bei Zusammen wachsen der Abschlussbericht vorliegen?', /Abschlussbericht bis 31\. Januar 2029/, ZW],
     ['Muss bei uns im Team jemand gut Englisch sprechen, um beim Welcome Exchange mitzumachen?', /„Mindestens eine Person im Team verständigt sich sicher auf Englisch/, WE],
