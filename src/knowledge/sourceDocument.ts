@@ -48,9 +48,14 @@ async function extractPdf(bytes: Uint8Array): Promise<string> {
 const NOISE_TITLE = /^(zum inhalt springen|sie befinden sich hier:?|inhalt|seite \d+|vom \d{1,2}\.\s*\p{L}+\s+\d{4}|vom \d{1,2}\.\s*\d{1,2}\.\s*\d{4})$/iu;
 
 /** Words a call's title tends to carry. */
-const CALL_WORD = /\b(ausschreibung|aufruf|förderaufruf|projektaufruf|wettbewerb|ideenwettbewerb|förderprogramm|programm|richtlinie|förderrichtlinie|förderlinie|interessenbekundung|benchmarking|modellprojekt|modellvorhaben|call)\b|[\p{L}](richtlinie|programm|aufruf|wettbewerb|vorhaben)\b/iu;
+const CALL_WORD = /\b(ausschreibung|aufruf|förderaufruf|projektaufruf|wettbewerb|ideenwettbewerb|förderprogramm|programm|richtlinie|förderrichtlinie|förderlinie|förderrunde|interessenbekundung|benchmarking|modellprojekt|modellvorhaben|call)\b|[\p{L}](richtlinie|programm|aufruf|wettbewerb|vorhaben)\b/iu;
 /** A programme introduced in running text: "Mit dem Programm »Zukunftsorte Ehrenamt« unterstützt …". */
-const INTRODUCED = /(?<![\p{L}])(programm|förderprogramm|aufruf|förderaufruf|projektaufruf|richtlinie|förderrichtlinie|ausschreibung|wettbewerb|modellvorhaben|modellprojekt|initiative|förderlinie)\s+[„"»]([^„"“”»«]{3,100})[“"”«]/iu;
+const INTRODUCED = /(?<![\p{L}])(programm|förderprogramm|landesprogramm|aufruf|förderaufruf|projektaufruf|richtlinie|förderrichtlinie|ausschreibung|wettbewerb|modellvorhaben|modellprojekt|initiative|förderlinie)\s*:?\s+[„"»]([^„"“”»«]{3,100})[“"”«]/giu;
+/** An item that invites applications now, not a preview or report of another programme. */
+const OPEN_CALL_WORD = /^(aufruf|förderaufruf|projektaufruf|ausschreibung|wettbewerb)$/i;
+const NOT_THE_CALL = /vorschau|rückblick|bericht|umfrage|fachtag|termine|in eigener sache|ausblick/i;
+/** "Ministerin Kettering: „Zusammenhalt braucht Orte“": someone's words as a headline. */
+const PERSON_QUOTED = /^[^„"»:]{0,60}\b(minister\w*|staatssekretär\w*|präsident\w*|bürgermeister\w*|landrat|landrätin|direktor\w*|vorsitzende\w*|vorständin|vorstand|beauftragte\w*|sprecher\w*)\b[^„"»:]{0,40}:\s*[„"»]/i;
 /** Lines about the publisher or the version, which open many calls but do not name them. */
 const PUBLISHER_LINE = /^(bekanntmachung (des|der)|herausgegeben|herausgeber|stand\b|az\.|aktenzeichen|ein programm (des|der)|eine initiative|im auftrag|veröffentlicht)/i;
 
@@ -63,7 +68,8 @@ function titleOf(blocks: Block[], id: string): string {
   const subject = blocks.slice(0, 40).find((b) => /^(betreff|betrifft|subject)\s*:\s*\S/i.test(b.text) && b.text.length <= 240);
   if (subject) return subject.text.replace(/^(betreff|betrifft|subject)\s*:\s*/i, '').replace(/^((aw|wg|re|fwd?)\s*:\s*)+/i, '').replace(/\s+/g, ' ').slice(0, 160);
   // Titles do not end like sentences or list intros ("… folgende Kriterien erfüllen:").
-  const top = blocks.slice(0, 8).filter((b) => b.text.length <= 200 && !NOISE_TITLE.test(b.text) && !PUBLISHER_LINE.test(b.text) && !/[.:;]$/.test(b.text));
+  // A press release's second headline quotes a person ("Ministerin Kettering: „…“"): a quote, not the call's name.
+  const top = blocks.slice(0, 8).filter((b) => b.text.length <= 200 && !NOISE_TITLE.test(b.text) && !PUBLISHER_LINE.test(b.text) && !/[.:;]$/.test(b.text) && !PERSON_QUOTED.test(b.text));
   const quoted = /[„"“»][^„"“”»«]{3,}[“"”«]/;
   const named =
     top.find((b) => quoted.test(b.text) && (CALL_WORD.test(b.text) || b.kind === 'heading')) ??
@@ -111,11 +117,15 @@ const PERIODICAL = /newsletter|ausgabe \d|rundbrief|infobrief|nachrichten|aktuel
 
 /** The programme a text introduces in running text, as "Programm „Name“". */
 export function introducedName(blocks: Block[]): string | undefined {
-  for (const b of blocks.slice(0, 20)) {
-    const m = b.text.match(INTRODUCED);
-    if (m) return `${m[1][0].toUpperCase()}${m[1].slice(1)} „${m[2].trim()}“`;
+  // A newsletter introduces several things: the item that calls for applications, before previews and reports.
+  let best: { name: string; score: number } | undefined;
+  for (const [i, b] of blocks.slice(0, 40).entries()) {
+    for (const m of b.text.matchAll(INTRODUCED)) {
+      const score = (OPEN_CALL_WORD.test(m[1]) ? 2 : 0) - (NOT_THE_CALL.test(b.text) ? 3 : 0) - i / 100;
+      if (!best || score > best.score) best = { name: `${m[1][0].toUpperCase()}${m[1].slice(1)} „${m[2].trim()}“`, score };
+    }
   }
-  return undefined;
+  return best?.name;
 }
 
 /** Reads, extracts and cleans one source file. */

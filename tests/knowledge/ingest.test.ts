@@ -318,6 +318,23 @@ Ein *Bürgerhaushalt* stärkt die Beteiligung.
     expect(kb.chunks.find((c) => c.text.includes('15. Mai 2027'))?.section).toBe('Fristen');
   });
 
+  it('names a press release by its programme, not by the quote of a minister in its second headline', async () => {
+    const text = 'PRESSEMITTEILUNG Nr. 187/2026\nMainz, 1. Dezember 2026\n\n„Orte des Miteinanders“: Land startet zweite Förderrunde für Begegnungsorte\n\nMinisterin Kettering: „Zusammenhalt braucht Orte“\n\nDas Ministerium hat heute die zweite Runde gestartet. Anträge sind bis zum 26. März 2027 möglich.';
+    const dir = tempCopy({ 'pm-187.txt': text });
+    await ingest({ knowledgeDir: dir });
+    const kb = await KnowledgeBase.load(dir);
+    expect(kb.docs.get('pm-187')!.title).toBe('„Orte des Miteinanders“: Land startet zweite Förderrunde für Begegnungsorte');
+    expect(kb.programsById.get('pm-187')!.shortName).toBe('Orte des Miteinanders');
+  });
+
+  it('names a newsletter by the item that calls for applications, not by a preview of another programme', async () => {
+    const md = '# Kommunalbrief – Ausgabe 10/2026\n\n1. Ausschreibung: „Dialogwerkstatt 2027“ – 15 Kommunen gesucht\n2. Vorschau: Förderprogramm „Sprachbrücken“\n\n## 1. Ausschreibung: „Dialogwerkstatt 2027“\n\nBewerbungsschluss ist der 30. November 2026.\n\n## 2. Vorschau: Förderprogramm „Sprachbrücken“\n\nDas Programm startet 2027.';
+    const dir = tempCopy({ 'kommunalbrief.md': md });
+    await ingest({ knowledgeDir: dir });
+    const kb = await KnowledgeBase.load(dir);
+    expect(kb.docs.get('kommunalbrief')!.title).toBe('Ausschreibung „Dialogwerkstatt 2027“');
+  });
+
   it('ingests a .pdf source: text per page, hyphenation rejoined, page numbers dropped', async () => {
     const pdf = minimalPdf([
       ['Förderaufruf Quartiersräte', '', 'Die Bewerbungsfrist endet am 30. April 2027. Gefördert wer-', 'den Landkreise und Gemeinden.', '1'],
