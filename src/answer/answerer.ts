@@ -66,6 +66,8 @@ const PERSON_NAME = /\b(Frau|Herr|Dr\.|Prof\.|Ms\.?|Mr\.?)\s+\p{Lu}|\p{Lu}\p{Ll}
 /** "Gibt es 2028 eine neue Runde?": a round the texts would have to announce. */
 const NEXT_ROUND = /\b(neue|nächste|weitere|kommende)\w* (runde|ausschreibung|förderrunde|aufruf|durchgang|ausschreibungsrunde)|\b(next|new|another|future) (round|call)\b/i;
 const NEXT_ROUND_SAID = /\b(neue|nächste|weitere|erneute|kommende|zweite|dritte)\w* (runde|ausschreibung|förderrunde|aufruf|durchgang|ausschreibungsrunde)|\b(erneut|wieder|nochmals) ausgeschrieben|\b(next|new|second|third) (round|call)\b/i;
+const PRESS_CONTACT = /\bpresse\w*|pressesprecher\w*|medienanfragen|media (contact|enquiries|inquiries)|\bpress (office|contact|officer)/i;
+const PRESS_ASKED = /\bpresse\w*|\bmedien\w*|journalist\w*|\bpress\b|\bmedia\b/i;
 const REPORT_ASKED = /\b(final report|interim report|report|reports|reporting)\b|\w*bericht\b|\w*berichte\b|verwendungsnachweis/i;
 const WHEN_START = String.raw`^\s*((und|aber|also|ok|okay|and|so)\s*,?\s+)?(wann?|ab wann|bis wann|when|until when|by when|in welche[mn] (zeitraum|monat|jahr|quartal)|welche[rn]? zeitraum)\b`;
 /** A question for a time. */
@@ -133,7 +135,7 @@ const ASKS_LIMIT = /\b(darf|dürfen|maximal|höchstens|mindestens|muss|müssen|m
 const THRESHOLD_BEFORE = /(mindestens|wenigstens|höchstens|maximal|\bab|unter|über|weniger als|mehr als)\s+$/i;
 
 /** Sentences that say yes or no outright about a signature or an own contribution. */
-const NO_SIGNATURE = /(muss|müssen|braucht|brauchen)\s+nicht\s+(\w+\s+){0,2}(unterschrieben|unterzeichnet)|nicht\s+unterschrieben\s+werden|(keine|nicht)\s+(formale\s+)?unterschrift\s+(ist\s+)?(nötig|erforderlich|notwendig)|unterschrift\s+ist\s+(dafür\s+|hierfür\s+)?nicht\s+(nötig|erforderlich|notwendig)|ohne unterschrift|formlose? (e-?mail|bewerbung|interessenbekundung)|unterschrift\s+(braucht|brauchen|benötigt|benötigen)\s+(ihr|sie|man|es)\b.{0,60}\bnicht\b|(braucht|brauchen) (ihr|sie|man) keine unterschrift|unterschrift\s*:\s*([^.:]{0,40}\s)?(nicht\s+(erforderlich|nötig|notwendig)|nein\b|keine\b|entfällt)/i;
+const NO_SIGNATURE = /(muss|müssen|braucht|brauchen)\s+nicht\s+(\w+\s+){0,2}(unterschrieben|unterzeichnet)|nicht\s+unterschrieben\s+werden|(keine|nicht)\s+(formale\s+)?unterschrift\s+(ist\s+)?(nötig|erforderlich|notwendig)|unterschrift\s+ist\s+([^.;,]{0,30}\s)?nicht\s+(nötig|erforderlich|notwendig)|ohne unterschrift|formlose? (e-?mail|bewerbung|interessenbekundung)|unterschrift\s+(braucht|brauchen|benötigt|benötigen)\s+(ihr|sie|man|es)\b.{0,60}\bnicht\b|(braucht|brauchen) (ihr|sie|man) keine unterschrift|unterschrift\s*:\s*([^.:]{0,40}\s)?(nicht\s+(erforderlich|nötig|notwendig)|nein\b|keine\b|entfällt)/i;
 const SIGNATURE = /\b(ist|sind|muss|müssen)\b.{0,360}\b(zu unterzeichnen|zu unterschreiben|unterschrieben|unterzeichnet)\b/i;
 const NO_OWN_FUNDS = /\b(kein|keinen)\s+(eigenanteil|eigenbeitrag|eigenbeteiligung)|(eigenanteil|eigenbeitrag|eigenbeteiligung)\s+(ist|wird)\s+nicht|eigenanteil\s+fällt\s+nicht|ohne eigenanteil/i;
 /** The whole budget of a call, and amounts that are per project or per applicant. */
@@ -816,8 +818,12 @@ export class Answerer {
    */
   private contactFor(program: Program, question: string): Program['contacts'][number] {
     const { kb } = this.deps;
-    // Everyone the text gives a way to reach: an address or at least a phone number.
-    const withEmail = program.contacts.filter((c) => c.email || c.phone);
+    // Everyone the text gives a way to reach: an address or at least a phone number. A press office
+    // answers journalists: only a question about the press goes there.
+    const reachable = program.contacts.filter((c) => c.email || c.phone);
+    const forPress = (c: Program['contacts'][number]) => PRESS_CONTACT.test(c.quote);
+    const withEmail = PRESS_ASKED.test(question) || reachable.every(forPress) ? reachable : reachable.filter((c) => !forPress(c));
+    if (withEmail.length === 1) return withEmail[0];
     if (withEmail.length < 2) return program.contacts[0];
     // Even question words tell contacts apart here ("Online-Formular", "Verfahren").
     // Words of contacting ("Ansprechpartner", "Telefon") are in every contact line: they tell none apart.

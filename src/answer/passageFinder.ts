@@ -138,14 +138,14 @@ const NAMES_PARAGRAPH = /\b(?:Absatz|Abs\.)\s*\d/i;
 /** The last sentence of the passage before this one in the same section, if any. */
 function sentenceBefore(kb: KnowledgeBase, docIds: ReadonlySet<string>, chunk: KnowledgeBase['chunks'][number]): string | undefined {
   const all = allChunksOf(kb, docIds);
-  const prev = all[all.indexOf(chunk) - 1];
+  const prev = all[all.findIndex((c) => c.id === chunk.id) - 1];
   return prev && prev.docId === chunk.docId && prev.section === chunk.section ? prev.sentences.at(-1) : undefined;
 }
 /** The first sentence of the passage after this one in the same section, when it is a numbered paragraph. */
 function sentenceAfter(kb: KnowledgeBase, docIds: ReadonlySet<string>, chunk: KnowledgeBase['chunks'][number]): string | undefined {
   if (!/^\(\d+\)/.test(chunk.sentences[0] ?? '')) return undefined;
   const all = allChunksOf(kb, docIds);
-  const next = all[all.indexOf(chunk) + 1];
+  const next = all[all.findIndex((c) => c.id === chunk.id) + 1];
   return next && next.docId === chunk.docId && next.section === chunk.section && /^\(\d+\)/.test(next.sentences[0] ?? '') ? next.sentences[0] : undefined;
 }
 const PRONOUN_START = /^(er|sie|es|dieser|diese|dieses|dies|dafür|hierfür|dabei)\b/i;
@@ -162,9 +162,9 @@ const MAXIMUM = /maximal|höchstens|höchste|maximum|bis zu|at most|maximum/i;
 /** Learning the outcome: a date of that is never the application deadline. */
 const OUTCOME = /entscheid|bescheid|informiert|benachrichtig|mitgeteilt|nachricht|ergebnis|bekanntgegeben|bekannt gegeben|bewilligt/i;
 /** A sentence about the second stage ("Die Verfasser positiv bewerteter Skizzen werden aufgefordert, … einen förmlichen Förderantrag vorzulegen"). */
-const SECOND_STAGE_SENTENCE = /vollantr(a|ä)g|zweite(n)? (stufe|phase)|förmlichen? (förder)?antrag|förderantrag|werden aufgefordert|positiv bewertete/i;
+const SECOND_STAGE_SENTENCE = /vollantr(a|ä)g|zweite(n)? (stufe|phase)|stufe 2\b|förmlichen? (förder)?antrag|förderantrag|werden aufgefordert|positiv bewertete/i;
 /** The first stage of a two-stage procedure: the expression of interest or the outline. */
-const FIRST_STAGE_SENTENCE = /interessenbekundung|interessensbekundung|skizze/i;
+const FIRST_STAGE_SENTENCE = /interessenbekundung|interessensbekundung|skizze|stufe 1\b|erste(n)? (stufe|phase)/i;
 
 /** The second stage of a two-stage procedure, when the question asks for it. */
 const SECOND_STAGE = /vollantr(a|ä)g|full (application|proposal)|zweite(n)? (stufe|phase)|second stage|förmliche[nr]? (zuwendungs|förder)?antr(a|ä)g|formal application/i;
@@ -224,6 +224,20 @@ function deadlineFit(sentence: string): number {
   // "Die Einreichenden werden … im Juni 2027 informiert": when one learns the outcome, not when to apply.
   if (OUTCOME.test(sentence) && !/frist|schluss|stichtag/i.test(sentence)) return -3;
   return (APPLICATION.test(sentence) ? 1.5 : 0) - (NOT_APPLICATION_END.test(sentence) && !APPLICATION.test(sentence) ? 3 : 0) + stage;
+}
+
+/** Stems that name a stage of a two-stage procedure ("projektskizz", "interessenbekund", "vollantrag"). */
+const STAGE_STEM = /skizz|bekund|vollantr|förderantr/;
+
+/** A sentence about the other stage of a two-stage procedure than the one asked about scores lower. */
+function stageFit(sentence: string, query: string): number {
+  const asksFirst = FIRST_STAGE_SENTENCE.test(query) && !SECOND_STAGE.test(query);
+  const asksSecond = SECOND_STAGE.test(query) && !FIRST_STAGE_SENTENCE.test(query);
+  const first = FIRST_STAGE_SENTENCE.test(sentence);
+  const second = SECOND_STAGE_SENTENCE.test(sentence);
+  if (asksFirst) return second && !first ? -4 : first && !second ? 0.25 : 0;
+  if (asksSecond) return first && !second ? -4 : second && !first ? 0.25 : 0;
+  return 0;
 }
 
 /** "14. Mai – Eingang der unterschriebenen Teilnahmeerklärung …; sonst verfällt die Zusage": a step after being chosen, unless that is what is asked. */
@@ -307,17 +321,23 @@ export function findPassage(
       if (intent === 'anonymity' && CALL_PUBLISHED.test(s) && !/anonym|teilnehm|namen|namentlich/i.test(s)) continue;
       // "Vollantrag: … werden aufgefordert. Er ist bis zum 15. Februar einzureichen": "Er" is the sentence before.
       // The sentence before may stand in the passage before ("(1) …" above "(2) … nach Absatz 1 …"); looked up only when needed.
-      const before = i > 0 ? sentences[i - 1] : NAMES_PARAGRAPH.test(s) ? sentenceBefore(kb, docIds, h.chunk) : undefined;
-      const pronounLed = before !== undefined && ((i > 0 && PRONOUN_START.test(s) && before.length + s.length < 360) || refersToSentenceBefore(s, before));
+      const before = i > 0 ? sentences[i - 1] : NAMES_PARAGRAPH.test(s) || PRONOUN_START.test(s) ? sentenceBefore(kb, docIds, h.chunk) : undefined;
+      const pronounLed = before !== undefined && ((PRONOUN_START.test(s) && before.length + s.length < 360) || refersToSentenceBefore(s, before));
       const context = pronounLed ? `${before} ${s}` : s;
       const cov = coverage(focus, context, kb.vocabulary, kb.synonyms);
       // A section named like the question ("Teilnahmevoraussetzungen") vouches for its sentences.
       const sectionHit = focus.length > 0 && h.chunk.section ? coverage(focus, h.chunk.section, kb.vocabulary, kb.synonyms) : 0;
       let score = (cueHit ? 2 : 0) + (faqHit ? 2.5 : 0) + 3 * cov + (dateHit ? 1 : 0) + (strong?.test(s) ? 1.5 : 0) + sectionHit + 1 / (1 + rank);
+      // "Muss die Projektskizze unterschrieben sein?" is about the first stage, not the full application that follows.
+      // "Der Vollantrag ist … einzureichen. Er ist … zu unterschreiben": "Er" is the full application even when the two are long.
+      const stage = intent === 'deadline' ? 0 : stageFit(before && PRONOUN_START.test(s) ? `${before} ${s}` : context, query);
+      score += stage;
       if (intent === 'deadline') score += deadlineFit(s) + afterSelectionStep(s, query) + (SECOND_STAGE.test(query) && SECOND_STAGE_SENTENCE.test(context) ? 2.5 : 0);
       // A section headed for this kind of question ("Wer kann teilnehmen?", "Kontakt") vouches for its sentences.
       if (sectionCue) score += 1.5;
-      if (specific.length && coverage(specific, context, kb.vocabulary, kb.synonyms) === 0) score -= 2;
+      // "Projektskizze" asked, "Stufe 1" said: the stage is named, so the word is not missing.
+      const needed = stage > 0 ? specific.filter((f) => !STAGE_STEM.test(f)) : specific;
+      if (needed.length && coverage(needed, context, kb.vocabulary, kb.synonyms) === 0) score -= 2;
       if (population !== undefined) score += sizeFit(s, population);
       // "Wir sind ein Landkreis – gibt es für uns besondere Anforderungen?": "Nur für Landkreise gilt: …".
       const kind = query.match(APPLICANT_KIND)?.[1];

@@ -370,7 +370,11 @@ export function deriveContacts(blocks: Block[]): DerivedContact[] {
     const card = b.text.length <= 200 && !/[.!?]\s+\p{Lu}/u.test(b.text) && !/[.!?]$/.test(b.text.replace(EMAIL, ''));
     // The lines above belong to this card until another card's address.
     // A signature's name and office stand a few lines above ("Kerstin Hölzl / Integrationsbeauftragte / Landratsamt …"); its closing formula ends it.
-    while (card && from > 0 && i - from < 7 && blocks[from - 1].text.length <= 160 && !/[.!?]$/.test(blocks[from - 1].text.trim()) && !EMAIL.test(blocks[from - 1].text) && !/grüß|grüss|im auftrag|^i\.\s?a\./i.test(blocks[from - 1].text)) from--;
+    while (card && from > 0 && i - from < 7 && blocks[from - 1].text.length <= 160 && !/[.!?]$/.test(blocks[from - 1].text.trim()) && !EMAIL.test(blocks[from - 1].text) && !/grüß|grüss|im auftrag|^i\.\s?a\./i.test(blocks[from - 1].text)) {
+      from--;
+      // "Fachliche Fragen zum Förderaufruf:" labels the card below it; what stands above is another matter.
+      if (/:\s*$/.test(blocks[from].text)) break;
+    }
     const window = blocks.slice(Math.max(0, from - 1), i + 1).map((x) => x.text).join(' ');
     const score = (CONTACT_CUE.test(window) ? 2 : 0) + (PHONE.test(window) ? 1 : 0) - (SUBMISSION.test(b.text) ? 2 : 0);
     candidates.push({ score, i, from });

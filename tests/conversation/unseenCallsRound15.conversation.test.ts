@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { expectAnswered, useBotWithUnseenCalls } from '../support/unseenCalls.js';
+
+// Three more calls nobody curated, from the fifteenth evaluation round: a ministry's press release
+// (a minister quoted in the second headline), a district's official notice of a two-stage procedure
+// in "Ziffer" sections, and a newsletter whose first of five items is the call.
+const FILES = ['pm-2026-187-orte-des-miteinanders.txt', 'amtsblatt-uckerheide-kreisfonds-teilhabe-2027.txt', 'kommunalbrief-vielfalt-2026-10.md'];
+const { bot: getBot, channel: getChannel } = useBotWithUnseenCalls(FILES);
+
+const PM = /Orte des Miteinanders/;
+const AMT = /Kreisfonds/;
+const NEWS = /Dialogwerkstatt Zusammenhalt/;
+
+describe('three unseen calls of the fifteenth round', () => {
+  it('names the press release and the newsletter by their call', () => {
+    const programs = getBot().app.kb.programs;
+    expect(programs.find((p) => p.id === 'pm-2026-187-orte-des-miteinanders')!.shortName).toBe('Orte des Miteinanders');
+    expect(programs.find((p) => p.id === 'kommunalbrief-vielfalt-2026-10')!.shortName).toBe('Dialogwerkstatt Zusammenhalt 2027');
+  });
+
+  it.each([
+    ['Bis wann kann man bei Orte des Miteinanders Anträge stellen?', /^Die Bewerbungsfrist für Orte des Miteinanders läuft bis zum 26\.03\.2027 .*12:00 Uhr/, PM],
+    // The ministry's press office is for journalists: the card labelled "Fachliche Fragen" answers.
+    ['Wen kann ich beim Land fachlich zu Orte des Miteinanders anrufen?', /^Kontakt für Orte des Miteinanders: Meral Aydın, Telefon 0261 4930-217/, PM],
+    // Two stages: the outline needs no signature, the full application does.
+    ['Muss unsere Projektskizze für den Kreisfonds vom Amtsdirektor unterschrieben sein?', /^Nein – .*„Eine Unterschrift ist in Stufe 1 nicht erforderlich/, AMT],
+    ['Bis wann muss der Vollantrag für den Kreisfonds eingegangen sein?', /^Die Frist für den Vollantrag für Teilhabe und Zusammenhalt läuft bis zum 30\.04\.2027/, AMT],
+    ['Bis wann kann man sich für die Dialogwerkstatt Zusammenhalt bewerben?', /^Die Bewerbungsfrist für Dialogwerkstatt Zusammenhalt 2027 läuft bis zum 30\.11\.2026 .*18:00 Uhr/, NEWS],
+    // Colloquial German and a wordy English question about a seed call.
+    ['Moin! Kann man sich bei diesem KommA-Ding von IMAP eigentlich aktuell noch als Modellkommune bewerben?', /^Die Bewerbungsfrist für KommA endete am 28\.02\.2023/, /KommA/],
+  ])('answers "%s" from the call', (question, lead, title) => expectAnswered(getBot(), getChannel(), question, lead, title));
+
+  it('understands "when did the application window close" as a deadline question', () =>
+    expectAnswered(getBot(), getChannel(), 'When exactly did the application window close for the project on local alliances against racism and hate (KommA)?', /^The application deadline for KommA was 28 February 2023/, /KommA/, 'en-US'));
+});
