@@ -8,7 +8,7 @@ import { deadlineStatus, findDates, type DeadlineStatus } from '../programs/dead
 import { evaluateEligibility, type ApplicantProfile, type Verdict } from '../programs/eligibility.js';
 import type { FactTopic, Program } from '../programs/programSchema.js';
 import { formatDate, formatDayMonth, formatNumber, type Translate } from '../i18n.js';
-import { asksSecondStage, channelRefused, findByline, textsSay, findDuration, findExpansion, findFaqAnswer, findPassage, findWhenPassage, isApplicationDeadline } from './passageFinder.js';
+import { asksSecondStage, channelRefused, findByline, secondStageDeadline, textsSay, findDuration, findExpansion, findFaqAnswer, findPassage, findWhenPassage, isApplicationDeadline } from './passageFinder.js';
 import { COUNT_QUESTION, countedWord, countedPattern, coverage, focusTerms, isQuestionWord, NUMBER_WORD, unknownTopic } from './support.js';
 import type { Answer, Citation, Suggestion } from './types.js';
 import { escapeMarkdown } from '../bot/markdown.js';
@@ -788,7 +788,14 @@ export class Answerer {
         const status = deadlineStatus(found, req.now);
         // "Bis wann muss der Vollantrag eingereicht sein?": said as that deadline, not as the application's.
         const label = asksSecondStage(req.text) ? this.deps.t(lang, 'deadline.secondStageLabel') : undefined;
-        return this.answerOf(program, intent, this.deadlineText(program, status, lang, label, { quote: passage.quote, question: req.text }), cite, lang);
+        let text = this.deadlineText(program, status, lang, label, { quote: passage.quote, question: req.text });
+        // A two-stage call: the full application's deadline too, for whoever is invited to it.
+        const second = !label && found.date ? secondStageDeadline(kb, docIds, found.date) : undefined;
+        if (second) {
+          text += ` ${t(lang, 'deadline.secondStageToo', { date: formatDate(lang, second.date) })}`;
+          cite.push(this.citation(program, passage.docId, second.quote));
+        }
+        return this.answerOf(program, intent, text, cite, lang);
       }
     }
     // The quote comes from a source: inert in markdown, like every quote the bot shows. A yes/no

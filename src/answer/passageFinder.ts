@@ -174,6 +174,26 @@ export function asksSecondStage(question: string): boolean {
   return SECOND_STAGE.test(question);
 }
 
+/**
+ * A two-stage call's second deadline ("Der Vollantrag muss … bis 30. April 2027 eingegangen sein"),
+ * for a question that did not ask for it: the sentence and its date, when the texts give one later than `after`.
+ */
+export function secondStageDeadline(kb: KnowledgeBase, docIds: ReadonlySet<string>, after: string): { quote: string; date: string } | undefined {
+  for (const chunk of allChunksOf(kb, docIds)) {
+    for (const s of chunk.sentences) {
+      // Handing in by a date, not being told by one ("Der Landkreis teilt bis zum 26. Februar mit, wer aufgefordert wird").
+      if (!SECOND_STAGE_SENTENCE.test(s) || FIRST_STAGE_SENTENCE.test(s) || deadlineFit(s) < 0 || !/\b(bis|spätestens|frist)\b/i.test(s)) continue;
+      // "… werden voraussichtlich bis Ende Mai aufgefordert, einen Förderantrag zu stellen" is when the invitation comes.
+      if (!/einzureichen|einreichen|eingereicht|eingegangen|eingehen|vorzulegen|vorliegen|zu stellen|gestellt werden|einzusenden|hochzuladen/i.test(s) || /\bteilt\b.{0,80}\bmit\b|informiert|benachrichtigt|entscheid|aufgefordert|eingeladen|voraussichtlich/i.test(s)) continue;
+      // A day, not a month ("bis zum 30. April 2027").
+      if (!/\b\d{1,2}\.\s*(\d{1,2}\.|januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember)/i.test(s)) continue;
+      const date = findDates(s).find((d) => d.date && d.date > after)?.date;
+      if (date) return { quote: s, date };
+    }
+  }
+  return undefined;
+}
+
 /** Whether a sentence gives the application deadline (not the project's end, a report, …). */
 export function isApplicationDeadline(sentence: string): boolean {
   return deadlineFit(sentence) > 0;
@@ -213,7 +233,7 @@ export function channelRefused(sentence: string, question: string): boolean {
 }
 
 /** A sentence about an earlier round of the call, not the one open now. */
-const PAST_ROUND = /\b(erste|vorige|vorherige|letzte|vergangene|frühere|bisherige)n? (förder|ausschreibungs|bewerbungs|antrags|wettbewerbs)?runde\b.{0,80}\b(abgeschlossen|beendet|endete|lief|war)|\bim vorjahr\b|\bin der vorigen runde\b/i;
+const PAST_ROUND = /\b(erste|vorige|vorherige|letzte|vergangene|frühere|bisherige)n? (förder|ausschreibungs|bewerbungs|antrags|wettbewerbs)?runde\b.{0,80}\b(abgeschlossen|beendet|endete|lief|war)|\bim vorjahr\b|\bin der vorigen runde\b|\((antrags|bewerbungs)frist [^)]{4,40}\)\s+(ist|war|wurde)\s+(abgeschlossen|beendet)|\b(ist|sind) (bereits )?abgeschlossen\b.{0,60}\b(damalig|vorig|frühere)/i;
 
 /** How well a dated sentence reads as the application deadline rather than another date. */
 function deadlineFit(sentence: string): number {

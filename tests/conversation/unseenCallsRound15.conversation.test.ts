@@ -24,6 +24,10 @@ describe('three unseen calls of the fifteenth round', () => {
     ['Wen kann ich beim Land fachlich zu Orte des Miteinanders anrufen?', /^Kontakt für Orte des Miteinanders: Meral Aydın, Telefon 0261 4930-217/, PM],
     // Two stages: the outline needs no signature, the full application does.
     ['Muss unsere Projektskizze für den Kreisfonds vom Amtsdirektor unterschrieben sein?', /^Nein – .*„Eine Unterschrift ist in Stufe 1 nicht erforderlich/, AMT],
+    // The first stage's deadline, with the second one for those invited; never the date the district only announces something.
+    ['Bis wann müssen wir uns beim Kreisfonds "Teilhabe und Zusammenhalt" melden?', /^Die Bewerbungsfrist für Teilhabe und Zusammenhalt läuft bis zum 29\.01\.2027 .* Wer danach zum Vollantrag aufgefordert wird, reicht ihn bis zum 30\.04\.2027 ein\./, AMT],
+    // "(Antragsfrist 31. März 2025) ist abgeschlossen": the previous round's date is no deadline.
+    ['kreisfons uckerheide skizze frist?', /^Die Bewerbungsfrist für Teilhabe und Zusammenhalt läuft bis zum 29\.01\.2027/, AMT],
     ['Bis wann muss der Vollantrag für den Kreisfonds eingegangen sein?', /^Die Frist für den Vollantrag für Teilhabe und Zusammenhalt läuft bis zum 30\.04\.2027/, AMT],
     ['Bis wann kann man sich für die Dialogwerkstatt Zusammenhalt bewerben?', /^Die Bewerbungsfrist für Dialogwerkstatt Zusammenhalt 2027 läuft bis zum 30\.11\.2026 .*18:00 Uhr/, NEWS],
     // Colloquial German and a wordy English question about a seed call.
