@@ -74,7 +74,7 @@ const WHEN_START = String.raw`^\s*((und|aber|also|ok|okay|and|so)\s*,?\s+)?(wann
 const WHEN = new RegExp(WHEN_START, 'i');
 /** A question for the hour of a deadline ("Bis zu welcher Uhrzeit …?"). */
 /** "… am 2. Juli einreichen?", "Können wir Mitte Juli nachreichen?": a question about sending on a day it names. */
-const SUBMIT_ON = /\b(einreich\w*|nachreich\w*|abgeb\w*|abschick\w*|schicken|bewerben|anmelden|submit|apply|send|hand in)\b/i;
+const SUBMIT_ON = /\b(einreich\w*|nachreich\w*|abgeb\w*|abschick\w*|schicken|einsenden|hochladen|hochgeladen|bewerben|anmelden|submit|apply|send|hand in|upload)\b/i;
 const NAMES_DEADLINE = /frist|deadline|stichtag|schluss\b|closing date/i;
 const MONTHS: Record<string, number> = {
   januar: 1, jänner: 1, january: 1, februar: 2, february: 2, märz: 3, maerz: 3, march: 3, april: 4, mai: 5, may: 5, juni: 6, june: 6, juli: 7, july: 7,
@@ -82,9 +82,13 @@ const MONTHS: Record<string, number> = {
 };
 
 /** The day, or the days of a month ("Mitte Juli 2027", "end of July 2027"), a question names, as ISO dates. */
-function proposedPeriod(question: string): { from: string; to: string } | undefined {
-  const day = findDates(question).find((d) => d.date !== undefined)?.date;
+function proposedPeriod(question: string, deadline: string): { from: string; to: string } | undefined {
+  const found = findDates(question);
+  const day = found.find((d) => d.date !== undefined)?.date;
   if (day) return { from: day, to: day };
+  // "am 31. März" without a year: the deadline's year.
+  const dayMonth = found.find((d) => d.dayMonth !== undefined)?.dayMonth;
+  if (dayMonth) return { from: `${deadline.slice(0, 4)}-${dayMonth}`, to: `${deadline.slice(0, 4)}-${dayMonth}` };
 
   const m = question.toLowerCase().match(/\b(anfang|mitte|ende|early|mid|late|end of|beginning of)?\s*-?\s*(januar|jänner|january|februar|february|märz|maerz|march|april|mai|may|juni|june|juli|july|august|september|oktober|october|november|dezember|december)\s+(\d{4})\b/);
   if (!m) return undefined;
@@ -162,14 +166,14 @@ const OWN_FUNDS = /eigenanteil\s+(von|in höhe von)\s+(mindestens\s+)?(\d+\s*(%|
 const ASKS_ANONYMITY = /anonym|\bohne\b|ungenannt|nicht\s+(namentlich\s+)?(genannt|veröffentlicht|öffentlich)|vertraulich|geheim|confidential|without|unnamed/i;
 const ASKS_PUBLICATION = /veröffentlich|öffentlich|genannt|bekannt gegeben|publish|publicly|\bnamed\b/i;
 /** A sentence that makes the participants public (negated forms are sorted out by statesPublished). */
-const PUBLISHED = /anonyme\s+teilnahme\s+(ist\s+)?(nicht\s+(möglich|vorgesehen)|ausgeschlossen)|nicht\s+anonym|\b(werden|wird)\b.{0,100}?\b(veröffentlicht|öffentlich\s+(bekannt\s+gegeben|gemacht)|bekannt\s+geben|bekanntgeben|genannt|vorgestellt)\b|\b(veröffentlicht|veröffentlichen|nennt|nennen)\s+(\S+\s+){0,6}die\s+(namen|liste)\b/i;
+const PUBLISHED = /anonyme\s+(teilnahme|förderung|bewerbung)\s+(ist\s+)?(nicht\s+(möglich|vorgesehen)|ausgeschlossen)|nicht\s+anonym|\b(werden|wird)\b.{0,100}?\b(veröffentlicht|öffentlich\s+(bekannt\s+gegeben|gemacht)|bekannt\s+geben|bekanntgeben|genannt|vorgestellt)\b|\b(veröffentlicht|veröffentlichen|nennt|nennen)\s+(\S+\s+){0,6}die\s+(namen|liste)\b/i;
 const STAYS_UNNAMED = /anonyme\s+teilnahme\s+(ist\s+)?möglich|anonym\s+(teilnehmen|bleiben)|erfolgt\s+anonym|ohne\s+(namens)?nennung|nur\s+in\s+anonymisierter|\b(kein\w*|nicht)\s+(\w+\s+){0,3}(namentlich\s+)?(genannt|veröffentlicht)|verzicht\w*\b.{0,80}\b(nennung|veröffentlichung)|(nennung|veröffentlichung)\b.{0,40}\bverzicht|von\s+der\s+(veröffentlichung|nennung)\b.{0,160}\babgesehen/i;
 /** Anonymity granted when asked for ("Auf Wunsch …", "… kann verzichtet werden"). */
-const ON_REQUEST = /auf\s+(\S+\s+){0,3}(wunsch|antrag)\b|verzicht|abgesehen/i;
+const ON_REQUEST = /auf\s+(\S+\s+){0,3}(wunsch|antrag)\b|verzicht|abgesehen|wer das nicht möchte/i;
 /** A waiver granted only in a case the text names ("…, wenn Tatsachen eine Gefährdung befürchten lassen"). */
 const WAIVER_CONDITION = /\b(wenn|sofern|falls|soweit)\b/i;
 /** Publication that depends on something ("nur wenn sie zustimmen"). */
-const CONDITIONAL = /auf\s+(\S+\s+){0,3}(wunsch|antrag)\b|verzicht|abgesehen|zustimm|einverständnis|sofern|es sei denn|nur\s+(dann|mit|wenn)/i;
+const CONDITIONAL = /auf\s+(\S+\s+){0,3}(wunsch|antrag)\b|verzicht|abgesehen|grundsätzlich|in der regel|standardmäßig|normalerweise|wer das nicht möchte|zustimm|einverständnis|sofern|es sei denn|nur\s+(dann|mit|wenn)/i;
 
 function statesPublished(quote: string): boolean {
   const m = quote.match(PUBLISHED);
@@ -581,7 +585,7 @@ export class Answerer {
     const namedDate = named && 'date' in named ? named.date : undefined;
     // "Können wir Mitte Juli 2027 noch einreichen?" names when they would send, not what the deadline is.
     const asked = source ? questionSentence(source.question) : '';
-    const when = source && status.kind !== 'noYear' && SUBMIT_ON.test(asked) && !NAMES_DEADLINE.test(asked) ? proposedPeriod(asked) : undefined;
+    const when = source && status.kind !== 'noYear' && SUBMIT_ON.test(asked) && !NAMES_DEADLINE.test(asked) ? proposedPeriod(asked, status.date) : undefined;
     const inTime = when && status.kind !== 'noYear' ? (when.to <= status.date ? 'deadline.inTime' : when.from > status.date ? 'deadline.tooLate' : undefined) : undefined;
     const verdict = inTime ? `${t(lang, inTime)} ` : namedDate && status.kind !== 'noYear' ? `${t(lang, namedDate === status.date ? 'deadline.sameDate' : 'deadline.otherDate')} ` : '';
     const hour = time ? ` ${t(lang, 'deadline.atTime', { time })}` : source && ASKS_HOUR.test(source.question) ? ` ${t(lang, 'deadline.noTime')}` : '';

@@ -246,6 +246,9 @@ function deadlineFit(sentence: string): number {
   return (APPLICATION.test(sentence) ? 1.5 : 0) - (NOT_APPLICATION_END.test(sentence) && !APPLICATION.test(sentence) ? 3 : 0) + stage;
 }
 
+/** A sentence that makes an exception to the one before it. */
+const EXCEPTION_FOLLOWS = /^(wer das nicht (möchte|will|wünscht)|auf (begründeten |ausdrücklichen |schriftlichen )?(wunsch|antrag)|ausnahmsweise|abweichend (davon|hiervon)|davon ausgenommen|ausgenommen (sind|ist)|dies gilt nicht)/i;
+
 /** Stems that name a stage of a two-stage procedure ("projektskizz", "interessenbekund", "vollantrag"). */
 const STAGE_STEM = /skizz|bekund|vollantr|förderantr/;
 
@@ -341,8 +344,10 @@ export function findPassage(
       if (intent === 'anonymity' && CALL_PUBLISHED.test(s) && !/anonym|teilnehm|namen|namentlich/i.test(s)) continue;
       // "Vollantrag: … werden aufgefordert. Er ist bis zum 15. Februar einzureichen": "Er" is the sentence before.
       // The sentence before may stand in the passage before ("(1) …" above "(2) … nach Absatz 1 …"); looked up only when needed.
-      const before = i > 0 ? sentences[i - 1] : NAMES_PARAGRAPH.test(s) || PRONOUN_START.test(s) ? sentenceBefore(kb, docIds, h.chunk) : undefined;
-      const pronounLed = before !== undefined && ((PRONOUN_START.test(s) && before.length + s.length < 360) || refersToSentenceBefore(s, before));
+      // "Auf Wunsch wird jedoch die Anschrift nicht veröffentlicht": "jedoch" answers the sentence before.
+      const contrasts = /^[^.;]{0,60}\bjedoch\b/i.test(s);
+      const before = i > 0 ? sentences[i - 1] : NAMES_PARAGRAPH.test(s) || PRONOUN_START.test(s) || contrasts ? sentenceBefore(kb, docIds, h.chunk) : undefined;
+      const pronounLed = before !== undefined && (((PRONOUN_START.test(s) || contrasts) && before.length + s.length < 360) || refersToSentenceBefore(s, before));
       const context = pronounLed ? `${before} ${s}` : s;
       const cov = coverage(focus, context, kb.vocabulary, kb.synonyms);
       // A section named like the question ("Teilnahmevoraussetzungen") vouches for its sentences.
@@ -427,6 +432,8 @@ export function findPassage(
           const way = i > 0 ? sentences[i - 1] : sentenceBefore(kb, docIds, h.chunk);
           if (way && SUBMISSION_WAY.test(way) && way.length + s.length < 800) quote = `${way} ${s}`;
         }
+        // "Die Kommunen werden grundsätzlich genannt. Wer das nicht möchte, kann …": the exception belongs to the rule.
+        else if (!faqHit && next && quote === context && EXCEPTION_FOLLOWS.test(next) && quote.length + next.length < 500) quote = `${quote} ${next}`;
         // "(1) … veröffentlicht die Namen …" followed by "(2) Von der Veröffentlichung nach Absatz 1 kann … abgesehen werden": the exception belongs to the rule.
         const after = i === sentences.length - 1 ? sentenceAfter(kb, docIds, h.chunk) : undefined;
         if (!faqHit && after && quote.endsWith(s) && refersToSentenceBefore(after, s)) quote = `${quote} ${after}`;

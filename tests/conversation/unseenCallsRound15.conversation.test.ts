@@ -30,6 +30,11 @@ describe('three unseen calls of the fifteenth round', () => {
     ['kreisfons uckerheide skizze frist?', /^Die Bewerbungsfrist für Teilhabe und Zusammenhalt läuft bis zum 29\.01\.2027/, AMT],
     ['Bis wann muss der Vollantrag für den Kreisfonds eingegangen sein?', /^Die Frist für den Vollantrag für Teilhabe und Zusammenhalt läuft bis zum 30\.04\.2027/, AMT],
     ['Bis wann kann man sich für die Dialogwerkstatt Zusammenhalt bewerben?', /^Die Bewerbungsfrist für Dialogwerkstatt Zusammenhalt 2027 läuft bis zum 30\.11\.2026 .*18:00 Uhr/, NEWS],
+    // A day without a year is in the deadline's year; "hochladen" is sending.
+    ['In der Pressemitteilung zu Orte des Miteinanders steht "bis Ende März". Reicht es, wenn wir am 31. März hochladen?', /^Nein, das wäre zu spät\. .*26\.03\.2027/, PM],
+    // A rule and the exception that follows it ("jedoch", "Wer das nicht möchte") are quoted together.
+    ['Wir möchten nicht, dass unsere Gemeinde im Netz als geförderter Begegnungsort auftaucht – Stichwort Anfeindungen. Geht das bei Orte des Miteinanders?', /„Eine anonyme Förderung ist nicht vorgesehen\. Auf Wunsch wird jedoch die genaue Anschrift/, PM],
+    ['Kann man bei der Dialogwerkstatt mitmachen, ohne dass der eigene Ortsname in der Doku auftaucht?', /^Ja, auf Wunsch – .*grundsätzlich .* genannt\. Wer das nicht möchte/, NEWS],
     // Colloquial German and a wordy English question about a seed call.
     ['Moin! Kann man sich bei diesem KommA-Ding von IMAP eigentlich aktuell noch als Modellkommune bewerben?', /^Die Bewerbungsfrist für KommA endete am 28\.02\.2023/, /KommA/],
   ])('answers "%s" from the call', (question, lead, title) => expectAnswered(getBot(), getChannel(), question, lead, title));
