@@ -66,6 +66,8 @@ const PERSON_NAME = /\b(Frau|Herr|Dr\.|Prof\.|Ms\.?|Mr\.?)\s+\p{Lu}|\p{Lu}\p{Ll}
 /** "Gibt es 2028 eine neue Runde?": a round the texts would have to announce. */
 const NEXT_ROUND = /\b(neue|nächste|weitere|kommende)\w* (runde|ausschreibung|förderrunde|aufruf|durchgang|ausschreibungsrunde)|\b(next|new|another|future) (round|call)\b/i;
 const NEXT_ROUND_SAID = /\b(neue|nächste|weitere|erneute|kommende|zweite|dritte)\w* (runde|ausschreibung|förderrunde|aufruf|durchgang|ausschreibungsrunde)|\b(erneut|wieder|nochmals) ausgeschrieben|\b(next|new|second|third) (round|call)\b/i;
+/** A question for a population limit ("Ab wie vielen Einwohnern …?"). */
+const ASKS_SIZE_LIMIT = /\bab wie viele?n? einwohner|wie viele einwohner\w* (muss|müssen|braucht|brauchen|darf|dürfen)|\b(mindest|höchst)einwohner|einwohnergrenze|mindestgröße|\bhow many (inhabitants|residents)\b.{0,40}\b(need|must|required|allowed)|population (limit|threshold|minimum)|minimum (size|population)/i;
 const PRESS_CONTACT = /\bpresse\w*|pressesprecher\w*|medienanfragen|media (contact|enquiries|inquiries)|\bpress (office|contact|officer)/i;
 const PRESS_ASKED = /\bpresse\w*|\bmedien\w*|journalist\w*|\bpress\b|\bmedia\b/i;
 const REPORT_ASKED = /\b(final report|interim report|report|reports|reporting)\b|\w*bericht\b|\w*berichte\b|verwendungsnachweis/i;
@@ -643,6 +645,8 @@ export class Answerer {
       const byline = findByline(kb, docIds);
       return byline ? this.quoteAnswer(program, intent, byline, lang) : this.abstain(intent, lang, program);
     }
+    // "Ab wie vielen Einwohnern darf man mitmachen?": a size limit the texts never give is no question for a verdict or a fact.
+    if (ASKS_SIZE_LIMIT.test(req.text) && !program.rules.some((r) => r.type === 'population' || r.type === 'jointBelow') && !textsSay(kb, docIds, /\d[\d.]*\s*(einwohner|ew\b)/i)) return this.abstain(intent, lang, program);
     // "Gibt es 2028 eine neue Runde?": only a text that speaks of another round can answer.
     if (NEXT_ROUND.test(req.text) && !textsSay(kb, docIds, NEXT_ROUND_SAID)) return this.abstain(intent, lang, program);
     // Only a question for a time: "Wann braucht man eine Unterschrift?" is about the signature.

@@ -62,6 +62,9 @@ const GERMAN: FactRow[] = [
   ['Bis wann läuft das Interessenbekundungsverfahren des BAMF?', 'bamf-zusammenhalt', 'deadline', /8\. September.*kein Jahr/, 'bamf-zusammenhalt-trotz-distanz'],
   ['Können sich beim BAMF-Aufruf nur Kommunen bewerben?', 'bamf-zusammenhalt', 'eligibility', /^Nicht nur Kommunen.*Organisationen/, 'bamf-zusammenhalt-trotz-distanz'],
   ['An wen schicke ich das Interessenformular für Weltoffene Kommune?', 'weltoffene-kommune', 'contact', /Bianka Certa/, 'weltoffene-kommune-modellprojekt'],
+  // Colloquial and lower-case words of receiving and funding name no topic.
+  ['was genau kriegt man als modellkomune bei weltofene kommune? nur so nen selbstcheck?', 'weltoffene-kommune', 'benefits', /Selbstcheck mit moderiertem Workshop/, 'weltoffene-kommune-modellprojekt'],
+  ['Aus wessen Mitteln wird Weltoffene Kommune gefördert und wer hat das Projekt angestoßen?', 'weltoffene-kommune', 'funder', /Beauftragte der Bundesregierung/, 'weltoffene-kommune-modellprojekt'],
   ['Wie hoch ist die Fördersumme bei Weltoffene Kommune?', 'weltoffene-kommune', 'money', /^Zu einer Fördersumme enthält der Text keine Angabe/, 'weltoffene-kommune-modellprojekt'],
   ['Was sagt das ILS-Papier zur Regelförderung?', 'ils-was-bewegt-kommunen', 'unknown', /Regelförderung/, 'ils-was-bewegt-kommunen-2022'],
   // The unseen call: no curated facts, answered from its text alone.
@@ -143,6 +146,7 @@ describe('Answerer: abstains when the texts do not support an answer', () => {
     ['Wie viele Seiten darf die KommA-Bewerbung höchstens haben?'],
     ['Gibt es bei KommA eine Altersgrenze?'],
     ['Wie viele Einwohner muss eine Kommune für KommA mindestens haben?'],
+    ['Ab wie vielen Einwohnern darf eine Kommune bei Weltoffene Kommune mitmachen?'],
     ['Wie lange dauert die Projektlaufzeit bei WIR?'],
     ['Braucht man beim BAMF-Aufruf eine Unterschrift?'],
     ['Kann man bei WIR anonym teilnehmen?'],
