@@ -116,6 +116,13 @@ const TABLE: [Intent, string][] = [
   ['changes', 'Nach dem Antrag hat sich unser Finanzierungsplan geändert. Was müssen wir tun?'],
   ['contact', 'Bei wem kann ich meine Fragen zum Programm loswerden?'],
   ['funder', 'Wer hat die Studie finanziert?'],
+  ['funder', 'Aus wessen Mitteln wird das Projekt gefördert?'],
+  ['contact', 'Who are the project leads for KommA?'],
+  ['process', 'Where did municipalities have to hand in their applications?'],
+  ['process', 'How is it decided whether our town becomes a model municipality?'],
+  ['deadline', 'Reicht es, wenn wir am 31. März hochladen?'],
+  ['deadline', 'When exactly did the application window close?'],
+  ['benefits', 'was genau kriegt man als Modellkommune?'],
   // Sending by a way of sending is how to submit, not whom to write to.
   ['process', 'Can we send the application by email?'],
 ];
