@@ -66,6 +66,10 @@ const PERSON_NAME = /\b(Frau|Herr|Dr\.|Prof\.|Ms\.?|Mr\.?)\s+\p{Lu}|\p{Lu}\p{Ll}
 /** "Gibt es 2028 eine neue Runde?": a round the texts would have to announce. */
 const NEXT_ROUND = /\b(neue|nächste|weitere|kommende)\w* (runde|ausschreibung|förderrunde|aufruf|durchgang|ausschreibungsrunde)|\b(next|new|another|future) (round|call)\b/i;
 const NEXT_ROUND_SAID = /\b(neue|nächste|weitere|erneute|kommende|zweite|dritte)\w* (runde|ausschreibung|förderrunde|aufruf|durchgang|ausschreibungsrunde)|\b(erneut|wieder|nochmals) ausgeschrieben|\b(next|new|second|third) (round|call)\b/i;
+/** "Dürfen wir das Geld für … verwenden?", "Can we use the money to …?": whether something may be paid from the grant. */
+const USE_OF_MONEY = /\b(verwenden|einsetzen|nutzen|bezahlen|finanzieren|abrechnen|gefördert|förderfähig|zuwendungsfähig)\b|\b(use|spend)\b.{0,40}\b(money|grant|funding|funds)\b|\b(pay for|be funded|fundable|eligible (cost|expense)s?)\b/i;
+/** A sentence that excludes something from funding. */
+const NOT_FUNDED = /\b(werden|wird|sind|ist)\s+nicht\s+(gefördert|förderfähig|zuwendungsfähig|finanziert|übernommen|erstattet)\b|\bnicht\s+(förderfähig|zuwendungsfähig)\s+(sind|ist)\b|\bvon der förderung ausgeschlossen\b/i;
 /** A question for a population limit ("Ab wie vielen Einwohnern …?"). */
 const ASKS_SIZE_LIMIT = /\bab wie viele?n? einwohner|wie viele einwohner\w* (muss|müssen|braucht|brauchen|darf|dürfen)|\b(mindest|höchst)einwohner|einwohnergrenze|mindestgröße|\bhow many (inhabitants|residents)\b.{0,40}\b(need|must|required|allowed)|population (limit|threshold|minimum)|minimum (size|population)/i;
 const PRESS_CONTACT = /\bpresse\w*|pressesprecher\w*|medienanfragen|media (contact|enquiries|inquiries)|\bpress (office|contact|officer)/i;
@@ -211,6 +215,11 @@ function plainAnswer(intent: Intent, quote: string, question: string): { key: st
   if (/\bper (e-?mail|mail|post|fax|telefax)\b|\bby (e-?mail|post|mail|fax)\b/i.test(question) && YES_NO_QUESTION.test(questionSentence(question))) {
     const refusing = splitSentences(quote).find((x) => channelRefused(x, question));
     if (refusing && !/\b(nur|ausschließlich|lediglich)\b/i.test(refusing)) return { key: 'channelRefused' };
+  }
+  // "Dürfen wir das Geld für den Umbau verwenden?" – "Baumaßnahmen … werden nicht gefördert.": a plain no, unless the sentence makes an exception.
+  if (USE_OF_MONEY.test(question) && YES_NO_QUESTION.test(questionSentence(question))) {
+    const refusing = splitSentences(quote).find((x) => NOT_FUNDED.test(x));
+    if (refusing && splitSentences(quote).length === 1 && !/\b(sofern|wenn|soweit|außer|ausgenommen|es sei denn|nur|jedoch|aber)\b/i.test(refusing)) return { key: 'notFunded' };
   }
   if (intent === 'signature' && ASKS_SUFFICIENCY.test(question) && !NO_SIGNATURE.test(quote)) return undefined;
   if (intent === 'anonymity') {
@@ -808,7 +817,9 @@ export class Answerer {
     }
     // The quote comes from a source: inert in markdown, like every quote the bot shows. A yes/no
     // question gets its yes or no first when the sentence says it plainly.
-    const plain = plainAnswer(intent, passage.quote, ownWords) ?? faqYesNo(passage.quote, req.text);
+    let plain = plainAnswer(intent, passage.quote, ownWords) ?? faqYesNo(passage.quote, req.text);
+    // A "not funded" sentence answers no only when it is about the thing asked ("Honorare" is not "Baumaßnahmen").
+    if (plain?.key === 'notFunded' && passage.coverage < 0.5) plain = undefined;
     let lead = plain
       ? t(lang, `passage.${plain.key}`, { program: program.shortName, quote: escapeMarkdown(passage.quote), share: plain.share ?? '' })
       : this.quoteLead(program, passage.quote, lang);

@@ -121,6 +121,8 @@ export function extractPopulation(text: string): number | undefined {
     const v = parseQuantity(`${m[1]}${m[2] ?? ''}`);
     if (v !== null && v > 0) return v;
   }
+  // "über eine Million Einwohner", "more than a million inhabitants".
+  if (/\b(eine|einer|a|one)\s+(million|mio\.?)\s+(einwohner|bewohner|menschen|inhabitants|residents|people)/.test(t)) return 1_000_000;
   const word = t.match(/\b([a-zäöü]*(?:tausend|hundert)[a-zäöü]*)\s+(?:einwohner|ew\b|bewohner|menschen|inhabitants|residents)/);
   if (word) {
     const v = parseQuantity(word[1]);

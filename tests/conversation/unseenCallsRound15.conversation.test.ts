@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { expectAnswered, useBotWithUnseenCalls } from '../support/unseenCalls.js';
+import { conversation } from '../support/channel.js';
+import { expectAnswered, lastText, useBotWithUnseenCalls } from '../support/unseenCalls.js';
 
 // Three more calls nobody curated, from the fifteenth evaluation round: a ministry's press release
 // (a minister quoted in the second headline), a district's official notice of a two-stage procedure
@@ -38,6 +39,12 @@ describe('three unseen calls of the fifteenth round', () => {
     // Colloquial German and a wordy English question about a seed call.
     ['Moin! Kann man sich bei diesem KommA-Ding von IMAP eigentlich aktuell noch als Modellkommune bewerben?', /^Die Bewerbungsfrist für KommA endete am 28\.02\.2023/, /KommA/],
   ])('answers "%s" from the call', (question, lead, title) => expectAnswered(getBot(), getChannel(), question, lead, title));
+
+  it('says no to paying for what the call excludes, but not to what it does not exclude', async () => {
+    await expectAnswered(getBot(), getChannel(), 'Can we use the Orte des Miteinanders money to renovate the building for our meeting place?', /^No – according to the .* call text this is not funded: “Baumaßnahmen/, PM, 'en-US');
+    const r = await conversation(getBot().url, getChannel()).say('Dürfen wir bei Orte des Miteinanders Honorare aus der Förderung bezahlen?');
+    expect(lastText(r.replies)).not.toMatch(/^Nein/);
+  });
 
   it('understands "when did the application window close" as a deadline question', () =>
     expectAnswered(getBot(), getChannel(), 'When exactly did the application window close for the project on local alliances against racism and hate (KommA)?', /^The application deadline for KommA was 28 February 2023/, /KommA/, 'en-US'));

@@ -123,6 +123,7 @@ const TABLE: [Intent, string][] = [
   ['deadline', 'Reicht es, wenn wir am 31. März hochladen?'],
   ['deadline', 'When exactly did the application window close?'],
   ['benefits', 'was genau kriegt man als Modellkommune?'],
+  ['eligibility', 'Could Cologne, with more than a million inhabitants, have taken part?'],
   // Sending by a way of sending is how to submit, not whom to write to.
   ['process', 'Can we send the application by email?'],
 ];

@@ -90,6 +90,8 @@ describe('extractPopulation', () => {
     ['Einwohnerzahl von rund 45.000', 45000],
     ['mit 4.500 Einwohnerinnen und Einwohnern', 4500],
     ['Wir haben ca. 30.000 Bürgerinnen und Bürger', 30000],
+    ['über eine Million Einwohner', 1_000_000],
+    ['more than a million inhabitants', 1_000_000],
   ])('reads "%s" as %i', (text, n) => {
     expect(extractPopulation(`Unsere Gemeinde hat ${text}.`)).toBe(n);
   });
