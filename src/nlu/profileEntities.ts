@@ -78,12 +78,16 @@ export function extractState(text: string): string | undefined {
 }
 
 /** The kind of applicant described in a text, if any. */
+/** "Wir sind eine Stadt im Landkreis Cloppenburg": a town in a district belongs to it. */
+const TOWN_IN_DISTRICT = /\b(stadt|kleinstadt|mittelstadt|städtchen)\s+(im|in dem|aus dem)\s+((land)?kreis\b|[\p{L}-]+-(land)?kreis\b)/u;
+
 export function extractEntityType(text: string): ProfileEntityType | undefined {
   // "Unsere amtsangehörige Gemeinde (Kreis Rendsburg-Eckernförde)": an aside in brackets says where, not what.
   const lower = text.toLowerCase();
   // "… Pluspunkte, wenn örtliche Sportvereine den Ort mittragen?": a clause about others describes no asker.
   const own = lower.replace(/,?\s*\b(wenn|falls|sofern|damit|dass|weil|obwohl)\b(?![^,.?!]*\b(wir|uns|unsere?\w*)\b)[^,.?!]*/g, ' ');
   const outside = own.replace(/\([^)]*\)/g, ' ');
+  if (TOWN_IN_DISTRICT.test(outside) && !/kreisfrei/.test(outside)) return 'kreisangehoerige_stadt';
   // "Unsere Stadt im Main-Kinzig-Kreis", "Gemeinden im Landkreis Rotenburg": the district there says where, not what.
   const unplaced = outside.replace(/\b(im|in dem|aus dem|vom|beim)\s+((land)?kreis\s+[\p{L}-]+|[\p{L}-]+-(land)?kreis(es)?\b)/gu, ' ');
   return (unplaced !== outside ? entityTypeIn(unplaced) : undefined) ?? (outside !== own ? entityTypeIn(outside) : undefined) ?? entityTypeIn(own);
@@ -132,13 +136,14 @@ export function extractPopulation(text: string): number | undefined {
 }
 
 /** "Wir sind eine Gemeinde … mit unserem Heimatverein": the applicant is what the sentence says it is. */
-const SELF_DESCRIPTION = /\b(?:wir sind|we are|als|as)\s+(?:ein|eine|einer|einem|an?|the)?\s*((?:[\p{L}-]+\s+){0,2}[\p{L}-]+)/iu;
+const SELF_DESCRIPTION = /\b(?:wir sind|we are|als|as)\s+(?:(?:einer|einem|eine|ein|an|a|the)\s+)?((?:[\p{L}-]+\s+){0,2}[\p{L}-]+)/iu;
 
 /** Profile facts stated in a free-text message. */
 export function extractProfileFacts(text: string): ProfileFacts {
   const facts: ProfileFacts = {};
-  const self = text.match(SELF_DESCRIPTION)?.[1];
-  const type = (self && extractEntityType(self)) || extractEntityType(text);
+  // "eine Gemeinde im Landkreis Mittelheide": what the asker is, without where it lies.
+  const self = text.match(SELF_DESCRIPTION)?.[1]?.split(/\s+(?:im|in|aus|mit|vom|beim|bei|from|with)\b/i)[0];
+  const type = (TOWN_IN_DISTRICT.test(text.toLowerCase()) && !/kreisfrei/i.test(text) ? 'kreisangehoerige_stadt' : undefined) || (self && extractEntityType(self)) || extractEntityType(text);
   if (type) facts.entityType = type;
   const member = type === 'gemeinde' ? memberMunicipality(self ?? text) : undefined;
   if (member !== undefined) facts.member = member;

@@ -70,6 +70,18 @@ describe('extractEntityType', () => {
   });
 });
 
+describe('extractProfileFacts: where the asker lies is not what it is', () => {
+  it.each([
+    ['Wir sind eine Gemeinde im Landkreis Mittelheide mit 1.900 Einwohnern.', 'gemeinde'],
+    // A town in a district is a kreisangehörige Stadt.
+    ['Wir sind eine Stadt im Landkreis Cloppenburg mit rund 34.000 Einwohnern.', 'kreisangehoerige_stadt'],
+    ['Wir sind eine kreisfreie Stadt.', 'kreisfreie_stadt'],
+    ['Wir sind ein Landkreis in Bayern.', 'landkreis'],
+  ])('reads "%s" as %s', (text, type) => {
+    expect(extractProfileFacts(text).entityType).toBe(type);
+  });
+});
+
 describe('extractPopulation', () => {
   it.each([
     ['8.000 Einwohner', 8000],
