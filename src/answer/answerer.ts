@@ -70,6 +70,16 @@ const NEXT_ROUND_SAID = /\b(neue|nächste|weitere|erneute|kommende|zweite|dritte
 const USE_OF_MONEY = /\b(verwenden|einsetzen|nutzen|bezahlen|finanzieren|abrechnen|gefördert|förderfähig|zuwendungsfähig)\b|\b(use|spend)\b.{0,40}\b(money|grant|funding|funds)\b|\b(pay for|be funded|fundable|eligible (cost|expense)s?)\b/i;
 /** A sentence that excludes something from funding. */
 const NOT_FUNDED = /\b(werden|wird|sind|ist)\s+nicht\s+(gefördert|förderfähig|zuwendungsfähig|finanziert|übernommen|erstattet)\b|\bnicht\s+(förderfähig|zuwendungsfähig)\s+(sind|ist)\b|\bvon der förderung ausgeschlossen\b/i;
+/**
+ * The deadline among a sentence's dates: "Veröffentlicht am 1. Oktober 2026 · Bewerbungsschluss: 1. Dezember 2026"
+ * gives the one after the deadline word, not the first.
+ */
+function deadlineDateIn(quote: string): ReturnType<typeof findDates>[number] | undefined {
+  const dates = findDates(quote);
+  if (dates.length < 2) return dates[0];
+  return dates.find((d) => /(schluss|frist|bis|spätestens|deadline|closing date|\bby)\W{0,3}(zum|zur|am|einschließlich)?\s*(\p{L}+,?\s+(der\s+|den\s+)?)?$/iu.test(quote.slice(Math.max(0, d.index - 40), d.index))) ?? dates[0];
+}
+
 /** A question for a population limit ("Ab wie vielen Einwohnern …?"). */
 const ASKS_SIZE_LIMIT = /\bab wie viele?n? einwohner|wie viele einwohner\w* (muss|müssen|braucht|brauchen|darf|dürfen)|\b(mindest|höchst)einwohner|einwohnergrenze|mindestgröße|\bhow many (inhabitants|residents)\b.{0,40}\b(need|must|required|allowed)|population (limit|threshold|minimum)|minimum (size|population)/i;
 const PRESS_CONTACT = /\bpresse\w*|pressesprecher\w*|medienanfragen|media (contact|enquiries|inquiries)|\bpress (office|contact|officer)/i;
@@ -80,7 +90,7 @@ const WHEN_START = String.raw`^\s*((und|aber|also|ok|okay|and|so)\s*,?\s+)?(wann
 const WHEN = new RegExp(WHEN_START, 'i');
 /** A question for the hour of a deadline ("Bis zu welcher Uhrzeit …?"). */
 /** "… am 2. Juli einreichen?", "Können wir Mitte Juli nachreichen?": a question about sending on a day it names. */
-const SUBMIT_ON = /\b(einreich\w*|nachreich\w*|abgeb\w*|abschick\w*|schicken|einsenden|hochladen|hochgeladen|bewerben|anmelden|submit|apply|send|hand in|upload)\b/i;
+const SUBMIT_ON = /\b(einreich\w*|eingereicht|nachreich\w*|abgeb\w*|abgegeben|abschick\w*|abgeschickt|schicken|geschickt|einsenden|versandt|hochladen|hochgeladen|bewerben|anmelden|submit|submitted|apply|send|sent|hand in|upload|uploaded)\b/i;
 const NAMES_DEADLINE = /frist|deadline|stichtag|schluss\b|closing date/i;
 const MONTHS: Record<string, number> = {
   januar: 1, jänner: 1, january: 1, februar: 2, february: 2, märz: 3, maerz: 3, march: 3, april: 4, mai: 5, may: 5, juni: 6, june: 6, juli: 7, july: 7,
@@ -111,7 +121,8 @@ const ASKS_HOUR = /uhrzeit|wie ?viel uhr|um wie ?viel|what time|which time|\bhou
 
 /** The hour a deadline sentence gives: "23:59 Uhr", "12 Uhr" → "23:59", "12:00". */
 export function clockTime(quote: string): string | undefined {
-  const m = quote.match(/\b([01]?\d|2[0-4])(?:[:.]([0-5]\d))?\s*Uhr\b/);
+  // "12:00 Uhr", "14:00 CET", "12.00 Uhr (MEZ)".
+  const m = quote.match(/\b([01]?\d|2[0-4])(?:[:.]([0-5]\d))?\s*Uhr\b/) ?? quote.match(/\b([01]?\d|2[0-4])[:.]([0-5]\d)\s*(?:h\b|CET|CEST|MEZ|MESZ)/);
   return m ? `${m[1].padStart(2, '0')}:${m[2] ?? '00'}` : undefined;
 }
 
@@ -145,7 +156,7 @@ const ASKS_LIMIT = /\b(darf|dürfen|maximal|höchstens|mindestens|muss|müssen|m
 const THRESHOLD_BEFORE = /(mindestens|wenigstens|höchstens|maximal|\bab|unter|über|weniger als|mehr als)\s+$/i;
 
 /** Sentences that say yes or no outright about a signature or an own contribution. */
-const NO_SIGNATURE = /(muss|müssen|braucht|brauchen)\s+nicht\s+(\w+\s+){0,2}(unterschrieben|unterzeichnet)|nicht\s+unterschrieben\s+werden|(keine|nicht)\s+(formale\s+)?unterschrift\s+(ist\s+)?(nötig|erforderlich|notwendig)|unterschrift\s+ist\s+([^.;,]{0,30}\s)?nicht\s+(nötig|erforderlich|notwendig)|ohne unterschrift|formlose? (e-?mail|bewerbung|interessenbekundung)|unterschrift\s+(braucht|brauchen|benötigt|benötigen)\s+(ihr|sie|man|es)\b.{0,60}\bnicht\b|(braucht|brauchen) (ihr|sie|man) keine unterschrift|unterschrift\s*:\s*([^.:]{0,40}\s)?(nicht\s+(erforderlich|nötig|notwendig)|nein\b|keine\b|entfällt)/i;
+const NO_SIGNATURE = /(muss|müssen|braucht|brauchen)\s+nicht\s+(\w+\s+){0,2}(unterschrieben|unterzeichnet)|nicht\s+unterschrieben\s+werden|(keine|nicht)\s+(formale\s+)?unterschrift\s+(ist\s+)?(nötig|erforderlich|notwendig)|unterschrift\s+ist\s+([^.;,]{0,30}\s)?nicht\s+(nötig|erforderlich|notwendig)|ohne unterschrift|formlose? (e-?mail|bewerbung|interessenbekundung)|unterschrift\s+(braucht|brauchen|benötigt|benötigen)\s+(ihr|sie|man|es)\b.{0,60}\bnicht\b|(braucht|brauchen) (ihr|sie|man) keine unterschrift|weder\s+(eine\s+)?unterschrift|keine\s+unterschrift\s+(nötig|erforderlich|notwendig|verlangt|benötigt)|unterschrift\s*:\s*([^.:]{0,40}\s)?(nicht\s+(erforderlich|nötig|notwendig)|nein\b|keine\b|entfällt)/i;
 const SIGNATURE = /\b(ist|sind|muss|müssen)\b.{0,360}\b(zu unterzeichnen|zu unterschreiben|unterschrieben|unterzeichnet)\b/i;
 const NO_OWN_FUNDS = /\b(kein|keinen)\s+(eigenanteil|eigenbeitrag|eigenbeteiligung)|(eigenanteil|eigenbeitrag|eigenbeteiligung)\s+(ist|wird)\s+nicht|eigenanteil\s+fällt\s+nicht|ohne eigenanteil/i;
 /** The whole budget of a call, and amounts that are per project or per applicant. */
@@ -596,8 +607,15 @@ export class Answerer {
     const namedDate = named && 'date' in named ? named.date : undefined;
     // "Können wir Mitte Juli 2027 noch einreichen?" names when they would send, not what the deadline is.
     const asked = source ? questionSentence(source.question) : '';
-    const when = source && status.kind !== 'noYear' && SUBMIT_ON.test(asked) && !NAMES_DEADLINE.test(asked) ? proposedPeriod(asked, status.date) : undefined;
-    const inTime = when && status.kind !== 'noYear' ? (when.to <= status.date ? 'deadline.inTime' : when.from > status.date ? 'deadline.tooLate' : undefined) : undefined;
+    // "Wir haben am 1. Dezember um 14 Uhr abgeschickt. Zählt die noch?": the sending is told before the question.
+    const sent = source && !SUBMIT_ON.test(asked) && SUBMIT_ON.test(source.question) && !findDates(asked).length ? source.question : asked;
+    const when = source && status.kind !== 'noYear' && SUBMIT_ON.test(sent) && !NAMES_DEADLINE.test(asked) ? proposedPeriod(sent, status.date) : undefined;
+    let inTime = when && status.kind !== 'noYear' ? (when.to <= status.date ? 'deadline.inTime' : when.from > status.date ? 'deadline.tooLate' : undefined) : undefined;
+    // "am 1. Dezember um 14 Uhr abgeschickt" on the last day: the hour decides, when both are known.
+    if (when && status.kind !== 'noYear' && when.from === status.date && when.to === status.date) {
+      const askedHour = clockTime(sent);
+      inTime = !askedHour ? inTime : !time ? undefined : askedHour <= time ? 'deadline.inTime' : 'deadline.tooLate';
+    }
     const verdict = inTime ? `${t(lang, inTime)} ` : namedDate && status.kind !== 'noYear' ? `${t(lang, namedDate === status.date ? 'deadline.sameDate' : 'deadline.otherDate')} ` : '';
     const hour = time ? ` ${t(lang, 'deadline.atTime', { time })}` : source && ASKS_HOUR.test(source.question) ? ` ${t(lang, 'deadline.noTime')}` : '';
     switch (status.kind) {
@@ -800,7 +818,7 @@ export class Answerer {
     if (counted && !countsThing(passage.quote, counted, req.text)) return this.abstain(intent, lang, program);
     const cite = [this.citation(program, passage.docId, passage.quote)];
     if (intent === 'deadline') {
-      const found = findDates(passage.quote)[0];
+      const found = deadlineDateIn(passage.quote);
       if (found) {
         const status = deadlineStatus(found, req.now);
         // "Bis wann muss der Vollantrag eingereicht sein?": said as that deadline, not as the application's.

@@ -50,7 +50,7 @@ const NOISE_TITLE = /^(zum inhalt springen|sie befinden sich hier:?|inhalt|seite
 /** Words a call's title tends to carry. */
 const CALL_WORD = /\b(ausschreibung|aufruf|förderaufruf|projektaufruf|wettbewerb|ideenwettbewerb|förderprogramm|programm|richtlinie|förderrichtlinie|förderlinie|förderrunde|interessenbekundung|benchmarking|modellprojekt|modellvorhaben|call)\b|[\p{L}](richtlinie|programm|aufruf|wettbewerb|vorhaben)\b/iu;
 /** A programme introduced in running text: "Mit dem Programm »Zukunftsorte Ehrenamt« unterstützt …". */
-const INTRODUCED = /(?<![\p{L}])(programm|förderprogramm|landesprogramm|aufruf|förderaufruf|projektaufruf|richtlinie|förderrichtlinie|ausschreibung|wettbewerb|modellvorhaben|modellprojekt|initiative|förderlinie)\s*:?\s+[„"»]([^„"“”»«]{3,100})[“"”«]/giu;
+const INTRODUCED = /(?<![\p{L}])(programm|förderprogramm|landesprogramm|bundesprogramm|programme|federal programme|aufruf|förderaufruf|projektaufruf|richtlinie|förderrichtlinie|ausschreibung|wettbewerb|modellvorhaben|modellprojekt|initiative|förderlinie)\s*:?\s+[„"»]([^„"“”»«]{3,100})[“"”«]/giu;
 /** An item that invites applications now, not a preview or report of another programme. */
 const OPEN_CALL_WORD = /^(aufruf|förderaufruf|projektaufruf|ausschreibung|wettbewerb)$/i;
 const NOT_THE_CALL = /vorschau|rückblick|bericht|umfrage|fachtag|termine|in eigener sache|ausblick/i;

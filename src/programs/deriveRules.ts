@@ -8,9 +8,9 @@ type EntityType = Extract<Rule, { type: 'entityTypes' }>['allowed'][number];
 const ALL_TYPES: EntityType[] = ['landkreis', 'kreisfreie_stadt', 'kreisangehoerige_stadt', 'gemeinde', 'organisation'];
 
 /** A sentence that says who may apply ("Bewerben können sich …", "Antragsberechtigt sind …", "Wer: …"). */
-const WHO_MAY = /\b(kreise|landkreise|gemeinden|städte|kommunen)\s+können\b.{0,80}\b(teilnehmen|mitmachen)\b|(darf|dürfen|muss|müssen)\b.{0,60}\b(höchstens|mindestens|maximal|nicht mehr als|weniger als)\s+[\d.\s]+\s*einwohner|(bewerben|beteiligen|teilnehmen|mitmachen) können|zuwendungsempfänger sind|antragsteller(innen)? sind|antragstellende sind|förderfähig sind|gefördert werden (können )?(kreis|gemeind|städt|stadt|landkreis|kommun|verein|träger|organisation)|können sich\b.{0,100}\b(bewerben|beteiligen)|antragsberechtigt|teilnahmeberechtigt|bewerbungsberechtigt|richtet sich\b.{0,30}\ban\b|^wer\??\s*:|zielgruppe\s*:|\bim sinne (dieser|des|der) \p{L}+ sind\b/iu;
+const WHO_MAY = /\b(kreise|landkreise|gemeinden|städte|kommunen)\s+können\b.{0,80}\b(teilnehmen|mitmachen)\b|(darf|dürfen|muss|müssen)\b.{0,60}\b(höchstens|mindestens|maximal|nicht mehr als|weniger als)\s+[\d.\s]+\s*einwohner|(bewerben|beteiligen|teilnehmen|mitmachen) können|zuwendungsempfänger sind|antragsteller(innen)? sind|antragstellende sind|förderfähig sind|gefördert werden (können )?(kreis|gemeind|städt|stadt|landkreis|kommun|verein|träger|organisation)|können sich\b.{0,100}\b(bewerben|beteiligen)|antragsberechtigt|teilnahmeberechtigt|bewerbungsberechtigt|\bwer (kann|darf) sich (bewerben|beteiligen)\s*:|\bwer (kann|darf) (teilnehmen|mitmachen|einen antrag stellen|anträge stellen)\s*:|richtet sich\b.{0,30}\ban\b|^wer\??\s*:|zielgruppe\s*:|\bim sinne (dieser|des|der) \p{L}+ sind\b/iu;
 /** A sentence that says who may not ("Nicht teilnehmen können …", "… sind nicht antragsberechtigt"). */
-const WHO_NOT = /\bnicht\b.{0,40}\b(teilnehmen|\p{L}*berechtigt|bewerben|beteiligen|gefördert|zugelassen)|können sich nicht|nicht selbst|nicht direkt|können keine anträge|(können|dürfen) keinen (eigenen )?antrag|\bkein(en)? eigene[rn]? antrag|nicht\b.{0,20}\banträge stellen|nehmen\b.{0,60}\bnicht teil|\bausgeschlossen\b|\bnur über (ihr|ihren|ihre|den|das|einen|ein) (land)?(kreis|amt|verband\w*|verbandsgemeinde|samtgemeinde)\b/iu;
+const WHO_NOT = /\bnicht\b.{0,40}\b(teilnehmen|\p{L}*berechtigt|bewerben|beteiligen|gefördert|zugelassen)|können sich nicht|nicht selbst|nicht direkt|können keine anträge|(können|dürfen) keinen (eigenen )?antrag|\bkein(en)? eigene[rn]? antrag|nicht\b.{0,20}\banträge stellen|nehmen\b.{0,60}\bnicht teil|\bausgeschlossen\b|\bnur über (ihr|ihren|ihre|den|das|einen|ein) (land)?(kreis|amt|verband\w*|verbandsgemeinde|samtgemeinde)\b|\bnot eligible\b|\bineligible\b|\bare excluded\b|\bcannot apply\b|\bmay not apply\b/iu;
 /** Headings of the section that lists who may apply. */
 const WHO_SECTION = /wer kann|wer darf|antragsberecht|teilnahmevoraussetz|teilnahmebeding|zielgruppe|wer ist/i;
 /** A route or partnership for others, not a rule about who applies ("gemeinsam mit Nachbarkommunen"). */
@@ -20,7 +20,7 @@ const ROUTE = /gemeinsam mit|zusammen mit|über (ihre|ihren|seine|die) |als part
  * a combination the kinds of applicant cannot express; the kinds inside it apply only jointly.
  */
 const JOINT = /\b(tandems?|zusammenschlüssen?|zusammenschluss|verbünden?|verbund|konsortien|konsortium|kooperationen|partnerschaften|bündnissen?)\s+(aus|von)\s+.*?(?=,|;|\.|\s+mit sitz|\s+aus allen|$)/gi;
-const WHOLE_COUNTRY = /aus allen bundesländern|bundesweit|in ganz deutschland|deutschlandweit|aller bundesländer/i;
+const WHOLE_COUNTRY = /aus allen bundesländern|bundesweit|in ganz deutschland|deutschlandweit|aller bundesländer|in allen (16 )?(bundes)?ländern|in all (16 )?(federal )?states|nationwide|throughout germany|across germany/i;
 
 const NUMBER = String.raw`(\d{1,3}(?:[.\u00a0 ]\d{3})+|\d+)`;
 const PEOPLE = String.raw`\s*(?:einwohner|bewohner|ew\b)`;

@@ -49,6 +49,10 @@ function checkRule(rule: Rule, p: ApplicantProfile, missing: Set<keyof Applicant
         return null;
       }
       const type = applicantKind(p.entityType, p.population);
+      // A "Stadt" of unknown kind where kreisfreie Städte are excluded: which kind it is decides.
+      if (rule.excluded && type === 'stadt' && rule.excluded.includes('kreisfreie_stadt')) {
+        return { status: 'unclear', key: 'verdict.reason.cityKindMatters', values: { allowed: rule.allowed.join(',') }, quote: rule.quote };
+      }
       // An exclusion speaks only to those it names; the others are the list of applicants' business.
       if (rule.excluded && !rule.excluded.includes(type as never)) return null;
       // "Ortsgemeinden sind nicht antragsberechtigt": only Gemeinden that belong to an association.
@@ -164,8 +168,8 @@ export function evaluateEligibility(program: Program, profile: ApplicantProfile)
   }
   const worst = reasons.reduce((w, r) => Math.max(w, SEVERITY[r.status]), 0);
   let status: VerdictStatus = worst === 3 ? 'no' : worst === 2 ? 'conditional' : worst === 1 ? 'unclear' : 'fits';
-  // Without the facts the decisive rules need, "fits" would be a guess.
-  if (status === 'fits' && (missing.has('entityType') || missing.has('state') || missing.has('population'))) status = 'unclear';
+  // Without the facts the decisive rules need, "fits" would be a guess; so would a yes that no rule spoke to.
+  if (status === 'fits' && (missing.has('entityType') || missing.has('state') || missing.has('population') || !reasons.some((r) => r.status === 'ok'))) status = 'unclear';
   reasons.sort((a, b) => SEVERITY[b.status] - SEVERITY[a.status]);
   return { programId: program.id, status, reasons, missing: [...missing] };
 }

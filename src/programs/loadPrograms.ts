@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import YAML from 'yaml';
 import { normalizeForQuote } from '../knowledge/cleanText.js';
 import { STOPWORDS } from '../retrieval/textAnalysis.js';
-import type { SourceDocument } from '../knowledge/sourceDocument.js';
+import { introducedName, type SourceDocument } from '../knowledge/sourceDocument.js';
 import { programFileSchema, type Program, type ProgramFile } from './programSchema.js';
 
 /** A curated fact whose quote is not in its source: names the file and the fact. */
@@ -69,7 +69,7 @@ export function verifyQuotes(files: { file: string; program: ProgramFile }[], do
 }
 
 const QUOTED = /[„"“»]([^“”"«]+)[“”"«]/;
-const KIND_WORD = /^(ausschreibung|aufruf|förderaufruf|förderprogramm|wettbewerb|programm|call)\s+/i;
+const KIND_WORD = /^(ausschreibung|aufruf|förderaufruf|förderprogramm|wettbewerb|programm|call for (proposals|applications|participation)|call)\s+/i;
 const STATE_AT_END = /\s+(nrw|bw|baden-württemberg|bayern|berlin|brandenburg|bremen|hamburg|hessen|mecklenburg-vorpommern|niedersachsen|nordrhein-westfalen|rheinland-pfalz|saarland|sachsen|sachsen-anhalt|schleswig-holstein|thüringen)$/i;
 const YEAR_AT_END = /\s+(?:19|20)\d{2}(?:\/\d{2,4})?$/;
 
@@ -77,8 +77,8 @@ const YEAR_AT_END = /\s+(?:19|20)\d{2}(?:\/\d{2,4})?$/;
 function nameOf(title: string): string {
   const quoted = title.match(QUOTED)?.[1];
   if (quoted) return quoted.split(/\s+[–—-]\s+/)[0].trim() || title;
-  // "Richtlinie zur Förderung … (Bürgerbus-Förderrichtlinie – BüFöR)": the name in brackets.
-  const bracketed = title.match(/\(([^()]{4,80})\)\s*$/)?.[1];
+  // "Richtlinie zur Förderung … (Bürgerbus-Förderrichtlinie – BüFöR)": the name in brackets; "… (IKM)": its acronym.
+  const bracketed = title.match(/\(([^()]{4,80}|\p{Lu}{2,6}\d{0,4})\)\s*$/u)?.[1];
   if (bracketed && /[\p{Lu}]/u.test(bracketed)) return bracketed.split(/\s+[–—-]\s+/)[0].trim();
   // "IRIS 2028: Förderaufruf für …": the name before the colon.
   const beforeColon = title.match(/^([^:]{3,60}):\s/)?.[1];
@@ -147,6 +147,13 @@ function aliasesFromTitle(title: string, id: string, otherTexts: string[]): stri
     const used = new RegExp(`(^|[^\\p{L}])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'iu');
     if (!otherTexts.some((t) => used.test(t))) aliases.add(word.toLowerCase());
   }
+  // "Nachbarschaftsbotschafter*innen": also as written without the gender star or with another sign.
+  for (const a of [...aliases]) {
+    if (!/[*:_]innen/.test(a)) continue;
+    aliases.add(a.replace(/[*:_]innen/g, ''));
+    aliases.add(a.replace(/[*:_]innen/g, 'innen'));
+    for (const sign of ['*', ':', '_']) aliases.add(a.replace(/[*:_]innen/g, `${sign}innen`));
+  }
   return [...aliases].filter((a) => a.length >= 4 || /^\p{Lu}{3}$/u.test(a));
 }
 
@@ -162,6 +169,12 @@ const NAME_LINK = /^(für|der|des|und|von|zur|zum|im|in|\p{Lu}[\p{L}-]*)$/u;
  * abbreviation in brackets ("Zentrum für Demokratie und Teilhabe (ZDT)"), and "Stiftung X" /
  * "X-Stiftung". Only names no other source uses, so a funder of several calls names none of them.
  */
+/** "Federal Programme „Integrationsmanagement in Klein- und Mittelstädten“" below an English title: the programme's own name too. */
+function introducedAliases(doc: SourceDocument): string[] {
+  const quoted = introducedName(doc.blocks)?.match(QUOTED)?.[1]?.trim();
+  return quoted && quoted.length >= 6 ? [quoted.toLowerCase()] : [];
+}
+
 function aliasesFromOrganisations(text: string, otherTexts: string[]): string[] {
   const found = new Set<string>();
   // "(ZDT)", "(LaDo)": capitals, or a short word with at least two of them.
@@ -232,7 +245,7 @@ export function buildPrograms(files: { program: ProgramFile }[], docs: SourceDoc
     const contacts = deriveContacts(doc.blocks);
     const contact = contacts[0];
     programs.push({
-      id: doc.id, kind: 'call', name: doc.title, shortName: short.slice(0, 60), aliases: [...new Set([...aliasesFromTitle(doc.title, doc.id, otherTexts), ...aliasesFromOrganisations(doc.text, otherTexts)])],
+      id: doc.id, kind: 'call', name: doc.title, shortName: short.slice(0, 60), aliases: [...new Set([...aliasesFromTitle(doc.title, doc.id, otherTexts), ...aliasesFromOrganisations(doc.text, otherTexts), ...introducedAliases(doc)])],
       // A handed-over question goes to the call's own contact, not to another programme's leads.
       docIds: [doc.id], documentTitle: doc.title, handoffEmail: contact && programFileSchema.shape.handoffEmail.safeParse(contact.email).success ? contact.email : undefined, curated: false, contacts,
       facts: [], rules: deriveRules(doc.blocks),

@@ -139,3 +139,20 @@ describe('evaluateEligibility over the seed programmes', () => {
     }
   });
 });
+
+describe('evaluateEligibility: no yes without a rule that speaks to the asker', () => {
+  const call = (rules: Program['rules']): Program =>
+    ({ id: 'x', kind: 'call', name: 'X', shortName: 'X', aliases: [], docIds: ['x'], documentTitle: 'X', curated: false, contacts: [], facts: [], rules }) as unknown as Program;
+  const excludedOnly = call([{ type: 'entityTypes', allowed: ['gemeinde', 'kreisangehoerige_stadt'], others: 'no', excluded: ['kreisfreie_stadt', 'landkreis'], quote: 'Landkreise und kreisfreie Städte sind nicht antragsberechtigt.' }]);
+
+  it('asks which kind of town a "Stadt" is when kreisfreie Städte are excluded', () => {
+    const v = evaluateEligibility(excludedOnly, { entityType: 'stadt' });
+    expect(v.status).toBe('unclear');
+    expect(v.reasons[0].key).toBe('verdict.reason.cityKindMatters');
+  });
+
+  it('says "unclear", not "fits", when no rule gave a reason', () => {
+    const silent = call([{ type: 'entityTypes', allowed: ['gemeinde'], others: 'no', excluded: ['landkreis'], quote: 'Landkreise sind nicht antragsberechtigt.' }]);
+    expect(evaluateEligibility(silent, { entityType: 'gemeinde' }).status).toBe('unclear');
+  });
+});

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { expectAnswered, useBotWithUnseenCalls } from '../support/unseenCalls.js';
+
+// Three more calls nobody curated, from the sixteenth evaluation round: a foundation's HTML page
+// with "Auf einen Blick" items and an FAQ, a Landesverwaltungsamt's circular letter, and an
+// English-only federal call with German terms in brackets.
+const FILES = ['stiftung-brueckenschlag-nachbarschaftsbotschafter-2027.html', 'lvwa-rundverfuegung-7-2026-dorfgemeinschaft-verbindet.txt', 'call-for-proposals-ikm-2027-en.md'];
+const { bot: getBot, channel: getChannel } = useBotWithUnseenCalls(FILES);
+
+const NB = /Nachbarschaftsbotschafter/;
+const IKM = /Call for Proposals 2027/;
+
+describe('three unseen calls of the sixteenth round', () => {
+  it('names the English call by its acronym and its German name', () => {
+    const ikm = getBot().app.kb.programs.find((p) => p.id === 'call-for-proposals-ikm-2027-en')!;
+    expect(ikm.shortName).toBe('IKM');
+    expect(ikm.aliases).toContain('integrationsmanagement in klein- und mittelstädten');
+    // "The city-states … are not eligible" excludes them; it names no state the call is limited to.
+    expect(ikm.rules.some((r) => r.type === 'states')).toBe(false);
+    const nb = getBot().app.kb.programs.find((p) => p.id === 'stiftung-brueckenschlag-nachbarschaftsbotschafter-2027')!;
+    expect(nb.aliases).toContain('nachbarschaftsbotschafterinnen 2027');
+  });
+
+  it.each([
+    // An English deadline ("by Thursday, 11 March 2027, 14:00 CET"), not the pilot round's.
+    ['Bis wann muss der Antrag für das Bundesprogramm "Integrationsmanagement in Klein- und Mittelstädten" eingereicht werden?', /^Die Bewerbungsfrist für IKM läuft bis zum 11\.03\.2027 .*14:00 Uhr/, IKM],
+    ['Wir sind eine kreisfreie Stadt in Rheinland-Pfalz mit 50.000 Einwohnern. Können wir bei IKM mitmachen?', /^Ja – Kreisfreie Städte/, IKM],
+    // "Veröffentlicht am 1. Oktober 2026 · Bewerbungsschluss: 1. Dezember 2026": the date after the deadline word.
+    ['Bis wann kann man sich für die Nachbarschaftsbotschafter*innen der Stiftung Brückenschlag bewerben?', /^Die Bewerbungsfrist für Nachbarschaftsbotschafter\*innen 2027 läuft bis zum 01\.12\.2026 .*12:00 Uhr/, NB],
+    ['Muss unser Bürgermeister die Bewerbung für Nachbarschaftsbotschafter*innen unterschreiben, oder brauchen wir einen Gemeinderatsbeschluss?', /^Nein – /, NB],
+    // On the last day, the hour decides.
+    ['Wir haben unsere Bewerbung für Nachbarschaftsbotschafter*innen am 1. Dezember um 14 Uhr abgeschickt. Zählt die noch?', /^Nein, das wäre zu spät\. .*12:00 Uhr/, NB],
+  ])('answers "%s" from the call', (question, lead, title) => expectAnswered(getBot(), getChannel(), question, lead, title));
+
+  it('says no to a town in another state, and never "yes" without a rule that speaks to the asker', async () => {
+    await expectAnswered(getBot(), getChannel(), 'We are a town in Hesse. Could we have applied for the Nachbarschaftsbotschafter programme?', /^No – The programme applies only to Baden-Württemberg, Bayern, Saarland/, NB, 'en-US');
+    await expectAnswered(getBot(), getChannel(), 'Wir sind eine Stadt. Können wir uns für die Nachbarschaftsbotschafter bewerben?', /^Für eine Einschätzung .* fehlt mir noch/, NB);
+  });
+});
