@@ -15,7 +15,7 @@ const GENERIC = new Set(
    sein seine seinen seinem seiner bringt zeigt zeigen loswerden studie meldung pressemitteilung gut mitzumachen teilzunehmen
    januar februar märz marz april mai juni juli august september oktober november dezember january february march june july october december
    ding dings zeug sache nochmal nochmals eben aktuell derzeit momentan gerade stimmt stimmen richtig korrekt passt
-   kriegt kriegen kriegst bekommt bekommen angestoßen initiiert wessen mittel mitteln
+   kriegt kriegen kriegst bekommt bekommen angestoßen initiiert wessen mittel mitteln reinstecken reinsteckt umsonst eigenes gedacht
    call text paper document programme program project tell say says know please about does apply application`
     .split(/\s+/)
     .map((w) => stem(w)),

@@ -223,6 +223,16 @@ function aliasesFromOrganisations(text: string, otherTexts: string[]): string[] 
   return [...found].filter((n) => !STATES.some((st) => st.patterns.test(n.toLowerCase())) && unused(n)).map((n) => (/^\p{L}{3}$/u.test(n) && /\p{Lu}/u.test(n) ? n : n.toLowerCase()));
 }
 
+/** "bei den Kommunalen Allianzen", "der Weltoffenen Kommune": a name's leading adjective as it is declined, too. */
+function withInflections(aliases: string[]): string[] {
+  const out = new Set(aliases);
+  for (const a of aliases) {
+    const m = a.match(/^(\p{Ll}{4,}e)(\s+\p{L}.*)$/u);
+    if (m && !/(ung|heit|keit|schaft|nahme|stelle|runde|reihe|woche)$/.test(m[1])) out.add(`${m[1]}n${m[2]}`);
+  }
+  return [...out];
+}
+
 /** Programmes for the answering side: curated ones, plus one derived from each uncurated source. */
 export function buildPrograms(files: { program: ProgramFile }[], docs: SourceDocument[]): Program[] {
   const programs: Program[] = [];
@@ -233,7 +243,7 @@ export function buildPrograms(files: { program: ProgramFile }[], docs: SourceDoc
     covered.add(doc.id);
     programs.push({
       id: p.id, kind: p.kind, name: p.name, shortName: p.shortName,
-      aliases: [...new Set([p.shortName.toLowerCase(), ...p.aliases.map((a) => a.toLowerCase())])],
+      aliases: withInflections([p.shortName.toLowerCase(), ...p.aliases.map((a) => a.toLowerCase())]),
       docIds: [doc.id], documentTitle: p.documentTitle, url: p.url, handoffEmail: p.handoffEmail, curated: true,
       funder: p.funder, implementer: p.implementer, contacts: p.contacts, deadline: p.deadline, facts: p.facts, rules: p.rules,
     });
@@ -245,7 +255,7 @@ export function buildPrograms(files: { program: ProgramFile }[], docs: SourceDoc
     const contacts = deriveContacts(doc.blocks);
     const contact = contacts[0];
     programs.push({
-      id: doc.id, kind: 'call', name: doc.title, shortName: short.slice(0, 60), aliases: [...new Set([...aliasesFromTitle(doc.title, doc.id, otherTexts), ...aliasesFromOrganisations(doc.text, otherTexts), ...introducedAliases(doc)])],
+      id: doc.id, kind: 'call', name: doc.title, shortName: short.slice(0, 60), aliases: withInflections([...aliasesFromTitle(doc.title, doc.id, otherTexts), ...aliasesFromOrganisations(doc.text, otherTexts), ...introducedAliases(doc)]),
       // A handed-over question goes to the call's own contact, not to another programme's leads.
       docIds: [doc.id], documentTitle: doc.title, handoffEmail: contact && programFileSchema.shape.handoffEmail.safeParse(contact.email).success ? contact.email : undefined, curated: false, contacts,
       facts: [], rules: deriveRules(doc.blocks),

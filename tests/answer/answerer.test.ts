@@ -42,6 +42,9 @@ const GERMAN: FactRow[] = [
   ['Bis wann können wir uns für KommA bewerben?', 'komma', 'deadline', /28\.02\.2023.*abgelaufen.*1\.362 Tage/, 'komma-informationsschreiben-2023'],
   ['Wann ist Bewerbungsschluss für KommA?', 'komma', 'deadline', /28\.02\.2023/, 'komma-informationsschreiben-2023'],
   ['Brauchen wir für die KommA-Bewerbung die Unterschrift der Bürgermeisterin?', 'komma', 'signature', /^Nein – .*keine formale Unterschrift/, 'komma-informationsschreiben-2023'],
+  // A name's adjective as declined ("den Kommunalen Allianzen"), "zeitlich", and colloquial words of paying.
+  ['Wir wollen unsere Bewerbung für die Kommunalen Allianzen gegen Rassismus und Hass nächsten Monat abschicken. Passt das zeitlich noch?', 'komma', 'deadline', /^Die Bewerbungsfrist für KommA endete am 28\.02\.2023/, 'komma-informationsschreiben-2023'],
+  ['müssen wir bei komma eigenes geld reinstecken oder ist das für die kommune umsonst?', 'komma', 'ownFunds', /^Nein – .*kostenfrei/, 'komma-informationsschreiben-2023'],
   // Asked the other way round ("ohne Unterschrift"), the same fact answers yes.
   ['Geht die KommA-Bewerbung auch ohne Unterschrift der Bürgermeisterin?', 'komma', 'signature', /^Ja – .*keine formale Unterschrift/, 'komma-informationsschreiben-2023'],
   ['Ist bei KommA eine anonyme Teilnahme möglich?', 'komma', 'anonymity', /^Ja – .*anonyme Teilnahme möglich/, 'komma-informationsschreiben-2023'],
