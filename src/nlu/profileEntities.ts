@@ -13,11 +13,13 @@ export interface ProfileFacts {
    * stands alone (false: "Verbandsgemeinde", "amtsfreie Gemeinde"); unset when the text does not say.
    */
   member?: boolean;
+  /** The district the asker lies in ("im Landkreis Stendal", "im Burgenlandkreis"), as written. */
+  district?: string;
 }
 
 /** Gemeinden that belong to an association, as users and calls name them ("verbandsfreie Gemeinden" do not). */
 export const MEMBER_MUNICIPALITY = /ortsgemeinde|amtsangeh(?:ö|oe|o)rige?\w*\s+gemeinde|mitgliedsgemeinde|samtgemeindeangeh\w*|verbandsangeh(?:ö|oe|o)rige?\w*(?:\s+gemeinde)?|member municipalit/i;
-const STANDALONE_MUNICIPALITY = /verbandsgemeinde|samtgemeinde|verbandsfreie?n? gemeinde|amtsfreie?n? gemeinde|einheitsgemeinde|amt|verwaltungsgemeinschaft/;
+const STANDALONE_MUNICIPALITY = /verbandsgemeinde|samtgemeinde\b|verbandsfreie?n? gemeinde|amtsfreie?n? gemeinde|einheitsgemeinde|\bamt\b|verwaltungsgemeinschaft/;
 
 /** Whether a described Gemeinde belongs to an association of municipalities (see ProfileFacts.member). */
 export function memberMunicipality(text: string): boolean | undefined {
@@ -89,7 +91,8 @@ export function extractEntityType(text: string): ProfileEntityType | undefined {
   const outside = own.replace(/\([^)]*\)/g, ' ');
   if (TOWN_IN_DISTRICT.test(outside) && !/kreisfrei/.test(outside)) return 'kreisangehoerige_stadt';
   // "Unsere Stadt im Main-Kinzig-Kreis", "Gemeinden im Landkreis Rotenburg": the district there says where, not what.
-  const unplaced = outside.replace(/\b(im|in dem|aus dem|vom|beim)\s+((land)?kreis\s+[\p{L}-]+|[\p{L}-]+-(land)?kreis(es)?\b)/gu, ' ');
+  // "im Salzlandkreis", "im Burgenlandkreis", "in the Harz district": the district's own name, in one word or in English.
+  const unplaced = outside.replace(/\b(im|in dem|aus dem|vom|beim)\s+((land)?kreis\s+[\p{L}-]+|[\p{L}-]+-(land)?kreis(es)?\b|\p{L}{3,}(land)?kreis(es)?\b)|\b(in|from) the [\p{L}-]+ (district|county)\b|\((land)?kreis [\p{L}-]+\)/gu, ' ');
   return (unplaced !== outside ? entityTypeIn(unplaced) : undefined) ?? (outside !== own ? entityTypeIn(outside) : undefined) ?? entityTypeIn(own);
 }
 
@@ -151,5 +154,22 @@ export function extractProfileFacts(text: string): ProfileFacts {
   if (state) facts.state = state;
   const population = extractPopulation(text);
   if (population !== undefined) facts.population = population;
+  const district = extractDistrict(text);
+  if (district) facts.district = district;
   return facts;
+}
+
+/** "im Landkreis Stendal", "im Burgenlandkreis", "(Landkreis Harz)", "in the Harz district": the district named. */
+export function extractDistrict(text: string): string | undefined {
+  const m =
+    text.match(/\b(?:im|aus dem|vom|beim|in dem|des)\s+(?:Land)?[Kk]reis(?:es)?\s+(\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)?)/u) ??
+    text.match(/\b(?:im|aus dem|vom|beim|in dem)\s+(\p{Lu}[\p{L}-]*?(?:land)?kreis(?:\s+\p{Lu}[\p{L}-]+)?)\b/u) ??
+    text.match(/\((?:Land)?[Kk]reis\s+(\p{Lu}[\p{L}-]+)\)/u) ??
+    text.match(/\b(?:in|from) the (\p{Lu}[\p{L}-]+) (?:district|county)\b/u);
+  return m?.[1]?.trim();
+}
+
+/** A district's name without "Landkreis"/"Kreis" and case, so "Landkreis Stendal" and "Stendal" match. */
+export function districtKey(name: string): string {
+  return name.toLowerCase().replace(/^(land)?kreis(es)?\s+/, '').replace(/\s+/g, ' ').trim();
 }

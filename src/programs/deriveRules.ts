@@ -215,7 +215,7 @@ export function deriveRules(blocks: Block[]): Rule[] {
   const positive = statements.filter((s) => !s.negative && !ROUTE.test(s.text));
   // "Kommunen oder Vereine allein sind nicht teilnahmeberechtigt" asks for a joint application: no exclusion.
   // "Gemeinden außerhalb des Landkreises … sind nicht antragsberechtigt" excludes by place, not by kind.
-  const negative = statements.filter((s) => s.negative && !/\ballein\b|\beinzeln\b|nur gemeinsam|nur zusammen|nur im tandem|außerhalb|aus anderen (land)?kreisen|aus anderen bundesländern/i.test(s.text));
+  const negative = statements.filter((s) => s.negative && !/\ballein\b|\beinzeln\b|nur gemeinsam|nur zusammen|nur im tandem|außerhalb|(aus|in) anderen (land)?kreisen|(aus|in) anderen bundesländern|anderer (land)?kreise/i.test(s.text));
 
   const excluded = new Map<EntityType, string>();
   // "Ortsgemeinden sind nicht antragsberechtigt" excludes Gemeinden of an association, not Gemeinden as such.
@@ -291,8 +291,33 @@ export function deriveRules(blocks: Block[]): Rule[] {
       if (!nationwide && named.length >= 1 && named.length <= 2 && mentioning[0].text.length <= 400) rules.push({ type: 'states', allowed: named, mentionedOnly: true, quote: mentioning[0].text });
     }
   }
+  const districts = districtRule(blocks);
+  if (districts) rules.push(districts);
   rules.push(...requirementRules(blocks));
   return rules;
+}
+
+/** "ist auf die Modellregionen Altmarkkreis Salzwedel, Landkreis Stendal und Burgenlandkreis beschränkt", "Gemeinden in den Landkreisen A und B". */
+const DISTRICT_LIST = [
+  /\bauf (?:die |den )?(?:Modellregionen|Modellkreise|Landkreise|Landkreisen|Kreise|Regionen)\s+(.{5,220}?)\s+(?:beschränkt|begrenzt)\b/u,
+  /\b(?:Gemeinden|Kommunen|Städte und Gemeinden)\s+(?:in|aus) den (?:Landkreisen|Kreisen)\s+(.{5,220}?)(?=[.;:]|\s+(?:mit|sowie|können|sind)\b)/u,
+];
+
+function districtRule(blocks: Block[]): Rule | undefined {
+  for (const b of blocks) {
+    for (const sentence of splitSentences(b.text)) {
+      for (const re of DISTRICT_LIST) {
+        const list = sentence.match(re)?.[1];
+        if (!list) continue;
+        const items = list.split(/,\s*|\s+und\s+|\s+sowie\s+/).map((x) => x.trim()).filter((x) => /^\p{Lu}/u.test(x));
+        // A list of districts: each item one, and at least one says it is a Kreis.
+        if (items.length && items.some((x) => /kreis/i.test(x)) && items.every((x) => x.split(/\s+/).length <= 4)) {
+          return { type: 'districts', allowed: items, quote: sentence.replace(/^[•·▪\-–*\s]+/, '').trim() };
+        }
+      }
+    }
+  }
+  return undefined;
 }
 
 /** Those below a call's minimum size applying together. */

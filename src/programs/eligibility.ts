@@ -1,3 +1,4 @@
+import { districtKey } from '../nlu/profileEntities.js';
 import type { ProfileEntityType } from '../nlu/profileEntities.js';
 import type { Program, Rule } from './programSchema.js';
 
@@ -11,6 +12,8 @@ export interface ApplicantProfile {
   leadershipSupport?: boolean;
   contactPerson?: boolean;
   needsAnonymity?: boolean;
+  /** The district named in the question (never stored in the profile). */
+  district?: string;
 }
 
 export type VerdictStatus = 'fits' | 'conditional' | 'no' | 'unclear';
@@ -74,6 +77,18 @@ function checkRule(rule: Rule, p: ApplicantProfile, missing: Set<keyof Applicant
         return { status: 'unclear', key: 'verdict.reason.cityKindMatters', values: { allowed: rule.allowed.join(',') }, quote: rule.quote };
       }
       return { status: rule.others, key: rule.others === 'no' ? 'verdict.reason.typeNotAllowed' : 'verdict.reason.typeNotNamed', values: { type: p.entityType, allowed: rule.allowed.join(',') }, quote: rule.quote };
+    }
+    case 'districts': {
+      // A Landkreis itself is judged by its kind; a municipality by where it lies.
+      if (p.entityType === 'landkreis') return null;
+      if (!p.district) return { status: 'conditional', key: 'verdict.reason.districtsRequired', values: { allowed: rule.allowed.join(', ') }, quote: rule.quote };
+      const asked = districtKey(p.district);
+      // Whole names only: "Harz" is not "Mansfeld-Südharz", but "Salzwedel" is the "Altmarkkreis Salzwedel".
+      const words = (x: string) => x.split(/\s+/);
+      const ok = rule.allowed.some((d) => districtKey(d) === asked || words(districtKey(d)).includes(asked) || words(asked).includes(districtKey(d)));
+      return ok
+        ? { status: 'ok', key: 'verdict.reason.districtAllowed', values: { district: p.district }, quote: rule.quote }
+        : { status: 'no', key: 'verdict.reason.districtNotAllowed', values: { district: p.district, allowed: rule.allowed.join(', ') }, quote: rule.quote };
     }
     case 'states': {
       if (!p.state) {
@@ -166,6 +181,8 @@ export function evaluateEligibility(program: Program, profile: ApplicantProfile)
   if (profile.needsAnonymity && !program.rules.some((r) => r.type === 'anonymity')) {
     reasons.push({ status: 'unclear', key: 'verdict.reason.anonymityUnknown', values: {}, quote: '' });
   }
+  // One of the call's districts lies in its state: the state need not be asked.
+  if (reasons.some((r) => r.key === 'verdict.reason.districtAllowed')) missing.delete('state');
   const worst = reasons.reduce((w, r) => Math.max(w, SEVERITY[r.status]), 0);
   let status: VerdictStatus = worst === 3 ? 'no' : worst === 2 ? 'conditional' : worst === 1 ? 'unclear' : 'fits';
   // Without the facts the decisive rules need, "fits" would be a guess; so would a yes that no rule spoke to.

@@ -51,6 +51,12 @@ export const ruleSchema = z.discriminatedUnion('type', [
     quote,
   }),
   z.object({
+    /** "Der Förderaufruf ist auf die Landkreise A, B und C beschränkt": only municipalities there. */
+    type: z.literal('districts'),
+    allowed: z.array(z.string()).min(1),
+    quote,
+  }),
+  z.object({
     type: z.literal('states'),
     allowed: z.array(z.string()).min(1),
     /** Read from where the text mentions states, not from a sentence on who may apply: another state is "unclear", not "no". */

@@ -28,6 +28,9 @@ describe('three unseen calls of the sixteenth round', () => {
     // "Veröffentlicht am 1. Oktober 2026 · Bewerbungsschluss: 1. Dezember 2026": the date after the deadline word.
     ['Bis wann kann man sich für die Nachbarschaftsbotschafter*innen der Stiftung Brückenschlag bewerben?', /^Die Bewerbungsfrist für Nachbarschaftsbotschafter\*innen 2027 läuft bis zum 01\.12\.2026 .*12:00 Uhr/, NB],
     ['Muss unser Bürgermeister die Bewerbung für Nachbarschaftsbotschafter*innen unterschreiben, oder brauchen wir einen Gemeinderatsbeschluss?', /^Nein – /, NB],
+    // A call for four named districts: a Gemeinde elsewhere is told no, one in them yes.
+    ['Gemeinde im Salzlandkreis, 8.000 EW – können wir beim Förderaufruf 2027 Dorfgemeinschaft verbindet mitmachen?', /^Nein – Der Aufruf gilt nur für Kommunen in Altmarkkreis Salzwedel, Landkreis Stendal, Landkreis Mansfeld-Südharz, Burgenlandkreis; Salzlandkreis gehört nicht dazu\./, /Dorfgemeinschaft verbindet/],
+    ['Wir sind eine Einheitsgemeinde im Landkreis Stendal mit 9.000 Einwohnern. Können wir bei Dorfgemeinschaft verbindet mitmachen?', /^Ja – Gemeinden/, /Dorfgemeinschaft verbindet/],
     // On the last day, the hour decides.
     ['Wir haben unsere Bewerbung für Nachbarschaftsbotschafter*innen am 1. Dezember um 14 Uhr abgeschickt. Zählt die noch?', /^Nein, das wäre zu spät\. .*12:00 Uhr/, NB],
   ])('answers "%s" from the call', (question, lead, title) => expectAnswered(getBot(), getChannel(), question, lead, title));

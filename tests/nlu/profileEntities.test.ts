@@ -77,8 +77,20 @@ describe('extractProfileFacts: where the asker lies is not what it is', () => {
     ['Wir sind eine Stadt im Landkreis Cloppenburg mit rund 34.000 Einwohnern.', 'kreisangehoerige_stadt'],
     ['Wir sind eine kreisfreie Stadt.', 'kreisfreie_stadt'],
     ['Wir sind ein Landkreis in Bayern.', 'landkreis'],
+    // A district named in one word is where the Gemeinde lies.
+    ['Gemeinde im Salzlandkreis, 8.000 EW', 'gemeinde'],
   ])('reads "%s" as %s', (text, type) => {
     expect(extractProfileFacts(text).entityType).toBe(type);
+  });
+});
+
+describe('extractProfileFacts: the district named', () => {
+  it.each([
+    ['Wir sind eine Einheitsgemeinde im Landkreis Stendal.', 'Stendal'],
+    ['Gemeinde im Salzlandkreis, 8.000 EW', 'Salzlandkreis'],
+    ['We are a municipality in the Harz district (Landkreis Harz).', 'Harz'],
+  ])('reads "%s" as %s', (text, district) => {
+    expect(extractProfileFacts(text).district).toBe(district);
   });
 });
 

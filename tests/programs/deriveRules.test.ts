@@ -20,6 +20,14 @@ const program = (id: string): Program => programs.find((p) => p.id === id)!;
 const blocks = (text: string): Block[] => cleanToBlocks(text, 'txt');
 
 describe('deriveRules: who may apply, read from a call text', () => {
+  it('reads a call limited to named districts, and "Gemeinden in anderen Landkreisen" as no exclusion of Gemeinden', () => {
+    const rules = deriveRules(
+      blocks('Der Förderaufruf ist auf die Modellregionen Altmarkkreis Salzwedel, Landkreis Stendal und Burgenlandkreis beschränkt. Gemeinden in anderen Landkreisen sind nicht antragsberechtigt.\n\nAntragsberechtigt sind Einheitsgemeinden in Sachsen-Anhalt.'),
+    );
+    expect(rules).toContainEqual(expect.objectContaining({ type: 'districts', allowed: ['Altmarkkreis Salzwedel', 'Landkreis Stendal', 'Burgenlandkreis'] }));
+    expect(rules.some((r) => r.type === 'entityTypes' && r.excluded?.includes('gemeinde'))).toBe(false);
+  });
+
   it('reads lettered lists under "Antragsberechtigt sind" and "Nicht antragsberechtigt sind", each item with its intro', () => {
     const rules = deriveRules(
       blocks(

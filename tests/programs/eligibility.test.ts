@@ -156,3 +156,24 @@ describe('evaluateEligibility: no yes without a rule that speaks to the asker', 
     expect(evaluateEligibility(silent, { entityType: 'gemeinde' }).status).toBe('unclear');
   });
 });
+
+describe('evaluateEligibility: a call limited to named districts', () => {
+  const call = {
+    id: 'd', kind: 'call', name: 'D', shortName: 'D', aliases: [], docIds: ['d'], documentTitle: 'D', curated: false, contacts: [], facts: [],
+    rules: [
+      { type: 'entityTypes', allowed: ['gemeinde'], others: 'no', quote: 'Antragsberechtigt sind Einheitsgemeinden.' },
+      { type: 'districts', allowed: ['Altmarkkreis Salzwedel', 'Landkreis Mansfeld-Südharz'], quote: 'Der Aufruf ist auf die Landkreise Altmarkkreis Salzwedel und Landkreis Mansfeld-Südharz beschränkt.' },
+      { type: 'states', allowed: ['Sachsen-Anhalt'], quote: 'in Sachsen-Anhalt' },
+    ],
+  } as unknown as Program;
+
+  it.each([
+    // A district of the call stands for its state.
+    [{ entityType: 'gemeinde', district: 'Salzwedel' }, 'fits'],
+    // Whole names only: "Harz" is not "Mansfeld-Südharz".
+    [{ entityType: 'gemeinde', district: 'Harz', state: 'Sachsen-Anhalt' }, 'no'],
+    [{ entityType: 'gemeinde', state: 'Sachsen-Anhalt' }, 'conditional'],
+  ] as [ApplicantProfile, VerdictStatus][])('%o → %s', (profile, status) => {
+    expect(evaluateEligibility(call, profile).status).toBe(status);
+  });
+});
