@@ -12,7 +12,7 @@ const WHO_MAY = /\b(kreise|landkreise|gemeinden|städte|kommunen)\s+können\b.{0
 /** A sentence that says who may not ("Nicht teilnehmen können …", "… sind nicht antragsberechtigt"). */
 const WHO_NOT = /\bnicht\b.{0,40}\b(teilnehmen|\p{L}*berechtigt|bewerben|beteiligen|gefördert|zugelassen)|können sich nicht|nicht selbst|nicht direkt|können keine anträge|(können|dürfen) keinen (eigenen )?antrag|\bkein(en)? eigene[rn]? antrag|nicht\b.{0,20}\banträge stellen|nehmen\b.{0,60}\bnicht teil|\bausgeschlossen\b|\bnur über (ihr|ihren|ihre|den|das|einen|ein) (land)?(kreis|amt|verband\w*|verbandsgemeinde|samtgemeinde)\b|\bnot eligible\b|\bineligible\b|\bare excluded\b|\bcannot apply\b|\bmay not apply\b/iu;
 /** Headings of the section that lists who may apply. */
-const WHO_SECTION = /wer kann|wer darf|antragsberecht|teilnahmevoraussetz|teilnahmebeding|zielgruppe|wer ist/i;
+const WHO_SECTION = /wer kann|wer darf|antragsberecht|teilnahmevoraussetz|teilnahmebeding|zielgruppe|wer ist|who can apply|who may apply|eligibility/i;
 /** A route or partnership for others, not a rule about who applies ("gemeinsam mit Nachbarkommunen"). */
 const ROUTE = /gemeinsam mit|zusammen mit|über (ihre|ihren|seine|die) |als partner|im verbund|mitgliedsgemeinde|für (eine|einen|ihre|ihren) /i;
 /**
@@ -22,8 +22,8 @@ const ROUTE = /gemeinsam mit|zusammen mit|über (ihre|ihren|seine|die) |als part
 const JOINT = /\b(tandems?|zusammenschlüssen?|zusammenschluss|verbünden?|verbund|konsortien|konsortium|kooperationen|partnerschaften|bündnissen?)\s+(aus|von)\s+.*?(?=,|;|\.|\s+mit sitz|\s+aus allen|$)/gi;
 const WHOLE_COUNTRY = /aus allen bundesländern|bundesweit|in ganz deutschland|deutschlandweit|aller bundesländer|in allen (16 )?(bundes)?ländern|in all (16 )?(federal )?states|nationwide|throughout germany|across germany/i;
 
-const NUMBER = String.raw`(\d{1,3}(?:[.\u00a0 ]\d{3})+|\d+)`;
-const PEOPLE = String.raw`\s*(?:einwohner|bewohner|ew\b)`;
+const NUMBER = String.raw`(\d{1,3}(?:[.,\u00a0 ]\d{3})+|\d+)`;
+const PEOPLE = String.raw`\s*(?:einwohner|bewohner|ew\b|inhabitants|residents)`;
 
 /** One statement of the eligibility section, with the verbatim text to quote. */
 interface Statement {
@@ -33,7 +33,7 @@ interface Statement {
 }
 
 function toNumber(s: string): number {
-  return Number(s.replace(/[.\u00a0 ]/g, ''));
+  return Number(s.replace(/[.,\u00a0 ]/g, ''));
 }
 
 /** Entity types a statement names (only its subject part when it names a route for others). */
@@ -79,7 +79,7 @@ function statesNamed(text: string): string[] {
 /** Population bounds a statement sets; a negative statement ("nicht … mit mehr als N") bounds the other way. */
 function populationBounds(s: Statement): { min?: number; max?: number } {
   const t = s.text.toLowerCase();
-  const range = t.match(new RegExp(`(?:zwischen\\s+)?${NUMBER}\\s+(?:und|bis)\\s+${NUMBER}${PEOPLE}`));
+  const range = t.match(new RegExp(`(?:zwischen\\s+|between\\s+)?${NUMBER}\\s+(?:und|bis|to|and)\\s+${NUMBER}${PEOPLE}`));
   if (range) return { min: toNumber(range[1]), max: toNumber(range[2]) };
   // "… wenn ihre Einwohnerzahl mindestens 8.000 beträgt": the people named before the number.
   const PEOPLE_BEFORE = String.raw`einwohnerzahl\s+(?:[\p{L}.]+\s+){0,4}?`;
@@ -158,7 +158,7 @@ function routeOf(quote: string): 'landkreis' | 'amt' | 'verband' | undefined {
 /** "Antragsteller muss immer eine Kommune sein": nobody else applies. */
 const ONLY_MUNICIPALITIES = /antragsteller\w*\s+(muss|müssen|ist|sind)\s+(immer|stets|grundsätzlich)?\s*(eine\s+)?(kommune|kommunen|gebietskörperschaft\w*)\b(?!\s+oder)/i;
 /** A joint route for small applicants: below a size, only together (or through another body). */
-const JOINT_BELOW = new RegExp(`(?:weniger als|unter|unterhalb von)\\s+${NUMBER}${PEOPLE}.{0,200}?\\b(gemeinsam\\w*|im verbund|zusammen|zusammenschluss|über (?:ihr|ihren|das|den|sein|seinen) (?:amt|landkreis|kreis|verband))`, 'i');
+const JOINT_BELOW = new RegExp(`(?:weniger als|unter|unterhalb von|fewer than|less than|under|below)\\s+${NUMBER}${PEOPLE}.{0,200}?\\b(gemeinsam\\w*|im verbund|zusammen|zusammenschluss|über (?:ihr|ihren|das|den|sein|seinen) (?:amt|landkreis|kreis|verband)|joint(?:ly)?|together|as members of)`, 'i');
 
 const JOINT_REFUSED = /(gemeinsam|verbund|zusammen)\w*\s+(\S+\s+){0,5}(sind|ist|wird|werden)?\s*(\S+\s+){0,3}(nicht (vorgesehen|möglich|zulässig)|ausgeschlossen)/i;
 

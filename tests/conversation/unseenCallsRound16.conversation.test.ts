@@ -25,6 +25,9 @@ describe('three unseen calls of the sixteenth round', () => {
     // An English deadline ("by Thursday, 11 March 2027, 14:00 CET"), not the pilot round's.
     ['Bis wann muss der Antrag für das Bundesprogramm "Integrationsmanagement in Klein- und Mittelstädten" eingereicht werden?', /^Die Bewerbungsfrist für IKM läuft bis zum 11\.03\.2027 .*14:00 Uhr/, IKM],
     ['Wir sind eine kreisfreie Stadt in Rheinland-Pfalz mit 50.000 Einwohnern. Können wir bei IKM mitmachen?', /^Ja – Kreisfreie Städte/, IKM],
+    // English limits: "with 10,000 to 100,000 inhabitants", "fewer than 10,000 … only as members of such a joint project".
+    ['Wir sind eine Gemeinde in Niedersachsen mit 6.500 Einwohnern. Können wir bei IKM mitmachen?', /^Nur gemeinsam – /, IKM],
+    ['Wir sind eine Stadt im Landkreis Gifhorn mit 150.000 Einwohnern. Können wir bei IKM mitmachen?', /^Nein – /, IKM],
     // "Veröffentlicht am 1. Oktober 2026 · Bewerbungsschluss: 1. Dezember 2026": the date after the deadline word.
     ['Bis wann kann man sich für die Nachbarschaftsbotschafter*innen der Stiftung Brückenschlag bewerben?', /^Die Bewerbungsfrist für Nachbarschaftsbotschafter\*innen 2027 läuft bis zum 01\.12\.2026 .*12:00 Uhr/, NB],
     ['Muss unser Bürgermeister die Bewerbung für Nachbarschaftsbotschafter*innen unterschreiben, oder brauchen wir einen Gemeinderatsbeschluss?', /^Nein – /, NB],
