@@ -8,7 +8,7 @@ import { deadlineStatus, findDates, type DeadlineStatus } from '../programs/dead
 import { evaluateEligibility, type ApplicantProfile, type Verdict } from '../programs/eligibility.js';
 import type { FactTopic, Program } from '../programs/programSchema.js';
 import { formatDate, formatDayMonth, formatNumber, type Translate } from '../i18n.js';
-import { asksSecondStage, channelRefused, findByline, secondStageDeadline, textsSay, findDuration, findExpansion, findFaqAnswer, findPassage, findWhenPassage, isApplicationDeadline } from './passageFinder.js';
+import { asksSecondStage, channelRefused, findByline, otherKindDeadline, secondStageDeadline, textsSay, findDuration, findExpansion, findFaqAnswer, findPassage, findWhenPassage, isApplicationDeadline } from './passageFinder.js';
 import { COUNT_QUESTION, countedWord, countedPattern, coverage, focusTerms, isQuestionWord, NUMBER_WORD, unknownTopic } from './support.js';
 import type { Answer, Citation, Suggestion } from './types.js';
 import { escapeMarkdown } from '../bot/markdown.js';
@@ -98,23 +98,37 @@ const MONTHS: Record<string, number> = {
 };
 
 /** The day, or the days of a month ("Mitte Juli 2027", "end of July 2027"), a question names, as ISO dates. */
-function proposedPeriod(question: string, deadline: string): { from: string; to: string } | undefined {
+function proposedPeriod(question: string, today: string): { from: string; to: string } | undefined {
   const found = findDates(question);
   const day = found.find((d) => d.date !== undefined)?.date;
   if (day) return { from: day, to: day };
-  // "am 31. März" without a year: the deadline's year.
+  // Without a year ("am 31. März", "Ende Oktober"): that day in the year that puts it nearest to today.
+  const nextYear = (monthDay: string) => {
+    const y = Number(today.slice(0, 4));
+    const distance = (year: number) => Math.abs(Date.parse(`${year}-${monthDay}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`));
+    return [y - 1, y, y + 1].reduce((best, year) => (distance(year) < distance(best) ? year : best), y);
+  };
   const dayMonth = found.find((d) => d.dayMonth !== undefined)?.dayMonth;
-  if (dayMonth) return { from: `${deadline.slice(0, 4)}-${dayMonth}`, to: `${deadline.slice(0, 4)}-${dayMonth}` };
-
-  const m = question.toLowerCase().match(/\b(anfang|mitte|ende|early|mid|late|end of|beginning of)?\s*-?\s*(januar|jänner|january|februar|february|märz|maerz|march|april|mai|may|juni|june|juli|july|august|september|oktober|october|november|dezember|december)\s+(\d{4})\b/);
+  if (dayMonth) {
+    const iso = `${nextYear(dayMonth)}-${dayMonth}`;
+    return { from: iso, to: iso };
+  }
+  const m = question.toLowerCase().match(/\b(anfang|mitte|ende|early|mid|late|end of|beginning of)?\s*-?\s*(januar|jänner|january|februar|february|märz|maerz|march|april|mai|may|juni|june|juli|july|august|september|oktober|october|november|dezember|december)(?:\s+(\d{4}))?\b/);
   if (!m) return undefined;
   const month = MONTHS[m[2]];
-  const year = Number(m[3]);
-  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
   const part = m[1] ?? '';
-  const [a, b] = /anfang|early|beginning/.test(part) ? [1, 10] : /mitte|mid/.test(part) ? [11, 20] : /ende|late|end/.test(part) ? [21, last] : [1, last];
-  const iso = (d: number) => `${year}-${String(month).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-  return { from: iso(a), to: iso(b) };
+  const lastOf = (y: number) => new Date(Date.UTC(y, month, 0)).getUTCDate();
+  const [a, bOf] = /anfang|early|beginning/.test(part) ? [1, () => 10] : /mitte|mid/.test(part) ? [11, () => 20] : /ende|late|end/.test(part) ? [21, lastOf] : [1, lastOf];
+  const mm = String(month).padStart(2, '0');
+  const year = m[3] ? Number(m[3]) : nextYear(`${mm}-${String(bOf(2001)).padStart(2, '0')}`);
+  const iso = (d: number) => `${year}-${mm}-${String(d).padStart(2, '0')}`;
+  return { from: iso(a), to: iso(bOf(year)) };
+}
+
+/** Today as the deadline status knows it (the deadline minus the days left, or plus the days since). */
+function todayOf(status: Exclude<DeadlineStatus, { kind: 'noYear' }>): string {
+  const offset = status.kind === 'open' ? -status.daysLeft : status.kind === 'closed' ? status.daysAgo : 0;
+  return new Date(Date.parse(`${status.date}T00:00:00Z`) + offset * 86_400_000).toISOString().slice(0, 10);
 }
 
 const ASKS_HOUR = /uhrzeit|wie ?viel uhr|um wie ?viel|what time|which time|\bhour\b/i;
@@ -403,6 +417,11 @@ function asksDuration(text: string): boolean {
 }
 
 /** A question asked for yes or no ("Können wir …?", "Is there …?"). */
+/** A question that says what kind of applicant asks ("Wir sind eine Verbandsgemeinde"). */
+const APPLICANT_NAMED = /\b(gemeinde|stadt|landkreis|kreis|kommune|amt|markt|municipality|town|city|district|county)\b|gemeinde\b/i;
+
+/** A statement turned into a question by its tail ("Die Frist ist doch Ende Januar, oder?", "…, right?"). */
+const TAG_QUESTION = /,\s*(oder|nicht wahr|gell|ne|stimmt'?s|richtig|right|correct|isn'?t it|wasn'?t it)\s*\?\s*$/i;
 const YES_NO_QUESTION = /^\s*(kommen|kommt|passt|passen|ist|sind|war|waren|kann|können|konnte|konnten|darf|dürfen|durfte|durften|gibt|gab|muss|müssen|musste|mussten|hat|haben|hatte|hatten|hätte|hätten|wäre|wären|brauchen|braucht|brauchte|reicht|reichte|geht|ging|wird|werden|wurde|wurden|bleibt|bleiben|soll|sollen|gilt|gelten|galt|zählt|zählen|lässt|lassen|kostet|bekommen|bekommt|erhalten|erhält|erfährt|erfahren|can|is|are|do|does|may|could|must|will|would|should|shall)\b/i;
 const APPLYING_WORDS = new RegExp(`${APPLICATION_WORDS.source}|beantrag|teilnehm|teilnahme|mitmach|ausschreibung|aufruf|take part|participate|call\\b`, 'i');
 
@@ -609,14 +628,19 @@ export class Answerer {
     const asked = source ? questionSentence(source.question) : '';
     // "Wir haben am 1. Dezember um 14 Uhr abgeschickt. Zählt die noch?": the sending is told before the question.
     const sent = source && !SUBMIT_ON.test(asked) && SUBMIT_ON.test(source.question) && !findDates(asked).length ? source.question : asked;
-    const when = source && status.kind !== 'noYear' && SUBMIT_ON.test(sent) && !NAMES_DEADLINE.test(asked) ? proposedPeriod(sent, status.date) : undefined;
+    const when = source && status.kind !== 'noYear' && SUBMIT_ON.test(sent) && !NAMES_DEADLINE.test(asked) ? proposedPeriod(sent, todayOf(status)) : undefined;
     let inTime = when && status.kind !== 'noYear' ? (when.to <= status.date ? 'deadline.inTime' : when.from > status.date ? 'deadline.tooLate' : undefined) : undefined;
     // "am 1. Dezember um 14 Uhr abgeschickt" on the last day: the hour decides, when both are known.
     if (when && status.kind !== 'noYear' && when.from === status.date && when.to === status.date) {
       const askedHour = clockTime(sent);
       inTime = !askedHour ? inTime : !time ? undefined : askedHour <= time ? 'deadline.inTime' : 'deadline.tooLate';
     }
-    const verdict = inTime ? `${t(lang, inTime)} ` : namedDate && status.kind !== 'noYear' ? `${t(lang, namedDate === status.date ? 'deadline.sameDate' : 'deadline.otherDate')} ` : '';
+    // "Letztes Jahr war die Frist Ende Oktober – gilt das wieder?": a month named as the deadline, without a day.
+    // Without a year, the month is placed nearest to the deadline: only the month is being confirmed.
+    const confirming = source && (YES_NO_QUESTION.test(asked) || CONFIRM_QUESTION.test(asked) || TAG_QUESTION.test(asked) || /\bgilt (das|der|die) (wieder|noch|auch)\b/i.test(asked));
+    const namedMonth = !namedDate && !when && confirming && status.kind !== 'noYear' && source && !findDates(source.question).length ? proposedPeriod(source.question, status.date) : undefined;
+    const monthVerdict = namedMonth && status.kind !== 'noYear' ? (namedMonth.from <= status.date && status.date <= namedMonth.to ? 'deadline.sameDate' : 'deadline.otherDate') : undefined;
+    const verdict = inTime ? `${t(lang, inTime)} ` : namedDate && status.kind !== 'noYear' ? `${t(lang, namedDate === status.date ? 'deadline.sameDate' : 'deadline.otherDate')} ` : monthVerdict ? `${t(lang, monthVerdict)} ` : '';
     const hour = time ? ` ${t(lang, 'deadline.atTime', { time })}` : source && ASKS_HOUR.test(source.question) ? ` ${t(lang, 'deadline.noTime')}` : '';
     switch (status.kind) {
       case 'closed':
@@ -829,6 +853,13 @@ export class Answerer {
         if (second) {
           text += ` ${t(lang, 'deadline.secondStageToo', { date: formatDate(lang, second.date) })}`;
           cite.push(this.citation(program, passage.docId, second.quote));
+        }
+        // "Einheitsgemeinden … bis 15. Januar", "Verbandsgemeinden … bis 5. Februar": whoever did not say which they are hears both.
+        const otherKind = !label && !second && found.date && !APPLICANT_NAMED.test(req.text) ? otherKindDeadline(kb, docIds, passage.quote, found.date) : undefined;
+        if (otherKind) {
+          text += ` ${t(lang, 'deadline.otherKindToo', { date: formatDate(lang, otherKind.date) })}`;
+          cite[0] = this.citation(program, passage.docId, otherKind.ownQuote);
+          cite.push(this.citation(program, passage.docId, otherKind.quote));
         }
         return this.answerOf(program, intent, text, cite, lang);
       }

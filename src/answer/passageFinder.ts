@@ -194,6 +194,49 @@ export function secondStageDeadline(kb: KnowledgeBase, docIds: ReadonlySet<strin
   return undefined;
 }
 
+/** The kind of applicant a deadline sentence is for ("Verbandsgemeinden reichen ihre Anträge … ein"): its first named kind. */
+const KIND_NAMED = /\b(einheitsgemeinden|verbandsgemeinden|samtgemeinden|verbandsfreien? (städte|gemeinden)|kreisfreien? städte|kreisangehörigen? (städte|gemeinden)|landkreise|ortsgemeinden|ämter|gemeindeverbände|municipalities|districts|counties)\b/i;
+
+/** A sentence with the kind it is for: its own, or the sentence before's ("Verbandsgemeinden reichen … ein. Anträge sind spätestens am …"). */
+function withKind(sentences: readonly string[], i: number): { kind: string; text: string } | undefined {
+  const own = sentences[i].match(KIND_NAMED)?.[1].toLowerCase();
+  if (own) return { kind: own, text: sentences[i] };
+  const before = i > 0 ? sentences[i - 1].match(KIND_NAMED)?.[1].toLowerCase() : undefined;
+  return before ? { kind: before, text: `${sentences[i - 1]} ${sentences[i]}` } : undefined;
+}
+
+/** Handing in by a day ("Anträge sind spätestens am 15. Januar 2027 … vorzulegen"). */
+function handInDeadline(sentence: string): boolean {
+  return deadlineFit(sentence) > 0 && !SECOND_STAGE_SENTENCE.test(sentence) && /\b(bis|spätestens|frist|by)\b/i.test(sentence) && /einzureichen|einreichen|eingereicht|eingang|vorzulegen|vorliegen|zu stellen|submit/i.test(sentence);
+}
+
+/**
+ * Another applicant kind's application deadline ("Einheitsgemeinden … spätestens am 15. Januar 2027";
+ * "Verbandsgemeinden … spätestens am 5. Februar 2027"), when the quoted one is for a kind too: the
+ * quoted deadline with the sentence that names its kind, and the other kind's date and sentences.
+ */
+export function otherKindDeadline(kb: KnowledgeBase, docIds: ReadonlySet<string>, quote: string, date: string): { quote: string; date: string; ownQuote: string } | undefined {
+  const chunks = allChunksOf(kb, docIds);
+  let own: { kind: string; text: string } | undefined;
+  for (const chunk of chunks) {
+    const i = chunk.sentences.findIndex((s) => quote.includes(s) && findDates(s).some((d) => d.date === date));
+    if (i >= 0) own = withKind(chunk.sentences, i);
+    if (own) break;
+  }
+  if (!own) return undefined;
+  for (const chunk of chunks) {
+    for (let i = 0; i < chunk.sentences.length; i++) {
+      const s = chunk.sentences[i];
+      if (quote.includes(s) || !handInDeadline(s)) continue;
+      const other = withKind(chunk.sentences, i);
+      if (!other || other.kind === own.kind) continue;
+      const found = findDates(s).find((d) => d.date && d.date !== date)?.date;
+      if (found) return { quote: other.text, date: found, ownQuote: own.text.includes(quote) ? own.text : quote };
+    }
+  }
+  return undefined;
+}
+
 /** Whether a sentence gives the application deadline (not the project's end, a report, …). */
 export function isApplicationDeadline(sentence: string): boolean {
   return deadlineFit(sentence) > 0;
@@ -233,7 +276,10 @@ export function channelRefused(sentence: string, question: string): boolean {
 }
 
 /** A sentence about an earlier round of the call, not the one open now. */
-const PAST_ROUND = /\b(erste|vorige|vorherige|letzte|vergangene|frühere|bisherige)n? (förder|ausschreibungs|bewerbungs|antrags|wettbewerbs)?runde\b.{0,80}\b(abgeschlossen|beendet|endete|lief|war)|\bim vorjahr\b|\bin der vorigen runde\b|\b(pilot|previous|first|last|earlier) (funding )?round\b|^rückblick\b|\((antrags|bewerbungs)frist [^)]{4,40}\)\s+(ist|war|wurde)\s+(abgeschlossen|beendet)|\b(ist|sind) (bereits )?abgeschlossen\b.{0,60}\b(damalig|vorig|frühere)/i;
+const PAST_ROUND = /\b(erste|vorige|vorherige|letzte|vergangene|frühere|bisherige)n? (förder|ausschreibungs|bewerbungs|antrags|wettbewerbs)?runde\b.{0,80}\b(abgeschlossen|beendet|endete|lief|war)|\bim vorjahr\b|\bin der vorigen runde\b|\b(pilot|previous|first|last|earlier) (funding )?round\b|^rückblick\b|\((antrags|bewerbungs)frist [^)]{4,40}\)\s+(ist|war|wurde)\s+(abgeschlossen|beendet)|\([^)]{0,60}\b(antrags|bewerbungs)frist [^)]{4,40}\)\s+(war|wurde|lief)\b|\b(ist|sind) (bereits )?abgeschlossen\b.{0,60}\b(damalig|vorig|frühere)/i;
+
+/** An office passing applications on, not the applicant handing one in. */
+const PASSED_ON = /\bprüf(en|t) (die|alle) (eingegangenen |eingereichten )?(anträge|bewerbungen)\b|\bleite[nt] (sie|die (anträge|bewerbungen))\b.{0,100}\bweiter\b|\blegen sie\b.{0,100}\bvor\b|\bfüg(en|t) (ihre|seine) stellungnahme\b|\bforwards? (them|the applications)\b/i;
 
 /** How well a dated sentence reads as the application deadline rather than another date. */
 function deadlineFit(sentence: string): number {
@@ -243,6 +289,8 @@ function deadlineFit(sentence: string): number {
   if (PAST_ROUND.test(sentence)) return -3;
   // "Die Einreichenden werden … im Juni 2027 informiert": when one learns the outcome, not when to apply.
   if (OUTCOME.test(sentence) && !/frist|schluss|stichtag/i.test(sentence)) return -3;
+  // "Die Kreisverwaltungen prüfen die Anträge … und legen sie bis 5. Februar … vor": an office passing applications on.
+  if (PASSED_ON.test(sentence)) return -2;
   return (APPLICATION.test(sentence) ? 1.5 : 0) - (NOT_APPLICATION_END.test(sentence) && !APPLICATION.test(sentence) ? 3 : 0) + stage;
 }
 

@@ -36,6 +36,14 @@ describe('three unseen calls of the sixteenth round', () => {
     ['Wir sind eine Einheitsgemeinde im Landkreis Stendal mit 9.000 Einwohnern. Können wir bei Dorfgemeinschaft verbindet mitmachen?', /^Ja – Gemeinden/, /Dorfgemeinschaft verbindet/],
     // On the last day, the hour decides.
     ['Wir haben unsere Bewerbung für Nachbarschaftsbotschafter*innen am 1. Dezember um 14 Uhr abgeschickt. Zählt die noch?', /^Nein, das wäre zu spät\. .*12:00 Uhr/, NB],
+    // Two kinds of applicant, two deadlines: whoever did not say which they are hears both; an office passing applications on sets none.
+    ['Bis wann müssen Anträge für Dorfgemeinschaft verbindet eingereicht werden?', /^Die Bewerbungsfrist für Dorfgemeinschaft verbindet läuft bis zum 05\.02\.2027 .*Für andere Antragsteller nennt der Text einen anderen Termin, den 15\.01\.2027/, /Dorfgemeinschaft verbindet/],
+    ['Wir sind eine Einheitsgemeinde. Bis wann müssen wir den Antrag für Dorfgemeinschaft verbindet stellen?', /^(?!.*andere Antragsteller)Die Bewerbungsfrist für Dorfgemeinschaft verbindet läuft bis zum 15\.01\.2027/, /Dorfgemeinschaft verbindet/],
+    ['Die Frist für Dorfgemeinschaft verbindet ist doch im Februar, oder?', /^Ja\. .*bis zum 05\.02\.2027 .*15\.01\.2027/, /Dorfgemeinschaft verbindet/],
+    // A month without a year, a last round's deadline, a planned day of sending.
+    ['Letztes Jahr war die Frist für Dorfgemeinschaft verbindet doch Ende Oktober – gilt das wieder?', /^Nein, das ist nicht die Frist\./, /Dorfgemeinschaft verbindet/],
+    ['Reicht es, wenn wir die Bewerbung für Dorfgemeinschaft verbindet Anfang Januar einreichen?', /^Ja, das wäre rechtzeitig\./, /Dorfgemeinschaft verbindet/],
+    ['Wir wollen den KommA-Antrag Ende Januar abschicken, reicht das?', /^Nein, das wäre zu spät\./, /KommA/],
   ])('answers "%s" from the call', (question, lead, title) => expectAnswered(getBot(), getChannel(), question, lead, title));
 
   it('says no to a town in another state, and never "yes" without a rule that speaks to the asker', async () => {
