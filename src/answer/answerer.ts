@@ -8,7 +8,7 @@ import { deadlineStatus, findDates, type DeadlineStatus } from '../programs/dead
 import { evaluateEligibility, type ApplicantProfile, type Verdict } from '../programs/eligibility.js';
 import type { FactTopic, Program } from '../programs/programSchema.js';
 import { formatDate, formatDayMonth, formatNumber, type Translate } from '../i18n.js';
-import { asksSecondStage, channelRefused, findByline, otherKindDeadline, secondStageDeadline, textsSay, findDuration, findExpansion, findFaqAnswer, findPassage, findWhenPassage, isApplicationDeadline } from './passageFinder.js';
+import { asksSecondStage, channelRefused, findAmountLimits, findByline, otherKindDeadline, passesOnApplications, secondStageDeadline, textsSay, findDuration, findExpansion, findFaqAnswer, findPassage, findWhenPassage, isApplicationDeadline } from './passageFinder.js';
 import { COUNT_QUESTION, countedWord, countedPattern, coverage, focusTerms, isQuestionWord, NUMBER_WORD, unknownTopic } from './support.js';
 import type { Answer, Citation, Suggestion } from './types.js';
 import { escapeMarkdown } from '../bot/markdown.js';
@@ -420,6 +420,16 @@ function asksDuration(text: string): boolean {
 /** A question that says what kind of applicant asks ("Wir sind eine Verbandsgemeinde"). */
 const APPLICANT_NAMED = /\b(gemeinde|stadt|landkreis|kreis|kommune|amt|markt|municipality|town|city|district|county)\b|gemeinde\b/i;
 
+/** A project's own costs named in a question ("ein Dorffest mit 3.000 Euro Gesamtkosten", "a project costing EUR 40,000"). */
+const PROJECT_COST = /(\d{1,3}(?:[.,]\d{3})+|\d+)\s*(euro|eur|€)\b.{0,30}\b(gesamtkosten|kosten|ausgaben|budget|volumen)|\b(kostet|kosten|costs?|costing|budget of)\b.{0,30}(\d{1,3}(?:[.,]\d{3})+|\d+)\s*(euro|eur|€)|(gesamtkosten|kosten|ausgaben|budget|volumen) (von|in höhe von|of)\s*(rund |etwa |ca\. )?(\d{1,3}(?:[.,]\d{3})+|\d+)\s*(euro|eur|€)/i;
+
+/** The amount of those costs. */
+function projectCost(text: string): number | undefined {
+  const m = text.match(/(?:(?:EUR|€)\s*)?(\d{1,3}(?:[.,]\d{3})+|\d+)\s*(?:euro|eur|€)?(?=.{0,40}\b(?:gesamtkosten|kosten|ausgaben|budget|volumen)\b)|(?:gesamtkosten|kosten|kostet|ausgaben|budget|volumen|costs?|costing)\D{0,30}?(\d{1,3}(?:[.,]\d{3})+|\d+)\s*(?:euro|eur|€)/i);
+  const raw = m?.[1] ?? m?.[2];
+  return raw ? Number(raw.replace(/[.,](?=\d{3}\b)/g, '')) : undefined;
+}
+
 /** A statement turned into a question by its tail ("Die Frist ist doch Ende Januar, oder?", "…, right?"). */
 const TAG_QUESTION = /,\s*(oder|nicht wahr|gell|ne|stimmt'?s|richtig|right|correct|isn'?t it|wasn'?t it)\s*\?\s*$/i;
 const YES_NO_QUESTION = /^\s*(kommen|kommt|passt|passen|ist|sind|war|waren|kann|können|konnte|konnten|darf|dürfen|durfte|durften|gibt|gab|muss|müssen|musste|mussten|hat|haben|hatte|hatten|hätte|hätten|wäre|wären|brauchen|braucht|brauchte|reicht|reichte|geht|ging|wird|werden|wurde|wurden|bleibt|bleiben|soll|sollen|gilt|gelten|galt|zählt|zählen|lässt|lassen|kostet|bekommen|bekommt|erhalten|erhält|erfährt|erfahren|can|is|are|do|does|may|could|must|will|would|should|shall)\b/i;
@@ -750,6 +760,18 @@ export class Answerer {
       const mail = c.email ? c : program.contacts.find((x) => x.email);
       return this.answerOf(program, intent, t(lang, mail ? 'contact.noPhone' : 'contact.noPhoneNoMail', { program: program.shortName, who: mail?.name ? `${mail.name}, ` : '', email: mail?.email ?? '' }), mail ? [this.citation(program, docId, mail.quote)] : [], lang);
     }
+    // "Wir planen ein Dorffest mit 3.000 Euro Gesamtkosten – bekommen wir dafür Geld?": the call's limits per project.
+    const costText = req.text.replace(/(?:\bEUR|€)\s*(\d[\d.,]*\d|\d)/g, '$1 Euro');
+    const cost = (intent === 'money' || intent === 'eligibility') && PROJECT_COST.test(costText) ? projectCost(costText) : undefined;
+    if (cost !== undefined) {
+      const limits = findAmountLimits(kb, docIds);
+      if (limits.min && cost < limits.min.amount) {
+        const amount = (n: number) => formatNumber(lang, n);
+        return this.answerOf(program, intent, t(lang, 'passage.belowMinimum', { cost: amount(cost), min: amount(limits.min.amount) }), [this.citation(program, docId, limits.min.quote)], lang);
+      }
+      const limit = limits.max ?? limits.min;
+      if (limit) return this.quoteAnswer(program, intent, { docId, quote: limit.quote }, lang);
+    }
     for (const topic of TOPICS_FOR[intent] ?? []) {
       const fact = program.facts.find((f) => f.topic === topic);
       if (!fact) continue;
@@ -846,7 +868,9 @@ export class Answerer {
       if (found) {
         const status = deadlineStatus(found, req.now);
         // "Bis wann muss der Vollantrag eingereicht sein?": said as that deadline, not as the application's.
-        const label = asksSecondStage(req.text) ? this.deps.t(lang, 'deadline.secondStageLabel') : undefined;
+        const label = asksSecondStage(req.text)
+          ? this.deps.t(lang, 'deadline.secondStageLabel')
+          : passesOnApplications(passage.quote) ? this.deps.t(lang, 'deadline.passOnLabel') : undefined;
         let text = this.deadlineText(program, status, lang, label, { quote: passage.quote, question: req.text });
         // A two-stage call: the full application's deadline too, for whoever is invited to it.
         const second = !label && found.date ? secondStageDeadline(kb, docIds, found.date) : undefined;

@@ -237,6 +237,39 @@ export function otherKindDeadline(kb: KnowledgeBase, docIds: ReadonlySet<string>
   return undefined;
 }
 
+/** An amount as written ("25.000 Euro", "EUR 5,000", "€ 15.000"). */
+const WRITTEN_AMOUNT = String.raw`(?:(?:EUR|€)\s*)?(\d{1,3}(?:[.,]\d{3})+|\d+)(?:\s*(?:euro|eur|€)\b)?`;
+/** A lower limit of a grant ("Zuwendungen unter 5.000 Euro werden nicht bewilligt", "Mindestfördersumme: 5.000 Euro", "minimum grant is EUR 5,000"). */
+const MINIMUM = new RegExp(
+  String.raw`\b(?:zuwendungen|förderungen|fördersummen|förderbeträge|beträge|zuschüsse|grants|awards)\s+(?:unter|von weniger als|below|under|of less than)\s+${WRITTEN_AMOUNT}\s+(?:werden|sind|können|are|will)\s+(?:nicht|not)|\bmindest(?:förder|zuwendungs)?(?:summe|betrag|höhe|zuwendung)\w*\s*(?::|von|beträgt|liegt bei)?\s*${WRITTEN_AMOUNT}|\bbagatellgrenze\D{0,40}?${WRITTEN_AMOUNT}|\bminimum (?:grant|funding|amount)\D{0,20}?${WRITTEN_AMOUNT}`,
+  'i',
+);
+/** An upper limit per project ("höchstens 25.000 Euro je Vorhaben", "up to EUR 60,000 per municipality"). */
+const GRANT_MAXIMUM = new RegExp(String.raw`\b(?:höchstens|maximal|bis zu|max\.|up to|at most|a maximum of)\s+${WRITTEN_AMOUNT}\s*(?:euro|eur|€)`, 'i');
+
+function amountOf(m: RegExpMatchArray): number {
+  const raw = m.slice(1).find((x) => x !== undefined) ?? '';
+  return Number(raw.replace(/[.,](?=\d{3}\b)/g, ''));
+}
+
+/**
+ * A grant's limits as the texts state them: the lower one ("Zuwendungen unter 5.000 Euro werden
+ * nicht bewilligt") and the upper one per project, each with its sentence. Own contributions are no limit of the grant.
+ */
+export function findAmountLimits(kb: KnowledgeBase, docIds: ReadonlySet<string>): { min?: { amount: number; quote: string }; max?: { amount: number; quote: string } } {
+  const found: { min?: { amount: number; quote: string }; max?: { amount: number; quote: string } } = {};
+  for (const chunk of allChunksOf(kb, docIds)) {
+    for (const s of chunk.sentences) {
+      if (/eigenanteil|eigenmittel|eigenbeitrag|own contribution|co-?financ/i.test(s)) continue;
+      const min = s.match(MINIMUM);
+      if (min && !found.min) found.min = { amount: amountOf(min), quote: s };
+      const max = s.match(GRANT_MAXIMUM);
+      if (max && !found.max && /zuwendung|förder|zuschuss|gewährt|grant|funding|award/i.test(s)) found.max = { amount: amountOf(max), quote: s };
+    }
+  }
+  return found;
+}
+
 /** Whether a sentence gives the application deadline (not the project's end, a report, …). */
 export function isApplicationDeadline(sentence: string): boolean {
   return deadlineFit(sentence) > 0;
@@ -281,8 +314,16 @@ const PAST_ROUND = /\b(erste|vorige|vorherige|letzte|vergangene|frühere|bisheri
 /** An office passing applications on, not the applicant handing one in. */
 const PASSED_ON = /\bprüf(en|t) (die|alle) (eingegangenen |eingereichten )?(anträge|bewerbungen)\b|\bleite[nt] (sie|die (anträge|bewerbungen))\b.{0,100}\bweiter\b|\blegen sie\b.{0,100}\bvor\b|\bfüg(en|t) (ihre|seine) stellungnahme\b|\bforwards? (them|the applications)\b/i;
 
+/** Whether a sentence gives an office's date for passing applications on, not the applicant's. */
+export function passesOnApplications(sentence: string): boolean {
+  return PASSED_ON.test(sentence);
+}
+
+/** A question about that passing on ("Bis wann muss die Kreisverwaltung die Anträge weitergeben?"). */
+const PASSING_ON_ASKED = /weiterleit|weitergeleitet|weitergeb|weiterreich|kreisverwaltung|landratsamt|stellungnahme|\bforward/i;
+
 /** How well a dated sentence reads as the application deadline rather than another date. */
-function deadlineFit(sentence: string): number {
+function deadlineFit(sentence: string, query = ''): number {
   const stage = SECOND_STAGE_SENTENCE.test(sentence) ? -0.5 : FIRST_STAGE_SENTENCE.test(sentence) ? 0.25 : 0;
   if (NEVER_A_DEADLINE.test(sentence)) return -3;
   // "Die erste Förderrunde ist abgeschlossen; ihre Bewerbungsfrist endete am …": an earlier round's deadline.
@@ -290,7 +331,11 @@ function deadlineFit(sentence: string): number {
   // "Die Einreichenden werden … im Juni 2027 informiert": when one learns the outcome, not when to apply.
   if (OUTCOME.test(sentence) && !/frist|schluss|stichtag/i.test(sentence)) return -3;
   // "Die Kreisverwaltungen prüfen die Anträge … und legen sie bis 5. Februar … vor": an office passing applications on.
-  if (PASSED_ON.test(sentence)) return -2;
+  if (PASSED_ON.test(sentence)) {
+    if (!PASSING_ON_ASKED.test(query)) return -2;
+    // Asked for ("Bis wann muss die Kreisverwaltung die Anträge weitergeben?"): the office's own date comes first.
+    return 3;
+  }
   return (APPLICATION.test(sentence) ? 1.5 : 0) - (NOT_APPLICATION_END.test(sentence) && !APPLICATION.test(sentence) ? 3 : 0) + stage;
 }
 
@@ -382,7 +427,7 @@ export function findPassage(
       const dateHit = intent === 'deadline' && /\d/.test(s) && findDates(s).length > 0;
       if (intent === 'deadline' && !dateHit) continue;
       // A decision, a project start or an event date is never the application deadline.
-      if (intent === 'deadline' && deadlineFit(s) < 0) continue;
+      if (intent === 'deadline' && deadlineFit(s, query) < 0) continue;
       // A sentence under a heading for this kind of question ("Zuwendungsvoraussetzungen") counts, even without the cue.
       const sectionCue = Boolean(SECTION_CUES[intent]?.test(h.chunk.section ?? '') || SECTION_CUES[intent]?.test(h.chunk.question ?? ''));
       // "… per E-Mail schicken, um die Frist zu wahren?": the sentence on that way of sending, whatever it is filed under.
@@ -405,7 +450,7 @@ export function findPassage(
       // "Der Vollantrag ist … einzureichen. Er ist … zu unterschreiben": "Er" is the full application even when the two are long.
       const stage = intent === 'deadline' ? 0 : stageFit(before && PRONOUN_START.test(s) ? `${before} ${s}` : context, query);
       score += stage;
-      if (intent === 'deadline') score += deadlineFit(s) + afterSelectionStep(s, query) + (SECOND_STAGE.test(query) && SECOND_STAGE_SENTENCE.test(context) ? 2.5 : 0);
+      if (intent === 'deadline') score += deadlineFit(s, query) + afterSelectionStep(s, query) + (SECOND_STAGE.test(query) && SECOND_STAGE_SENTENCE.test(context) ? 2.5 : 0);
       // A section headed for this kind of question ("Wer kann teilnehmen?", "Kontakt") vouches for its sentences.
       if (sectionCue) score += 1.5;
       // "Projektskizze" asked, "Stufe 1" said: the stage is named, so the word is not missing.
@@ -512,7 +557,7 @@ export function findWhenPassage(kb: KnowledgeBase, docIds: ReadonlySet<string>, 
     h.chunk.sentences.forEach((s, i) => {
       if (!TIME.test(s)) return;
       // "… Referat 734 Mainz, 9. November 2026", "Stand: 1. Oktober 2026": when the text was written, not when anything happens.
-      if (DATELINE.test(s)) return;
+      if (DATELINE.test(s) || /^(Betreff|Bezug|Subject|Re)\s*:/i.test(s)) return;
       // "Wann erfahren wir, ob der Antrag bewilligt ist?" is not answered by the application deadline.
       if (notTheDeadline && isApplicationDeadline(s)) return;
       // "Eine Jury wählt … aus. Die Auswahl erfolgt im Mai 2027": the thing may be named just before.
@@ -523,12 +568,17 @@ export function findWhenPassage(kb: KnowledgeBase, docIds: ReadonlySet<string>, 
       // A sentence that names the thing itself beats one that needs the sentence before.
       const cov = Math.max(own, withPrev * 0.8);
       if (cov === 0) return;
-      const score = 3 * cov + 1 / (1 + rank);
+      // A day or a month says when; a year alone is often part of a name ("Förderaufruf 2027").
+      const dated = MORE_THAN_A_YEAR.test(s) ? 0.5 : 0;
+      const score = 3 * cov + dated + 1 / (1 + rank);
       if (!best || score > best.score) best = { docId: h.chunk.docId, quote: withPrev > own ? `${prev} ${s}` : s, score, coverage: Math.min(1, cov) };
     });
   }
   return best;
 }
+
+/** A time finer than a year: a day, a month, a season or a quarter. */
+const MORE_THAN_A_YEAR = /\b\d{1,2}\.\s?\d{1,2}\.|\b(januar|jänner|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember|january|february|march|june|july|october|december|frühjahr|frühling|sommer|herbst|winter|quartal|halbjahr|spring|summer|autumn|quarter)\b/i;
 
 /** A letter's or notice's place and date, or its version line. */
 const DATELINE = /(^|\s)(?!(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)\p{Lu}[\p{L}-]+,\s*(den\s+)?\d{1,2}\.\s*(\d{1,2}\.|\p{L}+)\s*\d{4}\b|^(Stand|Vom|Veröffentlicht|Erschienen)\b[:\s]|\b[Ss]tand:?\s+\d{1,2}\.\s?\d{1,2}\.|\b[Ss]eite \d+ (von|\/) \d+/u;

@@ -19,7 +19,8 @@ const PATTERNS: Record<(typeof INTENTS)[number], RegExp[]> = {
   handoff: [
     /(mensch|menschen|person|mitarbeiter\w*|projektleitung|projektleiter\w*|jemand\w*|berater\w*|ansprechpartner\w*|team)\b.{0,40}\b(?<!(englisch|deutsch|französisch|spanisch|arabisch|türkisch|russisch|ukrainisch|polnisch|gut|fließend|\w*sprache\w*)\s+)(sprechen|besprechen|reden|telefonieren|kontakt|verbinden)/,
     /\b(jemand|person|mitarbeiter\w*|projektleitung)\b.{0,60}\b(bei mir|bei uns|mich|uns)\b.{0,20}\b(meldet|melden|anruft|anrufen|kontaktiert|zurückruft)|rückruf|ruf(t)? mich .{0,20}an\b/,
-    /\b(weiterleiten|weitergeben|weiterreichen|(leite|gib|geb|reich)\w*\b.{0,90}\bweiter|übergeben)\b/,
+    // "Bis wann muss die Kreisverwaltung die Anträge weitergeben?" asks about the procedure, not for a handoff.
+    /^(?!.*\b(bis wann|wann (muss|müssen|soll|sollen|darf|dürfen)|frist\w*)\b)(?=.*\b(weiterleiten|weitergeben|weiterreichen|(leite|gib|geb|reich)\w*\b.{0,90}\bweiter|übergeben)\b)/,
     /\b(talk|speak|chat)\b.{0,20}\b(to|with)\b.{0,20}\b(a |an |the )?(human|person|someone|agent|project lead\w*|staff|team)/,
     /\b(forward|hand (it|this|my \w+) over|pass (it|this|my \w+) on|escalate)\b/,
   ],
