@@ -430,6 +430,22 @@ function projectCost(text: string): number | undefined {
   return raw ? Number(raw.replace(/[.,](?=\d{3}\b)/g, '')) : undefined;
 }
 
+/** Where a question asks a second thing: ", und wie hoch …", "und was müssen wir …", ", and who …". */
+const SECOND_QUESTION = /^(.{12,}?),?\s+(?:und|and)\s+((?:wie|was|wer|wen|wem|wann|wo|wohin|welche\w*|bis wann|ab wann|nach welchen|how|what|who|whom|when|where|which)\b[^?]{6,})\?\s*$/i;
+/** A question word or verb at the start of the first part: it is a question of its own. */
+const ASKS_FIRST = /^\s*(wie|was|wer|wen|wem|wann|wo|wohin|welche\w*|bis wann|ab wann|gibt es|muss|müssen|brauchen|können|kann|dürfen|darf|ist|sind|how|what|who|when|where|which|do|does|is|are|can|must)\b/i;
+
+/** The two questions of "…, und …?", each as a question; the second as a follow-up ("Und wie hoch …?"). */
+function compoundParts(text: string): [string, string] | undefined {
+  const m = text.trim().match(SECOND_QUESTION);
+  if (!m || !ASKS_FIRST.test(m[1]) || /\?/.test(m[1])) return undefined;
+  const english = /^(how|what|who|whom|when|where|which)\b/i.test(m[2]);
+  return [`${m[1]}?`, `${english ? 'And' : 'Und'} ${m[2]}?`];
+}
+
+/** An amount of money, a share, or a plain statement that there is no money. */
+const AMOUNT_SAID = /\d[\d.,]*\s*(euro|€|eur\b|mio|millionen|prozent|%)|(€|eur)\s*\d|kostenfrei|kostenlos|unentgeltlich|nicht ausgezahlt|kein(e)? (geld|finanzielle)|beratungstag|free of charge|no (money|funding)/i;
+
 /** A statement turned into a question by its tail ("Die Frist ist doch Ende Januar, oder?", "…, right?"). */
 const TAG_QUESTION = /,\s*(oder|nicht wahr|gell|ne|stimmt'?s|richtig|right|correct|isn'?t it|wasn'?t it)\s*\?\s*$/i;
 const YES_NO_QUESTION = /^\s*(kommen|kommt|passt|passen|ist|sind|war|waren|kann|können|konnte|konnten|darf|dürfen|durfte|durften|gibt|gab|muss|müssen|musste|mussten|hat|haben|hatte|hatten|hätte|hätten|wäre|wären|brauchen|braucht|brauchte|reicht|reichte|geht|ging|wird|werden|wurde|wurden|bleibt|bleiben|soll|sollen|gilt|gelten|galt|zählt|zählen|lässt|lassen|kostet|bekommen|bekommt|erhalten|erhält|erfährt|erfahren|can|is|are|do|does|may|could|must|will|would|should|shall)\b/i;
@@ -473,6 +489,31 @@ export class Answerer {
   constructor(private readonly deps: AnswererDeps) {}
 
   answer(req: AnswerRequest): Answer {
+    // "Wie viel Förderung gibt es pro Projekt, und wie hoch ist der Eigenanteil?": two questions, two answers.
+    const parts = compoundParts(req.text);
+    if (parts) {
+      const named = this.deps.detector.detect(req.text);
+      const programId = named.length === 1 ? named[0].id : req.programId;
+      const first = this.answerOne({ ...req, text: parts[0], programId, intent: undefined });
+      if (first.kind === 'answer' && first.programId) {
+        const second = this.answerOne({ ...req, text: parts[1], programId: first.programId, lastIntent: first.intent, intent: undefined });
+        const newQuotes = second.citations.filter((c) => !first.citations.some((f) => f.quote === c.quote));
+        if (second.kind === 'answer' && second.programId === first.programId && newQuotes.length) {
+          return { ...first, text: `${first.text}\n\n${second.text}`, details: [...first.details, ...second.details], citations: [...first.citations, ...newQuotes] };
+        }
+        // One part the texts answer, the other not: the answer, and plainly that the rest is not in the texts.
+        if (second.kind === 'abstain') {
+          const program = this.deps.kb.programsById.get(first.programId);
+          const rest = parts[1].replace(/^(Und|And)\s+/, '');
+          const note = this.deps.t(req.lang, 'abstain.part', { question: escapeMarkdown(rest), program: program?.shortName ?? '' });
+          return { ...first, text: `${first.text}\n\n${note}` };
+        }
+      }
+    }
+    return this.answerOne(req);
+  }
+
+  private answerOne(req: AnswerRequest): Answer {
     const { kb, detector } = this.deps;
     let rawIntent = req.intent ?? classifyIntent(req.text).intent;
     // An English question no pattern knows ("Do we need a co-payment?") is read through the term
@@ -850,6 +891,8 @@ export class Answerer {
     // Nor by a sentence that names no total at all ("Landkreise zahlen einen Eigenbeitrag von 2.500 Euro").
     if (TOTAL.test(req.text) && ((PER_UNIT.test(passage.quote) && !TOTAL.test(passage.quote)) || !TOTAL_SAID.test(passage.quote))) return this.abstain(intent, lang, program);
     if (MONEY_TOTAL.test(req.text) && !splitSentences(passage.quote).some((x) => TOTAL_SAID.test(x) && /\d[\d.,]*\s*(euro|€|mio|millionen)/i.test(x))) return this.abstain(intent, lang, program);
+    // "Wie viel Geld …?" is answered by an amount, a share or plainly no money, not by a sentence that has none.
+    if (intent === 'money' && /wie ?viel|wie hoch|how much/i.test(req.text) && !AMOUNT_SAID.test(passage.quote)) return this.abstain(intent, lang, program);
     if (ASKS_RESULT.test(req.text) && !RESULT_SAID.test(passage.quote)) return this.abstain(intent, lang, program);
     // "Nach welchen Kriterien wird ausgewählt?" is not answered by when or by whom.
     if (SELECTION_CRITERIA.test(req.text) && !CRITERIA_SAID.test(passage.quote)) return this.abstain(intent, lang, program);

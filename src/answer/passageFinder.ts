@@ -159,6 +159,10 @@ const AMOUNT_QUESTION = /wie (viel|hoch)|welche[nrs]? (summe|höhe|fördersumme|
 const AMOUNT = /\d[\d.,]*\s*(euro|€|prozent|%)|\d+\s*beratungstag/i;
 const MAXIMUM = /maximal|höchstens|höchste|maximum|bis zu|at most|maximum/i;
 
+/** What the applicant pays itself, said and asked. */
+const OWN_SHARE_SAID = /^(\d+\.\s*)?(der |ein )?(eigenanteil|eigenmittel|eigenbeitrag|eigenleistung|kofinanzierung|own contribution|co-?financing)\b/i;
+const OWN_SHARE_ASKED = /eigen(anteil|mittel|beitrag|leistung)|selbst (beisteuern|tragen|zahlen|aufbringen|finanzieren)|kofinanz|own (contribution|share)|co-?financ|pay ourselves/i;
+
 /** Learning the outcome: a date of that is never the application deadline. */
 const OUTCOME = /entscheid|bescheid|informiert|benachrichtig|mitgeteilt|nachricht|ergebnis|bekanntgegeben|bekannt gegeben|bewilligt/i;
 /** A sentence about the second stage ("Die Verfasser positiv bewerteter Skizzen werden aufgefordert, … einen förmlichen Förderantrag vorzulegen"). */
@@ -495,6 +499,8 @@ export function findPassage(
       if (intent === 'benefits' && /\d[\d.,]*\s*(euro|€|beratungstage|tage|stunden|wochenstunden)/i.test(s)) score += 1;
       // "Wie viel gibt es maximal?": the upper limit, not the lower one.
       if (intent === 'money' && MAXIMUM.test(query) && /höchstens|maximal|bis zu|bis (\d|zur höhe)/i.test(s)) score += 1.5;
+      // "Wie viel Geld gibt es?" is not answered by what the municipality pays itself ("Eigenanteil: 3.000 Euro").
+      if ((intent === 'money' || intent === 'benefits') && OWN_SHARE_SAID.test(s) && !OWN_SHARE_ASKED.test(query)) score -= 2;
       if (intent === 'contact' && /@/.test(s)) score += 1;
       if (!best || score > best.score) {
         // A whole FAQ answer reads better than one of its sentences; elsewhere keep to the sentence.

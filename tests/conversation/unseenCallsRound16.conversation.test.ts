@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { expectAnswered, useBotWithUnseenCalls } from '../support/unseenCalls.js';
+import { citations, conversation } from '../support/channel.js';
+import { expectAbstained, expectAnswered, lastText, useBotWithUnseenCalls } from '../support/unseenCalls.js';
 
 // Three more calls nobody curated, from the sixteenth evaluation round: a foundation's HTML page
 // with "Auf einen Blick" items and an FAQ, a Landesverwaltungsamt's circular letter, and an
@@ -52,6 +53,26 @@ describe('three unseen calls of the sixteenth round', () => {
     // The end of the project, not the application deadline.
     ['Bis wann muss unser Projekt bei Dorfgemeinschaft verbindet abgeschlossen sein?', /Durchführungszeitraum endet spätestens am 30\. November 2027/, /Dorfgemeinschaft verbindet/],
   ])('answers "%s" from the call', (question, lead, title) => expectAnswered(getBot(), getChannel(), question, lead, title));
+
+  it('answers both questions of "…, und wie hoch ist …?", each with its quote', async () => {
+    const r = await conversation(getBot().url, getChannel()).say('Wie viel Förderung gibt es bei Dorfgemeinschaft verbindet pro Projekt, und wie hoch ist der Eigenanteil?');
+    expect(lastText(r.replies)).toMatch(/höchstens 25\.000 Euro je Vorhaben[\s\S]*Eigenanteil \(15 bzw\. 5 Prozent\)/);
+    expect(citations(r.replies)).toHaveLength(2);
+    // English, with "sign up" read as registering for the session, not as a signature.
+    const en = await conversation(getBot().url, getChannel(), { locale: 'en-US' }).say('When is the information session on the Dorfgemeinschaft verbindet call, and how do we sign up?');
+    expect(lastText(en.replies)).toMatch(/16\. Dezember 2026[\s\S]*Anmeldung bis 11\. Dezember 2026/);
+    expect(lastText(en.replies)).not.toMatch(/signed|unterschreiben/);
+  });
+
+  it('says which part of a two-part question the texts do not answer', async () => {
+    const r = await conversation(getBot().url, getChannel()).say('Wie viel Geld gibt es bei WIR, und wann entscheidet die Jury?');
+    expect(lastText(r.replies)).toMatch(/20\.000 Euro[\s\S]*Zum zweiten Teil Ihrer Frage \(„wann entscheidet die Jury\?“\) finde ich in den Unterlagen zu WIR-Programm Hessen keine gesicherte Information/);
+  });
+
+  it('answers "wie viel Geld" with the grant, not with what the municipality pays itself, and never with a sentence without an amount', async () => {
+    await expectAnswered(getBot(), getChannel(), 'Wie viel Geld gibt es bei den Nachbarschaftsbotschaftern?', /Zuschuss von bis zu 15\.000 Euro je Kommune/, NB);
+    await expectAbstained(getBot(), getChannel(), 'Wie viel Geld hat die Stiftung Mercator für das ILS-Papier bereitgestellt?');
+  });
 
   it('checks an English project cost against the lower limit', async () => {
     await expectAnswered(getBot(), getChannel(), 'We plan a project costing EUR 2,000. Can we get money from Dorfgemeinschaft verbindet?', /^No – the text sets a lower limit of €5,000 per grant/, /Dorfgemeinschaft verbindet/, 'en-US');
