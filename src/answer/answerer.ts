@@ -8,7 +8,7 @@ import { deadlineStatus, findDates, type DeadlineStatus } from '../programs/dead
 import { evaluateEligibility, type ApplicantProfile, type Verdict } from '../programs/eligibility.js';
 import type { FactTopic, Program } from '../programs/programSchema.js';
 import { formatDate, formatDayMonth, formatNumber, type Translate } from '../i18n.js';
-import { asksSecondStage, channelRefused, findAmountLimits, findByline, otherKindDeadline, passesOnApplications, secondStageDeadline, textsSay, findDuration, findExpansion, findFaqAnswer, findPassage, findWhenPassage, isApplicationDeadline } from './passageFinder.js';
+import { asksSecondStage, channelRefused, findAmountLimits, findByline, hasIntentCue, otherKindDeadline, passesOnApplications, secondStageDeadline, textsSay, findDuration, findExpansion, findFaqAnswer, findPassage, findWhenPassage, isApplicationDeadline } from './passageFinder.js';
 import { COUNT_QUESTION, countedWord, countedPattern, coverage, focusTerms, isQuestionWord, NUMBER_WORD, unknownTopic } from './support.js';
 import type { Answer, Citation, Suggestion } from './types.js';
 import { escapeMarkdown } from '../bot/markdown.js';
@@ -431,7 +431,7 @@ function projectCost(text: string): number | undefined {
 }
 
 /** Where a question asks a second thing: ", und wie hoch …", "und was müssen wir …", ", and who …". */
-const SECOND_QUESTION = /^(.{12,}?),?\s+(?:und|and)\s+((?:wie|was|wer|wen|wem|wann|wo|wohin|welche\w*|bis wann|ab wann|nach welchen|how|what|who|whom|when|where|which)\b[^?]{6,})\?\s*$/i;
+const SECOND_QUESTION = /^(.{12,}?),?\s+(?:und|and)\s+((?:wie|was|wer|wen|wem|wann|wo|wohin|welche\w*|bis wann|ab wann|nach welchen|gibt es|muss|müssen|brauchen|dürfen|darf|können|kann|how|what|who|whom|when|where|which|do|does|is|are|can|must)\b[^?]{6,})\?\s*$/i;
 /** A question word or verb at the start of the first part: it is a question of its own. */
 const ASKS_FIRST = /^\s*(wie|was|wer|wen|wem|wann|wo|wohin|welche\w*|bis wann|ab wann|gibt es|muss|müssen|brauchen|können|kann|dürfen|darf|ist|sind|how|what|who|when|where|which|do|does|is|are|can|must)\b/i;
 
@@ -439,7 +439,7 @@ const ASKS_FIRST = /^\s*(wie|was|wer|wen|wem|wann|wo|wohin|welche\w*|bis wann|ab
 function compoundParts(text: string): [string, string] | undefined {
   const m = text.trim().match(SECOND_QUESTION);
   if (!m || !ASKS_FIRST.test(m[1]) || /\?/.test(m[1])) return undefined;
-  const english = /^(how|what|who|whom|when|where|which)\b/i.test(m[2]);
+  const english = /^(how|what|who|whom|when|where|which|do|does|is|are|can|must)\b/i.test(m[2]);
   return [`${m[1]}?`, `${english ? 'And' : 'Und'} ${m[2]}?`];
 }
 
@@ -497,12 +497,17 @@ export class Answerer {
       const first = this.answerOne({ ...req, text: parts[0], programId, intent: undefined });
       if (first.kind === 'answer' && first.programId) {
         const second = this.answerOne({ ...req, text: parts[1], programId: first.programId, lastIntent: first.intent, intent: undefined });
-        const newQuotes = second.citations.filter((c) => !first.citations.some((f) => f.quote === c.quote));
-        if (second.kind === 'answer' && second.programId === first.programId && newQuotes.length) {
+        // A quote that starts with a sentence the first answer quotes already adds nothing to read first.
+        const opening = (quote: string) => splitSentences(quote)[0] ?? quote;
+        const newQuotes = second.citations.filter((c) => !first.citations.some((f) => f.quote.includes(opening(c.quote))));
+        if (second.kind === 'answer' && second.programId === first.programId) {
+          // The second part's passage is one the first answer quotes already: that answer says it.
+          if (!newQuotes.length) return first;
           return { ...first, text: `${first.text}\n\n${second.text}`, details: [...first.details, ...second.details], citations: [...first.citations, ...newQuotes] };
         }
         // One part the texts answer, the other not: the answer, and plainly that the rest is not in the texts.
-        if (second.kind === 'abstain') {
+        // A quote of the first answer may already say it ("Die Kommune trägt 25 Prozent … selbst"): then no such note.
+        if (second.kind === 'abstain' && !first.citations.some((c) => hasIntentCue(second.intent, c.quote))) {
           const program = this.deps.kb.programsById.get(first.programId);
           const rest = parts[1].replace(/^(Und|And)\s+/, '');
           const note = this.deps.t(req.lang, 'abstain.part', { question: escapeMarkdown(rest), program: program?.shortName ?? '' });

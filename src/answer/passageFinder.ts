@@ -12,7 +12,7 @@ const CUES: Partial<Record<Intent, RegExp>> = {
   eligibility: /bewerben können|können sich|teilnahmevoraussetz|voraussetz|berechtigt|richtet sich|aufgerufen|ruft .* auf|nur über|landkreise|kreisfreie|kommunen|gemeinden|organisationen|träger/i,
   money: /euro|€|pauschale|summe|betrag|zuschuss|förderhöhe|fördermittel|finanzier|förderquote|prozent|%/i,
   benefits: /erhalten|erhält|preisgeld|gewinn|leistung|begleitung|beratungstag|unterstütz|pauschale|angebot|zuwendung|förderhöhe|fördersumme|zuschuss|\d[\d.]*\s*(euro|€)/i,
-  ownFunds: /eigenanteil|eigenmittel|eigenen mitteln|eigene mittel|eigenbeitrag|eigenbeteiligung|eigenleistung|kofinanz|kostenfrei|kostenlos|nicht erforderlich|trägt die (kommune|gemeinde|stadt)/i,
+  ownFunds: /eigenanteil|eigenmittel|eigenen mitteln|eigene mittel|eigenbeitrag|eigenbeteiligung|eigenleistung|kofinanz|kostenfrei|kostenlos|(eigen|kosten|mittel|beitrag|finanz)\w*.{0,60}nicht erforderlich|nicht erforderlich.{0,60}(eigen|kosten|mittel|beitrag|finanz)|trägt die (kommune|gemeinde|stadt)|(kommune|gemeinde|stadt) trägt|trägt\b.{0,60}\bselbst\b/i,
   // "Kontakte" (social contacts) is no contact information: an address, a phone or a named contact is.
   contact: /@|ansprechp|kontaktperson|kontaktdaten|telefon|tel\.|fragen (an|richten)|e-mail an|wenden sie sich/i,
   process: /bewerbung|e-mail|einreich|einzureichen|einzusenden|abzugeben|zu richten|eingereicht|formular|verfahren|auswahl|interessenbekundung|portal|hochlad|antragsweg|antragstellung|beizufügen|beifügen|unterlagen|vordruck|steckbrief/i,
@@ -21,6 +21,11 @@ const CUES: Partial<Record<Intent, RegExp>> = {
   funder: /fördert|gefördert|finanziert|ruft|institut|ministerium|stiftung|bundesamt/i,
   about: /ziel|sucht|modellprojekt|aufruf|ruft|mit dem (förder)?programm|(fördert|unterstützt) (das|die|der) .{0,80}(kommunen|gemeinden|städte|landkreise)|zweck/i,
 };
+
+/** Whether a text carries the cue of a kind of question ("Eigenanteil" for own funds). */
+export function hasIntentCue(intent: Intent, text: string): boolean {
+  return CUES[intent]?.test(text) ?? false;
+}
 
 /** Section headings under which the answer to each kind of question stands. */
 const SECTION_CUES: Partial<Record<Intent, RegExp>> = {

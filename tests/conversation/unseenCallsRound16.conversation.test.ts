@@ -58,6 +58,9 @@ describe('three unseen calls of the sixteenth round', () => {
     const r = await conversation(getBot().url, getChannel()).say('Wie viel Förderung gibt es bei Dorfgemeinschaft verbindet pro Projekt, und wie hoch ist der Eigenanteil?');
     expect(lastText(r.replies)).toMatch(/höchstens 25\.000 Euro je Vorhaben[\s\S]*Eigenanteil \(15 bzw\. 5 Prozent\)/);
     expect(citations(r.replies)).toHaveLength(2);
+    // A yes/no question as the second part.
+    const yesNo = await conversation(getBot().url, getChannel()).say('Wie viel Geld gibt es bei Dorfgemeinschaft verbindet pro Vorhaben, und müssen wir selbst etwas dazugeben?');
+    expect(lastText(yesNo.replies)).toMatch(/höchstens 25\.000 Euro je Vorhaben[\s\S]*Eigenanteil \(15 bzw\. 5 Prozent\)/);
     // English, with "sign up" read as registering for the session, not as a signature.
     const en = await conversation(getBot().url, getChannel(), { locale: 'en-US' }).say('When is the information session on the Dorfgemeinschaft verbindet call, and how do we sign up?');
     expect(lastText(en.replies)).toMatch(/16\. Dezember 2026[\s\S]*Anmeldung bis 11\. Dezember 2026/);
