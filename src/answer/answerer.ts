@@ -446,6 +446,14 @@ function compoundParts(text: string): [string, string] | undefined {
 /** An amount of money, a share, or a plain statement that there is no money. */
 const AMOUNT_SAID = /\d[\d.,]*\s*(euro|€|eur\b|mio|millionen|prozent|%)|(€|eur)\s*\d|kostenfrei|kostenlos|unentgeltlich|nicht ausgezahlt|kein(e)? (geld|finanzielle)|beratungstag|free of charge|no (money|funding)/i;
 
+/** An information event of a call ("Infoveranstaltung", "Webinar", "information session"). */
+const INFO_EVENT = /info-?veranstaltung\w*|informationsveranstaltung\w*|infowebinar\w*|webinar\w*|infotermin\w*|sprechstunde\w*|info(rmation)? sessions?|webinars?/i;
+
+/** Applying, not signing up for an event. */
+const APPLYING = /frist|bewerb|antrag|anträge|interessens?bekund|einreich|eingereicht|einsend|skizze|deadline|apply|application|submi/i;
+/** A sentence about signing up (for an event). */
+const SIGN_UP_SAID = /anmeld|registrier|sign(ing)? up|regist(er|ration)/i;
+
 /** A statement turned into a question by its tail ("Die Frist ist doch Ende Januar, oder?", "…, right?"). */
 const TAG_QUESTION = /,\s*(oder|nicht wahr|gell|ne|stimmt'?s|richtig|right|correct|isn'?t it|wasn'?t it)\s*\?\s*$/i;
 const YES_NO_QUESTION = /^\s*(kommen|kommt|passt|passen|ist|sind|war|waren|kann|können|konnte|konnten|darf|dürfen|durfte|durften|gibt|gab|muss|müssen|musste|mussten|hat|haben|hatte|hatten|hätte|hätten|wäre|wären|brauchen|braucht|brauchte|reicht|reichte|geht|ging|wird|werden|wurde|wurden|bleibt|bleiben|soll|sollen|gilt|gelten|galt|zählt|zählen|lässt|lassen|kostet|bekommen|bekommt|erhalten|erhält|erfährt|erfahren|can|is|are|do|does|may|could|must|will|would|should|shall)\b/i;
@@ -766,6 +774,13 @@ export class Answerer {
     // "Gab es Online-Infoveranstaltungen? Wann fanden die statt?": the event is named in the sentence before.
     const eventBefore = about !== asked && NAMES_EVENT.test(about);
     const whenQuestion = reportAsked ? WHEN.test(asked) || /\bdeadline|\bdue\b|frist/i.test(asked) : lang === 'de' ? WHEN.test(asked) && (!APPLICATION_WORDS.test(about) || OTHER_EVENT.test(asked) || eventBefore) : OTHER_EVENT.test(req.text) && !APPLICATION_WORDS.test(req.text);
+    // "Kann ich mich noch für die Infoveranstaltung anmelden?": the event's date and how to take part, never the application deadline.
+    if (intent === 'deadline' && !whenQuestion && INFO_EVENT.test(asked) && !APPLYING.test(asked.replace(INFO_EVENT, ''))) {
+      const faq = lang === 'de' ? findFaqAnswer(kb, docIds, req.text, focusTerms(req.text, [program], kb.vocabulary)) : null;
+      if (faq && faq.coverage >= 0.5 && INFO_EVENT.test(faq.quote)) return this.quoteAnswer(program, intent, faq, lang);
+      const when = this.whenAnswer(program, intent, { ...req, text: asked });
+      if (when) return when;
+    }
     if (!NOT_A_TIME.has(intent) && whenQuestion) {
       const when = this.whenAnswer(program, intent, req);
       if (when) return when;
@@ -782,7 +797,19 @@ export class Answerer {
     // "Müssen wir andere Gemeinden beteiligen?", "Do we have to involve …?" asks for a duty, which a verdict's "Ja" would not answer.
     const asksDuty = MUST_QUESTION.test(questionSentence(req.text));
     if (intent === 'eligibility' && !asksJoint && !asksDuty && program.rules.length > 0 && (profileInText || hasProfileFacts(profile))) {
-      return this.verdictAnswer(program, evaluateEligibility(program, profile), profile, lang, req.text);
+      const verdict = evaluateEligibility(program, profile);
+      // "Kann sich unsere Verwaltungsgemeinschaft bewerben?": a kind the rules do not know, which the call's FAQ answers itself.
+      if (verdict.status === 'unclear' && lang === 'de') {
+        const faq = findFaqAnswer(kb, docIds, req.text, focusTerms(withoutDescription(req.text), [program], kb.vocabulary));
+        if (faq && faq.coverage >= 0.5) {
+          // The entry asks what was asked ("Können sich Verwaltungsgemeinschaften … bewerben? Nein."): its yes or no leads.
+          const said = faq.quote.match(FAQ_YES_NO);
+          const key = said && YES_NO_QUESTION.test(questionSentence(req.text)) && NEGATING.test(said[1]) === NEGATING.test(questionSentence(req.text)) ? (said[2].toLowerCase() === 'ja' ? 'faqYes' : 'faqNo') : undefined;
+          if (!key) return this.quoteAnswer(program, intent, faq, lang);
+          return this.answerOf(program, intent, t(lang, `passage.${key}`, { program: program.shortName, quote: escapeMarkdown(faq.quote) }), [this.citation(program, faq.docId, faq.quote)], lang);
+        }
+      }
+      return this.verdictAnswer(program, verdict, profile, lang, req.text);
     }
     if (intent === 'funder' && (program.funder || program.implementer)) {
       const parts: string[] = [];
@@ -911,7 +938,9 @@ export class Answerer {
     // "Wie viele Vorhaben werden ausgewählt?": a number of those things, not any number.
     if (counted && !countsThing(passage.quote, counted, req.text)) return this.abstain(intent, lang, program);
     const cite = [this.citation(program, passage.docId, passage.quote)];
-    if (intent === 'deadline') {
+    // "Um Anmeldung bis 11. Dezember wird gebeten": signing up for an event has a date, but it is no application deadline.
+    const eventSignup = intent === 'deadline' && SIGN_UP_SAID.test(passage.quote) && !isApplicationDeadline(passage.quote);
+    if (intent === 'deadline' && !eventSignup) {
       const found = deadlineDateIn(passage.quote);
       if (found) {
         const status = deadlineStatus(found, req.now);

@@ -641,6 +641,9 @@ export function findExpansion(kb: KnowledgeBase, docIds: ReadonlySet<string>, ab
   return null;
 }
 
+/** A list of alternatives in a question: "Verwaltungsgemeinschaften, Gemeindeverwaltungsverbände oder Landkreise". */
+const ENUMERATION = /(?:[\p{L}-]{4,}\s*,\s*)+[\p{L}-]{4,}\s+(?:oder|bzw\.|or)\s+[\p{L}-]{4,}|[\p{L}-]{6,}\s+(?:oder|or)\s+[\p{L}-]{6,}/u;
+
 /**
  * "Dürfen wir schon im März anfangen, bevor der Bescheid da ist?" when the call's FAQ asks "Dürfen wir
  * schon vor dem Bescheid mit der Stelle beginnen?": an FAQ entry whose own question the user's
@@ -654,7 +657,13 @@ export function findFaqAnswer(kb: KnowledgeBase, docIds: ReadonlySet<string>, qu
     if (c.kind !== 'faq' || !c.question) continue;
     const own = focusTerms(c.question, [], kb.vocabulary).filter((f) => !isQuestionWord(f));
     if (own.length === 0) continue;
-    const reverse = coverage(own, question, kb.vocabulary, kb.synonyms);
+    // "Können sich Verwaltungsgemeinschaften, Gemeindeverwaltungsverbände oder Landkreise bewerben?": one of a list asked is the list asked.
+    const list = c.question.match(ENUMERATION)?.[0];
+    const siblings = list ? new Set(focusTerms(list, [], kb.vocabulary)) : new Set<string>();
+    const listHit = [...siblings].some((f) => own.includes(f) && coverage([f], question, kb.vocabulary, kb.synonyms) === 1);
+    const reverse = listHit
+      ? own.filter((f) => siblings.has(f) || coverage([f], question, kb.vocabulary, kb.synonyms) === 1).length / own.length
+      : coverage(own, question, kb.vocabulary, kb.synonyms);
     const forward = coverage(focus, c.text, kb.vocabulary, kb.synonyms);
     // One word of its own ("Dürfen wir andere Fördermittel dazunehmen?") must be a long one, and the entry must cover more of the question.
     if (reverse < 0.75 || forward < (own.length === 1 ? 0.5 : 0.4) || (own.length === 1 && own[0].length < 6)) continue;

@@ -77,6 +77,17 @@ describe('three unseen calls of the sixteenth round', () => {
     await expectAbstained(getBot(), getChannel(), 'Wie viel Geld hat die Stiftung Mercator für das ILS-Papier bereitgestellt?');
   });
 
+  it('answers a kind of applicant the rules do not know from the call\'s FAQ, with its no', async () => {
+    await expectAnswered(getBot(), getChannel(), 'Kann sich unsere Verwaltungsgemeinschaft in Bayern als Ganzes bei Nachbarschaftsbotschafter*innen bewerben?', /^Nein – laut Ausschreibung Nachbarschaftsbotschafter\*innen 2027: „Können sich Verwaltungsgemeinschaften/, NB);
+  });
+
+  it('answers signing up for an information event with the event, never as the application deadline', async () => {
+    await expectAnswered(getBot(), getChannel(), 'Kann ich mich noch für die Infoveranstaltung zu den Nachbarschaftsbotschafter*innen anmelden?', /fand am 5\. November 2026 statt\. Die Aufzeichnung/, NB);
+    const r = await conversation(getBot().url, getChannel()).say('Können wir uns noch für das Webinar zu Dorfgemeinschaft verbindet anmelden?');
+    expect(lastText(r.replies)).toMatch(/16\. Dezember 2026[\s\S]*Anmeldung bis 11\. Dezember 2026/);
+    expect(lastText(r.replies)).not.toMatch(/Bewerbungsfrist/);
+  });
+
   it('checks an English project cost against the lower limit', async () => {
     await expectAnswered(getBot(), getChannel(), 'We plan a project costing EUR 2,000. Can we get money from Dorfgemeinschaft verbindet?', /^No – the text sets a lower limit of €5,000 per grant/, /Dorfgemeinschaft verbindet/, 'en-US');
   });
