@@ -153,6 +153,10 @@ function sentenceAfter(kb: KnowledgeBase, docIds: ReadonlySet<string>, chunk: Kn
   const next = all[all.findIndex((c) => c.id === chunk.id) + 1];
   return next && next.docId === chunk.docId && next.section === chunk.section && /^\(\d+\)/.test(next.sentences[0] ?? '') ? next.sentences[0] : undefined;
 }
+/** A sentence that starts by saying what is not paid for ("Nicht finanziert werden …", "Nicht förderfähig sind …"). */
+const NOT_FUNDED_START = /^(\d+\.\s*)?(nicht|keine?)\s+(gefördert|finanziert|förderfähig|zuwendungsfähig|bezahlt|erstattet|übernommen)\b/i;
+/** A sentence that says what money may pay for. */
+const FUNDS_SAID = /gefördert|finanziert|förderfähig|zuwendungsfähig|bezahlt|erstattet|übernommen|verwendet/i;
 const PRONOUN_START = /^(er|sie|es|dieser|diese|dieses|dies|dafür|hierfür|dabei)\b/i;
 const WHAT_IS_FUNDED = /was (wird|werden) .{0,30}gefördert|was fördert|what (is|gets|will be) funded|what does .{0,30} fund/i;
 const WHERE = /\bwo\b|wohin|\bwhere\b|an wen|adresse|address/i;
@@ -449,7 +453,9 @@ export function findPassage(
       // "Auf Wunsch wird jedoch die Anschrift nicht veröffentlicht": "jedoch" answers the sentence before.
       const contrasts = /^[^.;]{0,60}\bjedoch\b/i.test(s);
       const before = i > 0 ? sentences[i - 1] : NAMES_PARAGRAPH.test(s) || PRONOUN_START.test(s) || contrasts ? sentenceBefore(kb, docIds, h.chunk) : undefined;
-      const pronounLed = before !== undefined && (((PRONOUN_START.test(s) || contrasts) && before.length + s.length < 360) || refersToSentenceBefore(s, before));
+      // "Aus dem Festbetrag können … bezahlt werden. Nicht finanziert werden Personalstellen …": what is excluded from what the sentence before names.
+      const excludesFromBefore = i > 0 && NOT_FUNDED_START.test(s) && before !== undefined && FUNDS_SAID.test(before) && before.length + s.length < 420;
+      const pronounLed = before !== undefined && (((PRONOUN_START.test(s) || contrasts) && before.length + s.length < 360) || refersToSentenceBefore(s, before) || excludesFromBefore);
       const context = pronounLed ? `${before} ${s}` : s;
       const cov = coverage(focus, context, kb.vocabulary, kb.synonyms);
       // A section named like the question ("Teilnahmevoraussetzungen") vouches for its sentences.

@@ -62,4 +62,13 @@ describe('three unseen calls of the fourteenth round', () => {
 
   it('answers in English from the definition list', () =>
     expectAnswered(getBot(), getChannel(), 'When is the deadline for Zusammen wachsen?', /^The application deadline for Zusammen wachsen 2027 is 25 February 2027/, ZW, 'en-US'));
+
+  it('quotes what is not paid for together with what it is excluded from', () =>
+    expectAnswered(getBot(), getChannel(), 'Dürfen wir aus dem Festbetrag von Zusammen wachsen eine halbe Stelle in der Verwaltung bezahlen?', /Aus dem Festbetrag können .* bezahlt werden\. Nicht finanziert werden Personalstellen der Verwaltung/, ZW));
+
+  it('answers what the municipality pays itself from the list item that says so', async () => {
+    const r = await conversation(getBot().url, getChannel()).say('Was muss die Kommune beim Welcome Exchange selbst bezahlen?');
+    expect(lastText(r.replies)).toMatch(/Die Kommune trägt 25 Prozent der Transferkosten selbst/);
+    expect(lastText(r.replies)).not.toMatch(/Unterschrift/);
+  });
 });
