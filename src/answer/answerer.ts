@@ -235,6 +235,23 @@ function faqYesNo(quote: string, question: string): { key: string; share?: strin
   return { key: m[2].toLowerCase() === 'ja' ? 'faqYes' : 'faqNo' };
 }
 
+const NEGATING_EN = /\b(not|no|without|never)\b|n't\b/i;
+/** Ways of sending: a question about one is not answered by an entry about another. */
+const CHANNEL_WORDS: RegExp[] = [/e-?mail|\bmail\b/i, /\bpost(al)?\b|postweg|\bletter\b|brief/i, /\bfax/i, /portal|online/i];
+
+/**
+ * An English yes/no question answered by a German FAQ entry ("Reicht es …? Nein."): the entry was
+ * chosen because every thing asked is in it; the same polarity and no other way of sending than asked.
+ */
+function englishFaqYesNo(quote: string, question: string, coverage: number): { key: string; share?: string } | undefined {
+  const m = quote.match(FAQ_YES_NO);
+  const asked = questionSentence(question);
+  if (!m || coverage < 0.99 || !YES_NO_QUESTION.test(asked) || !YES_NO_QUESTION.test(m[1])) return undefined;
+  if (NEGATING.test(m[1]) !== NEGATING_EN.test(asked)) return undefined;
+  if (CHANNEL_WORDS.some((c) => c.test(m[1]) !== c.test(asked))) return undefined;
+  return { key: m[2].toLowerCase() === 'ja' ? 'faqYes' : 'faqNo' };
+}
+
 function plainAnswer(intent: Intent, quote: string, question: string): { key: string; share?: string } | undefined {
   // "Können wir den Antrag per E-Mail schicken?" – "Die Übersendung … per E-Mail wahrt die Frist nicht.": a plain no for that way.
   if (/\bper (e-?mail|mail|post|fax|telefax)\b|\bby (e-?mail|post|mail|fax)\b/i.test(question) && YES_NO_QUESTION.test(questionSentence(question))) {
@@ -967,7 +984,7 @@ export class Answerer {
     }
     // The quote comes from a source: inert in markdown, like every quote the bot shows. A yes/no
     // question gets its yes or no first when the sentence says it plainly.
-    let plain = plainAnswer(intent, passage.quote, ownWords) ?? faqYesNo(passage.quote, req.text);
+    let plain = plainAnswer(intent, passage.quote, ownWords) ?? (lang === 'en' ? englishFaqYesNo(passage.quote, req.text, passage.coverage) : faqYesNo(passage.quote, req.text));
     // A "not funded" sentence answers no only when it is about the thing asked ("Honorare" is not "Baumaßnahmen").
     if (plain?.key === 'notFunded' && passage.coverage < 0.5) plain = undefined;
     let lead = plain

@@ -71,4 +71,7 @@ describe('three unseen calls of the fourteenth round', () => {
     expect(lastText(r.replies)).toMatch(/Die Kommune trägt 25 Prozent der Transferkosten selbst/);
     expect(lastText(r.replies)).not.toMatch(/Unterschrift/);
   });
+
+  it('leads an English yes/no question with the no of the German FAQ entry that answers it', () =>
+    expectAnswered(getBot(), getChannel(), 'Can we e-mail a scanned, signed copy of our Lotsenpunkte application to meet the deadline?', /^No – according to the Ankommen vor Ort call text: “Reicht es, wenn wir den unterschriebenen Antrag eingescannt per E-Mail schicken\? Nein\./, LP, 'en-US'));
 });

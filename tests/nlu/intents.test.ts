@@ -3,6 +3,10 @@ import { classifyIntent, FACTUAL_INTENTS, INTENTS, type Intent } from '../../src
 
 const TABLE: [Intent, string][] = [
   ['deadline', 'Bis wann können wir uns für KommA bewerben?'],
+  ['process', 'Could we have sent our application by e-mail instead of using the online form?'],
+  ['contact', 'Whom do I send questions to by e-mail?'],
+  ['deadline', 'Wir wollen den Antrag Ende Januar abschicken, reicht das?'],
+  ['deadline', 'Und bis wann muss die Kreisverwaltung die Anträge weitergeben?'],
   ['deadline', 'Wann ist Bewerbungsschluss?'],
   ['deadline', 'Wann endet die Frist?'],
   ['deadline', 'Läuft die Ausschreibung noch?'],
