@@ -935,7 +935,9 @@ export class Answerer {
     }
     if (!passage) return this.abstain(intent, lang, program);
     // "Wer sitzt namentlich in der Jury?" is not answered by a sentence that names no one.
-    if (ASKS_NAME.test(req.text) && !PERSON_NAME.test(passage.quote)) return this.abstain(intent, lang, program);
+    // Whether names are published ("Will the names of our volunteers be published?") is no question for a name.
+    const asksPublication = intent === 'anonymity' && /publish|public|veröffentlich|öffentlich|genannt|nennen|bekannt/i.test(req.text);
+    if (!asksPublication && ASKS_NAME.test(req.text) && !PERSON_NAME.test(passage.quote)) return this.abstain(intent, lang, program);
     // "Wie viel Geld stellt der Bund insgesamt bereit?" is not answered by an amount per project.
     // Nor by a sentence that names no total at all ("Landkreise zahlen einen Eigenbeitrag von 2.500 Euro").
     if (TOTAL.test(req.text) && ((PER_UNIT.test(passage.quote) && !TOTAL.test(passage.quote)) || !TOTAL_SAID.test(passage.quote))) return this.abstain(intent, lang, program);

@@ -91,6 +91,9 @@ describe('three unseen calls of the sixteenth round', () => {
   it('reads "sent … by e-mail instead of the online form" as a question of how to submit', () =>
     expectAnswered(getBot(), getChannel(), 'Could we have sent our Nachbarschaftsbotschafter application by e-mail instead of using the online form?', /^No – .*Bewerbungen per Post oder E-Mail können wir nicht berücksichtigen/, NB, 'en-US'));
 
+  it('answers whether names are published with the sentence on consent, though it names no one', () =>
+    expectAnswered(getBot(), getChannel(), 'Will the names of our volunteers be published in the Nachbarschaftsbotschafter programme?', /Namen von Ehrenamtlichen veröffentlichen wir nur mit deren schriftlicher Einwilligung/, NB, 'en-US'));
+
   it('checks an English project cost against the lower limit', async () => {
     await expectAnswered(getBot(), getChannel(), 'We plan a project costing EUR 2,000. Can we get money from Dorfgemeinschaft verbindet?', /^No – the text sets a lower limit of €5,000 per grant/, /Dorfgemeinschaft verbindet/, 'en-US');
   });
