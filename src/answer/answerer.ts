@@ -549,7 +549,10 @@ export class Answerer {
     // An English question no pattern knows ("Do we need a co-payment?") is read through the term
     // list's German words ("Eigenanteil"), which the German patterns know.
     if (rawIntent === 'unknown' && req.lang === 'en') rawIntent = this.intentOfTerms(req.text);
-    const detected = detector.detect(req.text);
+    const found = detector.detectWithStrength(req.text);
+    // "Und an welche Adresse schicken wir die Interessenbekundung?": a word another call uses as its name keeps the conversation's call.
+    const keepsContext = !found.distinct && req.programId !== undefined && FOLLOW_UP.test(req.text) && kb.programsById.has(req.programId) && !found.programs.some((p) => p.id === req.programId);
+    const detected = keepsContext ? [] : found.programs;
     // "Willkommen im Amt", "Ortsmitte gemeinsam": a programme's name describes no applicant and asks nothing.
     const ownWords = withoutNames(req.text, detected);
     const facts = extractProfileFacts(ownWords);

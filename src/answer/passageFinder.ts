@@ -157,6 +157,8 @@ function sentenceAfter(kb: KnowledgeBase, docIds: ReadonlySet<string>, chunk: Kn
 const NOT_FUNDED_START = /^(\d+\.\s*)?(nicht|keine?)\s+(gefördert|finanziert|förderfähig|zuwendungsfähig|bezahlt|erstattet|übernommen)\b/i;
 /** A sentence that says what money may pay for. */
 const FUNDS_SAID = /gefördert|finanziert|förderfähig|zuwendungsfähig|bezahlt|erstattet|übernommen|verwendet/i;
+/** The greeting of a letter or mail. */
+const SALUTATION = /^(moin|hallo|hi|liebe[rs]?|sehr geehrte[rs]?|guten (tag|morgen)|dear|hello)\b[^.!?]{0,80}[,!]/i;
 const PRONOUN_START = /^(er|sie|es|dieser|diese|dieses|dies|dafür|hierfür|dabei)\b/i;
 const WHAT_IS_FUNDED = /was (wird|werden) .{0,30}gefördert|was fördert|what (is|gets|will be) funded|what does .{0,30} fund/i;
 const WHERE = /\bwo\b|wohin|\bwhere\b|an wen|adresse|address/i;
@@ -349,8 +351,13 @@ function deadlineFit(sentence: string, query = ''): number {
     // Asked for ("Bis wann muss die Kreisverwaltung die Anträge weitergeben?"): the office's own date comes first.
     return 3;
   }
-  return (APPLICATION.test(sentence) ? 1.5 : 0) - (NOT_APPLICATION_END.test(sentence) && !APPLICATION.test(sentence) ? 3 : 0) + stage;
+  // "Neue Frist: Freitag, 15. Januar 2027": a corrected or extended deadline replaces the one announced first.
+  const renewed = NEW_DEADLINE.test(sentence) ? 2 : 0;
+  return (APPLICATION.test(sentence) || renewed ? 1.5 : 0) - (NOT_APPLICATION_END.test(sentence) && !APPLICATION.test(sentence) ? 3 : 0) + stage + renewed;
 }
+
+/** A deadline given anew: corrected, extended, moved. */
+const NEW_DEADLINE = /\bneue[rn]? (frist|bewerbungsfrist|antragsfrist|einreichungsfrist|einsendeschluss|bewerbungsschluss|abgabetermin|stichtag)\b|\b(frist|bewerbungsfrist|antragsfrist|bewerbungsschluss)\b.{0,60}\b(verlängert|verschoben|geändert)|\bgeänderte[rn]? (frist|bewerbungsfrist|antragsfrist)|\b(new|extended|revised) deadline\b|\bdeadline (has been |was |is )?(extended|moved|postponed)/i;
 
 /** A sentence that makes an exception to the one before it. */
 const EXCEPTION_FOLLOWS = /^(wer das nicht (möchte|will|wünscht)|auf (begründeten |ausdrücklichen |schriftlichen )?(wunsch|antrag)|ausnahmsweise|abweichend (davon|hiervon)|davon ausgenommen|ausgenommen (sind|ist)|dies gilt nicht)/i;
@@ -490,7 +497,10 @@ export function findPassage(
       // A list intro ("Dem Antrag sind beizufügen:") says nothing by itself, unless its items follow in the passage.
       if (/:\s*$/.test(s) && i === sentences.length - 1 && !NUMBER_WORD.test(s)) score -= 2;
       // "Wo reichen wir ein?", "Wohin schicken?": a sentence with an address or a body to send to.
-      if (WHERE.test(query)) score += (ADDRESS.test(s) ? 3 : 0) + (/@/.test(s) ? 1 : 0);
+      // An e-mail address is the address when the question asks for one ("An welche Adresse schicken wir …?") and the sentence sends there.
+      if (WHERE.test(query)) score += (ADDRESS.test(s) ? 3 : 0) + (/@/.test(s) ? (/adresse|address/i.test(query) && /\b(an|to)\s+\S+@/i.test(s) ? 3 : 1) : 0);
+      // "Moin zusammen, … hat uns den folgenden Aufruf geschickt": a mail's greeting or forwarding note says nothing of the call.
+      if (SALUTATION.test(s)) score -= 3;
       if (intent === 'changes' && REPORT_CHANGE.test(s)) score += 1.5;
       // "Können wir per E-Mail einreichen?": the sentence that allows or refuses that way.
       if (byChannel && /\bnicht\b|\bnur\b|ausschließlich|wahrt|genügt|reicht|einzureichen|zu (senden|schicken|übersenden)/i.test(s)) score += 2.5;

@@ -133,7 +133,7 @@ function dropMailFooter(s: string): string {
 // "Antragsfrist: 28.02.2027", also a table row whose key is a question ("Wie viel?: bis zu 12.000 Euro").
 const KEY_VALUE = /^[^:.!?]{2,60}\??:\s+\S/;
 const BULLET = /^\s*(?:[•·▪◦●■‣∙]|[-–*](?=\s)|\(?[a-z]\)(?=\s))\s*/;
-const FUNCTION_WORD_END = /\b(und|oder|sowie|für|der|die|das|den|dem|des|von|vom|zu|zum|zur|mit|in|im|an|am|auf|aus|bei|über|unter|nach|durch|als|wie|ein|eine|einer|eines|einen|and|or|the|of|for|to|with|insbesondere|folgende)$/i;
+const FUNCTION_WORD_END = /\b(und|oder|sowie|für|der|die|das|den|dem|des|von|vom|zu|zum|zur|mit|in|im|an|am|auf|aus|bei|über|unter|nach|durch|als|wie|ein|eine|einer|eines|einen|per|pro|je|bis|um|ohne|gegen|and|or|the|of|for|to|with|insbesondere|folgende)$/i;
 /** "Nicht antragsberechtigt sind", "Gefördert werden" above a list: the start of a sentence its items finish, no heading ("Wer gefördert wird" is one). */
 const LIST_INTRO = /^(?!(wer|was|wie|welche\w*|who|what)\b).*(berechtigt|förderfähig|zuwendungsfähig|ausgeschlossen|gefördert|beizufügen|vorzulegen|eligible)\s+(sind|ist|werden|wird|are|is)$/i;
 
@@ -156,6 +156,8 @@ function looksLikeHeading(line: string): boolean {
   if (t.length > (quotedTitle ? 120 : 70) || t.length < 3) return false;
   if (quotedTitle) return /^[\p{Lu}\d„"]/u.test(t);
   if (/[.,;:!?„"“(\-–]$/.test(t)) return false;
+  // "Nein. Für die Interessenbekundung genügt das Formular per": a sentence ends inside, so it is prose.
+  if (/\p{Ll}{3,}[.!?]\s+\p{Lu}/u.test(t)) return false;
   // "Bewerbungsschluss: 15. März", "Telefon: 0511 …": a fact on one line, not a heading.
   if (KEY_VALUE.test(t)) return false;
   if (FUNCTION_WORD_END.test(t) || LIST_INTRO.test(t)) return false;
@@ -180,6 +182,8 @@ export function cleanToBlocks(raw: string, kind: SourceKind): Block[] {
   let text = raw.replace(/\r\n?/g, '\n').replace(/\u00ad/g, '').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '');
   if (kind === 'html' || /<\/?(p|div|b|br|sup|span|h[1-6])\b[^>]*>/i.test(text)) text = stripHtml(text);
   if (kind === 'md' || kind === 'html') text = stripMarkdown(text);
+  // A forwarded or answered e-mail quotes with "> " at each line's start: the lines, without the markers.
+  if (kind === 'txt') text = text.replace(/^[ \t]*(?:>[ \t]?)+/gm, '');
   text = plainTextTables(dropMailFooter(text));
   const whole = text.replace(/\s+/g, ' ');
   const trimmed = text.split('\n').map((l) => l.replace(/[ \t\u00a0]+/g, ' ').trim());
@@ -192,6 +196,8 @@ export function cleanToBlocks(raw: string, kind: SourceKind): Block[] {
     (l) =>
       !/^\d{1,3}$/.test(l) &&
       !/^(\*{3,}|-{3,}|_{3,})$/.test(l) &&
+      // "-------- Weitergeleitete Nachricht --------": a mail's separator, no text.
+      !/^-{4,}[^-]{0,60}-{4,}$/.test(l) &&
       !/^[-–—]\s*\d{1,3}\s*[-–—]$/.test(l) &&
       !/^(seite|page)\s+\d{1,3}(\s*(von|of|\/)\s*\d{1,3})?$/i.test(l) &&
       !(l.length >= 8 && ((seen.get(furniture(l)) ?? 0) >= 3 || ((seen.get(furniture(l)) ?? 0) >= 2 && /\b(seite|page)\s+\d|\bnr\.\s*\d+\s+vom\b/i.test(l))) && !/[.!?]$/.test(l)),

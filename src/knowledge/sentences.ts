@@ -17,7 +17,7 @@ export function splitSentences(text: string): string[] {
     const end = m.index + m[0].trimEnd().length;
     const before = text.slice(start, m.index + 1);
     const lastWord = (before.match(/(\S+)$/)?.[1] ?? '').replace(/^[„"(]+/, '').toLowerCase().replace(/\.$/, '');
-    if (m[0][0] === '.' && (ABBREVIATIONS.has(lastWord) || DOTTED_SHORT_FORM.test(lastWord) || /^\d{1,2}$/.test(lastWord) || /^\p{L}$/u.test(lastWord))) continue;
+    if (m[0][0] === '.' && (ABBREVIATIONS.has(lastWord) || DOTTED_SHORT_FORM.test(lastWord) || /^\d{1,2}(\.?[/–-]\d{1,2})*$/.test(lastWord) || /^\p{L}$/u.test(lastWord))) continue;
     out.push(text.slice(start, end).trim());
     start = m.index + m[0].length;
   }

@@ -88,6 +88,14 @@ export class ProgramDetector {
 
   /** Programmes named in the text, best match first. */
   detect(text: string): Program[] {
+    return this.detectWithStrength(text).programs;
+  }
+
+  /**
+   * The programmes named, and whether any is named distinctly: "Interessenbekundung" is an alias
+   * of one call but a word of others' texts too, so on its own it names none for sure.
+   */
+  detectWithStrength(text: string): { programs: Program[]; distinct: boolean } {
     const folded = ` ${fold(text)} `;
     const tokens = folded.trim().split(' ');
     const scores = new Map<Program, number>();
@@ -106,7 +114,7 @@ export class ProgramDetector {
     // distinctly uses too belongs to that programme, not to a second one ("… und BAMF" still names BAMF).
     const explained = (p: Program) => !distinct.has(p) && (shared.get(p) ?? []).every((m) => [...distinct].some((d) => m.usedBy.has(d)));
     const named = [...scores.entries()].filter(([p]) => distinct.size === 0 || !explained(p));
-    return named.sort((a, b) => b[1] - a[1]).map(([p]) => p);
+    return { programs: named.sort((a, b) => b[1] - a[1]).map(([p]) => p), distinct: distinct.size > 0 };
   }
 
   private exactPass(text: string, folded: string, tokens: string[], bump: (m: AliasMatcher, s: number) => void): void {

@@ -234,6 +234,11 @@ export function deriveRules(blocks: Block[]): Rule[] {
     const via = routeOf(quote);
     if (rest.length) rules.push({ type: 'entityTypes', allowed: rest, others: 'no', excluded: types, ...(via ? { via } : {}), quote });
   }
+  // "Mitgliedsgemeinden einer Samtgemeinde bewerben sich über ihre Samtgemeinde": members apply only through it.
+  for (const s of statements) {
+    if (s.negative || memberExclusions.includes(s) || !namesOnlyMembers(s.quote) || !routeOf(s.quote) || !/bewerb|antr(ag|äge)|beantrag|einreich/i.test(s.text)) continue;
+    memberExclusions.push(s);
+  }
   for (const s of memberExclusions) {
     const via = routeOf(s.quote);
     rules.push({ type: 'entityTypes', allowed: applicants, others: 'no', excluded: ['gemeinde'], membersOnly: true, ...(via ? { via } : {}), quote: s.quote });

@@ -65,7 +65,7 @@ function checkRule(rule: Rule, p: ApplicantProfile, missing: Set<keyof Applicant
         if (!rule.via) return { status: 'no', key: 'verdict.reason.memberExcluded', values: {}, quote: rule.quote };
       }
       // Not on their own, but by the way the call names ("nur über ihren Landkreis").
-      if (rule.excluded && rule.via) return { status: 'conditional', key: 'verdict.reason.onlyVia', values: { type: p.entityType, via: rule.via }, quote: rule.quote };
+      if (rule.excluded && rule.via) return { status: 'conditional', key: 'verdict.reason.onlyVia', values: { type: rule.membersOnly ? 'member' : p.entityType, via: rule.via }, quote: rule.quote };
       const allowed = new Set<string>(rule.allowed);
       const ok = type === 'stadt' ? allowed.has('kreisfreie_stadt') && allowed.has('kreisangehoerige_stadt') : allowed.has(type);
       if (ok) return { status: 'ok', key: 'verdict.reason.typeAllowed', values: { type }, quote: rule.quote };

@@ -370,3 +370,39 @@ describe('cleanToBlocks: a web page saved as Markdown', () => {
   });
 });
 
+describe('cleanToBlocks: forwarded and answered e-mails', () => {
+  const mail = [
+    'Moin,',
+    '',
+    '-------- Weitergeleitete Nachricht --------',
+    'Von: Programmleitung <a@b.example>',
+    '',
+    '> WIE BEWERBEN?',
+    '> - Interessenbekundung per E-Mail an',
+    '>   bewegung@stiftung.example',
+    '> - Frist: Freitag, 8. Januar 2027, 12:00 Uhr',
+    '>',
+    '> > Geht das?',
+    '',
+    'Nein. Für die Interessenbekundung genügt das Formular per',
+    'E-Mail aus der Verwaltung; eine Unterschrift ist nicht nötig.',
+  ].join('\n');
+  const blocks = cleanToBlocks(mail, 'txt');
+  const text = blocksToText(blocks);
+
+  it('reads quoted lines without their "> " markers', () => {
+    expect(text).not.toMatch(/(^|\s)>(\s|$)/m);
+    expect(text).toContain('Interessenbekundung per E-Mail an bewegung@stiftung.example');
+    expect(text).toContain('Frist: Freitag, 8. Januar 2027, 12:00 Uhr');
+  });
+
+  it('drops the forwarding separator line', () => {
+    expect(text).not.toContain('Weitergeleitete Nachricht');
+  });
+
+  it('keeps an answer line that starts with "Nein." as prose, not as a heading', () => {
+    expect(ofKind(blocks, 'heading')).not.toContain('Nein. Für die Interessenbekundung genügt das Formular per');
+    expect(text).toContain('Nein. Für die Interessenbekundung genügt das Formular per E-Mail aus der Verwaltung; eine Unterschrift ist nicht nötig.');
+  });
+});
+

@@ -13,6 +13,7 @@ describe('splitSentences', () => {
     ['a numeric date', 'Bewerben bis zum 28.2.2023 möglich. Danach nicht.', 'Bewerben bis zum 28.2.2023 möglich.'],
     ['"e.V." in a name', 'Der Träger (IMAP e.V.) hilft. Danke.', 'Der Träger (IMAP e.V.) hilft.'],
     ['an ordinal', 'Das ist die 2. Förderrunde des Landes. Sie läuft.', 'Das ist die 2. Förderrunde des Landes.'],
+    ['two days of one month', 'Die Auftaktwerkstatt ist am 20./21. April 2027 in Verden. Danach Coaching.', 'Die Auftaktwerkstatt ist am 20./21. April 2027 in Verden.'],
   ])('does not split at %s', (_label, text, first) => {
     const sentences = splitSentences(text);
     expect(sentences[0]).toBe(first);

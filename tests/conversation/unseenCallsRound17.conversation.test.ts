@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { citations, conversation } from '../support/channel.js';
+import { expectAnswered, lastText, useBotWithUnseenCalls } from '../support/unseenCalls.js';
+
+// Three more calls nobody curated, from the seventeenth evaluation round: a mailing-list digest
+// that forwards a call in "> " quotes, answers questions inline and corrects the deadline later;
+// a PDF-exported Förderrichtlinie; a service portal page with tabs.
+const FILES = ['integrationsnetz-nord-digest-48-zusammenhalt-in-bewegung.txt', 'frl-mitreden-vor-ort-sachsen-2027.txt', 'serviceportal-saarland-anlaufstellen-gegen-diskriminierung-2027.html'];
+const { bot: getBot, channel: getChannel } = useBotWithUnseenCalls(FILES);
+
+const ZIB = /Zusammenhalt in Bewegung/;
+
+describe('three unseen calls of the seventeenth round', () => {
+  it.each([
+    // The corrected deadline ("Neue Frist: Freitag, 15. Januar 2027"), not the one first forwarded (8 January).
+    ['Bis wann kann man sich für Zusammenhalt in Bewegung bewerben?', /^Die Bewerbungsfrist für Zusammenhalt in Bewegung 2027 läuft bis zum 15\.01\.2027 .*12:00 Uhr/, ZIB],
+    // Members apply only through their Samtgemeinde.
+    ['Wir sind eine Mitgliedsgemeinde einer Samtgemeinde im Landkreis Leer mit 2.100 Einwohnern. Dürfen wir uns bei Zusammenhalt in Bewegung selbst bewerben?', /^Nicht direkt – Mitgliedsgemeinden .* können sich laut Ausschreibung nicht selbst bewerben, sondern nur über ihren Verband/, ZIB],
+    // What the call is about, not the forwarder's greeting.
+    ['Worum geht es bei "Zusammenhalt in Bewegung 2027"?', /sucht 15 Kommunen in Niedersachsen/, ZIB],
+    // An answer given inline below the quoted question.
+    ['Zählen Hallenzeiten, die wir dem Verein kostenlos überlassen, bei Zusammenhalt in Bewegung zum Eigenanteil?', /Ja\. Sachleistungen wie kostenlose Hallenzeiten/, ZIB],
+  ])('answers "%s" from the call', (question, lead, title) => expectAnswered(getBot(), getChannel(), question, lead, title));
+
+  it('keeps the conversation\'s call when a follow-up names a word another call uses as its name', async () => {
+    const conv = conversation(getBot().url, getChannel());
+    await conv.say('Worum geht es bei "Zusammenhalt in Bewegung 2027"?');
+    const r = await conv.say('und an welche adresse schicken wir die interessenbekundung?');
+    expect(lastText(r.replies)).toMatch(/per E-Mail an bewegung@hanse-stiftung\.example/);
+    expect(citations(r.replies)[0]?.name ?? '').toMatch(ZIB);
+  });
+
+  it('never quotes the quote markers of the mail', async () => {
+    const r = await conversation(getBot().url, getChannel()).say('Wer kann sich bei Zusammenhalt in Bewegung bewerben?');
+    expect(lastText(r.replies)).not.toMatch(/›|(^|\s)>\s/);
+  });
+});
