@@ -77,7 +77,11 @@ const NOT_FUNDED = /\b(werden|wird|sind|ist)\s+nicht\s+(gefördert|förderfähig
 function deadlineDateIn(quote: string): ReturnType<typeof findDates>[number] | undefined {
   const dates = findDates(quote);
   if (dates.length < 2) return dates[0];
-  return dates.find((d) => /(schluss|frist|bis|spätestens|deadline|closing date|\bby)\W{0,3}(zum|zur|am|einschließlich)?\s*(\p{L}+,?\s+(der\s+|den\s+)?)?$/iu.test(quote.slice(Math.max(0, d.index - 40), d.index))) ?? dates[0];
+  const attached = dates.find((d) => /(schluss|frist|bis|spätestens|deadline|closing date|\bby)\W{0,3}(zum|zur|am|einschließlich)?\s*(\p{L}+,?\s+(der\s+|den\s+)?)?$/iu.test(quote.slice(Math.max(0, d.index - 40), d.index)));
+  // A table row read as one line ("Gruppe A … 29. Januar 2027 14. Mai 2027 Gruppe B … 26. Februar 2027 …"): which date is whose
+  // is not for a sentence to say; the quote is shown as it is.
+  if (!attached && new Set(dates.map((d) => d.date ?? d.dayMonth)).size >= 3) return undefined;
+  return attached ?? dates[0];
 }
 
 /** A question for a population limit ("Ab wie vielen Einwohnern …?"). */

@@ -130,6 +130,9 @@ function dropMailFooter(s: string): string {
   return kept.filter((l) => !(MAIL_FOOTER.test(l) && l.length < 400 && /(e-mail|mail|newsletter|einladung|absender|abmelden|unsubscribe)/i.test(l))).join('\n');
 }
 
+/** The caption of a numbered table ("Tabelle 2: Fristen", "Tab. 1 – Fördersätze", "Table 3: Deadlines"). */
+const TABLE_CAPTION = /^(tabelle|tab\.|table)\s+\d+\s*[:.–-]/i;
+
 // "Antragsfrist: 28.02.2027", also a table row whose key is a question ("Wie viel?: bis zu 12.000 Euro").
 const KEY_VALUE = /^[^:.!?]{2,60}\??:\s+\S/;
 const BULLET = /^\s*(?:[•·▪◦●■‣∙]|[-–*](?=\s)|\(?[a-z]\)(?=\s))\s*/;
@@ -202,6 +205,15 @@ export function cleanToBlocks(raw: string, kind: SourceKind): Block[] {
       !/^(seite|page)\s+\d{1,3}(\s*(von|of|\/)\s*\d{1,3})?$/i.test(l) &&
       !(l.length >= 8 && ((seen.get(furniture(l)) ?? 0) >= 3 || ((seen.get(furniture(l)) ?? 0) >= 2 && /\b(seite|page)\s+\d|\bnr\.\s*\d+\s+vom\b/i.test(l))) && !/[.!?]$/.test(l)),
   );
+
+  // A table extracted one cell per line ("Tabelle 2: Fristen", "Gruppe A …", "29. Januar 2027", …): its cells,
+  // up to the next blank line, are one paragraph with its caption, so no cell is taken for a heading.
+  for (let i = 0; i < lines.length; i++) {
+    if (!TABLE_CAPTION.test(lines[i])) continue;
+    let end = i + 1;
+    while (end < lines.length && lines[end] !== '' && end - i <= 40) end++;
+    if (end - i > 2) lines.splice(i, end - i, lines.slice(i, end).join(' '));
+  }
 
   // Rejoin hyphenated words first, so heading and paragraph decisions see whole lines. A blank
   // line ('') is kept as a paragraph boundary, except inside a hyphenated word.

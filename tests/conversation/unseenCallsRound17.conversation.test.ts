@@ -34,4 +34,12 @@ describe('three unseen calls of the seventeenth round', () => {
     const r = await conversation(getBot().url, getChannel()).say('Wer kann sich bei Zusammenhalt in Bewegung bewerben?');
     expect(lastText(r.replies)).not.toMatch(/›|(^|\s)>\s/);
   });
+
+  it('shows a table of deadlines per kind of applicant as it is, rather than picking one date or the last round\'s', async () => {
+    const r = await conversation(getBot().url, getChannel()).say('Bis wann muss eine kreisangehörige Stadt die Projektskizze für Mitreden vor Ort einreichen?');
+    const text = lastText(r.replies);
+    expect(text).toMatch(/Tabelle 2: Fristen .*Gruppe B \(kreisangehörige Städte und Gemeinden, gemeinsame Anträge\) 26\. Februar 2027/);
+    expect(text).not.toMatch(/Bewerbungsfrist für .* (läuft|endete)|2024|23\.02\.2027|16\.04\.2027/);
+  });
 });
+

@@ -406,3 +406,13 @@ describe('cleanToBlocks: forwarded and answered e-mails', () => {
   });
 });
 
+describe('cleanToBlocks: a table extracted one cell per line', () => {
+  const raw = ['Es gelten folgende Fristen:', '', 'Tabelle 2: Fristen', 'Antragstellende', 'Stufe 1:', 'Projektskizze', 'Gruppe A (Landkreise)', '29. Januar 2027', 'Gruppe B (Gemeinden)', '26. Februar 2027', '', 'Verspätete Skizzen werden nicht berücksichtigt.'].join('\n');
+  const blocks = cleanToBlocks(raw, 'pdf');
+
+  it('keeps the cells with their caption in one paragraph, none of them a heading', () => {
+    expect(ofKind(blocks, 'heading')).toEqual([]);
+    expect(texts(blocks)).toContain('Tabelle 2: Fristen Antragstellende Stufe 1: Projektskizze Gruppe A (Landkreise) 29. Januar 2027 Gruppe B (Gemeinden) 26. Februar 2027');
+  });
+});
+
