@@ -454,7 +454,7 @@ function projectCost(text: string): number | undefined {
 /** Where a question asks a second thing: ", und wie hoch …", "und was müssen wir …", ", and who …". */
 const SECOND_QUESTION = /^(.{12,}?),?\s+(?:und|and)\s+((?:wie|was|wer|wen|wem|wann|wo|wohin|welche\w*|bis wann|ab wann|nach welchen|gibt es|muss|müssen|brauchen|dürfen|darf|können|kann|how|what|who|whom|when|where|which|do|does|is|are|can|must)\b[^?]{6,})\?\s*$/i;
 /** A question word or verb at the start of the first part: it is a question of its own. */
-const ASKS_FIRST = /^\s*(wie|was|wer|wen|wem|wann|wo|wohin|welche\w*|bis wann|ab wann|gibt es|muss|müssen|brauchen|können|kann|dürfen|darf|ist|sind|how|what|who|when|where|which|do|does|is|are|can|must)\b/i;
+const ASKS_FIRST = /^\s*(wie ?viel\w*|wie|was|wer|wen|wem|wann|wo|wohin|welche\w*|bis wann|ab wann|gibt es|muss|müssen|brauchen|können|kann|dürfen|darf|ist|sind|how|what|who|when|where|which|do|does|is|are|can|must)\b/i;
 
 /** The two questions of "…, und …?", each as a question; the second as a follow-up ("Und wie hoch …?"). */
 function compoundParts(text: string): [string, string] | undefined {

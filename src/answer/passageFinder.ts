@@ -159,6 +159,8 @@ const NOT_FUNDED_START = /^(\d+\.\s*)?(nicht|keine?)\s+(gefördert|finanziert|f�
 const FUNDS_SAID = /gefördert|finanziert|förderfähig|zuwendungsfähig|bezahlt|erstattet|übernommen|verwendet/i;
 /** The greeting of a letter or mail. */
 const SALUTATION = /^(moin|hallo|hi|liebe[rs]?|sehr geehrte[rs]?|guten (tag|morgen)|dear|hello)\b[^.!?]{0,80}[,!]/i;
+/** A sentence that offers another way than the one before ("Alternativ können Sie …"). */
+const ALTERNATIVE_START = /^(alternativ|wahlweise|stattdessen|ersatzweise|alternatively|instead)\b/i;
 const PRONOUN_START = /^(er|sie|es|dieser|diese|dieses|dies|dafür|hierfür|dabei)\b/i;
 const WHAT_IS_FUNDED = /was (wird|werden) .{0,30}gefördert|was fördert|what (is|gets|will be) funded|what does .{0,30} fund/i;
 const WHERE = /\bwo\b|wohin|\bwhere\b|an wen|adresse|address/i;
@@ -166,13 +168,13 @@ const ADDRESS = /\b\d{5}\s+\p{Lu}|postfach|\b(bei|an) (der|dem|das|die|den)\s+\p
 /** How a change after submission is to be made known ("… unverzüglich schriftlich mitzuteilen"). */
 const REPORT_CHANGE = /mitzuteilen|mitteilen|anzuzeigen|anzeigen|unverzüglich|informieren|melden/i;
 const CALL_PUBLISHED = /in kraft|bundesanzeiger|amtsblatt|staatsanzeiger|ministerialblatt|gesetzblatt/i;
-const AMOUNT_QUESTION = /wie (viel|hoch)|welche[nrs]? (summe|höhe|fördersumme|eigenanteil|anteil|prozentsatz|zuschuss|betrag)|how (much|high)|what (amount|share|percentage|proportion)/i;
+const AMOUNT_QUESTION = /wie ?(viel|hoch)|(selbst|selber) (zahlen|bezahlen|tragen|beisteuern|aufbringen|dazugeben)|(have to|must) (pay|contribute|co-?finance)|welche[nrs]? (summe|höhe|fördersumme|eigenanteil|anteil|prozentsatz|zuschuss|betrag)|how (much|high)|what (amount|share|percentage|proportion)/i;
 const AMOUNT = /\d[\d.,]*\s*(euro|€|prozent|%)|\d+\s*beratungstag/i;
 const MAXIMUM = /maximal|höchstens|höchste|maximum|bis zu|at most|maximum/i;
 
 /** What the applicant pays itself, said and asked. */
 const OWN_SHARE_SAID = /^(\d+\.\s*)?(der |ein )?(eigenanteil|eigenmittel|eigenbeitrag|eigenleistung|kofinanzierung|own contribution|co-?financing)\b/i;
-const OWN_SHARE_ASKED = /eigen(anteil|mittel|beitrag|leistung)|selbst (beisteuern|tragen|zahlen|aufbringen|finanzieren)|kofinanz|own (contribution|share)|co-?financ|pay ourselves/i;
+const OWN_SHARE_ASKED = /eigen(anteil|mittel|beitrag|leistung)|(selbst|selber) (beisteuern|tragen|zahlen|bezahlen|aufbringen|finanzieren)|kofinanz|own (contribution|share)|co-?financ|pay ourselves/i;
 
 /** An information event or consultation hour of a call. */
 const INFO_EVENT_SAID = /sprechstunde|info-?veranstaltung|informationsveranstaltung|webinar|infotermin|informationstermin|auftaktveranstaltung|vernetzungstreffen|netzwerktreffen/i;
@@ -463,11 +465,13 @@ export function findPassage(
       // "Vollantrag: … werden aufgefordert. Er ist bis zum 15. Februar einzureichen": "Er" is the sentence before.
       // The sentence before may stand in the passage before ("(1) …" above "(2) … nach Absatz 1 …"); looked up only when needed.
       // "Auf Wunsch wird jedoch die Anschrift nicht veröffentlicht": "jedoch" answers the sentence before.
-      const contrasts = /^[^.;]{0,60}\bjedoch\b/i.test(s);
+      // "Alternativ können Sie den Papierantrag … einreichen. Er muss … unterschrieben sein": the other way is told with the first.
+      const contrasts = /^[^.;]{0,60}\bjedoch\b/i.test(s) || ALTERNATIVE_START.test(s);
       const before = i > 0 ? sentences[i - 1] : NAMES_PARAGRAPH.test(s) || PRONOUN_START.test(s) || contrasts ? sentenceBefore(kb, docIds, h.chunk) : undefined;
       // "Aus dem Festbetrag können … bezahlt werden. Nicht finanziert werden Personalstellen …": what is excluded from what the sentence before names.
       const excludesFromBefore = i > 0 && NOT_FUNDED_START.test(s) && before !== undefined && FUNDS_SAID.test(before) && before.length + s.length < 420;
-      const pronounLed = before !== undefined && (((PRONOUN_START.test(s) || contrasts) && before.length + s.length < 360) || refersToSentenceBefore(s, before) || excludesFromBefore);
+      const alternative = ALTERNATIVE_START.test(s);
+      const pronounLed = before !== undefined && (((PRONOUN_START.test(s) || contrasts) && before.length + s.length < (alternative ? 700 : 360)) || refersToSentenceBefore(s, before) || excludesFromBefore);
       const context = pronounLed ? `${before} ${s}` : s;
       const cov = coverage(focus, context, kb.vocabulary, kb.synonyms);
       // A section named like the question ("Teilnahmevoraussetzungen") vouches for its sentences.
@@ -562,6 +566,14 @@ export function findPassage(
         // "(1) … veröffentlicht die Namen …" followed by "(2) Von der Veröffentlichung nach Absatz 1 kann … abgesehen werden": the exception belongs to the rule.
         const after = i === sentences.length - 1 ? sentenceAfter(kb, docIds, h.chunk) : undefined;
         if (!faqHit && after && quote.endsWith(s) && refersToSentenceBefore(after, s)) quote = `${quote} ${after}`;
+        // "Alternativ können Sie den Papierantrag … einreichen. Er muss … unterschrieben sein": the way it is the alternative to comes first.
+        if (!faqHit && ALTERNATIVE_START.test(quote) && quote !== s) {
+          const prior = i >= 2 ? sentences[i - 2] : sentenceBefore(kb, docIds, h.chunk);
+          if (prior && prior.length + quote.length < 900) quote = `${prior} ${quote}`;
+        } else if (!faqHit && ALTERNATIVE_START.test(quote)) {
+          const prior = i >= 1 ? sentences[i - 1] : sentenceBefore(kb, docIds, h.chunk);
+          if (prior && prior.length + quote.length < 900) quote = `${prior} ${quote}`;
+        }
         best = { docId: h.chunk.docId, quote, score, coverage: cov };
       }
     }

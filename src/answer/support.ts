@@ -167,6 +167,7 @@ const DOMAIN_LIST = `frist fristen bewerbungsfrist bewerbungsschluss einsendesch
    landkreis kreis kreise stadt städte gemeinde gemeinden kommune kommunen kreisfrei kreisfreie kreisangehörig kreisangehörige verein vereine träger organisation organisationen
    einwohner einwohnerinnen einwohnern bundesland land hessen bayern partner partnerkommune gemeinsam aufruf ausschreibung programm projekt modellprojekt modellkommune
    formular unterlagen dokument dokumente bewerbungsunterlagen antragsformular bewerbungsformular interessenbekundung interessensbekundung
+   insgesamt insgesammt gesamt gesamte jährlich jaehrlich kohle knete zusammen maximal höchstens mindestens
    anfang mitte beginn monatsende jahresende monatsanfang jahresanfang wochenende quartal halbjahr
    jahr jahre jahres zeit zeitraum ziel ziele tag tage monat monate woche wochen info infos link seite webseite website frau herr team stelle
    baden württemberg bayern berlin brandenburg bremen hamburg hessen mecklenburg vorpommern niedersachsen nordrhein westfalen rheinland pfalz saarland sachsen anhalt schleswig holstein thüringen nrw

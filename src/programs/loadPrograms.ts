@@ -255,7 +255,7 @@ export function buildPrograms(files: { program: ProgramFile }[], docs: SourceDoc
     const contacts = deriveContacts(doc.blocks);
     const contact = contacts[0];
     programs.push({
-      id: doc.id, kind: 'call', name: doc.title, shortName: short.slice(0, 60), aliases: withInflections([...aliasesFromTitle(doc.title, doc.id, otherTexts), ...aliasesFromOrganisations(doc.text, otherTexts), ...introducedAliases(doc)]),
+      id: doc.id, kind: 'call', name: doc.title, shortName: short.slice(0, 60).trim(), aliases: withInflections([...aliasesFromTitle(doc.title, doc.id, otherTexts), ...aliasesFromOrganisations(doc.text, otherTexts), ...introducedAliases(doc)]),
       // A handed-over question goes to the call's own contact, not to another programme's leads.
       docIds: [doc.id], documentTitle: doc.title, handoffEmail: contact && programFileSchema.shape.handoffEmail.safeParse(contact.email).success ? contact.email : undefined, curated: false, contacts,
       facts: [], rules: deriveRules(doc.blocks),

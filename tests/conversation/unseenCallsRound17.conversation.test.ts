@@ -41,5 +41,17 @@ describe('three unseen calls of the seventeenth round', () => {
     expect(text).toMatch(/Tabelle 2: Fristen .*Gruppe B \(kreisangehörige Städte und Gemeinden, gemeinsame Anträge\) 26\. Februar 2027/);
     expect(text).not.toMatch(/Bewerbungsfrist für .* (läuft|endete)|2024|23\.02\.2027|16\.04\.2027/);
   });
+
+  it('quotes an alternative way with the way it is the alternative to, without a yes or no', async () => {
+    const r = await conversation(getBot().url, getChannel()).say('Muss der Antrag für die Anlaufstelle gegen Diskriminierung vom Landrat unterschrieben werden?');
+    const text = lastText(r.replies);
+    expect(text).toMatch(/„Beim Online-Antrag ist keine Unterschrift erforderlich; .* Alternativ können Sie den Papierantrag/);
+    expect(text).not.toMatch(/^(Ja|Nein)\b/);
+  });
+
+  it('answers colloquial money and own-share questions in one message', async () => {
+    const r = await conversation(getBot().url, getChannel()).say('wieviel kohle gibts bei den anlaufstellen gegen diskriminierung pro jahr und insgesammt, und was müssen wir selber zahlen?');
+    expect(lastText(r.replies)).toMatch(/höchstens 45\.000 Euro je Jahr und damit höchstens 90\.000 Euro[\s\S]*Der Eigenanteil beträgt 30 Prozent/);
+  });
 });
 
