@@ -30,6 +30,12 @@ export interface AnswerRequest {
 }
 
 const FOLLOW_UP = /^\s*(und|and|what about|how about|wie (ist|sieht) es|gilt das|auch|bei|für|for|dasselbe|same)\b/i;
+/** "Gab es dazu auch Infoveranstaltungen?": a word that points back at what was asked before. */
+const POINTS_BACK = /\b(dazu|dafür|dabei|davon|darüber|hierzu|hierfür|hierbei)\b/i;
+/** Whether a message goes on from the one before. */
+function followsUp(text: string): boolean {
+  return FOLLOW_UP.test(text) || POINTS_BACK.test(text);
+}
 
 export interface AnswererDeps {
   kb: KnowledgeBase;
@@ -199,7 +205,7 @@ const OWN_FUNDS = /eigenanteil\s+(von|in höhe von)\s+(mindestens\s+)?(\d+\s*(%|
 
 /** A question whether one can stay unnamed (as opposed to one whether names are published). */
 const ASKS_ANONYMITY = /anonym|\bohne\b|ungenannt|nicht\s+(namentlich\s+)?(genannt|veröffentlicht|öffentlich)|vertraulich|geheim|confidential|without|unnamed/i;
-const ASKS_PUBLICATION = /veröffentlich|öffentlich|genannt|bekannt gegeben|publish|publicly|\bnamed\b/i;
+const ASKS_PUBLICATION = /veröffentlich|öffentlich|genannt|bekannt gegeben|publish|publicly|\bpublic\b|\bnamed\b/i;
 /** A sentence that makes the participants public (negated forms are sorted out by statesPublished). */
 const PUBLISHED = /anonyme\s+(teilnahme|förderung|bewerbung)\s+(ist\s+)?(nicht\s+(möglich|vorgesehen)|ausgeschlossen)|nicht\s+anonym|\b(werden|wird)\b.{0,100}?\b(veröffentlicht|öffentlich\s+(bekannt\s+gegeben|gemacht)|bekannt\s+geben|bekanntgeben|genannt|vorgestellt)\b|\b(veröffentlicht|veröffentlichen|nennt|nennen)\s+(\S+\s+){0,6}die\s+(namen|liste)\b/i;
 const STAYS_UNNAMED = /anonyme\s+teilnahme\s+(ist\s+)?möglich|anonym\s+(teilnehmen|bleiben)|erfolgt\s+anonym|ohne\s+(namens)?nennung|nur\s+in\s+anonymisierter|\b(kein\w*|nicht)\s+(\w+\s+){0,3}(namentlich\s+)?(genannt|veröffentlicht)|verzicht\w*\b.{0,80}\b(nennung|veröffentlichung)|(nennung|veröffentlichung)\b.{0,40}\bverzicht|von\s+der\s+(veröffentlichung|nennung)\b.{0,160}\babgesehen/i;
@@ -459,7 +465,7 @@ const ASKS_FIRST = /^\s*(wie ?viel\w*|wie|was|wer|wen|wem|wann|wo|wohin|welche\w
 /** The two questions of "…, und …?", each as a question; the second as a follow-up ("Und wie hoch …?"). */
 function compoundParts(text: string): [string, string] | undefined {
   const m = text.trim().match(SECOND_QUESTION);
-  if (!m || !ASKS_FIRST.test(m[1]) || /\?/.test(m[1])) return undefined;
+  if (!m || !(ASKS_FIRST.test(m[1]) || YES_NO_QUESTION.test(m[1])) || /\?/.test(m[1])) return undefined;
   const english = /^(how|what|who|whom|when|where|which|do|does|is|are|can|must)\b/i.test(m[2]);
   return [`${m[1]}?`, `${english ? 'And' : 'Und'} ${m[2]}?`];
 }
@@ -555,7 +561,7 @@ export class Answerer {
     if (rawIntent === 'unknown' && req.lang === 'en') rawIntent = this.intentOfTerms(req.text);
     const found = detector.detectWithStrength(req.text);
     // "Und an welche Adresse schicken wir die Interessenbekundung?": a word another call uses as its name keeps the conversation's call.
-    const keepsContext = !found.distinct && req.programId !== undefined && FOLLOW_UP.test(req.text) && kb.programsById.has(req.programId) && !found.programs.some((p) => p.id === req.programId);
+    const keepsContext = !found.distinct && req.programId !== undefined && followsUp(req.text) && kb.programsById.has(req.programId) && !found.programs.some((p) => p.id === req.programId);
     const detected = keepsContext ? [] : found.programs;
     // "Willkommen im Amt", "Ortsmitte gemeinsam": a programme's name describes no applicant and asks nothing.
     const ownWords = withoutNames(req.text, detected);
@@ -579,12 +585,12 @@ export class Answerer {
     if (intent === 'listPrograms') return this.listPrograms(req.lang);
 
     // "Und bei WIR?" asks the previous question about another programme.
-    if (intent === 'unknown' && detected.length && req.lastIntent && FACTUAL_INTENTS.has(req.lastIntent as Intent) && (FOLLOW_UP.test(req.text) || req.text.trim().split(/\s+/).length <= 4)) {
+    if (intent === 'unknown' && detected.length && req.lastIntent && FACTUAL_INTENTS.has(req.lastIntent as Intent) && (followsUp(req.text) || req.text.trim().split(/\s+/).length <= 4)) {
       intent = req.lastIntent as Intent;
     }
     const contextProgram = req.programId ? kb.programsById.get(req.programId) : undefined;
     // "Und wann werden die Gewinner bekanntgegeben?": a follow-up keeps the programme even when its kind of question is new.
-    const programs = detected.length ? detected : contextProgram && (intent !== 'unknown' || FOLLOW_UP.test(req.text)) ? [contextProgram] : [];
+    const programs = detected.length ? detected : contextProgram && (intent !== 'unknown' || followsUp(req.text)) ? [contextProgram] : [];
     const profile: ApplicantProfile = { ...(req.profile ?? {}), ...facts };
 
     if (programs.length === 0) {

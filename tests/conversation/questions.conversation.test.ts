@@ -110,6 +110,20 @@ describe('follow-ups keep the programme', () => {
     expect(citations(r.replies)[0].name).toMatch(source);
   });
 
+  it('reads "dazu" as pointing back at the programme, and answers both questions of the follow-up', async () => {
+    const c = conversation(bot.url, channel);
+    await c.say('Worum geht es bei KommA?');
+    const r = await c.say('Gab es dazu auch Online-Infoveranstaltungen, und wo konnte man sich dafür anmelden?');
+    expect(lastText(r.replies)).toMatch(/31\. Januar um 14-15 Uhr[\s\S]*komma@imap-institut\.de anmelden/);
+    expect(citations(r.replies)[0].name).toMatch(KOMMA_TITLE);
+  });
+
+  it('answers whether participation is made public without the yes of the anonymity fact', async () => {
+    const r = await conversation(bot.url, channel, { locale: 'en-US' }).say("We'd rather keep a low profile. Would our municipality's participation in KommA be made public?");
+    expect(lastText(r.replies)).not.toMatch(/^(Yes|Ja)\b/);
+    expect(lastText(r.replies)).toMatch(/only published by agreement/);
+  });
+
   it('keeps the programme in English follow-ups', async () => {
     const c = conversation(bot.url, channel, { locale: 'en-US' });
     await c.say('Who can apply for KommA?');
