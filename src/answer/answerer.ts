@@ -8,7 +8,7 @@ import { deadlineStatus, findDates, type DeadlineStatus } from '../programs/dead
 import { evaluateEligibility, type ApplicantProfile, type Verdict } from '../programs/eligibility.js';
 import type { FactTopic, Program } from '../programs/programSchema.js';
 import { formatDate, formatDayMonth, formatNumber, type Translate } from '../i18n.js';
-import { asksSecondStage, channelRefused, findAmountLimits, findByline, hasIntentCue, otherKindDeadline, passesOnApplications, secondStageDeadline, textsSay, findDuration, findExpansion, findFaqAnswer, findPassage, findWhenPassage, isApplicationDeadline } from './passageFinder.js';
+import { asksSecondStage, channelRefused, PERSONS_ASKED, PERSONS_SAID, findAmountLimits, findByline, hasIntentCue, otherKindDeadline, passesOnApplications, secondStageDeadline, textsSay, findDuration, findExpansion, findFaqAnswer, findPassage, findWhenPassage, isApplicationDeadline } from './passageFinder.js';
 import { COUNT_QUESTION, countedWord, countedPattern, coverage, focusTerms, isQuestionWord, NUMBER_WORD, unknownTopic } from './support.js';
 import type { Answer, Citation, Suggestion } from './types.js';
 import { escapeMarkdown } from '../bot/markdown.js';
@@ -274,6 +274,8 @@ function plainAnswer(intent: Intent, quote: string, question: string): { key: st
     if (refusing && splitSentences(quote).length === 1 && !/\b(sofern|wenn|soweit|außer|ausgenommen|es sei denn|nur|jedoch|aber)\b/i.test(refusing)) return { key: 'notFunded' };
   }
   if (intent === 'signature' && ASKS_SUFFICIENCY.test(question) && !NO_SIGNATURE.test(quote)) return undefined;
+  // "Will the names of our mentees be published?" is not answered by a sentence about municipalities being named.
+  if (intent === 'anonymity' && PERSONS_ASKED.test(question) && !PERSONS_SAID.test(quote)) return undefined;
   if (intent === 'anonymity') {
     const unnamed = STAYS_UNNAMED.test(quote);
     const published = statesPublished(quote);
@@ -306,8 +308,14 @@ function plainAnswer(intent: Intent, quote: string, question: string): { key: st
   const body = quote.replace(/^[^?]{0,200}\?\s+/, '');
   if (intent === 'signature' && NO_SIGNATURE.test(body) && SIGNATURE.test(body.replace(NO_SIGNATURE, ''))) return undefined;
   if (intent === 'signature') {
-    if (NO_SIGNATURE.test(quote)) return { key: 'noSignature' };
-    if (SIGNATURE.test(quote)) return { key: 'signature' };
+    // "Muss die Bewerbung unterschrieben werden? Nein. …": the entry's own answer to a question about signing.
+    const entry = quote.match(/^([^?]{0,200}\?)\s+(ja|nein)\b/i);
+    if (entry && /unterschr|unterzeichn|signatur|sign/i.test(entry[1])) {
+      const yes = (entry[2].toLowerCase() === 'ja') !== NEGATING.test(entry[1]);
+      return { key: yes ? 'signature' : 'noSignature' };
+    }
+    if (NO_SIGNATURE.test(body)) return { key: 'noSignature' };
+    if (SIGNATURE.test(body)) return { key: 'signature' };
   }
   // "Dürfen wir Stiftungsgelder anrechnen?", "… durch eigenes Personal erbringen?" ask how, not whether: the quote
   // answers — with a plain no when it refuses, and a plain yes only when it allows without a limit ("bis zur Hälfte").
@@ -716,8 +724,10 @@ export class Answerer {
     const what = label ?? t(lang, 'deadline.defaultLabel');
     const time = source ? clockTime(source.quote) : undefined;
     // "War der 6. November die Antragsfrist?": a date the asker names is confirmed or corrected first.
-    const named = source && (YES_NO_QUESTION.test(questionSentence(source.question)) || CONFIRM_QUESTION.test(questionSentence(source.question))) ? findDates(source.question)[0] : undefined;
+    const named = source && (YES_NO_QUESTION.test(questionSentence(source.question)) || CONFIRM_QUESTION.test(questionSentence(source.question)) || TAG_QUESTION.test(questionSentence(source.question))) ? findDates(source.question)[0] : undefined;
     const namedDate = named && 'date' in named ? named.date : undefined;
+    // "Die Frist war doch der 20. März, oder?": a day without a year is that day in any year.
+    const namedDay = !namedDate && named && 'dayMonth' in named ? named.dayMonth : undefined;
     // "Können wir Mitte Juli 2027 noch einreichen?" names when they would send, not what the deadline is.
     const asked = source ? questionSentence(source.question) : '';
     // "Wir haben am 1. Dezember um 14 Uhr abgeschickt. Zählt die noch?": the sending is told before the question.
@@ -734,7 +744,8 @@ export class Answerer {
     const confirming = source && (YES_NO_QUESTION.test(asked) || CONFIRM_QUESTION.test(asked) || TAG_QUESTION.test(asked) || /\bgilt (das|der|die) (wieder|noch|auch)\b/i.test(asked));
     const namedMonth = !namedDate && !when && confirming && status.kind !== 'noYear' && source && !findDates(source.question).length ? proposedPeriod(source.question, status.date) : undefined;
     const monthVerdict = namedMonth && status.kind !== 'noYear' ? (namedMonth.from <= status.date && status.date <= namedMonth.to ? 'deadline.sameDate' : 'deadline.otherDate') : undefined;
-    const verdict = inTime ? `${t(lang, inTime)} ` : namedDate && status.kind !== 'noYear' ? `${t(lang, namedDate === status.date ? 'deadline.sameDate' : 'deadline.otherDate')} ` : monthVerdict ? `${t(lang, monthVerdict)} ` : '';
+    const dayVerdict = namedDay && !when && status.kind !== 'noYear' ? (namedDay === status.date.slice(5) ? 'deadline.sameDate' : 'deadline.otherDate') : undefined;
+    const verdict = inTime ? `${t(lang, inTime)} ` : namedDate && status.kind !== 'noYear' ? `${t(lang, namedDate === status.date ? 'deadline.sameDate' : 'deadline.otherDate')} ` : dayVerdict ? `${t(lang, dayVerdict)} ` : monthVerdict ? `${t(lang, monthVerdict)} ` : '';
     const hour = time ? ` ${t(lang, 'deadline.atTime', { time })}` : source && ASKS_HOUR.test(source.question) ? ` ${t(lang, 'deadline.noTime')}` : '';
     switch (status.kind) {
       case 'closed':
@@ -906,7 +917,13 @@ export class Answerer {
     // English words are not in German texts: an English question is checked by its term-list German words.
     // One German word per term-list entry: "signature" is one thing asked, not "Unterschrift", "unterschreiben" and "unterschrieben".
     // Names the texts use as they are ("Welcoming America", "Belit Onay") count in English too.
-    const ownNames = lang === 'en' ? (req.text.match(/(?<=\S\s+)\p{Lu}[\p{L}-]{3,}/gu) ?? []).filter((w) => kb.vocabularyOf(program).has(w.toLowerCase()) && !program.aliases.some((a) => a.includes(w.toLowerCase()))) : [];
+    const ownNames = lang === 'en'
+      ? [
+          ...(req.text.match(/(?<=\S\s+)\p{Lu}[\p{L}-]{3,}/gu) ?? []),
+          // "mentees", "Jugendforum": words the term list does not know but the call's own text uses.
+          ...this.deps.terms.unknownWords(req.text),
+        ].filter((w, i, all) => all.indexOf(w) === i && kb.vocabularyOf(program).has(w.toLowerCase()) && !program.aliases.some((a) => a.includes(w.toLowerCase())))
+      : [];
     const focusSource = lang === 'en' ? [...this.deps.terms.heads(req.text), ...ownNames].join(' ') : withoutDescription(req.text);
     // "Was bekommen Vereine?": who asks is not what is asked about, except when who may apply is the question.
     // "Wird veröffentlicht, wie viel Geld …?" asks whether something is published, not for the amount.

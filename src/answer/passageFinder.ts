@@ -179,8 +179,22 @@ const OWN_SHARE_ASKED = /eigen(anteil|mittel|beitrag|leistung)|(selbst|selber) (
 /** An information event or consultation hour of a call. */
 const INFO_EVENT_SAID = /sprechstunde|info-?veranstaltung|informationsveranstaltung|webinar|infotermin|informationstermin|auftaktveranstaltung|vernetzungstreffen|netzwerktreffen/i;
 
+/** People, not the municipality, asked about: participants, volunteers, mentees, members. */
+export const PERSONS_ASKED = /mentee|mentor|volunteer|participant|members?\b|people|persons?\b|ehrenamtlich|teilnehmende|teilnehmer|mitglieder|mentees|personen|menschen|jugendliche|beratungsfachkr|staff|mitarbeitende/i;
+export const PERSONS_SAID = /mentee|mentor|ehrenamtlich|teilnehmende|teilnehmer|mitglied|personen|menschen|jugendliche|beratungsfachkr|mitarbeitende|namen der|namen von/i;
+
+/** Kinds of people a question and a text may both name, English or German. */
+const PEOPLE: [RegExp, RegExp][] = [
+  [/mentee/i, /mentee/i], [/mentor/i, /mentor/i], [/volunteer|ehrenamt/i, /ehrenamt|freiwillig/i], [/member|mitglied/i, /mitglied/i],
+  [/participant|teilnehmer|teilnehmende/i, /teilnehmer|teilnehmende/i], [/staff|mitarbeit|fachkr/i, /mitarbeit|fachkr/i], [/young|youth|jugendlich/i, /jugendlich/i],
+];
+/** Whether a text names the same kind of people the question asks about. */
+function samePeople(query: string, text: string): boolean {
+  return PEOPLE.some(([asked, said]) => asked.test(query) && said.test(text));
+}
+
 /** Learning the outcome: a date of that is never the application deadline. */
-const OUTCOME = /entscheid|bescheid|informiert|benachrichtig|mitgeteilt|nachricht|ergebnis|bekanntgegeben|bekannt gegeben|bewilligt|\bteil(t|en)\b.{0,100}\bmit\b/i;
+const OUTCOME = /entscheid|bescheid|informiert|benachrichtig|mitgeteilt|mitteilung|nachricht|ergebnis|bekanntgegeben|bekannt gegeben|bewilligt|\bteil(t|en)\b.{0,100}\bmit\b/i;
 /** A sentence about the second stage ("Die Verfasser positiv bewerteter Skizzen werden aufgefordert, … einen förmlichen Förderantrag vorzulegen"). */
 const SECOND_STAGE_SENTENCE = /vollantr(a|ä)g|zweite(n)? (stufe|phase)|stufe 2\b|förmlichen? (förder)?antrag|förderantrag|werden aufgefordert|positiv bewertete/i;
 /** The first stage of a two-stage procedure: the expression of interest or the outline. */
@@ -329,7 +343,7 @@ export function channelRefused(sentence: string, question: string): boolean {
 }
 
 /** A sentence about an earlier round of the call, not the one open now. */
-const PAST_ROUND = /\b(erste|vorige|vorherige|letzte|vergangene|frühere|bisherige)n? (förder|ausschreibungs|bewerbungs|antrags|wettbewerbs)?runde\b.{0,80}\b(abgeschlossen|beendet|endete|lief|war)|\bim vorjahr\b|\bin der vorigen runde\b|\b(pilot|previous|first|last|earlier) (funding )?round\b|^rückblick\b|\((antrags|bewerbungs)frist [^)]{4,40}\)\s+(ist|war|wurde)\s+(abgeschlossen|beendet)|\([^)]{0,60}\b(antrags|bewerbungs)frist [^)]{4,40}\)\s+(war|wurde|lief)\b|\([^)]{0,80}\bfrist\w*\b[^)]{0,60}\)\s+([A-Za-zÄÖÜäöüß-]+\s+){0,2}(war|waren|wurde|wurden|lief|liefen|endete)\b|\b(im|in der|aus dem|aus der) (ersten|vorigen|vorherigen|letzten|vergangenen|früheren|bisherigen) (förderaufruf|aufruf|ausschreibung|förderperiode|förderrunde|runde)\b|\b(ist|sind) (bereits )?abgeschlossen\b.{0,60}\b(damalig|vorig|frühere)/i;
+const PAST_ROUND = /\b(erste|vorige|vorherige|letzte|vergangene|frühere|bisherige)n? (förder|ausschreibungs|bewerbungs|antrags|wettbewerbs)?runde\b.{0,80}\b(abgeschlossen|beendet|endete|lief|war)|\bim vorjahr\b|\bin der vorigen runde\b|\b(pilot|previous|first|last|earlier) (funding )?round\b|^rückblick\b|\((antrags|bewerbungs)frist [^)]{4,40}\)\s+(ist|war|wurde)\s+(abgeschlossen|beendet)|\([^)]{0,60}\b(antrags|bewerbungs)frist [^)]{4,40}\)\s+(war|wurde|lief)\b|\([^)]{0,80}\bfrist\w*\b[^)]{0,60}\)\s+([A-Za-zÄÖÜäöüß-]+\s+){0,2}(war|waren|wurde|wurden|lief|liefen|endete)\b|\b(im|in der|aus dem|aus der) (ersten|vorigen|vorherigen|letzten|vergangenen|früheren|bisherigen) (förderaufruf|aufruf|ausschreibung|förderperiode|förderrunde|runde)\b|\b(ist|sind) (bereits )?abgeschlossen\b.{0,60}\b(damalig|vorig|frühere)|\b(bewerbungs|antrags|einreichungs)?frist (war|endete|lief)\b/i;
 
 /** An office passing applications on, not the applicant handing one in. */
 const PASSED_ON = /\bprüf(en|t) (die|alle) (eingegangenen |eingereichten )?(anträge|bewerbungen)\b|\bleite[nt] (sie|die (anträge|bewerbungen))\b.{0,100}\bweiter\b|\blegen sie\b.{0,100}\bvor\b|\bfüg(en|t) (ihre|seine) stellungnahme\b|\bforwards? (them|the applications)\b/i;
@@ -448,8 +462,8 @@ export function findPassage(
     const faqHit = h.chunk.kind === 'faq' && (cue ? cue.test(h.chunk.question ?? '') : focus.length > 0 && coverage(focus, h.chunk.question ?? '', kb.vocabulary, kb.synonyms) === 1);
     const sentences = h.chunk.sentences;
     for (const [i, s] of sentences.entries()) {
-      // "§ 8 Veröffentlichung, Vertraulichkeit" names a section; it answers nothing.
-      if (HEADING_LINE.test(s)) continue;
+      // "§ 8 Veröffentlichung, Vertraulichkeit" names a section; it answers nothing. Nor does a question ("Können wir anonym teilnehmen?").
+      if (HEADING_LINE.test(s) || /\?\s*["“”»)]?\s*$/.test(s)) continue;
       const cueHit = cue ? cue.test(s) : true;
       const dateHit = intent === 'deadline' && /\d/.test(s) && findDates(s).length > 0;
       if (intent === 'deadline' && !dateHit) continue;
@@ -473,7 +487,9 @@ export function findPassage(
       const alternative = ALTERNATIVE_START.test(s);
       const pronounLed = before !== undefined && (((PRONOUN_START.test(s) || contrasts) && before.length + s.length < (alternative ? 700 : 360)) || refersToSentenceBefore(s, before) || excludesFromBefore);
       const context = pronounLed ? `${before} ${s}` : s;
-      const cov = coverage(focus, context, kb.vocabulary, kb.synonyms);
+      // An FAQ answer is about what its question names ("Werden die Namen der Mentees veröffentlicht? Nur mit Einwilligung."),
+      // except for a number asked: that must stand in the answer.
+      const cov = coverage(focus, faqHit && h.chunk.question && !counted && !WHAT_IS_FUNDED.test(query) ? `${h.chunk.question} ${context}` : context, kb.vocabulary, kb.synonyms);
       // A section named like the question ("Teilnahmevoraussetzungen") vouches for its sentences.
       const sectionHit = focus.length > 0 && h.chunk.section ? coverage(focus, h.chunk.section, kb.vocabulary, kb.synonyms) : 0;
       let score = (cueHit ? 2 : 0) + (faqHit ? 2.5 : 0) + 3 * cov + (dateHit ? 1 : 0) + (strong?.test(s) ? 1.5 : 0) + sectionHit + 1 / (1 + rank);
@@ -532,6 +548,8 @@ export function findPassage(
       // "Wie viel Geld gibt es?" is not answered by what the municipality pays itself ("Eigenanteil: 3.000 Euro").
       if ((intent === 'money' || intent === 'benefits') && OWN_SHARE_SAID.test(s) && !OWN_SHARE_ASKED.test(query)) score -= 2;
       if (intent === 'contact' && /@/.test(s)) score += 1;
+      // "Werden die Namen der Mentees veröffentlicht?": the entry about those people, not the one about the municipality.
+      if (intent === 'anonymity' && samePeople(query, `${h.chunk.question ?? ''} ${s}`)) score += 1.5;
       if (!best || score > best.score) {
         // A whole FAQ answer reads better than one of its sentences; elsewhere keep to the sentence.
         // A long answer (a whole section under a question heading) is quoted by its sentence.
@@ -544,7 +562,8 @@ export function findPassage(
           if (lead.length > i) quote = lead.join(' ');
         }
         // "Nein. …" answers the FAQ's own question, which may not be the user's: quote the question too.
-        if (h.chunk.question && /^(ja|nein|yes|no)\b/i.test(faqHit ? sentences[0] : s)) quote = `${h.chunk.question} ${quote}`;
+        // "Nur mit ihrer schriftlichen Einwilligung." answers its question only with it.
+        if (h.chunk.question && (/^(ja|nein|yes|no|nur|erst|auch|ebenfalls|grundsätzlich|in der regel)\b/i.test(faqHit ? sentences[0] : s) || (faqHit && quote.length < 120))) quote = `${h.chunk.question} ${quote}`;
         const next = sentences[i + 1];
         if (!faqHit && next && (s.length < 70 || (TWO_SENTENCES.has(intent) && cue?.test(next) && s.length + next.length < 320))) quote = `${s} ${next}`;
         // "… beträgt 10 Prozent. Für Gemeinden mit weniger als 3.000 Einwohnern beträgt er 5 Prozent.": the rule for the size asked about.

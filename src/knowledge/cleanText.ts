@@ -10,6 +10,7 @@ const ENTITIES: Record<string, string> = {
   amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', shy: '', ndash: '–', mdash: '—',
   auml: 'ä', ouml: 'ö', uuml: 'ü', Auml: 'Ä', Ouml: 'Ö', Uuml: 'Ü', szlig: 'ß', euro: '€',
   bdquo: '„', ldquo: '“', rdquo: '”', hellip: '…',
+  middot: '·', bull: '•', sbquo: '‚', lsquo: '‘', rsquo: '’', laquo: '«', raquo: '»', sect: '§', deg: '°', para: '¶', times: '×', eacute: 'é', egrave: 'è', agrave: 'à', ccedil: 'ç', copy: '©', reg: '®', trade: '™', minus: '−',
 };
 
 function decodeEntities(s: string): string {
@@ -41,6 +42,12 @@ export function stripHtml(s: string): string {
         const body = [...descs.matchAll(/<dd\b[^>]*>([\s\S]*?)<\/dd>/gi)].map((d) => d[1].trim()).join('; ');
         return /\?$/.test(name) ? `\n\n${name}\n\n${body}\n\n${ROW_END}\n\n` : `\n\n${name}: ${body}\n\n${ROW_END}\n\n`;
       })
+      // A paragraph that is bold as a whole (Word's "<p><b>13. Werden die Namen veröffentlicht?</b></p>") is a heading, an FAQ's question.
+      .replace(/<p\b[^>]*>\s*<(b|strong)\b[^>]*>((?:(?!<\/?p\b)[\s\S])*?)<\/\1>\s*<\/p>/gi, (_m, _tag: string, inner: string) => `\n\n## ${inner.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').trim()}\n\n`)
+      // A table with a header row: each row names its cells by their column ("Frist: Montag, 22. Februar 2027").
+      .replace(/<table\b[^>]*>([\s\S]*?)<\/table>/gi, (table: string, inner: string) => tableWithHeaders(inner) ?? table)
+      // Paragraphs inside a cell (Word's "<td><p>1</p></td>") are the cell's text, not lines of their own.
+      .replace(/<(t[hd])\b[^>]*>[\s\S]*?<\/\1>/gi, (cell) => cell.replace(/<\/?p\b[^>]*>/gi, ' '))
       // A table row is one fact: "Antragsfrist: 28.02.2027".
       .replace(/<\/t[hd]>\s*<t[hd]\b[^>]*>/gi, ': ')
       // A row ends its fact even when it ends without a full stop (unlike a PDF's broken sentence).
@@ -55,6 +62,30 @@ export function stripHtml(s: string): string {
       .replace(/<[^>]+>/g, ' ')
       .replace(/[ \t]+([.,;:!?])/g, '$1'),
   );
+}
+
+/** A cell's text, without its markup. */
+function cellText(html: string): string {
+  return html.replace(/<[^>]+>/g, ' ').replace(/&nbsp;|&#160;/gi, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * The rows of a schedule whose first row is a header naming a date column (<th> cells, or three or more columns of words):
+ * each row one line, its cells named by their column; its caption before them. Undefined for
+ * other tables (a two-column list of facts reads as "Key: Value" already).
+ */
+function tableWithHeaders(inner: string): string | undefined {
+  const caption = inner.match(/<caption\b[^>]*>([\s\S]*?)<\/caption>/i)?.[1];
+  const rows = [...inner.matchAll(/<tr\b[^>]*>([\s\S]*?)<\/tr>/gi)].map((r) => ({ th: /<th\b/i.test(r[1]), cells: [...r[1].matchAll(/<t[hd]\b[^>]*>([\s\S]*?)<\/t[hd]>/gi)].map((c) => cellText(c[1])) }));
+  if (rows.length < 2 || rows[0].cells.length < 2) return undefined;
+  const header = rows[0].cells;
+  const wordsOnly = header.every((c) => c.length > 0 && c.length <= 40 && !/\d/.test(c));
+  if (!(rows[0].th && header.some(Boolean)) && !(header.length >= 3 && wordsOnly)) return undefined;
+  // Only a schedule ("Stufe | Was | Frist"): its dates need their column's name; other tables read as "Cell: Cell".
+  if (!header.some((c) => /frist|termin|datum|zeitraum|deadline|date|bis wann|wann/i.test(c))) return undefined;
+  const lines = rows.slice(1).map((r) => r.cells.map((c, i) => (!c ? '' : header[i] ? `${header[i]}: ${c}` : c)).filter(Boolean).join('; '));
+  const end = `\n\n${ROW_END}\n\n`;
+  return `\n\n${caption ? `${cellText(caption)}${end}` : ''}${lines.filter(Boolean).join(end)}${end}`;
 }
 
 /** Marks the end of a table row for the block builder; never part of a block. */
@@ -90,6 +121,11 @@ function stripMarkdown(s: string): string {
     // Pipe tables: the separator row goes, each row becomes one line "Cell: Cell".
     .replace(/^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$/gm, '')
     .replace(/^[ \t]*\|(.*)\|[ \t]*$/gm, (_m, row: string) => row.split('|').map((c) => c.trim()).filter(Boolean).join(': '))
+    // Admonitions of site generators ('!!! warning "Nicht antragsberechtigt"', '??? question "Muss …?"'): their title is a line of its own.
+    // A question is its own line (an FAQ entry); any other title leads into its text ("Nicht antragsberechtigt: Landkreise, …").
+    .replace(/^[ \t]*(?:!!!|\?\?\?\+?)[ \t]+[\w-]+(?:[ \t]+"([^"\n]*)")?[ \t]*\n/gm, (_m, title?: string) => (!title ? '\n' : /\?\s*$/.test(title) ? `\n${title}\n` : `\n${title.replace(/[.:]\s*$/, '')}: `))
+    // Attribute lists of site generators ("## Fristen { #fristen }") say nothing.
+    .replace(/[ \t]*\{[ \t]*[:#.][^}\n]*\}[ \t]*$/gm, '')
     // Block quotes ("> Sabine Lorenz-Yilmaz"): the lines, without the marker.
     .replace(/^[ \t]*>[ \t]?/gm, '')
     .replace(/\[([^\]]*)\]\(([^)]*)\)/g, '$1')

@@ -99,7 +99,8 @@ function htmlTitle(html: string): string | undefined {
 /** A Markdown page names itself in its first level-1 heading ("# Landfunken 2027 – …"). */
 function markdownTitle(md: string): string | undefined {
   const m = md.match(/^#[ \t]+(.+)$/m);
-  const text = m ? m[1].replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/[*_`#]+/g, '').replace(/\s+/g, ' ').trim() : '';
+  // "# Stimme im Dorf 2027 { #top }": an attribute list of the site generator is no part of the name.
+  const text = m ? m[1].replace(/\s*\{\s*[:#.][^}]*\}\s*$/, '').replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/[*_`#]+/g, '').replace(/\s+/g, ' ').trim() : '';
   return text.length >= 4 ? text.slice(0, 160) : undefined;
 }
 

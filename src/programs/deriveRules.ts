@@ -203,6 +203,9 @@ function limitedKinds(whole: string): ReturnType<typeof typesNamed> | undefined 
   return kinds.length ? kinds : undefined;
 }
 
+/** Earlier recipients ("Gemeinden, die bereits … gefördert werden, können sich nicht erneut bewerben"), not a kind of applicant. */
+const EARLIER_RECIPIENTS = /\b(bereits|schon)\b.{0,80}\b(gefördert|teilgenommen|ausgewählt|bewilligt)|\berneut\b|\bnochmals\b|\bnoch einmal\b/i;
+
 /**
  * Eligibility rules read from an uncurated call's own text: the kinds of applicant it names or
  * excludes, its population limits and the state it is limited to — each with the sentence it rests
@@ -215,7 +218,8 @@ export function deriveRules(blocks: Block[]): Rule[] {
   const positive = statements.filter((s) => !s.negative && !ROUTE.test(s.text));
   // "Kommunen oder Vereine allein sind nicht teilnahmeberechtigt" asks for a joint application: no exclusion.
   // "Gemeinden außerhalb des Landkreises … sind nicht antragsberechtigt" excludes by place, not by kind.
-  const negative = statements.filter((s) => s.negative && !/\ballein\b|\beinzeln\b|nur gemeinsam|nur zusammen|nur im tandem|außerhalb|(aus|in) anderen (land)?kreisen|(aus|in) anderen bundesländern|anderer (land)?kreise/i.test(s.text));
+  // "Gemeinden, die bereits in der ersten Förderrunde gefördert werden, können sich nicht erneut bewerben" excludes earlier recipients, not a kind.
+  const negative = statements.filter((s) => s.negative && !/\ballein\b|\beinzeln\b|nur gemeinsam|nur zusammen|nur im tandem|außerhalb|(aus|in) anderen (land)?kreisen|(aus|in) anderen bundesländern|anderer (land)?kreise/i.test(s.text) && !(EARLIER_RECIPIENTS.test(s.text) && typesNamed(s.text).every((t) => t === 'gemeinde')));
 
   const excluded = new Map<EntityType, string>();
   // "Ortsgemeinden sind nicht antragsberechtigt" excludes Gemeinden of an association, not Gemeinden as such.
@@ -245,7 +249,9 @@ export function deriveRules(blocks: Block[]): Rule[] {
   }
   if (named.length) {
     const exclusive = excluded.size > 0 || positive.some((s) => /ausschließlich|\bnur\b/i.test(s.text)) || blocks.some((b) => ONLY_MUNICIPALITIES.test(b.text));
-    rules.push({ type: 'entityTypes', allowed: named, others: exclusive ? 'no' : 'unclear', quote: [...allowed.values()][0] });
+    // The sentence that says who may apply, rather than one that merely names a kind ("6.000 Euro … je Gemeinde").
+    const saysWho = positive.find((s) => /richtet sich an|bewerben können|können sich\b.{0,60}\bbewerben|antragsberechtigt sind|teilnahmeberechtigt|teilnehmen können|eligible|may apply|can apply/i.test(s.text) && typesNamed(s.text).length)?.quote;
+    rules.push({ type: 'entityTypes', allowed: named, others: exclusive ? 'no' : 'unclear', quote: saysWho ?? [...allowed.values()][0] });
   }
 
   // "Gemeinden mit weniger als 2.000 Einwohnern bewerben sich gemeinsam …": a joint route, not an upper limit.

@@ -69,7 +69,7 @@ export function verifyQuotes(files: { file: string; program: ProgramFile }[], do
 }
 
 const QUOTED = /[„"“»]([^“”"«]+)[“”"«]/;
-const KIND_WORD = /^(ausschreibung|aufruf|förderaufruf|förderprogramm|wettbewerb|programm|call for (proposals|applications|participation)|call)\s+/i;
+const KIND_WORD = /^(ausschreibung|aufruf|förderaufruf|förderprogramm|wettbewerb|programm|call for (proposals|applications|participation)|call|faq|häufige fragen( \(faq\))?( zu[mr]?)?|merkblatt( zu[mr]?)?|infoblatt( zu[mr]?)?|hinweise( zu[mr]?)?|informationen( zu[mr]?)?)\s+/i;
 const STATE_AT_END = /\s+(nrw|bw|baden-württemberg|bayern|berlin|brandenburg|bremen|hamburg|hessen|mecklenburg-vorpommern|niedersachsen|nordrhein-westfalen|rheinland-pfalz|saarland|sachsen|sachsen-anhalt|schleswig-holstein|thüringen)$/i;
 const YEAR_AT_END = /\s+(?:19|20)\d{2}(?:\/\d{2,4})?$/;
 

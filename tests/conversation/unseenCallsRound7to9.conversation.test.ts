@@ -34,7 +34,7 @@ describe('five unseen calls of the seventh to ninth rounds', () => {
     ['Bis wann können wir den Antrag für Ankerpunkte Integration stellen?', /^Die Bewerbungsfrist für Ankerpunkte Integration läuft bis zum 28\.02\.2027 – sie ist noch offen/, AK],
     ['Bis wann muss der Antrag für die Begegnungstische beim Landkreis sein?', /12\.03\.2027/, BT],
     // Table rows and FAQ entries.
-    ['Wann tagt die Jury bei Dialogräume NRW?', /„Jurysitzung: 10\. März 2027“/, DR],
+    ['Wann tagt die Jury bei Dialogräume NRW?', /„(Schritt: )?Jurysitzung(:|; Termin:) 10\. März 2027“/, DR],
     ['Wann ist die Online-Infostunde zu Ortsmitte gemeinsam?', /20\. Januar 2027/, OM],
     ['Wie viele Kommunen sollen bei Dialogräume gefördert werden?', /rund 20 Kommunen/, DR],
     // A how-much question gets the figure without a "Ja –"; "Eigenbeitrag" is the own contribution.

@@ -416,3 +416,31 @@ describe('cleanToBlocks: a table extracted one cell per line', () => {
   });
 });
 
+
+describe('cleanToBlocks: Word exports and static-site Markdown', () => {
+  it('reads a paragraph that is bold as a whole as a question, and decodes &middot;', () => {
+    const html = '<p class=MsoNormal><b><span lang=DE>13. Werden die Namen\nveröffentlicht?</span></b></p>\n<p class=MsoNormal><span>Nur mit Einwilligung &middot; jederzeit widerrufbar.</span></p>';
+    const blocks = cleanToBlocks(html, 'html');
+    expect(ofKind(blocks, 'question')).toEqual(['13. Werden die Namen veröffentlicht?']);
+    expect(texts(blocks).join(' ')).toContain('Nur mit Einwilligung · jederzeit widerrufbar.');
+  });
+
+  it('names the cells of a schedule by their column and keeps a cell\'s paragraphs in the cell', () => {
+    const html = '<table><tr><td><p>Stufe</p></td><td><p>Was</p></td><td><p>Frist</p></td></tr><tr><td><p>1</p></td><td><p>Interessenbekundung</p></td><td><p>Montag, 22. Februar 2027</p></td></tr></table>';
+    expect(texts(cleanToBlocks(html, 'html'))).toContain('Stufe: 1; Was: Interessenbekundung; Frist: Montag, 22. Februar 2027');
+  });
+
+  it('leaves other tables as "Cell: Cell"', () => {
+    const html = '<table><tr><th>Antragsteller</th><th>Einwohner</th></tr><tr><td>Kreisfreie Städte</td><td>nicht antragsberechtigt</td></tr></table>';
+    expect(texts(cleanToBlocks(html, 'html'))).toContain('Kreisfreie Städte: nicht antragsberechtigt');
+  });
+
+  it('drops attribute lists and reads admonitions: a question on its own line, another title leading into its text', () => {
+    const md = ['## Wer kann sich bewerben? { #wer }', '', '!!! warning "Nicht antragsberechtigt"', '    Landkreise und kreisfreie Städte.', '', '??? question "Muss die Bewerbung unterschrieben werden?"', '    Nein. Ein Häkchen genügt.'].join('\n');
+    const blocks = cleanToBlocks(md, 'md');
+    const all = texts(blocks).join('\n');
+    expect(all).not.toMatch(/\{|!!!|\?\?\?/);
+    expect(all).toContain('Nicht antragsberechtigt: Landkreise und kreisfreie Städte.');
+    expect(ofKind(blocks, 'question')).toContain('Muss die Bewerbung unterschrieben werden?');
+  });
+});

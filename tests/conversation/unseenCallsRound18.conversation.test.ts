@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { citations, conversation } from '../support/channel.js';
+import { expectAnswered, lastText, useBotWithUnseenCalls } from '../support/unseenCalls.js';
+
+// Three more calls nobody curated, from the eighteenth evaluation round: a Word "Häufige Fragen"
+// export (bold questions, a schedule table with cells in paragraphs), a static-site Markdown page
+// (attribute lists, admonitions, collapsible questions) and a Ministerialblatt page.
+const FILES = ['faq-mandat-vielfalt-2027-word-export.html', 'elbe-saale-stiftung-stimme-im-dorf-2027.md', 'mbl-nrw-2026-41-gelost-und-gehoert-buergerraete.txt'];
+const { bot: getBot, channel: getChannel } = useBotWithUnseenCalls(FILES);
+
+const MV = /Mandat Vielfalt/;
+const SID = /Stimme im Dorf/;
+
+describe('three unseen calls of the eighteenth round', () => {
+  it('names the calls without the kind of document or the site generator\'s attribute list', () => {
+    const names = getBot().app.kb.programs.map((p) => p.shortName);
+    expect(names).toContain('Mandat Vielfalt 2027');
+    expect(names).toContain('Stimme im Dorf 2027');
+    const sid = getBot().app.kb.programs.find((p) => p.shortName === 'Stimme im Dorf 2027')!;
+    expect(sid.aliases).toContain('stimme im dorf');
+  });
+
+  it.each([
+    // A schedule table: the date in the "Frist" column of the expression of interest; the 2026 pilot round's deadline is past.
+    ['Bis wann läuft die Interessenbekundung bei Mandat Vielfalt?', /^Die Bewerbungsfrist für Mandat Vielfalt 2027 läuft bis zum 22\.02\.2027 .*23:59 Uhr/, MV],
+    ['Bei Mandat Vielfalt war die Frist doch der 20. März, oder?', /^Nein, das ist nicht die Frist\. .*22\.02\.2027/, MV],
+    // A collapsible question answered "Nein": no signature, though the answer goes on about what is signed later.
+    ['Muss unser Bürgermeister die Bewerbung für Stimme im Dorf unterschreiben?', /^Nein – laut Ausschreibung Stimme im Dorf 2027 ist keine Unterschrift nötig: „Muss die Bewerbung unterschrieben werden\? Nein\./, SID],
+    // "kreisangehörige Gemeinden (auch Städte …)": a Gemeinde is among them; earlier recipients are no excluded kind.
+    ['Wir sind eine Gemeinde im Salzlandkreis in Sachsen-Anhalt mit 8.400 Einwohnern. Können wir uns bei Stimme im Dorf bewerben?', /^Ja\b/, SID],
+  ])('answers "%s" from the call', (question, lead, title) => expectAnswered(getBot(), getChannel(), question, lead, title));
+
+  it('answers whose names are published from the entry about those people, with its question', async () => {
+    await expectAnswered(getBot(), getChannel(), "Will the names of our mentees in 'Mandat Vielfalt' be published?", /Werden die Namen der Mentees veröffentlicht\? Nur mit ihrer schriftlichen Einwilligung/, MV, 'en-US');
+  });
+
+  it('never takes a question of the text for its answer', async () => {
+    const r = await conversation(getBot().url, getChannel()).say('Bei uns wurden Ratsmitglieder bedroht. Können wir bei Mandat Vielfalt mitmachen, ohne dass der Name unserer Kommune öffentlich wird?');
+    expect(lastText(r.replies)).toMatch(/Nein, eine anonyme Teilnahme ist nicht möglich/);
+    expect(lastText(r.replies)).not.toMatch(/^Ja\b/);
+    expect(citations(r.replies)[0]?.name ?? '').toMatch(MV);
+  });
+});
