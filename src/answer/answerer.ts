@@ -8,7 +8,7 @@ import { deadlineStatus, findDates, type DeadlineStatus } from '../programs/dead
 import { evaluateEligibility, type ApplicantProfile, type Verdict } from '../programs/eligibility.js';
 import type { FactTopic, Program } from '../programs/programSchema.js';
 import { formatDate, formatDayMonth, formatNumber, type Translate } from '../i18n.js';
-import { asksSecondStage, channelRefused, PERSONS_ASKED, PERSONS_SAID, findAmountLimits, findByline, hasIntentCue, otherKindDeadline, passesOnApplications, secondStageDeadline, textsSay, findDuration, findExpansion, findFaqAnswer, findPassage, findWhenPassage, isApplicationDeadline } from './passageFinder.js';
+import { asksSecondStage, channelRefused, findRelativeDeadline, PERSONS_ASKED, PERSONS_SAID, findAmountLimits, findByline, hasIntentCue, otherKindDeadline, passesOnApplications, secondStageDeadline, textsSay, findDuration, findExpansion, findFaqAnswer, findPassage, findWhenPassage, isApplicationDeadline } from './passageFinder.js';
 import { COUNT_QUESTION, countedWord, countedPattern, coverage, focusTerms, isQuestionWord, NUMBER_WORD, unknownTopic } from './support.js';
 import type { Answer, Citation, Suggestion } from './types.js';
 import { escapeMarkdown } from '../bot/markdown.js';
@@ -962,6 +962,11 @@ export class Answerer {
         }
         return this.abstain(intent, lang, program);
       }
+    }
+    if (!passage && intent === 'deadline' && !OTHER_EVENT.test(req.text)) {
+      // "Anträge sind bis zum Ablauf von sechs Wochen nach der Veröffentlichung … einzureichen": no date to state, the rule to quote.
+      const relative = findRelativeDeadline(kb, docIds);
+      if (relative) return this.answerOf(program, intent, t(lang, 'deadline.relative', { program: program.shortName, quote: escapeMarkdown(relative.quote) }), [this.citation(program, relative.docId, relative.quote)], lang);
     }
     if (!passage) return this.abstain(intent, lang, program);
     // "Wer sitzt namentlich in der Jury?" is not answered by a sentence that names no one.

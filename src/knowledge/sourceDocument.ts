@@ -129,13 +129,32 @@ export function introducedName(blocks: Block[]): string | undefined {
   return best?.name;
 }
 
+/** A notice's signature or its gazette reference: "Im Auftrag", "– MBl. NRW. 2026 S. 1127". */
+const NOTICE_END = /^(im auftrag|gez\.|i\. ?a\.)(\s|$)|^[–-]\s*(mbl|gvbl|amtsbl|stanz|staatsanz|bayministbl|nds\. ?mbl|abl)\b.{0,30}\b\d{4}\b.{0,10}\bs\.\s*\d+/i;
+/** The head of another notice printed after it in the same gazette. */
+const NOTICE_START = /^(gl\.-nr\.|änderung (der|des)\b|richtlinie(n)? (über|zur|für)\b|runderlass\b|bekanntmachung\b|erlass\b|verordnung\b)/i;
+
+/**
+ * A gazette page may print another notice after the call's signature ("Im Auftrag … – MBl. NRW.
+ * 2026 S. 1127", then "Änderung der Richtlinien über …"): that one is not the call's, and its
+ * deadline must never be taken for the call's. The blocks up to the signature, when another notice follows.
+ */
+function firstNotice(blocks: Block[]): Block[] {
+  for (let i = 5; i < blocks.length; i++) {
+    if (!NOTICE_END.test(blocks[i].text)) continue;
+    const next = blocks.slice(i + 1, i + 8).findIndex((b) => NOTICE_START.test(b.text));
+    if (next >= 0) return blocks.slice(0, i + 1);
+  }
+  return blocks;
+}
+
 /** Reads, extracts and cleans one source file. */
 export async function readSourceDocument(dir: string, file: string): Promise<SourceDocument> {
   const path = join(dir, file);
   const bytes = await readFile(path);
   const kind = KINDS[extname(file).toLowerCase()];
   const raw = kind === 'pdf' ? await extractPdf(new Uint8Array(bytes)) : bytes.toString('utf8');
-  const blocks = cleanToBlocks(raw, kind);
+  const blocks = firstNotice(cleanToBlocks(raw, kind));
   const id = docIdFromFile(file);
   const info = await stat(path);
   return {

@@ -40,4 +40,13 @@ describe('three unseen calls of the eighteenth round', () => {
     expect(lastText(r.replies)).not.toMatch(/^Ja\b/);
     expect(citations(r.replies)[0]?.name ?? '').toMatch(MV);
   });
+
+  it('never takes the deadline of another notice printed after the call\'s signature, and quotes a deadline counted from publication', async () => {
+    const r = await conversation(getBot().url, getChannel()).say('Bis wann müssen Kommunen ihren Antrag für "Gelost & Gehört" (Bürgerräte NRW) einreichen?');
+    const text = lastText(r.replies);
+    expect(text).toMatch(/^Ein festes Datum nennt die Ausschreibung Gelost & Gehört nicht; .*bis zum Ablauf von sechs Wochen nach der Veröffentlichung/);
+    expect(text).not.toMatch(/31\.0?3\.2027|31\. März 2027|30\.06\.2025/);
+    expect(getBot().app.kb.chunks.some((c) => c.docId.startsWith('mbl-nrw') && /Sportstätten/.test(c.sentences.join(' ')))).toBe(false);
+  });
 });
+
