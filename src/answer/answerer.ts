@@ -93,6 +93,8 @@ function deadlineDateIn(quote: string): ReturnType<typeof findDates>[number] | u
 /** A question for a population limit ("Ab wie vielen Einwohnern …?"). */
 const ASKS_SIZE_LIMIT = /\bab wie viele?n? einwohner|wie viele einwohner\w* (muss|müssen|braucht|brauchen|darf|dürfen)|\b(mindest|höchst)einwohner|einwohnergrenze|mindestgröße|\bhow many (inhabitants|residents)\b.{0,40}\b(need|must|required|allowed)|population (limit|threshold|minimum)|minimum (size|population)/i;
 const PRESS_CONTACT = /\bpresse\w*|pressesprecher\w*|medienanfragen|media (contact|enquiries|inquiries)|\bpress (office|contact|officer)/i;
+const TECH_CONTACT = /technische\w* (fragen|probleme\w*)|it-service|servicedesk|service-desk|portal-support|support@|technical (questions|problems|support)|help ?desk/i;
+const TECH_ASKED = /technisch|portal|registrier|passwort|login|anmeldung im|hochlad|upload|organisationskonto|technical|log in|password|account/i;
 const PRESS_ASKED = /\bpresse\w*|\bmedien\w*|journalist\w*|\bpress\b|\bmedia\b/i;
 const REPORT_ASKED = /\b(final report|interim report|report|reports|reporting)\b|\w*bericht\b|\w*berichte\b|verwendungsnachweis/i;
 const WHEN_START = String.raw`^\s*((und|aber|also|ok|okay|and|so)\s*,?\s+)?(wann?|ab wann|bis wann|when|until when|by when|in welche[mn] (zeitraum|monat|jahr|quartal)|welche[rn]? zeitraum)\b`;
@@ -1052,7 +1054,10 @@ export class Answerer {
     // answers journalists: only a question about the press goes there.
     const reachable = program.contacts.filter((c) => c.email || c.phone);
     const forPress = (c: Program['contacts'][number]) => PRESS_CONTACT.test(c.quote);
-    const withEmail = PRESS_ASKED.test(question) || reachable.every(forPress) ? reachable : reachable.filter((c) => !forPress(c));
+    // A technical help desk ("IT-Servicedesk Förderportal … beantwortet keine inhaltlichen Fragen") answers only technical questions.
+    const forTech = (c: Program['contacts'][number]) => TECH_CONTACT.test(c.quote);
+    const pool = TECH_ASKED.test(question) || reachable.every(forTech) ? reachable : reachable.filter((c) => !forTech(c));
+    const withEmail = PRESS_ASKED.test(question) || pool.every(forPress) ? pool : pool.filter((c) => !forPress(c));
     if (withEmail.length === 1) return withEmail[0];
     if (withEmail.length < 2) return program.contacts[0];
     // Even question words tell contacts apart here ("Online-Formular", "Verfahren").

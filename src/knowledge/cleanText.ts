@@ -183,7 +183,8 @@ const LIST_INTRO = /^(?!(wer|was|wie|welche\w*|who|what)\b).*(berechtigt|förder
  * ("… sowie antirassistische" / "Interventions- und Beteiligungsstrategien …").
  */
 function goesOn(text: string, lastLine: string): boolean {
-  return /[,–-]$/.test(text) || FUNCTION_WORD_END.test(text) || (lastLine.length >= 55 && /\s\p{Ll}+$/u.test(lastLine));
+  // "… E-Mail:" at a line's end: the address follows on the next line.
+  return /[,–-]$/.test(text) || /\b(e-?mail|telefon|tel\.|fax|mail|internet|web|adresse|anschrift):$/i.test(text) || FUNCTION_WORD_END.test(text) || (lastLine.length >= 55 && /\s\p{Ll}+$/u.test(lastLine));
 }
 
 /** True when a line, on its own, reads like a heading rather than part of a sentence. */
@@ -197,6 +198,8 @@ function looksLikeHeading(line: string): boolean {
   if (/[.,;:!?„"“(\-–]$/.test(t)) return false;
   // "Nein. Für die Interessenbekundung genügt das Formular per": a sentence ends inside, so it is prose.
   if (/\p{Ll}{3,}[.!?]\s+\p{Lu}/u.test(t)) return false;
+  // "Bezirksregierung Münster, Dezernat 36, Frau Katrin": a narrow column's line of running text, not a title.
+  if ((t.match(/,/g)?.length ?? 0) >= 2 || /\b\d{3,5}[ /-]\d{2,}/.test(t)) return false;
   // "Bewerbungsschluss: 15. März", "Telefon: 0511 …": a fact on one line, not a heading.
   if (KEY_VALUE.test(t)) return false;
   if (FUNCTION_WORD_END.test(t) || LIST_INTRO.test(t)) return false;
@@ -339,6 +342,11 @@ export function cleanToBlocks(raw: string, kind: SourceKind): Block[] {
       const prevText: string = current.text;
       // A semicolon at a line's end ends a list item, not a paragraph ("… für alle Beteiligten;" / "eine … Vereinbarung ist beizufügen.").
       let ended = /[.!?:]["“”»)]?$/.test(prevText) || (current.kind === 'bullet' && /;$/.test(prevText)) || (/[“"]$/.test(prevText) && /[.!?][“"]$/.test(prevText));
+      // "8.1 Fragen zum Förderverfahren:" above "Bezirksregierung Münster, …": whom the questions go to follows.
+      // A name alone on the next line ("Markus Feldhaus") stays a line of its own, as contact cards are read.
+      if (ended && /^(\d+(\.\d+)*\s+)?(fragen|rückfragen|auskünfte|ansprechp\w*|kontakt)\b[^:]{0,80}:$/i.test(prevText) && /^\p{Lu}[^,]*,/u.test(line)) ended = false;
+      // "… E-Mail:" above "buergerraete@brms.nrw.example.": the address goes on the line's entry.
+      if (ended && /\b(e-?mail|telefon|tel\.|fax|mail|internet|web):$/i.test(prevText) && /^\S+@\S+|^[+\d(]|^(https?:\/\/|www\.)/i.test(line)) ended = false;
       // "Jonas Weidenbach, Telefon: 0261 49283-322" / "Eine Online-Sprechstunde …": a phone number ends its line's entry.
       if (!ended && /(telefon|tel\.|fon|fax|telefax)\s*:?\s*[+\d][\d\s\/()-]{5,}$/i.test(lastLine) && /^\p{Lu}/u.test(line)) ended = true;
       // "… sagt Stiftungsvorständin Dr." / "Ulrike Pfannschmidt.": a title or short form at a line's end ends nothing.

@@ -48,5 +48,14 @@ describe('three unseen calls of the eighteenth round', () => {
     expect(text).not.toMatch(/31\.0?3\.2027|31\. März 2027|30\.06\.2025/);
     expect(getBot().app.kb.chunks.some((c) => c.docId.startsWith('mbl-nrw') && /Sportstätten/.test(c.sentences.join(' ')))).toBe(false);
   });
+
+  it('sends questions on the procedure to the procedure\'s contact and portal problems to the help desk', async () => {
+    const c = conversation(getBot().url, getChannel());
+    await c.say('Wer ist bei "Gelost & Gehört" antragsberechtigt?');
+    const r = await c.say('Und an wen wende ich mich mit Fragen zum Antragsverfahren?');
+    expect(lastText(r.replies)).toMatch(/Katrin Overbeck, Telefon 0251 411-3674, buergerraete@brms\.nrw\.example/);
+    expect(lastText(r.replies)).not.toMatch(/Servicedesk|837-4400/);
+    await expectAnswered(getBot(), getChannel(), "We can't register our organisation account on the 'Mandat Vielfalt' funding portal – who can help us?", /0800 724 66 00, support@antragswerk\.example/, MV, 'en-US');
+  });
 });
 
