@@ -507,7 +507,9 @@ export function findPassage(
       let score = (cueHit ? 2 : 0) + (faqHit ? 2.5 : 0) + 3 * cov + (dateHit ? 1 : 0) + (strong?.test(s) ? 1.5 : 0) + sectionHit + 1 / (1 + rank);
       // "Muss die Projektskizze unterschrieben sein?" is about the first stage, not the full application that follows.
       // "Der Vollantrag ist … einzureichen. Er ist … zu unterschreiben": "Er" is the full application even when the two are long.
-      const stage = intent === 'deadline' ? 0 : stageFit(before && PRONOUN_START.test(s) ? `${before} ${s}` : context, query);
+      // The sentence before tells the stage too ("5. Stufe 2 – förmlicher Antrag: … Das Antragsformular ist … zu unterschreiben").
+      const stageContext = i > 0 && !FIRST_STAGE_SENTENCE.test(s) && !SECOND_STAGE_SENTENCE.test(s) ? `${sentences[i - 1]} ${s}` : before && PRONOUN_START.test(s) ? `${before} ${s}` : context;
+      const stage = intent === 'deadline' ? 0 : stageFit(stageContext, query);
       score += stage;
       if (intent === 'deadline') score += deadlineFit(s, query) + afterSelectionStep(s, query) + (SECOND_STAGE.test(query) && SECOND_STAGE_SENTENCE.test(context) ? 2.5 : 0);
       // A section headed for this kind of question ("Wer kann teilnehmen?", "Kontakt") vouches for its sentences.

@@ -53,5 +53,8 @@ describe('three unseen calls of the seventeenth round', () => {
     const r = await conversation(getBot().url, getChannel()).say('wieviel kohle gibts bei den anlaufstellen gegen diskriminierung pro jahr und insgesammt, und was müssen wir selber zahlen?');
     expect(lastText(r.replies)).toMatch(/höchstens 45\.000 Euro je Jahr und damit höchstens 90\.000 Euro[\s\S]*Der Eigenanteil beträgt 30 Prozent/);
   });
+
+  it('answers a question about the outline with the outline\'s rule, not the formal application\'s that follows "Stufe 2"', () =>
+    expectAnswered(getBot(), getChannel(), 'Muss unsere Oberbürgermeisterin die Projektskizze für Mitreden vor Ort unterschreiben?', /^Nein – .*„3\. Die Projektskizze muss nicht unterschrieben werden\./, /Mitreden vor Ort/));
 });
 
