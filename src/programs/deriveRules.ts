@@ -314,7 +314,28 @@ const DISTRICT_LIST = [
   /\b(?:Gemeinden|Kommunen|Städte und Gemeinden)\s+(?:in|aus) den (?:Landkreisen|Kreisen)\s+(.{5,220}?)(?=[.;:]|\s+(?:mit|sowie|können|sind)\b)/u,
 ];
 
+/** "Sie gehört zu einem dieser Landkreise:" above a list of districts, one line per state. */
+const DISTRICT_LIST_INTRO = /\b(gehört|gehören|liegt|liegen|ansässig sind|ansässig ist)\b.{0,25}\b(einem|einer|einen)\s+(dieser|der folgenden|folgender|folgenden)\s+(land)?kreise\w*\s*:?$/iu;
+
 function districtRule(blocks: Block[]): Rule | undefined {
+  for (const [i, b] of blocks.entries()) {
+    if (DISTRICT_LIST_INTRO.test(b.text.trim())) {
+      const lines: Block[] = [];
+      // The items that name districts, up to the first that does not ("Sie hat mindestens 2.000 …").
+      for (const x of blocks.slice(i + 1, i + 6)) {
+        if (x.kind !== 'bullet' || !/kreis/i.test(x.text)) break;
+        lines.push(x);
+      }
+      // Each line's districts, up to where the next item of the text begins ("… Landkreis Sömmerda Sie hat mindestens …").
+      const items = lines
+        .flatMap((x) => x.text.replace(/^[\p{L} -]{3,30}:\s*/u, '').split(/\s+(?=(?:Sie|Die|Der|Das|Es|Er|\d+\.)\s)/u)[0].split(/,\s*|\s+und\s+|\s+sowie\s+/))
+        .map((x) => x.trim().replace(/[.;]$/, ''))
+        .filter((x) => /^\p{Lu}/u.test(x));
+      if (items.length >= 2 && items.some((x) => /kreis/i.test(x)) && items.every((x) => x.split(/\s+/).length <= 4)) {
+        return { type: 'districts', allowed: items, quote: [b.text.replace(/^[•·▪\-–*\s\d.]+/, '').trim(), ...lines.map((x) => x.text.trim())].join(' ') };
+      }
+    }
+  }
   for (const b of blocks) {
     for (const sentence of splitSentences(b.text)) {
       for (const re of DISTRICT_LIST) {

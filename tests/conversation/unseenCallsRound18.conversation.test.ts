@@ -57,5 +57,9 @@ describe('three unseen calls of the eighteenth round', () => {
     expect(lastText(r.replies)).not.toMatch(/Servicedesk|837-4400/);
     await expectAnswered(getBot(), getChannel(), "We can't register our organisation account on the 'Mandat Vielfalt' funding portal – who can help us?", /0800 724 66 00, support@antragswerk\.example/, MV, 'en-US');
   });
+
+  it('reads the districts a call is limited to from a list under "Sie gehört zu einem dieser Landkreise:"', async () => {
+    await expectAnswered(getBot(), getChannel(), 'Gemeinde im Landkreis Börde in Sachsen-Anhalt, rund 6.000 Einwohner – passt Stimme im Dorf für uns?', /^Nein – Der Aufruf gilt nur für Kommunen in Saalekreis, Salzlandkreis, Landkreis Harz, Kyffhäuserkreis, Unstrut-Hainich-Kreis, Landkreis Sömmerda; Börde gehört nicht dazu\./, SID);
+  });
 });
 
