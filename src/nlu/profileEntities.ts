@@ -87,7 +87,9 @@ export function extractEntityType(text: string): ProfileEntityType | undefined {
   // "Unsere amtsangehörige Gemeinde (Kreis Rendsburg-Eckernförde)": an aside in brackets says where, not what.
   const lower = text.toLowerCase();
   // "… Pluspunkte, wenn örtliche Sportvereine den Ort mittragen?": a clause about others describes no asker.
-  const own = lower.replace(/,?\s*\b(wenn|falls|sofern|damit|dass|weil|obwohl)\b(?![^,.?!]*\b(wir|uns|unsere?\w*)\b)[^,.?!]*/g, ' ');
+  // "Ein Projekt nur bei uns in der Stadt": where a project takes place, not what the asker is.
+  const own = lower.replace(/,?\s*\b(wenn|falls|sofern|damit|dass|weil|obwohl)\b(?![^,.?!]*\b(wir|uns|unsere?\w*)\b)[^,.?!]*/g, ' ').replace(/\b(bei uns )?(in|innerhalb) (der|unserer|dieser) (stadt|gemeinde|kommune)\b(?!\s+(mit|in|im|aus)\b)/g, ' ');
+  // "Ein Projekt nur bei uns in der Stadt": where a project takes place, not what the asker is.
   const outside = own.replace(/\([^)]*\)/g, ' ');
   if (TOWN_IN_DISTRICT.test(outside) && !/kreisfrei/.test(outside)) return 'kreisangehoerige_stadt';
   // "Unsere Stadt im Main-Kinzig-Kreis", "Gemeinden im Landkreis Rotenburg": the district there says where, not what.

@@ -4,6 +4,9 @@ import { extractEntityType, extractPopulation, extractProfileFacts, extractState
 describe('extractProfileFacts', () => {
   it.each<[string, ProfileFacts]>([
     ['Wir sind ein Landkreis in Hessen.', { entityType: 'landkreis', state: 'Hessen' }],
+    // Where a project takes place says nothing of what the asker is.
+    ['Wir planen ein Projekt nur bei uns in der Stadt. Passt das?', {}],
+    ['Das Projekt soll in der Gemeinde stattfinden.', {}],
     ['Der Kreis Offenbach möchte sich bewerben.', { entityType: 'landkreis' }],
     ['Wir sind eine kreisfreie Stadt mit 120.000 Einwohnern.', { entityType: 'kreisfreie_stadt', population: 120_000 }],
     ['Unsere kreisangehörige Stadt hat 30.000 Einwohner.', { entityType: 'kreisangehoerige_stadt', population: 30_000 }],
