@@ -203,6 +203,8 @@ function looksLikeHeading(line: string): boolean {
   // "Bewerbungsschluss: 15. März", "Telefon: 0511 …": a fact on one line, not a heading.
   if (KEY_VALUE.test(t)) return false;
   if (FUNCTION_WORD_END.test(t) || LIST_INTRO.test(t)) return false;
+  // "3.2 Kreisangehörige Gemeinden mit weniger als 10 000": a number compared needs the unit on the next line.
+  if (/\b(als|mindestens|höchstens|bis zu|über|unter|ab|von)\s+[\d.\s\u00a0]*\d$/i.test(t)) return false;
   // "§ 8 Veröffentlichung, Vertraulichkeit": a directive's paragraph title.
   return /^[\p{Lu}\d„"]|^§+\s*\d+[a-z]?\s+\p{Lu}/u.test(t);
 }

@@ -61,5 +61,8 @@ describe('three unseen calls of the eighteenth round', () => {
   it('reads the districts a call is limited to from a list under "Sie gehört zu einem dieser Landkreise:"', async () => {
     await expectAnswered(getBot(), getChannel(), 'Gemeinde im Landkreis Börde in Sachsen-Anhalt, rund 6.000 Einwohner – passt Stimme im Dorf für uns?', /^Nein – Der Aufruf gilt nur für Kommunen in Saalekreis, Salzlandkreis, Landkreis Harz, Kyffhäuserkreis, Unstrut-Hainich-Kreis, Landkreis Sömmerda; Börde gehört nicht dazu\./, SID);
   });
+
+  it('reads a limit whose number ends a narrow column\'s line ("… mit weniger als 10 000" / "Einwohnerinnen …")', () =>
+    expectAnswered(getBot(), getChannel(), 'wir sind ne gemeinde im kreis borken mit 7.300 einwohnern – können wir alleine nen bürgerrat bei gelost & gehört beantragen?', /^Nur gemeinsam – Mit 7\.300 Einwohnern liegt Ihre Kommune unter 10\.000/, /Gelost & Gehört/));
 });
 
