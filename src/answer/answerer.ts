@@ -474,10 +474,14 @@ const ASKS_FIRST = /^\s*(wie ?viel\w*|wie|was|wer|wen|wem|wann|wo|wohin|welche\w
 
 /** The two questions of "…, und …?", each as a question; the second as a follow-up ("Und wie hoch …?"). */
 function compoundParts(text: string): [string, string] | undefined {
-  const m = text.trim().match(SECOND_QUESTION);
+  // "Wir sind eine Stadt mit 24.000 Einwohnern. Wie viel gibt es, und wie hoch ist unser Eigenanteil?": the description goes with both.
+  const asked = questionSentence(text.trim());
+  const told = asked !== text.trim() && text.trim().endsWith(asked) ? text.trim().slice(0, text.trim().length - asked.length).trim() : '';
+  const m = (told ? asked : text.trim()).match(SECOND_QUESTION);
   if (!m || !(ASKS_FIRST.test(m[1]) || YES_NO_QUESTION.test(m[1])) || /\?/.test(m[1])) return undefined;
   const english = /^(how|what|who|whom|when|where|which|do|does|is|are|can|must)\b/i.test(m[2]);
-  return [`${m[1]}?`, `${english ? 'And' : 'Und'} ${m[2]}?`];
+  const before = told ? `${told} ` : '';
+  return [`${before}${m[1]}?`, `${before}${english ? 'And' : 'Und'} ${m[2]}?`];
 }
 
 /** An amount of money, a share, or a plain statement that there is no money. */

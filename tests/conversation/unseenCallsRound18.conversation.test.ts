@@ -64,5 +64,10 @@ describe('three unseen calls of the eighteenth round', () => {
 
   it('reads a limit whose number ends a narrow column\'s line ("… mit weniger als 10 000" / "Einwohnerinnen …")', () =>
     expectAnswered(getBot(), getChannel(), 'wir sind ne gemeinde im kreis borken mit 7.300 einwohnern – können wir alleine nen bürgerrat bei gelost & gehört beantragen?', /^Nur gemeinsam – Mit 7\.300 Einwohnern liegt Ihre Kommune unter 10\.000/, /Gelost & Gehört/));
+
+  it('answers both questions after a description of the asker', async () => {
+    const r = await conversation(getBot().url, getChannel()).say('Wir sind eine kreisangehörige Stadt mit 24.000 Einwohnern. Wie viel gibt es bei Gelost & Gehört maximal, und wie hoch ist dann unser Eigenanteil?');
+    expect(lastText(r.replies)).toMatch(/40 000 Euro für kreisangehörige Städte[\s\S]*Eigenanteil beträgt somit 20 Prozent/);
+  });
 });
 
