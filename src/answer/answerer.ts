@@ -477,6 +477,11 @@ function compoundParts(text: string): [string, string] | undefined {
   // "Wir sind eine Stadt mit 24.000 Einwohnern. Wie viel gibt es, und wie hoch ist unser Eigenanteil?": the description goes with both.
   const asked = questionSentence(text.trim());
   const told = asked !== text.trim() && text.trim().endsWith(asked) ? text.trim().slice(0, text.trim().length - asked.length).trim() : '';
+  // "Werden die Namen veröffentlicht? Und dürfen auch Leute ohne deutschen Pass mitmachen?": two question sentences.
+  const questions = text.trim().split(/(?<=\?)\s+/);
+  if (questions.length >= 2 && questions.slice(-2).every((q) => /\?$/.test(q)) && /^(und|and|also|außerdem|auch|plus)\b/i.test(questions.at(-1)!) && questions.at(-2)!.length >= 12) {
+    return [questions.slice(0, -1).join(' '), questions.at(-1)!];
+  }
   const m = (told ? asked : text.trim()).match(SECOND_QUESTION);
   if (!m || !(ASKS_FIRST.test(m[1]) || YES_NO_QUESTION.test(m[1])) || /\?/.test(m[1])) return undefined;
   const english = /^(how|what|who|whom|when|where|which|do|does|is|are|can|must)\b/i.test(m[2]);
@@ -545,7 +550,7 @@ export class Answerer {
       const programId = named.length === 1 ? named[0].id : req.programId;
       const first = this.answerOne({ ...req, text: parts[0], programId, intent: undefined });
       if (first.kind === 'answer' && first.programId) {
-        const second = this.answerOne({ ...req, text: parts[1], programId: first.programId, lastIntent: first.intent, intent: undefined });
+        const second = this.answerOne({ ...req, text: parts[1], programId: first.programId, lastIntent: undefined, intent: undefined });
         // A quote that starts with a sentence the first answer quotes already adds nothing to read first.
         const opening = (quote: string) => splitSentences(quote)[0] ?? quote;
         const newQuotes = second.citations.filter((c) => !first.citations.some((f) => f.quote.includes(opening(c.quote))));

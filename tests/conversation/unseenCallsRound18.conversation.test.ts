@@ -69,5 +69,10 @@ describe('three unseen calls of the eighteenth round', () => {
     const r = await conversation(getBot().url, getChannel()).say('Wir sind eine kreisangehörige Stadt mit 24.000 Einwohnern. Wie viel gibt es bei Gelost & Gehört maximal, und wie hoch ist dann unser Eigenanteil?');
     expect(lastText(r.replies)).toMatch(/40 000 Euro für kreisangehörige Städte[\s\S]*Eigenanteil beträgt somit 20 Prozent/);
   });
+
+  it('answers two question sentences in one message, the second with its own kind of question', async () => {
+    const r = await conversation(getBot().url, getChannel()).say('Zwei Fragen zu Gelost & Gehört: Werden die Namen der gelosten Mitglieder veröffentlicht? Und dürfen auch Leute ohne deutschen Pass in den Bürgerrat gelost werden?');
+    expect(lastText(r.replies)).toMatch(/Die Namen der gelosten Mitglieder werden nicht veröffentlicht, es sei denn, sie willigen schriftlich ein[\s\S]*Menschen ohne deutsche Staatsangehörigkeit sind einzubeziehen/);
+  });
 });
 
