@@ -376,6 +376,8 @@ function deadlineFit(sentence: string, query = ''): number {
   if (PAST_ROUND.test(sentence)) return -3;
   // "Die Einreichenden werden … im Juni 2027 informiert": when one learns the outcome, not when to apply.
   if (OUTCOME.test(sentence) && !/frist|schluss|stichtag/i.test(sentence)) return -3;
+  // "Fehlende Unterlagen können bis 15. März nachgereicht werden, wenn der Antrag fristgerecht eingegangen ist": after the deadline, not it.
+  if (/nachgereicht|nachzureichen|nachreichen|nachgeliefert|nachträglich/i.test(sentence) && !/nachreich\w*|nachgereicht|nachträglich|missing documents|later/i.test(query)) return -2;
   // "Vor Einreichung der Projektskizze bietet die Servicestelle eine Online-Sprechstunde an: … bis zum 23. Februar": an event's dates.
   if (INFO_EVENT_SAID.test(sentence) && !/frist|schluss|stichtag|einzureichen|vorzulegen|eingegangen sein/i.test(sentence)) return -3;
   // "Die Kreisverwaltungen prüfen die Anträge … und legen sie bis 5. Februar … vor": an office passing applications on.

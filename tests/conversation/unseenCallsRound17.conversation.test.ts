@@ -56,5 +56,11 @@ describe('three unseen calls of the seventeenth round', () => {
 
   it('answers a question about the outline with the outline\'s rule, not the formal application\'s that follows "Stufe 2"', () =>
     expectAnswered(getBot(), getChannel(), 'Muss unsere Oberbürgermeisterin die Projektskizze für Mitreden vor Ort unterschreiben?', /^Nein – .*„3\. Die Projektskizze muss nicht unterschrieben werden\./, /Mitreden vor Ort/));
+
+  it('reads a twelve-hour clock in English: on the last day, the hour decides', () =>
+    expectAnswered(getBot(), getChannel(), "Can we still send our expression of interest for 'Zusammenhalt in Bewegung' on 15 January 2027 at 3 pm?", /^No, that would be too late\. .*15 January 2027 .*12:00/, ZIB, 'en-US'));
+
+  it('answers a planned day with the application deadline, not the later date for missing documents', () =>
+    expectAnswered(getBot(), getChannel(), 'Is it fine if we submit the application for the Saarland anti-discrimination contact points (Anlaufstellen gegen Diskriminierung) on Sunday evening, 28 February 2027, at about 9 pm?', /^Yes, that would be in time\. .*1 March 2027/, /Anlaufstellen gegen Diskriminierung/, 'en-US'));
 });
 
