@@ -2,13 +2,14 @@ import type { KnowledgeBase } from '../knowledge/knowledgeBase.js';
 import { AUTHOR_QUESTION, classifyIntent, FACTUAL_INTENTS, type Intent } from '../nlu/intents.js';
 import type { Lang } from '../nlu/language.js';
 import type { ProgramDetector } from '../nlu/programDetector.js';
-import { extractProfileFacts, stateMentions, type ProfileFacts } from '../nlu/profileEntities.js';
+import { extractEntityType, extractProfileFacts, stateMentions, type ProfileFacts } from '../nlu/profileEntities.js';
 import type { TermList } from '../nlu/termList.js';
 import { deadlineStatus, findDates, type DeadlineStatus } from '../programs/deadlineStatus.js';
 import { evaluateEligibility, type ApplicantProfile, type Verdict } from '../programs/eligibility.js';
 import type { FactTopic, Program } from '../programs/programSchema.js';
 import { formatDate, formatDayMonth, formatNumber, type Translate } from '../i18n.js';
-import { asksSecondStage, channelRefused, findRelativeDeadline, PERSONS_ASKED, PERSONS_SAID, findAmountLimits, findByline, hasIntentCue, otherKindDeadline, passesOnApplications, secondStageDeadline, textsSay, findDuration, findExpansion, findFaqAnswer, findPassage, findWhenPassage, isApplicationDeadline } from './passageFinder.js';
+import { parseQuantity } from '../nlu/numbers.js';
+import { asksAboutPeople, asksSecondStage, channelRefused, findRelativeDeadline, INFO_EVENT, samePeople, findAmountLimits, findByline, hasIntentCue, otherKindDeadline, passesOnApplications, secondStageDeadline, textsSay, findDuration, findExpansion, findFaqAnswer, findPassage, findWhenPassage, isApplicationDeadline } from './passageFinder.js';
 import { COUNT_QUESTION, countedWord, countedPattern, coverage, focusTerms, isQuestionWord, NUMBER_WORD, unknownTopic } from './support.js';
 import type { Answer, Citation, Suggestion } from './types.js';
 import { escapeMarkdown } from '../bot/markdown.js';
@@ -286,7 +287,7 @@ function plainAnswer(intent: Intent, quote: string, question: string): { key: st
   }
   if (intent === 'signature' && ASKS_SUFFICIENCY.test(question) && !NO_SIGNATURE.test(quote)) return undefined;
   // "Will the names of our mentees be published?" is not answered by a sentence about municipalities being named.
-  if (intent === 'anonymity' && PERSONS_ASKED.test(question) && !PERSONS_SAID.test(quote)) return undefined;
+  if (intent === 'anonymity' && asksAboutPeople(question) && !samePeople(question, quote)) return undefined;
   if (intent === 'anonymity') {
     const unnamed = STAYS_UNNAMED.test(quote);
     const published = statesPublished(quote);
@@ -463,17 +464,15 @@ function asksDuration(text: string): boolean {
 }
 
 /** A question asked for yes or no ("Können wir …?", "Is there …?"). */
-/** A question that says what kind of applicant asks ("Wir sind eine Verbandsgemeinde"). */
-const APPLICANT_NAMED = /\b(gemeinde|stadt|landkreis|kreis|kommune|amt|markt|municipality|town|city|district|county)\b|gemeinde\b/i;
-
-/** A project's own costs named in a question ("ein Dorffest mit 3.000 Euro Gesamtkosten", "a project costing EUR 40,000"). */
-const PROJECT_COST = /(\d{1,3}(?:[.,]\d{3})+|\d+)\s*(euro|eur|€)\b.{0,30}\b(gesamtkosten|kosten|ausgaben|budget|volumen)|\b(kostet|kosten|costs?|costing|budget of)\b.{0,30}(\d{1,3}(?:[.,]\d{3})+|\d+)\s*(euro|eur|€)|(gesamtkosten|kosten|ausgaben|budget|volumen) (von|in höhe von|of)\s*(rund |etwa |ca\. )?(\d{1,3}(?:[.,]\d{3})+|\d+)\s*(euro|eur|€)/i;
-
-/** The amount of those costs. */
+/**
+ * A project's own costs named in a question ("ein Dorffest mit 3.000 Euro Gesamtkosten", "a project
+ * costing EUR 40,000", "Kosten von rund 12.000 Euro"): the amount, read as people write numbers.
+ */
+const PROJECT_COST = /(\d{1,3}(?:[.,\u00a0 ]\d{3})+|\d+)\s*(?:euro|eur|€)\b(?=.{0,40}\b(?:gesamtkosten|kosten|ausgaben|budget|volumen)\b)|\b(?:gesamtkosten|kosten|kostet|ausgaben|budget|volumen|costs?|costing)\b\D{0,30}?(\d{1,3}(?:[.,\u00a0 ]\d{3})+|\d+)\s*(?:euro|eur|€)/i;
 function projectCost(text: string): number | undefined {
-  const m = text.match(/(?:(?:EUR|€)\s*)?(\d{1,3}(?:[.,]\d{3})+|\d+)\s*(?:euro|eur|€)?(?=.{0,40}\b(?:gesamtkosten|kosten|ausgaben|budget|volumen)\b)|(?:gesamtkosten|kosten|kostet|ausgaben|budget|volumen|costs?|costing)\D{0,30}?(\d{1,3}(?:[.,]\d{3})+|\d+)\s*(?:euro|eur|€)/i);
-  const raw = m?.[1] ?? m?.[2];
-  return raw ? Number(raw.replace(/[.,](?=\d{3}\b)/g, '')) : undefined;
+  // "EUR 2,000" is "2,000 Euro".
+  const m = text.replace(/(?:\bEUR|€)\s*(\d[\d.,]*\d|\d)/g, '$1 Euro').match(PROJECT_COST);
+  return (m && parseQuantity(m[1] ?? m[2])) ?? undefined;
 }
 
 /** Where a question asks a second thing: ", und wie hoch …", "und was müssen wir …", ", and who …". */
@@ -501,11 +500,6 @@ function compoundParts(text: string): [string, string] | undefined {
 /** An amount of money, a share, or a plain statement that there is no money. */
 const AMOUNT_SAID = /\d[\d.,]*\s*(euro|€|eur\b|mio|millionen|prozent|%)|(€|eur)\s*\d|kostenfrei|kostenlos|unentgeltlich|nicht ausgezahlt|kein(e)? (geld|finanzielle)|beratungstag|free of charge|no (money|funding)/i;
 
-/** An information event of a call ("Infoveranstaltung", "Webinar", "information session"). */
-const INFO_EVENT = /info-?veranstaltung\w*|informationsveranstaltung\w*|infowebinar\w*|webinar\w*|infotermin\w*|sprechstunde\w*|info(rmation)? sessions?|webinars?/i;
-
-/** Applying, not signing up for an event. */
-const APPLYING = /frist|bewerb|antrag|anträge|interessens?bekund|einreich|eingereicht|einsend|skizze|deadline|apply|application|submi/i;
 /** A sentence about signing up (for an event). */
 const SIGN_UP_SAID = /anmeld|registrier|sign(ing)? up|regist(er|ration)/i;
 
@@ -743,11 +737,6 @@ export class Answerer {
     const name = program.shortName;
     const what = label ?? t(lang, 'deadline.defaultLabel');
     const time = source ? clockTime(source.quote) : undefined;
-    // "War der 6. November die Antragsfrist?": a date the asker names is confirmed or corrected first.
-    const named = source && (YES_NO_QUESTION.test(questionSentence(source.question)) || CONFIRM_QUESTION.test(questionSentence(source.question)) || TAG_QUESTION.test(questionSentence(source.question))) ? findDates(source.question)[0] : undefined;
-    const namedDate = named && 'date' in named ? named.date : undefined;
-    // "Die Frist war doch der 20. März, oder?": a day without a year is that day in any year.
-    const namedDay = !namedDate && named && 'dayMonth' in named ? named.dayMonth : undefined;
     // "Können wir Mitte Juli 2027 noch einreichen?" names when they would send, not what the deadline is.
     const asked = source ? questionSentence(source.question) : '';
     // "Wir haben am 1. Dezember um 14 Uhr abgeschickt. Zählt die noch?": the sending is told before the question.
@@ -759,13 +748,12 @@ export class Answerer {
       const askedHour = clockTime(sent);
       inTime = !askedHour ? inTime : !time ? undefined : askedHour <= time ? 'deadline.inTime' : 'deadline.tooLate';
     }
-    // "Letztes Jahr war die Frist Ende Oktober – gilt das wieder?": a month named as the deadline, without a day.
-    // Without a year, the month is placed nearest to the deadline: only the month is being confirmed.
+    // "War der 6. November die Antragsfrist?", "… doch der 20. März, oder?", "Ende Oktober – gilt das wieder?": a day or
+    // month the asker names as the deadline is confirmed or corrected first. Without a year it is placed nearest to the deadline.
     const confirming = source && (YES_NO_QUESTION.test(asked) || CONFIRM_QUESTION.test(asked) || TAG_QUESTION.test(asked) || /\bgilt (das|der|die) (wieder|noch|auch)\b/i.test(asked));
-    const namedMonth = !namedDate && !when && confirming && status.kind !== 'noYear' && source && !findDates(source.question).length ? proposedPeriod(source.question, status.date) : undefined;
-    const monthVerdict = namedMonth && status.kind !== 'noYear' ? (namedMonth.from <= status.date && status.date <= namedMonth.to ? 'deadline.sameDate' : 'deadline.otherDate') : undefined;
-    const dayVerdict = namedDay && !when && status.kind !== 'noYear' ? (namedDay === status.date.slice(5) ? 'deadline.sameDate' : 'deadline.otherDate') : undefined;
-    const verdict = inTime ? `${t(lang, inTime)} ` : namedDate && status.kind !== 'noYear' ? `${t(lang, namedDate === status.date ? 'deadline.sameDate' : 'deadline.otherDate')} ` : dayVerdict ? `${t(lang, dayVerdict)} ` : monthVerdict ? `${t(lang, monthVerdict)} ` : '';
+    const claimed = confirming && !when && status.kind !== 'noYear' ? proposedPeriod(source.question, status.date) : undefined;
+    const claimVerdict = claimed && status.kind !== 'noYear' ? (claimed.from <= status.date && status.date <= claimed.to ? 'deadline.sameDate' : 'deadline.otherDate') : undefined;
+    const verdict = inTime ? `${t(lang, inTime)} ` : claimVerdict ? `${t(lang, claimVerdict)} ` : '';
     const hour = time ? ` ${t(lang, 'deadline.atTime', { time })}` : source && ASKS_HOUR.test(source.question) ? ` ${t(lang, 'deadline.noTime')}` : '';
     switch (status.kind) {
       case 'closed':
@@ -836,7 +824,7 @@ export class Answerer {
     const eventBefore = about !== asked && NAMES_EVENT.test(about);
     const whenQuestion = reportAsked ? WHEN.test(asked) || /\bdeadline|\bdue\b|frist/i.test(asked) : lang === 'de' ? WHEN.test(asked) && (!APPLICATION_WORDS.test(about) || OTHER_EVENT.test(asked) || eventBefore) : OTHER_EVENT.test(req.text) && !APPLICATION_WORDS.test(req.text);
     // "Kann ich mich noch für die Infoveranstaltung anmelden?": the event's date and how to take part, never the application deadline.
-    if (intent === 'deadline' && !whenQuestion && INFO_EVENT.test(asked) && !APPLYING.test(asked.replace(INFO_EVENT, ''))) {
+    if (intent === 'deadline' && !whenQuestion && INFO_EVENT.test(asked) && !APPLICATION_WORDS.test(asked.replace(INFO_EVENT, '').replace(/\banmeld\w*|(?<![a-zäöü])melden\b/gi, ''))) {
       const faq = lang === 'de' ? findFaqAnswer(kb, docIds, req.text, focusTerms(req.text, [program], kb.vocabulary)) : null;
       if (faq && faq.coverage >= 0.5 && INFO_EVENT.test(faq.quote)) return this.quoteAnswer(program, intent, faq, lang);
       const when = this.whenAnswer(program, intent, { ...req, text: asked });
@@ -895,8 +883,7 @@ export class Answerer {
       return this.answerOf(program, intent, t(lang, mail ? 'contact.noPhone' : 'contact.noPhoneNoMail', { program: program.shortName, who: mail?.name ? `${mail.name}, ` : '', email: mail?.email ?? '' }), mail ? [this.citation(program, docId, mail.quote)] : [], lang);
     }
     // "Wir planen ein Dorffest mit 3.000 Euro Gesamtkosten – bekommen wir dafür Geld?": the call's limits per project.
-    const costText = req.text.replace(/(?:\bEUR|€)\s*(\d[\d.,]*\d|\d)/g, '$1 Euro');
-    const cost = (intent === 'money' || intent === 'eligibility') && PROJECT_COST.test(costText) ? projectCost(costText) : undefined;
+    const cost = intent === 'money' || intent === 'eligibility' ? projectCost(req.text) : undefined;
     if (cost !== undefined) {
       const limits = findAmountLimits(kb, docIds);
       if (limits.min && cost < limits.min.amount) {
@@ -991,7 +978,7 @@ export class Answerer {
     if (!passage) return this.abstain(intent, lang, program);
     // "Wer sitzt namentlich in der Jury?" is not answered by a sentence that names no one.
     // Whether names are published ("Will the names of our volunteers be published?") is no question for a name.
-    const asksPublication = intent === 'anonymity' && /publish|public|veröffentlich|öffentlich|genannt|nennen|bekannt/i.test(req.text);
+    const asksPublication = intent === 'anonymity' && ASKS_PUBLICATION.test(req.text);
     if (!asksPublication && ASKS_NAME.test(req.text) && !PERSON_NAME.test(passage.quote)) return this.abstain(intent, lang, program);
     // "Wie viel Geld stellt der Bund insgesamt bereit?" is not answered by an amount per project.
     // Nor by a sentence that names no total at all ("Landkreise zahlen einen Eigenbeitrag von 2.500 Euro").
@@ -1030,7 +1017,7 @@ export class Answerer {
           cite.push(this.citation(program, passage.docId, second.quote));
         }
         // "Einheitsgemeinden … bis 15. Januar", "Verbandsgemeinden … bis 5. Februar": whoever did not say which they are hears both.
-        const otherKind = !label && !second && found.date && !APPLICANT_NAMED.test(req.text) ? otherKindDeadline(kb, docIds, passage.quote, found.date) : undefined;
+        const otherKind = !label && !second && found.date && !extractEntityType(req.text) ? otherKindDeadline(kb, docIds, passage.quote, found.date) : undefined;
         if (otherKind) {
           text += ` ${t(lang, 'deadline.otherKindToo', { date: formatDate(lang, otherKind.date) })}`;
           cite[0] = this.citation(program, passage.docId, otherKind.ownQuote);

@@ -2,6 +2,7 @@ import type { KnowledgeBase } from '../knowledge/knowledgeBase.js';
 import type { Intent } from '../nlu/intents.js';
 import { findDates } from '../programs/deadlineStatus.js';
 import { extractPopulation } from '../nlu/profileEntities.js';
+import { parseQuantity } from '../nlu/numbers.js';
 import { countedPattern, countedWord, countOf, coverage, focusTerms, isQuestionWord, NUMBER_WORD } from './support.js';
 
 /** What a sentence answering each kind of question tends to contain. */
@@ -177,19 +178,23 @@ const OWN_SHARE_SAID = /^(\d+\.\s*)?(der |ein )?(eigenanteil|eigenmittel|eigenbe
 const OWN_SHARE_ASKED = /eigen(anteil|mittel|beitrag|leistung)|(selbst|selber) (beisteuern|tragen|zahlen|bezahlen|aufbringen|finanzieren)|kofinanz|own (contribution|share)|co-?financ|pay ourselves/i;
 
 /** An information event or consultation hour of a call. */
-const INFO_EVENT_SAID = /sprechstunde|info-?veranstaltung|informationsveranstaltung|webinar|infotermin|informationstermin|auftaktveranstaltung|vernetzungstreffen|netzwerktreffen/i;
+export const INFO_EVENT = /info-?veranstaltung\w*|informationsveranstaltung\w*|infowebinar\w*|webinar\w*|infotermin\w*|informationstermin\w*|sprechstunde\w*|auftaktveranstaltung|vernetzungstreffen|netzwerktreffen|info(rmation)? sessions?/i;
 
 /** People, not the municipality, asked about: participants, volunteers, mentees, members. */
-export const PERSONS_ASKED = /mentee|mentor|volunteer|participant|members?\b|people|persons?\b|ehrenamtlich|teilnehmende|teilnehmer|mitglieder|mentees|personen|menschen|jugendliche|beratungsfachkr|staff|mitarbeitende/i;
-export const PERSONS_SAID = /mentee|mentor|ehrenamtlich|teilnehmende|teilnehmer|mitglied|personen|menschen|jugendliche|beratungsfachkr|mitarbeitende|namen der|namen von/i;
 
 /** Kinds of people a question and a text may both name, English or German. */
 const PEOPLE: [RegExp, RegExp][] = [
   [/mentee/i, /mentee/i], [/mentor/i, /mentor/i], [/volunteer|ehrenamt/i, /ehrenamt|freiwillig/i], [/member|mitglied/i, /mitglied/i],
   [/participant|teilnehmer|teilnehmende/i, /teilnehmer|teilnehmende/i], [/staff|mitarbeit|fachkr/i, /mitarbeit|fachkr/i], [/young|youth|jugendlich/i, /jugendlich/i],
+  [/people|persons?\b|menschen|personen/i, /menschen|personen|namen (der|von)/i],
 ];
+/** Whether a question asks about people (participants, volunteers, mentees), not about the municipality. */
+export function asksAboutPeople(query: string): boolean {
+  return PEOPLE.some(([asked]) => asked.test(query));
+}
+
 /** Whether a text names the same kind of people the question asks about. */
-function samePeople(query: string, text: string): boolean {
+export function samePeople(query: string, text: string): boolean {
   return PEOPLE.some(([asked, said]) => asked.test(query) && said.test(text));
 }
 
@@ -208,6 +213,9 @@ export function asksSecondStage(question: string): boolean {
   return SECOND_STAGE.test(question);
 }
 
+/** Handing something in by a time ("… ist bis … einzureichen", "Eingang bis …", "submit by …"). */
+const HANDED_IN = /einzureichen|einreichen|eingereicht|eingegangen|eingehen|eingang|vorzulegen|vorliegen|zu stellen|gestellt werden|einzusenden|hochzuladen|submit/i;
+
 /**
  * A two-stage call's second deadline ("Der Vollantrag muss … bis 30. April 2027 eingegangen sein"),
  * for a question that did not ask for it: the sentence and its date, when the texts give one later than `after`.
@@ -218,7 +226,7 @@ export function secondStageDeadline(kb: KnowledgeBase, docIds: ReadonlySet<strin
       // Handing in by a date, not being told by one ("Der Landkreis teilt bis zum 26. Februar mit, wer aufgefordert wird").
       if (!SECOND_STAGE_SENTENCE.test(s) || FIRST_STAGE_SENTENCE.test(s) || deadlineFit(s) < 0 || !/\b(bis|spätestens|frist)\b/i.test(s)) continue;
       // "… werden voraussichtlich bis Ende Mai aufgefordert, einen Förderantrag zu stellen" is when the invitation comes.
-      if (!/einzureichen|einreichen|eingereicht|eingegangen|eingehen|vorzulegen|vorliegen|zu stellen|gestellt werden|einzusenden|hochzuladen/i.test(s) || /\bteilt\b.{0,80}\bmit\b|informiert|benachrichtigt|entscheid|aufgefordert|eingeladen|voraussichtlich/i.test(s)) continue;
+      if (!HANDED_IN.test(s) || /\bteilt\b.{0,80}\bmit\b|informiert|benachrichtigt|entscheid|aufgefordert|eingeladen|voraussichtlich/i.test(s)) continue;
       // A day, not a month ("bis zum 30. April 2027").
       if (!/\b\d{1,2}\.\s*(\d{1,2}\.|januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember)/i.test(s)) continue;
       const date = findDates(s).find((d) => d.date && d.date > after)?.date;
@@ -241,7 +249,7 @@ function withKind(sentences: readonly string[], i: number): { kind: string; text
 
 /** Handing in by a day ("Anträge sind spätestens am 15. Januar 2027 … vorzulegen"). */
 function handInDeadline(sentence: string): boolean {
-  return deadlineFit(sentence) > 0 && !SECOND_STAGE_SENTENCE.test(sentence) && /\b(bis|spätestens|frist|by)\b/i.test(sentence) && /einzureichen|einreichen|eingereicht|eingang|vorzulegen|vorliegen|zu stellen|submit/i.test(sentence);
+  return deadlineFit(sentence) > 0 && !SECOND_STAGE_SENTENCE.test(sentence) && /\b(bis|spätestens|frist|by)\b/i.test(sentence) && HANDED_IN.test(sentence);
 }
 
 /**
@@ -272,7 +280,7 @@ export function otherKindDeadline(kb: KnowledgeBase, docIds: ReadonlySet<string>
 }
 
 /** An amount as written ("25.000 Euro", "EUR 5,000", "€ 15.000"). */
-const WRITTEN_AMOUNT = String.raw`(?:(?:EUR|€)\s*)?(\d{1,3}(?:[.,]\d{3})+|\d+)(?:\s*(?:euro|eur|€)\b)?`;
+const WRITTEN_AMOUNT = String.raw`(?:(?:EUR|€)\s*)?(\d{1,3}(?:[.,\u00a0 ]\d{3})+|\d+)(?:\s*(?:euro|eur|€)\b)?`;
 /** A lower limit of a grant ("Zuwendungen unter 5.000 Euro werden nicht bewilligt", "Mindestfördersumme: 5.000 Euro", "minimum grant is EUR 5,000"). */
 const MINIMUM = new RegExp(
   String.raw`\b(?:zuwendungen|förderungen|fördersummen|förderbeträge|beträge|zuschüsse|grants|awards)\s+(?:unter|von weniger als|below|under|of less than)\s+${WRITTEN_AMOUNT}\s+(?:werden|sind|können|are|will)\s+(?:nicht|not)|\bmindest(?:förder|zuwendungs)?(?:summe|betrag|höhe|zuwendung)\w*\s*(?::|von|beträgt|liegt bei)?\s*${WRITTEN_AMOUNT}|\bbagatellgrenze\D{0,40}?${WRITTEN_AMOUNT}|\bminimum (?:grant|funding|amount)\D{0,20}?${WRITTEN_AMOUNT}`,
@@ -282,8 +290,7 @@ const MINIMUM = new RegExp(
 const GRANT_MAXIMUM = new RegExp(String.raw`\b(?:höchstens|maximal|bis zu|max\.|up to|at most|a maximum of)\s+${WRITTEN_AMOUNT}\s*(?:euro|eur|€)`, 'i');
 
 function amountOf(m: RegExpMatchArray): number {
-  const raw = m.slice(1).find((x) => x !== undefined) ?? '';
-  return Number(raw.replace(/[.,](?=\d{3}\b)/g, ''));
+  return parseQuantity(m.slice(1).find((x) => x !== undefined) ?? '') ?? NaN;
 }
 
 /**
@@ -379,7 +386,7 @@ function deadlineFit(sentence: string, query = ''): number {
   // "Fehlende Unterlagen können bis 15. März nachgereicht werden, wenn der Antrag fristgerecht eingegangen ist": after the deadline, not it.
   if (/nachgereicht|nachzureichen|nachreichen|nachgeliefert|nachträglich/i.test(sentence) && !/nachreich\w*|nachgereicht|nachträglich|missing documents|later/i.test(query)) return -2;
   // "Vor Einreichung der Projektskizze bietet die Servicestelle eine Online-Sprechstunde an: … bis zum 23. Februar": an event's dates.
-  if (INFO_EVENT_SAID.test(sentence) && !/frist|schluss|stichtag|einzureichen|vorzulegen|eingegangen sein/i.test(sentence)) return -3;
+  if (INFO_EVENT.test(sentence) && !/frist|schluss|stichtag|einzureichen|vorzulegen|eingegangen sein/i.test(sentence)) return -3;
   // "Die Kreisverwaltungen prüfen die Anträge … und legen sie bis 5. Februar … vor": an office passing applications on.
   if (PASSED_ON.test(sentence)) {
     if (!PASSING_ON_ASKED.test(query)) return -2;
@@ -648,16 +655,13 @@ export function findWhenPassage(kb: KnowledgeBase, docIds: ReadonlySet<string>, 
       const cov = Math.max(own, withPrev * 0.8);
       if (cov === 0) return;
       // A day or a month says when; a year alone is often part of a name ("Förderaufruf 2027").
-      const dated = MORE_THAN_A_YEAR.test(s) ? 0.5 : 0;
+      const dated = TIME.test(s.replace(/\b20\d\d\b/g, ' ')) ? 0.5 : 0;
       const score = 3 * cov + dated + 1 / (1 + rank);
       if (!best || score > best.score) best = { docId: h.chunk.docId, quote: withPrev > own ? `${prev} ${s}` : s, score, coverage: Math.min(1, cov) };
     });
   }
   return best;
 }
-
-/** A time finer than a year: a day, a month, a season or a quarter. */
-const MORE_THAN_A_YEAR = /\b\d{1,2}\.\s?\d{1,2}\.|\b(januar|jänner|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember|january|february|march|june|july|october|december|frühjahr|frühling|sommer|herbst|winter|quartal|halbjahr|spring|summer|autumn|quarter)\b/i;
 
 /** A letter's or notice's place and date, or its version line. */
 const DATELINE = /(^|\s)(?!(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)\p{Lu}[\p{L}-]+,\s*(den\s+)?\d{1,2}\.\s*(\d{1,2}\.|\p{L}+)\s*\d{4}\b|^(Stand|Vom|Veröffentlicht|Erschienen)\b[:\s]|\b[Ss]tand:?\s+\d{1,2}\.\s?\d{1,2}\.|\b[Ss]eite \d+ (von|\/) \d+/u;

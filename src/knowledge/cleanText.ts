@@ -182,9 +182,11 @@ const LIST_INTRO = /^(?!(wer|was|wie|welche\w*|who|what)\b).*(berechtigt|förder
  * "Eigenmitteln."), or its last line is a long line of running text cut off by the PDF extraction
  * ("… sowie antirassistische" / "Interventions- und Beteiligungsstrategien …").
  */
+/** A line that ends with a contact label ("… E-Mail:"): the address or number follows on the next line. */
+const CONTACT_LABEL_END = /\b(e-?mail|telefon|tel\.|fax|mail|internet|web|adresse|anschrift):$/i;
+
 function goesOn(text: string, lastLine: string): boolean {
-  // "… E-Mail:" at a line's end: the address follows on the next line.
-  return /[,–-]$/.test(text) || /\b(e-?mail|telefon|tel\.|fax|mail|internet|web|adresse|anschrift):$/i.test(text) || FUNCTION_WORD_END.test(text) || (lastLine.length >= 55 && /\s\p{Ll}+$/u.test(lastLine));
+  return /[,–-]$/.test(text) || CONTACT_LABEL_END.test(text) || FUNCTION_WORD_END.test(text) || (lastLine.length >= 55 && /\s\p{Ll}+$/u.test(lastLine));
 }
 
 /** True when a line, on its own, reads like a heading rather than part of a sentence. */
@@ -348,7 +350,7 @@ export function cleanToBlocks(raw: string, kind: SourceKind): Block[] {
       // A name alone on the next line ("Markus Feldhaus") stays a line of its own, as contact cards are read.
       if (ended && /^(\d+(\.\d+)*\s+)?(fragen|rückfragen|auskünfte|ansprechp\w*|kontakt)\b[^:]{0,80}:$/i.test(prevText) && /^\p{Lu}[^,]*,/u.test(line)) ended = false;
       // "… E-Mail:" above "buergerraete@brms.nrw.example.": the address goes on the line's entry.
-      if (ended && /\b(e-?mail|telefon|tel\.|fax|mail|internet|web):$/i.test(prevText) && /^\S+@\S+|^[+\d(]|^(https?:\/\/|www\.)/i.test(line)) ended = false;
+      if (ended && CONTACT_LABEL_END.test(prevText) && /^\S+@\S+|^[+\d(]|^(https?:\/\/|www\.)/i.test(line)) ended = false;
       // "Jonas Weidenbach, Telefon: 0261 49283-322" / "Eine Online-Sprechstunde …": a phone number ends its line's entry.
       if (!ended && /(telefon|tel\.|fon|fax|telefax)\s*:?\s*[+\d][\d\s\/()-]{5,}$/i.test(lastLine) && /^\p{Lu}/u.test(line)) ended = true;
       // "… sagt Stiftungsvorständin Dr." / "Ulrike Pfannschmidt.": a title or short form at a line's end ends nothing.

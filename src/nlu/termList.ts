@@ -6,24 +6,21 @@ const termListSchema = z.array(z.object({ en: z.array(z.string().min(1)).min(1),
 
 /** English → German search terms from knowledge/terms.yaml. */
 export class TermList {
-  private readonly entries: { en: RegExp; de: string[]; phrases: RegExp }[];
+  private readonly entries: { en: RegExp; enAll: RegExp; de: string[]; phrases: RegExp }[];
 
   constructor(entries: z.infer<typeof termListSchema>) {
     const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     this.entries = entries.map((e, i) => {
       // "sign up" (registering) is not "sign" (a signature): other entries' phrases are taken out before this entry looks.
       const others = entries.flatMap((o, j) => (j === i ? [] : o.en.filter((w) => /\s/.test(w) && !e.en.includes(w))));
+      const words = `\\b(${e.en.map(escape).join('|')})\\b`;
       return {
-        en: new RegExp(`\\b(${e.en.map(escape).join('|')})\\b`, 'i'),
+        en: new RegExp(words, 'i'),
+        enAll: new RegExp(words, 'gi'),
         de: e.de,
         phrases: others.length ? new RegExp(`\\b(${others.map(escape).join('|')})\\b`, 'gi') : /(?!)/g,
       };
     });
-  }
-
-  /** Whether an entry's English words are in a text, outside other entries' phrases. */
-  private matches(e: TermList['entries'][number], text: string): boolean {
-    return e.en.test(text) && e.en.test(text.replace(e.phrases, ' '));
   }
 
   static load(file: string): TermList {
@@ -33,32 +30,37 @@ export class TermList {
     return new TermList(parsed.data);
   }
 
-  // An English question is expanded several times while it is answered (intent, search, focus): the last one is kept.
-  private last?: { text: string; terms: readonly string[] };
+  // An English question is read several times while it is answered (intent, search, focus): the last one is kept.
+  private last?: { text: string; entries: TermList['entries']; terms: readonly string[] };
+
+  /** The entries whose English words are in a text, outside other entries' phrases (kept for the last text). */
+  private matching(text: string): NonNullable<TermList['last']> {
+    if (this.last?.text !== text) {
+      const entries = this.entries.filter((e) => e.en.test(text) && e.en.test(text.replace(e.phrases, ' ')));
+      this.last = { text, entries, terms: entries.flatMap((e) => e.de) };
+    }
+    return this.last;
+  }
 
   /**
    * The first German term of each entry the text's English words match: one word per thing asked
    * about, so a passage is not scored higher for saying one thing in several forms.
    */
   heads(text: string): string[] {
-    return this.entries.filter((e) => this.matches(e, text)).map((e) => e.de[0]);
+    return this.matching(text).entries.map((e) => e.de[0]);
   }
 
   /** The text's English content words that no entry knows ("daycare", "Munich"). */
   unknownWords(text: string): string[] {
-    const known = this.entries.filter((e) => this.matches(e, text));
+    const known = this.matching(text).entries;
     // The words of a known phrase ("sign up") are known, each on its own too.
-    const rest = known.reduce((t, e) => t.replace(new RegExp(e.en.source, 'gi'), ' '), text);
+    const rest = known.reduce((t, e) => t.replace(e.enAll, ' '), text);
     return (rest.toLowerCase().match(/[a-z][a-z-]{3,}/g) ?? []).filter((w) => !ENGLISH_FILLER.has(w) && !known.some((e) => e.en.test(w)));
   }
 
   /** German terms for the English words in a text (the same array again for the same text: do not change it). */
   expand(text: string): readonly string[] {
-    if (this.last?.text === text) return this.last.terms;
-    const terms: string[] = [];
-    for (const e of this.entries) if (this.matches(e, text)) terms.push(...e.de);
-    this.last = { text, terms };
-    return terms;
+    return this.matching(text).terms;
   }
 }
 
