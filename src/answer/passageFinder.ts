@@ -440,6 +440,16 @@ export interface FoundPassage {
   coverage: number;
 }
 
+/** A heading over the works a paper cites. */
+const LITERATURE_SECTION = /^(literatur|literaturverzeichnis|quellen|quellenverzeichnis|references|bibliography|bibliografie)\b/i;
+/** One entry of a list of works: "Name, Vorname; Name, Vorname (2017): Titel". */
+const REFERENCE_ENTRY = /^\p{Lu}[\p{L}'-]+,\s+\p{Lu}[\p{L}.-]*(\s+\p{Lu}[\p{L}.-]*)?(\s*[;/&]\s*\p{Lu}[\p{L}'-]+,\s+\p{Lu}[\p{L}.-]*)*\s*(et al\.\s*)?\((hrsg\.?|ed\.?|eds\.?)?\s*\d{4}[a-z]?\)/u;
+/** A sentence of a paper's outline. */
+const OUTLINE_SENTENCE = /^(der|im|in dem) (erste|zweite|dritte|vierte|letzte|folgende)n? (teil|kapitel|abschnitt)\b|^(dieses|das vorliegende) (papier|thesenpapier|working paper|arbeitspapier|dokument|kapitel)\b.{0,40}\b(betrachtet|beschreibt|gliedert|behandelt)\b|^(the )?(first|second|third|next|following) (part|chapter|section)\b/i;
+
+/** A name in quotation marks: a title, a project, a brochure. */
+const QUOTED_NAME = /[„“"«»][^„“”"«»\n]{3,150}[“”"»«]/g;
+
 /** A numbered heading left in the text as a line of its own ("§ 8 Veröffentlichung", "3.2 Antragsberechtigte"). */
 const HEADING_LINE = /^(§+\s*\d+[a-z]?|Art(?:ikel|\.)\s*\d+|\d+(?:\.\d+)*\.?|[IVX]+\.)\s+[^.!?:;\d]{1,80}$/u;
 
@@ -477,6 +487,7 @@ export function findPassage(
   const specific = focus.filter((f) => f.length >= 11 && !isQuestionWord(f));
   // "Wir sind eine Gemeinde mit 2.400 Einwohnern – wie hoch ist unser Eigenanteil?": the sentence for that size.
   const population = extractPopulation(query);
+  const quotesAName = /[„“"«»]/.test(query);
   let best: FoundPassage | null = null;
   for (const [rank, h] of hits.entries()) {
     // An FAQ entry asked as the user asks ("Was wird gefördert?") answers with all of its answer.
@@ -485,6 +496,8 @@ export function findPassage(
     for (const [i, s] of sentences.entries()) {
       // "§ 8 Veröffentlichung, Vertraulichkeit" names a section; it answers nothing. Nor does a question ("Können wir anonym teilnehmen?").
       if (HEADING_LINE.test(s) || /\?\s*["“”»)]?\s*$/.test(s)) continue;
+      // A work the text cites ("Gesemann, Frank; Roth, Roland (2017): Erfolgsfaktoren …") is not what the text says.
+      if (LITERATURE_SECTION.test(h.chunk.section ?? '') || REFERENCE_ENTRY.test(s)) continue;
       const cueHit = cue ? cue.test(s) : true;
       const dateHit = intent === 'deadline' && /\d/.test(s) && findDates(s).length > 0;
       if (intent === 'deadline' && !dateHit) continue;
@@ -510,7 +523,9 @@ export function findPassage(
       const context = pronounLed ? `${before} ${s}` : s;
       // An FAQ answer is about what its question names ("Werden die Namen der Mentees veröffentlicht? Nur mit Einwilligung."),
       // except for a number asked: that must stand in the answer.
-      const cov = coverage(focus, faqHit && h.chunk.question && !counted && !WHAT_IS_FUNDED.test(query) ? `${h.chunk.question} ${context}` : context, kb.vocabulary, kb.synonyms);
+      // A quoted name ("im Projekt “Was bewegt Kommunen? Erfolgsfaktoren …” entstanden") only names a thing, unless the question quotes too.
+      const said = quotesAName || intent !== 'unknown' ? context : context.replace(QUOTED_NAME, ' ');
+      const cov = coverage(focus, faqHit && h.chunk.question && !counted && !WHAT_IS_FUNDED.test(query) ? `${h.chunk.question} ${said}` : said, kb.vocabulary, kb.synonyms);
       // A section named like the question ("Teilnahmevoraussetzungen") vouches for its sentences.
       const sectionHit = focus.length > 0 && h.chunk.section ? coverage(focus, h.chunk.section, kb.vocabulary, kb.synonyms) : 0;
       let score = (cueHit ? 2 : 0) + (faqHit ? 2.5 : 0) + 3 * cov + (dateHit ? 1 : 0) + (strong?.test(s) ? 1.5 : 0) + sectionHit + 1 / (1 + rank);
@@ -542,6 +557,8 @@ export function findPassage(
       }
       // A letter's subject line names the call; it answers nothing.
       if (/^(betreff|betrifft|subject)\s*:/i.test(s)) score -= 3;
+      // "Der erste Teil dieses Thesenpapiers betrachtet …": a paper's outline names its topics without saying anything of them.
+      if (OUTLINE_SENTENCE.test(s)) score -= 0.5;
       // A list intro ("Dem Antrag sind beizufügen:") says nothing by itself, unless its items follow in the passage.
       if (/:\s*$/.test(s) && i === sentences.length - 1 && !NUMBER_WORD.test(s)) score -= 2;
       // "Wo reichen wir ein?", "Wohin schicken?": a sentence with an address or a body to send to.

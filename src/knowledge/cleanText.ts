@@ -246,6 +246,8 @@ export function cleanToBlocks(raw: string, kind: SourceKind): Block[] {
       !/^-{4,}[^-]{0,60}-{4,}$/.test(l) &&
       !/^[-–—]\s*\d{1,3}\s*[-–—]$/.test(l) &&
       !/^(seite|page)\s+\d{1,3}(\s*(von|of|\/)\s*\d{1,3})?$/i.test(l) &&
+      // A table of contents entry ("Teil I: Aktueller Stand ….. 6"): its heading comes again where the part begins.
+      !/\S\s*(\.\s?){4,}\s*\d{0,3}$|\S\s*…{2,}\s*\d{0,3}$/.test(l) &&
       !(l.length >= 8 && ((seen.get(furniture(l)) ?? 0) >= 3 || ((seen.get(furniture(l)) ?? 0) >= 2 && /\b(seite|page)\s+\d|\bnr\.\s*\d+\s+vom\b/i.test(l))) && !/[.!?]$/.test(l)),
   );
 

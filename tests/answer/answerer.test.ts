@@ -369,6 +369,20 @@ describe('Answerer: words of the question the text writes differently', () => {
     expectVerbatimCitations(a);
   });
 
+  it.each([
+    ['Welche Erfolgsfaktoren nennt das ILS-Papier?', 'de'],
+    ['Welche Erfolgsfaktoren nennt das ILS-Papier für wirkungsvolle Projekte?', 'de'],
+    ['What success factors does the ILS paper name?', 'en'],
+  ] as const)('answers "%s" from what the paper says, not from its title, contents or list of works', (question, lang) => {
+    const a = ask(question, { lang });
+    expect(a.intent).toBe('unknown');
+    const quote = a.citations[0]?.quote ?? '';
+    expect(quote).toMatch(/Erfolgsfaktoren/);
+    // The project title in quotation marks, a contents line with dot leaders, a cited work.
+    expect(quote).not.toMatch(/Working Paper ist im Rahmen|\.{4}|\(\d{4}\):/);
+    expectVerbatimCitations(a);
+  });
+
   it('does not take "langfristig" for a deadline question', () => {
     const a = ask('Was empfiehlt das ILS-Papier zur langfristigen Finanzierung?');
     expect(a.intent).not.toBe('deadline');

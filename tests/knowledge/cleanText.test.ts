@@ -266,6 +266,14 @@ describe('cleanToBlocks: layouts of calls nobody curated', () => {
     expect(out).toContain('Der Eigenanteil beträgt 20 %.');
   });
 
+  it('drops table of contents entries with dot leaders, but keeps an ellipsis in a sentence', () => {
+    const text = 'Inhalt\n\nKurzfassung ..... 3\nTeil I: Erfolgsfaktoren der Umsetzung .......... 6\nAnhang …… 19\n\nTeil I: Erfolgsfaktoren der Umsetzung\n\nGefördert werden Kommunen, Kreise usw. ... und Vereine.';
+    const out = blocksToText(cleanToBlocks(text, 'txt'));
+    expect(out).not.toMatch(/\.{4}|……|Kurzfassung/);
+    expect(out).toContain('Teil I: Erfolgsfaktoren der Umsetzung');
+    expect(out).toContain('Gefördert werden Kommunen, Kreise usw. ... und Vereine.');
+  });
+
   it('keeps a one-line fact ("Bewerbungsschluss: 15. März") as text, not as a heading', () => {
     const blocks = cleanToBlocks('Termine\n\nBewerbungsschluss: 15. März\n\nDie Teilnahme ist kostenfrei.', 'txt');
     expect(blocks.find((b) => b.text.startsWith('Bewerbungsschluss'))?.kind).toBe('paragraph');

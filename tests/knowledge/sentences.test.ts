@@ -13,6 +13,8 @@ describe('splitSentences', () => {
     ['a numeric date', 'Bewerben bis zum 28.2.2023 möglich. Danach nicht.', 'Bewerben bis zum 28.2.2023 möglich.'],
     ['"e.V." in a name', 'Der Träger (IMAP e.V.) hilft. Danke.', 'Der Träger (IMAP e.V.) hilft.'],
     ['an ordinal', 'Das ist die 2. Förderrunde des Landes. Sie läuft.', 'Das ist die 2. Förderrunde des Landes.'],
+    ['a question inside a quoted title', 'Das Papier entstand im Projekt “Was bewegt Kommunen? Erfolgsfaktoren vor Ort” der Stiftung. Danach Dank.', 'Das Papier entstand im Projekt “Was bewegt Kommunen? Erfolgsfaktoren vor Ort” der Stiftung.'],
+    ['a question inside German quotation marks', 'Die Broschüre „Wer hilft? Beratung vor Ort“ liegt bei. Sie ist kostenlos.', 'Die Broschüre „Wer hilft? Beratung vor Ort“ liegt bei.'],
     ['two days of one month', 'Die Auftaktwerkstatt ist am 20./21. April 2027 in Verden. Danach Coaching.', 'Die Auftaktwerkstatt ist am 20./21. April 2027 in Verden.'],
   ])('does not split at %s', (_label, text, first) => {
     const sentences = splitSentences(text);
@@ -24,6 +26,8 @@ describe('splitSentences', () => {
     ['periods', 'Erster Satz. Zweiter Satz. Dritter Satz.', ['Erster Satz.', 'Zweiter Satz.', 'Dritter Satz.']],
     ['question and exclamation marks', 'Ist das so? Ja! Gut.', ['Ist das so?', 'Ja!', 'Gut.']],
     ['a closing quotation mark', 'Er sagte: „Wir fördern Vielfalt.“ So der Minister.', ['Er sagte: „Wir fördern Vielfalt.“', 'So der Minister.']],
+    ['a quoted question that ends the sentence', 'Sie fragen: „Wer darf sich bewerben?“ Das steht in Abschnitt 3.', ['Sie fragen: „Wer darf sich bewerben?“', 'Das steht in Abschnitt 3.']],
+    ['a question after a closed quotation', 'Gilt „Kommune“ auch für Kreise? Ja.', ['Gilt „Kommune“ auch für Kreise?', 'Ja.']],
     ['a year at the end of a sentence', 'Das Programm läuft seit 2014. Es wird fortgesetzt.', ['Das Programm läuft seit 2014.', 'Es wird fortgesetzt.']],
   ])('splits at sentence ends marked by %s', (_label, text, expected) => {
     expect(splitSentences(text)).toEqual(expected);
