@@ -9,7 +9,7 @@ import { evaluateEligibility, type ApplicantProfile, type Verdict } from '../pro
 import type { FactTopic, Program } from '../programs/programSchema.js';
 import { formatDate, formatDayMonth, formatNumber, type Translate } from '../i18n.js';
 import { parseQuantity } from '../nlu/numbers.js';
-import { asksAboutPeople, asksSecondStage, channelRefused, findRelativeDeadline, INFO_EVENT, samePeople, findAmountLimits, findByline, hasIntentCue, otherKindDeadline, passesOnApplications, secondStageDeadline, textsSay, findDuration, findExpansion, findFaqAnswer, findPassage, findWhenPassage, isApplicationDeadline } from './passageFinder.js';
+import { asksAboutPeople, asksSecondStage, channelRefused, findRelativeDeadline, INFO_EVENT, samePeople, BY_CHANNEL, findAmountLimits, findByline, findPublicationDate, kindOfNamedPlace, hasIntentCue, otherKindDeadline, passesOnApplications, secondStageDeadline, textsSay, findDuration, findExpansion, findFaqAnswer, findPassage, findWhenPassage, isApplicationDeadline } from './passageFinder.js';
 import { COUNT_QUESTION, countedWord, countedPattern, coverage, focusTerms, isQuestionWord, NUMBER_WORD, unknownTopic } from './support.js';
 import type { Answer, Citation, Suggestion } from './types.js';
 import { escapeMarkdown } from '../bot/markdown.js';
@@ -226,7 +226,9 @@ const ON_REQUEST = /auf\s+(\S+\s+){0,3}(wunsch|antrag)\b|verzicht|abgesehen|wer 
 /** A waiver granted only in a case the text names ("…, wenn Tatsachen eine Gefährdung befürchten lassen"). */
 const WAIVER_CONDITION = /\b(wenn|sofern|falls|soweit)\b/i;
 /** Publication that depends on something ("nur wenn sie zustimmen"). */
-const CONDITIONAL = /auf\s+(\S+\s+){0,3}(wunsch|antrag)\b|verzicht|abgesehen|grundsätzlich|in der regel|standardmäßig|normalerweise|wer das nicht möchte|zustimm|einverständnis|sofern|es sei denn|nur\s+(dann|mit|wenn)/i;
+const CONDITIONAL = /auf\s+(\S+\s+){0,3}(wunsch|antrag)\b|verzicht|abgesehen|grundsätzlich|in der regel|standardmäßig|normalerweise|wer das nicht möchte|zustimm|einverständnis|einwillig|sofern|es sei denn|nur,?\s+(dann|mit|wenn|falls|nach)/i;
+/** Published only if those named agree: "nur, wenn Sie ausdrücklich schriftlich einwilligen", "nur mit ihrer Zustimmung". */
+const ONLY_WITH_CONSENT = /\bnur,?\s+(mit|wenn|nach|sofern|falls)\b.{0,80}\b(einwillig\w*|zustimm\w*|einverständnis\w*|einverstanden)|\b(mit|nach)\s+(ausdrücklicher\s+|vorheriger\s+|schriftlicher\s+)*(einwilligung|zustimmung)\b.{0,40}\b(veröffentlicht|genannt)|\bonly (with|if|after)\b.{0,60}\b(consent|agree)/i;
 
 function statesPublished(quote: string): boolean {
   const m = quote.match(PUBLISHED);
@@ -276,7 +278,7 @@ function englishFaqYesNo(quote: string, question: string, coverage: number): { k
 
 function plainAnswer(intent: Intent, quote: string, question: string): { key: string; share?: string } | undefined {
   // "Können wir den Antrag per E-Mail schicken?" – "Die Übersendung … per E-Mail wahrt die Frist nicht.": a plain no for that way.
-  if (/\bper (e-?mail|mail|post|fax|telefax)\b|\bby (e-?mail|post|mail|fax)\b/i.test(question) && YES_NO_QUESTION.test(questionSentence(question))) {
+  if (BY_CHANNEL.test(question) && YES_NO_QUESTION.test(questionSentence(question))) {
     const refusing = splitSentences(quote).find((x) => channelRefused(x, question));
     if (refusing && !/\b(nur|ausschließlich|lediglich)\b/i.test(refusing)) return { key: 'channelRefused' };
   }
@@ -287,8 +289,14 @@ function plainAnswer(intent: Intent, quote: string, question: string): { key: st
   }
   if (intent === 'signature' && ASKS_SUFFICIENCY.test(question) && !NO_SIGNATURE.test(quote)) return undefined;
   // "Will the names of our mentees be published?" is not answered by a sentence about municipalities being named.
-  if (intent === 'anonymity' && asksAboutPeople(question) && !samePeople(question, quote)) return undefined;
+  // "Bei uns wurden Ratsmitglieder bedroht. Wird unsere Teilnahme veröffentlicht?": the question sentence says whose names.
+  const asksPeople = asksAboutPeople(questionSentence(question));
+  if (intent === 'anonymity' && asksPeople && !samePeople(question, quote)) return undefined;
   if (intent === 'anonymity') {
+    // "Wir veröffentlichen die Namen … nur, wenn Sie ausdrücklich schriftlich einwilligen": neither a plain yes nor a no.
+    // Of the people asked about: consent of the mentees says nothing of the municipality's name.
+    const consent = splitSentences(quote).find((x) => ONLY_WITH_CONSENT.test(x));
+    if ((ASKS_ANONYMITY.test(question) || ASKS_PUBLICATION.test(question)) && consent && splitSentences(quote).length <= 2 && (asksPeople || !asksAboutPeople(consent.replace(/\bteilnehmende\w*\s+(kommunen|gemeinden|städte|landkreise|kreise)\b/gi, '')))) return { key: 'onlyWithConsent' };
     const unnamed = STAYS_UNNAMED.test(quote);
     const published = statesPublished(quote);
     if (ASKS_ANONYMITY.test(question)) {
@@ -450,6 +458,23 @@ const STARTED_ALREADY = /\b(schon|bereits)\b.{0,80}\b(angefangen|begonnen|gestar
 const BEGUN_BEFORE = /begonnen|vorzeitig|maßnahmebeginn|projektbeginn|bereits (laufende|bestehende)|vor (der|dem) (bewilligung|zuwendungsbescheid|projektstart|antragstellung)/i;
 
 /** "Was sagt/empfiehlt das Papier …?": a question about what a text says, which a paper answers. */
+const REACH = /(?:telefon|tel\.?|fon|phone)\s*:?\s*\+?\d[\d ()/-]{5,}\d|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/gi;
+
+/** The part of a contact's quote that is about that person: from after the previous person's number or address to the end of their own. */
+function ownPart(c: { quote: string; name?: string }): string {
+  const at = c.name ? c.quote.indexOf(c.name) : -1;
+  if (at < 0) return c.quote;
+  const before = c.quote.slice(0, at);
+  const start = Math.max(0, ...[...before.matchAll(REACH)].map((m) => (m.index ?? 0) + m[0].length));
+  const after = c.quote.slice(at);
+  const own = [...after.matchAll(REACH)][0];
+  return c.quote.slice(start, own ? at + (own.index ?? 0) + own[0].length : undefined);
+}
+
+/** When a paper appeared: "Wann ist das Papier erschienen?", "Aus welchem Jahr ist die Studie?", "When was the paper published?". */
+const PUBLICATION_ASKED = /\b(wann|seit wann|von wann|aus welchem jahr|in welchem jahr|welches jahr|wie alt|when|which year|what year|how old)\b.{0,60}\b(erschienen|erscheint|veröffentlicht|herausgegeben|herausgekommen|publiziert|geschrieben|verfasst|entstanden|published|released|written|issued|appeared|come out|came out)\b|\b(erscheinungsjahr|erscheinungsdatum|veröffentlichungsdatum|publication date|year of publication)\b|\baus welchem jahr\b|\bwhat year\b.{0,40}\b(paper|study)\b/i;
+/** The text itself as what appeared: the call, the notice, the guideline. */
+const TEXT_ITSELF = /\b(aufruf|förderaufruf|ausschreibung|bekanntmachung|richtlinie|förderrichtlinie|call|announcement|guidelines?)\b/i;
 const PAPER_SAYS = /\bwas (sagt|schreibt|empfiehlt|schlägt|rät|fordert|steht)\b|\blaut (dem|der|des)\b|what does .{0,60}\b(say|suggest|recommend|propose)|which .{0,40}\bdoes .{0,60}\b(suggest|recommend|propose)/i;
 /** Kinds of question a paper can be asked about as a topic ("Eigenanteil", "Verfahren"): only with words of applying are they about applying to it. */
 const NEEDS_APPLYING_WORDS = new Set<Intent>(['eligibility', 'ownFunds', 'process']);
@@ -588,6 +613,11 @@ export class Answerer {
     // "Willkommen im Amt", "Ortsmitte gemeinsam": a programme's name describes no applicant and asks nothing.
     const ownWords = withoutNames(req.text, detected);
     const facts = extractProfileFacts(ownWords);
+    // "Is the Hanseatic City of Lübeck eligible?": the call's own list says what kind Lübeck is.
+    if (detected.length === 1 && (facts.entityType === undefined || facts.entityType === 'stadt')) {
+      const kind = kindOfNamedPlace(kb, kb.docIdsOf(detected[0]), ownWords);
+      if (kind) facts.entityType = kind;
+    }
     let intent = rawIntent;
     // A described applicant plus an eligibility cue is an eligibility question ("… passt das?").
     const describesApplicant = facts.entityType !== undefined || facts.population !== undefined;
@@ -599,6 +629,8 @@ export class Answerer {
     if (MULTIPLE_ENTRIES.test(req.text)) intent = 'unknown';
     // "Wie viele Kommunen sollen gefördert werden?" asks for a number, not whether one may apply.
     if (intent === 'eligibility' && /\bwie viele\b|\bhow many\b/i.test(req.text) && !describesApplicant) intent = 'unknown';
+    // "Could we e-mail our signed application?", "Dürfen wir den unterschriebenen Antrag mailen?": how to send it, not whether to sign.
+    if (intent === 'signature' && BY_CHANNEL.test(req.text) && /\b(signed|unterschriebene[nrs]?|unterzeichnete[nrs]?)\s+\p{L}/iu.test(req.text)) intent = 'process';
     // "Wie lange läuft die Förderung?", "How long is the funding period?": a duration, not the application deadline.
     if ((intent === 'deadline' || intent === 'money' || intent === 'benefits' || intent === 'eligibility') && asksDuration(req.text)) intent = 'unknown';
     // "Was passiert, wenn der Antrag erst nach dem Stichtag ankommt?" asks about lateness, not for the date.
@@ -776,6 +808,13 @@ export class Answerer {
     // "Können wir uns auf das ILS-Papier bewerben?": a research paper is no call; say so rather than quote it.
     // "Was schlägt das Papier vor, damit Kommunen besser durch Antragsverfahren kommen?" asks what it says, not how to apply.
     const asksApplying = !PAPER_SAYS.test(req.text) && ((APPLYING_INTENTS.has(intent) && (!NEEDS_APPLYING_WORDS.has(intent) || APPLYING_WORDS.test(req.text))) || /\b(bewerben|beantragen|antrag stellen)\b/i.test(req.text));
+    // "Wann ist das ILS-Papier erschienen?": the date of its imprint, not "it has no deadline".
+    // "Wann wurde der Aufruf veröffentlicht?" asks the same of a call; "Wann werden die Namen veröffentlicht?" does not.
+    // "Who wrote it and when did it come out?": the byline, whose citation names the year.
+    if (PUBLICATION_ASKED.test(req.text) && !AUTHOR_QUESTION.test(req.text) && (program.kind === 'research' || (TEXT_ITSELF.test(req.text) && !asksAboutPeople(req.text)))) {
+      const published = findPublicationDate(kb, docIds);
+      return published ? this.quoteAnswer(program, 'unknown', published, lang) : this.abstain(intent, lang, program);
+    }
     if (program.kind === 'research' && asksApplying) {
       const about = program.facts.find((f) => f.topic === 'about');
       const lead = t(lang, 'research.notACall', { program: program.shortName });
@@ -1071,11 +1110,17 @@ export class Answerer {
     if (!focus.length) return withEmail[0];
     let best = withEmail[0];
     let bestCov = 0;
+    let bestScore = 0;
+    // Choosing between contacts is no claim of fact: "Bewerbungsportal" may pick the one for the "Online-Portal".
+    const fit = (text: string) => {
+      const heads = words(text).map((w) => stem(w)).filter((h) => h.length >= 5);
+      return focus.reduce((sum, f) => sum + (coverage([f], text, kb.vocabulary, kb.synonyms) === 1 ? 1 : heads.some((h) => f.endsWith(h)) ? 0.5 : 0), 0);
+    };
     for (const c of withEmail) {
-      // Choosing between contacts is no claim of fact: "Bewerbungsportal" may pick the one for the "Online-Portal".
-      const heads = words(c.quote).map((w) => stem(w)).filter((h) => h.length >= 5);
-      const cov = focus.reduce((sum, f) => sum + (coverage([f], c.quote, kb.vocabulary, kb.synonyms) === 1 ? 1 : heads.some((h) => f.endsWith(h)) ? 0.5 : 0), 0);
-      if (cov > bestCov) [best, bestCov] = [c, cov];
+      const cov = fit(c.quote);
+      // "Fachliche Fragen: Herr A, Tel. … Fragen zum Zuwendungsrecht: Frau B, Tel. …": what stands with the person's own name counts twice.
+      const score = cov + fit(ownPart(c));
+      if (score > bestScore) [best, bestCov, bestScore] = [c, cov, score];
     }
     // "Frage zum Online-Formular" goes to whoever answers on the procedure, the rest to the one for content.
     if (bestCov < 1 && PROCEDURE_WORDS.test(question)) return withEmail.find((c) => PROCEDURE_WORDS.test(c.quote)) ?? best;

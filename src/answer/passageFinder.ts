@@ -1,7 +1,8 @@
 import type { KnowledgeBase } from '../knowledge/knowledgeBase.js';
 import type { Intent } from '../nlu/intents.js';
 import { findDates } from '../programs/deadlineStatus.js';
-import { extractPopulation } from '../nlu/profileEntities.js';
+import { normalizeForQuote } from '../knowledge/cleanText.js';
+import { extractEntityType, extractPopulation, type ProfileEntityType } from '../nlu/profileEntities.js';
 import { parseQuantity } from '../nlu/numbers.js';
 import { countedPattern, countedWord, countOf, coverage, focusTerms, isQuestionWord, NUMBER_WORD } from './support.js';
 
@@ -20,7 +21,7 @@ const CUES: Partial<Record<Intent, RegExp>> = {
   // "Bundesländern" is no change: the word starts there.
   changes: /(?<![a-zäöüß])(ge|ab|ver)?änder|korrigier|ersetz|nachreich|nachgereicht|zurückzieh|berichtig|überarbeit|neue fassung/i,
   funder: /fördert|gefördert|finanziert|ruft|institut|ministerium|stiftung|bundesamt/i,
-  about: /ziel|sucht|modellprojekt|aufruf|ruft|mit dem (förder)?programm|(fördert|unterstützt) (das|die|der) .{0,80}(kommunen|gemeinden|städte|landkreise)|zweck/i,
+  about: /ziel|sucht|modellprojekt|aufruf|ruft|mit dem (förder)?programm|\b(fördert|fördern|unterstützt|unterstützen)\b.{0,80}\b(kommunal\w*|kommunen|gemeinden|städte|landkreise)|zweck/i,
 };
 
 /** Whether a text carries the cue of a kind of question ("Eigenanteil" for own funds). */
@@ -86,6 +87,39 @@ export function findDuration(kb: KnowledgeBase, docIds: ReadonlySet<string>, que
     if (line) return { docId: h.chunk.docId, quote: line, score: h.score, coverage: 1 };
   }
   return null;
+}
+
+/** A month and year or a copyright year: "Dortmund, Deutschland, September 2022", "© ILS 2022". */
+const PUBLISHED_WHEN = /\b(januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember|january|february|march|may|june|july|october|december)\s+(19|20)\d{2}\b|©\s*[\p{L}\s.-]{0,40}(19|20)\d{2}\b|\b(stand|erschienen|veröffentlicht|published)\s*:?\s*(\d{1,2}\.\s*)?(\d{1,2}\.|\p{L}+)?\s*(19|20)\d{2}\b|^(vom|dated)\s+\d{1,2}\.?\s*\p{L}+\s+(19|20)\d{2}\b/iu;
+
+/** When a paper appeared, from its imprint or title page (its first passages), for "Wann ist das Papier erschienen?". */
+export function findPublicationDate(kb: KnowledgeBase, docIds: ReadonlySet<string>): FoundPassage | null {
+  for (const chunk of allChunksOf(kb, docIds).slice(0, 6)) {
+    // "bis Ende Januar 2027" is a deadline, not when the text appeared.
+    const line = chunk.sentences.find((x) => PUBLISHED_WHEN.test(x) && x.length < 200 && !/\b(bis|frist|spätestens|einzureichen|eingereicht|einreichen|deadline|until|due)\b/i.test(x));
+    if (line) return { docId: chunk.docId, quote: line, score: 1, coverage: 1 };
+  }
+  return null;
+}
+
+/**
+ * The kind of applicant a place named in the question is, when the texts list it in brackets after
+ * its kind: "Die kreisfreien Städte (Flensburg, Kiel, Lübeck, Neumünster) sind nicht antragsberechtigt"
+ * makes "Lübeck" a kreisfreie Stadt.
+ */
+export function kindOfNamedPlace(kb: KnowledgeBase, docIds: ReadonlySet<string>, question: string): ProfileEntityType | undefined {
+  const names = [...question.slice(1).matchAll(/(?<![\p{L}-])(\p{Lu}\p{Ll}{3,}(?:-\p{Lu}\p{Ll}+)?)(?![\p{L}-])/gu)].map((m) => m[1]);
+  if (!names.length) return undefined;
+  for (const chunk of allChunksOf(kb, docIds)) {
+    if (!chunk.text.includes('(')) continue;
+    for (const m of chunk.text.matchAll(/((?:[\p{L}-]+\s+){0,2}[\p{L}-]+)\s*\(([^()]{3,200})\)/gu)) {
+      const listed = m[2].split(/,\s*|\s+und\s+|\s+sowie\s+|\s+and\s+/).map((x) => x.trim());
+      if (listed.length < 2 || !names.some((n) => listed.includes(n))) continue;
+      const kind = extractEntityType(m[1]);
+      if (kind) return kind;
+    }
+  }
+  return undefined;
 }
 
 /** A byline: "Von: Nils Hans, Ralf Zimmer-Hegmann", "Autorinnen: …", "Herausgegeben von …". */
@@ -345,11 +379,12 @@ const JOINT_ASKED = /gemeinsam|\bzusammen\b|verbund|jointly|together|team up|joi
 const JOINT_SAID = /gemeinsam|verbund|zusammenschl|kooperation|mehrere\w* (gemeinden|kommunen|städte)|partnerkommune/i;
 
 /** Sending by a channel: "per E-Mail", "per Post", "by email". */
-const BY_CHANNEL = /\bper (e-?mail|mail|post|fax|telefax)\b|\bby (e-?mail|post|mail|fax)\b/i;
+/** A question that names a way of sending: "per E-Mail", "by post", "Could we e-mail our application", "Dürfen wir das mailen?". */
+export const BY_CHANNEL = /\bper (e-?mail|mail|post|fax|telefax)\b|\bby (e-?mail|post|mail|fax)\b|\b(e-?mail|fax|post)\s+(it|them|this|that|our|the|us|in)\b|\b(mailen|faxen|zumailen)\b/i;
 /** A sentence that names how applications are submitted. */
 const SUBMISSION_WAY = /einzureichen|einreich|postweg|\bper post\b|portal|im original|übersend|übermittel|zu senden|zu schicken/i;
 /** The ways of sending a question may ask about, each as the texts write it. */
-const CHANNELS: RegExp[] = [/e-?mail|\bmail\b/i, /\bpost\b|postweg|postalisch|\bbrief/i, /\bfax|telefax/i, /portal|online/i, /scan/i];
+const CHANNELS: RegExp[] = [/e-?mail|\bmail(en|t)?\b|zumailen/i, /\bpost\b|postweg|postalisch|\bbrief/i, /\bfax|telefax/i, /portal|online/i, /scan/i];
 
 /** Whether a sentence speaks of a way of sending the question names ("per Post" – "auf dem Postweg"). */
 function sameChannel(sentence: string, question: string): boolean {
@@ -393,11 +428,17 @@ function deadlineFit(sentence: string, query = ''): number {
     // Asked for ("Bis wann muss die Kreisverwaltung die Anträge weitergeben?"): the office's own date comes first.
     return 3;
   }
+  // "Die ursprünglich genannte Frist (15. Januar 2027) wurde verlängert": the date that no longer holds.
+  if (SUPERSEDED_DEADLINE.test(sentence) && !NEW_DEADLINE_DATE_AFTER.test(sentence)) return -3;
   // "Neue Frist: Freitag, 15. Januar 2027": a corrected or extended deadline replaces the one announced first.
   const renewed = NEW_DEADLINE.test(sentence) ? 2 : 0;
   return (APPLICATION.test(sentence) || renewed ? 1.5 : 0) - (NOT_APPLICATION_END.test(sentence) && !APPLICATION.test(sentence) ? 3 : 0) + stage + renewed;
 }
 
+/** A deadline said to be the earlier one: "die ursprünglich genannte Frist", "the original deadline". */
+const SUPERSEDED_DEADLINE = /\b(ursprünglich|bisherig|zunächst|früher|zuvor|alte[nr]?)\w*\s+(genannte\w*\s+|angegebene\w*\s+|vorgesehene\w*\s+)?(frist|bewerbungsfrist|antragsfrist|einreichungsfrist|einsendeschluss|bewerbungsschluss|stichtag|termin)\b|\b(original|originally|previous|earlier|old) (deadline|closing date)\b/i;
+/** "… wurde auf den 29. Januar verlängert": the sentence names the new date too. */
+const NEW_DEADLINE_DATE_AFTER = /\b(auf|bis zum|bis|to|until)\s+(den\s+|the\s+)?(\w+,?\s+)?\d{1,2}\.?\s*(\d{1,2}\.|\p{L}+)\s*(\d{4})?\s*(verlängert|verschoben|extended|moved)/iu;
 /** A deadline given anew: corrected, extended, moved. */
 const NEW_DEADLINE = /\bneue[rn]? (frist|bewerbungsfrist|antragsfrist|einreichungsfrist|einsendeschluss|bewerbungsschluss|abgabetermin|stichtag)\b|\b(frist|bewerbungsfrist|antragsfrist|bewerbungsschluss)\b.{0,60}\b(verlängert|verschoben|geändert)|\bgeänderte[rn]? (frist|bewerbungsfrist|antragsfrist)|\b(new|extended|revised) deadline\b|\bdeadline (has been |was |is )?(extended|moved|postponed)/i;
 
@@ -440,6 +481,8 @@ export interface FoundPassage {
   coverage: number;
 }
 
+/** The fields under a form's signature line: "Ort, Datum  Unterschrift, Name, Funktion". */
+const FORM_FIELDS = /^(ort\s*,?\s*(und\s+)?datum|datum)\b[^.]{0,60}\b(unterschrift|stempel)\b[^.]{0,40}$/i;
 /** A heading over the works a paper cites. */
 const LITERATURE_SECTION = /^(literatur|literaturverzeichnis|quellen|quellenverzeichnis|references|bibliography|bibliografie)\b/i;
 /** One entry of a list of works: "Name, Vorname; Name, Vorname (2017): Titel". */
@@ -495,7 +538,9 @@ export function findPassage(
     const sentences = h.chunk.sentences;
     for (const [i, s] of sentences.entries()) {
       // "§ 8 Veröffentlichung, Vertraulichkeit" names a section; it answers nothing. Nor does a question ("Können wir anonym teilnehmen?").
-      if (HEADING_LINE.test(s) || /\?\s*["“”»)]?\s*$/.test(s)) continue;
+      if (HEADING_LINE.test(s) || /\?\s*["“”»)]?\s*$/.test(s) || FORM_FIELDS.test(s)) continue;
+      // The call's title line names it; it does not say what the call is about.
+      if (intent === 'about' && normalizeForQuote(s) === normalizeForQuote(kb.docs.get(h.chunk.docId)?.title ?? '')) continue;
       // A work the text cites ("Gesemann, Frank; Roth, Roland (2017): Erfolgsfaktoren …") is not what the text says.
       if (LITERATURE_SECTION.test(h.chunk.section ?? '') || REFERENCE_ENTRY.test(s)) continue;
       const cueHit = cue ? cue.test(s) : true;
@@ -569,6 +614,8 @@ export function findPassage(
       if (intent === 'changes' && REPORT_CHANGE.test(s)) score += 1.5;
       // "Können wir per E-Mail einreichen?": the sentence that allows or refuses that way.
       if (byChannel && /\bnicht\b|\bnur\b|ausschließlich|wahrt|genügt|reicht|einzureichen|zu (senden|schicken|übersenden)/i.test(s)) score += 2.5;
+      // "Eine Vorabkopie per E-Mail ist erwünscht": a copy besides the application, not the way to hand it in.
+      if (byChannel && /\bvorab\w*|\bkopie\b|zusätzlich|zur information|advance copy/i.test(s)) score -= 2.5;
       if (intent === 'money' && /\d/.test(s)) score += 1;
       // "Wie viele Modellkommunen …?" is answered by a sentence with a number, best one of those things.
       if (counted) {

@@ -16,6 +16,7 @@ const GENERIC = new Set(
    januar februar märz marz april mai juni juli august september oktober november dezember january february march june july october december
    ding dings zeug sache nochmal nochmals eben aktuell derzeit momentan gerade stimmt stimmen richtig korrekt passt
    kriegt kriegen kriegst bekommt bekommen angestoßen initiiert wessen mittel mitteln reinstecken reinsteckt umsonst eigenes gedacht
+   roll rolle spielt spiel spielen bedeut bedeutung stellenwert situation sieht seh sehen einschatz einschätzung
    call text paper document programme program project tell say says know please about does apply application`
     .split(/\s+/)
     .map((w) => stem(w)),
@@ -60,7 +61,8 @@ export function focusTerms(question: string, programs: Program[], vocabulary: Re
   }
   for (const w of ignore) programWords.add(stem(w));
   const out: string[] = [];
-  for (const w of questionWords(question)) {
+  // "vor Ort" says where, as a phrase: no word of it is what is asked about.
+  for (const w of questionWords(question.replace(/\bvor Ort\b/gi, ' '))) {
     if (STOPWORDS.has(w) || w.length < 3 || /\d/.test(w)) continue;
     const s = stem(w);
     if (GENERIC.has(s) || programWords.has(s) || misspeltNameWord(w, nameWords)) continue;
@@ -128,8 +130,14 @@ function participleStart(f: string): string | undefined {
   return prefix ? `${prefix}ge${f.slice(prefix.length, prefix.length + 4)}` : undefined;
 }
 
+/** A verb with a separable particle that is a word of its own ("zusammenarbeiten" → "arbeiten … zusammen"). */
+const SEPARATED = /^(zusammen|teil|statt|fest|weiter|fort|bereit|hinzu|vorbei)(\p{L}{4,})$/u;
+
 function passageHas(have: ReadonlySet<string>, f: string): boolean {
   if (have.has(f)) return true;
+  // "Mit wem sollen die Lotsen zusammenarbeiten?" — "Die Lotsen arbeiten eng mit … zusammen."
+  const separated = SEPARATED.exec(f);
+  if (separated && have.has(stem(separated[1])) && [...have].some((h) => h.startsWith(separated[2].slice(0, 4)))) return true;
   const participle = participleStart(f);
   for (const h of have) {
     // "Jury" in "Jurysitzung": a short word as the first part of a compound.

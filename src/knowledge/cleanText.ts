@@ -224,8 +224,26 @@ function joinHyphenated(left: string, right: string, whole: string): string {
  * Turns raw extracted text into blocks: drops page numbers and markup, rejoins words hyphenated
  * across line breaks (also across blank lines, as PDF extraction leaves them), rebuilds paragraphs.
  */
+const UMLAUT: Record<string, string> = { a: 'ä', o: 'ö', u: 'ü', A: 'Ä', O: 'Ö', U: 'Ü' };
+const LIGATURE: Record<string, string> = { 'ﬀ': 'ff', 'ﬁ': 'fi', 'ﬂ': 'fl', 'ﬃ': 'ffi', 'ﬄ': 'ffl', 'ﬅ': 'st', 'ﬆ': 'st' };
+
+/**
+ * Scans and PDF copies spell umlauts as a vowel and a loose diaeresis ("fu¨r") or a combining one,
+ * set "fi" and "fl" as ligatures, and read a "1" in numbering as "l" ("2.l", "l. Ziel"): read as
+ * the words and numbers they are, so they can be searched and quoted.
+ */
+export function repairOcr(text: string): string {
+  return text
+    .replace(/([aouAOU])[\u00a8\u0308]/g, (_m, v: string) => UMLAUT[v])
+    .replace(/\u00a8([aouAOU])/g, (_m, v: string) => UMLAUT[v])
+    .normalize('NFC')
+    .replace(/[ﬀﬁﬂﬃﬄﬅﬆ]/g, (l) => LIGATURE[l])
+    .replace(/(?<=\d)l(?=\d)|(?<=(?:^|\s)\d{1,2}\.)l(?=\s)/g, '1')
+    .replace(/^([ \t]*)l\.(?=[ \t]+\p{Lu})/gmu, '$11.');
+}
+
 export function cleanToBlocks(raw: string, kind: SourceKind): Block[] {
-  let text = raw.replace(/\r\n?/g, '\n').replace(/\u00ad/g, '').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '');
+  let text = repairOcr(raw.replace(/\r\n?/g, '\n').replace(/\u00ad/g, '').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, ''));
   if (kind === 'html' || /<\/?(p|div|b|br|sup|span|h[1-6])\b[^>]*>/i.test(text)) text = stripHtml(text);
   if (kind === 'md' || kind === 'html') text = stripMarkdown(text);
   // A forwarded or answered e-mail quotes with "> " at each line's start: the lines, without the markers.

@@ -56,6 +56,8 @@ const OPEN_CALL_WORD = /^(aufruf|förderaufruf|projektaufruf|ausschreibung|wettb
 const NOT_THE_CALL = /vorschau|rückblick|bericht|umfrage|fachtag|termine|in eigener sache|ausblick/i;
 /** "Ministerin Kettering: „Zusammenhalt braucht Orte“": someone's words as a headline. */
 const PERSON_QUOTED = /^[^„"»:]{0,60}\b(minister\w*|staatssekretär\w*|präsident\w*|bürgermeister\w*|landrat|landrätin|direktor\w*|vorsitzende\w*|vorständin|vorstand|beauftragte\w*|sprecher\w*)\b[^„"»:]{0,40}:\s*[„"»]/i;
+/** "Referat 23 „Teilhabe und Staatsangehörigkeit“": the name of a unit of an authority, not of the call. */
+const ORG_UNIT_QUOTED = /\b(referat|abteilung|sachgebiet|fachbereich|fachdienst|dezernat|stabsstelle|arbeitsgruppe|geschäftsstelle|servicestelle|amt)\s*[\dIVX.]*\s*[„"»“]/i;
 /** Lines about the publisher or the version, which open many calls but do not name them. */
 const PUBLISHER_LINE = /^(bekanntmachung (des|der)|herausgegeben|herausgeber|stand\b|az\.|aktenzeichen|ein programm (des|der)|eine initiative|im auftrag|veröffentlicht)/i;
 
@@ -67,12 +69,20 @@ function titleOf(blocks: Block[], id: string): string {
   // A letter or circular names its matter in the subject line, below a letterhead of many lines.
   const subject = blocks.slice(0, 40).find((b) => /^(betreff|betrifft|subject)\s*:\s*\S/i.test(b.text) && b.text.length <= 240);
   if (subject) return subject.text.replace(/^(betreff|betrifft|subject)\s*:\s*/i, '').replace(/^((aw|wg|re|fwd?)\s*:\s*)+/i, '').replace(/\s+/g, ' ').slice(0, 160);
+  // A letter without "Betreff:" puts its subject right above the salutation, below the letterhead.
+  const salutation = blocks.slice(0, 25).findIndex((b) => /^(sehr geehrte|liebe |dear )/i.test(b.text));
+  const above = salutation > 0 ? blocks[salutation - 1].text : '';
+  if (above && above.length <= 240 && CALL_WORD.test(above) && !/[.:;]$/.test(above)) return above.replace(/\s+/g, ' ').slice(0, 160);
   // Titles do not end like sentences or list intros ("… folgende Kriterien erfüllen:").
   // A press release's second headline quotes a person ("Ministerin Kettering: „…“"): a quote, not the call's name.
   const top = blocks.slice(0, 8).filter((b) => b.text.length <= 200 && !NOISE_TITLE.test(b.text) && !PUBLISHER_LINE.test(b.text) && !/[.:;]$/.test(b.text) && !PERSON_QUOTED.test(b.text));
   const quoted = /[„"“»][^„"“”»«]{3,}[“"”«]/;
+  // "Dazugehören 2027" on the title slide, "Förderaufruf „Dazugehören 2027“" further down: the name is that line.
+  const introduced = introducedName(blocks);
+  const introducedAs = introduced?.match(/„(.+)“$/)?.[1];
+  if (introduced && introducedAs && top.some((b) => b.text === introducedAs)) return introduced;
   const named =
-    top.find((b) => quoted.test(b.text) && (CALL_WORD.test(b.text) || b.kind === 'heading')) ??
+    top.find((b) => quoted.test(b.text) && !ORG_UNIT_QUOTED.test(b.text) && (CALL_WORD.test(b.text) || b.kind === 'heading')) ??
     top.find((b) => CALL_WORD.test(b.text) && (b.kind === 'heading' || b.text.length <= 160));
   // "Richtlinie des Ministeriums … über die Förderung … (Sprachmittlungsrichtlinie – SprachMiRL)": the name in its brackets.
   const formal = !named && blocks.slice(0, 8).find((b) => /^(förder)?richtlinie|^verwaltungsvorschrift|^bekanntmachung/i.test(b.text) && b.text.length <= 400)?.text.match(/\(([^()]{4,80})\)\s*$/)?.[1];
@@ -80,7 +90,6 @@ function titleOf(blocks: Block[], id: string): string {
   // An e-mail's subject line names the call: without "Betreff:", "AW:", "WG:".
   if (named) return named.text.replace(/^((betreff|subject|aw|wg|re|fwd?)\s*:\s*)+/i, '').replace(/\s+/g, ' ').slice(0, 160);
   // A newsletter or page that introduces the programme further down: its name there.
-  const introduced = introducedName(blocks);
   if (introduced) return introduced;
   const first = blocks.find((b) => (b.kind === 'heading' || b.text.length <= 120) && !NOISE_TITLE.test(b.text));
   return first ? first.text.replace(/\s+/g, ' ').slice(0, 160) : id;

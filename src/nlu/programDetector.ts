@@ -21,6 +21,9 @@ interface AliasMatcher {
   companions?: ReadonlySet<string>;
 }
 
+/** A paper referred to as such ("das Papier", "laut der Studie", "the paper"), not a paper form ("das Papierformular"). */
+const THE_PAPER = / (das|dem|im|des|dieses|diesem|the|this|laut|according to)( ils)? (papier|working paper|thesenpapier|arbeitspapier|forschungspapier|paper|forschungsarbeit)(?= )(?! (formular|antrag|form|version|fassung|copy|application))| (der|die|diese|dieser|laut|the|this) (studie|study) /;
+
 /** Words of programme names too common to vouch for an everyday alias next to them. */
 const WEAK_COMPANIONS = new Set(['programm', 'programme', 'programms', 'kommune', 'kommunen', 'aufruf', 'foerderung', 'projekt', 'modellprojekt']);
 
@@ -110,6 +113,14 @@ export class ProgramDetector {
     this.exactPass(text, folded, tokens, bump);
     // Typo tolerance only when no name was found as written: it is the costly part.
     if (scores.size === 0) this.fuzzyPass(tokens, bump);
+    // "Was sagt das Papier zur Verstetigung?": when the texts hold one paper, the paper is that one.
+    if (scores.size === 0 && THE_PAPER.test(folded)) {
+      const papers = this.programs.filter((p) => p.kind === 'research');
+      if (papers.length === 1) {
+        scores.set(papers[0], 1);
+        distinct.add(papers[0]);
+      }
+    }
     // "Interessenbekundung für die Hitzeschutzpläne": a shared word that the text of a programme named
     // distinctly uses too belongs to that programme, not to a second one ("… und BAMF" still names BAMF).
     const explained = (p: Program) => !distinct.has(p) && (shared.get(p) ?? []).every((m) => [...distinct].some((d) => m.usedBy.has(d)));

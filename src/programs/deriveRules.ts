@@ -392,7 +392,7 @@ const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/;
 const PHONE = /(?:telefon|tel\.?|fon|phone)\s*:?\s*(\+?\d[\d ()/-]{5,}\d)/i;
 const PERSON = /^(?:(?:Frau|Herr|Dr\.|Prof\.)\s+)*\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?\s+\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?(?=\s*(,|$|›|>|\||·))/u;
 /** "… beantwortet Jonas Brenner, Telefon …": two capitalised words right before the phone or e-mail. */
-const NAME_BEFORE_PHONE = /(?<![\p{L}])(\p{Lu}\p{Ll}{1,12}(?:-\p{Lu}\p{Ll}+)?\s+\p{Lu}\p{Ll}{1,14}(?:-\p{Lu}\p{Ll}+)?),\s*(?:Telefon|Tel\.|E-Mail|Mail|Fon)\b/gu;
+const NAME_BEFORE_PHONE = /(?<![\p{L}])(\p{Lu}\p{Ll}{1,12}(?:-\p{Lu}\p{Ll}+)?\s+\p{Lu}\p{Ll}{1,14}(?:-\p{Lu}\p{Ll}+)?),\s*(?:Telefon\b|Tel\.|E-Mail\b|Mail\b|Fon\b)/gu;
 const ORGANISATION_WORD = /agentur|amt|büro|stelle|ministerium|institut|stiftung|referat|verband|zentrum|kommune|landes|stadt|kreis|sachsen|bayern|hessen|gmbh|verwaltung|servicestelle|sekretariat|team|abteilung|programm/i;
 /** "…, Herr Florian Aigner, Telefon …": a name in running text comes after Herr/Frau. */
 const ADDRESSED = /\b(?:Herr|Frau)\s+((?:(?:Dr|Prof)\.\s+)*\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?\s+\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)/u;
@@ -447,18 +447,22 @@ export function deriveContacts(blocks: Block[]): DerivedContact[] {
   // "Fragen zum Verwendungsnachweis: Jonas Weidenbach, Telefon: 0261 …": a person with a phone number and no address of their own.
   if (out.length) {
     for (const [i, b] of blocks.entries()) {
-      if (out.length >= 4) continue;
-      const m = [...b.text.matchAll(NAME_BEFORE_PHONE)].find((x) => !ORGANISATION_WORD.test(x[1]));
-      if (!m) continue;
-      // The name and the number only: a line break may have run the next sentence on.
-      const rest = b.text.slice(m.index ?? 0);
-      const phone = rest.match(PHONE);
-      if (!phone?.[1] || EMAIL.test(rest.slice(0, (phone.index ?? 0) + phone[0].length)) || out.some((o) => o.name === m[1] || o.phone === phone[1].trim())) continue;
-      const line = b.text.slice(0, (m.index ?? 0) + (phone.index ?? 0) + phone[0].length).trim();
-      // The line before says what the person is for ("Fragen zum Mittelabruf …:").
-      const prev = i > 0 ? blocks[i - 1].text : '';
-      const purpose = prev.match(/(?:^|[.!?]\s+|\S+@\S+\s+)([^.!?@:]{3,120}:)\s*$/)?.[1]?.trim();
-      out.push({ quote: purpose && (m.index ?? 0) === 0 ? `${purpose} ${line}` : line, name: m[1], phone: phone[1].trim() });
+      // Each person of a block: "Fachliche Fragen: Herr A, Tel. … Fragen zum Zuwendungsrecht: Frau B, Tel. …".
+      for (const m of b.text.matchAll(NAME_BEFORE_PHONE)) {
+        if (out.length >= 4 || ORGANISATION_WORD.test(m[1])) continue;
+        const at = m.index ?? 0;
+        // The name and the number only: a line break may have run the next sentence on.
+        const rest = b.text.slice(at);
+        const phone = rest.match(PHONE);
+        if (!phone?.[1] || EMAIL.test(rest.slice(0, (phone.index ?? 0) + phone[0].length)) || out.some((o) => o.name === m[1] || o.phone === phone[1].trim())) continue;
+        const before = b.text.slice(0, at);
+        // What the person is for ("Fragen zum Mittelabruf …:"): the label right before the name, in this block or the line above.
+        const label = before.match(/(?:^|[.!?]\s+|\S+@\S+\s+|\d\s+)([^.!?@:\d]{3,120}:)\s*$/)?.[1]?.trim();
+        const prev = i > 0 ? blocks[i - 1].text : '';
+        const purpose = label ?? (at === 0 ? prev.match(/(?:^|[.!?]\s+|\S+@\S+\s+)([^.!?@:]{3,120}:)\s*$/)?.[1]?.trim() : undefined);
+        const line = (label ? rest : b.text.slice(0, at + (phone.index ?? 0) + phone[0].length)).slice(0, label ? (phone.index ?? 0) + phone[0].length : undefined).trim();
+        out.push({ quote: purpose ? `${purpose} ${line}` : line, name: m[1], phone: phone[1].trim() });
+      }
     }
   }
   return out;

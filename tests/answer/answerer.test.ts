@@ -383,6 +383,36 @@ describe('Answerer: words of the question the text writes differently', () => {
     expectVerbatimCitations(a);
   });
 
+  it.each([
+    ['Wann ist das ILS-Papier erschienen?', 'de'],
+    ['When was the ILS paper published?', 'en'],
+  ] as const)('answers "%s" with the date of the imprint, not with "no deadline"', (question, lang) => {
+    const a = ask(question, { lang });
+    expect(a.kind).toBe('answer');
+    expect(a.citations[0]?.quote).toMatch(/September 2022/);
+    expectVerbatimCitations(a);
+  });
+
+  it.each([['Wann wurde der KommA-Aufruf veröffentlicht?'], ['Wann wurde die Ausschreibung für Weltoffene Kommune veröffentlicht?']])(
+    'abstains on "%s": the call gives no date of its own, and publication of participants is another question',
+    (question) => {
+      const a = ask(question);
+      expect(a.kind).toBe('abstain');
+    },
+  );
+
+  it('answers when participants are published as a publication question, not with the date of the text', () => {
+    const a = ask('Wann werden die Namen der Modellkommunen bei KommA veröffentlicht?');
+    expect(a.intent).toBe('anonymity');
+    expect(a.kind).toBe('answer');
+  });
+
+  it('takes "das Papier" for the one paper among the texts', () => {
+    const a = ask('Was sagt das Papier über bürgerschaftliches Engagement?');
+    expect(a.programId).toBe('ils-was-bewegt-kommunen');
+    expect(a.citations[0]?.quote).toMatch(/Engagement/);
+  });
+
   it('does not take "langfristig" for a deadline question', () => {
     const a = ask('Was empfiehlt das ILS-Papier zur langfristigen Finanzierung?');
     expect(a.intent).not.toBe('deadline');

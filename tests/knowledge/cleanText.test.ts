@@ -266,6 +266,18 @@ describe('cleanToBlocks: layouts of calls nobody curated', () => {
     expect(out).toContain('Der Eigenanteil beträgt 20 %.');
   });
 
+  it('repairs what OCR makes of umlauts, ligatures and a "1" in numbering, and leaves other text alone', () => {
+    const text = 'Fo¨rderaufruf fu¨r A¨mter und Pﬂegestu¨tzpunkte\n\n2.l Antragsberechtigt sind Kreise.\n\nl. Ziel des Aufrufs\n\nAktenzeichen 4l2.07, Stempel l6. 0KT. 2026, Regel l bleibt.';
+    const out = blocksToText(cleanToBlocks(text, 'txt'));
+    expect(out).toContain('Förderaufruf für Ämter und Pflegestützpunkte');
+    expect(out).toContain('2.1 Antragsberechtigt sind Kreise.');
+    expect(out).toContain('1. Ziel des Aufrufs');
+    expect(out).toContain('412.07');
+    expect(out).toContain('Regel l bleibt.');
+    // A combining diaeresis (U+0308) becomes the one letter, so "für" is found whichever way it was typed.
+    expect(blocksToText(cleanToBlocks('Antra\u0308ge fu\u0308r alle', 'txt'))).toBe('Anträge für alle');
+  });
+
   it('drops table of contents entries with dot leaders, but keeps an ellipsis in a sentence', () => {
     const text = 'Inhalt\n\nKurzfassung ..... 3\nTeil I: Erfolgsfaktoren der Umsetzung .......... 6\nAnhang …… 19\n\nTeil I: Erfolgsfaktoren der Umsetzung\n\nGefördert werden Kommunen, Kreise usw. ... und Vereine.';
     const out = blocksToText(cleanToBlocks(text, 'txt'));

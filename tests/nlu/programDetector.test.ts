@@ -14,6 +14,13 @@ beforeAll(() => {
 const first = (text: string) => detector.detect(text)[0]?.id;
 
 describe('ProgramDetector', () => {
+  it.each([['Kann ich das Papierformular nutzen?'], ['Muss der Antrag auf Papier eingereicht werden?'], ['Reicht das Papier formular?'], ['Gibt es eine Studie über Integration?']])(
+    'names no paper for a paper form or a study in general: "%s"',
+    (text) => {
+      expect(first(text)).toBeUndefined();
+    },
+  );
+
   it.each([
     ['Bis wann läuft KommA?', 'komma'],
     ['Was ist komma?', 'komma'],
@@ -33,6 +40,10 @@ describe('ProgramDetector', () => {
     ['Was bewegt Kommunen laut Studie?', 'ils-was-bewegt-kommunen'],
     ['Bis wann kann man sich für Nachbarschaft digital bewerben?', 'nachbarschaft-digital-2029'],
     ['Was ist Nachbarschaft-Digital?', 'nachbarschaft-digital-2029'],
+    // The texts hold one paper: "the paper" is that one.
+    ['Was sagt das Papier zur Verstetigung von Projekten?', 'ils-was-bewegt-kommunen'],
+    ['Was empfiehlt die Studie zu kleinen Kommunen?', 'ils-was-bewegt-kommunen'],
+    ['What does the paper say about civic engagement?', 'ils-was-bewegt-kommunen'],
   ])('finds the programme in "%s"', (text, id) => {
     expect(first(text)).toBe(id);
   });

@@ -50,3 +50,18 @@ describe('Synonyms', () => {
     expect(own.alternatives(stem('webinare')).length).toBeGreaterThan(0);
   });
 });
+
+describe('coverage: separable verbs', () => {
+  it.each([
+    ['zusammenarbeiten', 'Die Lotsinnen arbeiten eng mit den Pflegestützpunkten zusammen.'],
+    ['teilnehmen', 'Kommunen nehmen an vier Workshops teil.'],
+    ['stattfinden', 'Die Werkstatt findet im März in Kassel statt.'],
+  ])('finds "%s" when its particle stands apart: "%s"', (verb, passage) => {
+    expect(coverage([stem(verb)], passage, VOCAB)).toBe(1);
+  });
+
+  it('needs both the verb and its particle', () => {
+    expect(coverage([stem('zusammenarbeiten')], 'Die Lotsinnen arbeiten eng mit den Pflegestützpunkten.', VOCAB)).toBe(0);
+    expect(coverage([stem('zusammenarbeiten')], 'Die Gemeinden kommen zusammen.', VOCAB)).toBe(0);
+  });
+});
