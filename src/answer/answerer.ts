@@ -9,12 +9,14 @@ import { evaluateEligibility, type ApplicantProfile, type Verdict } from '../pro
 import type { FactTopic, Program } from '../programs/programSchema.js';
 import { formatDate, formatDayMonth, formatNumber, type Translate } from '../i18n.js';
 import { parseQuantity } from '../nlu/numbers.js';
-import { asksAboutPeople, asksSecondStage, channelRefused, findRelativeDeadline, INFO_EVENT, samePeople, BY_CHANNEL, findAmountLimits, findByline, findPublicationDate, kindOfNamedPlace, hasIntentCue, otherKindDeadline, passesOnApplications, secondStageDeadline, textsSay, findDuration, findExpansion, findFaqAnswer, findPassage, findWhenPassage, isApplicationDeadline } from './passageFinder.js';
+import { detectLanguage } from '../nlu/language.js';
+import { asksAboutPeople, asksSecondStage, channelRefused, findRelativeDeadline, INFO_EVENT, samePeople, BY_CHANNEL, deadlineWithHour, findAmountLimits, findByline, findPublicationDate, kindOfNamedPlace, hasIntentCue, otherKindDeadline, passesOnApplications, secondStageDeadline, textsSay, findDuration, findExpansion, findFaqAnswer, findPassage, findWhenPassage, isApplicationDeadline } from './passageFinder.js';
 import { COUNT_QUESTION, countedWord, countedPattern, coverage, focusTerms, isQuestionWord, NUMBER_WORD, unknownTopic } from './support.js';
 import type { Answer, Citation, Suggestion } from './types.js';
 import { escapeMarkdown } from '../bot/markdown.js';
 import { normalizeWord, stem, words } from '../retrieval/textAnalysis.js';
 import { splitSentences } from '../knowledge/sentences.js';
+import { normalizeForQuote } from '../knowledge/cleanText.js';
 
 export interface AnswerRequest {
   text: string;
@@ -518,6 +520,8 @@ function compoundParts(text: string): [string, string] | undefined {
   const m = (told ? asked : text.trim()).match(SECOND_QUESTION);
   if (!m || !(ASKS_FIRST.test(m[1]) || YES_NO_QUESTION.test(m[1])) || /\?/.test(m[1])) return undefined;
   const english = /^(how|what|who|whom|when|where|which|do|does|is|are|can|must)\b/i.test(m[2]);
+  // "When is the deadline …, and can we still submit one?", "Bis wann läuft die Frist, und schaffen wir das noch?": the same thing asked on; the first answer says it.
+  if (classifyIntent(m[1]).intent === 'deadline' && /\b(still|noch)\b/i.test(m[2]) && /\b(one|it|that|das|es|dies)\b/i.test(m[2]) && !findDates(m[2]).length) return undefined;
   const before = told ? `${told} ` : '';
   return [`${before}${m[1]}?`, `${before}${english ? 'And' : 'Und'} ${m[2]}?`];
 }
@@ -672,7 +676,9 @@ export class Answerer {
 
   /** "Laut Ausschreibung X: „…“" (a paper: "Im X heißt es: „…“"); the quote inert in markdown. */
   private quoteLead(program: Program, quote: string, lang: Lang): string {
-    return this.deps.t(lang, program.kind === 'research' ? 'passage.leadResearch' : 'passage.lead', { program: program.shortName, quote: escapeMarkdown(quote) });
+    // An English call quoted to an English question needs no "(in German)".
+    const same = lang === 'en' && detectLanguage(quote, 'de-DE') === 'en' ? 'SameLanguage' : '';
+    return this.deps.t(lang, program.kind === 'research' ? `passage.leadResearch${same}` : `passage.lead${same}`, { program: program.shortName, quote: escapeMarkdown(quote) });
   }
 
   /** An answer that is a sentence of the texts, quoted and cited. */
@@ -1048,7 +1054,10 @@ export class Answerer {
         const label = asksSecondStage(req.text)
           ? this.deps.t(lang, 'deadline.secondStageLabel')
           : passesOnApplications(passage.quote) ? this.deps.t(lang, 'deadline.passOnLabel') : undefined;
-        let text = this.deadlineText(program, status, lang, label, { quote: passage.quote, question: req.text });
+        // "Anträge sind bis zum 15. Januar 2027 möglich" and elsewhere "Antragsfrist: Freitag, 15. Januar 2027, 12:00 Uhr": the hour from there.
+        const hourSaid = found.date && !clockTime(passage.quote) ? deadlineWithHour(kb, docIds, found.date, clockTime) : undefined;
+        if (hourSaid) cite.push(this.citation(program, hourSaid.docId, hourSaid.quote));
+        let text = this.deadlineText(program, status, lang, label, { quote: hourSaid?.quote ?? passage.quote, question: req.text });
         // A two-stage call: the full application's deadline too, for whoever is invited to it.
         const second = !label && found.date ? secondStageDeadline(kb, docIds, found.date) : undefined;
         if (second) {
@@ -1263,6 +1272,22 @@ export class Answerer {
     return found?.kind === 'call' ? found : undefined;
   }
 
+  /** The one programme whose texts contain a name the question quotes (three words or more, in any quotation marks). */
+  private onlyTextQuoting(text: string): Program | undefined {
+    const { kb } = this.deps;
+    const names = [...text.matchAll(/(?:^|[\s(])['‘„“"«»]([^'‘’„“”"«»]{8,120})['’“”"«»]/g)].map((m) => normalizeForQuote(m[1]).toLowerCase()).filter((n) => n.split(' ').length >= 3);
+    if (!names.length) return undefined;
+    const owners = new Set<Program>();
+    // The passages the search finds for the names: a text that has a name verbatim ranks it high.
+    for (const n of names) {
+      for (const { chunk } of kb.retriever.search(n, { k: 20 })) {
+        const p = normalizeForQuote(chunk.text).toLowerCase().includes(n) ? kb.programOfDoc(chunk.docId) : undefined;
+        if (p) owners.add(p);
+      }
+    }
+    return owners.size === 1 ? [...owners][0] : undefined;
+  }
+
   private withoutProgram(intent: Intent, req: AnswerRequest): Answer {
     const { kb, t } = this.deps;
     const lang = req.lang;
@@ -1296,6 +1321,9 @@ export class Answerer {
         }
       }
     }
+    // "Can our staff still register for the training 'Digitale Gewalt gegen Amts- und Mandatsträger'?": a name in quotes that one text has.
+    const quoted = this.onlyTextQuoting(req.text);
+    if (quoted) return this.forProgram(quoted, intent, {}, req, false);
     // "… für die Brandenburger Orientierungsstellen": a long word only one call's text uses names that call.
     // German words only: an English word may stand in one German text by chance (an English summary).
     const owner = req.lang === 'de' ? this.onlyCallUsing(focus.filter((f) => f.length >= 9)) : undefined;

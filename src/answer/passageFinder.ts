@@ -54,6 +54,15 @@ function allChunksOf(kb: KnowledgeBase, docIds: ReadonlySet<string>): KnowledgeB
   return chunks;
 }
 
+/** A deadline sentence of the texts that gives this date with an hour ("Antragsfrist: Freitag, 15. Januar 2027, 12:00 Uhr"). */
+export function deadlineWithHour(kb: KnowledgeBase, docIds: ReadonlySet<string>, date: string, hourOf: (s: string) => string | undefined): { docId: string; quote: string } | undefined {
+  for (const chunk of allChunksOf(kb, docIds)) {
+    const quote = chunk.sentences.find((x) => hourOf(x) && isApplicationDeadline(x) && findDates(x).some((d) => d.date === date));
+    if (quote) return { docId: chunk.docId, quote };
+  }
+  return undefined;
+}
+
 /** Whether any passage of the documents says something (a pattern over its text). */
 export function textsSay(kb: KnowledgeBase, docIds: ReadonlySet<string>, re: RegExp): boolean {
   return allChunksOf(kb, docIds).some((c) => re.test(c.text));
@@ -184,9 +193,14 @@ function sentenceBefore(kb: KnowledgeBase, docIds: ReadonlySet<string>, chunk: K
 /** The first sentence of the passage after this one in the same section, when it is a numbered paragraph. */
 function sentenceAfter(kb: KnowledgeBase, docIds: ReadonlySet<string>, chunk: KnowledgeBase['chunks'][number]): string | undefined {
   if (!/^\(\d+\)/.test(chunk.sentences[0] ?? '')) return undefined;
+  const following = followingSentence(kb, docIds, chunk);
+  return following && /^\(\d+\)/.test(following) ? following : undefined;
+}
+/** The first sentence of the passage after this one in the same section. */
+function followingSentence(kb: KnowledgeBase, docIds: ReadonlySet<string>, chunk: KnowledgeBase['chunks'][number]): string | undefined {
   const all = allChunksOf(kb, docIds);
   const next = all[all.findIndex((c) => c.id === chunk.id) + 1];
-  return next && next.docId === chunk.docId && next.section === chunk.section && /^\(\d+\)/.test(next.sentences[0] ?? '') ? next.sentences[0] : undefined;
+  return next && next.docId === chunk.docId && next.section === chunk.section ? next.sentences[0] : undefined;
 }
 /** A sentence that starts by saying what is not paid for ("Nicht finanziert werden …", "Nicht förderfähig sind …"). */
 const NOT_FUNDED_START = /^(\d+\.\s*)?(nicht|keine?)\s+(gefördert|finanziert|förderfähig|zuwendungsfähig|bezahlt|erstattet|übernommen)\b/i;
@@ -414,6 +428,12 @@ const PASSING_ON_ASKED = /weiterleit|weitergeleitet|weitergeb|weiterreich|kreisv
 function deadlineFit(sentence: string, query = ''): number {
   const stage = SECOND_STAGE_SENTENCE.test(sentence) ? -0.5 : FIRST_STAGE_SENTENCE.test(sentence) ? 0.25 : 0;
   if (NEVER_A_DEADLINE.test(sentence)) return -3;
+  // "Die Fortbildung … ist ausgebucht; der Anmeldeschluss war der 1. Dezember": signing up for an event, no application deadline.
+  // Asked only when the question names an event: the search text also carries "Anmeldung" as another word for "Bewerbung".
+  const asksSignup = SIGNUP_ASKED.test(query) && EVENT_KIND.test(query);
+  if (EVENT_SIGNUP.test(sentence) && EVENT_KIND.test(sentence) && !APPLYING_NAMED.test(sentence)) return asksSignup ? 0 : -3;
+  // "Bis wann kann man sich für die Fortbildung anmelden?": the application deadline is not that.
+  if (asksSignup && !EVENT_KIND.test(sentence)) return -3;
   // "Die erste Förderrunde ist abgeschlossen; ihre Bewerbungsfrist endete am …": an earlier round's deadline.
   if (PAST_ROUND.test(sentence)) return -3;
   // "Die Einreichenden werden … im Juni 2027 informiert": when one learns the outcome, not when to apply.
@@ -439,6 +459,14 @@ function deadlineFit(sentence: string, query = ''): number {
 const SUPERSEDED_DEADLINE = /\b(ursprünglich|bisherig|zunächst|früher|zuvor|alte[nr]?)\w*\s+(genannte\w*\s+|angegebene\w*\s+|vorgesehene\w*\s+)?(frist|bewerbungsfrist|antragsfrist|einreichungsfrist|einsendeschluss|bewerbungsschluss|stichtag|termin)\b|\b(original|originally|previous|earlier|old) (deadline|closing date)\b/i;
 /** "… wurde auf den 29. Januar verlängert": the sentence names the new date too. */
 const NEW_DEADLINE_DATE_AFTER = /\b(auf|bis zum|bis|to|until)\s+(den\s+|the\s+)?(\w+,?\s+)?\d{1,2}\.?\s*(\d{1,2}\.|\p{L}+)\s*(\d{4})?\s*(verlängert|verschoben|extended|moved)/iu;
+/** Signing up: "Anmeldeschluss", "Anmeldung bis", "register by". */
+const EVENT_SIGNUP = /\banmelde(schluss|frist)|\banmeldung\b|\banmelden\b|\bregistration\b|\bregister\b|\bsign[- ]up\b/i;
+/** Events one signs up for. */
+const EVENT_KIND = /fortbildung|schulung|seminar|workshop|training|tagung|veranstaltung|webinar|kurs\b|exkursion|konferenz|fachtag|sprechstunde/i;
+/** What one applies with. */
+const APPLYING_NAMED = /\b(antrag|anträge|anträgen|bewerbung|bewerbungen|interessenbekundung\w*|projektskizze\w*|antragsfrist|bewerbungsfrist|application|proposal)\b/i;
+/** A question about signing up for something. */
+const SIGNUP_ASKED = /anmeld|registr|register|sign(ing)? up/i;
 /** A deadline given anew: corrected, extended, moved. */
 const NEW_DEADLINE = /\bneue[rn]? (frist|bewerbungsfrist|antragsfrist|einreichungsfrist|einsendeschluss|bewerbungsschluss|abgabetermin|stichtag)\b|\b(frist|bewerbungsfrist|antragsfrist|bewerbungsschluss)\b.{0,60}\b(verlängert|verschoben|geändert)|\bgeänderte[rn]? (frist|bewerbungsfrist|antragsfrist)|\b(new|extended|revised) deadline\b|\bdeadline (has been |was |is )?(extended|moved|postponed)/i;
 
@@ -615,7 +643,10 @@ export function findPassage(
       // "Können wir per E-Mail einreichen?": the sentence that allows or refuses that way.
       if (byChannel && /\bnicht\b|\bnur\b|ausschließlich|wahrt|genügt|reicht|einzureichen|zu (senden|schicken|übersenden)/i.test(s)) score += 2.5;
       // "Eine Vorabkopie per E-Mail ist erwünscht": a copy besides the application, not the way to hand it in.
-      if (byChannel && /\bvorab\w*|\bkopie\b|zusätzlich|zur information|advance copy/i.test(s)) score -= 2.5;
+      // "Schicken Sie den Antrag im Original per Post … und vorab als PDF per E-Mail" names the way too: that one stays.
+      if (byChannel && /\bvorab\w*|\bkopie\b|zusätzlich|zur information|advance copy/i.test(s) && !/original|per post|postweg|postalisch|kurier|by post/i.test(s)) score -= 2.5;
+      // "E-Mail: … Telefon: …": a line of a contact card, which answers whom to ask, not how to apply.
+      if (intent !== 'contact' && /^(e-?mail|telefon|tel\.|fax|telefax|phone|internet|web)\s*:/i.test(s)) score -= 3;
       if (intent === 'money' && /\d/.test(s)) score += 1;
       // "Wie viele Modellkommunen …?" is answered by a sentence with a number, best one of those things.
       if (counted) {
@@ -663,6 +694,11 @@ export function findPassage(
         const third = sentences[i + 2];
         if (!faqHit && intent === 'process' && quote.length > s.length && third && (PROCESS_MORE.test(third) || cue?.test(third)) && quote.length + third.length < 480) quote = `${quote} ${third}`;
         // "Die Übersendung per E-Mail wahrt die Frist nicht.": the sentence before says which way does.
+        // "Schicken Sie … im Original per Post … Ein Scan oder eine E-Mail allein reicht nicht": the way, and the way asked about refused right after it.
+        if (!faqHit && quote === context && byChannel && SUBMISSION_WAY.test(s) && !channelRefused(s, query)) {
+          const following = next ?? (i === sentences.length - 1 ? followingSentence(kb, docIds, h.chunk) : undefined);
+          if (following && channelRefused(following, query) && quote.length + following.length < 600) quote = `${quote} ${following}`;
+        }
         if (!faqHit && quote === s && BY_CHANNEL.test(query) && channelRefused(s, query)) {
           const way = i > 0 ? sentences[i - 1] : sentenceBefore(kb, docIds, h.chunk);
           if (way && SUBMISSION_WAY.test(way) && way.length + s.length < 800) quote = `${way} ${s}`;

@@ -17,6 +17,7 @@ const GENERIC = new Set(
    ding dings zeug sache nochmal nochmals eben aktuell derzeit momentan gerade stimmt stimmen richtig korrekt passt
    kriegt kriegen kriegst bekommt bekommen angestoßen initiiert wessen mittel mitteln reinstecken reinsteckt umsonst eigenes gedacht
    roll rolle spielt spiel spielen bedeut bedeutung stellenwert situation sieht seh sehen einschatz einschätzung
+   ruckfrag rückfrage rückfragen nachfrag nachfrage nachfragen anlieg anliegen
    call text paper document programme program project tell say says know please about does apply application`
     .split(/\s+/)
     .map((w) => stem(w)),
@@ -190,6 +191,9 @@ for (const d of DOMAIN) DOMAIN_BY_LENGTH.set(d.length, [...(DOMAIN_BY_LENGTH.get
  * that the programme's own texts never mention: then no passage of them can answer it, however
  * related the topic. English questions are not checked (their words are not in German texts).
  */
+/** What an asker calls their own plans: "unser Vorhaben", "unsere Projektidee". */
+const OWN_THING = /^(vorhaben|projekt\p{L}*|idee|projektidee|anliegen|konzept|plan|planung|pläne|initiative|maßnahmen?)$/iu;
+
 export function unknownTopic(
   question: string,
   programs: Program[],
@@ -208,6 +212,8 @@ export function unknownTopic(
     // "… aus Bielefeld", "in Oberbayern": a place names where the applicant is, not what is asked.
     const place = /(?:^|\s)(aus|in|im landkreis|im kreis|bei)\s*$/i.test(question.slice(0, m.index + m[1].length)) && /^\p{Lu}/u.test(m[2]);
     if (place) continue;
+    // "zu unserem Vorhaben", "für unsere Idee": the asker's own thing, not a topic of the call.
+    if (OWN_THING.test(m[2]) && /(?:^|\s)(unser|unsere|unserem|unseren|unserer|unseres|mein|meine|meinem|meinen|meiner|meines)\s*$/i.test(question.slice(0, m.index + m[1].length))) continue;
     const nominalisedVerb = /(?:^|\s)(dem|beim|zum|vom)\s*$/i.test(question.slice(0, m.index + m[1].length)) && /en$/.test(m[2]);
     if (!nominalisedVerb && (!hasCapitals || (/^\p{Lu}/u.test(m[2]) && !startsSentence))) nouns.add(stem(m[2].toLowerCase().replace(/ß/g, 'ss')));
   }

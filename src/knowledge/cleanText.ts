@@ -120,7 +120,8 @@ function stripMarkdown(s: string): string {
   return dropPageChrome(s)
     // Pipe tables: the separator row goes, each row becomes one line "Cell: Cell".
     .replace(/^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$/gm, '')
-    .replace(/^[ \t]*\|(.*)\|[ \t]*$/gm, (_m, row: string) => row.split('|').map((c) => c.trim()).filter(Boolean).join(': '))
+    // Each row a fact of its own, as in HTML tables: rows have no full stop to end them as sentences.
+    .replace(/^[ \t]*\|(.*)\|[ \t]*$/gm, (_m, row: string) => `${row.split('|').map((c) => c.trim()).filter(Boolean).join(': ')}\n\n${ROW_END}\n`)
     // Admonitions of site generators ('!!! warning "Nicht antragsberechtigt"', '??? question "Muss …?"'): their title is a line of its own.
     // A question is its own line (an FAQ entry); any other title leads into its text ("Nicht antragsberechtigt: Landkreise, …").
     .replace(/^[ \t]*(?:!!!|\?\?\?\+?)[ \t]+[\w-]+(?:[ \t]+"([^"\n]*)")?[ \t]*\n/gm, (_m, title?: string) => (!title ? '\n' : /\?\s*$/.test(title) ? `\n${title}\n` : `\n${title.replace(/[.:]\s*$/, '')}: `))
@@ -399,7 +400,25 @@ export function cleanToBlocks(raw: string, kind: SourceKind): Block[] {
   if (blocks.length && blocks[blocks.length - 1].kind === 'paragraph' && looksLikeHeading(blocks[blocks.length - 1].text)) {
     blocks[blocks.length - 1].kind = 'heading';
   }
-  return blocks;
+  return withoutOtherNews(blocks);
+}
+
+/** The heading of a list of links to a site's other news ("Weitere Meldungen", "Mehr zum Thema"). */
+const OTHER_NEWS = /^(weitere|aktuelle|ältere|neueste|verwandte)\s+(meldungen|nachrichten|pressemitteilungen|artikel|beiträge|news|themen)|^(mehr zum thema|das könnte sie auch interessieren|auch interessant|ähnliche (artikel|meldungen|beiträge)|related (articles|news|stories)|more news|further news)\b/i;
+
+/**
+ * A news page lists the site's other news under its article, each with a date and often a deadline
+ * of its own ("PM 122/2026: Sportstättenförderung – Anträge bis 15. März 2027"): not part of the call.
+ * The list ends at the next heading.
+ */
+function withoutOtherNews(blocks: Block[]): Block[] {
+  const out: Block[] = [];
+  let skipping = false;
+  for (const b of blocks) {
+    if (b.kind === 'heading') skipping = OTHER_NEWS.test(b.text.trim());
+    if (!skipping) out.push(b);
+  }
+  return out;
 }
 
 /** The cleaned text that quotes are checked against: blocks separated by blank lines. */

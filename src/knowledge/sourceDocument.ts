@@ -118,6 +118,11 @@ function markdownTitle(md: string): string | undefined {
  * names the newsletter: then the programme it introduces ("Mit dem Programm „Streitpunkt Kommune …“").
  */
 function pageTitle(heading: string | undefined, blocks: Block[]): string | undefined {
+  // "# Interreg … Small Project Fund" over "## Call for Proposals No. 3 (2027): "Welcoming Neighbours – …"": the call is the one named below.
+  if (heading && !/[„"“»]/.test(heading) && !PERIODICAL.test(heading)) {
+    const sub = blocks.slice(0, 6).find((b) => b.kind === 'heading' && b.text !== heading && b.text.length <= 200 && CALL_WORD.test(b.text) && /[„"“»][^„"“”»«]{3,}[“"”«]/.test(b.text));
+    if (sub) return sub.text.replace(/\s+/g, ' ').slice(0, 160);
+  }
   if (!heading || !PERIODICAL.test(heading)) return heading;
   return introducedName(blocks) ?? heading;
 }
