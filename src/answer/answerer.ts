@@ -221,7 +221,7 @@ const OWN_FUNDS = /eigenanteil\s+(von|in höhe von)\s+(mindestens\s+)?(\d+\s*(%|
 const ASKS_ANONYMITY = /anonym|\bohne\b|ungenannt|nicht\s+(namentlich\s+)?(genannt|veröffentlicht|öffentlich)|vertraulich|geheim|confidential|without|unnamed/i;
 const ASKS_PUBLICATION = /veröffentlich|öffentlich|genannt|bekannt gegeben|publish|publicly|\bpublic\b|\bnamed\b/i;
 /** A sentence that makes the participants public (negated forms are sorted out by statesPublished). */
-const PUBLISHED = /anonyme\s+(teilnahme|förderung|bewerbung)\s+(ist\s+)?(nicht\s+(möglich|vorgesehen)|ausgeschlossen)|nicht\s+anonym|\b(werden|wird)\b.{0,100}?\b(veröffentlicht|öffentlich\s+(bekannt\s+gegeben|gemacht)|bekannt\s+geben|bekanntgeben|genannt|vorgestellt)\b|\b(veröffentlicht|veröffentlichen|nennt|nennen)\s+(\S+\s+){0,6}die\s+(namen|liste)\b/i;
+const PUBLISHED = /anonyme\s+(teilnahme|förderung|bewerbung)\s+(ist\s+)?(daher\s+|deshalb\s+)?(nicht\s+(möglich|vorgesehen)|ausgeschlossen)|anonymous\s+(participation|funding|application)\s+is\s+(therefore\s+|thus\s+)?(not\s+(possible|foreseen|allowed)|excluded)|nicht\s+anonym|\b(werden|wird)\b.{0,100}?\b(veröffentlicht|öffentlich\s+(bekannt\s+gegeben|gemacht)|bekannt\s+geben|bekanntgeben|genannt|vorgestellt)\b|\b(veröffentlicht|veröffentlichen|nennt|nennen)\s+(\S+\s+){0,6}die\s+(namen|liste)\b/i;
 const STAYS_UNNAMED = /anonyme\s+teilnahme\s+(ist\s+)?möglich|anonym\s+(teilnehmen|bleiben)|erfolgt\s+anonym|ohne\s+(namens)?nennung|nur\s+in\s+anonymisierter|\b(kein\w*|nicht)\s+(\w+\s+){0,3}(namentlich\s+)?(genannt|veröffentlicht)|verzicht\w*\b.{0,80}\b(nennung|veröffentlichung)|(nennung|veröffentlichung)\b.{0,40}\bverzicht|von\s+der\s+(veröffentlichung|nennung)\b.{0,160}\babgesehen/i;
 /** Anonymity granted when asked for ("Auf Wunsch …", "… kann verzichtet werden"). */
 const ON_REQUEST = /auf\s+(\S+\s+){0,3}(wunsch|antrag)\b|verzicht|abgesehen|wer das nicht möchte/i;
@@ -572,6 +572,8 @@ function hasProfileFacts(f: ProfileFacts): boolean {
  * Free of botbuilder: the bot layer turns the Answer into an activity.
  */
 export class Answerer {
+  private readonly textLanguage = new Map<string, Lang>();
+
   constructor(private readonly deps: AnswererDeps) {}
 
   answer(req: AnswerRequest): Answer {
@@ -633,6 +635,8 @@ export class Answerer {
     if (MULTIPLE_ENTRIES.test(req.text)) intent = 'unknown';
     // "Wie viele Kommunen sollen gefördert werden?" asks for a number, not whether one may apply.
     if (intent === 'eligibility' && /\bwie viele\b|\bhow many\b/i.test(req.text) && !describesApplicant) intent = 'unknown';
+    // "An wie viele Kommunen geht die Begleitung?" counts municipalities, it does not ask what they get.
+    if ((intent === 'benefits' || intent === 'money') && /\b(wie viele|how many)\s+(\p{L}+\s+)?(kommunen|modellkommunen|gemeinden|städte|landkreise|kreise|projekte|vorhaben|standorte|regionen|municipalities|towns|projects)\b/iu.test(req.text)) intent = 'unknown';
     // "Could we e-mail our signed application?", "Dürfen wir den unterschriebenen Antrag mailen?": how to send it, not whether to sign.
     if (intent === 'signature' && BY_CHANNEL.test(req.text) && /\b(signed|unterschriebene[nrs]?|unterzeichnete[nrs]?)\s+\p{L}/iu.test(req.text)) intent = 'process';
     // "Wie lange läuft die Förderung?", "How long is the funding period?": a duration, not the application deadline.
@@ -660,7 +664,8 @@ export class Answerer {
     const describedForVerdict = intent === 'eligibility' && hasProfileFacts(facts);
     // "Bei uns gab es Drohungen. Können wir anonym mitmachen?": for a question with a fixed subject, the sentences before it tell the situation.
     const topicText = SITUATION_MAY_PRECEDE.has(intent) ? questionSentence(req.text) : req.text;
-    if (FACTUAL_INTENTS.has(intent) && req.lang === 'de' && !describedForVerdict && unknownTopic(topicText, programs, kb.topicVocabulary(programs))) return this.abstain(intent, req.lang, programs[0]);
+    // "Aus wessen Budget …?", "Welches Ressort stellt das Geld?": who funds it is the whole question, whatever it calls the money.
+    if (FACTUAL_INTENTS.has(intent) && intent !== 'funder' && req.lang === 'de' && !describedForVerdict && unknownTopic(topicText, programs, kb.topicVocabulary(programs))) return this.abstain(intent, req.lang, programs[0]);
     if (programs.length > 1 && FACTUAL_INTENTS.has(intent)) return this.several(programs.slice(0, 3), intent, profile, req);
     return this.forProgram(programs[0], intent, profile, req, hasProfileFacts(facts));
   }
@@ -677,8 +682,18 @@ export class Answerer {
   /** "Laut Ausschreibung X: „…“" (a paper: "Im X heißt es: „…“"); the quote inert in markdown. */
   private quoteLead(program: Program, quote: string, lang: Lang): string {
     // An English call quoted to an English question needs no "(in German)".
-    const same = lang === 'en' && detectLanguage(quote, 'de-DE') === 'en' ? 'SameLanguage' : '';
+    const same = lang === 'en' && this.languageOf(program) === 'en' ? 'SameLanguage' : '';
     return this.deps.t(lang, program.kind === 'research' ? `passage.leadResearch${same}` : `passage.lead${same}`, { program: program.shortName, quote: escapeMarkdown(quote) });
+  }
+
+  /** The language a programme's text is written in, read once from its beginning. */
+  private languageOf(program: Program): Lang {
+    let lang = this.textLanguage.get(program.id);
+    if (!lang) {
+      lang = detectLanguage(this.deps.kb.docs.get(program.docIds[0])?.text.slice(0, 4000) ?? '', 'de-DE');
+      this.textLanguage.set(program.id, lang);
+    }
+    return lang;
   }
 
   /** An answer that is a sentence of the texts, quoted and cited. */
@@ -1030,7 +1045,7 @@ export class Answerer {
     if (TOTAL.test(req.text) && ((PER_UNIT.test(passage.quote) && !TOTAL.test(passage.quote)) || !TOTAL_SAID.test(passage.quote))) return this.abstain(intent, lang, program);
     if (MONEY_TOTAL.test(req.text) && !splitSentences(passage.quote).some((x) => TOTAL_SAID.test(x) && /\d[\d.,]*\s*(euro|€|mio|millionen)/i.test(x))) return this.abstain(intent, lang, program);
     // "Wie viel Geld …?" is answered by an amount, a share or plainly no money, not by a sentence that has none.
-    if (intent === 'money' && /wie ?viel|wie hoch|how much/i.test(req.text) && !AMOUNT_SAID.test(passage.quote)) return this.abstain(intent, lang, program);
+    if (intent === 'money' && /wie ?viel|wie hoch|how much|welche[nrs]? (betrag|summe|höhe)\b/i.test(req.text) && !AMOUNT_SAID.test(passage.quote)) return this.abstain(intent, lang, program);
     if (ASKS_RESULT.test(req.text) && !RESULT_SAID.test(passage.quote)) return this.abstain(intent, lang, program);
     // "Nach welchen Kriterien wird ausgewählt?" is not answered by when or by whom.
     if (SELECTION_CRITERIA.test(req.text) && !CRITERIA_SAID.test(passage.quote)) return this.abstain(intent, lang, program);
@@ -1040,7 +1055,7 @@ export class Answerer {
     if (lang === 'en' && !deadlineOfCall && this.lacksSpecific(focus, passage.quote, lang)) return this.abstain(intent, lang, program);
     // "Wie viele Seiten …?" asks for a number: a passage without one does not answer it.
     // A number answers only when the passage is about everything the question names.
-    if (asksCount && (!NUMBER_WORD.test(passage.quote) || (counted !== undefined && focus.length > 1 && passage.coverage < 0.99))) return this.abstain(intent, lang, program);
+    if (asksCount && (!NUMBER_WORD.test(passage.quote) || (counted !== undefined && focus.length > 1 && passage.coverage < 0.5))) return this.abstain(intent, lang, program);
     // "Wie viele Vorhaben werden ausgewählt?": a number of those things, not any number.
     if (counted && !countsThing(passage.quote, counted, req.text)) return this.abstain(intent, lang, program);
     const cite = [this.citation(program, passage.docId, passage.quote)];

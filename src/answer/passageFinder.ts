@@ -210,7 +210,7 @@ const FUNDS_SAID = /gefördert|finanziert|förderfähig|zuwendungsfähig|bezahlt
 const SALUTATION = /^(moin|hallo|hi|liebe[rs]?|sehr geehrte[rs]?|guten (tag|morgen)|dear|hello)\b[^.!?]{0,80}[,!]/i;
 /** A sentence that offers another way than the one before ("Alternativ können Sie …"). */
 const ALTERNATIVE_START = /^(alternativ|wahlweise|stattdessen|ersatzweise|alternatively|instead)\b/i;
-const PRONOUN_START = /^(er|sie|es|dieser|diese|dieses|dies|dafür|hierfür|dabei)\b/i;
+const PRONOUN_START = /^(er|sie|es|dieser|diese|dieses|dies|dafür|hierfür|dabei|this|these|they|it)\b/i;
 const WHAT_IS_FUNDED = /was (wird|werden) .{0,30}gefördert|was fördert|what (is|gets|will be) funded|what does .{0,30} fund/i;
 const WHERE = /\bwo\b|wohin|\bwhere\b|an wen|adresse|address/i;
 const ADDRESS = /\b\d{5}\s+\p{Lu}|postfach|\b(bei|an) (der|dem|das|die|den)\s+\p{Lu}[\p{L}-]*(direktion|amt|ministerium|präsidium|stiftung|träger|agentur|stelle|institut|verwaltung|behörde)/u;
@@ -587,7 +587,8 @@ export function findPassage(
       // The sentence before may stand in the passage before ("(1) …" above "(2) … nach Absatz 1 …"); looked up only when needed.
       // "Auf Wunsch wird jedoch die Anschrift nicht veröffentlicht": "jedoch" answers the sentence before.
       // "Alternativ können Sie den Papierantrag … einreichen. Er muss … unterschrieben sein": the other way is told with the first.
-      const contrasts = /^[^.;]{0,60}\bjedoch\b/i.test(s) || ALTERNATIVE_START.test(s);
+      // "Anonymous participation is therefore not possible", "Eine anonyme Teilnahme ist daher nicht möglich": a consequence of the sentence before.
+      const contrasts = /^[^.;]{0,60}\b(jedoch|therefore|thus|hence|daher|deshalb|deswegen|somit|folglich)\b/i.test(s) || ALTERNATIVE_START.test(s);
       const before = i > 0 ? sentences[i - 1] : NAMES_PARAGRAPH.test(s) || PRONOUN_START.test(s) || contrasts ? sentenceBefore(kb, docIds, h.chunk) : undefined;
       // "Aus dem Festbetrag können … bezahlt werden. Nicht finanziert werden Personalstellen …": what is excluded from what the sentence before names.
       const excludesFromBefore = i > 0 && NOT_FUNDED_START.test(s) && before !== undefined && FUNDS_SAID.test(before) && before.length + s.length < 420;

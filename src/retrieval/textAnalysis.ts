@@ -17,10 +17,13 @@ export function normalizeWord(w: string): string {
 /** Splits text into word tokens (letters and digits, including inner hyphens and dots of dates). */
 export function words(text: string): string[] {
   // No real word is longer than 60 letters; longer tokens are noise (or an attack on the analysers).
-  return (text.match(/[\p{L}\d]+(?:[-'.][\p{L}\d]+)*/gu) ?? []).filter((w) => w.length <= MAX_WORD).map(normalizeWord);
+  // Gender forms are the word they extend: "Einwohner*innendialoge" is "Einwohnerdialoge", "Bürgermeister:in" is "Bürgermeister".
+  const plain = text.includes('*') || text.includes(':') || text.includes('_') || text.includes('/') ? text.replace(GENDER_FORM, '$1') : text;
+  return (plain.match(/[\p{L}\d]+(?:[-'.][\p{L}\d]+)*/gu) ?? []).filter((w) => w.length <= MAX_WORD).map(normalizeWord);
 }
 
 const MAX_WORD = 60;
+const GENDER_FORM = /(\p{Ll})[*:_/](?:innen|in(?!\p{L}))/gu;
 
 const stemCache = new Map<string, string>();
 /** German Snowball stem, cached; umlauts folded afterwards so "Städte" and "Stadte" meet. */

@@ -413,6 +413,29 @@ describe('Answerer: words of the question the text writes differently', () => {
     expect(a.citations[0]?.quote).toMatch(/Engagement/);
   });
 
+  it.each([
+    ['Aus wessen Budget stammt das Geld für KommA, und welche Einrichtung ist für die Durchführung zuständig?', /Beauftragte der Bundesregierung/],
+    ['Der BAMF-Aufruf „trotz Distanz“ wird aus Bundesmitteln bezahlt – welches Ressort stellt das Geld?', /Bundesministeriums des Inneren/],
+  ])('answers who funds it however the money is called: "%s"', (question, funder) => {
+    const a = ask(question);
+    expect(a.intent).toBe('funder');
+    expect(a.text).toMatch(funder);
+  });
+
+  it('counts the municipalities when asked how many get the support, rather than telling the support', () => {
+    const a = ask('Wie groß ist der Kreis der KommA-Modellkommunen – an wie viele Kommunen geht die Begleitung?');
+    expect(a.citations[0]?.quote).toMatch(/In zehn Modellkommunen/);
+  });
+
+  it('abstains when an amount is asked and the paper names none', () => {
+    expect(ask('Welchen Betrag pro Einwohner empfiehlt das ILS-Papier für eine Regelförderung der kommunalen Integrationsarbeit?').kind).toBe('abstain');
+  });
+
+  it('answers a changed contact person with where to report changes', () => {
+    const a = ask('Die im KommA-Formular genannte Kontaktperson hat inzwischen die Stelle gewechselt. Wo melden wir die Korrektur?');
+    expect(a.text).toMatch(/komma@imap-institut\.de/);
+  });
+
   it('does not take "langfristig" for a deadline question', () => {
     const a = ask('Was empfiehlt das ILS-Papier zur langfristigen Finanzierung?');
     expect(a.intent).not.toBe('deadline');

@@ -2,6 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { classifyIntent, FACTUAL_INTENTS, INTENTS, type Intent } from '../../src/nlu/intents.js';
 
 const TABLE: [Intent, string][] = [
+  ['funder', 'Aus wessen Budget stammt das Geld für KommA?'],
+  ['funder', 'Der Aufruf wird aus Bundesmitteln bezahlt – welches Ressort stellt das Geld?'],
+  ['deadline', 'Können wir für die zweite Runde noch einen Antrag auf Förderung einer Integrationsstrategie beim Regierungspräsidium stellen?'],
+  ['changes', 'Die im Formular genannte Kontaktperson hat inzwischen die Stelle gewechselt. Wo melden wir die Korrektur?'],
   ['deadline', 'Bis wann können wir uns für KommA bewerben?'],
   ['process', 'Could we have sent our application by e-mail instead of using the online form?'],
   ['contact', 'Whom do I send questions to by e-mail?'],
@@ -200,6 +204,12 @@ describe('classifyIntent', () => {
 
   it('reads "Was bekommt man …?" as a question for the benefits', () => {
     expect(classifyIntent('Was bekommt man bei dem Programm?').intent).toBe('benefits');
+  });
+});
+
+describe('classifyIntent: a medium is no contact request', () => {
+  it.each([['Wir denken an Begegnungen per Brief und Telefon statt per App. Geht das, oder muss alles digital laufen?'], ['Können die Treffen auch über Telefon oder Video laufen?']])('does not read "%s" as a contact question', (text) => {
+    expect(classifyIntent(text).intent).not.toBe('contact');
   });
 });
 

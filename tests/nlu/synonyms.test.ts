@@ -65,3 +65,11 @@ describe('coverage: separable verbs', () => {
     expect(coverage([stem('zusammenarbeiten')], 'Die Gemeinden kommen zusammen.', VOCAB)).toBe(0);
   });
 });
+
+describe('words: gender forms', () => {
+  it('reads a gender star, colon or slash as the word it extends, and leaves times and "und/oder" alone', async () => {
+    const { words } = await import('../../src/retrieval/textAnalysis.js');
+    expect(words('Einwohner*innendialoge mit Bürgermeister:in und Mitarbeiter/innen')).toEqual(['einwohnerdialoge', 'mit', 'bürgermeister', 'und', 'mitarbeiter']);
+    expect(words('um 14:00 Uhr, und/oder')).toEqual(['um', '14', '00', 'uhr', 'und', 'oder']);
+  });
+});
