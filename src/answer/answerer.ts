@@ -503,7 +503,7 @@ function projectCost(text: string): number | undefined {
 }
 
 /** Where a question asks a second thing: ", und wie hoch …", "und was müssen wir …", ", and who …". */
-const SECOND_QUESTION = /^(.{12,}?),?\s+(?:und|and)\s+((?:wie|was|wer|wen|wem|wann|wo|wohin|welche\w*|bis wann|ab wann|nach welchen|gibt es|muss|müssen|brauchen|dürfen|darf|können|kann|how|what|who|whom|when|where|which|do|does|is|are|can|must)\b[^?]{6,})\?\s*$/i;
+const SECOND_QUESTION = /^(.{12,}?),?\s+(?:und|and)\s+((?:wie|was|wer|wen|wem|wann|wo|wohin|welche\w*|bis wann|ab wann|nach welchen|gibt es|gibt|zahlt|übernimmt|hilft|bekommen|bekommt|erhalten|erhält|zählt|gilt|reicht|muss|müssen|brauchen|dürfen|darf|können|kann|how|what|who|whom|when|where|which|do|does|is|are|can|could|must|will|would)\b[^?]{6,})\?\s*$/i;
 /** A question word or verb at the start of the first part: it is a question of its own. */
 const ASKS_FIRST = /^\s*(wie ?viel\w*|wie|was|wer|wen|wem|wann|wo|wohin|welche\w*|bis wann|ab wann|gibt es|muss|müssen|brauchen|können|kann|dürfen|darf|ist|sind|how|what|who|when|where|which|do|does|is|are|can|must)\b/i;
 
@@ -583,8 +583,10 @@ export class Answerer {
       const named = this.deps.detector.detect(req.text);
       const programId = named.length === 1 ? named[0].id : req.programId;
       const first = this.answerOne({ ...req, text: parts[0], programId, intent: undefined });
-      if (first.kind === 'answer' && first.programId) {
-        const second = this.answerOne({ ...req, text: parts[1], programId: first.programId, lastIntent: undefined, intent: undefined });
+      if ((first.kind === 'answer' || first.kind === 'verdict') && first.programId) {
+        // "…, und gibt der Landkreis etwas dazu?": a second part that points back asks on about the first part's matter.
+        const pointsBack = /\b(dazu|dafür|davon|dabei|daran|darauf|to it|for it|of it)\b/i.test(parts[1]) && classifyIntent(parts[1]).intent === 'unknown';
+        const second = this.answerOne({ ...req, text: parts[1], programId: first.programId, lastIntent: undefined, intent: pointsBack ? first.intent : undefined });
         // A quote that starts with a sentence the first answer quotes already adds nothing to read first.
         const opening = (quote: string) => splitSentences(quote)[0] ?? quote;
         const newQuotes = second.citations.filter((c) => !first.citations.some((f) => f.quote.includes(opening(c.quote))));
@@ -991,6 +993,8 @@ export class Answerer {
           ...this.deps.terms.unknownWords(req.text),
         ].filter((w, i, all) => all.indexOf(w) === i && kb.vocabularyOf(program).has(w.toLowerCase()) && !program.aliases.some((a) => a.includes(w.toLowerCase())))
       : [];
+    // "a certificate of good conduct (Führungszeugnis)": the German word the asker gives is what must be in the answer, text or not.
+    if (lang === 'en') for (const m of req.text.matchAll(/\((\p{Lu}[\p{L}-]{5,})\)/gu)) if (!program.aliases.some((a) => a.includes(m[1].toLowerCase()))) ownNames.push(m[1]);
     const focusSource = lang === 'en' ? [...this.deps.terms.heads(req.text), ...ownNames].join(' ') : withoutDescription(req.text);
     // "Was bekommen Vereine?": who asks is not what is asked about, except when who may apply is the question.
     // "Wird veröffentlicht, wie viel Geld …?" asks whether something is published, not for the amount.

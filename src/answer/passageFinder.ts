@@ -1,6 +1,7 @@
 import type { KnowledgeBase } from '../knowledge/knowledgeBase.js';
 import type { Intent } from '../nlu/intents.js';
 import { findDates } from '../programs/deadlineStatus.js';
+import { stem } from '../retrieval/textAnalysis.js';
 import { normalizeForQuote } from '../knowledge/cleanText.js';
 import { extractEntityType, extractPopulation, type ProfileEntityType } from '../nlu/profileEntities.js';
 import { parseQuantity } from '../nlu/numbers.js';
@@ -211,7 +212,7 @@ const SALUTATION = /^(moin|hallo|hi|liebe[rs]?|sehr geehrte[rs]?|guten (tag|morg
 /** A sentence that offers another way than the one before ("Alternativ können Sie …"). */
 const ALTERNATIVE_START = /^(alternativ|wahlweise|stattdessen|ersatzweise|alternatively|instead)\b/i;
 const PRONOUN_START = /^(er|sie|es|dieser|diese|dieses|dies|dafür|hierfür|dabei|this|these|they|it)\b/i;
-const WHAT_IS_FUNDED = /was (wird|werden) .{0,30}gefördert|was fördert|what (is|gets|will be) funded|what does .{0,30} fund/i;
+const WHAT_IS_FUNDED = /was (wird|werden) .{0,60}gefördert|was fördert|what (is|gets|will be) funded|what does .{0,60} fund/i;
 const WHERE = /\bwo\b|wohin|\bwhere\b|an wen|adresse|address/i;
 const ADDRESS = /\b\d{5}\s+\p{Lu}|postfach|\b(bei|an) (der|dem|das|die|den)\s+\p{Lu}[\p{L}-]*(direktion|amt|ministerium|präsidium|stiftung|träger|agentur|stelle|institut|verwaltung|behörde)/u;
 /** How a change after submission is to be made known ("… unverzüglich schriftlich mitzuteilen"). */
@@ -414,12 +415,14 @@ export function channelRefused(sentence: string, question: string): boolean {
 const PAST_ROUND = /\b(erste|vorige|vorherige|letzte|vergangene|frühere|bisherige)n? (förder|ausschreibungs|bewerbungs|antrags|wettbewerbs)?runde\b.{0,80}\b(abgeschlossen|beendet|endete|lief|war)|\bim vorjahr\b|\bin der vorigen runde\b|\b(pilot|previous|first|last|earlier) (funding )?round\b|^rückblick\b|\((antrags|bewerbungs)frist [^)]{4,40}\)\s+(ist|war|wurde)\s+(abgeschlossen|beendet)|\([^)]{0,60}\b(antrags|bewerbungs)frist [^)]{4,40}\)\s+(war|wurde|lief)\b|\([^)]{0,80}frist\w*\b[^)]{0,60}\)\s+([A-Za-zÄÖÜäöüß-]+\s+){0,2}(war|waren|wurde|wurden|lief|liefen|endete)\b|\b(im|in der|aus dem|aus der) (ersten|vorigen|vorherigen|letzten|vergangenen|früheren|bisherigen) (förderaufruf|aufruf|ausschreibung|förderperiode|förderrunde|runde)\b|\b(ist|sind) (bereits )?abgeschlossen\b.{0,60}\b(damalig|vorig|frühere)|\b(bewerbungs|antrags|einreichungs)?frist (war|endete|lief)\b|\b(pilotaufruf|pilotrunde|pilotphase|vorgängeraufruf)\w*\b.{0,80}\b(frist|gefördert|abgeschlossen|endete)/i;
 
 /** An office passing applications on, not the applicant handing one in. */
-const PASSED_ON = /\bprüf(en|t) (die|alle) (eingegangenen |eingereichten )?(anträge|bewerbungen)\b|\bleite[nt] (sie|die (anträge|bewerbungen))\b.{0,100}\bweiter\b|\blegen sie\b.{0,100}\bvor\b|\bfüg(en|t) (ihre|seine) stellungnahme\b|\bforwards? (them|the applications)\b/i;
+const PASSED_ON = /\bprüf(en|t) (die|alle) (eingegangenen |eingereichten )?(anträge|bewerbungen)\b|\bleite[nt] (sie|die (anträge|bewerbungen))\b.{0,100}\bweiter\b|\bfüg(en|t) (ihre|seine) stellungnahme\b|\bforwards? (them|the applications)\b/i;
 
 /** Whether a sentence gives an office's date for passing applications on, not the applicant's. */
 export function passesOnApplications(sentence: string): boolean {
-  return PASSED_ON.test(sentence);
+  return PASSED_ON.test(sentence) || PASSED_ON_BY_THEM.test(sentence);
 }
+/** "… und legen sie bis 5. Februar dem Land vor": they (lower-case "sie") pass them on; "Bitte legen Sie uns … vor" asks the reader to hand in. */
+const PASSED_ON_BY_THEM = /\blegen sie\b.{0,100}\bvor\b/;
 
 /** A question about that passing on ("Bis wann muss die Kreisverwaltung die Anträge weitergeben?"). */
 const PASSING_ON_ASKED = /weiterleit|weitergeleitet|weitergeb|weiterreich|kreisverwaltung|landratsamt|stellungnahme|\bforward/i;
@@ -443,16 +446,18 @@ function deadlineFit(sentence: string, query = ''): number {
   // "Vor Einreichung der Projektskizze bietet die Servicestelle eine Online-Sprechstunde an: … bis zum 23. Februar": an event's dates.
   if (INFO_EVENT.test(sentence) && !/frist|schluss|stichtag|einzureichen|vorzulegen|eingegangen sein/i.test(sentence)) return -3;
   // "Die Kreisverwaltungen prüfen die Anträge … und legen sie bis 5. Februar … vor": an office passing applications on.
-  if (PASSED_ON.test(sentence)) {
+  if (passesOnApplications(sentence)) {
     if (!PASSING_ON_ASKED.test(query)) return -2;
     // Asked for ("Bis wann muss die Kreisverwaltung die Anträge weitergeben?"): the office's own date comes first.
     return 3;
   }
   // "Die ursprünglich genannte Frist (15. Januar 2027) wurde verlängert": the date that no longer holds.
   if (SUPERSEDED_DEADLINE.test(sentence) && !NEW_DEADLINE_DATE_AFTER.test(sentence)) return -3;
+  // "Bis wann braucht das Landratsamt unseren Antrag?" in the district's own circular: its internal deadline ("Bitte legen Sie uns … vor").
+  const atIntermediary = INTERMEDIARY_ASKED.test(query) && /kreisintern|\buns\b|landratsamt|kreisverwaltung/i.test(sentence) ? 2 : 0;
   // "Neue Frist: Freitag, 15. Januar 2027": a corrected or extended deadline replaces the one announced first.
   const renewed = NEW_DEADLINE.test(sentence) ? 2 : 0;
-  return (APPLICATION.test(sentence) || renewed ? 1.5 : 0) - (NOT_APPLICATION_END.test(sentence) && !APPLICATION.test(sentence) ? 3 : 0) + stage + renewed;
+  return (APPLICATION.test(sentence) || renewed ? 1.5 : 0) - (NOT_APPLICATION_END.test(sentence) && !APPLICATION.test(sentence) ? 3 : 0) + stage + renewed + atIntermediary;
 }
 
 /** A deadline said to be the earlier one: "die ursprünglich genannte Frist", "the original deadline". */
@@ -467,6 +472,9 @@ const EVENT_KIND = /fortbildung|schulung|seminar|workshop|training|tagung|verans
 const APPLYING_NAMED = /\b(antrag|anträge|anträgen|bewerbung|bewerbungen|interessenbekundung\w*|projektskizze\w*|antragsfrist|bewerbungsfrist|application|proposal)\b/i;
 /** A question about signing up for something. */
 const SIGNUP_ASKED = /anmeld|registr|register|sign(ing)? up/i;
+/** A question about handing in at an office in between: the district, its internal deadline. */
+const INTERMEDIARY_ASKED = /kreisintern|landratsamt|kreisverwaltung|beim (land)?kreis\b|district office|county office|district administration/i;
+
 /** A deadline given anew: corrected, extended, moved. */
 const NEW_DEADLINE = /\bneue[rn]? (frist|bewerbungsfrist|antragsfrist|einreichungsfrist|einsendeschluss|bewerbungsschluss|abgabetermin|stichtag)\b|\b(frist|bewerbungsfrist|antragsfrist|bewerbungsschluss)\b.{0,60}\b(verlängert|verschoben|geändert)|\bgeänderte[rn]? (frist|bewerbungsfrist|antragsfrist)|\b(new|extended|revised) deadline\b|\bdeadline (has been |was |is )?(extended|moved|postponed)/i;
 
@@ -518,6 +526,12 @@ const REFERENCE_ENTRY = /^\p{Lu}[\p{L}'-]+,\s+\p{Lu}[\p{L}.-]*(\s+\p{Lu}[\p{L}.-
 /** A sentence of a paper's outline. */
 const OUTLINE_SENTENCE = /^(der|im|in dem) (erste|zweite|dritte|vierte|letzte|folgende)n? (teil|kapitel|abschnitt)\b|^(dieses|das vorliegende) (papier|thesenpapier|working paper|arbeitspapier|dokument|kapitel)\b.{0,40}\b(betrachtet|beschreibt|gliedert|behandelt)\b|^(the )?(first|second|third|next|following) (part|chapter|section)\b/i;
 
+/** A question about someone else paying part of the own share. */
+const THIRD_PARTY_ASKED = /\b(landkreis|kreis|dritte\w*|stiftung|zuschuss|übernimmt|übernehmen|dazu|beisteuert|third part|district)\b/i;
+
+/** Words for the money a call pays. */
+const MONEY_WORD = /^(geld|festbetrag|zuschuss|förderbetrag|fördergeld|zuwendung|pauschale|money|grant|funding)/i;
+
 /** A name in quotation marks: a title, a project, a brochure. */
 const QUOTED_NAME = /[„“"«»][^„“”"«»\n]{3,150}[“”"»«]/g;
 
@@ -534,8 +548,12 @@ export function findPassage(
   docIds: ReadonlySet<string>,
   query: string,
   intent: Intent,
-  focus: string[],
+  askedFocus: string[],
 ): FoundPassage | null {
+  // "Welche Unterstützung außer dem Festbetrag …?": what is set aside is no word the answer needs.
+  const besidesWord = query.match(/\b(?:außer|neben|abgesehen von|besides|apart from|other than)\s+(?:dem|der|den|the)?\s*([\p{L}-]{3,})/iu)?.[1];
+  const besides = besidesWord ? stem(besidesWord.toLowerCase()) : undefined;
+  const focus = besides ? askedFocus.filter((f) => f !== besides) : askedFocus;
   const cue = CUES[intent];
   const strong = STRONG[intent];
   // The question's words alone may miss the sentence ("Bis wann läuft X?" names no deadline word),
@@ -667,6 +685,16 @@ export function findPassage(
       // "Wie viel Geld gibt es?" is not answered by what the municipality pays itself ("Eigenanteil: 3.000 Euro").
       if ((intent === 'money' || intent === 'benefits') && OWN_SHARE_SAID.test(s) && !OWN_SHARE_ASKED.test(query)) score -= 2;
       if (intent === 'contact' && /@/.test(s)) score += 1;
+      // "Der Eigenanteil von 30 Prozent ist … zu erbringen" says the own share; "Der Landkreis übernimmt bis zu 3.000 Euro des Eigenanteils" says who helps with it.
+      if (intent === 'ownFunds') {
+        // "Der Landkreis übernimmt bis zu 3.000 Euro des Eigenanteils" — not "Die Kommune trägt einen Eigenanteil von 25 Prozent".
+        const thirdParty = /\b(übernimmt|übernehmen|bezuschusst|erstattet|zahlt|zahlen)\b.{0,60}\b(des|zum|vom) eigen(anteils|mittel)\b|\b(des|zum) eigenanteils?\b.{0,40}\b(übernimmt|übernehmen|bezuschusst|erstattet)\b/i.test(s);
+        if (THIRD_PARTY_ASKED.test(query)) score += thirdParty ? 1.5 : 0;
+        else if (thirdParty) score -= 1.5;
+        else if (/\beigen(anteil|mittel|beitrag)\w*\s+(von|beträgt|betragen|in höhe von|liegt bei)\s+(mindestens\s+|höchstens\s+)?\d/i.test(s)) score += 1.5;
+      }
+      // "Welche Unterstützung außer dem Festbetrag …?": the sentence on what is excluded answers nothing.
+      if (besides && (coverage([besides], s, kb.vocabulary, kb.synonyms) === 1 || (MONEY_WORD.test(besides) && (AMOUNT.test(s) || /\b(betrag|zuschuss|geld)\b/i.test(s))))) score -= 2.5;
       // "Werden die Namen der Mentees veröffentlicht?": the entry about those people, not the one about the municipality.
       if (intent === 'anonymity' && samePeople(query, `${h.chunk.question ?? ''} ${s}`)) score += 1.5;
       if (!best || score > best.score) {

@@ -21,6 +21,9 @@ function chunkId(docId: string, text: string, n: number): string {
 }
 
 /** Splits a document's blocks into chunks: FAQ question+answer together, otherwise sentence windows. */
+/** A sentence its list items complete: it ends in a word no sentence ends with ("Sie beträgt höchstens"). */
+const OPEN_END = /\b(höchstens|mindestens|maximal|jeweils|insgesamt|beträgt|betragen|folgende|insbesondere|sind|werden|und|oder|für|von|mit|an)$/i;
+
 export function chunkBlocks(docId: string, blocks: Block[]): Chunk[] {
   const chunks: Chunk[] = [];
   let section = '';
@@ -50,6 +53,11 @@ export function chunkBlocks(docId: string, blocks: Block[]): Chunk[] {
     // "Gefördert werden:" and its items are one passage: the intro says what the items are.
     if (b.kind !== 'bullet' && /:\s*$/.test(b.text)) {
       while (i + 1 < blocks.length && blocks[i + 1].kind === 'bullet' && [...sentences, blocks[i + 1].text].join(' ').length <= MAX_CHARS) sentences.push(...splitSentences(blocks[++i].text));
+    } else if (b.kind !== 'bullet' && sentences.length && OPEN_END.test(sentences[sentences.length - 1])) {
+      // "Sie beträgt höchstens" over "24.000 Euro je Stadt, …", "40.000 Euro je Landkreis.": one sentence, said through its items.
+      let sentence = sentences[sentences.length - 1];
+      while (i + 1 < blocks.length && blocks[i + 1].kind === 'bullet' && `${sentence} ${blocks[i + 1].text}`.length <= MAX_CHARS) sentence = `${sentence} ${blocks[++i].text}`;
+      sentences[sentences.length - 1] = sentence;
     }
     let window: string[] = [];
     const flush = () => {

@@ -375,7 +375,7 @@ export function cleanToBlocks(raw: string, kind: SourceKind): Block[] {
       // "Jonas Weidenbach, Telefon: 0261 49283-322" / "Eine Online-Sprechstunde …": a phone number ends its line's entry.
       if (!ended && /(telefon|tel\.|fon|fax|telefax)\s*:?\s*[+\d][\d\s\/()-]{5,}$/i.test(lastLine) && /^\p{Lu}/u.test(line)) ended = true;
       // "… sagt Stiftungsvorständin Dr." / "Ulrike Pfannschmidt.": a title or short form at a line's end ends nothing.
-      if (ended && /(?:^|\s)(dr|prof|nr|st|bzw|ca|vgl|z\.\s?b|u\.\s?a|d\.\s?h|sog|inkl|ggf|evtl|dipl|hr|fr)\.$/i.test(prevText)) ended = false;
+      if (ended && /(?:^|[\s(])(dr|prof|nr|st|bzw|ca|vgl|z\.\s?b|u\.\s?a|d\.\s?h|sog|inkl|ggf|evtl|dipl|hr|fr)\.$/i.test(prevText)) ended = false;
       // A blank line before a line that starts like a new block ends the block; a lower-case start
       // after it is the same sentence broken by the extraction.
       if (!ended && afterBlank && /^[\p{Lu}\d„"(§]/u.test(line) && !goesOn(prevText, lastLine)) ended = true;

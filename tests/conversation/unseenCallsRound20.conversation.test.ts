@@ -39,6 +39,28 @@ describe('three unseen calls of the twentieth round', () => {
     ['Reicht es, wenn wir dem Landratsamt den unterschriebenen WegGefährten-Antrag nur als PDF per E-Mail schicken?', /^Nein\b.*im Original per Post/, WG],
   ] as [string, RegExp, RegExp, string?][])('answers "%s" from the call', (question, lead, title, locale) => expectAnswered(getBot(), getChannel(), question, lead, title, locale));
 
+  it.each([
+    // "Gefördert werden" over its lettered items, though the question names the programme in between.
+    ['Was wird im Landesprogramm WegGefährten 2027 gefördert?', /Gefördert werden: die Koordinierung/, WG],
+    // The district's own internal deadline, asked as the district office's ("Bitte legen Sie uns … vor" is no passing on).
+    ['We are a town in Landkreis Schönbuch-Gäu. By when does the district office need our WegGefährten application?', /18 January 2027/, WG, 'en-US'],
+    // "Sie beträgt höchstens" with its items; a verdict and an amount in one message.
+    ['Our town in the Schönbuch-Gäu district has 14,200 inhabitants. Can we apply for WegGefährten on our own, and what is the maximum grant?', /^Yes\b[\s\S]*Sie beträgt höchstens 24\.000 Euro je Stadt/, WG, 'en-US'],
+    // The support besides the fixed amount.
+    ['Welche Unterstützung außer dem Festbetrag bekommen geförderte Kommunen bei „Klartext statt Hetze“?', /Schutzkonzept-Check und bis zu drei Beratungstage/, KH],
+  ] as [string, RegExp, RegExp, string?][])('answers "%s" from the call', (question, lead, title, locale) => expectAnswered(getBot(), getChannel(), question, lead, title, locale));
+
+  it('answers the own share, not what the district pays of it, and the district\'s part when asked for it too', async () => {
+    const r = await conversation(getBot().url, getChannel()).say('Welchen Anteil der Kosten muss unsere Gemeinde bei WegGefährten selbst tragen, und gibt der Landkreis etwas dazu?');
+    expect(lastText(r.replies)).toMatch(/^Laut Ausschreibung WegGefährten 2027 ist ein Eigenanteil von 30 % nötig/);
+    expect(lastText(r.replies)).toMatch(/Der Landkreis übernimmt bis zu 3\.000 Euro des Eigenanteils/);
+  });
+
+  it('abstains when an English question names a German term the call does not use', async () => {
+    const r = await conversation(getBot().url, getChannel(), { locale: 'en-US' }).say('Do WegGefährten volunteers need to present a certificate of good conduct (Führungszeugnis)?');
+    expect(lastText(r.replies)).toMatch(/could not find reliable information/);
+  });
+
   it('quotes an English call to an English question without saying it is German', async () => {
     const r = await conversation(getBot().url, getChannel(), { locale: 'en-US' }).say('Can a Welcoming Neighbours project start before September 2027?');
     expect(lastText(r.replies)).not.toMatch(/\(in German\)/);
