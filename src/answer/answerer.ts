@@ -433,6 +433,9 @@ const ABBREVIATION = /(?<![\p{L}])\p{Lu}\p{L}*\p{Lu}\p{L}*(?![\p{L}])/gu;
  * umsetzt?": a clause that only says which programme is meant names no topic of the question.
  */
 function withoutDescription(text: string): string {
+  // "Der WIR-Aufruf beschreibt einen partizipativen Prozess – welches Produkt soll dabei herauskommen?": what stands before the dash sets the scene.
+  const afterDash = text.match(/\s[–—-]\s+((?:und |and )?(?:wie|was|welche\w*|wer|wen|wem|wo|wann|woher|wohin|an wie|how|what|which|who|where|when)\b[^–—]*\?)\s*$/i)?.[1];
+  if (afterDash && afterDash.length >= 15) text = afterDash;
   return text.replace(/,\s*(das|die|der|den|dem|welches|welche|welcher)\b[^,?–]{0,140}\b(fördert|gefördert|finanziert|umsetzt|umgesetzt|initiiert|durchführt|durchgeführt|ausschreibt|ausgeschrieben|betreut|leitet|verantwortet|anbietet|auslobt)(\s+(hat|haben|wird|werden))?\b/gi, ' ');
 }
 
@@ -471,6 +474,22 @@ function ownPart(c: { quote: string; name?: string }): string {
   const after = c.quote.slice(at);
   const own = [...after.matchAll(REACH)][0];
   return c.quote.slice(start, own ? at + (own.index ?? 0) + own[0].length : undefined);
+}
+
+const MONTHS_DE = ['januar', 'februar', 'märz', 'april', 'mai', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'dezember'];
+const MONTHS_EN = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+/** A day with its month and maybe a time: "am 16. Februar um 11-12 Uhr", "16 February 2027, 10:00". */
+const DATED_PART = new RegExp(String.raw`(?:\b(?:am|on)\s+)?\b\d{1,2}\.?\s*(${[...MONTHS_DE, ...MONTHS_EN].join('|')})\b(?:\s+\d{4})?(?:,?\s*(?:um|at|von|from)?\s*\d{1,2}(?:[:.]\d{2})?(?:\s*[-–]\s*\d{1,2}(?:[:.]\d{2})?)?\s*(?:uhr|h\b|am\b|pm\b)?)?`, 'giu');
+
+/** The one dated part of a sentence that names several, when the question names its month. */
+function datedPartAsked(quote: string, question: string): string | undefined {
+  const parts = [...quote.matchAll(DATED_PART)];
+  if (parts.length < 2) return undefined;
+  const monthOf = (m: string) => (MONTHS_DE.indexOf(m.toLowerCase()) + 1 || MONTHS_EN.indexOf(m.toLowerCase()) + 1);
+  const asked = [...question.matchAll(new RegExp(String.raw`\b(${[...MONTHS_DE, ...MONTHS_EN].join('|')})\b`, 'giu'))].map((m) => monthOf(m[1]));
+  if (asked.length !== 1) return undefined;
+  const fitting = parts.filter((p) => monthOf(p[1]) === asked[0]);
+  return fitting.length === 1 ? fitting[0][0].trim() : undefined;
 }
 
 /** When a paper appeared: "Wann ist das Papier erschienen?", "Aus welchem Jahr ist die Studie?", "When was the paper published?". */
@@ -682,7 +701,10 @@ export class Answerer {
   }
 
   /** "Laut Ausschreibung X: „…“" (a paper: "Im X heißt es: „…“"); the quote inert in markdown. */
-  private quoteLead(program: Program, quote: string, lang: Lang): string {
+  private quoteLead(program: Program, quote: string, lang: Lang, question?: string): string {
+    // "Um wie viel Uhr begann die Infoveranstaltung im Februar?" – "Am 31. Januar um 14-15 Uhr und am 16. Februar um 11-12 Uhr …": the one asked for first.
+    const part = question ? datedPartAsked(quote, question) : undefined;
+    if (part) return this.deps.t(lang, 'passage.partFirst', { part: escapeMarkdown(part), program: program.shortName, quote: escapeMarkdown(quote) });
     // An English call quoted to an English question needs no "(in German)".
     const same = lang === 'en' && this.languageOf(program) === 'en' ? 'SameLanguage' : '';
     return this.deps.t(lang, program.kind === 'research' ? `passage.leadResearch${same}` : `passage.lead${same}`, { program: program.shortName, quote: escapeMarkdown(quote) });
@@ -699,8 +721,8 @@ export class Answerer {
   }
 
   /** An answer that is a sentence of the texts, quoted and cited. */
-  private quoteAnswer(program: Program, intent: Intent, found: { docId: string; quote: string }, lang: Lang): Answer {
-    return this.answerOf(program, intent, this.quoteLead(program, found.quote, lang), [this.citation(program, found.docId, found.quote)], lang);
+  private quoteAnswer(program: Program, intent: Intent, found: { docId: string; quote: string }, lang: Lang, question?: string): Answer {
+    return this.answerOf(program, intent, this.quoteLead(program, found.quote, lang, question), [this.citation(program, found.docId, found.quote)], lang);
   }
 
   /** German search text for a question, with the term list's German words for English ones. */
@@ -1100,7 +1122,7 @@ export class Answerer {
     if (plain?.key === 'notFunded' && passage.coverage < 0.5) plain = undefined;
     let lead = plain
       ? t(lang, `passage.${plain.key}`, { program: program.shortName, quote: escapeMarkdown(passage.quote), share: plain.share ?? '' })
-      : this.quoteLead(program, passage.quote, lang);
+      : this.quoteLead(program, passage.quote, lang, req.text);
     // "Wie hoch ist der Eigenanteil?" is no yes/no question: the fact without "Ja –".
     if (plain && !YES_NO_QUESTION.test(questionSentence(req.text))) lead = withoutYesNo(lead);
     else if (plain && intent === 'signature' && ASKS_WITHOUT_SIGNATURE.test(req.text)) lead = turnedYesNo(lead);
@@ -1174,7 +1196,8 @@ export class Answerer {
       const cite = [this.citation(program, when.docId, when.quote)];
       const date = isApplicationDeadline(when.quote) ? findDates(when.quote)[0] : undefined;
       if (date) return this.answerOf(program, 'deadline', this.deadlineText(program, deadlineStatus(date, req.now), lang), cite, lang);
-      return this.quoteAnswer(program, 'deadline', when, lang);
+      // "Um wie viel Uhr begann die Infoveranstaltung im Februar?" – "Am 31. Januar um 14-15 Uhr und am 16. Februar um 11-12 Uhr …": the one asked for first.
+      return this.quoteAnswer(program, 'deadline', when, lang, req.text);
     }
     if (lang === 'en') return OTHER_EVENT.test(req.text) ? this.abstain(intent, lang, program) : undefined;
     // Named something else ("Jury", "Verfügungsfonds … ausgegeben") and no time for it: never the

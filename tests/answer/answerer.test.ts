@@ -436,6 +436,17 @@ describe('Answerer: words of the question the text writes differently', () => {
     expect(a.text).toMatch(/komma@imap-institut\.de/);
   });
 
+  it('names the event of the month asked first when one sentence gives several', () => {
+    const a = ask('Um wie viel Uhr begann die KommA-Infoveranstaltung im Februar?');
+    expect(a.text).toMatch(/^„am 16\. Februar um 11-12 Uhr“/);
+    expectVerbatimCitations(a);
+  });
+
+  it('reads what stands before a dash as the scene and answers the question after it', () => {
+    const a = ask('Der WIR-Aufruf beschreibt einen partizipativen Prozess – welches Produkt soll dabei herauskommen?');
+    expect(a.citations[0]?.quote).toMatch(/Integrationsstrategie entstehen, die beschlussfähig sein soll/);
+  });
+
   it('does not take "langfristig" for a deadline question', () => {
     const a = ask('Was empfiehlt das ILS-Papier zur langfristigen Finanzierung?');
     expect(a.intent).not.toBe('deadline');
