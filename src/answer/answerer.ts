@@ -165,7 +165,14 @@ export function clockTime(quote: string): string | undefined {
 }
 
 /** A question about arriving late. */
-const LATE = /zu spät|verspät|nach (dem|der) (stichtag|frist|fristende|einsendeschluss|bewerbungsschluss|antragsfrist)|nach ablauf der frist|after the deadline|too late|\blate\b/i;
+/** A passage with the heading that names its stage, for checking what it speaks of. */
+function withHeading(p: { quote: string; section?: string }): string {
+  return p.section ? `${p.section} ${p.quote}` : p.quote;
+}
+
+/** A sentence on handing something in after the deadline. */
+const HANDED_IN_LATER = /nachgereicht|nachreich|nachträglich|nachzureichen|submitted later|later submission/i;
+const LATE = /zu spät|verspät|nicht (rechtzeitig )?fertig|nicht rechtzeitig|not (be )?ready in time|nach (dem|der) (stichtag|frist|fristende|einsendeschluss|bewerbungsschluss|antragsfrist)|nach ablauf der frist|after the deadline|too late|\blate\b/i;
 /** A question for when things start ("Ab wann laufen die Projekte?", "Wann geht es los?"). */
 const START_QUESTION = /\bab wann\b|wann (beginn|start|fang|geht .{0,30}los|laufen)|when (do|does|will) .{0,40}(start|begin)/i;
 /** Stems that only say "time" ("Termin", "Datum"): no topic of a when-question. */
@@ -875,6 +882,12 @@ export class Answerer {
       const begun = findPassage(kb, docIds, `${this.searchText(req.text, lang)} begonnen Beginn vorzeitig Bewilligung`, 'unknown', ['begonn']);
       if (begun && BEGUN_BEFORE.test(begun.quote)) return this.quoteAnswer(program, intent, begun, lang);
     }
+    // "Unsere Rückendeckungserklärung wird bis zur Frist nicht fertig – ist das ein Problem?": the sentence on handing it in later, about that document.
+    if (LATE.test(req.text) && !/\b(antrag|bewerbung|application)\b.{0,40}\b(zu spät|late)\b/i.test(req.text)) {
+      const named = focusTerms(req.text, [program], kb.vocabulary).filter((f) => f.length >= 11);
+      const later = findPassage(kb, docIds, `${this.searchText(req.text, lang)} nachgereicht nachreichen nachträglich`, 'unknown', named);
+      if (later && HANDED_IN_LATER.test(later.quote) && (named.length === 0 || later.coverage > 0)) return this.quoteAnswer(program, 'deadline', later, lang);
+    }
     // "Wofür steht die Abkürzung WIR?": the text's own spelling-out, or nothing.
     if (ASKS_EXPANSION.test(req.text)) {
       // "Wofür steht LIV bei KOMPASS?" asks for LIV: the programme's own name only when it is the only one named.
@@ -1041,7 +1054,7 @@ export class Answerer {
       const asked = questionSentence(req.text);
       const askedStems = asked === req.text ? undefined : new Set(focusTerms(asked, [program], kb.vocabulary, []));
       const askedFocus = askedStems ? focus.filter((f) => askedStems.has(f)) : focus;
-      const missesSpecific = Boolean(passage && lang === 'de' && this.lacksSpecific(askedFocus, passage.quote));
+      const missesSpecific = Boolean(passage && lang === 'de' && this.lacksSpecific(askedFocus, withHeading(passage)));
       if (!passage || focus.length === 0 || passage.coverage < needed || missesSpecific) {
         // The call's FAQ may ask the same thing in its own words.
         const faq = lang === 'de' ? findFaqAnswer(kb, docIds, req.text, focus) : null;
@@ -1078,7 +1091,7 @@ export class Answerer {
     // "What is the total budget?" → "Gesamtbudget": a specific thing asked in English must be in the quote, as in German.
     // A deadline question's other words describe the asker ("with partner towns in Ireland"), unless they name another event.
     const deadlineOfCall = intent === 'deadline' && !OTHER_EVENT.test(req.text) && findDates(passage.quote).length > 0;
-    if (lang === 'en' && !deadlineOfCall && this.lacksSpecific(focus, passage.quote, lang)) return this.abstain(intent, lang, program);
+    if (lang === 'en' && !deadlineOfCall && this.lacksSpecific(focus, withHeading(passage), lang)) return this.abstain(intent, lang, program);
     // "Wie viele Seiten …?" asks for a number: a passage without one does not answer it.
     // A number answers only when the passage is about everything the question names.
     if (asksCount && (!NUMBER_WORD.test(passage.quote) || (counted !== undefined && focus.length > 1 && passage.coverage < 0.5))) return this.abstain(intent, lang, program);

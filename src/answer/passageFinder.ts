@@ -442,7 +442,7 @@ function deadlineFit(sentence: string, query = ''): number {
   // "Die Einreichenden werden … im Juni 2027 informiert": when one learns the outcome, not when to apply.
   if (OUTCOME.test(sentence) && !/frist|schluss|stichtag/i.test(sentence)) return -3;
   // "Fehlende Unterlagen können bis 15. März nachgereicht werden, wenn der Antrag fristgerecht eingegangen ist": after the deadline, not it.
-  if (/nachgereicht|nachzureichen|nachreichen|nachgeliefert|nachträglich/i.test(sentence) && !/nachreich\w*|nachgereicht|nachträglich|missing documents|later/i.test(query)) return -2;
+  if (/nachgereicht|nachzureichen|nachreichen|nachgeliefert|nachträglich/i.test(sentence) && !/nachreich\w*|nachgereicht|nachträglich|missing documents|later|nicht (rechtzeitig )?fertig|nicht rechtzeitig|schaffen .{0,30}nicht|not (be )?ready|won't be ready/i.test(query)) return -2;
   // "Vor Einreichung der Projektskizze bietet die Servicestelle eine Online-Sprechstunde an: … bis zum 23. Februar": an event's dates.
   if (INFO_EVENT.test(sentence) && !/frist|schluss|stichtag|einzureichen|vorzulegen|eingegangen sein/i.test(sentence)) return -3;
   // "Die Kreisverwaltungen prüfen die Anträge … und legen sie bis 5. Februar … vor": an office passing applications on.
@@ -515,6 +515,8 @@ export interface FoundPassage {
   quote: string;
   score: number;
   coverage: number;
+  /** The heading that names the stage the quote is about ("Projektskizze"), when the quote itself does not. */
+  section?: string;
 }
 
 /** The fields under a form's signature line: "Ort, Datum  Unterschrift, Name, Funktion". */
@@ -625,7 +627,9 @@ export function findPassage(
       // "Der Vollantrag ist … einzureichen. Er ist … zu unterschreiben": "Er" is the full application even when the two are long.
       // The sentence before tells the stage too ("5. Stufe 2 – förmlicher Antrag: … Das Antragsformular ist … zu unterschreiben").
       const stageContext = i > 0 && !FIRST_STAGE_SENTENCE.test(s) && !SECOND_STAGE_SENTENCE.test(s) ? `${sentences[i - 1]} ${s}` : before && PRONOUN_START.test(s) ? `${before} ${s}` : context;
-      const stage = intent === 'deadline' ? 0 : stageFit(stageContext, query);
+      // A slide or page headed "Projektskizze" / "Vollantrag" tells the stage of the lines under it.
+      const headedStage = h.chunk.section && (FIRST_STAGE_SENTENCE.test(h.chunk.section) || SECOND_STAGE_SENTENCE.test(h.chunk.section)) && h.chunk.section.length <= 80 ? `${h.chunk.section}: ` : '';
+      const stage = intent === 'deadline' ? 0 : stageFit(`${headedStage}${stageContext}`, query);
       score += stage;
       if (intent === 'deadline') score += deadlineFit(s, query) + afterSelectionStep(s, query) + (SECOND_STAGE.test(query) && SECOND_STAGE_SENTENCE.test(context) ? 2.5 : 0);
       // A section headed for this kind of question ("Wer kann teilnehmen?", "Kontakt") vouches for its sentences.
@@ -685,6 +689,8 @@ export function findPassage(
       // "Wie viel Geld gibt es?" is not answered by what the municipality pays itself ("Eigenanteil: 3.000 Euro").
       if ((intent === 'money' || intent === 'benefits') && OWN_SHARE_SAID.test(s) && !OWN_SHARE_ASKED.test(query)) score -= 2;
       if (intent === 'contact' && /@/.test(s)) score += 1;
+      // "Kann man das nachreichen?": the sentence that allows handing in later.
+      if (intent !== 'deadline' && /nachreich|nachgereicht|nachträglich/i.test(query) && /nachgereicht|nachreich|nachträglich|nachzureichen/i.test(s)) score += 1.5;
       // "Der Eigenanteil von 30 Prozent ist … zu erbringen" says the own share; "Der Landkreis übernimmt bis zu 3.000 Euro des Eigenanteils" says who helps with it.
       if (intent === 'ownFunds') {
         // "Der Landkreis übernimmt bis zu 3.000 Euro des Eigenanteils" — not "Die Kommune trägt einen Eigenanteil von 25 Prozent".
@@ -745,7 +751,7 @@ export function findPassage(
           const prior = i >= 1 ? sentences[i - 1] : sentenceBefore(kb, docIds, h.chunk);
           if (prior && prior.length + quote.length < 900) quote = `${prior} ${quote}`;
         }
-        best = { docId: h.chunk.docId, quote, score, coverage: cov };
+        best = { docId: h.chunk.docId, quote, score, coverage: cov, ...(headedStage ? { section: h.chunk.section } : {}) };
       }
     }
   }

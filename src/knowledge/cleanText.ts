@@ -249,6 +249,8 @@ export function cleanToBlocks(raw: string, kind: SourceKind): Block[] {
   if (kind === 'md' || kind === 'html') text = stripMarkdown(text);
   // A forwarded or answered e-mail quotes with "> " at each line's start: the lines, without the markers.
   if (kind === 'txt') text = text.replace(/^[ \t]*(?:>[ \t]?)+/gm, '');
+  // A chat log ("[10:47] Frau D. (Landkreis): Kann sich …?", "[10:49] Programmteam (B. Quednau): Nein. …"): what was said, without time and speaker.
+  text = text.replace(/^([ \t]*(?:[-*][ \t]+)?)\[\d{1,2}:\d{2}(?::\d{2})?\][ \t]*[^:\n]{2,60}:[ \t]*/gm, '$1');
   text = plainTextTables(dropMailFooter(text));
   const whole = text.replace(/\s+/g, ' ');
   const trimmed = text.split('\n').map((l) => l.replace(/[ \t\u00a0]+/g, ' ').trim());

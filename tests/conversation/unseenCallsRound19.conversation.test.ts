@@ -40,6 +40,22 @@ describe('three unseen calls of the nineteenth round', () => {
     ['Können wir den Antrag für Lotsen für Generationen einfach mailen?', /^Nein\b/, SL],
   ] as [string, RegExp, RegExp, string?][])('answers "%s" from the call', (question, lead, title, locale) => expectAnswered(getBot(), getChannel(), question, lead, title, locale));
 
+  it.each([
+    // A slide headed "Projektskizze" says the outline needs no signature; the full application's lines are under "Vollantrag".
+    ['Muss unser Bürgermeister die Projektskizze für Dazugehören 2027 unterschreiben?', /^Nein – laut Ausschreibung Dazugehören 2027 ist keine Unterschrift nötig/, DZ],
+    ["Does our mayor have to sign the concept outline for 'Dazugehören 2027'?", /^No – according to the Dazugehören 2027 call text no signature is needed/, DZ, 'en-US'],
+    // An error found after uploading is a change, asked in English.
+    ["We've uploaded our 'Dazugehören 2027' project outline and then spotted an error. Can we still correct it?", /zurückziehen, korrigierte Fassung hochladen/, DZ, 'en-US'],
+    // A document not ready by the deadline: the sentence on handing it in later.
+    ['Unsere Rückendeckungserklärung für Standfest wird bis zur Bewerbungsfrist nicht fertig. Ist das ein Problem?', /Sie kann bis 12\. Februar 2027 nachgereicht werden/, SF],
+  ] as [string, RegExp, RegExp, string?][])('answers "%s" from the call', (question, lead, title, locale) => expectAnswered(getBot(), getChannel(), question, lead, title, locale));
+
+  it('reads a chat log without times and speakers, so an answer starting "Nein." answers its question', () => {
+    const faq = getBot().app.kb.chunks.find((c) => c.docId.startsWith('standfest') && c.kind === 'faq' && /alle kreisangehörigen Gemeinden/.test(c.question ?? ''));
+    expect(faq?.question).toBe('Kann sich unser Landkreis für alle kreisangehörigen Gemeinden bewerben?');
+    expect(faq?.sentences[0]).toBe('Nein.');
+  });
+
   it('keeps the extended deadline in a follow-up', async () => {
     const c = conversation(getBot().url, getChannel());
     await c.say('Worum geht es bei Standfest 2027?');
