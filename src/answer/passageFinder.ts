@@ -411,6 +411,14 @@ export function channelRefused(sentence: string, question: string): boolean {
   return sameChannel(sentence, question) && /\b(nicht|kein\w*)\b|ausgeschlossen|unzulässig/i.test(sentence);
 }
 
+/** An earlier round named: "In der ersten Runde (…) hat die Stiftung neun Kommunen gefördert". */
+const EARLIER_ROUND = /\b(in der|im|aus der) (ersten|vorigen|vorherigen|letzten|vergangenen|früheren|bisherigen)\s+(förder|ausschreibungs)?runde\b|\bpilot(runde|phase|jahr)\b|\bim vorjahr\b|\b(first|previous|last|pilot|earlier) (funding )?round\b/i;
+
+/** Whether a text speaks of an earlier round ("In der ersten Runde …", "Pilotphase", "previous round"). */
+export function aboutEarlierRound(text: string): boolean {
+  return PAST_ROUND.test(text) || EARLIER_ROUND.test(text);
+}
+
 /** A sentence about an earlier round of the call, not the one open now. */
 const PAST_ROUND = /\b(erste|vorige|vorherige|letzte|vergangene|frühere|bisherige)n? (förder|ausschreibungs|bewerbungs|antrags|wettbewerbs)?runde\b.{0,80}\b(abgeschlossen|beendet|endete|lief|war)|\bim vorjahr\b|\bin der vorigen runde\b|\b(pilot|previous|first|last|earlier) (funding )?round\b|^rückblick\b|\((antrags|bewerbungs)frist [^)]{4,40}\)\s+(ist|war|wurde)\s+(abgeschlossen|beendet)|\([^)]{0,60}\b(antrags|bewerbungs)frist [^)]{4,40}\)\s+(war|wurde|lief)\b|\([^)]{0,80}frist\w*\b[^)]{0,60}\)\s+([A-Za-zÄÖÜäöüß-]+\s+){0,2}(war|waren|wurde|wurden|lief|liefen|endete)\b|\b(im|in der|aus dem|aus der) (ersten|vorigen|vorherigen|letzten|vergangenen|früheren|bisherigen) (förderaufruf|aufruf|ausschreibung|förderperiode|förderrunde|runde)\b|\b(ist|sind) (bereits )?abgeschlossen\b.{0,60}\b(damalig|vorig|frühere)|\b(bewerbungs|antrags|einreichungs)?frist (war|endete|lief)\b|\b(pilotaufruf|pilotrunde|pilotphase|vorgängeraufruf)\w*\b.{0,80}\b(frist|gefördert|abgeschlossen|endete)/i;
 
@@ -671,6 +679,8 @@ export function findPassage(
       // "E-Mail: … Telefon: …": a line of a contact card, which answers whom to ask, not how to apply.
       if (intent !== 'contact' && /^(e-?mail|telefon|tel\.|fax|telefax|phone|internet|web)\s*:/i.test(s)) score -= 3;
       if (intent === 'money' && /\d/.test(s)) score += 1;
+      // "Wie viele Kommunen werden 2027 ausgewählt?" is not answered by how many an earlier round had.
+      if ((counted || /\bwie viele\b|\bhow many\b/i.test(query)) && aboutEarlierRound(s) && !aboutEarlierRound(query)) score -= 3;
       // "Wie viele Modellkommunen …?" is answered by a sentence with a number, best one of those things.
       if (counted) {
         const m = counted.exec(s);

@@ -70,9 +70,11 @@ function titleOf(blocks: Block[], id: string): string {
   const subject = blocks.slice(0, 40).find((b) => /^(betreff|betrifft|subject)\s*:\s*\S/i.test(b.text) && b.text.length <= 240);
   if (subject) return subject.text.replace(/^(betreff|betrifft|subject)\s*:\s*/i, '').replace(/^((aw|wg|re|fwd?)\s*:\s*)+/i, '').replace(/\s+/g, ' ').slice(0, 160);
   // A letter without "Betreff:" puts its subject right above the salutation, below the letterhead.
+  // Of two subject lines ("Förderrunde 2027 des Programms „VIFF – …“" over "Aufruf zur Bewerbung als Modellkommune"), the one that quotes the name.
   const salutation = blocks.slice(0, 25).findIndex((b) => /^(sehr geehrte|liebe |dear )/i.test(b.text));
-  const above = salutation > 0 ? blocks[salutation - 1].text : '';
-  if (above && above.length <= 240 && CALL_WORD.test(above) && !/[.:;]$/.test(above)) return above.replace(/\s+/g, ' ').slice(0, 160);
+  const subjectLines = salutation > 0 ? blocks.slice(Math.max(0, salutation - 2), salutation).map((b) => b.text).filter((x) => x.length <= 240 && CALL_WORD.test(x) && !/[.:;]$/.test(x)) : [];
+  const above = subjectLines.find((x) => /[„"“»][^„"“”»«]{3,}[“"”«]/.test(x)) ?? (salutation > 0 && subjectLines.includes(blocks[salutation - 1].text) ? blocks[salutation - 1].text : undefined);
+  if (above) return above.replace(/\s+/g, ' ').slice(0, 160);
   // Titles do not end like sentences or list intros ("… folgende Kriterien erfüllen:").
   // A press release's second headline quotes a person ("Ministerin Kettering: „…“"): a quote, not the call's name.
   const top = blocks.slice(0, 8).filter((b) => b.text.length <= 200 && !NOISE_TITLE.test(b.text) && !PUBLISHER_LINE.test(b.text) && !/[.:;]$/.test(b.text) && !PERSON_QUOTED.test(b.text));

@@ -424,7 +424,9 @@ export function deriveContacts(blocks: Block[]): DerivedContact[] {
     if (!EMAIL.test(b.text)) return;
     let from = i;
     // Only an address card ("E-Mail: …" under a name and a phone line) takes the lines above it.
-    const card = b.text.length <= 200 && !/[.!?]\s+\p{Lu}/u.test(b.text) && !/[.!?]$/.test(b.text.replace(EMAIL, ''));
+    // "Presseanfragen: Anne-Sophie Kühn, presse@…" names its matter itself: the lines above belong to someone else.
+    const labelled = /^[^:@\d]{3,40}:\s*\S/.test(b.text) && !/^(e-?mail|mail|telefon|tel\.?|fax|telefax|internet|web|kontakt)\s*:/i.test(b.text);
+    const card = !labelled && b.text.length <= 200 && !/[.!?]\s+\p{Lu}/u.test(b.text) && !/[.!?]$/.test(b.text.replace(EMAIL, ''));
     // The lines above belong to this card until another card's address.
     // A signature's name and office stand a few lines above ("Kerstin Hölzl / Integrationsbeauftragte / Landratsamt …"); its closing formula ends it.
     while (card && from > 0 && i - from < 7 && blocks[from - 1].text.length <= 160 && !/[.!?]$/.test(blocks[from - 1].text.trim()) && !EMAIL.test(blocks[from - 1].text) && !/grüß|grüss|im auftrag|^i\.\s?a\./i.test(blocks[from - 1].text)) {
@@ -443,6 +445,17 @@ export function deriveContacts(blocks: Block[]): DerivedContact[] {
     if (out.length && (c.score < 1 || out.length >= 4)) continue;
     const contact = contactAt(blocks, c.i, c.from);
     if (!out.some((o) => o.email === contact.email)) out.push(contact);
+  }
+  // "Fachliche Beratung zu …" / "Dragan Petković, Werkstatt …" / "Telefon 0711 …": a card of lines without an address.
+  if (out.length) {
+    for (const [i, b] of blocks.entries()) {
+      const phone = b.text.match(/^(?:telefon|tel\.?|fon|phone)\s*:?\s*(\+?\d[\d ()/-]{5,}\d)\s*$/i)?.[1];
+      const nameLine = i > 0 ? blocks[i - 1].text : '';
+      const name = nameLine.match(PERSON)?.[0];
+      if (!phone || !name || EMAIL.test(nameLine) || out.length >= 4 || out.some((o) => o.phone === phone.trim() || o.name === name)) continue;
+      const label = i > 1 && blocks[i - 2].text.length <= 120 && !/[.!?@]|\d{3}/.test(blocks[i - 2].text) ? blocks[i - 2].text : undefined;
+      out.push({ quote: [label, nameLine, b.text].filter(Boolean).join(' '), name, phone: phone.trim() });
+    }
   }
   // "Fragen zum Verwendungsnachweis: Jonas Weidenbach, Telefon: 0261 …": a person with a phone number and no address of their own.
   if (out.length) {

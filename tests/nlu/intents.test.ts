@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { classifyIntent, FACTUAL_INTENTS, INTENTS, type Intent } from '../../src/nlu/intents.js';
 
 const TABLE: [Intent, string][] = [
+  ['handoff', 'Please pass my question about the tandem rules on to the programme team so that someone gets back to me.'],
+  ['contact', 'Wer berät bei Spurensuche fachlich zu Zeitzeugeninterviews?'],
+  ['changes', "We've uploaded our project outline and then spotted an error. Can we still correct it?"],
   ['funder', 'Aus wessen Budget stammt das Geld für KommA?'],
   ['funder', 'Der Aufruf wird aus Bundesmitteln bezahlt – welches Ressort stellt das Geld?'],
   ['deadline', 'Können wir für die zweite Runde noch einen Antrag auf Förderung einer Integrationsstrategie beim Regierungspräsidium stellen?'],

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { conversation } from '../support/channel.js';
+import { expectAnswered, lastText, useBotWithUnseenCalls } from '../support/unseenCalls.js';
+
+// Three more calls nobody curated, from the twenty-first evaluation round: a letter with a reply
+// form whose subject spans two lines, a Markdown page with footnotes, and a foundation's HTML page
+// with contact cards without e-mail addresses and figures from an earlier round.
+const FILES = ['ieg-koblenz-anschreiben-viff-2027-mit-rueckmeldebogen.txt', 'lsst-mv-sicher-im-wasser-2027-foerderaufruf.md', 'lindqvist-stiftung-spurensuche-2027-ausschreibung.html'];
+const { bot: getBot, channel: getChannel } = useBotWithUnseenCalls(FILES);
+
+const VIFF = /VIFF/;
+const SPUR = /Spurensuche 2027/;
+
+describe('three unseen calls of the twenty-first round', () => {
+  it('names a letter by the subject line that quotes the programme, so its abbreviation is known', () => {
+    const viff = getBot().app.kb.programs.find((p) => p.docIds[0].startsWith('ieg-koblenz'))!;
+    expect(viff.shortName).toBe('VIFF');
+    expect(viff.aliases).toContain('viff');
+  });
+
+  it('reads Markdown footnotes without their marks', () => {
+    const text = getBot().app.kb.chunks.filter((c) => c.docId.startsWith('lsst-mv')).map((c) => c.text).join(' ');
+    expect(text).not.toMatch(/\[\^\w+\]/);
+  });
+
+  it('keeps each contact card with its own number and matter, also without an e-mail address', () => {
+    const spur = getBot().app.kb.programs.find((p) => p.docIds[0].startsWith('lindqvist'))!;
+    const press = spur.contacts.find((c) => c.email?.startsWith('presse@'));
+    expect(press?.phone).toBeUndefined();
+    expect(spur.contacts.some((c) => c.name === 'Dragan Petković' && c.phone === '0711 664893-5')).toBe(true);
+  });
+
+  it.each([
+    ['Unser oberbayerisches Dorf zählt 2.100 Einwohner. Kommt Spurensuche 2027 für uns in Betracht?', /^Nur gemeinsam\b/, SPUR],
+    ['Wer berät bei „Spurensuche“ fachlich zu Zeitzeugeninterviews und Archivarbeit?', /Petković/, SPUR],
+    ['Bis wann kann man sich für VIFF bewerben?', /26\. Februar/, VIFF],
+  ] as [string, RegExp, RegExp, string?][])('answers "%s" from the call', (question, lead, title, locale) => expectAnswered(getBot(), getChannel(), question, lead, title, locale));
+
+  it('abstains on how many municipalities this round takes when the text only counts an earlier round', async () => {
+    const r = await conversation(getBot().url, getChannel()).say('Wie viele Kommunen wählt die Stiftung in der Runde 2027 für „Spurensuche“ aus?');
+    expect(lastText(r.replies)).toMatch(/keine gesicherte Information/);
+    expect(lastText(r.replies)).not.toMatch(/neun Kommunen/);
+  });
+});
