@@ -170,6 +170,12 @@ function withHeading(p: { quote: string; section?: string }): string {
   return p.section ? `${p.section} ${p.quote}` : p.quote;
 }
 
+/** Anonymous taking part refused in so many words. */
+const NO_ANONYMITY_SAID = /\banonyme\s+(teilnahme|förderung|bewerbung)\s+ist\s+(daher\s+|deshalb\s+|leider\s+)?(nicht\s+möglich|ausgeschlossen)|\banonymous\s+(participation|funding|application)\s+is\s+(therefore\s+|thus\s+)?(not\s+possible|excluded)/i;
+
+/** Whether it is too late now: the deadline's status. */
+const ASKS_IF_TOO_LATE = /\b(is it|are we|ist es|sind wir|wären wir|would we be)\b.{0,25}\b(too late|zu spät)\b|\b(already|schon|jetzt|now) (too late|zu spät)\b/i;
+
 /** A sentence on handing something in after the deadline. */
 const HANDED_IN_LATER = /nachgereicht|nachreich|nachträglich|nachzureichen|submitted later|later submission/i;
 const LATE = /zu spät|verspät|nicht (rechtzeitig )?fertig|nicht rechtzeitig|not (be )?ready in time|nach (dem|der) (stichtag|frist|fristende|einsendeschluss|bewerbungsschluss|antragsfrist)|nach ablauf der frist|after the deadline|too late|\blate\b/i;
@@ -305,10 +311,14 @@ function plainAnswer(intent: Intent, quote: string, question: string): { key: st
     // "Wir veröffentlichen die Namen … nur, wenn Sie ausdrücklich schriftlich einwilligen": neither a plain yes nor a no.
     // Of the people asked about: consent of the mentees says nothing of the municipality's name.
     const consent = splitSentences(quote).find((x) => ONLY_WITH_CONSENT.test(x));
-    if ((ASKS_ANONYMITY.test(question) || ASKS_PUBLICATION.test(question)) && consent && splitSentences(quote).length <= 2 && (asksPeople || !asksAboutPeople(consent.replace(/\bteilnehmende\w*\s+(kommunen|gemeinden|städte|landkreise|kreise)\b/gi, '')))) return { key: 'onlyWithConsent' };
+    // "Eine anonyme Teilnahme ist nicht möglich … Namen einzelner Feuerwehrleute nur mit Einwilligung": the consent is for others.
+    const restSaysPublished = consent !== undefined && statesPublished(quote.replace(consent, ' '));
+    if ((ASKS_ANONYMITY.test(question) || ASKS_PUBLICATION.test(question)) && consent && !restSaysPublished && splitSentences(quote).length <= 2 && (asksPeople || !asksAboutPeople(consent.replace(/\bteilnehmende\w*\s+(kommunen|gemeinden|städte|landkreise|kreise)\b/gi, '')))) return { key: 'onlyWithConsent' };
     const unnamed = STAYS_UNNAMED.test(quote);
     const published = statesPublished(quote);
     if (ASKS_ANONYMITY.test(question)) {
+      // "Eine anonyme Teilnahme ist nicht möglich, …": said in so many words, whatever else the passage allows for others.
+      if (NO_ANONYMITY_SAID.test(quote)) return { key: 'noAnonymity' };
       // "Die Namen werden veröffentlicht … nur bei einer Gefährdung kann davon abgesehen werden; eine anonyme Teilnahme ist nicht vorgesehen": an exception, neither a yes nor a no.
       if (unnamed && published && (/nicht\s+vorgesehen|ausgeschlossen|nicht\s+möglich/i.test(quote) || WAIVER_CONDITION.test(quote))) return { key: 'anonymityOnlyException' };
       // "… kann auf Antrag abgesehen werden, wenn eine Gefährdung droht": only in that case, which a plain yes would hide.
@@ -579,7 +589,7 @@ const REQUIREMENTS_QUESTION = /voraussetzung|bedingung|erfüllen|mitbringen|requ
 /** Verdict reasons that are conditions besides who applies (leadership support, a named coordinator). */
 const CONDITION_REASON = /\.(leadership|contact)(Required|Missing|Given)$/;
 
-const ELIGIBILITY_CUE = /kann (die|der|das|sie|er|es|man) (selbst|direkt|auch)|selbst (einreichen|bewerben|beantragen|teilnehmen|mitmachen)|direkt (einreichen|bewerben|beantragen)|passt|passen|in frage|infrage|in betracht|können wir|dürfen wir|kommen wir|geeignet|förderfähig|bewerben|teilnehmen|mitmachen|beantragen|antrag stellen|geht das|ginge das|ging das|wäre das möglich|gegangen|etwas für uns|offen für|fit|suit|eligible|apply|qualify|can we|(was|is|would) (that|this|it) (have been |be )?possible/i;
+const ELIGIBILITY_CUE = /\b(can|could|may|might) (we|i|our \w+) (have )?(apply|applied|take part|taken part|participate|participated|join|joined)\b|\bon our own\b|\beligible\b|kann (die|der|das|sie|er|es|man) (selbst|direkt|auch)|selbst (einreichen|bewerben|beantragen|teilnehmen|mitmachen)|direkt (einreichen|bewerben|beantragen)|passt|passen|in frage|infrage|in betracht|können wir|dürfen wir|kommen wir|geeignet|förderfähig|bewerben|teilnehmen|mitmachen|beantragen|antrag stellen|geht das|ginge das|ging das|wäre das möglich|gegangen|etwas für uns|offen für|fit|suit|eligible|apply|qualify|can we|(was|is|would) (that|this|it) (have been |be )?possible/i;
 
 const ENGLISH_FILLER = new Set('what does do did say says tell about the this that paper call programme program is it its please explain describe information more anything something there here which how when where who whom with from into'.split(' '));
 
@@ -670,7 +680,8 @@ export class Answerer {
     // "Wie lange läuft die Förderung?", "How long is the funding period?": a duration, not the application deadline.
     if ((intent === 'deadline' || intent === 'money' || intent === 'benefits' || intent === 'eligibility') && asksDuration(req.text)) intent = 'unknown';
     // "Was passiert, wenn der Antrag erst nach dem Stichtag ankommt?" asks about lateness, not for the date.
-    if (intent === 'deadline' && LATE.test(req.text)) intent = 'unknown';
+    // "Is it too late now to hand in our application?", "Sind wir schon zu spät dran?" ask whether the deadline has passed.
+    if (intent === 'deadline' && LATE.test(req.text) && !ASKS_IF_TOO_LATE.test(req.text)) intent = 'unknown';
     if (intent === 'greeting' || intent === 'thanks' || intent === 'help') return this.smalltalk(intent, req.lang);
     if (intent === 'listPrograms') return this.listPrograms(req.lang);
 

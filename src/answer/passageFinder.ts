@@ -233,7 +233,7 @@ export const INFO_EVENT = /info-?veranstaltung\w*|informationsveranstaltung\w*|i
 
 /** Kinds of people a question and a text may both name, English or German. */
 const PEOPLE: [RegExp, RegExp][] = [
-  [/mentee/i, /mentee/i], [/mentor/i, /mentor/i], [/volunteer|ehrenamt/i, /ehrenamt|freiwillig/i], [/member|mitglied/i, /mitglied/i],
+  [/mentee/i, /mentee/i], [/mentor/i, /mentor/i], [/\bvolunteers\b|\bvolunteer\b(?! fire)|ehrenamtlich\w*|ehrenamtler\w*/i, /ehrenamt|freiwillig/i], [/member|mitglied/i, /mitglied/i],
   [/participant|teilnehmer|teilnehmende/i, /teilnehmer|teilnehmende/i], [/staff|mitarbeit|fachkr/i, /mitarbeit|fachkr/i], [/young|youth|jugendlich/i, /jugendlich/i],
   [/people|persons?\b|menschen|personen/i, /menschen|personen|namen (der|von)/i],
 ];

@@ -447,6 +447,18 @@ describe('Answerer: words of the question the text writes differently', () => {
     expect(a.citations[0]?.quote).toMatch(/Integrationsstrategie entstehen, die beschlussfähig sein soll/);
   });
 
+  it('answers "is it too late now?" with the deadline and its status', () => {
+    const a = ask('Our city council only voted this week to take part in KommA. Is it too late now to hand in our application?', { lang: 'en' });
+    expect(a.intent).toBe('deadline');
+    expect(a.text).toMatch(/^The application deadline for KommA was 28 February 2023 – it has passed/);
+  });
+
+  it('gives a verdict when an English question asks whether a described municipality could have applied on its own', () => {
+    const a = ask('Our Hessian municipality has 9,400 inhabitants and no partner municipality. Could we have applied for a WIR strategy grant on our own?', { lang: 'en' });
+    expect(a.kind).toBe('verdict');
+    expect(a.text).toMatch(/^Only jointly/);
+  });
+
   it('does not take "langfristig" for a deadline question', () => {
     const a = ask('Was empfiehlt das ILS-Papier zur langfristigen Finanzierung?');
     expect(a.intent).not.toBe('deadline');

@@ -34,6 +34,8 @@ describe('three unseen calls of the twenty-first round', () => {
     ['Unser oberbayerisches Dorf zählt 2.100 Einwohner. Kommt Spurensuche 2027 für uns in Betracht?', /^Nur gemeinsam\b/, SPUR],
     ['Wer berät bei „Spurensuche“ fachlich zu Zeitzeugeninterviews und Archivarbeit?', /Petković/, SPUR],
     ['Bis wann kann man sich für VIFF bewerben?', /26\. Februar/, VIFF],
+    // "without the name of our town being made public": refused in so many words; the consent is for individual firefighters.
+    ['Could our volunteer fire brigade take part in VIFF without the name of our town being made public?', /^No – according to the VIFF call text anonymous participation is not foreseen/, VIFF, 'en-US'],
   ] as [string, RegExp, RegExp, string?][])('answers "%s" from the call', (question, lead, title, locale) => expectAnswered(getBot(), getChannel(), question, lead, title, locale));
 
   it('abstains on how many municipalities this round takes when the text only counts an earlier round', async () => {
