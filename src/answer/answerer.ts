@@ -539,7 +539,7 @@ function projectCost(text: string): number | undefined {
 }
 
 /** Where a question asks a second thing: ", und wie hoch …", "und was müssen wir …", ", and who …". */
-const SECOND_QUESTION = /^(.{12,}?),?\s+(?:und|and)\s+((?:wie|was|wer|wen|wem|wann|wo|wohin|welche\w*|bis wann|ab wann|nach welchen|gibt es|gibt|zahlt|übernimmt|hilft|bekommen|bekommt|erhalten|erhält|zählt|gilt|reicht|muss|müssen|brauchen|dürfen|darf|können|kann|how|what|who|whom|when|where|which|do|does|is|are|can|could|must|will|would)\b[^?]{6,})\?\s*$/i;
+const SECOND_QUESTION = /^(.{12,}?),?\s+(?:und|and)\s+((?:wie|was|wer|wen|wem|wann|wo|wohin|welche\w*|bis wann|ab wann|nach welchen|gibt es|gibt|zahlt|übernimmt|hilft|bekommen|bekommt|erhalten|erhält|zählt|gilt|reicht|muss|müssen|brauchen|dürfen|darf|durfte|durften|können|kann|konnte|konnten|wird|wurde|werden|how|what|who|whom|when|where|which|do|does|is|are|can|could|must|will|would)\b[^?]{6,})\?\s*$/i;
 /** A question word or verb at the start of the first part: it is a question of its own. */
 const ASKS_FIRST = /^\s*(wie ?viel\w*|wie|was|wer|wen|wem|wann|wo|wohin|welche\w*|bis wann|ab wann|gibt es|muss|müssen|brauchen|können|kann|dürfen|darf|ist|sind|how|what|who|when|where|which|do|does|is|are|can|must)\b/i;
 
@@ -633,7 +633,9 @@ export class Answerer {
         }
         // One part the texts answer, the other not: the answer, and plainly that the rest is not in the texts.
         // A quote of the first answer may already say it ("Die Kommune trägt 25 Prozent … selbst"): then no such note.
-        if (second.kind === 'abstain' && !first.citations.some((c) => hasIntentCue(second.intent, c.quote))) {
+        if (second.kind === 'abstain') {
+          // The first answer's quote may say it ("Bis zur Hälfte des Eigenanteils darf … erbracht werden"): then that answer alone.
+          if (second.intent !== 'unknown' && first.citations.some((c) => hasIntentCue(second.intent, c.quote))) return first;
           const program = this.deps.kb.programsById.get(first.programId);
           const rest = parts[1].replace(/^(Und|And)\s+/, '');
           const note = this.deps.t(req.lang, 'abstain.part', { question: escapeMarkdown(rest), program: program?.shortName ?? '' });

@@ -707,7 +707,7 @@ export function findPassage(
         const thirdParty = /\b(übernimmt|übernehmen|bezuschusst|erstattet|zahlt|zahlen)\b.{0,60}\b(des|zum|vom) eigen(anteils|mittel)\b|\b(des|zum) eigenanteils?\b.{0,40}\b(übernimmt|übernehmen|bezuschusst|erstattet)\b/i.test(s);
         if (THIRD_PARTY_ASKED.test(query)) score += thirdParty ? 1.5 : 0;
         else if (thirdParty) score -= 1.5;
-        else if (/\beigen(anteil|mittel|beitrag)\w*\s+(von|beträgt|betragen|in höhe von|liegt bei)\s+(mindestens\s+|höchstens\s+)?\d/i.test(s)) score += 1.5;
+        else if (/\beigen(anteil|mittel|beitrag)\w*\b.{0,30}\b(von|beträgt|betragen|in höhe von|liegt bei)\s+(mindestens\s+|höchstens\s+)?\d/i.test(s)) score += 1.5;
       }
       // "Welche Unterstützung außer dem Festbetrag …?": the sentence on what is excluded answers nothing.
       if (besides && (coverage([besides], s, kb.vocabulary, kb.synonyms) === 1 || (MONEY_WORD.test(besides) && (AMOUNT.test(s) || /\b(betrag|zuschuss|geld)\b/i.test(s))))) score -= 2.5;

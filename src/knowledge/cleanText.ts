@@ -116,8 +116,21 @@ function dropPageChrome(s: string): string {
     .join('\n');
 }
 
+/**
+ * Footnotes ("… im Original per Post an die LSST geht[^4].", "[^4]: Ein Scan genügt nicht."): the note goes
+ * into the sentence that points to it, in brackets, so the sentence is read and quoted with it.
+ */
+function inlineFootnotes(s: string): string {
+  const notes = new Map<string, string>();
+  const body = s.replace(/^[ \t]*\[\^([\w-]{1,12})\]:[ \t]*(.+)$/gm, (_m, id: string, note: string) => {
+    notes.set(id, note.trim());
+    return '';
+  });
+  return body.replace(/\[\^([\w-]{1,12})\]/g, (_m, id: string) => (notes.has(id) ? ` (${notes.get(id)!.replace(/[.]\s*$/, '')})` : ''));
+}
+
 function stripMarkdown(s: string): string {
-  return dropPageChrome(s)
+  return dropPageChrome(inlineFootnotes(s))
     // Pipe tables: the separator row goes, each row becomes one line "Cell: Cell".
     .replace(/^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$/gm, '')
     // Each row a fact of its own, as in HTML tables: rows have no full stop to end them as sentences.
@@ -128,8 +141,6 @@ function stripMarkdown(s: string): string {
     // Attribute lists of site generators ("## Fristen { #fristen }") say nothing.
     .replace(/[ \t]*\{[ \t]*[:#.][^}\n]*\}[ \t]*$/gm, '')
     // Footnotes ("… per Post an die LSST geht[^4].", "[^4]: Ein Scan genügt nicht."): the mark goes, the note stays a line of its own.
-    .replace(/\[\^[\w-]{1,12}\](?!:)/g, '')
-    .replace(/^[ \t]*\[\^[\w-]{1,12}\]:[ \t]*/gm, '\n')
     // Block quotes ("> Sabine Lorenz-Yilmaz"): the lines, without the marker.
     .replace(/^[ \t]*>[ \t]?/gm, '')
     .replace(/\[([^\]]*)\]\(([^)]*)\)/g, '$1')

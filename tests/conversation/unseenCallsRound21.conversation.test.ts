@@ -18,9 +18,15 @@ describe('three unseen calls of the twenty-first round', () => {
     expect(viff.aliases).toContain('viff');
   });
 
-  it('reads Markdown footnotes without their marks', () => {
+  it('reads a Markdown footnote into the sentence that points to it', () => {
     const text = getBot().app.kb.chunks.filter((c) => c.docId.startsWith('lsst-mv')).map((c) => c.text).join(' ');
     expect(text).not.toMatch(/\[\^\w+\]/);
+    expect(text).toContain('Der Eigenanteil der Kommune beträgt mindestens 20 Prozent (Bis zur Hälfte des Eigenanteils darf');
+  });
+
+  it('answers the own share and what counts towards it from the sentence and its footnote', async () => {
+    const r = await conversation(getBot().url, getChannel()).say('Wie hoch war der Eigenanteil bei „Sicher im Wasser“, und durfte Vereinsarbeit darauf angerechnet werden?');
+    expect(lastText(r.replies)).toMatch(/mindestens 20 Prozent \(Bis zur Hälfte des Eigenanteils darf durch unbezahlte Übungsleiterstunden/);
   });
 
   it('keeps each contact card with its own number and matter, also without an e-mail address', () => {
