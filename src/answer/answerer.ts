@@ -581,6 +581,9 @@ const APPLICANT_STEMS = new Set(
   'verein vereine gemeinde gemeinden kommune kommunen landkreis landkreise stadt städte träger organisation organisationen kreis kreise antragsteller teilnehmer'.split(' ').map((w) => stem(w)),
 );
 
+/** Words that describe the asker: kind and size ("amtsfreie", "Einwohnern"). */
+const ASKER_WORD = /^(einwohn|amtsfrei|amtsangehor|kreisfrei|kreisangehor|verbandsfrei|inhabit|resident)/;
+
 /** The applicant's own administration ("unserer Gemeindeverwaltung"): who asks, not what is asked. */
 const APPLICANT_INSTITUTION = /^(gemeinde|kommunal|kommun|stadt|kreis|landkreis|amts|verbandsgemeinde)(verwalt|haushalt|kass)/;
 
@@ -1050,7 +1053,9 @@ export class Answerer {
     // "Wie viele Modellkommunen werden ausgewählt?": taking in is how the counted things come about, not a topic of its own.
     // "Wir sind ein Landkreis in Rheinland-Pfalz. Gibt es …?": the state says where the asker is, not what is asked.
     const stateWords = new Set(stateMentions(focusSource.toLowerCase()).flatMap((m) => m.name.toLowerCase().split(/[\s-]+/).map((w) => stem(w))));
-    const focus = focusTerms(focusSource, [program], kb.vocabulary, []).filter((f) => (!APPLICANT_NOT_TOPIC.has(intent) || !APPLICANT_STEMS.has(f)) && !(asksCount && SELECTION_VERB.test(f)) && !APPLICANT_INSTITUTION.test(f) && !stateWords.has(f));
+    // "Unsere amtsfreie Stadt mit 7.800 Einwohnern hat kein eigenes Hallenbad. War das ein Ausschlussgrund?": the asker's description is not the topic.
+    const describedAsker = profileInText && intent === 'unknown' && lang === 'de';
+    const focus = focusTerms(focusSource, [program], kb.vocabulary, []).filter((f) => (!APPLICANT_NOT_TOPIC.has(intent) || !APPLICANT_STEMS.has(f)) && !(describedAsker && ASKER_WORD.test(f)) && !(asksCount && SELECTION_VERB.test(f)) && !APPLICANT_INSTITUTION.test(f) && !stateWords.has(f));
     // "Wie viele Kommunen …?": what is counted is the topic, even a word as common as "Kommunen".
     const counted = asksCount ? countedWord(req.text) : undefined;
     const countedStem = counted ? stem(normalizeWord(counted)) : undefined;

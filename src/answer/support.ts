@@ -17,7 +17,7 @@ const GENERIC = new Set(
    ding dings zeug sache nochmal nochmals eben aktuell derzeit momentan gerade stimmt stimmen richtig korrekt passt
    kriegt kriegen kriegst bekommt bekommen angestoßen initiiert wessen mittel mitteln reinstecken reinsteckt umsonst eigenes gedacht
    roll rolle spielt spiel spielen bedeut bedeutung stellenwert situation sieht seh sehen einschatz einschätzung
-   ruckfrag rückfrage rückfragen nachfrag nachfrage nachfragen anlieg anliegen korrektur korrekturen lass lassen lasst lässt verfug verfügung betracht
+   ruckfrag rückfrage rückfragen nachfrag nachfrage nachfragen anlieg anliegen korrektur korrekturen lass lassen lasst lässt verfug verfügung betracht ausschlussgrund
    call text paper document programme program project tell say says know please about does apply application`
     .split(/\s+/)
     .map((w) => stem(w)),

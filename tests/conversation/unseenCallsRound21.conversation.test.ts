@@ -44,6 +44,16 @@ describe('three unseen calls of the twenty-first round', () => {
     ['Could our volunteer fire brigade take part in VIFF without the name of our town being made public?', /^No – according to the VIFF call text anonymous participation is not foreseen/, VIFF, 'en-US'],
   ] as [string, RegExp, RegExp, string?][])('answers "%s" from the call', (question, lead, title, locale) => expectAnswered(getBot(), getChannel(), question, lead, title, locale));
 
+  it.each([
+    // "nachschicken" for "nachreichen"; the sentence says the scan by e-mail is enough.
+    ['Müssen wir bei VIFF das Original per Post nachschicken?', /das Original müssen Sie nicht nachreichen/],
+    // The asker's description is not the topic; "Hallenbad" for "Schwimmbad".
+    ['Unsere amtsfreie Stadt mit 7.800 Einwohnern hat kein eigenes Hallenbad. War das bei „Sicher im Wasser“ ein Ausschlussgrund?', /Ein eigenes Schwimmbad braucht die Kommune nicht/],
+  ])('answers "%s" from the sentence that says it', async (question, said) => {
+    const r = await conversation(getBot().url, getChannel()).say(question);
+    expect(lastText(r.replies)).toMatch(said);
+  });
+
   it('abstains on how many municipalities this round takes when the text only counts an earlier round', async () => {
     const r = await conversation(getBot().url, getChannel()).say('Wie viele Kommunen wählt die Stiftung in der Runde 2027 für „Spurensuche“ aus?');
     expect(lastText(r.replies)).toMatch(/keine gesicherte Information/);
