@@ -3,7 +3,7 @@ import type { Program } from '../programs/programSchema.js';
 import { Synonyms } from '../nlu/synonyms.js';
 
 /** Words of questions that say nothing about what is asked ("Bewerbung", "Programm", "sagt"). */
-const GENERIC = new Set(
+const GENERIC_WORDS = (
   `bewerb bewerbung bewerbungen kommun kommune kommunen förderung förderprogramm förderprogramme angebot angebote passend passende passendes programm programms projekt projekts ausschreib ausschreibung aufruf frag frage fragen gibt geben sagt sag steht stehen text texte papier dokument information informationen wissen erfahr erfahren
    tagt tagen findet statt stattfinden teilnehmen mitmachen beteiligen einreichen einreicht einzureichen
    geht gehen klappt klappen funktioniert funktionieren machen macht bezahlt bezahlen übernommen übernimmt erstattet
@@ -20,8 +20,8 @@ const GENERIC = new Set(
    ruckfrag rückfrage rückfragen nachfrag nachfrage nachfragen anlieg anliegen korrektur korrekturen lass lassen lasst lässt verfug verfügung betracht ausschlussgrund
    call text paper document programme program project tell say says know please about does apply application`
     .split(/\s+/)
-    .map((w) => stem(w)),
 );
+const GENERIC = new Set(GENERIC_WORDS.map((w) => stem(w)));
 
 function stemsWithParts(text: string, vocabulary: ReadonlySet<string>): Set<string> {
   const out = new Set<string>();
@@ -51,6 +51,23 @@ function misspeltNameWord(s: string, names: ReadonlySet<string>): boolean {
 }
 
 /** The content stems of a question that a supporting passage must contain. */
+const GENERIC_BY_LENGTH = new Map<number, string[]>();
+for (const g of GENERIC_WORDS) GENERIC_BY_LENGTH.set(g.length, [...(GENERIC_BY_LENGTH.get(g.length) ?? []), g]);
+const misspeltCache = new Map<string, boolean>();
+
+/** A question word typed wrongly ("wievil", "frgen"): one letter off a word that asks nothing by itself, the first letter right ("Verfahren" is no "erfahren"). */
+function misspeltGeneric(word: string): boolean {
+  if (word.length < 5 || word.length > 14) return false;
+  let verdict = misspeltCache.get(word);
+  if (verdict === undefined) {
+    verdict = false;
+    for (let len = word.length - 1; len <= word.length + 1 && !verdict; len++) verdict = (GENERIC_BY_LENGTH.get(len) ?? []).some((g) => g.length >= 5 && g[0] === word[0] && editDistance(g, word, 1) <= 1);
+    if (misspeltCache.size > 10_000) misspeltCache.clear();
+    misspeltCache.set(word, verdict);
+  }
+  return verdict;
+}
+
 export function focusTerms(question: string, programs: Program[], vocabulary: ReadonlySet<string>, ignore: string[] = []): string[] {
   const programWords = new Set<string>();
   const nameWords = new Set<string>();
@@ -66,7 +83,7 @@ export function focusTerms(question: string, programs: Program[], vocabulary: Re
   for (const w of questionWords(question.replace(/\bvor Ort\b/gi, ' '))) {
     if (STOPWORDS.has(w) || w.length < 3 || /\d/.test(w)) continue;
     const s = stem(w);
-    if (GENERIC.has(s) || programWords.has(s) || misspeltNameWord(w, nameWords)) continue;
+    if (GENERIC.has(s) || programWords.has(s) || misspeltNameWord(w, nameWords) || (misspeltGeneric(w) && !vocabulary.has(w))) continue;
     out.push(s);
   }
   return [...new Set(out)];
@@ -246,7 +263,7 @@ const APPLICANT_HEADS = ['stadt', 'gemeind', 'kreis', 'verein', 'kommun', 'amt',
 
 function judgeTerm(f: string, raw: string, topic: Topic): boolean {
   const { vocabulary: vocab, stems } = topic;
-  if (stems.has(f)) return false;
+  if (stems.has(f) || misspeltGeneric(raw)) return false;
   // A synonym the texts use ("Webinar" for "Informationsveranstaltung"): the topic is known.
   if (topic.synonyms?.foundBy(f, (a) => stems.has(a) || hasPrefix(topic.sortedStems ?? [], a))) return false;
   if (f.length >= 8 && APPLICANT_HEADS.some((h) => f.endsWith(h))) return false;

@@ -43,6 +43,8 @@ const PATTERNS: Record<(typeof INTENTS)[number], RegExp[]> = {
   money: [/wie ?viel (geld )?(gibt es|gibts|bekomm|erhält|erhalt|zahlt)|wie ?(viel|hoch) (ist )?(das |die )?(maximale |höchste )?(geld|förderung|fördersumme|zuschuss|zuwendung|förderquote|euro)|förderquote|höchstförderung|höchstbetrag|maximalbetrag|wie hoch ist die förderung|fördersumme|fördermittel|förderhöhe|förderbetrag|\bsumme\b|\bbetrag\b|\beuro\b|€|zuschuss|\bbudget|finanziell|\bgeld\b|how much|amount|\bgrants?\b|money|funding (amount|level)|pauschale|sachkosten|höhe der förderung|wie ?viel kohle|\bwas (zahlt|bezahlt|erstattet|übernimmt)\b|welche[nrs]? (anteil|prozentsatz)|wie ?viel prozent|wie hoch ist der (anteil|prozentsatz)|what (share|percentage|proportion)|how many percent/],
   contact: [
     /\bwho (can|could|will|would) help\b|\bwho helps\b|\bwer (kann|könnte) (uns|mir) helfen|\bwer hilft (uns|mir)\b/,
+    // "wen kan ich bei komma wegen frgen anschreiben": typed in a hurry.
+    /\bwen\b.{0,40}\b(anschreiben|anrufen|kontaktieren|ansprechen|erreichen|fragen|frgen|fargen)\b|\bwen (kan|kann|könnte|soll|sollen)\b/,
     /\bproject (leads?|leaders?|managers?|coordinators?)\b|\bwho (are|is) (the )?(contact|lead|leads|leader|leaders|manager|coordinator)s?\b|an wen|bei wem\b|(fragen|rückfragen)\b.{0,30}\b(loswerden|richten|klären)\b|wohin (wende|schicke|sende|richte|kann)|wer (leitet|betreut|koordiniert|beantwortet|berät|berat)|\bprojektleit\w*|who (leads|runs|manages|answers)|ansprechp\w*|\bzuständig|rückfragen|wen (rufe|erreiche)|(rufe|ruft|rufen) .{0,40}\ban\b|anrufen|telefonnummer|erreiche ich|kontakt\w*|e-?mail|telefon|wen (kann|soll|frage)|\bwen\b.{0,40}\b(fragen|ansprechen|anrufen|kontaktieren)\b|mit fragen|fragen (wende|richte)|who (do|should|can) (i|we) (contact|ask|send|write)|contact|get in touch|email address|where (do|should|can) (i|we) send|schicke ich|sende ich|schicken wir|senden wir/,
   ],
   eligibility: [
@@ -76,7 +78,7 @@ const FUZZY_KEYWORDS: [string, Intent][] = [
   ['deadline', 'deadline'], ['stichtag', 'deadline'], ['frist', 'deadline'],
   ['unterschrift', 'signature'], ['unterschreiben', 'signature'], ['signature', 'signature'],
   ['anonym', 'anonymity'], ['anonymous', 'anonymity'], ['anonymität', 'anonymity'],
-  ['fördersumme', 'money'], ['förderhöhe', 'money'], ['fördermittel', 'money'], ['förderquote', 'money'],
+  ['fördersumme', 'money'], ['förderhöhe', 'money'], ['fördermittel', 'money'], ['förderquote', 'money'], ['zuschuss', 'money'], ['höchstbetrag', 'money'],
   ['eigenmittel', 'ownFunds'], ['eigenanteil', 'ownFunds'],
   ['ansprechpartner', 'contact'], ['ansprechperson', 'contact'], ['kontakt', 'contact'],
   ['voraussetzungen', 'eligibility'], ['antragsberechtigt', 'eligibility'], ['teilnahmebedingungen', 'eligibility'],
