@@ -413,6 +413,11 @@ function withoutYesNo(text: string): string {
 
 /** "Ginge es ohne Unterschrift?": asked the other way round, so the yes or no of "Ist eine Unterschrift nötig?" turns over. */
 const ASKS_WITHOUT_SIGNATURE = /\bohne\b.{0,30}\b(unterschr|unterzeichn|signatur)|\bwithout\b.{0,30}\bsignat/i;
+/** A council resolution asked about. */
+const RESOLUTION_ASKED = /beschluss|council (resolution|decision|approval)|resolution of the council/i;
+const RESOLUTION_SAID = /beschluss|resolution/i;
+/** "Ist der Antrag ohne seine Unterschrift ungültig?": whether it fails without one, the yes and no of needing it. */
+const FAILS_WITHOUT = /\b(ungültig|unwirksam|abgelehnt|zurückgewiesen|nicht (gültig|wirksam|angenommen)|invalid|void|rejected|refused|not (valid|accepted))\b/i;
 
 function turnedYesNo(text: string): string {
   const m = text.match(/^(ja|nein|yes|no)(?=\s*[–,:-]\s)/i);
@@ -592,7 +597,7 @@ const REQUIREMENTS_QUESTION = /voraussetzung|bedingung|erfüllen|mitbringen|requ
 /** Verdict reasons that are conditions besides who applies (leadership support, a named coordinator). */
 const CONDITION_REASON = /\.(leadership|contact)(Required|Missing|Given)$/;
 
-const ELIGIBILITY_CUE = /\b(can|could|may|might) (we|i|our \w+) (have )?(apply|applied|take part|taken part|participate|participated|join|joined)\b|\bon our own\b|\beligible\b|kann (die|der|das|sie|er|es|man) (selbst|direkt|auch)|selbst (einreichen|bewerben|beantragen|teilnehmen|mitmachen)|direkt (einreichen|bewerben|beantragen)|passt|passen|in frage|infrage|in betracht|können wir|dürfen wir|kommen wir|geeignet|förderfähig|bewerben|teilnehmen|mitmachen|beantragen|antrag stellen|geht das|ginge das|ging das|wäre das möglich|gegangen|etwas für uns|offen für|fit|suit|eligible|apply|qualify|can we|(was|is|would) (that|this|it) (have been |be )?possible/i;
+const ELIGIBILITY_CUE = /\b(can|could|may|might) (we|i|our \w+) (have )?(apply|applied|take part|taken part|participate|participated|join|joined)\b|\bon our own\b|\beligible\b|kann (die|der|das|sie|er|es|man) (selbst|direkt|auch)|selbst (einreichen|bewerben|beantragen|teilnehmen|mitmachen)|direkt (einreichen|bewerben|beantragen)|passt|passen|in frage|infrage|in betracht|zugelassen|können wir|dürfen wir|kommen wir|geeignet|förderfähig|bewerben|teilnehmen|mitmachen|beantragen|antrag stellen|geht das|ginge das|ging das|wäre das möglich|gegangen|etwas für uns|offen für|fit|suit|eligible|apply|qualify|can we|(was|is|would) (that|this|it) (have been |be )?possible/i;
 
 const ENGLISH_FILLER = new Set('what does do did say says tell about the this that paper call programme program is it its please explain describe information more anything something there here which how when where who whom with from into'.split(' '));
 
@@ -873,6 +878,10 @@ export class Answerer {
     const docId = program.docIds[0];
     const docIds = kb.docIdsOf(program);
 
+    // "Welche Kommunen wurden ausgewählt?": a call text cannot know who was chosen, unless it lists them.
+    if (ASKS_RESULT.test(req.text) && !textsSay(kb, docIds, RESULT_SAID)) return this.abstain(intent, lang, program);
+    // "Braucht es einen Beschluss des Gemeinderats?" is not answered by what the text says about signing.
+    if (intent === 'signature' && RESOLUTION_ASKED.test(req.text) && !textsSay(kb, docIds, RESOLUTION_SAID)) return this.abstain(intent, lang, program);
     // "Können wir uns auf das ILS-Papier bewerben?": a research paper is no call; say so rather than quote it.
     // "Was schlägt das Papier vor, damit Kommunen besser durch Antragsverfahren kommen?" asks what it says, not how to apply.
     const asksApplying = !PAPER_SAYS.test(req.text) && ((APPLYING_INTENTS.has(intent) && (!NEEDS_APPLYING_WORDS.has(intent) || APPLYING_WORDS.test(req.text))) || /\b(bewerben|beantragen|antrag stellen)\b/i.test(req.text));
@@ -1017,7 +1026,7 @@ export class Answerer {
       // "Und falls wir genommen werden – müssen wir dann etwas unterschreiben?" asks about later, which the fact's "Nein" is not about.
       const otherYesNo = (intent === 'signature' && ASKS_SUFFICIENCY.test(req.text)) || (intent === 'anonymity' && ASKS_PUBLICATION.test(req.text) && !ASKS_ANONYMITY.test(req.text)) || AFTER_SELECTION.test(req.text);
       if (otherYesNo) text = withoutYesNo(text);
-      else if (intent === 'signature' && ASKS_WITHOUT_SIGNATURE.test(req.text)) text = turnedYesNo(text);
+      else if (intent === 'signature' && ASKS_WITHOUT_SIGNATURE.test(req.text) && !FAILS_WITHOUT.test(req.text)) text = turnedYesNo(text);
       return this.answerOf(program, intent, text, [fact.quote, ...(fact.moreQuotes ?? [])].map((q) => this.citation(program, docId, q)), lang);
     }
     // "An welche Adresse schicken wir die Skizze?": for a call read from its text, the sentence that
@@ -1158,7 +1167,7 @@ export class Answerer {
       : this.quoteLead(program, passage.quote, lang, req.text);
     // "Wie hoch ist der Eigenanteil?" is no yes/no question: the fact without "Ja –".
     if (plain && !YES_NO_QUESTION.test(questionSentence(req.text))) lead = withoutYesNo(lead);
-    else if (plain && intent === 'signature' && ASKS_WITHOUT_SIGNATURE.test(req.text)) lead = turnedYesNo(lead);
+    else if (plain && intent === 'signature' && ASKS_WITHOUT_SIGNATURE.test(req.text) && !FAILS_WITHOUT.test(req.text)) lead = turnedYesNo(lead);
     const details = intent === 'eligibility' && !asksJoint && !program.curated && program.rules.length === 0 && hasProfileFacts(profile) ? [t(lang, 'verdict.noRules')] : [];
     return { ...this.answerOf(program, intent, lead, cite, lang, 'answer', details), debug: { query, hits: [], coverage: passage.coverage } };
   }

@@ -1,4 +1,4 @@
-import { STOPWORDS, decompound, editDistance, stem, words } from '../retrieval/textAnalysis.js';
+import { STOPWORDS, decompound, editDistance, normalizeWord, stem, words } from '../retrieval/textAnalysis.js';
 import type { Program } from '../programs/programSchema.js';
 import { Synonyms } from '../nlu/synonyms.js';
 
@@ -235,7 +235,16 @@ export function unknownTopic(
     if (!nominalisedVerb && (!hasCapitals || (/^\p{Lu}/u.test(m[2]) && !startsSentence))) nouns.add(stem(m[2].toLowerCase().replace(/ß/g, 'ss')));
   }
   const focus = focusTerms(question.replace(/-/g, ' '), programs, vocab).filter((f) => !DOMAIN.has(f) && f.length >= 4 && nouns.has(f));
-  return focus.some((f) => isUnknownTerm(f, raws.find((w) => stem(w) === f) ?? f, topic));
+  const unknown = (f: string) => isUnknownTerm(f, raws.find((w) => stem(w) === f) ?? f, topic);
+  // "Welche Workshops oder Beratung bekommen wir bei X?": alternatives; one the call's text knows is enough.
+  // Over all texts (no call named), a word one of them uses by chance says nothing.
+  const partners = new Map<string, string[]>();
+  if (programs.length === 1) for (const m of question.matchAll(/([\p{L}]{4,})\s+(?:oder|bzw\.?|beziehungsweise|or)\s+(?:\p{L}+\s+)?([\p{L}]{4,})/gu)) {
+    const [a, b] = [stem(normalizeWord(m[1])), stem(normalizeWord(m[2]))];
+    partners.set(a, [...(partners.get(a) ?? []), b]);
+    partners.set(b, [...(partners.get(b) ?? []), a]);
+  }
+  return focus.some((f) => unknown(f) && !(partners.get(f) ?? []).some((p) => !unknown(p)));
 }
 
 type Topic = Parameters<typeof unknownTopic>[2];

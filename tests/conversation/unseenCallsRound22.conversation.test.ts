@@ -1,5 +1,6 @@
-import { describe, it } from 'vitest';
-import { expectAnswered, useBotWithUnseenCalls } from '../support/unseenCalls.js';
+import { describe, expect, it } from 'vitest';
+import { conversation } from '../support/channel.js';
+import { expectAnswered, lastText, useBotWithUnseenCalls } from '../support/unseenCalls.js';
 
 // Three more calls nobody curated, from the twenty-second evaluation round, in the plain prose of
 // the unseen acceptance call: questions typed in a hurry, with typos and no capitals.
@@ -13,6 +14,26 @@ describe('three unseen calls of the twenty-second round', () => {
     // "zuschus" for "Zuschuss" asks for the money.
     ['letzte ruhe in vielfallt maximaler zuschus wie hoch', /höchstens 30\.000 Euro/, /Letzte Ruhe in Vielfalt/],
   ])('answers "%s" from the call', (question, lead, title) => expectAnswered(getBot(), getChannel(), question, lead, title));
+
+  it.each([
+    // "Workshops oder Beratung": one of two alternatives the call names is enough.
+    ['Welche Workshops oder Beratung bekommen Bibliotheken bei Treffpunkt Bibliothek neben dem Geld?', /bis zu fünf Beratungstage/, /Treffpunkt Bibliothek/],
+  ])('answers "%s" from the call', (question, lead, title) => expectAnswered(getBot(), getChannel(), question, lead, title));
+
+  it('abstains on a council resolution the call does not mention, rather than answering about signing', async () => {
+    const r = await conversation(getBot().url, getChannel()).say('Braucht unsere Gemeinde für die IGEL-Bewerbung einen Beschluss des Gemeinderats?');
+    expect(lastText(r.replies)).toMatch(/keine gesicherte Information/);
+  });
+
+  it('answers whether an application fails without a signature with the plain no of needing one', async () => {
+    const r = await conversation(getBot().url, getChannel(), { locale: 'en-US' }).say('Our Landrat is travelling – will the KommA application be invalid without his signature?');
+    expect(lastText(r.replies)).toMatch(/^No\b/);
+  });
+
+  it('abstains on which municipalities were chosen when the text lists none', async () => {
+    const r = await conversation(getBot().url, getChannel(), { locale: 'en-US' }).say('Which municipalities were chosen as KommA model municipalities?');
+    expect(lastText(r.replies)).toMatch(/could not find reliable information/);
+  });
 
   it('answers a hurried contact question about a seed call', async () => {
     await expectAnswered(getBot(), getChannel(), 'wen kan ich bei komma wegen frgen anschreiben', /komma@imap-institut\.de/, /KommA/);
