@@ -10,7 +10,7 @@ import type { FactTopic, Program } from '../programs/programSchema.js';
 import { formatDate, formatDayMonth, formatNumber, type Translate } from '../i18n.js';
 import { parseQuantity } from '../nlu/numbers.js';
 import { detectLanguage } from '../nlu/language.js';
-import { asksAboutPeople, asksSecondStage, channelRefused, findRelativeDeadline, INFO_EVENT, samePeople, BY_CHANNEL, aboutEarlierRound, deadlineWithHour, findAmountLimits, findByline, findPublicationDate, kindOfNamedPlace, hasIntentCue, otherKindDeadline, passesOnApplications, secondStageDeadline, textsSay, findDuration, findExpansion, findFaqAnswer, findPassage, findWhenPassage, isApplicationDeadline } from './passageFinder.js';
+import { asksAboutPeople, asksSecondStage, channelRefused, findRelativeDeadline, INFO_EVENT, samePeople, BY_CHANNEL, OUTCOME, aboutEarlierRound, deadlineWithHour, findAmountLimits, findByline, findPublicationDate, kindOfNamedPlace, hasIntentCue, otherKindDeadline, passesOnApplications, secondStageDeadline, textsSay, findDuration, findExpansion, findFaqAnswer, findPassage, findWhenPassage, isApplicationDeadline } from './passageFinder.js';
 import { COUNT_QUESTION, countedWord, countedPattern, coverage, focusTerms, isQuestionWord, NUMBER_WORD, unknownTopic } from './support.js';
 import type { Answer, Citation, Suggestion } from './types.js';
 import { escapeMarkdown } from '../bot/markdown.js';
@@ -186,7 +186,7 @@ const TIME_WORD = /^(frist|termin|datum|zeit|tag|monat|jahr|woch|end|lauf|lauft)
 /** Stems of taking part in a call: a when-question with only these asks for the deadline. */
 const TAKING_PART = /^(mitmach|teilnehm|teilnahm|bewerb|beantrag|antrag|einreich|anmeld|registrier|mitwirk|beteilig|interess|meld|abgeb|schick|send|einsend|dabei|apply|submit|register)/;
 /** A question for the time of something other than the application ("Wann entscheidet die Jury?"). */
-const EVENT_WORDS = String.raw`\b(jury|auswahl|ausgewählt|entscheid\w*|entschieden|erfahren|bewillig\w*|bescheid|zusage|ergebnis\w*|info-?veranstaltung|informationsveranstaltung|veranstaltung|webinar|sprechstunde|beginn\w*|beginnt|startet|start|auftakt\w*|workshop|treffen|netzwerktreffen|laufzeit|projektende|abgeschlossen|fertig|fertiggestellt|umgesetzt|verwendungsnachweis|decide|decision|selected|selection|start|begin|event|webinar|consultation|office hours?|session|meeting|workshop|conference|sprechstunde|fachtag|konferenz|completed|finished|report|reports|reporting|\w*bericht\w*|nachweis\w*|abrechnung)(e?n|s)?\b`;
+const EVENT_WORDS = String.raw`\b(jury|auswahl|ausgewählt|entscheid\w*|entschieden|erfahren|wei(?=ß)|weiss|wissen|bewillig\w*|bescheid|zusage|ergebnis\w*|info-?veranstaltung|informationsveranstaltung|veranstaltung|webinar|sprechstunde|beginn\w*|beginnt|startet|start|auftakt\w*|workshop|treffen|netzwerktreffen|laufzeit|projektende|abgeschlossen|fertig|fertiggestellt|umgesetzt|verwendungsnachweis|decide|decision|selected|selection|start|begin|event|webinar|consultation|office hours?|session|meeting|workshop|conference|sprechstunde|fachtag|konferenz|completed|finished|report|reports|reporting|\w*bericht\w*|nachweis\w*|abrechnung)(e?n|s)?\b`;
 /** Something other than applying that a "when" question may ask about. */
 const OTHER_EVENT = new RegExp(String.raw`${WHEN_START}.*${EVENT_WORDS}`, 'i');
 const NAMES_EVENT = new RegExp(EVENT_WORDS, 'i');
@@ -413,6 +413,9 @@ function withoutYesNo(text: string): string {
 
 /** "Ginge es ohne Unterschrift?": asked the other way round, so the yes or no of "Ist eine Unterschrift nötig?" turns over. */
 const ASKS_WITHOUT_SIGNATURE = /\bohne\b.{0,30}\b(unterschr|unterzeichn|signatur)|\bwithout\b.{0,30}\bsignat/i;
+/** A question about learning the outcome: decision, notice, yes or no. */
+const OUTCOME_ASKED = /(?<![\p{L}])(weiß|weiss|wissen|erfahren|erfährt)(?![\p{L}]).{0,60}(?<![\p{L}])ob(?![\p{L}])|\b(entscheid\w*|bescheid|zusage|absage|benachrichtig\w*|informiert)\b|\b(know|learn|find out|hear)\b.{0,40}\b(whether|if)\b|\b(decision|notified|informed)\b/iu;
+
 /** A council resolution asked about. */
 const RESOLUTION_ASKED = /beschluss|council (resolution|decision|approval)|resolution of the council/i;
 const RESOLUTION_SAID = /beschluss|resolution/i;
@@ -546,7 +549,7 @@ function projectCost(text: string): number | undefined {
 /** Where a question asks a second thing: ", und wie hoch …", "und was müssen wir …", ", and who …". */
 const SECOND_QUESTION = /^(.{12,}?),?\s+(?:und|and)\s+((?:wie|was|wer|wen|wem|wann|wo|wohin|welche\w*|bis wann|ab wann|nach welchen|gibt es|gibt|zahlt|übernimmt|hilft|bekommen|bekommt|erhalten|erhält|zählt|gilt|reicht|muss|müssen|brauchen|dürfen|darf|durfte|durften|können|kann|konnte|konnten|wird|wurde|werden|how|what|who|whom|when|where|which|do|does|is|are|can|could|must|will|would)\b[^?]{6,})\?\s*$/i;
 /** A question word or verb at the start of the first part: it is a question of its own. */
-const ASKS_FIRST = /^\s*(wie ?viel\w*|wie|was|wer|wen|wem|wann|wo|wohin|welche\w*|bis wann|ab wann|gibt es|muss|müssen|brauchen|können|kann|dürfen|darf|ist|sind|how|what|who|when|where|which|do|does|is|are|can|must)\b/i;
+const ASKS_FIRST = /^\s*(?:(?:mit|in|an|bei|von|für|zu|aus|ab|bis|seit|um|nach|with|in|for|to|from|by) )?(wie ?viel\w*|wie|was|wer|wen|wem|wann|wo|wohin|welche\w*|bis wann|ab wann|gibt es|muss|müssen|brauchen|können|kann|dürfen|darf|ist|sind|how|what|who|when|where|which|do|does|is|are|can|must)\b/i;
 
 /** The two questions of "…, und …?", each as a question; the second as a follow-up ("Und wie hoch …?"). */
 function compoundParts(text: string): [string, string] | undefined {
@@ -1233,7 +1236,9 @@ export class Answerer {
     let focus = focusTerms(source, kb.programs, kb.vocabulary).filter((f) => !TIME_WORD.test(f));
     // "Ab wann laufen die Projekte?": the start, whatever the text calls it.
     if (!focus.length && START_QUESTION.test(req.text)) focus = [stem('projektstart')];
-    const when = focus.length ? findWhenPassage(kb, kb.docIdsOf(program), this.searchText(req.text, lang), focus, OTHER_EVENT.test(req.text)) : null;
+    const found = focus.length ? findWhenPassage(kb, kb.docIdsOf(program), this.searchText(req.text, lang), focus, OTHER_EVENT.test(req.text)) : null;
+    // "Ab wann weiß eine Kommune, ob sie gefördert wird?" is answered by when the decision is told, not by when projects must end.
+    const when = found && OUTCOME_ASKED.test(req.text) && !OUTCOME.test(found.quote) && !/auswahl|ausgewählt|auswähl|jury|selection|selected/i.test(found.quote) ? null : found;
     if (when) {
       const cite = [this.citation(program, when.docId, when.quote)];
       const date = isApplicationDeadline(when.quote) ? findDates(when.quote)[0] : undefined;

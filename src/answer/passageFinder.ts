@@ -248,7 +248,7 @@ export function samePeople(query: string, text: string): boolean {
 }
 
 /** Learning the outcome: a date of that is never the application deadline. */
-const OUTCOME = /entscheid|bescheid|informiert|benachrichtig|mitgeteilt|mitteilung|nachricht|ergebnis|bekanntgegeben|bekannt gegeben|bewilligt|\bteil(t|en)\b.{0,100}\bmit\b/i;
+export const OUTCOME = /entscheid|zusage|absage|bescheid|informiert|benachrichtig|mitgeteilt|mitteilung|nachricht|ergebnis|bekanntgegeben|bekannt gegeben|bewilligt|\bteil(t|en)\b.{0,100}\bmit\b/i;
 /** A sentence about the second stage ("Die Verfasser positiv bewerteter Skizzen werden aufgefordert, … einen förmlichen Förderantrag vorzulegen"). */
 const SECOND_STAGE_SENTENCE = /vollantr(a|ä)g|zweite(n)? (stufe|phase)|stufe 2\b|förmlichen? (förder)?antrag|förderantrag|werden aufgefordert|positiv bewertete/i;
 /** The first stage of a two-stage procedure: the expression of interest or the outline. */

@@ -35,6 +35,18 @@ describe('three unseen calls of the twenty-second round', () => {
     expect(lastText(r.replies)).toMatch(/could not find reliable information/);
   });
 
+  it('abstains on when the decision is known when the call gives no date for it, rather than giving when projects must end', async () => {
+    const r = await conversation(getBot().url, getChannel()).say('Ab wann weiß eine Kommune, ob „Letzte Ruhe in Vielfalt“ ihr Vorhaben fördert?');
+    expect(lastText(r.replies)).toMatch(/keine gesicherte Information/);
+    expect(lastText(r.replies)).not.toMatch(/31\. Dezember 2027/);
+  });
+
+  it('answers the amount and the own share when the first question starts with a preposition', async () => {
+    const r = await conversation(getBot().url, getChannel()).say('Mit welchem Betrag fördert Treffpunkt Bibliothek eine Bibliothek, und was muss die Kommune selbst beisteuern?');
+    expect(lastText(r.replies)).toMatch(/bis zu 12\.000 Euro je Bibliothek/);
+    expect(lastText(r.replies)).toMatch(/Eigenanteil von mindestens 10 Prozent/);
+  });
+
   it('answers a hurried contact question about a seed call', async () => {
     await expectAnswered(getBot(), getChannel(), 'wen kan ich bei komma wegen frgen anschreiben', /komma@imap-institut\.de/, /KommA/);
   });
