@@ -501,17 +501,17 @@ function ownPart(c: { quote: string; name?: string }): string {
   return c.quote.slice(start, own ? at + (own.index ?? 0) + own[0].length : undefined);
 }
 
-const MONTHS_DE = ['januar', 'februar', 'märz', 'april', 'mai', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'dezember'];
-const MONTHS_EN = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 /** A day with its month and maybe a time: "am 16. Februar um 11-12 Uhr", "16 February 2027, 10:00". */
-const DATED_PART = new RegExp(String.raw`(?:\b(?:am|on)\s+)?\b\d{1,2}\.?\s*(${[...MONTHS_DE, ...MONTHS_EN].join('|')})\b(?:\s+\d{4})?(?:,?\s*(?:um|at|von|from)?\s*\d{1,2}(?:[:.]\d{2})?(?:\s*[-–]\s*\d{1,2}(?:[:.]\d{2})?)?\s*(?:uhr|h\b|am\b|pm\b)?)?`, 'giu');
+const MONTH_NAMES = Object.keys(MONTHS).join('|');
+const DATED_PART = new RegExp(String.raw`(?:\b(?:am|on)\s+)?\b\d{1,2}\.?\s*(${MONTH_NAMES})\b(?:\s+\d{4})?(?:,?\s*(?:um|at|von|from)?\s*\d{1,2}(?:[:.]\d{2})?(?:\s*[-–]\s*\d{1,2}(?:[:.]\d{2})?)?\s*(?:uhr|h\b|am\b|pm\b)?)?`, 'giu');
+const MONTH_WORD = new RegExp(String.raw`\b(${MONTH_NAMES})\b`, 'giu');
 
 /** The one dated part of a sentence that names several, when the question names its month. */
 function datedPartAsked(quote: string, question: string): string | undefined {
   const parts = [...quote.matchAll(DATED_PART)];
   if (parts.length < 2) return undefined;
-  const monthOf = (m: string) => (MONTHS_DE.indexOf(m.toLowerCase()) + 1 || MONTHS_EN.indexOf(m.toLowerCase()) + 1);
-  const asked = [...question.matchAll(new RegExp(String.raw`\b(${[...MONTHS_DE, ...MONTHS_EN].join('|')})\b`, 'giu'))].map((m) => monthOf(m[1]));
+  const monthOf = (m: string) => MONTHS[m.toLowerCase()];
+  const asked = [...question.matchAll(MONTH_WORD)].map((m) => monthOf(m[1]));
   if (asked.length !== 1) return undefined;
   const fitting = parts.filter((p) => monthOf(p[1]) === asked[0]);
   return fitting.length === 1 ? fitting[0][0].trim() : undefined;

@@ -120,16 +120,32 @@ export function findPublicationDate(kb: KnowledgeBase, docIds: ReadonlySet<strin
 export function kindOfNamedPlace(kb: KnowledgeBase, docIds: ReadonlySet<string>, question: string): ProfileEntityType | undefined {
   const names = [...question.slice(1).matchAll(/(?<![\p{L}-])(\p{Lu}\p{Ll}{3,}(?:-\p{Lu}\p{Ll}+)?)(?![\p{L}-])/gu)].map((m) => m[1]);
   if (!names.length) return undefined;
+  const listed = placesListed(kb, docIds);
+  for (const n of names) {
+    const kind = listed.get(n);
+    if (kind) return kind;
+  }
+  return undefined;
+}
+
+// The places a call lists in brackets after their kind, read once per programme: the scan is costly and every question would repeat it.
+const placesByDocs = new WeakMap<ReadonlySet<string>, Map<string, ProfileEntityType>>();
+
+function placesListed(kb: KnowledgeBase, docIds: ReadonlySet<string>): Map<string, ProfileEntityType> {
+  let places = placesByDocs.get(docIds);
+  if (places) return places;
+  places = new Map();
   for (const chunk of allChunksOf(kb, docIds)) {
     if (!chunk.text.includes('(')) continue;
     for (const m of chunk.text.matchAll(/((?:[\p{L}-]+\s+){0,2}[\p{L}-]+)\s*\(([^()]{3,200})\)/gu)) {
       const listed = m[2].split(/,\s*|\s+und\s+|\s+sowie\s+|\s+and\s+/).map((x) => x.trim());
-      if (listed.length < 2 || !names.some((n) => listed.includes(n))) continue;
+      if (listed.length < 2) continue;
       const kind = extractEntityType(m[1]);
-      if (kind) return kind;
+      if (kind) for (const name of listed) if (/^\p{Lu}/u.test(name) && !places.has(name)) places.set(name, kind);
     }
   }
-  return undefined;
+  placesByDocs.set(docIds, places);
+  return places;
 }
 
 /** A byline: "Von: Nils Hans, Ralf Zimmer-Hegmann", "Autorinnen: …", "Herausgegeben von …". */
