@@ -642,7 +642,7 @@ export function findPassage(
       // An FAQ answer is about what its question names ("Werden die Namen der Mentees veröffentlicht? Nur mit Einwilligung."),
       // except for a number asked: that must stand in the answer.
       // A quoted name ("im Projekt “Was bewegt Kommunen? Erfolgsfaktoren …” entstanden") only names a thing, unless the question quotes too.
-      const said = quotesAName || intent !== 'unknown' ? context : context.replace(QUOTED_NAME, ' ');
+      const said = quotesAName || intent !== 'unknown' || !/[„“"«»]/.test(context) ? context : context.replace(QUOTED_NAME, ' ');
       const cov = coverage(focus, faqHit && h.chunk.question && !counted && !WHAT_IS_FUNDED.test(query) ? `${h.chunk.question} ${said}` : said, kb.vocabulary, kb.synonyms);
       // A section named like the question ("Teilnahmevoraussetzungen") vouches for its sentences.
       const sectionHit = focus.length > 0 && h.chunk.section ? coverage(focus, h.chunk.section, kb.vocabulary, kb.synonyms) : 0;
