@@ -4,6 +4,9 @@ import { extractEntityType, extractPopulation, extractProfileFacts, extractState
 describe('extractProfileFacts', () => {
   it.each<[string, ProfileFacts]>([
     ['Wir sind ein Landkreis in Hessen.', { entityType: 'landkreis', state: 'Hessen' }],
+    ['Kann unsere Kirchengemeinde den Friedhof anmelden?', { entityType: 'organisation' }],
+    // The district's bus stops in the village: the asker is the Gemeinde.
+    ['Unsere Gemeinde in Sachsen hat keine eigene Bibliothek, aber der Bücherbus des Landkreises hält bei uns.', { entityType: 'gemeinde', state: 'Sachsen' }],
     // Where a project takes place says nothing of what the asker is.
     ['Wir planen ein Projekt nur bei uns in der Stadt. Passt das?', {}],
     ['Das Projekt soll in der Gemeinde stattfinden.', {}],
