@@ -634,9 +634,8 @@ export class Answerer {
         // "…, und gibt der Landkreis etwas dazu?": a second part that points back asks on about the first part's matter.
         const pointsBack = /\b(dazu|dafür|davon|dabei|daran|darauf|to it|for it|of it)\b/i.test(parts[1]) && classifyIntent(parts[1]).intent === 'unknown';
         const second = this.answerOne({ ...req, text: parts[1], programId: first.programId, lastIntent: undefined, intent: pointsBack ? first.intent : undefined });
-        // A quote that starts with a sentence the first answer quotes already adds nothing to read first.
-        const opening = (quote: string) => splitSentences(quote)[0] ?? quote;
-        const newQuotes = second.citations.filter((c) => !first.citations.some((f) => f.quote.includes(opening(c.quote))));
+        // A quote whose every sentence the first answer quotes already adds nothing; one that goes on past them does.
+        const newQuotes = second.citations.filter((c) => splitSentences(c.quote).some((x) => !first.citations.some((f) => f.quote.includes(x))));
         if (second.kind === 'answer' && second.programId === first.programId) {
           // The second part's passage is one the first answer quotes already: that answer says it.
           if (!newQuotes.length) return first;

@@ -54,6 +54,12 @@ describe('three unseen calls of the twenty-first round', () => {
     expect(lastText(r.replies)).toMatch(said);
   });
 
+  it('answers both parts when the second part\'s quote goes on past the first one\'s', async () => {
+    const r = await conversation(getBot().url, getChannel()).say('Wer muss den VIFF-Bewerbungsbogen unterschreiben, und müssen wir das Original per Post nachschicken?');
+    expect(lastText(r.replies)).toMatch(/Wehrleiter unterschrieben sein/);
+    expect(lastText(r.replies)).toMatch(/das Original müssen Sie nicht nachreichen/);
+  });
+
   it('abstains on how many municipalities this round takes when the text only counts an earlier round', async () => {
     const r = await conversation(getBot().url, getChannel()).say('Wie viele Kommunen wählt die Stiftung in der Runde 2027 für „Spurensuche“ aus?');
     expect(lastText(r.replies)).toMatch(/keine gesicherte Information/);
