@@ -10,12 +10,13 @@ import type { FactTopic, Program } from '../programs/programSchema.js';
 import { formatDate, formatDayMonth, formatNumber, type Translate } from '../i18n.js';
 import { parseQuantity } from '../nlu/numbers.js';
 import { detectLanguage } from '../nlu/language.js';
-import { asksAboutPeople, asksSecondStage, channelRefused, findRelativeDeadline, INFO_EVENT, samePeople, BY_CHANNEL, OUTCOME, aboutEarlierRound, deadlineWithHour, findAmountLimits, findByline, findPublicationDate, kindOfNamedPlace, hasIntentCue, otherKindDeadline, passesOnApplications, secondStageDeadline, textsSay, findDuration, findExpansion, findFaqAnswer, findPassage, findWhenPassage, isApplicationDeadline } from './passageFinder.js';
+import { asksAboutPeople, asksSecondStage, channelRefused, findRelativeDeadline, INFO_EVENT, samePeople, BY_CHANNEL, LATER_HANDED_IN, OUTCOME, SIGN_UP, aboutEarlierRound, deadlineWithHour, findAmountLimits, findByline, findPublicationDate, kindOfNamedPlace, hasIntentCue, otherKindDeadline, passesOnApplications, secondStageDeadline, textsSay, findDuration, findExpansion, findFaqAnswer, findPassage, findWhenPassage, isApplicationDeadline } from './passageFinder.js';
 import { COUNT_QUESTION, countedWord, countedPattern, coverage, focusTerms, isQuestionWord, NUMBER_WORD, unknownTopic } from './support.js';
 import type { Answer, Citation, Suggestion } from './types.js';
 import { escapeMarkdown } from '../bot/markdown.js';
 import { normalizeWord, stem, words } from '../retrieval/textAnalysis.js';
 import { splitSentences } from '../knowledge/sentences.js';
+import { clockTime } from './clockTime.js';
 import { normalizeForQuote } from '../knowledge/cleanText.js';
 
 export interface AnswerRequest {
@@ -34,7 +35,7 @@ export interface AnswerRequest {
 
 const FOLLOW_UP = /^\s*(und|and|what about|how about|wie (ist|sieht) es|gilt das|auch|bei|für|for|dasselbe|same)\b/i;
 /** "Gab es dazu auch Infoveranstaltungen?": a word that points back at what was asked before. */
-const POINTS_BACK = /\b(dazu|dafür|dabei|davon|darüber|hierzu|hierfür|hierbei)\b/i;
+const POINTS_BACK = /\b(dazu|dafür|dabei|davon|darüber|daran|darauf|hierzu|hierfür|hierbei|to it|for it|of it)\b/i;
 /** Whether a message goes on from the one before. */
 function followsUp(text: string): boolean {
   return FOLLOW_UP.test(text) || POINTS_BACK.test(text);
@@ -148,23 +149,7 @@ function todayOf(status: Exclude<DeadlineStatus, { kind: 'noYear' }>): string {
 
 const ASKS_HOUR = /uhrzeit|wie ?viel uhr|um wie ?viel|what time|which time|\bhour\b/i;
 
-/** The hour a deadline sentence gives: "23:59 Uhr", "12 Uhr" → "23:59", "12:00". */
-export function clockTime(quote: string): string | undefined {
-  // "12:00 Uhr", "14:00 CET", "12.00 Uhr (MEZ)".
-  const m = quote.match(/\b([01]?\d|2[0-4])(?:[:.]([0-5]\d))?\s*Uhr\b/) ?? quote.match(/\b([01]?\d|2[0-4])[:.]([0-5]\d)\s*(?:h\b|CET|CEST|MEZ|MESZ)/);
-  if (m) return `${m[1].padStart(2, '0')}:${m[2] ?? '00'}`;
-  // "at 3 pm", "9.30 a.m.": a twelve-hour clock.
-  const twelve = quote.match(/\b(1[0-2]|0?[1-9])(?:[:.]([0-5]\d))?\s*([ap])\.?\s?m\b\.?/i);
-  if (twelve) {
-    const hour = (Number(twelve[1]) % 12) + (twelve[3].toLowerCase() === 'p' ? 12 : 0);
-    return `${String(hour).padStart(2, '0')}:${twelve[2] ?? '00'}`;
-  }
-  // "at 15:00" in English.
-  const at = quote.match(/\bat\s+([01]?\d|2[0-3])[:.]([0-5]\d)\b/i);
-  return at ? `${at[1].padStart(2, '0')}:${at[2]}` : undefined;
-}
 
-/** A question about arriving late. */
 /** A passage with the heading that names its stage, for checking what it speaks of. */
 function withHeading(p: { quote: string; section?: string }): string {
   return p.section ? `${p.section} ${p.quote}` : p.quote;
@@ -177,7 +162,8 @@ const NO_ANONYMITY_SAID = /\banonyme\s+(teilnahme|förderung|bewerbung)\s+ist\s+
 const ASKS_IF_TOO_LATE = /\b(is it|are we|ist es|sind wir|wären wir|would we be)\b.{0,25}\b(too late|zu spät)\b|\b(already|schon|jetzt|now) (too late|zu spät)\b/i;
 
 /** A sentence on handing something in after the deadline. */
-const HANDED_IN_LATER = /nachgereicht|nachreich|nachträglich|nachzureichen|submitted later|later submission/i;
+const HANDED_IN_LATER = new RegExp(`${LATER_HANDED_IN.source}|submitted later|later submission`, 'i');
+/** A question about arriving late. */
 const LATE = /zu spät|verspät|nicht (rechtzeitig )?fertig|nicht rechtzeitig|not (be )?ready in time|nach (dem|der) (stichtag|frist|fristende|einsendeschluss|bewerbungsschluss|antragsfrist)|nach ablauf der frist|after the deadline|too late|\blate\b/i;
 /** A question for when things start ("Ab wann laufen die Projekte?", "Wann geht es los?"). */
 const START_QUESTION = /\bab wann\b|wann (beginn|start|fang|geht .{0,30}los|laufen)|when (do|does|will) .{0,40}(start|begin)/i;
@@ -573,8 +559,6 @@ function compoundParts(text: string): [string, string] | undefined {
 /** An amount of money, a share, or a plain statement that there is no money. */
 const AMOUNT_SAID = /\d[\d.,]*\s*(euro|€|eur\b|mio|millionen|prozent|%)|(€|eur)\s*\d|kostenfrei|kostenlos|unentgeltlich|nicht ausgezahlt|kein(e)? (geld|finanzielle)|beratungstag|free of charge|no (money|funding)/i;
 
-/** A sentence about signing up (for an event). */
-const SIGN_UP_SAID = /anmeld|registrier|sign(ing)? up|regist(er|ration)/i;
 
 /** A statement turned into a question by its tail ("Die Frist ist doch Ende Januar, oder?", "…, right?"). */
 const TAG_QUESTION = /,\s*(oder|nicht wahr|gell|ne|stimmt'?s|richtig|right|correct|isn'?t it|wasn'?t it)\s*\?\s*$/i;
@@ -632,7 +616,7 @@ export class Answerer {
       const first = this.answerOne({ ...req, text: parts[0], programId, intent: undefined });
       if ((first.kind === 'answer' || first.kind === 'verdict') && first.programId) {
         // "…, und gibt der Landkreis etwas dazu?": a second part that points back asks on about the first part's matter.
-        const pointsBack = /\b(dazu|dafür|davon|dabei|daran|darauf|to it|for it|of it)\b/i.test(parts[1]) && classifyIntent(parts[1]).intent === 'unknown';
+        const pointsBack = POINTS_BACK.test(parts[1]) && classifyIntent(parts[1]).intent === 'unknown';
         const second = this.answerOne({ ...req, text: parts[1], programId: first.programId, lastIntent: undefined, intent: pointsBack ? first.intent : undefined });
         // A quote whose every sentence the first answer quotes already adds nothing; one that goes on past them does.
         const newQuotes = second.citations.filter((c) => splitSentences(c.quote).some((x) => !first.citations.some((f) => f.quote.includes(x))));
@@ -1130,7 +1114,7 @@ export class Answerer {
     if (counted && !countsThing(passage.quote, counted, req.text)) return this.abstain(intent, lang, program);
     const cite = [this.citation(program, passage.docId, passage.quote)];
     // "Um Anmeldung bis 11. Dezember wird gebeten": signing up for an event has a date, but it is no application deadline.
-    const eventSignup = intent === 'deadline' && SIGN_UP_SAID.test(passage.quote) && !isApplicationDeadline(passage.quote);
+    const eventSignup = intent === 'deadline' && SIGN_UP.test(passage.quote) && !isApplicationDeadline(passage.quote);
     if (intent === 'deadline' && !eventSignup) {
       const found = deadlineDateIn(passage.quote);
       if (found) {
@@ -1140,7 +1124,7 @@ export class Answerer {
           ? this.deps.t(lang, 'deadline.secondStageLabel')
           : passesOnApplications(passage.quote) ? this.deps.t(lang, 'deadline.passOnLabel') : undefined;
         // "Anträge sind bis zum 15. Januar 2027 möglich" and elsewhere "Antragsfrist: Freitag, 15. Januar 2027, 12:00 Uhr": the hour from there.
-        const hourSaid = found.date && !clockTime(passage.quote) ? deadlineWithHour(kb, docIds, found.date, clockTime) : undefined;
+        const hourSaid = found.date && !clockTime(passage.quote) ? deadlineWithHour(kb, docIds, found.date) : undefined;
         if (hourSaid) cite.push(this.citation(program, hourSaid.docId, hourSaid.quote));
         let text = this.deadlineText(program, status, lang, label, { quote: hourSaid?.quote ?? passage.quote, question: req.text });
         // A two-stage call: the full application's deadline too, for whoever is invited to it.

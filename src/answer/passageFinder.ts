@@ -2,6 +2,7 @@ import type { KnowledgeBase } from '../knowledge/knowledgeBase.js';
 import type { Intent } from '../nlu/intents.js';
 import { findDates } from '../programs/deadlineStatus.js';
 import { stem } from '../retrieval/textAnalysis.js';
+import { clockTime } from './clockTime.js';
 import { normalizeForQuote } from '../knowledge/cleanText.js';
 import { extractEntityType, extractPopulation, type ProfileEntityType } from '../nlu/profileEntities.js';
 import { parseQuantity } from '../nlu/numbers.js';
@@ -56,13 +57,23 @@ function allChunksOf(kb: KnowledgeBase, docIds: ReadonlySet<string>): KnowledgeB
 }
 
 /** A deadline sentence of the texts that gives this date with an hour ("Antragsfrist: Freitag, 15. Januar 2027, 12:00 Uhr"). */
-export function deadlineWithHour(kb: KnowledgeBase, docIds: ReadonlySet<string>, date: string, hourOf: (s: string) => string | undefined): { docId: string; quote: string } | undefined {
+export function deadlineWithHour(kb: KnowledgeBase, docIds: ReadonlySet<string>, date: string): { docId: string; quote: string } | undefined {
+  // Looked up once per programme and date: deadline questions come again and again.
+  let known = hoursByDocs.get(docIds);
+  if (!known) hoursByDocs.set(docIds, (known = new Map()));
+  if (known.has(date)) return known.get(date);
+  let found: { docId: string; quote: string } | undefined;
   for (const chunk of allChunksOf(kb, docIds)) {
-    const quote = chunk.sentences.find((x) => hourOf(x) && isApplicationDeadline(x) && findDates(x).some((d) => d.date === date));
-    if (quote) return { docId: chunk.docId, quote };
+    const quote = chunk.sentences.find((x) => clockTime(x) && isApplicationDeadline(x) && findDates(x).some((d) => d.date === date));
+    if (quote) {
+      found = { docId: chunk.docId, quote };
+      break;
+    }
   }
-  return undefined;
+  known.set(date, found);
+  return found;
 }
+const hoursByDocs = new WeakMap<ReadonlySet<string>, Map<string, { docId: string; quote: string } | undefined>>();
 
 /** Whether any passage of the documents says something (a pattern over its text). */
 export function textsSay(kb: KnowledgeBase, docIds: ReadonlySet<string>, re: RegExp): boolean {
@@ -457,7 +468,7 @@ function deadlineFit(sentence: string, query = ''): number {
   if (NEVER_A_DEADLINE.test(sentence)) return -3;
   // "Die Fortbildung … ist ausgebucht; der Anmeldeschluss war der 1. Dezember": signing up for an event, no application deadline.
   // Asked only when the question names an event: the search text also carries "Anmeldung" as another word for "Bewerbung".
-  const asksSignup = SIGNUP_ASKED.test(query) && EVENT_KIND.test(query);
+  const asksSignup = SIGN_UP.test(query) && EVENT_KIND.test(query);
   if (EVENT_SIGNUP.test(sentence) && EVENT_KIND.test(sentence) && !APPLYING_NAMED.test(sentence)) return asksSignup ? 0 : -3;
   // "Bis wann kann man sich für die Fortbildung anmelden?": the application deadline is not that.
   if (asksSignup && !EVENT_KIND.test(sentence)) return -3;
@@ -466,7 +477,7 @@ function deadlineFit(sentence: string, query = ''): number {
   // "Die Einreichenden werden … im Juni 2027 informiert": when one learns the outcome, not when to apply.
   if (OUTCOME.test(sentence) && !/frist|schluss|stichtag/i.test(sentence)) return -3;
   // "Fehlende Unterlagen können bis 15. März nachgereicht werden, wenn der Antrag fristgerecht eingegangen ist": after the deadline, not it.
-  if (/nachgereicht|nachzureichen|nachreichen|nachgeliefert|nachträglich/i.test(sentence) && !/nachreich\w*|nachgereicht|nachträglich|missing documents|later|nicht (rechtzeitig )?fertig|nicht rechtzeitig|schaffen .{0,30}nicht|not (be )?ready|won't be ready/i.test(query)) return -2;
+  if (LATER_HANDED_IN.test(sentence) && !/nachreich\w*|nachgereicht|nachträglich|missing documents|later|nicht (rechtzeitig )?fertig|nicht rechtzeitig|schaffen .{0,30}nicht|not (be )?ready|won't be ready/i.test(query)) return -2;
   // "Vor Einreichung der Projektskizze bietet die Servicestelle eine Online-Sprechstunde an: … bis zum 23. Februar": an event's dates.
   if (INFO_EVENT.test(sentence) && !/frist|schluss|stichtag|einzureichen|vorzulegen|eingegangen sein/i.test(sentence)) return -3;
   // "Die Kreisverwaltungen prüfen die Anträge … und legen sie bis 5. Februar … vor": an office passing applications on.
@@ -494,10 +505,13 @@ const EVENT_SIGNUP = /\banmelde(schluss|frist)|\banmeldung\b|\banmelden\b|\bregi
 const EVENT_KIND = /fortbildung|schulung|seminar|workshop|training|tagung|veranstaltung|webinar|kurs\b|exkursion|konferenz|fachtag|sprechstunde/i;
 /** What one applies with. */
 const APPLYING_NAMED = /\b(antrag|anträge|anträgen|bewerbung|bewerbungen|interessenbekundung\w*|projektskizze\w*|antragsfrist|bewerbungsfrist|application|proposal)\b/i;
-/** A question about signing up for something. */
-const SIGNUP_ASKED = /anmeld|registr|register|sign(ing)? up/i;
+/** Signing up, said or asked: "anmelden", "registrieren", "register", "sign up". */
+export const SIGN_UP = /anmeld|registr|sign(ing)? up/i;
 /** A question about handing in at an office in between: the district, its internal deadline. */
 const INTERMEDIARY_ASKED = /kreisintern|landratsamt|kreisverwaltung|beim (land)?kreis\b|district office|county office|district administration/i;
+
+/** Handing in later: "nachgereicht", "nachzureichen", "nachträglich". */
+export const LATER_HANDED_IN = /nachgereicht|nachreich|nachzureichen|nachgeliefert|nachträglich/i;
 
 /** A deadline given anew: corrected, extended, moved. */
 const NEW_DEADLINE = /\bneue[rn]? (frist|bewerbungsfrist|antragsfrist|einreichungsfrist|einsendeschluss|bewerbungsschluss|abgabetermin|stichtag)\b|\b(frist|bewerbungsfrist|antragsfrist|bewerbungsschluss)\b.{0,60}\b(verlängert|verschoben|geändert)|\bgeänderte[rn]? (frist|bewerbungsfrist|antragsfrist)|\b(new|extended|revised) deadline\b|\bdeadline (has been |was |is )?(extended|moved|postponed)/i;
@@ -716,7 +730,7 @@ export function findPassage(
       if ((intent === 'money' || intent === 'benefits') && OWN_SHARE_SAID.test(s) && !OWN_SHARE_ASKED.test(query)) score -= 2;
       if (intent === 'contact' && /@/.test(s)) score += 1;
       // "Kann man das nachreichen?": the sentence that allows handing in later.
-      if (intent !== 'deadline' && /nachreich|nachgereicht|nachträglich/i.test(query) && /nachgereicht|nachreich|nachträglich|nachzureichen/i.test(s)) score += 1.5;
+      if (intent !== 'deadline' && LATER_HANDED_IN.test(query) && LATER_HANDED_IN.test(s)) score += 1.5;
       // "Der Eigenanteil von 30 Prozent ist … zu erbringen" says the own share; "Der Landkreis übernimmt bis zu 3.000 Euro des Eigenanteils" says who helps with it.
       if (intent === 'ownFunds') {
         // "Der Landkreis übernimmt bis zu 3.000 Euro des Eigenanteils" — not "Die Kommune trägt einen Eigenanteil von 25 Prozent".

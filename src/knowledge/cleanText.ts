@@ -140,7 +140,6 @@ function stripMarkdown(s: string): string {
     .replace(/^[ \t]*(?:!!!|\?\?\?\+?)[ \t]+[\w-]+(?:[ \t]+"([^"\n]*)")?[ \t]*\n/gm, (_m, title?: string) => (!title ? '\n' : /\?\s*$/.test(title) ? `\n${title}\n` : `\n${title.replace(/[.:]\s*$/, '')}: `))
     // Attribute lists of site generators ("## Fristen { #fristen }") say nothing.
     .replace(/[ \t]*\{[ \t]*[:#.][^}\n]*\}[ \t]*$/gm, '')
-    // Footnotes ("… per Post an die LSST geht[^4].", "[^4]: Ein Scan genügt nicht."): the mark goes, the note stays a line of its own.
     // Block quotes ("> Sabine Lorenz-Yilmaz"): the lines, without the marker.
     .replace(/^[ \t]*>[ \t]?/gm, '')
     .replace(/\[([^\]]*)\]\(([^)]*)\)/g, '$1')

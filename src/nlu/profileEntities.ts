@@ -84,12 +84,11 @@ export function extractState(text: string): string | undefined {
 const TOWN_IN_DISTRICT = /\b(stadt|kleinstadt|mittelstadt|städtchen)\s+(im|in dem|aus dem)\s+((land)?kreis\b|[\p{L}-]+-(land)?kreis\b)/u;
 
 export function extractEntityType(text: string): ProfileEntityType | undefined {
-  // "Unsere amtsangehörige Gemeinde (Kreis Rendsburg-Eckernförde)": an aside in brackets says where, not what.
   const lower = text.toLowerCase();
   // "… Pluspunkte, wenn örtliche Sportvereine den Ort mittragen?": a clause about others describes no asker.
   // "Ein Projekt nur bei uns in der Stadt": where a project takes place, not what the asker is.
   const own = lower.replace(/,?\s*\b(wenn|falls|sofern|damit|dass|weil|obwohl)\b(?![^,.?!]*\b(wir|uns|unsere?\w*)\b)[^,.?!]*/g, ' ').replace(/\b(bei uns )?(in|innerhalb) (der|unserer|dieser) (stadt|gemeinde|kommune)\b(?!\s+(mit|in|im|aus)\b)/g, ' ');
-  // "Ein Projekt nur bei uns in der Stadt": where a project takes place, not what the asker is.
+  // "Unsere amtsangehörige Gemeinde (Kreis Rendsburg-Eckernförde)": an aside in brackets says where, not what.
   const outside = own.replace(/\([^)]*\)/g, ' ');
   if (TOWN_IN_DISTRICT.test(outside) && !/kreisfrei/.test(outside)) return 'kreisangehoerige_stadt';
   // "Unsere Stadt im Main-Kinzig-Kreis", "Gemeinden im Landkreis Rotenburg": the district there says where, not what.

@@ -473,7 +473,8 @@ export function deriveContacts(blocks: Block[]): DerivedContact[] {
         const label = before.match(/(?:^|[.!?]\s+|\S+@\S+\s+|\d\s+)([^.!?@:\d]{3,120}:)\s*$/)?.[1]?.trim();
         const prev = i > 0 ? blocks[i - 1].text : '';
         const purpose = label ?? (at === 0 ? prev.match(/(?:^|[.!?]\s+|\S+@\S+\s+)([^.!?@:]{3,120}:)\s*$/)?.[1]?.trim() : undefined);
-        const line = (label ? rest : b.text.slice(0, at + (phone.index ?? 0) + phone[0].length)).slice(0, label ? (phone.index ?? 0) + phone[0].length : undefined).trim();
+        // From the label's person (or the block's start) to the end of the number.
+        const line = b.text.slice(label ? at : 0, at + (phone.index ?? 0) + phone[0].length).trim();
         out.push({ quote: purpose ? `${purpose} ${line}` : line, name: m[1], phone: phone[1].trim() });
       }
     }

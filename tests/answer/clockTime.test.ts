@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clockTime } from '../../src/answer/answerer.js';
+import { clockTime } from '../../src/answer/clockTime.js';
 
 describe('clockTime', () => {
   it.each([
