@@ -1,4 +1,8 @@
-import { DialogSet, DialogTurnStatus } from 'botbuilder-dialogs';
+// The package's index also loads the prompts' text recognizers (numbers, dates, choices in many
+// cultures: ~40 MB and ~0.4 s), which the scripted flows never use; the two modules they need are
+// imported on their own. botbuilder-dialogs is pinned, so these paths do not move under us.
+import { DialogSet } from 'botbuilder-dialogs/lib/dialogSet.js';
+import { DialogTurnStatus } from 'botbuilder-dialogs/lib/dialog.js';
 import { DialogStateAccessor } from '../bot/conversationState.js';
 import type { FlowDefinition } from './flowSchema.js';
 import { ScriptedFlowDialog } from './scriptedFlowDialog.js';

@@ -1,4 +1,6 @@
-import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+// Not the package index: see flowEngine.ts.
+import { Dialog, type DialogTurnResult } from 'botbuilder-dialogs/lib/dialog.js';
+import type { DialogContext } from 'botbuilder-dialogs';
 import type { TurnContext } from 'botbuilder';
 import type { Translate } from '../i18n.js';
 import type { Lang } from '../nlu/language.js';
