@@ -68,6 +68,7 @@ function rowsOf(r: { turns: TurnLatencyResult; retrieval: RetrievalScaleResult[]
   rows.push([`1 Turn Bot (HTTP, expectReplies), n=${t.bot.n}`, `Median ${ms(t.bot.median)} · p99 ${ms(t.bot.p99)}`, '', '']);
   rows.push([`1 Turn Echo-Bot (gleicher Adapter), n=${t.echo.n}`, `Median ${ms(t.echo.median)} · p99 ${ms(t.echo.p99)}`, '', '']);
   rows.push(['1 Verhältnis Bot/Echo (Mediane)', `${t.ratio.toFixed(2)}×`, `≤ ${TARGETS.turnRatio}×`, verdict(t.ratio <= TARGETS.turnRatio)]);
+  rows.push(['  Untergrenze: Zustand laden+speichern und eine feste Antwort mit Zitat, ohne Verstehen', `Median ${ms(t.floor.median)} = ${t.floorRatio.toFixed(2)}× Echo`, '', 'info']);
   rows.push(['  CPU-Zeit je Turn Bot / Echo (Mediane)', `${ms(t.botCpu.median)} / ${ms(t.echoCpu.median)} = ${t.cpuRatio.toFixed(2)}× (unempfindlich gegen Warten auf die CPU)`, '', 'info']);
   for (const [cat, s] of Object.entries(t.botByCategory)) rows.push([`  Bot: ${cat}`, `Median ${ms(s.median)} · p99 ${ms(s.p99)}`, '', 'info']);
   const b = t.breakdown;

@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import type { Activity, TurnContext } from 'botbuilder';
 import { Answerer, createTranslator, detectLanguage, ProgramDetector, TermList, TurnStateStore, type App } from './project.js';
+type Translate = ReturnType<typeof createTranslator>['t'];
+type Answerer = InstanceType<typeof Answerer>;
 import { sampleCpu, sharesBySelf } from './cpuProfile.js';
 import { summarize } from './stats.js';
 import { TURN_QUESTIONS } from './questions.js';
@@ -31,13 +33,19 @@ const LAYERS: [RegExp, string][] = [
   [/node_modules\/(botbuilder[^/]*|botframework-[^/]+|@azure\/[^/]+|@typespec\/[^/]+)\//, 'adapter'],
 ];
 
+/** An answerer and translator like the app's, for timing parts of a turn on their own. */
+export function benchAnswerer(app: App, root: string, knowledgeDir: string): { t: Translate; answerer: Answerer } {
+  const { t } = createTranslator(join(root, 'locales'));
+  const answerer = new Answerer({ kb: app.kb, detector: new ProgramDetector(app.kb.programs, app.kb.vocabulary, (p) => app.kb.vocabularyOf(p)), terms: TermList.load(join(knowledgeDir, 'terms.yaml')), t });
+  return { t, answerer };
+}
+
 /**
  * Splits the bot's extra time over the echo into answering, state and the rest, by timing each
  * part on its own, interleaved turn by turn so noise hits all parts alike.
  */
 export async function measureTurnBreakdown(app: App, root: string, knowledgeDir: string, turns: number): Promise<TurnBreakdown> {
-  const { t } = createTranslator(join(root, 'locales'));
-  const answerer = new Answerer({ kb: app.kb, detector: new ProgramDetector(app.kb.programs, app.kb.vocabulary, (p) => app.kb.vocabularyOf(p)), terms: TermList.load(join(knowledgeDir, 'terms.yaml')), t });
+  const { t, answerer } = benchAnswerer(app, root, knowledgeDir);
   const store = new TurnStateStore(app.storage);
   const echo = async (context: TurnContext) => {
     await context.sendActivity(typeof context.activity.text === 'string' ? context.activity.text : '');
