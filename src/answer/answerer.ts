@@ -10,6 +10,8 @@ import type { FactTopic, Program } from '../programs/programSchema.js';
 import { formatDate, formatDayMonth, formatNumber, type Translate } from '../i18n.js';
 import { parseQuantity } from '../nlu/numbers.js';
 import { detectLanguage } from '../nlu/language.js';
+import { asksToApplyAgain, findPriorRoundRule } from './priorRounds.js';
+import { findNamedExclusion } from './namedExclusions.js';
 import { asksAboutPeople, asksSecondStage, channelRefused, findRelativeDeadline, INFO_EVENT, samePeople, BY_CHANNEL, LATER_HANDED_IN, OUTCOME, SIGN_UP, aboutEarlierRound, deadlineWithHour, findAmountLimits, findByline, findPublicationDate, kindOfNamedPlace, hasIntentCue, otherKindDeadline, passesOnApplications, secondStageDeadline, textsSay, findDuration, findExpansion, findFaqAnswer, findPassage, findWhenPassage, isApplicationDeadline } from './passageFinder.js';
 import { COUNT_QUESTION, countedWord, countedPattern, coverage, focusTerms, isQuestionWord, NUMBER_WORD, unknownTopic } from './support.js';
 import type { Answer, Citation, Suggestion } from './types.js';
@@ -938,6 +940,16 @@ export class Answerer {
       const when = this.whenAnswer(program, intent, { ...req, text: asked });
       if (when) return when;
     }
+    // "Wir waren schon in der ersten Runde dabei – dürfen wir wieder?": the call's rule on earlier participants decides, not the profile.
+    if ((intent === 'eligibility' || (intent === 'deadline' && !WHEN.test(req.text))) && asksToApplyAgain(req.text)) {
+      const rule = findPriorRoundRule(kb, docIds);
+      if (rule) {
+        const key = rule.verdict === 'yes' ? 'passage.faqYes' : rule.verdict === 'no' ? 'passage.faqNo' : undefined;
+        const text = key ? t(lang, key, { program: program.shortName, quote: escapeMarkdown(rule.quote) }) : undefined;
+        if (text) return this.answerOf(program, 'eligibility', text, [this.citation(program, rule.docId, rule.quote)], lang);
+        return this.quoteAnswer(program, 'eligibility', rule, lang);
+      }
+    }
     if (!NOT_A_TIME.has(intent) && whenQuestion) {
       const when = this.whenAnswer(program, intent, req);
       if (when) return when;
@@ -965,6 +977,12 @@ export class Answerer {
           if (!key) return this.quoteAnswer(program, intent, faq, lang);
           return this.answerOf(program, intent, t(lang, `passage.${key}`, { program: program.shortName, quote: escapeMarkdown(faq.quote) }), [this.citation(program, faq.docId, faq.quote)], lang);
         }
+      }
+      // "… mit Berufsfeuerwehr": something the asker names that the call excludes outright.
+      const excluded = verdict.status !== 'no' ? findNamedExclusion(kb, docIds, ownWords) : undefined;
+      if (excluded) {
+        const reason = { status: 'no' as const, key: 'verdict.reason.namedExcluded', values: { what: excluded.word }, quote: excluded.quote };
+        return this.verdictAnswer(program, { ...verdict, status: 'no', reasons: [reason, ...verdict.reasons.filter((r) => r.status === 'ok' || r.status === 'info')], missing: [] }, profile, lang, req.text);
       }
       return this.verdictAnswer(program, verdict, profile, lang, req.text);
     }

@@ -47,7 +47,7 @@ const chunksByDocs = new WeakMap<ReadonlySet<string>, KnowledgeBase['chunks']>()
 const SMALL_CALL = 150;
 
 /** Every passage of a set of documents, in index order; kept per set (a programme's docIds are one set). */
-function allChunksOf(kb: KnowledgeBase, docIds: ReadonlySet<string>): KnowledgeBase['chunks'] {
+export function allChunksOf(kb: KnowledgeBase, docIds: ReadonlySet<string>): KnowledgeBase['chunks'] {
   let chunks = chunksByDocs.get(docIds);
   if (!chunks) {
     chunks = kb.chunks.filter((c) => docIds.has(c.docId));

@@ -3,6 +3,9 @@ import { classifyIntent, FACTUAL_INTENTS, INTENTS, type Intent } from '../../src
 
 const TABLE: [Intent, string][] = [
   ['handoff', 'Please pass my question about the tandem rules on to the programme team so that someone gets back to me.'],
+  // "noch einmal einen Antrag stellen" asks about applying again, not whether there is still time.
+  ['eligibility', 'Kann die Stadt im Förderaufruf 2027 noch einmal einen Antrag stellen?'],
+  ['deadline', 'Können wir noch einen Antrag stellen?'],
   ['contact', 'Wer berät bei Spurensuche fachlich zu Zeitzeugeninterviews?'],
   ['changes', "We've uploaded our project outline and then spotted an error. Can we still correct it?"],
   ['funder', 'Aus wessen Budget stammt das Geld für KommA?'],

@@ -1,0 +1,83 @@
+import type { KnowledgeBase } from '../knowledge/knowledgeBase.js';
+import { stem, words } from '../retrieval/textAnalysis.js';
+import { allChunksOf } from './passageFinder.js';
+
+/**
+ * "Wir sind eine kreisfreie Stadt mit Berufsfeuerwehr – können wir mitmachen?" The applicant's type,
+ * size and state may fit every rule while the call excludes something else the asker names
+ * ("Ausgenommen sind Städte mit einer Berufsfeuerwehr"). Such a question gets that exclusion, not a yes.
+ */
+
+/** A clause that excludes applicants. */
+const EXCLUSION =
+  /\bausgenommen\s+(sind|ist|bleiben|werden)\b|\b(sind|ist|bleiben|werden)\s+(\S+\s+){0,3}ausgeschlossen\b|\bausgeschlossen\s+(sind|ist)\b|\bnicht\s+(antrags|bewerbungs|teilnahme)berechtigt\b|\b(können|dürfen)\s+(sich\s+)?(\S+\s+){0,2}nicht\s+(bewerben|teilnehmen|beantragen)\b|\b(are|is)\s+(\S+\s+){0,2}(excluded|not eligible)\b/i;
+/** The same said by a heading or FAQ question over a list ("Wer ist nicht antragsberechtigt?"). */
+const EXCLUDING_HEADING = /\bnicht\s+(antrags|bewerbungs|teilnahme)berechtigt\b|\bausgeschlossen\b|\bnot\s+eligible\b|\bexcluded\b/i;
+
+/** Words for kinds of applicants, sizes and places: the rules on type, population and state judge those. */
+const APPLICANT_WORDS =
+  /^(stadt|städte|gemeinde|gemeinden|kommune|kommunen|kommunal\w*|landkreis\w*|kreis|kreise|kreisfrei\w*|kreisangehörig\w*|verbandsgemeinde\w*|samtgemeinde\w*|ortsgemeinde\w*|amtsangehörig\w*|verbandsfrei\w*|einheitsgemeinde\w*|großstädte|großstadt|mittelstädte|kleinstädte|einwohner\w*|bundesland|bundesländer|länder|landes\w*|träger\w*|antragsteller\w*|bewerber\w*|municipalit\w*|counties|county|districts?|cities|city|towns?|inhabitants|residents|applicants?)$/i;
+/** Words of applying and funding themselves: every exclusion and every eligibility question has them. */
+const PROCEDURE_WORDS =
+  /^(teilnehm\w*|teilnahme\w*|bewerb\w*|beantrag\w*|antrag\w*|anträge\w*|berechtigt\w*|förder\w*|gefördert\w*|programm\w*|ausschreibung\w*|aufruf\w*|mitmachen|ausgeschlossen\w*|ausgenommen|zuwendung\w*|projekt\w*|vorhaben|apply\w*|applic\w*|eligib\w*|participat\w*|excluded|funding|funded|programme\w*|project\w*)$/i;
+/** Before a word, it says the asker does not have it ("keine Berufsfeuerwehr", "without"). */
+const NEGATED_BEFORE = /\b(kein|keine|keinen|keiner|ohne|nicht|no|without|not)\s+(\S+\s+){0,2}$/i;
+
+const MIN_WORD = 6;
+/** A word in more passages than this is the call's topic, not a named exclusion. */
+const MAX_PASSAGES = 3;
+
+const passagesByStem = new WeakMap<KnowledgeBase, Map<string, number>>();
+
+/** In how many passages of all texts each stem occurs, counted once per knowledge base. */
+function passageCounts(kb: KnowledgeBase): Map<string, number> {
+  let counts = passagesByStem.get(kb);
+  if (!counts) {
+    counts = new Map();
+    for (const chunk of kb.chunks) for (const s of new Set(words(chunk.text).map(stem))) counts.set(s, (counts.get(s) ?? 0) + 1);
+    passagesByStem.set(kb, counts);
+  }
+  return counts;
+}
+
+export interface NamedExclusion {
+  docId: string;
+  quote: string;
+  /** The word of the question the exclusion names, as the call writes it. */
+  word: string;
+}
+
+/** The clause of a sentence that carries the exclusion ("Ausgenommen sind Städte mit einer Berufsfeuerwehr"). */
+function excludingClause(sentence: string): string | undefined {
+  return sentence.split(/[:;]|\s[–-]\s/).find((part) => EXCLUSION.test(part));
+}
+
+/** An exclusion of the call that names a rare word of the question (its programme names removed) the asker says applies to them. */
+export function findNamedExclusion(kb: KnowledgeBase, docIds: ReadonlySet<string>, question: string): NamedExclusion | undefined {
+  const counts = passageCounts(kb);
+  const asked = new Map<string, string>();
+  for (const m of question.matchAll(/[\p{L}]+/gu)) {
+    const w = m[0];
+    if (w.length < MIN_WORD || APPLICANT_WORDS.test(w) || PROCEDURE_WORDS.test(w)) continue;
+    if (NEGATED_BEFORE.test(question.slice(0, m.index))) continue;
+    asked.set(stem(w.toLowerCase()), w);
+  }
+  if (!asked.size) return undefined;
+  for (const chunk of allChunksOf(kb, docIds)) {
+    const underHeading = chunk.question !== undefined && EXCLUDING_HEADING.test(chunk.question);
+    for (const s of chunk.sentences) {
+      const clause = underHeading ? s : excludingClause(s);
+      // An exclusion of applicants names them ("Städte mit …", "Gemeinden, die …"); one of costs or projects is not this.
+      if (!clause || (!underHeading && !clause.split(/[^\p{L}]+/u).some((w) => APPLICANT_WORDS.test(w)))) continue;
+      const english = /\b(excluded|not eligible)\b/i.test(clause);
+      for (const w of clause.match(/[\p{L}]+/gu) ?? []) {
+        // What a German clause excludes is a noun, written with a capital ("Städte mit einer Berufsfeuerwehr").
+        if (w.length < MIN_WORD || APPLICANT_WORDS.test(w) || PROCEDURE_WORDS.test(w) || (!english && !/^\p{Lu}/u.test(w))) continue;
+        const st = stem(w.toLowerCase());
+        if (!asked.has(st) || (counts.get(st) ?? 0) > MAX_PASSAGES) continue;
+        return { docId: chunk.docId, quote: underHeading ? `${chunk.question} ${s}` : s, word: w };
+      }
+    }
+  }
+  return undefined;
+}
