@@ -12,6 +12,8 @@ import { parseQuantity } from '../nlu/numbers.js';
 import { detectLanguage } from '../nlu/language.js';
 import { asksToApplyAgain, findPriorRoundRule } from './priorRounds.js';
 import { findNamedExclusion } from './namedExclusions.js';
+import { jointCap, jointRefused, partnerPopulations } from './jointApplications.js';
+import { jointAmountAfter } from './passageFinder.js';
 import { asksAboutPeople, asksSecondStage, channelRefused, findRelativeDeadline, INFO_EVENT, samePeople, BY_CHANNEL, LATER_HANDED_IN, OUTCOME, SIGN_UP, aboutEarlierRound, deadlineWithHour, findAmountLimits, findByline, findPublicationDate, kindOfNamedPlace, hasIntentCue, otherKindDeadline, passesOnApplications, secondStageDeadline, textsSay, findDuration, findExpansion, findFaqAnswer, findPassage, findWhenPassage, isApplicationDeadline } from './passageFinder.js';
 import { COUNT_QUESTION, countedWord, countedPattern, coverage, focusTerms, isQuestionWord, NUMBER_WORD, unknownTopic } from './support.js';
 import type { Answer, Citation, Suggestion } from './types.js';
@@ -33,6 +35,8 @@ export interface AnswerRequest {
   lastIntent?: string;
   /** The intent when the caller classified the message already. */
   intent?: Intent;
+  /** Applying jointly was asked just before ("… gemeinsam bewerben, und wie viel gibt es dann?"). */
+  jointBefore?: boolean;
 }
 
 const FOLLOW_UP = /^\s*(und|and|what about|how about|wie (ist|sieht) es|gilt das|auch|bei|für|for|dasselbe|same)\b/i;
@@ -174,7 +178,7 @@ const TIME_WORD = /^(frist|termin|datum|zeit|tag|monat|jahr|woch|end|lauf|lauft)
 /** Stems of taking part in a call: a when-question with only these asks for the deadline. */
 const TAKING_PART = /^(mitmach|teilnehm|teilnahm|bewerb|beantrag|antrag|einreich|anmeld|registrier|mitwirk|beteilig|interess|meld|abgeb|schick|send|einsend|dabei|apply|submit|register)/;
 /** A question for the time of something other than the application ("Wann entscheidet die Jury?"). */
-const EVENT_WORDS = String.raw`\b(jury|auswahl|ausgewählt|entscheid\w*|entschieden|erfahren|wei(?=ß)|weiss|wissen|bewillig\w*|bescheid|zusage|ergebnis\w*|info-?veranstaltung|informationsveranstaltung|veranstaltung|webinar|sprechstunde|beginn\w*|beginnt|startet|start|auftakt\w*|workshop|treffen|netzwerktreffen|laufzeit|projektende|abgeschlossen|fertig|fertiggestellt|umgesetzt|verwendungsnachweis|decide|decision|selected|selection|start|begin|event|webinar|consultation|office hours?|session|meeting|workshop|conference|sprechstunde|fachtag|konferenz|completed|finished|report|reports|reporting|\w*bericht\w*|nachweis\w*|abrechnung)(e?n|s)?\b`;
+const EVENT_WORDS = String.raw`\b(jury|auswahl|ausgewählt|entscheid\w*|entschieden|erfahren|wei(?=ß)|weiss|wissen|bewillig\w*|bescheid|zusage|ergebnis\w*|info-?veranstaltung|informationsveranstaltung|veranstaltung|webinar|sprechstunde|beginn\w*|beginnt|startet|start|auftakt\w*|workshop|treffen|netzwerktreffen|laufzeit|projektende|abgeschlossen|fertig|fertiggestellt|umgesetzt|verwendungsnachweis|decide|decision|selected|selection|start|begin|event|webinar|consultation|office hours?|session|information hour|info hour|infostunde|meeting|workshop|conference|sprechstunde|fachtag|konferenz|completed|finished|report|reports|reporting|\w*bericht\w*|nachweis\w*|abrechnung)(e?n|s)?\b`;
 /** Something other than applying that a "when" question may ask about. */
 const OTHER_EVENT = new RegExp(String.raw`${WHEN_START}.*${EVENT_WORDS}`, 'i');
 const NAMES_EVENT = new RegExp(EVENT_WORDS, 'i');
@@ -246,6 +250,14 @@ const ASKS_SUFFICIENCY = /\b(reicht|reichen|genügt|genügen|ausreichend|langt|e
 /** "Muss … unterschrieben werden? Nein. …": a call's own FAQ entry, quoted with its question, that answers yes or no. */
 const FAQ_YES_NO = /^([^?]{8,240}\?)\s+(ja|nein)\b\s*[.,!–-]/i;
 const NEGATING = /\b(nicht|kein\w*|ohne|nie)\b/i;
+/** Combining the grant with other funding, asked and said. */
+const COMBINING_ASKED = /kombinier|kumulier|doppelförderung|\bmit (geld|mitteln|fördermitteln|förderung|zuschüssen) (aus|von) (einem|einer|anderen|weiteren|dem|der)\b|\bcombin(e|ed|ing)\b|\b(together|along) with (other|another|further) (funding|grants?|programmes?|programs?)\b|\bstack(ed|ing)?\b.{0,30}\b(funding|grants?)/i;
+const COMBINING_SAID = /kombinier|kumulier|doppelförderung|\bandere\w* (öffentliche\w* )?(förder|mittel|programm|zuschüss|zuwendung)|\bweitere\w* (förder|mittel|zuschüss)|drittmittel|combin|\bother (public )?(funding|grants?|programmes?)/i;
+/** What holds after the funding ends, asked and said. */
+const AFTER_FUNDING_ASKED = /nach (dem )?(ende|ablauf|auslaufen) (der|des) (förder|projekt|programm)|nach (dem )?förderende|weiter(zu)?(betreiben|führen|laufen)|weiterbetrieb|fortführen|fortzuführen|after the (funding|grant|programme|program|project) (ends|has ended|ended|runs out)|keep (it )?(running|operating|going)|continue (to (run|operate)|running|operating)/i;
+const AFTER_FUNDING_SAID = /nach (dem )?(ende|ablauf)|danach|weiter(zu)?(betreiben|führen|laufen)|weiterbetrieb|fortgeführt|fortführ|fortzuführen|verstetig|mindestens .{0,30}(jahre|monate) (lang )?(betrieben|weitergeführt)|after|beyond|continue/i;
+/** An FAQ answer that rules something out without a plain "Nein" ("Gemeinsame Bewerbungen sind nicht vorgesehen"). */
+const FAQ_REFUSES = /\?\s+[^?]{0,120}\b(nicht vorgesehen|nicht möglich|nicht zulässig|ausgeschlossen|nicht antragsberechtigt|können sich nicht|dürfen sich nicht)\b/i;
 
 /** The FAQ's yes or no, when the user asks the same thing the same way round; undefined otherwise. */
 function faqYesNo(quote: string, question: string): { key: string; share?: string } | undefined {
@@ -535,7 +547,7 @@ function projectCost(text: string): number | undefined {
 }
 
 /** Where a question asks a second thing: ", und wie hoch …", "und was müssen wir …", ", and who …". */
-const SECOND_QUESTION = /^(.{12,}?),?\s+(?:und|and)\s+((?:wie|was|wer|wen|wem|wann|wo|wohin|welche\w*|bis wann|ab wann|nach welchen|gibt es|gibt|zahlt|übernimmt|hilft|bekommen|bekommt|erhalten|erhält|zählt|gilt|reicht|muss|müssen|brauchen|dürfen|darf|durfte|durften|können|kann|konnte|konnten|wird|wurde|werden|how|what|who|whom|when|where|which|do|does|is|are|can|could|must|will|would)\b[^?]{6,})\?\s*$/i;
+const SECOND_QUESTION = /^(.{4,}?),?\s+(?:und|and)\s+((?:wie|was|wer|wen|wem|wann|wo|wohin|welche\w*|bis wann|ab wann|nach welchen|gibt es|gibt|zahlt|übernimmt|hilft|bekommen|bekommt|erhalten|erhält|zählt|gilt|reicht|muss|müssen|brauchen|dürfen|darf|durfte|durften|können|kann|konnte|konnten|wird|wurde|werden|how|what|who|whom|when|where|which|do|does|is|are|can|could|must|will|would)\b[^?]{6,})\?\s*$/i;
 /** A question word or verb at the start of the first part: it is a question of its own. */
 const ASKS_FIRST = /^\s*(?:(?:mit|in|an|bei|von|für|zu|aus|ab|bis|seit|um|nach|with|in|for|to|from|by) )?(wie ?viel\w*|wie|was|wer|wen|wem|wann|wo|wohin|welche\w*|bis wann|ab wann|gibt es|muss|müssen|brauchen|können|kann|dürfen|darf|ist|sind|how|what|who|when|where|which|do|does|is|are|can|must)\b/i;
 
@@ -550,7 +562,8 @@ function compoundParts(text: string): [string, string] | undefined {
     return [questions.slice(0, -1).join(' '), questions.at(-1)!];
   }
   const m = (told ? asked : text.trim()).match(SECOND_QUESTION);
-  if (!m || !(ASKS_FIRST.test(m[1]) || YES_NO_QUESTION.test(m[1])) || /\?/.test(m[1])) return undefined;
+  // A short first part ("Geht das, und …") stands on the description before it.
+  if (!m || (m[1].length < 12 && !told) || !(ASKS_FIRST.test(m[1]) || YES_NO_QUESTION.test(m[1])) || /\?/.test(m[1])) return undefined;
   const english = /^(how|what|who|whom|when|where|which|do|does|is|are|can|must)\b/i.test(m[2]);
   // "When is the deadline …, and can we still submit one?", "Bis wann läuft die Frist, und schaffen wir das noch?": the same thing asked on; the first answer says it.
   if (classifyIntent(m[1]).intent === 'deadline' && /\b(still|noch)\b/i.test(m[2]) && /\b(one|it|that|das|es|dies)\b/i.test(m[2]) && !findDates(m[2]).length) return undefined;
@@ -619,7 +632,8 @@ export class Answerer {
       if ((first.kind === 'answer' || first.kind === 'verdict') && first.programId) {
         // "…, und gibt der Landkreis etwas dazu?": a second part that points back asks on about the first part's matter.
         const pointsBack = POINTS_BACK.test(parts[1]) && classifyIntent(parts[1]).intent === 'unknown';
-        const second = this.answerOne({ ...req, text: parts[1], programId: first.programId, lastIntent: undefined, intent: pointsBack ? first.intent : undefined });
+        const jointBefore = JOINT_QUESTION.test(parts[0]) && /\b(dann|then|in (that|this) case|in diesem fall)\b/i.test(parts[1]);
+        const second = this.answerOne({ ...req, text: parts[1], programId: first.programId, lastIntent: undefined, intent: pointsBack ? first.intent : undefined, jointBefore });
         // A quote whose every sentence the first answer quotes already adds nothing; one that goes on past them does.
         const newQuotes = second.citations.filter((c) => splitSentences(c.quote).some((x) => !first.citations.some((f) => f.quote.includes(x))));
         if (second.kind === 'answer' && second.programId === first.programId) {
@@ -662,8 +676,9 @@ export class Answerer {
     }
     let intent = rawIntent;
     // A described applicant plus an eligibility cue is an eligibility question ("… passt das?").
+    // A money question after the description ("… wollen uns gemeinsam bewerben. Welche Pauschale gäbe es dann?") stays one.
     const describesApplicant = facts.entityType !== undefined || facts.population !== undefined;
-    if ((intent === 'unknown' || intent === 'about' || intent === 'benefits' || intent === 'profileCheck' || (intent === 'money' && !/wie (viel|hoch)|how much/i.test(req.text)) || intent === 'process') && describesApplicant && ELIGIBILITY_CUE.test(req.text)) intent = 'eligibility';
+    if ((intent === 'unknown' || intent === 'about' || intent === 'benefits' || intent === 'profileCheck' || (intent === 'money' && !/wie (viel|hoch)|how much/i.test(req.text) && ELIGIBILITY_CUE.test(questionSentence(req.text))) || intent === 'process') && describesApplicant && ELIGIBILITY_CUE.test(req.text)) intent = 'eligibility';
 
     // "Drei Dörfer wollen einen gemeinsamen Antrag stellen. Ist das möglich?" asks who may apply, and how.
     if ((intent === 'process' || intent === 'unknown') && JOINT_QUESTION.test(ownWords) && /möglich|geht das|ging das|ginge das|dürfen|darf|durften|können|kann|konnten|erlaubt|zulässig|possible|allowed|can we/i.test(req.text)) intent = 'eligibility';
@@ -700,7 +715,9 @@ export class Answerer {
     // A described applicant names places and things of its own ("Landkreis Nordfriesland", "Heimatverein"): no topic.
     const describedForVerdict = intent === 'eligibility' && hasProfileFacts(facts);
     // "Bei uns gab es Drohungen. Können wir anonym mitmachen?": for a question with a fixed subject, the sentences before it tell the situation.
-    const topicText = SITUATION_MAY_PRECEDE.has(intent) ? questionSentence(req.text) : req.text;
+    // So does a described applicant before a money question, unless the question points back at something of it ("dafür").
+    const describedBeforeMoney = intent === 'money' && describesApplicant && !/\b(dafür|dafuer|damit|davon|hierfür|for (it|that|this|them))\b/i.test(questionSentence(req.text));
+    const topicText = SITUATION_MAY_PRECEDE.has(intent) || describedBeforeMoney ? questionSentence(req.text) : req.text;
     // "Aus wessen Budget …?", "Welches Ressort stellt das Geld?": who funds it is the whole question, whatever it calls the money.
     if (FACTUAL_INTENTS.has(intent) && intent !== 'funder' && req.lang === 'de' && !describedForVerdict && unknownTopic(topicText, programs, kb.topicVocabulary(programs))) return this.abstain(intent, req.lang, programs[0]);
     if (programs.length > 1 && FACTUAL_INTENTS.has(intent)) return this.several(programs.slice(0, 3), intent, profile, req);
@@ -888,6 +905,8 @@ export class Answerer {
     // "Wie lange läuft die Förderung?": the sentence with the duration, or nothing.
     if (intent === 'unknown' && asksDuration(req.text)) {
       const d = findDuration(kb, docIds, this.searchText(req.text, lang));
+      // "Wie lange müssen wir die Börse nach dem Ende der Förderung weiterbetreiben?" is not answered by how long the funding runs.
+      if (d && AFTER_FUNDING_ASKED.test(req.text) && !AFTER_FUNDING_SAID.test(d.quote)) return this.abstain(intent, lang, program);
       return d ? this.quoteAnswer(program, intent, d, lang) : this.abstain(intent, lang, program);
     }
     // "Wir haben schon mit dem Umbau angefangen – kann das noch gefördert werden?": the sentence on projects begun before approval.
@@ -966,17 +985,23 @@ export class Answerer {
     // "Müssen wir andere Gemeinden beteiligen?", "Do we have to involve …?" asks for a duty, which a verdict's "Ja" would not answer.
     const asksDuty = MUST_QUESTION.test(questionSentence(req.text));
     if (intent === 'eligibility' && !asksJoint && !asksDuty && program.rules.length > 0 && (profileInText || hasProfileFacts(profile))) {
+      // "Zwei Nachbargemeinden (6.300 und 4.900 Einwohner) … gemeinsam?": the call's rule for joint applications decides.
+      if (JOINT_QUESTION.test(ownWords)) {
+        const joint = this.jointVerdict(program, profile, ownWords, lang, req.text);
+        if (joint) return joint;
+      }
       const verdict = evaluateEligibility(program, profile);
       // "Kann sich unsere Verwaltungsgemeinschaft bewerben?": a kind the rules do not know, which the call's FAQ answers itself.
-      if (verdict.status === 'unclear' && lang === 'de') {
-        const faq = findFaqAnswer(kb, docIds, req.text, focusTerms(withoutDescription(req.text), [program], kb.vocabulary));
-        if (faq && faq.coverage >= 0.5) {
-          // The entry asks what was asked ("Können sich Verwaltungsgemeinschaften … bewerben? Nein."): its yes or no leads.
-          const said = faq.quote.match(FAQ_YES_NO);
-          const key = said && YES_NO_QUESTION.test(questionSentence(req.text)) && NEGATING.test(said[1]) === NEGATING.test(questionSentence(req.text)) ? (said[2].toLowerCase() === 'ja' ? 'faqYes' : 'faqNo') : undefined;
-          if (!key) return this.quoteAnswer(program, intent, faq, lang);
-          return this.answerOf(program, intent, t(lang, `passage.${key}`, { program: program.shortName, quote: escapeMarkdown(faq.quote) }), [this.citation(program, faq.docId, faq.quote)], lang);
-        }
+      // "Kann sich ein Landkreis für seine Gemeinden bewerben? Nein. Landkreise können sich nur für ihre eigene Verwaltung bewerben":
+      // an FAQ entry that asks what was asked and answers it plainly qualifies the main text's rules, which a verdict reads.
+      const faq = lang === 'de' ? findFaqAnswer(kb, docIds, req.text, focusTerms(withoutDescription(req.text), [program], kb.vocabulary), { applicantWords: true }) : null;
+      const faqRules = faq !== null && faq.coverage >= 0.5 && (verdict.status === 'unclear' || FAQ_YES_NO.test(faq.quote) || FAQ_REFUSES.test(faq.quote));
+      if (faq && faqRules) {
+        // The entry asks what was asked ("Können sich Verwaltungsgemeinschaften … bewerben? Nein."): its yes or no leads.
+        const said = faq.quote.match(FAQ_YES_NO);
+        const key = said && YES_NO_QUESTION.test(questionSentence(req.text)) && NEGATING.test(said[1]) === NEGATING.test(questionSentence(req.text)) ? (said[2].toLowerCase() === 'ja' ? 'faqYes' : 'faqNo') : undefined;
+        if (!key) return this.quoteAnswer(program, intent, faq, lang);
+        return this.answerOf(program, intent, t(lang, `passage.${key}`, { program: program.shortName, quote: escapeMarkdown(faq.quote) }), [this.citation(program, faq.docId, faq.quote)], lang);
       }
       // "… mit Berufsfeuerwehr": something the asker names that the call excludes outright.
       const excluded = verdict.status !== 'no' ? findNamedExclusion(kb, docIds, ownWords) : undefined;
@@ -1117,6 +1142,8 @@ export class Answerer {
     // "Wie viel Geld …?" is answered by an amount, a share or plainly no money, not by a sentence that has none.
     if (intent === 'money' && /wie ?viel|wie hoch|how much|welche[nrs]? (betrag|summe|höhe)\b/i.test(req.text) && !AMOUNT_SAID.test(passage.quote)) return this.abstain(intent, lang, program);
     if (ASKS_RESULT.test(req.text) && !RESULT_SAID.test(passage.quote)) return this.abstain(intent, lang, program);
+    // "Dürfen wir den Zuschuss mit Geld aus einem Landesprogramm kombinieren?" needs a sentence on combining funding.
+    if (COMBINING_ASKED.test(req.text) && !COMBINING_SAID.test(passage.quote)) return this.abstain(intent, lang, program);
     // "Nach welchen Kriterien wird ausgewählt?" is not answered by when or by whom.
     if (SELECTION_CRITERIA.test(req.text) && !CRITERIA_SAID.test(passage.quote)) return this.abstain(intent, lang, program);
     // "What is the total budget?" → "Gesamtbudget": a specific thing asked in English must be in the quote, as in German.
@@ -1130,6 +1157,11 @@ export class Answerer {
     if (asksCount && aboutEarlierRound(passage.quote) && !aboutEarlierRound(req.text)) return this.abstain(intent, lang, program);
     // "Wie viele Vorhaben werden ausgewählt?": a number of those things, not any number.
     if (counted && !countsThing(passage.quote, counted, req.text)) return this.abstain(intent, lang, program);
+    // "Können wir uns gemeinsam bewerben, und wie viel gibt es dann?": the joint amount that follows the single one.
+    if (intent === 'money' && (req.jointBefore || JOINT_QUESTION.test(req.text))) {
+      const joint = jointAmountAfter(kb, docIds, passage.quote);
+      if (joint) return this.quoteAnswer(program, intent, { docId: passage.docId, quote: `${passage.quote} ${joint}` }, lang, req.text);
+    }
     const cite = [this.citation(program, passage.docId, passage.quote)];
     // "Um Anmeldung bis 11. Dezember wird gebeten": signing up for an event has a date, but it is no application deadline.
     const eventSignup = intent === 'deadline' && SIGN_UP.test(passage.quote) && !isApplicationDeadline(passage.quote);
@@ -1253,6 +1285,28 @@ export class Answerer {
     const nouns = new Set([...req.text.slice(1).matchAll(/(?<![\p{L}])\p{Lu}\p{L}+/gu)].map((m) => stem(normalizeWord(m[0]))));
     if (OTHER_EVENT.test(req.text) || focus.some((f) => nouns.has(f) && !TAKING_PART.test(f))) return this.abstain(intent, lang, program);
     return undefined;
+  }
+
+  /**
+   * A joint application: none if the call rules them out; else, when the question gives the
+   * partners' sizes and the call a cap they share, the sum against that cap in place of one size.
+   */
+  private jointVerdict(program: Program, profile: ApplicantProfile, ownWords: string, lang: Lang, question: string): Answer | undefined {
+    const { kb, t } = this.deps;
+    const docIds = kb.docIdsOf(program);
+    const refused = jointRefused(kb, docIds);
+    if (refused) return this.answerOf(program, 'eligibility', t(lang, 'passage.faqNo', { program: program.shortName, quote: escapeMarkdown(refused.quote) }), [this.citation(program, refused.docId, refused.quote)], lang);
+    const sizes = partnerPopulations(ownWords);
+    const cap = sizes && jointCap(kb, docIds);
+    if (!sizes || !cap) return undefined;
+    const total = sizes.reduce((a, b) => a + b, 0);
+    const base = evaluateEligibility(program, { ...profile, population: undefined });
+    const others = base.reasons.filter((r) => !r.key.startsWith('verdict.reason.population') && !r.key.startsWith('verdict.reason.joint'));
+    const within = total <= cap.max;
+    const reason = { status: within ? ('ok' as const) : ('no' as const), key: within ? 'verdict.reason.jointSumWithin' : 'verdict.reason.jointSumAbove', values: { population: total, max: cap.max }, quote: cap.quote };
+    const worst = others.some((r) => r.status === 'no') ? 'no' : others.some((r) => r.status === 'conditional') ? 'conditional' : 'fits';
+    const status = within ? worst : 'no';
+    return this.verdictAnswer(program, { ...base, status, reasons: within ? [...others.filter((r) => r.status !== 'ok'), reason, ...others.filter((r) => r.status === 'ok')] : [reason, ...others], missing: base.missing.filter((m) => m !== 'population') }, profile, lang, question);
   }
 
   private verdictAnswer(program: Program, verdict: Verdict, profile: ApplicantProfile, lang: Lang, question = ''): Answer {

@@ -15,7 +15,7 @@ const CUES: Partial<Record<Intent, RegExp>> = {
   anonymity: /anonym|vertraulich|veröffentlich|bekannt geben|bekanntgeben|pressemitteilung|jahresbericht|(?<![a-zäöüß])nennt|(?<![a-zäöüß])nennung|namensnennung|öffentlich bekannt|namentlich|bekannt gegeben|bekanntgegeben|(?<![a-zäöüß])genannt/i,
   eligibility: /bewerben können|können sich|teilnahmevoraussetz|voraussetz|berechtigt|richtet sich|aufgerufen|ruft .* auf|nur über|landkreise|kreisfreie|kommunen|gemeinden|organisationen|träger/i,
   money: /euro|€|pauschale|summe|betrag|zuschuss|förderhöhe|fördermittel|finanzier|förderquote|prozent|%/i,
-  benefits: /erhalten|erhält|preisgeld|gewinn|leistung|begleitung|beratungstag|unterstütz|pauschale|angebot|zuwendung|förderhöhe|fördersumme|zuschuss|\d[\d.]*\s*(euro|€)/i,
+  benefits: /erhalten|erhält|bekommt|bekommen|preisgeld|gewinn|leistung|begleit|beratungstag|beratung|unterstütz|pauschale|angebot|zuwendung|förderhöhe|fördersumme|zuschuss|schulung|workshop|werkstatt|fortbildung|coaching|vernetzung|netzwerktreffen|kostenlos|kostenfrei|\d[\d.]*\s*(euro|€)/i,
   ownFunds: /eigenanteil|eigenmittel|eigenen mitteln|eigene mittel|eigenbeitrag|eigenbeteiligung|eigenleistung|kofinanz|kostenfrei|kostenlos|(eigen|kosten|mittel|beitrag|finanz)\w*.{0,60}nicht erforderlich|nicht erforderlich.{0,60}(eigen|kosten|mittel|beitrag|finanz)|trägt die (kommune|gemeinde|stadt)|(kommune|gemeinde|stadt) trägt|trägt\b.{0,60}\bselbst\b/i,
   // "Kontakte" (social contacts) is no contact information: an address, a phone or a named contact is.
   contact: /@|ansprechp|kontaktperson|kontaktdaten|telefon|tel\.|fragen (an|richten)|e-mail an|wenden sie sich/i,
@@ -98,7 +98,7 @@ function withWholeSmallCall(kb: KnowledgeBase, docIds: ReadonlySet<string>, hits
 const NEGATION = /\b(nicht|kein\w*|ohne)\b/i;
 
 /** A sentence that gives how long something is funded or runs. */
-const DURATION_SENTENCE = /^(wie lange|dauer|laufzeit|förderdauer|projektlaufzeit)\??:\s*.{0,20}\b(\d+|zwei|drei|vier|sechs|zwölf|achtzehn)\s*(monate|monaten|jahre|jahren)\b|(laufzeit|förderzeitraum|förderdauer|projektdauer|dauer|zeitraum|über|für)\b.{0,60}\b(\d+|zwei|drei|vier|sechs|zwölf|achtzehn)\s*(monate|monaten|jahre|jahren)\b|\b(\d+|zwei|drei|vier|sechs|zwölf|achtzehn)\s*(monate|monaten|jahre|jahren)\b.{0,40}(laufzeit|gefördert|förderung|begleitung)/i;
+const DURATION_SENTENCE = /^(wie lange|dauer|laufzeit|förderdauer|projektlaufzeit)\??:\s*.{0,20}\b(\d+|zwei|drei|vier|sechs|zwölf|achtzehn)\s*(monate|monaten|jahre|jahren)\b|(laufzeit|förderzeitraum|förderdauer|projektdauer|dauer|zeitraum|über|für)\b.{0,60}\b(\d+|zwei|drei|vier|sechs|zwölf|achtzehn)\s*(monate|monaten|jahre|jahren)\b|\b(\d+|zwei|drei|vier|sechs|zwölf|achtzehn)\s*(monate|monaten|jahre|jahren)\b.{0,40}(laufzeit|gefördert|förderung|begleitung)|\b(förderung|laufzeit|projekt|programm|begleitung|funding|project)\w*\s+(läuft|laufen|dauert|dauern|runs|lasts)\s+(\d+|zwei|drei|vier|sechs|zwölf|achtzehn)\s*(monate|jahre|months|years)\b/i;
 
 /** "Wie lange läuft die Förderung?": the sentence that gives a duration, best ranked first. */
 export function findDuration(kb: KnowledgeBase, docIds: ReadonlySet<string>, query: string): FoundPassage | null {
@@ -254,7 +254,7 @@ const OWN_SHARE_SAID = /^(\d+\.\s*)?(der |ein )?(eigenanteil|eigenmittel|eigenbe
 const OWN_SHARE_ASKED = /eigen(anteil|mittel|beitrag|leistung)|(selbst|selber) (beisteuern|tragen|zahlen|bezahlen|aufbringen|finanzieren)|kofinanz|own (contribution|share)|co-?financ|pay ourselves/i;
 
 /** An information event or consultation hour of a call. */
-export const INFO_EVENT = /info-?veranstaltung\w*|informationsveranstaltung\w*|infowebinar\w*|webinar\w*|infotermin\w*|informationstermin\w*|sprechstunde\w*|auftaktveranstaltung|vernetzungstreffen|netzwerktreffen|info(rmation)? sessions?/i;
+export const INFO_EVENT = /info-?veranstaltung\w*|informationsveranstaltung\w*|infowebinar\w*|webinar\w*|infotermin\w*|informationstermin\w*|sprechstunde\w*|auftaktveranstaltung|vernetzungstreffen|netzwerktreffen|info(rmation)? sessions?|info-?stunde\w*|informationsstunde\w*|info(rmation)? hours?/i;
 
 /** People, not the municipality, asked about: participants, volunteers, mentees, members. */
 
@@ -387,6 +387,21 @@ export function findAmountLimits(kb: KnowledgeBase, docIds: ReadonlySet<string>)
   return found;
 }
 
+/**
+ * The sentence right after a quote that gives the amount for joint applications, when the quote
+ * gives only the single one: "wie viel gibt es dann?" after "gemeinsam bewerben" asks for that.
+ */
+export function jointAmountAfter(kb: KnowledgeBase, docIds: ReadonlySet<string>, quote: string): string | undefined {
+  const last = quote.trim();
+  for (const chunk of allChunksOf(kb, docIds)) {
+    const i = chunk.sentences.findIndex((x) => last.endsWith(x));
+    if (i < 0) continue;
+    const next = chunk.sentences[i + 1];
+    if (next && JOINT_SAID.test(next) && AMOUNT.test(next)) return next;
+  }
+  return undefined;
+}
+
 /** A deadline counted from an event ("bis zum Ablauf von sechs Wochen nach der Veröffentlichung", "within six weeks of publication"). */
 const RELATIVE_DEADLINE = /\b(innerhalb|binnen|bis zum ablauf|spätestens)\b.{0,20}\b(\d+|ein|eine[rm]?|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|zwölf)\s+(wochen|woche|monaten|monat|tagen|tage)\s+nach\b|\bwithin (\d+|one|two|three|four|five|six|eight|ten|twelve) (weeks|months|days) (of|after)\b/i;
 
@@ -415,6 +430,9 @@ function sizeFit(sentence: string, population: number): number {
 
 /** The kind of applicant a question describes ("Wir sind ein Landkreis"). */
 const APPLICANT_KIND = /\b(landkreis|kreisfreie stadt|gemeinde|verbandsgemeinde|verwaltungsgemeinschaft|samtgemeinde|amt|stadt|markt)\b/i;
+
+/** A sentence about a special case named before it or by its opening ("Für eine solche …", "Bei gemeinsamen Anträgen …"). */
+const SPECIAL_CASE = /^(für (eine|einen|ein|diese[nrs]?) solche[nrs]?|in (diesem|solchen|diesen) fall|in solchen fällen|bei (einer|einem) solchen|bei gemeinsamen|für gemeinsame)\b/i;
 
 /** Applying together, asked and said. */
 const JOINT_ASKED = /gemeinsam|\bzusammen\b|verbund|jointly|together|team up|join forces/i;
@@ -591,7 +609,8 @@ export function findPassage(
   askedFocus: string[],
 ): FoundPassage | null {
   // "Welche Unterstützung außer dem Festbetrag …?": what is set aside is no word the answer needs.
-  const besidesWord = query.match(/\b(?:außer|neben|abgesehen von|besides|apart from|other than)\s+(?:dem|der|den|the)?\s*([\p{L}-]{3,})/iu)?.[1];
+  // "What non-financial support …?" sets the money aside too.
+  const besidesWord = query.match(/\b(?:außer|neben|abgesehen von|besides|apart from|other than)\s+(?:dem|der|den|the)?\s*([\p{L}-]{3,})/iu)?.[1] ?? (/\bnon-?(financial|monetary)\b|\bnicht-?(finanziell|monetär)\w*/i.test(query) ? 'Geld' : undefined);
   const besides = besidesWord ? stem(besidesWord.toLowerCase()) : undefined;
   const focus = besides ? askedFocus.filter((f) => f !== besides) : askedFocus;
   const cue = CUES[intent];
@@ -711,6 +730,8 @@ export function findPassage(
       if (intent === 'money' && /\d/.test(s)) score += 1;
       // "Wie viele Kommunen werden 2027 ausgewählt?" is not answered by how many an earlier round had.
       if ((counted || /\bwie viele\b|\bhow many\b/i.test(query)) && aboutEarlierRound(s) && !aboutEarlierRound(query)) score -= 3;
+      // A second round's call looks back on the first ("Rückblick auf die erste Runde: … wählte eine Jury 18 Kommunen aus"): not what holds now.
+      else if (intent !== 'deadline' && (aboutEarlierRound(s) || aboutEarlierRound(h.chunk.section ?? '')) && !aboutEarlierRound(query)) score -= 2.5;
       // "Wie viele Modellkommunen …?" is answered by a sentence with a number, best one of those things.
       if (counted) {
         const m = counted.exec(s);
@@ -720,10 +741,15 @@ export function findPassage(
       }
       // "Wie viel Geld gibt es?" asks for an amount: a sentence that names one beats one that only speaks of money.
       if ((intent === 'money' || intent === 'benefits' || intent === 'ownFunds') && AMOUNT_QUESTION.test(query)) score += AMOUNT.test(s) ? 1.5 : -1;
+      // "Für eine solche Überarbeitung beträgt der Zuschuss höchstens 9.000 Euro", "Bei gemeinsamen Anträgen …": a special case's amount,
+      // after the general one unless that case is asked.
+      if ((intent === 'money' || intent === 'benefits' || intent === 'ownFunds') && SPECIAL_CASE.test(s) && !(JOINT_ASKED.test(query) && JOINT_SAID.test(s))) score -= 1;
       // "Nicht gefördert werden … über 1.000 Euro": what is excluded is no amount on offer.
       if ((intent === 'money' || intent === 'benefits') && excludes) score -= 2;
       // What one gets is best told in amounts: money, consulting days, hours.
-      if (intent === 'benefits' && /\d[\d.,]*\s*(euro|€|beratungstage|tage|stunden|wochenstunden)/i.test(s)) score += 1;
+      if (intent === 'benefits' && /\d[\d.,]*\s*(euro|€|beratungstage|tage|stunden|wochenstunden)|\b(zwei|drei|vier|fünf|sechs|acht|zehn|zwölf)\s+beratungstage/i.test(s)) score += 1;
+      // "Gefördert werden zum Beispiel Schulungen …" lists what the money may pay for, not what the call gives besides it.
+      if (intent === 'benefits' && besides !== undefined && /^(\(\d+\)\s*)?(gefördert werden|förderfähig sind|zuwendungsfähig sind|gefördert wird)\b/i.test(s)) score -= 1.5;
       // "Wie viel gibt es maximal?": the upper limit, not the lower one.
       if (intent === 'money' && MAXIMUM.test(query) && /höchstens|maximal|bis zu|bis (\d|zur höhe)/i.test(s)) score += 1.5;
       // "Wie viel Geld gibt es?" is not answered by what the municipality pays itself ("Eigenanteil: 3.000 Euro").
@@ -746,7 +772,9 @@ export function findPassage(
       if (!best || score > best.score) {
         // A whole FAQ answer reads better than one of its sentences; elsewhere keep to the sentence.
         // A long answer (a whole section under a question heading) is quoted by its sentence.
-        const whole = sentences.join(' ');
+        // "Welche Begleitung außer dem Zuschuss …?": the answer from the sentence past the money set aside.
+        const pastBesides = besides !== undefined && i > 0 && sentences.slice(0, i).every((x) => coverage([besides], x, kb.vocabulary, kb.synonyms) === 1 || AMOUNT.test(x) || OWN_SHARE_SAID.test(x));
+        const whole = (pastBesides ? sentences.slice(i) : sentences).join(' ');
         let quote = faqHit && whole.length <= 480 ? whole : context;
         // A long one from its start, as far as it fits, when that reaches the best sentence ("Was wird gefördert?" and its items).
         if (faqHit && whole.length > 480) {
@@ -758,7 +786,15 @@ export function findPassage(
         // "Nur mit ihrer schriftlichen Einwilligung." answers its question only with it.
         if (h.chunk.question && (/^(ja|nein|yes|no|nur|erst|auch|ebenfalls|grundsätzlich|in der regel)\b/i.test(faqHit ? sentences[0] : s) || (faqHit && quote.length < 120))) quote = `${h.chunk.question} ${quote}`;
         const next = sentences[i + 1];
-        if (!faqHit && next && (s.length < 70 || (TWO_SENTENCES.has(intent) && cue?.test(next) && s.length + next.length < 320))) quote = `${s} ${next}`;
+        // "Welche Unterstützung außer dem Geld …?": every sentence around it that names support, not money.
+        const moneyLike = (x: string) => coverage([besides!], x, kb.vocabulary, kb.synonyms) === 1 || AMOUNT.test(x) || OWN_SHARE_SAID.test(x);
+        if (besides !== undefined && !faqHit && !moneyLike(s)) {
+          let from = i;
+          let to = i;
+          while (from > 0 && !moneyLike(sentences[from - 1]) && (cue?.test(sentences[from - 1]) || /:\s*$/.test(sentences[from - 1])) && sentences.slice(from - 1, to + 1).join(' ').length <= 480) from--;
+          while (to + 1 < sentences.length && !moneyLike(sentences[to + 1]) && sentences.slice(from, to + 2).join(' ').length <= 480) to++;
+          quote = sentences.slice(from, to + 1).join(' ');
+        } else if (!faqHit && next && (s.length < 70 || (TWO_SENTENCES.has(intent) && cue?.test(next) && s.length + next.length < 320))) quote = `${s} ${next}`;
         // "… beträgt 10 Prozent. Für Gemeinden mit weniger als 3.000 Einwohnern beträgt er 5 Prozent.": the rule for the size asked about.
         else if (!faqHit && next && population !== undefined && sizeFit(next, population) > 0) quote = `${s} ${next}`;
         // "Verwaltungsgemeinschaften können … Nur für Verwaltungsgemeinschaften gilt: …": the next sentence goes on about the same thing.
@@ -821,6 +857,8 @@ export function findWhenPassage(kb: KnowledgeBase, docIds: ReadonlySet<string>, 
       if (DATELINE.test(s) || /^(Betreff|Bezug|Subject|Re)\s*:/i.test(s)) return;
       // "Wann erfahren wir, ob der Antrag bewilligt ist?" is not answered by the application deadline.
       if (notTheDeadline && isApplicationDeadline(s)) return;
+      // "Rückblick auf die erste Runde: Im Juli 2026 wählte eine Jury … aus": when it happened then is not when it happens now.
+      if ((aboutEarlierRound(s) || aboutEarlierRound(h.chunk.section ?? '')) && !aboutEarlierRound(query)) return;
       // "Eine Jury wählt … aus. Die Auswahl erfolgt im Mai 2027": the thing may be named just before.
       const prev = h.chunk.sentences[i - 1];
       const own = coverage(focus, s, kb.vocabulary, kb.synonyms) + (RESULT.test(s) && focus.some((f) => RESULT_WORD.test(f)) ? 0.5 : 0);
@@ -897,12 +935,13 @@ const ENUMERATION = /(?:[\p{L}-]{4,}\s*,\s*)+[\p{L}-]{4,}\s+(?:oder|bzw\.|or)\s+
  * question contains almost wholly (details like "im März" aside), and whose entry covers a good part
  * of the user's words. Quoted with its question, so the reader sees what it answers.
  */
-export function findFaqAnswer(kb: KnowledgeBase, docIds: ReadonlySet<string>, question: string, focus: string[]): FoundPassage | null {
+export function findFaqAnswer(kb: KnowledgeBase, docIds: ReadonlySet<string>, question: string, focus: string[], opts: { applicantWords?: boolean } = {}): FoundPassage | null {
   if (focus.length === 0) return null;
   let best: (FoundPassage & { reverse: number }) | null = null;
   for (const c of allChunksOf(kb, docIds)) {
     if (c.kind !== 'faq' || !c.question) continue;
-    const own = focusTerms(c.question, [], kb.vocabulary).filter((f) => !isQuestionWord(f));
+    // For who may apply, the kinds of applicant are what an entry asks ("Kann sich ein Landkreis für seine Gemeinden bewerben?").
+    const own = focusTerms(c.question, [], kb.vocabulary).filter((f) => !isQuestionWord(f) || (opts.applicantWords && f.length >= 5));
     if (own.length === 0) continue;
     // "Können sich Verwaltungsgemeinschaften, Gemeindeverwaltungsverbände oder Landkreise bewerben?": one of a list asked is the list asked.
     const list = c.question.match(ENUMERATION)?.[0];

@@ -12,7 +12,7 @@ const AGAIN = /\b(erneut|wieder|nochmal|nochmals|noch ?einmal|ein zweites mal|ag
 
 /** The asker took part or was funded before ("schon in der ersten Runde", "2026 schon Geld bekommen", "already funded"). */
 const TOOK_PART_BEFORE =
-  /\b(erste[nr]?|vorige[nr]?|vorherige[nr]?|letzte[nr]?|vergangene[nr]?|frühere[nr]?)\s+(förder|ausschreibungs|bewerbungs)?runde\b|\brunde\s*1\b|\b(schon|bereits)\b.{0,80}\b(gefördert|geld|teilgenommen|dabei|mitgemacht|bekommen|erhalten|förderung|modellkommune)\b|\b(first|previous|earlier|last|pilot)\s+(funding\s+)?round\b|\balready\b.{0,60}\b(funded|took part|taken part|participated|received|part of)\b|\b(were|was)\s+(one of|among|part of)\b.{0,80}\bround\b/i;
+  /\b(erste[nr]?|vorige[nr]?|vorherige[nr]?|letzte[nr]?|vergangene[nr]?|frühere[nr]?)\s+(förder|ausschreibungs|bewerbungs|[\p{L}]+-)?runde\b|\brunde\s*1\b|\b(schon|bereits)\b.{0,80}\b(gefördert|geld|teilgenommen|dabei|mitgemacht|bekommen|erhalten|förderung|modellkommune)\b|\b(first|previous|earlier|last|pilot)\s+(funding\s+)?round\b|\balready\b.{0,60}\b(funded|took part|taken part|participated|received|part of)\b|\b(were|was)\s+(one of|among|part of)\b.{0,80}\bround\b/iu;
 
 /** A call sentence about earlier participants ("Kommunen, die in der ersten Runde gefördert wurden, …"). */
 const EARLIER_PARTICIPANTS =

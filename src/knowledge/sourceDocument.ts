@@ -83,6 +83,9 @@ function titleOf(blocks: Block[], id: string): string {
   const introduced = introducedName(blocks);
   const introducedAs = introduced?.match(/„(.+)“$/)?.[1];
   if (introduced && introducedAs && top.some((b) => b.text === introducedAs)) return introduced;
+  // "Talenthafen – Kommunen heißen … willkommen" over "Aufruf zur zweiten Förderrunde 2027": the line the name opens is the title.
+  const opened = introducedAs ? top.find((b) => b.text.startsWith(introducedAs) && /^\s*([–—:-]\s|$)/.test(b.text.slice(introducedAs.length))) : undefined;
+  if (opened) return opened.text.replace(/\s+/g, ' ').slice(0, 160);
   const named =
     top.find((b) => quoted.test(b.text) && !ORG_UNIT_QUOTED.test(b.text) && (CALL_WORD.test(b.text) || b.kind === 'heading')) ??
     top.find((b) => CALL_WORD.test(b.text) && (b.kind === 'heading' || b.text.length <= 160));

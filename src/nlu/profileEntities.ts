@@ -94,7 +94,7 @@ export function extractEntityType(text: string): ProfileEntityType | undefined {
   // "Unsere Stadt im Main-Kinzig-Kreis", "Gemeinden im Landkreis Rotenburg": the district there says where, not what.
   // "im Salzlandkreis", "im Burgenlandkreis", "in the Harz district": the district's own name, in one word or in English.
   // "der Bücherbus des Landkreises hält bei uns": the district's, not the asker.
-  const unplaced = outside.replace(/\b(im|in dem|aus dem|vom|beim)\s+((land)?kreis\s+[\p{L}-]+|[\p{L}-]+-(land)?kreis(es)?\b|\p{L}{3,}(land)?kreis(es)?\b)|\b(in|from) the [\p{L}-]+ (district|county)\b|\((land)?kreis [\p{L}-]+\)|\b(des|eines)\s+(land)?kreises\b|\bof the (district|county)\b/gu, ' ');
+  const unplaced = outside.replace(/\b(im|in dem|aus dem|vom|beim)\s+((land)?kreis\s+[\p{L}-]+|[\p{L}-]+-(land)?kreis(es)?\b|\p{L}{3,}(land)?kreis(es)?\b)|\b(in|from) the [\p{L}-]+ (district|county)\b|\b(in|from) the (district|county) of [\p{L}-]+|\((land)?kreis [\p{L}-]+\)|\b(des|eines)\s+(land)?kreises\b|\bof the (district|county)\b/gu, ' ');
   return (unplaced !== outside ? entityTypeIn(unplaced) : undefined) ?? (outside !== own ? entityTypeIn(outside) : undefined) ?? entityTypeIn(own);
 }
 
@@ -162,13 +162,14 @@ export function extractProfileFacts(text: string): ProfileFacts {
   return facts;
 }
 
-/** "im Landkreis Stendal", "im Burgenlandkreis", "(Landkreis Harz)", "in the Harz district": the district named. */
+/** "im Landkreis Stendal", "im Burgenlandkreis", "(Landkreis Harz)", "in the Harz district", "in the district of Hof": the district named. */
 export function extractDistrict(text: string): string | undefined {
   const m =
     text.match(/\b(?:im|aus dem|vom|beim|in dem|des)\s+(?:Land)?[Kk]reis(?:es)?\s+(\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)?)/u) ??
     text.match(/\b(?:im|aus dem|vom|beim|in dem)\s+(\p{Lu}[\p{L}-]*?(?:land)?kreis(?:\s+\p{Lu}[\p{L}-]+)?)\b/u) ??
     text.match(/\((?:Land)?[Kk]reis\s+(\p{Lu}[\p{L}-]+)\)/u) ??
-    text.match(/\b(?:in|from) the (\p{Lu}[\p{L}-]+) (?:district|county)\b/u);
+    text.match(/\b(?:in|from) the (\p{Lu}[\p{L}-]+) (?:district|county)\b/u) ??
+    text.match(/\b(?:in|from) the (?:district|county) of (\p{Lu}[\p{L}-]+)/u);
   return m?.[1]?.trim();
 }
 

@@ -60,7 +60,8 @@ function typesNamed(sentence: string): EntityType[] {
   // "die Region Hannover" named alone is that one region, not every Landkreis.
   if (/\blandkreis\w*|\b(land)?kreise\b/.test(t)) out.add('landkreis');
   if (/kreisangehörige\w*\s+(städte|stadt)/.test(t)) out.add('kreisangehoerige_stadt');
-  if (/kreisangehörige\w*\s+(städte\s*(,|und|sowie)\s*)?gemeinden|\b(samt|orts|verbands|einheits)?gemeinden\b|\bmärkte\b|\bgemeinde\b/.test(t)) out.add('gemeinde');
+  // "Verbandsgemeinden … sind nicht antragsberechtigt" speaks of the association, not of its member Gemeinden.
+  if (/kreisangehörige\w*\s+(städte\s*(,|und|sowie)\s*)?gemeinden|\b(samt|orts|einheits|mitglieds)?gemeinden\b|\bmärkte\b|\bgemeinde\b/.test(t)) out.add('gemeinde');
   // Towns without "kreisfrei"/"kreisangehörig": both kinds.
   if (/(^|[^\p{L}])(städte|stadt)\b/u.test(t.replace(/(kreisfreie|kreisangehörige)\w*\s+(städte|stadt)/g, ' '))) {
     out.add('kreisfreie_stadt');
@@ -184,8 +185,9 @@ function limitedKinds(whole: string): ReturnType<typeof typesNamed> | undefined 
   const at = text.search(new RegExp(`(mindestens|ab|höchstens|maximal|bis zu|bis|weniger als|unter|mehr als|über|zwischen)\\s+${NUMBER}(?:\\s+(?:und|bis)\\s+(?:höchstens|maximal|zu)?\\s*${NUMBER})?${PEOPLE}`, 'i'));
   if (at < 0) return undefined;
   const groups = text.slice(0, at).split(/\bsowie\b|;/);
-  // "Städte mit mehr als 100.000 Einwohnern sind ausgeschlossen": the kinds the limit is said of, when the sentence starts with them.
-  const subject = text.slice(0, at).match(/^\s*((?:(?:kreisfreie|kreisangehörige|große|größere|kleine|kleinere)\s+)?(?:städte|gemeinden|landkreise|kreise)(?:\s*(?:,|und|oder)\s*(?:(?:kreisfreie|kreisangehörige)\s+)?(?:städte|gemeinden|landkreise|kreise))*)\s+mit\s+$/i);
+  // "Städte mit mehr als 100.000 Einwohnern sind ausgeschlossen", "Kreisangehörige Städte und Gemeinden müssen mindestens 5.000 … haben":
+  // the kinds the limit is said of, when the sentence starts with them.
+  const subject = text.slice(0, at).match(/^\s*((?:(?:kreisfreie|kreisangehörige|große|größere|kleine|kleinere)\s+)?(?:städte|gemeinden|landkreise|kreise)(?:\s*(?:,|und|oder)\s*(?:(?:kreisfreie|kreisangehörige)\s+)?(?:städte|gemeinden|landkreise|kreise))*)\s+(?:mit|müssen|sollen|brauchen)\s+$/i);
   if (subject) {
     const kinds = typesNamed(subject[1]);
     if (kinds.length) return kinds;
@@ -311,8 +313,11 @@ export function deriveRules(blocks: Block[]): Rule[] {
 /** "ist auf die Modellregionen Altmarkkreis Salzwedel, Landkreis Stendal und Burgenlandkreis beschränkt", "Gemeinden in den Landkreisen A und B". */
 const DISTRICT_LIST = [
   /\bauf (?:die |den )?(?:Modellregionen|Modellkreise|Landkreise|Landkreisen|Kreise|Regionen)\s+(.{5,220}?)\s+(?:beschränkt|begrenzt)\b/u,
-  /\b(?:Gemeinden|Kommunen|Städte und Gemeinden)\s+(?:in|aus) den (?:Landkreisen|Kreisen)\s+(.{5,220}?)(?=[.;:]|\s+(?:mit|sowie|können|sind)\b)/u,
+  // "Gemeinden und Märkte in den Landkreisen Cham, …, Wunsiedel i. Fichtelgebirge und Kronach mit …": a one-letter abbreviation ends no list.
+  /\b(?:Gemeinden|Kommunen|Städte|Märkte)(?:(?:,\s*|\s+und\s+|\s+sowie\s+)(?:Gemeinden|Kommunen|Städte|Märkte|Verbandsgemeinden|Ämter))*\s+(?:in|aus) den (Landkreisen|Kreisen)\s+(.{5,220}?)(?=(?<![\s(]\p{Ll})[.;:]|\s+(?:mit|sowie|können|sind)\b)/u,
 ];
+/** Patterns whose own words say the items are districts ("in den Landkreisen …"). */
+const NAMED_AS_DISTRICTS = new Set([1]);
 
 /** "Sie gehört zu einem dieser Landkreise:" above a list of districts, one line per state. */
 const DISTRICT_LIST_INTRO = /\b(gehört|gehören|liegt|liegen|ansässig sind|ansässig ist)\b.{0,25}\b(einem|einer|einen)\s+(dieser|der folgenden|folgender|folgenden)\s+(land)?kreise\w*\s*:?$/iu;
@@ -338,12 +343,13 @@ function districtRule(blocks: Block[]): Rule | undefined {
   }
   for (const b of blocks) {
     for (const sentence of splitSentences(b.text)) {
-      for (const re of DISTRICT_LIST) {
-        const list = sentence.match(re)?.[1];
+      for (const [k, re] of DISTRICT_LIST.entries()) {
+        const m = sentence.match(re);
+        const list = m?.[m.length - 1];
         if (!list) continue;
         const items = list.split(/,\s*|\s+und\s+|\s+sowie\s+/).map((x) => x.trim()).filter((x) => /^\p{Lu}/u.test(x));
-        // A list of districts: each item one, and at least one says it is a Kreis.
-        if (items.length && items.some((x) => /kreis/i.test(x)) && items.every((x) => x.split(/\s+/).length <= 4)) {
+        // A list of districts: each item one, and at least one says it is a Kreis (or the sentence says they all are).
+        if (items.length && (NAMED_AS_DISTRICTS.has(k) || items.some((x) => /kreis/i.test(x))) && items.every((x) => x.split(/\s+/).length <= 4)) {
           return { type: 'districts', allowed: items, quote: sentence.replace(/^[•·▪\-–*\s]+/, '').trim() };
         }
       }
@@ -352,8 +358,8 @@ function districtRule(blocks: Block[]): Rule | undefined {
   return undefined;
 }
 
-/** Those below a call's minimum size applying together. */
-const JOINT_BELOW_MINIMUM = /\b(mindesteinwohnerzahl|mindestgröße|einwohnergrenze|mindestens \d[\d.]* einwohner)\b[^.]{0,80}\bnicht erreichen\b[^.]{0,60}\b(gemeinsam\w*|verbund\w*|zusammen)\b/i;
+/** Those below a call's minimum size applying together ("Kleinere Gemeinden können sich nur gemeinsam … bewerben"). */
+const JOINT_BELOW_MINIMUM = /\b(mindesteinwohnerzahl|mindestgröße|einwohnergrenze|mindestens \d[\d.]* einwohner)\b[^.]{0,80}\bnicht erreichen\b[^.]{0,60}\b(gemeinsam\w*|verbund\w*|zusammen)\b|\b(kleinere|kleine)\s+(gemeinden|kommunen|städte|orte)\b.{0,40}\b(nur|ausschließlich)\s+(gemeinsam|zusammen|im verbund)\b/i;
 
 /** A fact row naming the area a call is for ("Fördergebiet: …"). */
 const AREA_ROW = /^(fördergebiet|gebiet|programmgebiet|geltungsbereich|förderregion|region|bundesländer|länder)\s*:/i;

@@ -6,6 +6,16 @@ const TABLE: [Intent, string][] = [
   // "noch einmal einen Antrag stellen" asks about applying again, not whether there is still time.
   ['eligibility', 'Kann die Stadt im Förderaufruf 2027 noch einmal einen Antrag stellen?'],
   ['deadline', 'Können wir noch einen Antrag stellen?'],
+  // Money set aside ("neben dem Zuschuss", "apart from the grant") is not what is asked.
+  ['benefits', 'Gibt es bei Kühle Orte neben dem Zuschuss noch andere Unterstützung?'],
+  ['benefits', 'Apart from the grant, what advice or other help does Kramerladen offer municipalities?'],
+  ['contact', 'antragsportal hängt – wen ruf ich bei kühle orte an'],
+  // "noch kein Hitzeschutzplan" describes the asker; it does not ask whether there is still time.
+  ['eligibility', 'Kreisangehörige Gemeinde, 3.900 Einwohner, noch kein Hitzeschutzplan – können wir bei Schattenspender mitmachen?'],
+  ['deadline', 'Ist eine Antragstellung bei Kramerladen heute noch möglich?'],
+  ['deadline', 'Someone told me Talenthafen closed on 15 May. Is that correct?'],
+  ['anonymity', 'Could our city join Schattenspender without appearing in any publication?'],
+  ['process', 'Is an ordinary e-mail enough to submit a Schwellenlos ins Rathaus application?'],
   ['contact', 'Wer berät bei Spurensuche fachlich zu Zeitzeugeninterviews?'],
   ['changes', "We've uploaded our project outline and then spotted an error. Can we still correct it?"],
   ['funder', 'Aus wessen Budget stammt das Geld für KommA?'],
@@ -164,6 +174,8 @@ describe('classifyIntent', () => {
   });
 
   it.each([
+    // "first" is an English word, not a typo of "Frist".
+    ['Does Schwellenlos ins Rathaus require approval from the heritage authority first?'],
     ['Wie ist das Wetter morgen?'],
     ['Was kostet ein Parkausweis in Köln?'],
     ['Wie beantrage ich Wohngeld?'.replace('beantrage', 'bekomme')],
