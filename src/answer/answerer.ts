@@ -521,7 +521,7 @@ function datedPartAsked(quote: string, question: string): string | undefined {
 const PUBLICATION_ASKED = /\b(wann|seit wann|von wann|aus welchem jahr|in welchem jahr|welches jahr|wie alt|when|which year|what year|how old)\b.{0,60}\b(erschienen|erscheint|veröffentlicht|herausgegeben|herausgekommen|publiziert|geschrieben|verfasst|entstanden|published|released|written|issued|appeared|come out|came out)\b|\b(erscheinungsjahr|erscheinungsdatum|veröffentlichungsdatum|publication date|year of publication)\b|\baus welchem jahr\b|\bwhat year\b.{0,40}\b(paper|study)\b/i;
 /** The text itself as what appeared: the call, the notice, the guideline. */
 const TEXT_ITSELF = /\b(aufruf|förderaufruf|ausschreibung|bekanntmachung|richtlinie|förderrichtlinie|call|announcement|guidelines?)\b/i;
-const PAPER_SAYS = /\bwas (sagt|schreibt|empfiehlt|schlägt|rät|fordert|steht)\b|\blaut (dem|der|des)\b|what does .{0,60}\b(say|suggest|recommend|propose)|which .{0,40}\bdoes .{0,60}\b(suggest|recommend|propose)/i;
+const PAPER_SAYS = /\bwas (sagt|schreibt|empfiehlt|schlägt|rät|fordert|steht)\b|\b(schlägt|schlagen|empfiehlt|empfehlen|nennt|nennen|fordert|fordern|beschreibt|beschreiben)\b.{0,80}\b(papier|paper|studie|autor\w*)\b|\b(papier|paper|studie|working-paper)\b.{0,80}\b(vor|empfiehlt|nennt|fordert|beschreibt)\b|\blaut (dem|der|des)\b|what does .{0,60}\b(say|suggest|recommend|propose)|which .{0,40}\bdoes .{0,60}\b(suggest|recommend|propose)/i;
 /** Kinds of question a paper can be asked about as a topic ("Eigenanteil", "Verfahren"): only with words of applying are they about applying to it. */
 const NEEDS_APPLYING_WORDS = new Set<Intent>(['eligibility', 'ownFunds', 'process']);
 
@@ -599,7 +599,7 @@ const REQUIREMENTS_QUESTION = /voraussetzung|bedingung|erfüllen|mitbringen|requ
 /** Verdict reasons that are conditions besides who applies (leadership support, a named coordinator). */
 const CONDITION_REASON = /\.(leadership|contact)(Required|Missing|Given)$/;
 
-const ELIGIBILITY_CUE = /\b(can|could|may|might) (we|i|our \w+) (have )?(apply|applied|take part|taken part|participate|participated|join|joined)\b|\bon our own\b|\beligible\b|kann (die|der|das|sie|er|es|man) (selbst|direkt|auch)|selbst (einreichen|bewerben|beantragen|teilnehmen|mitmachen)|direkt (einreichen|bewerben|beantragen)|passt|passen|in frage|infrage|in betracht|zugelassen|können wir|dürfen wir|kommen wir|geeignet|förderfähig|bewerben|teilnehmen|mitmachen|beantragen|antrag stellen|geht das|ginge das|ging das|wäre das möglich|gegangen|etwas für uns|offen für|fit|suit|eligible|apply|qualify|can we|(was|is|would) (that|this|it) (have been |be )?possible/i;
+const ELIGIBILITY_CUE = /\b(can|could|may|might) (we|i|our \w+|it|they|the \w+|a \w+) (have )?(apply|applied|take part|taken part|participate|participated|join|joined)\b|\bon our own\b|\beligible\b|kann (die|der|das|sie|er|es|man) (selbst|direkt|auch)|selbst (einreichen|bewerben|beantragen|teilnehmen|mitmachen)|direkt (einreichen|bewerben|beantragen)|passt|passen|in frage|infrage|in betracht|zugelassen|können wir|dürfen wir|kommen wir|geeignet|förderfähig|bewerben|teilnehmen|mitmachen|beantragen|antrag stellen|antrag\w*\s+(\S+\s+){0,4}stellen|geht das|ginge das|ging das|wäre das möglich|gegangen|etwas für uns|offen für|fit|suit|eligible|apply|qualify|can we|(was|is|would) (that|this|it) (have been |be )?possible/i;
 
 const ENGLISH_FILLER = new Set('what does do did say says tell about the this that paper call programme program is it its please explain describe information more anything something there here which how when where who whom with from into'.split(' '));
 
@@ -1028,7 +1028,9 @@ export class Answerer {
     if (intent === 'contact' && ASKS_PHONE.test(req.text) && program.contacts.length) {
       const named = program.contacts.find((c) => c.name && req.text.toLowerCase().includes(c.name.toLowerCase().split(/\s+/).at(-1)!));
       const chosen = named ?? this.contactFor(program, req.text);
-      const c = chosen.phone || named ? chosen : program.contacts.find((x) => x.phone) ?? chosen;
+      // "Das Portal hängt – wen rufe ich an?": the technical help, by the way it gives, rather than someone else's number.
+      const techAsked = TECH_ASKED.test(req.text) && TECH_CONTACT.test(chosen.quote);
+      const c = chosen.phone || named || techAsked ? chosen : program.contacts.find((x) => x.phone) ?? chosen;
       if (c.phone) return this.answerOf(program, intent, t(lang, !c.email ? 'contact.namedPhoneOnly' : c.name ? 'contact.namedPhone' : 'contact.genericPhone', { program: program.shortName, email: c.email ?? '', name: c.name ?? '', phone: c.phone }), [this.citation(program, docId, c.quote)], lang);
       const mail = c.email ? c : program.contacts.find((x) => x.email);
       return this.answerOf(program, intent, t(lang, mail ? 'contact.noPhone' : 'contact.noPhoneNoMail', { program: program.shortName, who: mail?.name ? `${mail.name}, ` : '', email: mail?.email ?? '' }), mail ? [this.citation(program, docId, mail.quote)] : [], lang);

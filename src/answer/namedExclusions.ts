@@ -14,9 +14,12 @@ const EXCLUSION =
 /** The same said by a heading or FAQ question over a list ("Wer ist nicht antragsberechtigt?"). */
 const EXCLUDING_HEADING = /\bnicht\s+(antrags|bewerbungs|teilnahme)berechtigt\b|\bausgeschlossen\b|\bnot\s+eligible\b|\bexcluded\b/i;
 
-/** Words for kinds of applicants, sizes and places: the rules on type, population and state judge those. */
+/**
+ * Words for kinds of applicants, sizes and places: the rules on type, population and state judge those.
+ * Associations of municipalities ("Verbandsgemeinden", "Samtgemeinden") are no kind the rules know: an exclusion names them.
+ */
 const APPLICANT_WORDS =
-  /^(stadt|städte|gemeinde|gemeinden|kommune|kommunen|kommunal\w*|landkreis\w*|kreis|kreise|kreisfrei\w*|kreisangehörig\w*|verbandsgemeinde\w*|samtgemeinde\w*|ortsgemeinde\w*|amtsangehörig\w*|verbandsfrei\w*|einheitsgemeinde\w*|großstädte|großstadt|mittelstädte|kleinstädte|einwohner\w*|bundesland|bundesländer|länder|landes\w*|träger\w*|antragsteller\w*|bewerber\w*|municipalit\w*|counties|county|districts?|cities|city|towns?|inhabitants|residents|applicants?)$/i;
+  /^(stadt|städte|gemeinde|gemeinden|kommune|kommunen|kommunal\w*|landkreis\w*|kreis|kreise|kreisfrei\w*|kreisangehörig\w*|ortsgemeinde\w*|amtsangehörig\w*|verbandsfrei\w*|einheitsgemeinde\w*|großstädte|großstadt|mittelstädte|kleinstädte|einwohner\w*|bundesland|bundesländer|länder|landes\w*|träger\w*|antragsteller\w*|bewerber\w*|municipalit\w*|counties|county|districts?|cities|city|towns?|inhabitants|residents|applicants?)$/i;
 /** Words of applying and funding themselves: every exclusion and every eligibility question has them. */
 const PROCEDURE_WORDS =
   /^(teilnehm\w*|teilnahme\w*|bewerb\w*|beantrag\w*|antrag\w*|anträge\w*|berechtigt\w*|förder\w*|gefördert\w*|programm\w*|ausschreibung\w*|aufruf\w*|mitmachen|ausgeschlossen\w*|ausgenommen|zuwendung\w*|projekt\w*|vorhaben|apply\w*|applic\w*|eligib\w*|participat\w*|excluded|funding|funded|programme\w*|project\w*)$/i;

@@ -240,8 +240,8 @@ const SALUTATION = /^(moin|hallo|hi|liebe[rs]?|sehr geehrte[rs]?|guten (tag|morg
 const ALTERNATIVE_START = /^(alternativ|wahlweise|stattdessen|ersatzweise|alternatively|instead)\b/i;
 const PRONOUN_START = /^(er|sie|es|dieser|diese|dieses|dies|dafür|hierfür|dabei|this|these|they|it)\b/i;
 const WHAT_IS_FUNDED = /was (wird|werden) .{0,60}gefördert|was fördert|what (is|gets|will be) funded|what does .{0,60} fund/i;
-const WHERE = /\bwo\b|wohin|\bwhere\b|an wen|adresse|address/i;
-const ADDRESS = /\b\d{5}\s+\p{Lu}|postfach|\b(bei|an) (der|dem|das|die|den)\s+\p{Lu}[\p{L}-]*(direktion|amt|ministerium|präsidium|stiftung|träger|agentur|stelle|institut|verwaltung|behörde)/u;
+const WHERE = /\bwo\b|wohin|\bwhere\b|an wen|adresse|address|\b(bei|an) welche[rnms]? (stelle|behörde|adresse|institution|einrichtung)|\b(which|what) (office|authority|body|address)\b/i;
+const ADDRESS = /\b\d{5}\s+\p{Lu}|postfach|\b(bei|an) (der|dem|das|die|den)\s+\p{Lu}[\p{L}-]*(direktion|amt|ministerium|präsidium|stiftung|träger|agentur|stelle|institut|verwaltung|behörde)|\bbeim\s+\p{Lu}[\p{L}-]*(amt|ministerium|präsidium|institut|bundesamt|landesamt)/u;
 /** How a change after submission is to be made known ("… unverzüglich schriftlich mitzuteilen"). */
 const REPORT_CHANGE = /mitzuteilen|mitteilen|anzuzeigen|anzeigen|unverzüglich|informieren|melden/i;
 const CALL_PUBLISHED = /in kraft|bundesanzeiger|amtsblatt|staatsanzeiger|ministerialblatt|gesetzblatt/i;
@@ -430,6 +430,26 @@ function sizeFit(sentence: string, population: number): number {
 
 /** The kind of applicant a question describes ("Wir sind ein Landkreis"). */
 const APPLICANT_KIND = /\b(landkreis|kreisfreie stadt|gemeinde|verbandsgemeinde|verwaltungsgemeinschaft|samtgemeinde|amt|stadt|markt)\b/i;
+
+/** Anonymity refused, and a sentence that says what is published. */
+const ANONYMITY_REFUSED = /\banonym\w*\b.{0,40}\b(ausgeschlossen|nicht (möglich|vorgesehen|zulässig))|\banonymous\b.{0,40}\bnot (possible|foreseen|allowed)/i;
+const PUBLICATION_SAID = /veröffentlicht|veröffentlichen|erscheint|erscheinen|vorgestellt|namentlich genannt|bekannt gegeben|published|listed/i;
+
+/** A kind of applicant that rules often differ for, as a question names it ("Wir sind eine Einheitsgemeinde"). */
+const ASKER_KIND = /\b(einheitsgemeinde|verbandsgemeinde|samtgemeinde|ortsgemeinde|mitgliedsgemeinde)/i;
+
+/** A sentence for one kind of applicant only ("Bei Landkreisen …", "Für Verbandsgemeinden gilt …"). */
+const FOR_KIND = /^(bei|für)\s+(landkreisen|kreisen|verbandsgemeinden|samtgemeinden|ämtern|vereinen|trägern|kreisfreien städten|großen kreisstädten)\b/i;
+
+/** A question for what a text proposes, and a sentence that proposes. */
+const PROPOSAL_ASKED = /\b(schlägt|schlagen|schlug)\b.{0,120}\bvor\b|vorgeschlagen|empfiehlt|empfehlen|empfohlen|\b(suggest|suggests|propose|proposes|recommend|recommends)\b/i;
+const PROPOSAL_SAID = /\bdenkbar wäre\b|\b(sollte|sollten|könnte|könnten)\b|\bwäre (es )?(sinnvoll|hilfreich|wichtig|wünschenswert)\b|\bempfiehlt\b|\bempfehlen\b|\b(could|should)\b/i;
+
+/** The quote with the proposal that opens the next passage ("Denkbar wäre hier die Einrichtung von Lotsenstellen …"). */
+function proposalAfter(kb: KnowledgeBase, docIds: ReadonlySet<string>, chunk: KnowledgeBase['chunks'][number], quote: string): string | undefined {
+  const following = followingSentence(kb, docIds, chunk);
+  return following && PROPOSAL_SAID.test(following) && quote.length + following.length < 600 ? `${quote} ${following}` : undefined;
+}
 
 /** A sentence about a special case named before it or by its opening ("Für eine solche …", "Bei gemeinsamen Anträgen …"). */
 const SPECIAL_CASE = /^(für (eine|einen|ein|diese[nrs]?) solche[nrs]?|in (diesem|solchen|diesen) fall|in solchen fällen|bei (einer|einem) solchen|bei gemeinsamen|für gemeinsame)\b/i;
@@ -744,6 +764,13 @@ export function findPassage(
       // "Für eine solche Überarbeitung beträgt der Zuschuss höchstens 9.000 Euro", "Bei gemeinsamen Anträgen …": a special case's amount,
       // after the general one unless that case is asked.
       if ((intent === 'money' || intent === 'benefits' || intent === 'ownFunds') && SPECIAL_CASE.test(s) && !(JOINT_ASKED.test(query) && JOINT_SAID.test(s))) score -= 1;
+      // "Wir sind eine Einheitsgemeinde – bis wann …?": "Verbandsgemeinden reichen … ein. Anträge sind bis 5. Februar …" is another kind's rule.
+      const askerKind = query.match(ASKER_KIND)?.[1].toLowerCase();
+      const saidKind = askerKind ? `${before ?? ''} ${s}`.match(ASKER_KIND)?.[1].toLowerCase() : undefined;
+      if (askerKind && saidKind) score += saidKind === askerKind ? 1.5 : -2;
+      // "Bei Landkreisen unterschreibt die Landrätin": the rule for another kind of applicant than the one asking.
+      const forKind = s.match(FOR_KIND)?.[2];
+      if (forKind && !new RegExp(forKind.slice(0, 5), 'i').test(query)) score -= 1.5;
       // "Nicht gefördert werden … über 1.000 Euro": what is excluded is no amount on offer.
       if ((intent === 'money' || intent === 'benefits') && excludes) score -= 2;
       // What one gets is best told in amounts: money, consulting days, hours.
@@ -786,6 +813,8 @@ export function findPassage(
         // "Nur mit ihrer schriftlichen Einwilligung." answers its question only with it.
         if (h.chunk.question && (/^(ja|nein|yes|no|nur|erst|auch|ebenfalls|grundsätzlich|in der regel)\b/i.test(faqHit ? sentences[0] : s) || (faqHit && quote.length < 120))) quote = `${h.chunk.question} ${quote}`;
         const next = sentences[i + 1];
+        // "Die geförderten Gemeinden … werden … veröffentlicht. Eine anonyme Förderung ist ausgeschlossen.": the refusal with its reason.
+        const proposal = !faqHit && PROPOSAL_ASKED.test(query) && !PROPOSAL_SAID.test(s) && i === sentences.length - 1 ? proposalAfter(kb, docIds, h.chunk, quote) : undefined;
         // "Welche Unterstützung außer dem Geld …?": every sentence around it that names support, not money.
         const moneyLike = (x: string) => coverage([besides!], x, kb.vocabulary, kb.synonyms) === 1 || AMOUNT.test(x) || OWN_SHARE_SAID.test(x);
         if (besides !== undefined && !faqHit && !moneyLike(s)) {
@@ -797,6 +826,9 @@ export function findPassage(
         } else if (!faqHit && next && (s.length < 70 || (TWO_SENTENCES.has(intent) && cue?.test(next) && s.length + next.length < 320))) quote = `${s} ${next}`;
         // "… beträgt 10 Prozent. Für Gemeinden mit weniger als 3.000 Einwohnern beträgt er 5 Prozent.": the rule for the size asked about.
         else if (!faqHit && next && population !== undefined && sizeFit(next, population) > 0) quote = `${s} ${next}`;
+        // "Welche Schnittstelle schlägt das Papier vor?" – "… wichtig, Schnittstellen … zu schaffen. Denkbar wäre hier die Einrichtung von Lotsenstellen …": the proposal follows.
+        else if (proposal) quote = proposal;
+        else if (!faqHit && next && PROPOSAL_ASKED.test(query) && PROPOSAL_SAID.test(next) && !PROPOSAL_SAID.test(s) && quote.length + next.length < 600) quote = `${quote} ${next}`;
         // "Verwaltungsgemeinschaften können … Nur für Verwaltungsgemeinschaften gilt: …": the next sentence goes on about the same thing.
         else if (!faqHit && next && cov > 0 && quote === context && context.length + next.length < 400 && coverage(focus, next, kb.vocabulary, kb.synonyms) >= cov) quote = `${context} ${next}`;
         // "(1) Gefördert werden: …" is said by its items: as many as fit.
@@ -827,6 +859,8 @@ export function findPassage(
           const prior = i >= 1 ? sentences[i - 1] : sentenceBefore(kb, docIds, h.chunk);
           if (prior && prior.length + quote.length < 900) quote = `${prior} ${quote}`;
         }
+        const reason = intent === 'anonymity' && !faqHit && ANONYMITY_REFUSED.test(s) ? (i > 0 ? sentences[i - 1] : sentenceBefore(kb, docIds, h.chunk)) : undefined;
+        if (reason && PUBLICATION_SAID.test(reason) && !quote.includes(reason) && quote.length + reason.length < 480) quote = `${reason} ${quote}`;
         best = { docId: h.chunk.docId, quote, score, coverage: cov, ...(headedStage ? { section: h.chunk.section } : {}) };
       }
     }

@@ -233,7 +233,8 @@ export function unknownTopic(
     // "zu unserem Vorhaben", "für unsere Idee": the asker's own thing, not a topic of the call.
     if (OWN_THING.test(m[2]) && /(?:^|\s)(unser|unsere|unserem|unseren|unserer|unseres|mein|meine|meinem|meinen|meiner|meines)\s*$/i.test(question.slice(0, m.index + m[1].length))) continue;
     const nominalisedVerb = /(?:^|\s)(dem|beim|zum|vom)\s*$/i.test(question.slice(0, m.index + m[1].length)) && /en$/.test(m[2]);
-    if (!nominalisedVerb && (!hasCapitals || (/^\p{Lu}/u.test(m[2]) && !startsSentence))) nouns.add(stem(m[2].toLowerCase().replace(/ß/g, 'ss')));
+    // Typed without capitals ("antragsportal hängt – wen ruf ich …"), short words are mostly verbs: only longer ones may be topics.
+    if (!nominalisedVerb && (hasCapitals ? /^\p{Lu}/u.test(m[2]) && !startsSentence : m[2].length >= 6)) nouns.add(stem(m[2].toLowerCase().replace(/ß/g, 'ss')));
   }
   const focus = focusTerms(question.replace(/-/g, ' '), programs, vocab).filter((f) => !DOMAIN.has(f) && f.length >= 4 && nouns.has(f));
   const unknown = (f: string) => isUnknownTerm(f, raws.find((w) => stem(w) === f) ?? f, topic);

@@ -452,6 +452,17 @@ export function deriveContacts(blocks: Block[]): DerivedContact[] {
     const contact = contactAt(blocks, c.i, c.from);
     if (!out.some((o) => o.email === contact.email)) out.push(contact);
   }
+  // "Fachliche Fragen beantwortet … E-Mail a@…. Bei technischen Problemen … hilft der IT-Support unter b@…": each address of a paragraph, with its sentence.
+  if (out.length) {
+    for (const b of blocks) {
+      if ((b.text.match(new RegExp(EMAIL.source, 'g')) ?? []).length < 2) continue;
+      for (const sentence of splitSentences(b.text)) {
+        const email = sentence.match(EMAIL)?.[0];
+        if (!email || out.length >= 4 || out.some((o) => o.email === email) || SUBMISSION.test(sentence)) continue;
+        out.push(contactAt([{ ...b, text: sentence }], 0, 0));
+      }
+    }
+  }
   // "Fachliche Beratung zu …" / "Dragan Petković, Werkstatt …" / "Telefon 0711 …": a card of lines without an address.
   if (out.length) {
     for (const [i, b] of blocks.entries()) {

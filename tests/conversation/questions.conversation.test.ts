@@ -46,6 +46,13 @@ const QUESTIONS: Row[] = [
   ['Who funds KommA?', 'en-US', /KommA is funded by/, KOMMA_TITLE],
   ['Whom should we contact with questions about KommA?', 'en-US', /komma@imap-institut\.de/, KOMMA_TITLE],
   ['Do we need own funds for KommA?', 'en-US', /^No\b.*no own funds/, KOMMA_TITLE],
+  // Where to hand in, asked as "bei welcher Stelle".
+  ['Bei welcher Stelle mussten die Anträge für die WIR-Vielfaltsstrategien eingereicht werden?', 'de-DE', /Regierungspräsidium in Darmstadt/, WIR_TITLE],
+  // What the paper proposes: the sentence that says why, and the proposal after it.
+  ['Welche Schnittstelle zwischen Fördergebenden und Kommunen schlägt das ILS-Papier vor?', 'de-DE', /Schnittstellen[\s\S]*Lotsenstellen/, ILS_TITLE],
+  // Asking what the paper proposes for the application procedure is no question about applying to the paper.
+  ['Welche Einrichtung schlägt das ILS-Working-Paper vor, damit Kommunen im Antragsverfahren eine feste Anlaufstelle haben?', 'de-DE', /Lotsenstellen/, ILS_TITLE],
+  ['How many days of free consulting does a KommA model municipality receive?', 'en-US', /80 consulting days/, KOMMA_TITLE],
 ];
 
 describe('questions over HTTP through the real adapter', () => {

@@ -102,4 +102,8 @@ describe('three unseen calls of the sixteenth round', () => {
     await expectAnswered(getBot(), getChannel(), 'We are a town in Hesse. Could we have applied for the Nachbarschaftsbotschafter programme?', /^No – The programme applies only to Baden-Württemberg, Bayern, Saarland/, NB, 'en-US');
     await expectAnswered(getBot(), getChannel(), 'Wir sind eine Stadt. Können wir uns für die Nachbarschaftsbotschafter bewerben?', /^Für eine Einschätzung .* fehlt mir noch/, NB);
   });
+
+  it('gives an Einheitsgemeinde its own deadline with the address, not the Verbandsgemeinden\u2019 one', async () => {
+    await expectAnswered(getBot(), getChannel(), 'Wir sind eine Einheitsgemeinde im Landkreis Stendal. Bis wann und wo muss unser Antrag für "Dorfgemeinschaft verbindet" eingegangen sein?', /15\.01\.2027/, /Dorfgemeinschaft verbindet/);
+  });
 });

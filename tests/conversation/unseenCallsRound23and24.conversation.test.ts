@@ -125,3 +125,46 @@ describe('what the call does not say', () => {
     ['Wie lange müssen wir die Ehrenamtsbörse nach dem Ende der Mitmachbörse-Förderung weiterbetreiben?'],
   ])('abstains on "%s"', (question) => expectAbstained(getBot(), getChannel(), question));
 });
+
+describe('more ways of asking on these calls', () => {
+  it('finds the technical help in a paragraph that also names the programme contact, also when typed in lower case', async () => {
+    const text = await ask('antragsportal hängt – wen ruf ich bei kühle orte an');
+    expect(text).toMatch(/portal@schattenwerk\.example/);
+    expect(text.slice(0, 120)).not.toMatch(/Thelen|9372-41/);
+  });
+
+  it('answers an English question for the "information hour" with its date, not the deadline', async () => {
+    const text = await ask('When is the online information hour for Kühle Orte?', 'en-US');
+    expect(text).toMatch(/16\. Dezember 2026/);
+  });
+
+  it('quotes what is published together with the refusal of anonymity', async () => {
+    const text = await ask('Can a municipality get Kramerladen funding without its name being published?', 'en-US');
+    expect(text).toMatch(/^No\b/);
+    expect(text).toMatch(/Förderdatenbank/);
+  });
+
+  it('says no to an association the call excludes by name ("Verbandsgemeinden … nicht antragsberechtigt")', async () => {
+    const text = await ask('Kann unsere Verbandsgemeinde für alle ihre Ortsgemeinden einen Sammelantrag bei Kühle Orte stellen?');
+    expect(text).toMatch(/^Nein\b/);
+    expect(text).toMatch(/Verbandsgemeinden und Landkreise sind nicht antragsberechtigt/);
+  });
+
+  it('accepts an Ortsgemeinde where the call names Ortsgemeinden', async () => {
+    const text = await ask('Wir sind eine Ortsgemeinde in Rheinland-Pfalz mit 3.100 Einwohnern. Können wir uns bei Kühle Orte bewerben?');
+    expect(text).toMatch(/^Ja\b/);
+  });
+
+  it('takes the mayor’s signature rule, not the one for Landkreise, when a Gemeinde asks about its mayor', async () => {
+    const text = await ask('Brauchen wir für den Antrag bei der Mitmachbörse eine Unterschrift unserer Bürgermeisterin?');
+    expect(text).toMatch(/^Ja\b/);
+    expect(text).toMatch(/Absichtserklärung/);
+  });
+
+  it('answers "can it join" about a municipality in another state with no', async () => {
+    const text = await ask('A municipality of 7,000 people in Baden-Württemberg – can it join the Mitmachbörse fund?', 'en-US');
+    expect(text).toMatch(/^No\b/);
+    expect(text).toMatch(/Bayern/);
+  });
+});
+
