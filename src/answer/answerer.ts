@@ -13,7 +13,7 @@ import { detectLanguage } from '../nlu/language.js';
 import { asksToApplyAgain, findPriorRoundRule } from './priorRounds.js';
 import { findNamedExclusion } from './namedExclusions.js';
 import { jointCap, jointRefused, partnerPopulations } from './jointApplications.js';
-import { jointAmountAfter } from './passageFinder.js';
+import { describingWordsOut, findSentence, jointAmountAfter } from './passageFinder.js';
 import { asksAboutPeople, asksSecondStage, channelRefused, findRelativeDeadline, INFO_EVENT, samePeople, BY_CHANNEL, LATER_HANDED_IN, OUTCOME, SIGN_UP, aboutEarlierRound, deadlineWithHour, findAmountLimits, findByline, findPublicationDate, kindOfNamedPlace, hasIntentCue, otherKindDeadline, passesOnApplications, secondStageDeadline, textsSay, findDuration, findExpansion, findFaqAnswer, findPassage, findWhenPassage, isApplicationDeadline } from './passageFinder.js';
 import { COUNT_QUESTION, countedWord, countedPattern, coverage, focusTerms, isQuestionWord, NUMBER_WORD, unknownTopic } from './support.js';
 import type { Answer, Citation, Suggestion } from './types.js';
@@ -250,6 +250,10 @@ const ASKS_SUFFICIENCY = /\b(reicht|reichen|genügt|genügen|ausreichend|langt|e
 /** "Muss … unterschrieben werden? Nein. …": a call's own FAQ entry, quoted with its question, that answers yes or no. */
 const FAQ_YES_NO = /^([^?]{8,240}\?)\s+(ja|nein)\b\s*[.,!–-]/i;
 const NEGATING = /\b(nicht|kein\w*|ohne|nie)\b/i;
+/** Not being chosen, asked and said ("wenn wir nicht ausgewählt werden", "Bei einer nicht erfolgreichen Bewerbung …"). */
+const NOT_SELECTED_ASKED = /\b(nicht|kein\w*)\s+(ausgewählt|genommen|angenommen|berücksichtigt|erfolgreich\w*|gefördert|zum zug)\b|\bwählt\s+uns\s+nicht\b|\bnimmt\s+uns\s+nicht\b|\babgelehnt\b|\babsage\b|\bnot\s+(selected|successful|chosen|accepted|funded)\b|\bunsuccessful\b|\brejected\b/i;
+const NOT_SELECTED_SAID = /\bnicht\s+erfolgreiche\w*\s+(bewerbung|antrag|interessenbekundung)|\bnicht\s+ausgewählte\w*\b|\b(bewerbung|antrag)\w*\s+(nicht|keinen)\s+(erfolg|berücksichtigt|ausgewählt)|\babsage\w*\b.{0,60}\b(erhalten|bekommen)\b.{0,80}\b(angebot|teilnehm|fortbildung)|\bunsuccessful (applicants|applications)\b/i;
+
 /** Combining the grant with other funding, asked and said. */
 const COMBINING_ASKED = /kombinier|kumulier|doppelförderung|\bmit (geld|mitteln|fördermitteln|förderung|zuschüssen) (aus|von) (einem|einer|anderen|weiteren|dem|der)\b|\bcombin(e|ed|ing)\b|\b(together|along) with (other|another|further) (funding|grants?|programmes?|programs?)\b|\bstack(ed|ing)?\b.{0,30}\b(funding|grants?)/i;
 const COMBINING_SAID = /kombinier|kumulier|doppelförderung|\bandere\w* (öffentliche\w* )?(förder|mittel|programm|zuschüss|zuwendung)|\bweitere\w* (förder|mittel|zuschüss)|drittmittel|combin|\bother (public )?(funding|grants?|programmes?)/i;
@@ -885,6 +889,11 @@ export class Answerer {
 
     // "Welche Kommunen wurden ausgewählt?": a call text cannot know who was chosen, unless it lists them.
     if (ASKS_RESULT.test(req.text) && !textsSay(kb, docIds, RESULT_SAID)) return this.abstain(intent, lang, program);
+    // "Was haben wir davon, wenn unsere Bewerbung nicht genommen wird?": the sentence on unsuccessful applications, not what the chosen get.
+    if (NOT_SELECTED_ASKED.test(req.text) && intent !== 'deadline' && intent !== 'contact') {
+      const said = findSentence(kb, docIds, (x) => NOT_SELECTED_SAID.test(x));
+      if (said) return this.quoteAnswer(program, intent, said, lang, req.text);
+    }
     // "Braucht es einen Beschluss des Gemeinderats?" is not answered by what the text says about signing.
     if (intent === 'signature' && RESOLUTION_ASKED.test(req.text) && !textsSay(kb, docIds, RESOLUTION_SAID)) return this.abstain(intent, lang, program);
     // "Können wir uns auf das ILS-Papier bewerben?": a research paper is no call; say so rather than quote it.
@@ -1112,7 +1121,8 @@ export class Answerer {
       const asked = questionSentence(req.text);
       const askedStems = asked === req.text ? undefined : new Set(focusTerms(asked, [program], kb.vocabulary, []));
       const askedFocus = askedStems ? focus.filter((f) => askedStems.has(f)) : focus;
-      const missesSpecific = Boolean(passage && lang === 'de' && this.lacksSpecific(askedFocus, withHeading(passage)));
+      // Words that describe a long text as a whole ("Studie zu Erfolgsfaktoren …") need not stand in the passage.
+      const missesSpecific = Boolean(passage && lang === 'de' && this.lacksSpecific(describingWordsOut(kb, docIds, askedFocus, 0.1), withHeading(passage)));
       if (!passage || focus.length === 0 || passage.coverage < needed || missesSpecific) {
         // The call's FAQ may ask the same thing in its own words.
         const faq = lang === 'de' ? findFaqAnswer(kb, docIds, req.text, focus) : null;

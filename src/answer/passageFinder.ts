@@ -441,6 +441,41 @@ const ASKER_KIND = /\b(einheitsgemeinde|verbandsgemeinde|samtgemeinde|ortsgemein
 /** A sentence for one kind of applicant only ("Bei Landkreisen …", "Für Verbandsgemeinden gilt …"). */
 const FOR_KIND = /^(bei|für)\s+(landkreisen|kreisen|verbandsgemeinden|samtgemeinden|ämtern|vereinen|trägern|kreisfreien städten|großen kreisstädten)\b/i;
 
+/** In how many of a call's passages each focus term stands, kept per call. */
+const termSpread = new WeakMap<ReadonlySet<string>, Map<string, number>>();
+
+/** The focus without the words that describe a long text as a whole (its title's words, words on many of its passages). */
+export function describingWordsOut(kb: KnowledgeBase, docIds: ReadonlySet<string>, focus: string[], maxShare = 0.3): string[] {
+  if (focus.length < 2 || allChunksOf(kb, docIds).length < 20) return focus;
+  const titles = [...docIds].map((d) => kb.docs.get(d)?.title ?? '').join(' ');
+  const kept = focus.filter((f) => coverage([f], titles, kb.vocabulary, kb.synonyms) === 0 && termShare(kb, docIds, f) < maxShare);
+  return kept.length ? kept : focus;
+}
+
+/** The share of a call's passages a term stands in. */
+function termShare(kb: KnowledgeBase, docIds: ReadonlySet<string>, f: string): number {
+  const chunks = allChunksOf(kb, docIds);
+  let spread = termSpread.get(docIds);
+  if (!spread) termSpread.set(docIds, (spread = new Map()));
+  let n = spread.get(f);
+  if (n === undefined) {
+    n = chunks.filter((c) => coverage([f], c.text, kb.vocabulary, kb.synonyms) === 1).length;
+    spread.set(f, n);
+  }
+  return chunks.length ? n / chunks.length : 0;
+}
+
+/**
+ * The focus terms that stand in few of the call's passages, when others stand in many: those tell
+ * the passages apart. Empty when every term is common or every term is rare (no reweighting then).
+ */
+function rareFocus(kb: KnowledgeBase, docIds: ReadonlySet<string>, focus: string[]): string[] {
+  if (focus.length < 2 || allChunksOf(kb, docIds).length < 5) return [];
+  const share = (f: string) => termShare(kb, docIds, f);
+  const rare = focus.filter((f) => { const x = share(f); return x > 0 && x < 0.25; });
+  return rare.length && focus.some((f) => share(f) >= 0.3) ? rare : [];
+}
+
 /** A question for what a text proposes, and a sentence that proposes. */
 const PROPOSAL_ASKED = /\b(schlägt|schlagen|schlug)\b.{0,120}\bvor\b|vorgeschlagen|empfiehlt|empfehlen|empfohlen|\b(suggest|suggests|propose|proposes|recommend|recommends)\b/i;
 const PROPOSAL_SAID = /\bdenkbar wäre\b|\b(sollte|sollten|könnte|könnten)\b|\bwäre (es )?(sinnvoll|hilfreich|wichtig|wünschenswert)\b|\bempfiehlt\b|\bempfehlen\b|\b(could|should)\b/i;
@@ -478,6 +513,15 @@ export function channelRefused(sentence: string, question: string): boolean {
 
 /** An earlier round named: "In der ersten Runde (…) hat die Stiftung neun Kommunen gefördert". */
 const EARLIER_ROUND = /\b(in der|im|aus der) (ersten|vorigen|vorherigen|letzten|vergangenen|früheren|bisherigen)\s+(förder|ausschreibungs)?runde\b|\bpilot(runde|phase|jahr)\b|\bim vorjahr\b|\b(first|previous|last|pilot|earlier) (funding )?round\b/i;
+
+/** The first sentence of a programme's texts that a test accepts. */
+export function findSentence(kb: KnowledgeBase, docIds: ReadonlySet<string>, test: (sentence: string) => boolean): { docId: string; quote: string } | undefined {
+  for (const chunk of allChunksOf(kb, docIds)) {
+    const quote = chunk.sentences.find(test);
+    if (quote) return { docId: chunk.docId, quote };
+  }
+  return undefined;
+}
 
 /** Whether a text speaks of an earlier round ("In der ersten Runde …", "Pilotphase", "previous round"). */
 export function aboutEarlierRound(text: string): boolean {
@@ -632,7 +676,10 @@ export function findPassage(
   // "What non-financial support …?" sets the money aside too.
   const besidesWord = query.match(/\b(?:außer|neben|abgesehen von|besides|apart from|other than)\s+(?:dem|der|den|the)?\s*([\p{L}-]{3,})/iu)?.[1] ?? (/\bnon-?(financial|monetary)\b|\bnicht-?(finanziell|monetär)\w*/i.test(query) ? 'Geld' : undefined);
   const besides = besidesWord ? stem(besidesWord.toLowerCase()) : undefined;
-  const focus = besides ? askedFocus.filter((f) => f !== besides) : askedFocus;
+  const withoutBesides = besides ? askedFocus.filter((f) => f !== besides) : askedFocus;
+  // Words that name the text itself ("Studie zu Erfolgsfaktoren kommunaler Integrationsarbeit": its title, or words on most of
+  // a long text's pages) tell none of its passages apart: the others decide, when there are others.
+  const focus = describingWordsOut(kb, docIds, withoutBesides);
   const cue = CUES[intent];
   const strong = STRONG[intent];
   // The question's words alone may miss the sentence ("Bis wann läuft X?" names no deadline word),
@@ -647,12 +694,24 @@ export function findPassage(
   }
   // A call is a few dozen passages: every passage of it is looked at (the search may rank the answer low).
   withWholeSmallCall(kb, docIds, hits);
+  // "Welches Beispiel aus Wuppertal nennt die Studie zu Erfolgsfaktoren kommunaler Integrationsarbeit?": in a long text the
+  // words it uses everywhere drown the one that matters; that one is searched on its own too.
+  // Only for questions of no fixed kind: the others have their own cues ("mitzuteilen" for changes).
+  const rare = intent === 'unknown' || intent === 'about' ? rareFocus(kb, docIds, withoutBesides) : [];
+  if (rare.length) {
+    for (const h of kb.retriever.search(rare.join(' '), { k: 8, docIds })) if (!seen.has(h.chunk)) {
+      seen.add(h.chunk);
+      hits.push(h);
+    }
+  }
   const word = countedWord(query);
   const counted = word ? countedPattern(word) : /\bwie viele?\b|\bhow many\b/i.test(query) ? NUMBER_WORD : undefined;
   // "Was passiert, wenn wir nicht ausgewählt werden?" is not answered by "Sollten Sie ausgewählt werden, …".
   const negated = NEGATION.test(query);
   // A long compound the question names ("Integrationskonzept") is what it is about: a sentence without it rarely answers.
-  const specific = focus.filter((f) => f.length >= 11 && !isQuestionWord(f));
+  // A long word the text uses all over ("Integrationsarbeit" in a paper on integration work) describes the text, not the question.
+  const specific = focus.filter((f) => f.length >= 11 && !isQuestionWord(f) && (allChunksOf(kb, docIds).length < 20 || termShare(kb, docIds, f) < 0.1));
+  // "Reicht beim BAMF-Modellprojekt ein einziger Standort?": "Modellprojekt" stands in half the call's passages, "Standort" in one (rare, above).
   // "Wir sind eine Gemeinde mit 2.400 Einwohnern – wie hoch ist unser Eigenanteil?": the sentence for that size.
   const population = extractPopulation(query);
   const quotesAName = /[„“"«»]/.test(query);
@@ -699,7 +758,7 @@ export function findPassage(
       const cov = coverage(focus, faqHit && h.chunk.question && !counted && !WHAT_IS_FUNDED.test(query) ? `${h.chunk.question} ${said}` : said, kb.vocabulary, kb.synonyms);
       // A section named like the question ("Teilnahmevoraussetzungen") vouches for its sentences.
       const sectionHit = focus.length > 0 && h.chunk.section ? coverage(focus, h.chunk.section, kb.vocabulary, kb.synonyms) : 0;
-      let score = (cueHit ? 2 : 0) + (faqHit ? 2.5 : 0) + 3 * cov + (dateHit ? 1 : 0) + (strong?.test(s) ? 1.5 : 0) + sectionHit + 1 / (1 + rank);
+      let score = (cueHit ? 2 : 0) + (faqHit ? 2.5 : 0) + 3 * cov + (rare.length ? 1.5 * coverage(rare, said, kb.vocabulary, kb.synonyms) : 0) + (dateHit ? 1 : 0) + (strong?.test(s) ? 1.5 : 0) + sectionHit + 1 / (1 + rank);
       // "Muss die Projektskizze unterschrieben sein?" is about the first stage, not the full application that follows.
       // "Der Vollantrag ist … einzureichen. Er ist … zu unterschreiben": "Er" is the full application even when the two are long.
       // The sentence before tells the stage too ("5. Stufe 2 – förmlicher Antrag: … Das Antragsformular ist … zu unterschreiben").
@@ -861,7 +920,10 @@ export function findPassage(
         }
         const reason = intent === 'anonymity' && !faqHit && ANONYMITY_REFUSED.test(s) ? (i > 0 ? sentences[i - 1] : sentenceBefore(kb, docIds, h.chunk)) : undefined;
         if (reason && PUBLICATION_SAID.test(reason) && !quote.includes(reason) && quote.length + reason.length < 480) quote = `${reason} ${quote}`;
-        best = { docId: h.chunk.docId, quote, score, coverage: cov, ...(headedStage ? { section: h.chunk.section } : {}) };
+        // The words that describe the whole text count as covered: the passage is in that text.
+        const described = withoutBesides.length - focus.length;
+        const covered = described > 0 ? (cov * focus.length + described) / withoutBesides.length : cov;
+        best = { docId: h.chunk.docId, quote, score, coverage: covered, ...(headedStage ? { section: h.chunk.section } : {}) };
       }
     }
   }

@@ -53,6 +53,13 @@ const QUESTIONS: Row[] = [
   // Asking what the paper proposes for the application procedure is no question about applying to the paper.
   ['Welche Einrichtung schlägt das ILS-Working-Paper vor, damit Kommunen im Antragsverfahren eine feste Anlaufstelle haben?', 'de-DE', /Lotsenstellen/, ILS_TITLE],
   ['How many days of free consulting does a KommA model municipality receive?', 'en-US', /80 consulting days/, KOMMA_TITLE],
+  // The call's word for it ("Standorten") stands in one passage; "Modellprojekt" in half of them.
+  ['Reicht es beim BAMF-Modellprojekt, wenn unser Projekt nur an einem einzigen Standort läuft?', 'de-DE', /mehreren Standorten/, BAMF_TITLE],
+  // Not being chosen: the sentence on unsuccessful applications, not what model municipalities get.
+  ['Angenommen, KommA wählt uns nicht aus – gibt es dann trotzdem ein Angebot für unsere Beschäftigten?', 'de-DE', /nicht erfolgreichen Bewerbung.*Online-Fortbildungen/, KOMMA_TITLE],
+  ['What does a municipality get from KommA if its application is not selected?', 'en-US', /Online-Fortbildungen/, KOMMA_TITLE],
+  // A paper described by its title's words ("Studie zu Erfolgsfaktoren …"): the place named decides.
+  ['Welches Beispiel aus Wuppertal wird in der ILS-Studie zu Erfolgsfaktoren kommunaler Integrationsarbeit beschrieben?', 'de-DE', /Haus der Integration/, ILS_TITLE],
 ];
 
 describe('questions over HTTP through the real adapter', () => {

@@ -169,6 +169,10 @@ describe('classifyIntent', () => {
     expect(classifyIntent(text).intent).toBe(intent);
   });
 
+  it('does not read "Aufruf … an" as phoning someone', () => {
+    expect(classifyIntent('Muss ein Projekt beim BAMF-Aufruf trotz Distanz an mehreren Standorten laufen?').intent).not.toBe('contact');
+  });
+
   it('has table rows for every intent', () => {
     expect(new Set(TABLE.map(([i]) => i))).toEqual(new Set(INTENTS));
   });
