@@ -13,7 +13,7 @@ import { detectLanguage } from '../nlu/language.js';
 import { asksToApplyAgain, findPriorRoundRule } from './priorRounds.js';
 import { findNamedExclusion } from './namedExclusions.js';
 import { jointCap, jointRefused, partnerPopulations } from './jointApplications.js';
-import { describingWordsOut, findSentence, jointAmountAfter } from './passageFinder.js';
+import { describingWordsOut, findSentence, FIRST_STAGE_SENTENCE, jointAmountAfter } from './passageFinder.js';
 import { asksAboutPeople, asksSecondStage, channelRefused, findRelativeDeadline, INFO_EVENT, samePeople, BY_CHANNEL, LATER_HANDED_IN, OUTCOME, SIGN_UP, aboutEarlierRound, deadlineWithHour, findAmountLimits, findByline, findPublicationDate, kindOfNamedPlace, hasIntentCue, otherKindDeadline, passesOnApplications, secondStageDeadline, textsSay, findDuration, findExpansion, findFaqAnswer, findPassage, findWhenPassage, isApplicationDeadline } from './passageFinder.js';
 import { COUNT_QUESTION, countedWord, countedPattern, coverage, focusTerms, isQuestionWord, NUMBER_WORD, unknownTopic } from './support.js';
 import type { Answer, Citation, Suggestion } from './types.js';
@@ -107,7 +107,7 @@ const TECH_CONTACT = /technische\w* (fragen|probleme\w*)|it-service|servicedesk|
 const TECH_ASKED = /technisch|portal|registrier|passwort|login|anmeldung im|hochlad|upload|organisationskonto|technical|log in|password|account/i;
 const PRESS_ASKED = /\bpresse\w*|\bmedien\w*|journalist\w*|\bpress\b|\bmedia\b/i;
 const REPORT_ASKED = /\b(final report|interim report|report|reports|reporting)\b|\w*bericht\b|\w*berichte\b|verwendungsnachweis/i;
-const WHEN_START = String.raw`^\s*((und|aber|also|ok|okay|and|so)\s*,?\s+)?(wann?|ab wann|bis wann|when|until when|by when|in welche[mn] (zeitraum|monat|jahr|quartal)|welche[rn]? zeitraum)\b`;
+const WHEN_START = String.raw`^\s*((und|aber|also|ok|okay|and|so)\s*,?\s+)?(wann?|ab wann|bis wann|when|until when|by when|in welche[mn] (zeitraum|monat|jahr|quartal)|welche[rn]? zeitraum|an welche[mn] (tag|tagen|datum)|on which (dates?|days?)|which (dates?|days?)|what dates?)\b`;
 /** A question for a time. */
 const WHEN = new RegExp(WHEN_START, 'i');
 /** A question for the hour of a deadline ("Bis zu welcher Uhrzeit …?"). */
@@ -226,8 +226,10 @@ const OWN_FUNDS = /eigenanteil\s+(von|in höhe von)\s+(mindestens\s+)?(\d+\s*(%|
 const ASKS_ANONYMITY = /anonym|\bohne\b|ungenannt|nicht\s+(namentlich\s+)?(genannt|veröffentlicht|öffentlich)|vertraulich|geheim|confidential|without|unnamed/i;
 const ASKS_PUBLICATION = /veröffentlich|öffentlich|genannt|bekannt gegeben|publish|publicly|\bpublic\b|\bnamed\b/i;
 /** A sentence that makes the participants public (negated forms are sorted out by statesPublished). */
-const PUBLISHED = /anonyme\s+(teilnahme|förderung|bewerbung)\s+(ist\s+)?(daher\s+|deshalb\s+)?(nicht\s+(möglich|vorgesehen)|ausgeschlossen)|anonymous\s+(participation|funding|application)\s+is\s+(therefore\s+|thus\s+)?(not\s+(possible|foreseen|allowed)|excluded)|nicht\s+anonym|\b(werden|wird)\b.{0,100}?\b(veröffentlicht|öffentlich\s+(bekannt\s+gegeben|gemacht)|bekannt\s+geben|bekanntgeben|genannt|vorgestellt)\b|\b(veröffentlicht|veröffentlichen|nennt|nennen)\s+(\S+\s+){0,6}die\s+(namen|liste)\b/i;
-const STAYS_UNNAMED = /anonyme\s+teilnahme\s+(ist\s+)?möglich|anonym\s+(teilnehmen|bleiben)|erfolgt\s+anonym|ohne\s+(namens)?nennung|nur\s+in\s+anonymisierter|\b(kein\w*|nicht)\s+(\w+\s+){0,3}(namentlich\s+)?(genannt|veröffentlicht)|verzicht\w*\b.{0,80}\b(nennung|veröffentlichung)|(nennung|veröffentlichung)\b.{0,40}\bverzicht|von\s+der\s+(veröffentlichung|nennung)\b.{0,160}\babgesehen/i;
+const PUBLISHED = /\bohne\s+(\S+\s+){0,2}nennung\b.{0,60}\bnicht\s+möglich|anonyme\s+(teilnahme|förderung|bewerbung)\s+(ist\s+)?(daher\s+|deshalb\s+)?(nicht\s+(möglich|vorgesehen)|ausgeschlossen)|anonymous\s+(participation|funding|application)\s+is\s+(therefore\s+|thus\s+)?(not\s+(possible|foreseen|allowed)|excluded)|nicht\s+anonym|\b(werden|wird)\b.{0,100}?\b(veröffentlicht|öffentlich\s+(bekannt\s+gegeben|gemacht)|bekannt\s+geben|bekanntgeben|genannt|vorgestellt)\b|\b(veröffentlicht|veröffentlichen|nennt|nennen)\s+(\S+\s+){0,6}die\s+(namen|liste)\b/i;
+const STAYS_UNNAMED = /anonyme\s+teilnahme\s+(ist\s+)?möglich|anonym\s+(teilnehmen|bleiben)|erfolgt\s+anonym|ohne\s+(namens)?nennung|nur\s+in\s+anonymisierter|\b(kein\w*|nicht|nie|niemals)\s+(\w+\s+){0,3}(namentlich\s+)?(genannt|veröffentlicht)|verzicht\w*\b.{0,80}\b(nennung|veröffentlichung)|(nennung|veröffentlichung)\b.{0,40}\bverzicht|von\s+der\s+(veröffentlichung|nennung)\b.{0,160}\babgesehen/i;
+/** Funding only with the place named. */
+const NAMING_REQUIRED = /\bohne\s+(\S+\s+){0,2}nennung\b.{0,60}\bnicht\s+möglich/gi;
 /** Anonymity granted when asked for ("Auf Wunsch …", "… kann verzichtet werden"). */
 const ON_REQUEST = /auf\s+(\S+\s+){0,3}(wunsch|antrag)\b|verzicht|abgesehen|wer das nicht möchte/i;
 /** A waiver granted only in a case the text names ("…, wenn Tatsachen eine Gefährdung befürchten lassen"). */
@@ -240,7 +242,7 @@ const ONLY_WITH_CONSENT = /\bnur,?\s+(mit|wenn|nach|sofern|falls)\b.{0,80}\b(ein
 function statesPublished(quote: string): boolean {
   const m = quote.match(PUBLISHED);
   if (!m) return false;
-  if (/^(anonyme|nicht\s+anonym)/i.test(m[0])) return true;
+  if (/^(anonyme|nicht\s+anonym)/i.test(m[0]) || /^ohne\b/i.test(m[0])) return true;
   return !/\b(kein\w*|nicht|nie|ohne)\b/i.test(m[0]);
 }
 
@@ -318,7 +320,8 @@ function plainAnswer(intent: Intent, quote: string, question: string): { key: st
     // "Eine anonyme Teilnahme ist nicht möglich … Namen einzelner Feuerwehrleute nur mit Einwilligung": the consent is for others.
     const restSaysPublished = consent !== undefined && statesPublished(quote.replace(consent, ' '));
     if ((ASKS_ANONYMITY.test(question) || ASKS_PUBLICATION.test(question)) && consent && !restSaysPublished && splitSentences(quote).length <= 2 && (asksPeople || !asksAboutPeople(consent.replace(/\bteilnehmende\w*\s+(kommunen|gemeinden|städte|landkreise|kreise)\b/gi, '')))) return { key: 'onlyWithConsent' };
-    const unnamed = STAYS_UNNAMED.test(quote);
+    // "Ganz ohne Nennung des Ortes ist eine Förderung nicht möglich" names the place; it does not keep it unnamed.
+    const unnamed = STAYS_UNNAMED.test(quote.replace(NAMING_REQUIRED, ' '));
     const published = statesPublished(quote);
     if (ASKS_ANONYMITY.test(question)) {
       // "Eine anonyme Teilnahme ist nicht möglich, …": said in so many words, whatever else the passage allows for others.
@@ -525,7 +528,7 @@ function datedPartAsked(quote: string, question: string): string | undefined {
 const PUBLICATION_ASKED = /\b(wann|seit wann|von wann|aus welchem jahr|in welchem jahr|welches jahr|wie alt|when|which year|what year|how old)\b.{0,60}\b(erschienen|erscheint|veröffentlicht|herausgegeben|herausgekommen|publiziert|geschrieben|verfasst|entstanden|published|released|written|issued|appeared|come out|came out)\b|\b(erscheinungsjahr|erscheinungsdatum|veröffentlichungsdatum|publication date|year of publication)\b|\baus welchem jahr\b|\bwhat year\b.{0,40}\b(paper|study)\b/i;
 /** The text itself as what appeared: the call, the notice, the guideline. */
 const TEXT_ITSELF = /\b(aufruf|förderaufruf|ausschreibung|bekanntmachung|richtlinie|förderrichtlinie|call|announcement|guidelines?)\b/i;
-const PAPER_SAYS = /\bwas (sagt|schreibt|empfiehlt|schlägt|rät|fordert|steht)\b|\b(schlägt|schlagen|empfiehlt|empfehlen|nennt|nennen|fordert|fordern|beschreibt|beschreiben)\b.{0,80}\b(papier|paper|studie|autor\w*)\b|\b(papier|paper|studie|working-paper)\b.{0,80}\b(vor|empfiehlt|nennt|fordert|beschreibt)\b|\blaut (dem|der|des)\b|what does .{0,60}\b(say|suggest|recommend|propose)|which .{0,40}\bdoes .{0,60}\b(suggest|recommend|propose)/i;
+const PAPER_SAYS = /\bwas (sagt|schreibt|empfiehlt|schlägt|rät|rat|fordert|steht)\b|\b(schlägt|schlagen|empfiehlt|empfehlen|nennt|nennen|fordert|fordern|beschreibt|beschreiben)\b.{0,80}\b(papier|paper|studie|autor\w*)\b|\b(papier|paper|studie|working-paper)\b.{0,80}(\bvor\s*[?.!]*\s*$|\b(empfiehlt|nennt|fordert|beschreibt)\b)|\blaut (dem|der|des)\b|what does .{0,60}\b(say|suggest|recommend|propose)|which .{0,40}\bdoes .{0,60}\b(suggest|recommend|propose)/i;
 /** Kinds of question a paper can be asked about as a topic ("Eigenanteil", "Verfahren"): only with words of applying are they about applying to it. */
 const NEEDS_APPLYING_WORDS = new Set<Intent>(['eligibility', 'ownFunds', 'process']);
 
@@ -689,7 +692,10 @@ export class Answerer {
     // "Dürfen wir mehrere Beiträge einreichen?" asks how many one may hand in: the call's sentence on that.
     if (MULTIPLE_ENTRIES.test(req.text)) intent = 'unknown';
     // "Wie viele Kommunen sollen gefördert werden?" asks for a number, not whether one may apply.
-    if (intent === 'eligibility' && /\bwie viele\b|\bhow many\b/i.test(req.text) && !describesApplicant) intent = 'unknown';
+    // "Wie viele Geräte kann eine Gemeinde höchstens beantragen?": "eine Gemeinde" there is anyone, not the asker described.
+    const countedThing = req.text.match(/\b(?:wie ?viele|how many)\s+(\p{L}{3,}(?:\s+\p{L}{3,})?)/iu)?.[1] ?? '';
+    const countsThings = countedThing !== '' && !/kommun|gemeind|partner|municipal|town|städt|kreis|district/i.test(countedThing);
+    if (intent === 'eligibility' && /\bwie ?viele\b|\bhow many\b/i.test(req.text) && (!describesApplicant || countsThings)) intent = 'unknown';
     // "An wie viele Kommunen geht die Begleitung?" counts municipalities, it does not ask what they get.
     if ((intent === 'benefits' || intent === 'money') && /\b(wie viele|how many)\s+(\p{L}+\s+)?(kommunen|modellkommunen|gemeinden|städte|landkreise|kreise|projekte|vorhaben|standorte|regionen|municipalities|towns|projects)\b/iu.test(req.text)) intent = 'unknown';
     // "Could we e-mail our signed application?", "Dürfen wir den unterschriebenen Antrag mailen?": how to send it, not whether to sign.
@@ -699,6 +705,8 @@ export class Answerer {
     // "Was passiert, wenn der Antrag erst nach dem Stichtag ankommt?" asks about lateness, not for the date.
     // "Is it too late now to hand in our application?", "Sind wir schon zu spät dran?" ask whether the deadline has passed.
     if (intent === 'deadline' && LATE.test(req.text) && !ASKS_IF_TOO_LATE.test(req.text)) intent = 'unknown';
+    // "Was rät das Papier den Fördergebern …?": what a text advises funders, not who funds it.
+    if (intent === 'funder' && PAPER_SAYS.test(req.text)) intent = 'unknown';
     if (intent === 'greeting' || intent === 'thanks' || intent === 'help') return this.smalltalk(intent, req.lang);
     if (intent === 'listPrograms') return this.listPrograms(req.lang);
 
@@ -1112,7 +1120,7 @@ export class Answerer {
     // "Wer darf mitmachen?" about a call whose applicants were read from its text: that sentence.
     const asksWho = /\bwer\b|\bwelche\b.{0,40}\b(kommunen|antragsteller|träger|organisationen|gemeinden|städte)|antragsberechtigt|teilnahmeberechtigt|\bwho\b/i.test(req.text);
     const rule = intent === 'eligibility' && !program.curated && asksWho ? program.rules.find((r) => r.type === 'entityTypes' && !r.excluded) : undefined;
-    const passage = rule ? { docId, quote: rule.quote, score: 1, coverage: 1 } : findPassage(kb, docIds, query, submitting && intent === 'contact' ? 'process' : intent, focus);
+    let passage = rule ? { docId, quote: rule.quote, score: 1, coverage: 1 } : findPassage(kb, docIds, query, submitting && intent === 'contact' ? 'process' : intent, focus);
     if (intent === 'unknown') {
       // An English question's German words come from a whole term-list entry (several synonyms): one hit suffices.
       const needed = lang === 'en' ? 0.34 : focus.length >= 3 ? 0.6 : 0.5;
@@ -1178,7 +1186,14 @@ export class Answerer {
     // "Um Anmeldung bis 11. Dezember wird gebeten": signing up for an event has a date, but it is no application deadline.
     const eventSignup = intent === 'deadline' && SIGN_UP.test(passage.quote) && !isApplicationDeadline(passage.quote);
     if (intent === 'deadline' && !eventSignup) {
-      const found = deadlineDateIn(passage.quote);
+      let found = deadlineDateIn(passage.quote);
+      // "Unsere Skizze wurde positiv bewertet. Bis wann müssen wir den Vollantrag einreichen?": never the outline's date under the full application's name.
+      if (found && asksSecondStage(questionSentence(req.text)) && FIRST_STAGE_SENTENCE.test(passage.quote) && !/vollantr(a|ä)g|förmlichen? (förder)?antrag|zweite(n)? stufe|stufe 2\b/i.test(passage.quote)) {
+        const second = found.date ? secondStageDeadline(kb, docIds, found.date) : undefined;
+        if (!second) return this.abstain(intent, lang, program);
+        passage = { ...passage, quote: second.quote };
+        found = deadlineDateIn(second.quote);
+      }
       if (found) {
         const status = deadlineStatus(found, req.now);
         // "Bis wann muss der Vollantrag eingereicht sein?": said as that deadline, not as the application's.

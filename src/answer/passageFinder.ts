@@ -15,8 +15,8 @@ const CUES: Partial<Record<Intent, RegExp>> = {
   anonymity: /anonym|vertraulich|veröffentlich|bekannt geben|bekanntgeben|pressemitteilung|jahresbericht|(?<![a-zäöüß])nennt|(?<![a-zäöüß])nennung|namensnennung|öffentlich bekannt|namentlich|bekannt gegeben|bekanntgegeben|(?<![a-zäöüß])genannt/i,
   eligibility: /bewerben können|können sich|teilnahmevoraussetz|voraussetz|berechtigt|richtet sich|aufgerufen|ruft .* auf|nur über|landkreise|kreisfreie|kommunen|gemeinden|organisationen|träger/i,
   money: /euro|€|pauschale|summe|betrag|zuschuss|förderhöhe|fördermittel|finanzier|förderquote|prozent|%/i,
-  benefits: /erhalten|erhält|bekommt|bekommen|preisgeld|gewinn|leistung|begleit|beratungstag|beratung|unterstütz|pauschale|angebot|zuwendung|förderhöhe|fördersumme|zuschuss|schulung|workshop|werkstatt|fortbildung|coaching|vernetzung|netzwerktreffen|kostenlos|kostenfrei|\d[\d.]*\s*(euro|€)/i,
-  ownFunds: /eigenanteil|eigenmittel|eigenen mitteln|eigene mittel|eigenbeitrag|eigenbeteiligung|eigenleistung|kofinanz|kostenfrei|kostenlos|(eigen|kosten|mittel|beitrag|finanz)\w*.{0,60}nicht erforderlich|nicht erforderlich.{0,60}(eigen|kosten|mittel|beitrag|finanz)|trägt die (kommune|gemeinde|stadt)|(kommune|gemeinde|stadt) trägt|trägt\b.{0,60}\bselbst\b/i,
+  benefits: /erhalten|erhält|bekommt|bekommen|preisgeld|gewinn|leistung|begleit|beratungstag|beratung|unterstütz|pauschale|angebot|zuwendung|förderhöhe|fördersumme|zuschuss|schulung|\bschult\b|workshop|werkstatt|fortbildung|coaching|vernetzung|netzwerktreffen|kostenlos|kostenfrei|\d[\d.]*\s*(euro|€)/i,
+  ownFunds: /eigenanteil|eigenmittel|eigenen mitteln|eigene mittel|eigenbeitrag|eigenbeteiligung|eigenleistung|kofinanz|kostenfrei|kostenlos|(eigen|kosten|mittel|beitrag|finanz)\w*.{0,60}nicht erforderlich|nicht erforderlich.{0,60}(eigen|kosten|mittel|beitrag|finanz)|(trägt|zahlt|übernimmt|finanziert) die (kommune|gemeinde|stadt)|(kommune|gemeinde|stadt) (trägt|zahlt|übernimmt|finanziert)|(trägt|zahlt|bringt)\b.{0,60}\bselbst\b|\bden rest\b.{0,40}\b(trägt|zahlt|übernimmt)|\bdie übrigen\b.{0,20}\bprozent\b|\bsteuert\b.{0,40}\bselbst\b|\bselbst\b.{0,20}\bbei\b/i,
   // "Kontakte" (social contacts) is no contact information: an address, a phone or a named contact is.
   contact: /@|ansprechp|kontaktperson|kontaktdaten|telefon|tel\.|fragen (an|richten)|e-mail an|wenden sie sich/i,
   process: /bewerbung|e-mail|einreich|einzureichen|einzusenden|abzugeben|zu richten|eingereicht|formular|verfahren|auswahl|interessenbekundung|portal|hochlad|antragsweg|antragstellung|beizufügen|beifügen|unterlagen|vordruck|steckbrief/i,
@@ -263,6 +263,8 @@ const PEOPLE: [RegExp, RegExp][] = [
   [/mentee/i, /mentee/i], [/mentor/i, /mentor/i], [/\bvolunteers\b|\bvolunteer\b(?! fire)|ehrenamtlich\w*|ehrenamtler\w*/i, /ehrenamt|freiwillig/i], [/member|mitglied/i, /mitglied/i],
   [/participant|teilnehmer|teilnehmende/i, /teilnehmer|teilnehmende/i], [/staff|mitarbeit|fachkr/i, /mitarbeit|fachkr/i], [/young|youth|jugendlich/i, /jugendlich/i],
   [/people|persons?\b|menschen|personen/i, /menschen|personen|namen (der|von)/i],
+  [/\bchild|\bkids?\b|\bkinder/i, /\bkinder/i],
+  [/witness|zeitzeug/i, /zeitzeug/i], [/driver|fahrer/i, /fahrer/i],
 ];
 /** Whether a question asks about people (participants, volunteers, mentees), not about the municipality. */
 export function asksAboutPeople(query: string): boolean {
@@ -279,7 +281,7 @@ export const OUTCOME = /entscheid|zusage|absage|bescheid|informiert|benachrichti
 /** A sentence about the second stage ("Die Verfasser positiv bewerteter Skizzen werden aufgefordert, … einen förmlichen Förderantrag vorzulegen"). */
 const SECOND_STAGE_SENTENCE = /vollantr(a|ä)g|zweite(n)? (stufe|phase)|stufe 2\b|förmlichen? (förder)?antrag|förderantrag|werden aufgefordert|positiv bewertete/i;
 /** The first stage of a two-stage procedure: the expression of interest or the outline. */
-const FIRST_STAGE_SENTENCE = /interessenbekundung|interessensbekundung|skizze|stufe 1\b|erste(n)? (stufe|phase)/i;
+export const FIRST_STAGE_SENTENCE = /interessenbekundung|interessensbekundung|skizze|stufe 1\b|erste(n)? (stufe|phase)/i;
 
 /** The second stage of a two-stage procedure, when the question asks for it. */
 const SECOND_STAGE = /vollantr(a|ä)g|full (application|proposal)|zweite(n)? (stufe|phase)|second stage|förmliche[nr]? (zuwendungs|förder)?antr(a|ä)g|formal application/i;
@@ -432,8 +434,10 @@ function sizeFit(sentence: string, population: number): number {
 const APPLICANT_KIND = /\b(landkreis|kreisfreie stadt|gemeinde|verbandsgemeinde|verwaltungsgemeinschaft|samtgemeinde|amt|stadt|markt)\b/i;
 
 /** Anonymity refused, and a sentence that says what is published. */
-const ANONYMITY_REFUSED = /\banonym\w*\b.{0,40}\b(ausgeschlossen|nicht (möglich|vorgesehen|zulässig))|\banonymous\b.{0,40}\bnot (possible|foreseen|allowed)/i;
-const PUBLICATION_SAID = /veröffentlicht|veröffentlichen|erscheint|erscheinen|vorgestellt|namentlich genannt|bekannt gegeben|published|listed/i;
+const ANONYMITY_REFUSED = /\banonym\w*\b.{0,40}\b(ausgeschlossen|nicht (möglich|vorgesehen|zulässig))|\bohne\s+(\S+\s+){0,2}nennung\b.{0,60}\bnicht\s+möglich|\banonymous\b.{0,40}\bnot (possible|foreseen|allowed)/i;
+const PUBLICATION_SAID = /veröffentlicht|veröffentlichen|erscheint|erscheinen|vorgestellt|\bgenannt\b|bekannt gegeben|\bnenn(en|t)\b|published|listed/i;
+/** Confidential until some point ("Bis zur Eröffnung bleibt Ihre Teilnahme vertraulich"): the publication after it is the answer's other half. */
+const UNTIL_PUBLISHED = /\bbis zu[mr]?\b.{0,40}\bvertraulich\b|\bvertraulich\b.{0,40}\bbis\b|\berst (nach|mit|ab)\b.{0,60}\b(veröffentlicht|genannt|bekannt)/i;
 
 /** A kind of applicant that rules often differ for, as a question names it ("Wir sind eine Einheitsgemeinde"). */
 const ASKER_KIND = /\b(einheitsgemeinde|verbandsgemeinde|samtgemeinde|ortsgemeinde|mitgliedsgemeinde)/i;
@@ -674,7 +678,7 @@ export function findPassage(
 ): FoundPassage | null {
   // "Welche Unterstützung außer dem Festbetrag …?": what is set aside is no word the answer needs.
   // "What non-financial support …?" sets the money aside too.
-  const besidesWord = query.match(/\b(?:außer|neben|abgesehen von|besides|apart from|other than)\s+(?:dem|der|den|the)?\s*([\p{L}-]{3,})/iu)?.[1] ?? (/\bnon-?(financial|monetary)\b|\bnicht-?(finanziell|monetär)\w*/i.test(query) ? 'Geld' : undefined);
+  const besidesWord = query.match(/\b(?:außer|neben|abgesehen von|zusätzlich zu[mr]?|besides|apart from|other than|in addition to|on top of)\s+(?:dem|der|den|the)?\s*([\p{L}-]{3,})/iu)?.[1] ?? (/\bnon-?(financial|monetary)\b|\bnicht-?(finanziell|monetär)\w*/i.test(query) ? 'Geld' : undefined);
   const besides = besidesWord ? stem(besidesWord.toLowerCase()) : undefined;
   const withoutBesides = besides ? askedFocus.filter((f) => f !== besides) : askedFocus;
   // Words that name the text itself ("Studie zu Erfolgsfaktoren kommunaler Integrationsarbeit": its title, or words on most of
@@ -861,7 +865,9 @@ export function findPassage(
         // "Welche Begleitung außer dem Zuschuss …?": the answer from the sentence past the money set aside.
         const pastBesides = besides !== undefined && i > 0 && sentences.slice(0, i).every((x) => coverage([besides], x, kb.vocabulary, kb.synonyms) === 1 || AMOUNT.test(x) || OWN_SHARE_SAID.test(x));
         const whole = (pastBesides ? sentences.slice(i) : sentences).join(' ');
-        let quote = faqHit && whole.length <= 480 ? whole : context;
+        // "Werden die Namen der Kinder veröffentlicht?" under "Wird unsere Gemeinde genannt? Ja. …": the sentence on those people alone.
+        const aboutThosePeople = intent === 'anonymity' && asksAboutPeople(query) && samePeople(query, s);
+        let quote = faqHit && whole.length <= 480 && !aboutThosePeople ? whole : context;
         // A long one from its start, as far as it fits, when that reaches the best sentence ("Was wird gefördert?" and its items).
         if (faqHit && whole.length > 480) {
           const lead: string[] = [];
@@ -870,7 +876,7 @@ export function findPassage(
         }
         // "Nein. …" answers the FAQ's own question, which may not be the user's: quote the question too.
         // "Nur mit ihrer schriftlichen Einwilligung." answers its question only with it.
-        if (h.chunk.question && (/^(ja|nein|yes|no|nur|erst|auch|ebenfalls|grundsätzlich|in der regel)\b/i.test(faqHit ? sentences[0] : s) || (faqHit && quote.length < 120))) quote = `${h.chunk.question} ${quote}`;
+        if (h.chunk.question && !aboutThosePeople && (/^(ja|nein|yes|no|nur|erst|auch|ebenfalls|grundsätzlich|in der regel)\b/i.test(faqHit ? sentences[0] : s) || (faqHit && quote.length < 120))) quote = `${h.chunk.question} ${quote}`;
         const next = sentences[i + 1];
         // "Die geförderten Gemeinden … werden … veröffentlicht. Eine anonyme Förderung ist ausgeschlossen.": the refusal with its reason.
         const proposal = !faqHit && PROPOSAL_ASKED.test(query) && !PROPOSAL_SAID.test(s) && i === sentences.length - 1 ? proposalAfter(kb, docIds, h.chunk, quote) : undefined;
@@ -891,7 +897,7 @@ export function findPassage(
         // "Verwaltungsgemeinschaften können … Nur für Verwaltungsgemeinschaften gilt: …": the next sentence goes on about the same thing.
         else if (!faqHit && next && cov > 0 && quote === context && context.length + next.length < 400 && coverage(focus, next, kb.vocabulary, kb.synonyms) >= cov) quote = `${context} ${next}`;
         // "(1) Gefördert werden: …" is said by its items: as many as fit.
-        if (!faqHit && /:\s*$/.test(s) && next) for (const item of sentences.slice(i + 2, i + 5)) if (quote.length + item.length < 420) quote = `${quote} ${item}`;
+        if (!faqHit && /:\s*$/.test(s) && next) for (const item of sentences.slice(i + 2, i + 5)) if (!quote.includes(item) && quote.length + item.length < 420) quote = `${quote} ${item}`;
         // The steps of applying often take a third sentence ("Beizufügen ist ein Beschluss …").
         const third = sentences[i + 2];
         if (!faqHit && intent === 'process' && quote.length > s.length && third && (PROCESS_MORE.test(third) || cue?.test(third)) && quote.length + third.length < 480) quote = `${quote} ${third}`;
@@ -918,7 +924,10 @@ export function findPassage(
           const prior = i >= 1 ? sentences[i - 1] : sentenceBefore(kb, docIds, h.chunk);
           if (prior && prior.length + quote.length < 900) quote = `${prior} ${quote}`;
         }
-        const reason = intent === 'anonymity' && !faqHit && ANONYMITY_REFUSED.test(s) ? (i > 0 ? sentences[i - 1] : sentenceBefore(kb, docIds, h.chunk)) : undefined;
+        // "Die Bewerbung unterschreibt die Leitung des Fachbereichs. Eine Unterschrift der Bürgermeisterin … ist nicht erforderlich.": who signs, then who need not.
+        const signer = intent === 'signature' && !faqHit && i > 0 && /nicht (erforderlich|nötig|notwendig)/i.test(s) && /\b(unterschreibt|unterschreiben|unterzeichnet|unterzeichnen|zeichnet|zeichnen)\b/i.test(sentences[i - 1]) ? sentences[i - 1] : undefined;
+        if (signer && !quote.includes(signer) && quote.length + signer.length < 480) quote = `${signer} ${quote}`;
+        const reason = intent === 'anonymity' && !faqHit && (ANONYMITY_REFUSED.test(s) || UNTIL_PUBLISHED.test(s)) ? (i > 0 ? sentences[i - 1] : sentenceBefore(kb, docIds, h.chunk)) : undefined;
         if (reason && PUBLICATION_SAID.test(reason) && !quote.includes(reason) && quote.length + reason.length < 480) quote = `${reason} ${quote}`;
         // The words that describe the whole text count as covered: the passage is in that text.
         const described = withoutBesides.length - focus.length;

@@ -14,7 +14,8 @@ const GENERIC_WORDS = (
    erfüllen erfüllt kriterien kriterium viel viele wieviel wieviele wievielen hoch höhe gross groß lang wie welch welche genau eigentlich nennt nennen genannt beschreibt beschreiben erklärt läuft laufen lauft bitte mal etwa ungefahr denn auch noch schon hier dort thema bezug bzgl bezuglich moglich konnen muss brauch brauchen man leute wer wann was wo wohin
    sein seine seinen seinem seiner bringt zeigt zeigen loswerden studie meldung pressemitteilung gut mitzumachen teilzunehmen
    januar februar märz marz april mai juni juli august september oktober november dezember january february march june july october december
-   einzig einzige einzigen einziger alleine ausschließlich lediglich bloß
+   einzig einzige einzigen einziger alleine ausschließlich lediglich bloß anteil anteile max maximal
+   rät rat raten empfiehlt empfehlen fordert fordern
    ding dings zeug sache nochmal nochmals eben aktuell derzeit momentan gerade stimmt stimmen richtig korrekt passt
    kriegt kriegen kriegst bekommt bekommen angestoßen initiiert wessen mittel mitteln reinstecken reinsteckt umsonst eigenes gedacht
    roll rolle spielt spiel spielen bedeut bedeutung stellenwert situation sieht seh sehen einschatz einschätzung

@@ -18,7 +18,7 @@ export interface ProfileFacts {
 }
 
 /** Gemeinden that belong to an association, as users and calls name them ("verbandsfreie Gemeinden" do not). */
-export const MEMBER_MUNICIPALITY = /ortsgemeinde|amtsangeh(?:ö|oe|o)rige?\w*\s+gemeinde|mitgliedsgemeinde|samtgemeindeangeh\w*|verbandsangeh(?:ö|oe|o)rige?\w*(?:\s+gemeinde)?|member municipalit/i;
+export const MEMBER_MUNICIPALITY = /ortsgemeinde|amtsangeh(?:ö|oe|o)rige?\w*\s+gemeinde|mitgliedsgemeinde|samtgemeindeangeh\w*|verbandsangeh(?:ö|oe|o)rige?\w*(?:\s+gemeinde)?|gemeinden?,?\s+die\s+(einer|einem)\s+(verwaltungsgemeinschaft|verbandsgemeinde|samtgemeinde|amt|gemeindeverwaltungsverband)\s+angehör\w*|member municipalit/i;
 const STANDALONE_MUNICIPALITY = /verbandsgemeinde|samtgemeinde\b|verbandsfreie?n? gemeinde|amtsfreie?n? gemeinde|einheitsgemeinde|\bamt\b|verwaltungsgemeinschaft/;
 
 /** Whether a described Gemeinde belongs to an association of municipalities (see ProfileFacts.member). */
@@ -169,7 +169,8 @@ export function extractDistrict(text: string): string | undefined {
     text.match(/\b(?:im|aus dem|vom|beim|in dem)\s+(\p{Lu}[\p{L}-]*?(?:land)?kreis(?:\s+\p{Lu}[\p{L}-]+)?)\b/u) ??
     text.match(/\((?:Land)?[Kk]reis\s+(\p{Lu}[\p{L}-]+)\)/u) ??
     text.match(/\b(?:in|from) the (\p{Lu}[\p{L}-]+) (?:district|county)\b/u) ??
-    text.match(/\b(?:in|from) the (?:district|county) of (\p{Lu}[\p{L}-]+)/u);
+    text.match(/\b(?:in|from) the (?:district|county) of (\p{Lu}[\p{L}-]+)/u) ??
+    text.match(/\b(?:im|aus dem)\s+Regierungsbezirk\s+(\p{Lu}[\p{L}-]+)/u);
   return m?.[1]?.trim();
 }
 

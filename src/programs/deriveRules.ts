@@ -50,6 +50,8 @@ function typesNamed(sentence: string): EntityType[] {
   t = t.split(/\bnur über\b|\büber (den|ihren|seinen|einen) (land)?kreis|\bvon ihrem\b|\bjedoch\b|\baber\b|\bals \p{L}*partner|;/u)[0];
   // "Städte und Gemeinden mit mehr als 15.000 Einwohnern" is a population limit, not a kind of applicant.
   t = t.replace(/(städte|gemeinden|kommunen)(\s+und\s+(städte|gemeinden|kommunen))?\s+(mit\s+)?(mehr|weniger)\s+als\s+[\d.\s\u00a0]+\s*einwohner\w*(\s+und\s+einwohner\w*)?/g, ' ');
+  // "Große kreisangehörige Städte" (Große Kreisstädte) are a category of their own: excluding them leaves the other towns in.
+  t = t.replace(/\bgroßen?\s+kreisangehörigen?\s+städte?\b|\bgroßen?\s+kreisstädte?\b/g, ' ');
   const out = new Set<EntityType>();
   if (/kreisfreie\w*\s+(städte|stadt)/.test(t)) out.add('kreisfreie_stadt');
   // "kreisangehörige und kreisfreie Städte", "kreisfreie und kreisangehörige Städte": both kinds of town.
@@ -315,9 +317,11 @@ const DISTRICT_LIST = [
   /\bauf (?:die |den )?(?:Modellregionen|Modellkreise|Landkreise|Landkreisen|Kreise|Regionen)\s+(.{5,220}?)\s+(?:beschränkt|begrenzt)\b/u,
   // "Gemeinden und Märkte in den Landkreisen Cham, …, Wunsiedel i. Fichtelgebirge und Kronach mit …": a one-letter abbreviation ends no list.
   /\b(?:Gemeinden|Kommunen|Städte|Märkte)(?:(?:,\s*|\s+und\s+|\s+sowie\s+)(?:Gemeinden|Kommunen|Städte|Märkte|Verbandsgemeinden|Ämter))*\s+(?:in|aus) den (Landkreisen|Kreisen)\s+(.{5,220}?)(?=(?<![\s(]\p{Ll})[.;:]|\s+(?:mit|sowie|können|sind)\b)/u,
+  // "kreisangehörige Städte und Gemeinden in den Regierungsbezirken Arnsberg und Münster".
+  /\b(?:Gemeinden|Kommunen|Städte|Märkte)\b[^.]{0,40}?\s+(?:in|aus) den (Regierungsbezirken)\s+(.{3,160}?)(?=(?<![\s(]\p{Ll})[.;:]|\s+(?:mit|sowie|können|sind)\b)/u,
 ];
-/** Patterns whose own words say the items are districts ("in den Landkreisen …"). */
-const NAMED_AS_DISTRICTS = new Set([1]);
+/** Patterns whose own words say the items are districts ("in den Landkreisen …", "in den Regierungsbezirken …"). */
+const NAMED_AS_DISTRICTS = new Set([1, 2]);
 
 /** "Sie gehört zu einem dieser Landkreise:" above a list of districts, one line per state. */
 const DISTRICT_LIST_INTRO = /\b(gehört|gehören|liegt|liegen|ansässig sind|ansässig ist)\b.{0,25}\b(einem|einer|einen)\s+(dieser|der folgenden|folgender|folgenden)\s+(land)?kreise\w*\s*:?$/iu;

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { conversation } from '../support/channel.js';
+import { expectAnswered, lastText, useBotWithUnseenCalls } from '../support/unseenCalls.js';
+
+// Calls nobody curated, from the twenty-fifth and twenty-sixth evaluation rounds: short calls that
+// say their facts in other words, a federal two-stage call, and a Land call with several kinds of
+// municipality.
+const FILES = [
+  'leihen-statt-kaufen-leihlaeden-2027.txt',
+  'rollende-runde-buergerbusse-2026.md',
+  'sandkastenrat-spielplaetze-2027.html',
+  'pulsnah-defibrillatoren-2026.txt',
+  'bmbr-leuchtpunkt-notfalltreffpunkte-2026.txt',
+  'tmfsl-thueringen-spielinsel-2027.txt',
+];
+const { bot: getBot, channel: getChannel } = useBotWithUnseenCalls(FILES);
+
+async function ask(question: string, locale = 'de-DE'): Promise<string> {
+  const r = await conversation(getBot().url, getChannel(), { locale }).say(question);
+  return lastText(r.replies);
+}
+
+describe('facts said in other words', () => {
+  it.each([
+    ['Wie hoch ist der Zuschuss pro Bus bei RoRu, und wie viel muss die Gemeinde selbst zahlen?', /Den Rest, mindestens 40 Prozent, zahlt die Gemeinde/],
+    ['Wie viel zahlt die Ellerbrock-Stiftung für einen Leihladen, und welchen Anteil trägt die Kommune selbst?', /übrigen 20 Prozent bringt die Kommune selbst auf/],
+    ['rollende runde eigenantiel wieviel prozent', /mindestens 40 Prozent/],
+  ])('finds the own share in "%s"', async (question, share) => {
+    expect(await ask(question)).toMatch(share);
+  });
+
+  it('quotes who signs before whom it need not be', async () => {
+    const text = await ask('Muss beim Sandkastenrat die Bürgermeisterin die Bewerbung unterschreiben?');
+    expect(text).toMatch(/Leitung des zuständigen Fachbereichs[\s\S]*nicht erforderlich/);
+  });
+
+  it('answers an English question about children’s names from the sentence on them, not from the municipality being named', async () => {
+    const text = await ask('Will the names of the children taking part in Sandkastenrat be published?', 'en-US');
+    expect(text).toMatch(/^No\b/);
+    expect(text).toMatch(/Namen der beteiligten Kinder werden nie veröffentlicht/);
+  });
+
+  it('says yes to publication that follows the opening, quoting the rule that keeps it confidential until then', async () => {
+    const text = await ask('Wird öffentlich bekannt, dass unsere Stadt bei „Leihen statt kaufen“ mitmacht?');
+    expect(text).toMatch(/^Ja\b/);
+    expect(text).toMatch(/sobald der Leihladen eröffnet ist/);
+  });
+
+  it('lists the support besides the money as the call lists it', async () => {
+    const text = await ask('Was bekommt eine Gemeinde beim Sandkastenrat zusätzlich zum Geld?');
+    expect(text).toMatch(/Planungswerkstätten[\s\S]*Bastelset[\s\S]*Sachverständigen/);
+    expect(text.match(/Bastelset/g)).toHaveLength(1);
+  });
+
+  it('counts what a question counts ("wie viele Geräte"), even when it names "eine Gemeinde"', async () => {
+    await expectAnswered(getBot(), getChannel(), 'Wie viele Geräte kann eine Gemeinde bei Pulsnah höchstens beantragen?', /höchstens fünf Geräte/, /Pulsnah/);
+    await expectAnswered(getBot(), getChannel(), 'pulsnah wieviele geräte max pro gemeinde', /höchstens fünf Geräte/, /Pulsnah/);
+  });
+});
+
+describe('eligibility by region and kind', () => {
+  it('reads "in den Regierungsbezirken Arnsberg und Münster" as the area, and a Gemeinde im Regierungsbezirk Köln as outside it', async () => {
+    const text = await ask('Gemeinde im Regierungsbezirk Köln, 9.000 Einwohner: Dürfen wir uns beim Sandkastenrat bewerben?');
+    expect(text).toMatch(/^Nein\b/);
+    expect(text).toMatch(/Köln gehört nicht dazu/);
+  });
+
+  it('does not exclude every town in a district when the call excludes "Große kreisangehörige Städte"', async () => {
+    const text = await ask('Wir sind eine kreisangehörige Stadt in Thüringen mit 12.000 Einwohnern. Können wir bei Spielinsel einen Antrag stellen?');
+    expect(text).toMatch(/^Ja\b/);
+  });
+});
+
+describe('a two-stage call', () => {
+  it('gives the full application’s date when the outline is mentioned before the question, never the outline’s date under its name', async () => {
+    const text = await ask('Unsere Leuchtpunkt-Skizze wurde positiv bewertet. Bis wann müssen wir den Vollantrag einreichen?');
+    expect(text).toMatch(/16\.04\.2027/);
+    expect(text).not.toMatch(/30\.11\.2026/);
+  });
+});
