@@ -685,7 +685,7 @@ export class Answerer {
     // A described applicant plus an eligibility cue is an eligibility question ("… passt das?").
     // A money question after the description ("… wollen uns gemeinsam bewerben. Welche Pauschale gäbe es dann?") stays one.
     const describesApplicant = facts.entityType !== undefined || facts.population !== undefined;
-    if ((intent === 'unknown' || intent === 'about' || intent === 'benefits' || intent === 'profileCheck' || (intent === 'money' && !/wie (viel|hoch)|how much/i.test(req.text) && ELIGIBILITY_CUE.test(questionSentence(req.text))) || intent === 'process') && describesApplicant && ELIGIBILITY_CUE.test(req.text)) intent = 'eligibility';
+    if ((intent === 'unknown' || intent === 'about' || intent === 'benefits' || intent === 'profileCheck' || (intent === 'money' && !/wie (viel|hoch)|how much/i.test(req.text) && ELIGIBILITY_CUE.test(questionSentence(req.text))) || (intent === 'process' && ELIGIBILITY_CUE.test(questionSentence(req.text)))) && describesApplicant && ELIGIBILITY_CUE.test(req.text)) intent = 'eligibility';
 
     // "Drei Dörfer wollen einen gemeinsamen Antrag stellen. Ist das möglich?" asks who may apply, and how.
     if ((intent === 'process' || intent === 'unknown') && JOINT_QUESTION.test(ownWords) && /möglich|geht das|ging das|ginge das|dürfen|darf|durften|können|kann|konnten|erlaubt|zulässig|possible|allowed|can we/i.test(req.text)) intent = 'eligibility';

@@ -442,6 +442,9 @@ const UNTIL_PUBLISHED = /\bbis zu[mr]?\b.{0,40}\bvertraulich\b|\bvertraulich\b.{
 /** A kind of applicant that rules often differ for, as a question names it ("Wir sind eine Einheitsgemeinde"). */
 const ASKER_KIND = /\b(einheitsgemeinde|verbandsgemeinde|samtgemeinde|ortsgemeinde|mitgliedsgemeinde)/i;
 
+/** The funder's share or grant ("Die Stiftung übernimmt 80 Prozent …", "Der Zuschuss beträgt …"). */
+const FUNDER_GIVES = /(?<!\p{L})(übernimmt|übernehmen|erstattet|erstatten|gewährt|bezuschusst|erhält|erhalten)(?!\p{L}).{0,80}\d|(?<!\p{L})(zuschuss|zuwendung|förderung|fördersumme)(?!\p{L}).{0,40}(?<!\p{L})(beträgt|in höhe von|von bis zu|bis zu)(?!\p{L})/iu;
+
 /** A sentence for one kind of applicant only ("Bei Landkreisen …", "Für Verbandsgemeinden gilt …"). */
 const FOR_KIND = /^(bei|für)\s+(landkreisen|kreisen|verbandsgemeinden|samtgemeinden|ämtern|vereinen|trägern|kreisfreien städten|großen kreisstädten)\b/i;
 
@@ -840,6 +843,8 @@ export function findPassage(
       if (intent === 'benefits' && /\d[\d.,]*\s*(euro|€|beratungstage|tage|stunden|wochenstunden)|\b(zwei|drei|vier|fünf|sechs|acht|zehn|zwölf)\s+beratungstage/i.test(s)) score += 1;
       // "Gefördert werden zum Beispiel Schulungen …" lists what the money may pay for, not what the call gives besides it.
       if (intent === 'benefits' && besides !== undefined && /^(\(\d+\)\s*)?(gefördert werden|förderfähig sind|zuwendungsfähig sind|gefördert wird)\b/i.test(s)) score -= 1.5;
+      // "Wie viel gibt es?": what the funder gives, not what a thing costs or what counts towards the own share.
+      if (intent === 'money' && !OWN_SHARE_ASKED.test(query) && !/insgesamt|gesamt|in total|overall|altogether|set aside/i.test(query)) score += FUNDER_GIVES.test(s) && !/eigenanteil|eigenmittel/i.test(s) ? 1 : /\bkoste[nt]\b|\bangerechnet\b|\b(zum|des) eigenanteils?\b/i.test(s) ? -1 : 0;
       // "Wie viel gibt es maximal?": the upper limit, not the lower one.
       if (intent === 'money' && MAXIMUM.test(query) && /höchstens|maximal|bis zu|bis (\d|zur höhe)/i.test(s)) score += 1.5;
       // "Wie viel Geld gibt es?" is not answered by what the municipality pays itself ("Eigenanteil: 3.000 Euro").

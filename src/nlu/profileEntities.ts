@@ -94,7 +94,7 @@ export function extractEntityType(text: string): ProfileEntityType | undefined {
   // "Unsere Stadt im Main-Kinzig-Kreis", "Gemeinden im Landkreis Rotenburg": the district there says where, not what.
   // "im Salzlandkreis", "im Burgenlandkreis", "in the Harz district": the district's own name, in one word or in English.
   // "der Bücherbus des Landkreises hält bei uns": the district's, not the asker.
-  const unplaced = outside.replace(/\b(im|in dem|aus dem|vom|beim)\s+((land)?kreis\s+[\p{L}-]+|[\p{L}-]+-(land)?kreis(es)?\b|\p{L}{3,}(land)?kreis(es)?\b)|\b(in|from) the [\p{L}-]+ (district|county)\b|\b(in|from) the (district|county) of [\p{L}-]+|\((land)?kreis [\p{L}-]+\)|\b(des|eines)\s+(land)?kreises\b|\bof the (district|county)\b/gu, ' ');
+  const unplaced = outside.replace(/\b(im|in dem|aus dem|vom|beim)\s+((land)?kreis\s+[\p{L}-]+|[\p{L}-]+-(land)?kreis(es)?\b|\p{L}{3,}(land)?kreis(es)?\b)|\b(in|from) the [\p{L}-]+ (district|county)\b|\b(in|from) the (district|county) of [\p{L}-]+|\((land)?kreis [\p{L}-]+\)|\b(des|eines)\s+(land)?kreises\b|\b(der|einer)\s+stiftung\b|\b(des|eines)\s+(vereins|trägers)\b|\bof the (district|county)\b/gu, ' ');
   return (unplaced !== outside ? entityTypeIn(unplaced) : undefined) ?? (outside !== own ? entityTypeIn(outside) : undefined) ?? entityTypeIn(own);
 }
 
