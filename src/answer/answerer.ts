@@ -5,13 +5,13 @@ import type { ProgramDetector } from '../nlu/programDetector.js';
 import { extractEntityType, extractProfileFacts, stateMentions, type ProfileFacts } from '../nlu/profileEntities.js';
 import type { TermList } from '../nlu/termList.js';
 import { deadlineStatus, findDates, type DeadlineStatus } from '../programs/deadlineStatus.js';
-import { evaluateEligibility, type ApplicantProfile, type Verdict } from '../programs/eligibility.js';
+import { evaluateEligibility, type ApplicantProfile, type Verdict, type VerdictReason } from '../programs/eligibility.js';
 import type { FactTopic, Program } from '../programs/programSchema.js';
 import { formatDate, formatDayMonth, formatNumber, type Translate } from '../i18n.js';
 import { parseQuantity } from '../nlu/numbers.js';
 import { detectLanguage } from '../nlu/language.js';
 import { asksToApplyAgain, findPriorRoundRule } from './priorRounds.js';
-import { findNamedExclusion } from './namedExclusions.js';
+import { findMissingRequirement, findNamedExclusion } from './namedExclusions.js';
 import { jointCap, jointRefused, partnerPopulations } from './jointApplications.js';
 import { describingWordsOut, findSentence, FIRST_STAGE_SENTENCE, jointAmountAfter } from './passageFinder.js';
 import { asksAboutPeople, asksSecondStage, channelRefused, findRelativeDeadline, INFO_EVENT, samePeople, BY_CHANNEL, LATER_HANDED_IN, OUTCOME, SIGN_UP, aboutEarlierRound, deadlineWithHour, findAmountLimits, findByline, findPublicationDate, kindOfNamedPlace, hasIntentCue, otherKindDeadline, passesOnApplications, secondStageDeadline, textsSay, findDuration, findExpansion, findFaqAnswer, findPassage, findWhenPassage, isApplicationDeadline } from './passageFinder.js';
@@ -83,9 +83,11 @@ const PERSON_NAME = /\b(Frau|Herr|Dr\.|Prof\.|Ms\.?|Mr\.?)\s+\p{Lu}|\p{Lu}\p{Ll}
 const NEXT_ROUND = /\b(neue|nächste|weitere|kommende)\w* (runde|ausschreibung|förderrunde|aufruf|durchgang|ausschreibungsrunde)|\b(next|new|another|future) (round|call)\b/i;
 const NEXT_ROUND_SAID = /\b(neue|nächste|weitere|erneute|kommende|zweite|dritte)\w* (runde|ausschreibung|förderrunde|aufruf|durchgang|ausschreibungsrunde)|\b(erneut|wieder|nochmals) ausgeschrieben|\b(next|new|second|third) (round|call)\b/i;
 /** "Dürfen wir das Geld für … verwenden?", "Can we use the money to …?": whether something may be paid from the grant. */
-const USE_OF_MONEY = /\b(verwenden|einsetzen|nutzen|bezahlen|finanzieren|abrechnen|gefördert|förderfähig|zuwendungsfähig)\b|\b(use|spend)\b.{0,40}\b(money|grant|funding|funds)\b|\b(pay for|be funded|fundable|eligible (cost|expense)s?)\b/i;
+const USE_OF_MONEY = /\b(verwenden|einsetzen|nutzen|bezahlen|bezahlt|finanzieren|finanziert|abrechnen|gefördert|förderfähig|zuwendungsfähig)\b|\b(use|spend)\b.{0,40}\b(money|grant|funding|funds)\b|\b(money|grant|funding|funds)\b.{0,30}\b(be )?(used|spent)\b|\b(pay for|be funded|fundable|eligible (cost|expense)s?)\b/i;
 /** A sentence that excludes something from funding. */
-const NOT_FUNDED = /\b(werden|wird|sind|ist)\s+nicht\s+(gefördert|förderfähig|zuwendungsfähig|finanziert|übernommen|erstattet)\b|\bnicht\s+(förderfähig|zuwendungsfähig)\s+(sind|ist)\b|\bvon der förderung ausgeschlossen\b/i;
+/** A sentence saying the call pays for something. */
+const FUNDED_SAID = /(?<![a-zäöüß])(übernimmt|übernehmen|gefördert werden|gefördert wird|förderfähig sind|förderfähig ist|zuwendungsfähig sind|finanziert|erstattet|bezuschusst)\b/i;
+const NOT_FUNDED = /^nicht\s+(gefördert|finanziert)\s+(werden|wird)\b|\b(werden|wird|sind|ist)\s+nicht\s+(gefördert|förderfähig|zuwendungsfähig|finanziert|übernommen|erstattet)\b|\bnicht\s+(förderfähig|zuwendungsfähig)\s+(sind|ist)\b|\bvon der förderung ausgeschlossen\b/i;
 /**
  * The deadline among a sentence's dates: "Veröffentlicht am 1. Oktober 2026 · Bewerbungsschluss: 1. Dezember 2026"
  * gives the one after the deadline word, not the first.
@@ -200,8 +202,8 @@ const THRESHOLD_BEFORE = /(mindestens|wenigstens|höchstens|maximal|\bab|unter|�
 
 /** Sentences that say yes or no outright about a signature or an own contribution. */
 const NO_SIGNATURE = /(muss|müssen|braucht|brauchen)\s+nicht\s+(\w+\s+){0,2}(unterschrieben|unterzeichnet)|nicht\s+unterschrieben\s+werden|(keine|nicht)\s+(formale\s+)?unterschrift\s+(ist\s+)?(nötig|erforderlich|notwendig)|unterschrift\s+ist\s+([^.;,]{0,30}\s)?nicht\s+(nötig|erforderlich|notwendig)|ohne unterschrift|formlose? (e-?mail|bewerbung|interessenbekundung)|unterschrift\s+(braucht|brauchen|benötigt|benötigen)\s+(ihr|sie|man|es)\b.{0,60}\bnicht\b|(braucht|brauchen) (ihr|sie|man) keine unterschrift|weder\s+(eine\s+)?unterschrift|keine\s+unterschrift\s+(nötig|erforderlich|notwendig|verlangt|benötigt)|unterschrift\s*:\s*([^.:]{0,40}\s)?(nicht\s+(erforderlich|nötig|notwendig)|nein\b|keine\b|entfällt)/i;
-const SIGNATURE = /\b(ist|sind|muss|müssen)\b.{0,360}\b(zu unterzeichnen|zu unterschreiben|unterschrieben|unterzeichnet)\b/i;
-const NO_OWN_FUNDS = /\b(kein|keinen)\s+(eigenanteil|eigenbeitrag|eigenbeteiligung)|(eigenanteil|eigenbeitrag|eigenbeteiligung)\s+(ist|wird)\s+nicht|eigenanteil\s+fällt\s+nicht|ohne eigenanteil/i;
+const SIGNATURE = /\b(ist|sind|muss|müssen)\b.{0,360}\b(zu unterzeichnen|zu unterschreiben|zu zeichnen|unterschrieben|unterzeichnet|gezeichnet)\b/i;
+const NO_OWN_FUNDS = /\b(kein|keinen)\s+(eigenanteil|eigenbeitrag|eigenbeteiligung)|(eigenanteil|eigenbeitrag|eigenbeteiligung)\s+(ist|wird)\s+nicht|eigenanteil\s+fällt\s+nicht|ohne eigenanteil|(eigenanteil|eigenbeitrag|eigenbeteiligung|eigenmittel)\s+(verlangt|fordert|erwartet|erhebt)\s+(\S+\s+){0,3}nicht\b/i;
 /** The whole budget of a call, and amounts that are per project or per applicant. */
 const TOTAL = /\binsgesamt\b|gesamt(budget|summe|volumen|mittel|förder)|\b(in total|total|overall)\b/i;
 const TOTAL_SAID = /insgesamt|gesamt|budget|fördervolumen|zur verfügung|bereitgestellt|bereit\b|in total|overall/i;
@@ -216,7 +218,7 @@ const MULTIPLE_ENTRIES = /(mehrere|zwei|drei|mehr als eine?n?|weitere[nr]?)\s+(b
 /** A sentence that allows one application each ("Jede Verwaltung darf einen Beitrag einreichen"). */
 const ONLY_ONE = /nur (ein|eine|einen) (beitrag|antrag|bewerbung)\b|jede\w* \w+ (darf|kann) (nur )?(einen|eine|ein) (beitrag|antrag|bewerbung)\b|je (gemeinde|verwaltung|kommune|landkreis) (kann|darf|ist) nur|nicht zusätzlich/i;
 /** A question about applying together with others. */
-const JOINT_QUESTION = new RegExp(String.raw`${MULTIPLE_ENTRIES.source}|gemeinsam|\bzusammen\b.{0,40}\b(bewerb|beantrag|einreich|antrag|teilnehm|mitmach)|\b(zwei|drei|vier|mehrere\w*)\s+(\p{L}+\s+)?(nachbar)?(gemeinden|kommunen|städte|landkreise|kreise|dörfer)|verbund|kooperation|\bjointly\b|\btogether\b|team up|join forces|partner (municipalit|towns|communit)|\bsich\b.{0,40}\b(stelle|lotsenstelle|\p{L}*stelle|\p{L}+in|\p{L}+en)\s+teilen\b|\bteilen sich\b|\bshare (a|one|the)\b`, 'iu');
+const JOINT_QUESTION = new RegExp(String.raw`${MULTIPLE_ENTRIES.source}|gemeinsam|\bzusammen\b.{0,40}\b(bewerb|beantrag|einreich|antrag|teilnehm|mitmach)|\b(zwei|drei|vier|mehrere\w*)\s+(\p{L}+\s+)?(nachbar)?(gemeinden|kommunen|städte|landkreise|kreise|dörfer)|verbund|kooperation|\bjoint(ly)?\b|\btogether\b|team up|join forces|partner (municipalit|towns|communit)|\bsich\b.{0,40}\b(stelle|lotsenstelle|\p{L}*stelle|\p{L}+in|\p{L}+en)\s+teilen\b|\bteilen sich\b|\bshare (a|one|the)\b`, 'iu');
 const NO_JOINT = /(gemeinsame|verbund|kooperations)\w*\s+(\w+\s+){0,3}(bewerbungen|anträge|antragstellung|bewerbung)\b.{0,60}\b(nicht (vorgesehen|möglich|zulässig|gestattet)|ausgeschlossen)|(nur|ausschließlich) (einzeln|allein)/i;
 const JOINT_OK = /(gemeinsame|verbund)\w*\s+(\w+\s+){0,3}(bewerbungen|anträge|antragstellung|bewerbung)\b.{0,60}\b(möglich|erwünscht|zulässig|willkommen|ausdrücklich)|können (auch )?gemeinsam (beantragt|eingereicht|gestellt)|(können|dürfen) (auch )?(einen )?gemeinsamen antrag|(können|dürfen) sich (auch )?gemeinsam\b.{0,80}\b(bewerben|beteiligen|teilnehmen)|antragsberechtigt sind\b.{0,200}\bzusammenschlüsse von (mindestens )?(zwei|drei|vier|\d+) (gemeinden|kommunen)/i;
 const OWN_FUNDS_HOW = /anrechn|abdecken|bestreiten|angerechnet|erbring|einsetzen|verwenden|nutzen|als eigenanteil|spenden|finanzier|\büber (mittel|spenden|dritt)|\bdurch\b|ersetz|\bdecken\b|\bzählen\b|\bgelten\b|count towards|be covered by/i;
@@ -226,10 +228,10 @@ const OWN_FUNDS = /eigenanteil\s+(von|in höhe von)\s+(mindestens\s+)?(\d+\s*(%|
 const ASKS_ANONYMITY = /anonym|\bohne\b|ungenannt|nicht\s+(namentlich\s+)?(genannt|veröffentlicht|öffentlich)|vertraulich|geheim|confidential|without|unnamed/i;
 const ASKS_PUBLICATION = /veröffentlich|öffentlich|genannt|bekannt gegeben|publish|publicly|\bpublic\b|\bnamed\b/i;
 /** A sentence that makes the participants public (negated forms are sorted out by statesPublished). */
-const PUBLISHED = /\bohne\s+(\S+\s+){0,2}nennung\b.{0,60}\bnicht\s+möglich|anonyme\s+(teilnahme|förderung|bewerbung)\s+(ist\s+)?(daher\s+|deshalb\s+)?(nicht\s+(möglich|vorgesehen)|ausgeschlossen)|anonymous\s+(participation|funding|application)\s+is\s+(therefore\s+|thus\s+)?(not\s+(possible|foreseen|allowed)|excluded)|nicht\s+anonym|\b(werden|wird)\b.{0,100}?\b(veröffentlicht|öffentlich\s+(bekannt\s+gegeben|gemacht)|bekannt\s+geben|bekanntgeben|genannt|vorgestellt)\b|\b(veröffentlicht|veröffentlichen|nennt|nennen)\s+(\S+\s+){0,6}die\s+(namen|liste)\b/i;
+const PUBLISHED = /\bohne\s+(\S+\s+){0,2}(nennung|veröffentlichung)\b.{0,60}\bnicht\s+möglich|anonyme\s+(teilnahme|förderung|bewerbung)\s+(ist\s+)?(daher\s+|deshalb\s+)?(nicht\s+(möglich|vorgesehen)|ausgeschlossen)|anonymous\s+(participation|funding|application)\s+is\s+(therefore\s+|thus\s+)?(not\s+(possible|foreseen|allowed)|excluded)|nicht\s+anonym|\b(werden|wird)\b.{0,100}?\b(veröffentlicht|öffentlich\s+(bekannt\s+gegeben|gemacht)|bekannt\s+geben|bekanntgeben|genannt|vorgestellt)\b|\b(veröffentlicht|veröffentlichen|nennt|nennen)\s+(\S+\s+){0,6}die\s+(namen|liste)\b/i;
 const STAYS_UNNAMED = /anonyme\s+teilnahme\s+(ist\s+)?möglich|anonym\s+(teilnehmen|bleiben)|erfolgt\s+anonym|ohne\s+(namens)?nennung|nur\s+in\s+anonymisierter|\b(kein\w*|nicht|nie|niemals)\s+(\w+\s+){0,3}(namentlich\s+)?(genannt|veröffentlicht)|verzicht\w*\b.{0,80}\b(nennung|veröffentlichung)|(nennung|veröffentlichung)\b.{0,40}\bverzicht|von\s+der\s+(veröffentlichung|nennung)\b.{0,160}\babgesehen/i;
 /** Funding only with the place named. */
-const NAMING_REQUIRED = /\bohne\s+(\S+\s+){0,2}nennung\b.{0,60}\bnicht\s+möglich/gi;
+const NAMING_REQUIRED = /\bohne\s+(\S+\s+){0,2}(nennung|veröffentlichung)\b.{0,60}\bnicht\s+möglich/gi;
 /** Anonymity granted when asked for ("Auf Wunsch …", "… kann verzichtet werden"). */
 const ON_REQUEST = /auf\s+(\S+\s+){0,3}(wunsch|antrag)\b|verzicht|abgesehen|wer das nicht möchte/i;
 /** A waiver granted only in a case the text names ("…, wenn Tatsachen eine Gefährdung befürchten lassen"). */
@@ -257,6 +259,11 @@ const NOT_SELECTED_ASKED = /\b(nicht|kein\w*)\s+(ausgewählt|genommen|angenommen
 const NOT_SELECTED_SAID = /\bnicht\s+erfolgreiche\w*\s+(bewerbung|antrag|interessenbekundung)|\bnicht\s+ausgewählte\w*\b|\b(bewerbung|antrag)\w*\s+(nicht|keinen)\s+(erfolg|berücksichtigt|ausgewählt)|\babsage\w*\b.{0,60}\b(erhalten|bekommen)\b.{0,80}\b(angebot|teilnehm|fortbildung)|\bunsuccessful (applicants|applications)\b/i;
 
 /** Combining the grant with other funding, asked and said. */
+/** Starting the work before the approval ("vorzeitiger Maßnahmebeginn"), asked and said. */
+/** An FAQ answer that makes an exception to a rule ("Eine Ausnahme gilt für …", "ausnahmsweise"). */
+const FAQ_EXCEPTION = /\b(eine )?ausnahme (gilt|besteht|bilden|machen)|\bausnahmsweise\b|\ban exception (is|applies)\b/i;
+const EARLY_START_ASKED = /\b(vor|before)\s+(der|dem|the|receiving the|getting the)?\s*(bewilligung|zusage|bescheid|zuwendungsbescheid|förderzusage|approval|grant decision)\w*\b.{0,40}\b(anfangen|beginnen|starten|loslegen|start|begin)\b|\b(anfangen|beginnen|starten|loslegen|start|begin)\b.{0,60}\b(vor|before)\s+(der|dem|the)?\s*(bewilligung|zusage|bescheid|zuwendungsbescheid|förderzusage|approval)|vorzeitig\w*\s+(maßnahme|vorhaben)?beginn|early start/i;
+const EARLY_START_SAID = /vorzeitig|maßnahmebeginn|vorhabenbeginn|(nicht|noch nicht|erst)\b.{0,40}\bbegonnen|begonnen werden|beginnen (darf|dürfen)|(vor|nach) (der|dem) (bewilligung|zusage|bescheid|zuwendungsbescheid)\w*.{0,40}(begonnen|beginnen|anfangen)|early start|started before/i;
 const COMBINING_ASKED = /kombinier|kumulier|doppelförderung|\bmit (geld|mitteln|fördermitteln|förderung|zuschüssen) (aus|von) (einem|einer|anderen|weiteren|dem|der)\b|\bcombin(e|ed|ing)\b|\b(together|along) with (other|another|further) (funding|grants?|programmes?|programs?)\b|\bstack(ed|ing)?\b.{0,30}\b(funding|grants?)/i;
 const COMBINING_SAID = /kombinier|kumulier|doppelförderung|\bandere\w* (öffentliche\w* )?(förder|mittel|programm|zuschüss|zuwendung)|\bweitere\w* (förder|mittel|zuschüss)|drittmittel|combin|\bother (public )?(funding|grants?|programmes?)/i;
 /** What holds after the funding ends, asked and said. */
@@ -291,7 +298,9 @@ const CHANNEL_WORDS: RegExp[] = [/e-?mail|\bmail\b/i, /\bpost(al)?\b|postweg|\bl
 function englishFaqYesNo(quote: string, question: string, coverage: number): { key: string; share?: string } | undefined {
   const m = quote.match(FAQ_YES_NO);
   const asked = questionSentence(question);
-  if (!m || coverage < 0.99 || !YES_NO_QUESTION.test(asked) || !YES_NO_QUESTION.test(m[1])) return undefined;
+  // "Can we e-mail a scanned copy …?" – "Reicht es, wenn wir … eingescannt per E-Mail schicken? Nein.": the same way of sending asked, its other words may differ.
+  const sameWay = m !== null && BY_CHANNEL.test(asked) && CHANNEL_WORDS.some((c) => c.test(m[1]) && c.test(asked));
+  if (!m || coverage < (sameWay ? 0.5 : 0.99) || !YES_NO_QUESTION.test(asked) || !YES_NO_QUESTION.test(m[1])) return undefined;
   if (NEGATING.test(m[1]) !== NEGATING_EN.test(asked)) return undefined;
   if (CHANNEL_WORDS.some((c) => c.test(m[1]) !== c.test(asked))) return undefined;
   return { key: m[2].toLowerCase() === 'ja' ? 'faqYes' : 'faqNo' };
@@ -307,6 +316,8 @@ function plainAnswer(intent: Intent, quote: string, question: string): { key: st
   if (USE_OF_MONEY.test(question) && YES_NO_QUESTION.test(questionSentence(question))) {
     const refusing = splitSentences(quote).find((x) => NOT_FUNDED.test(x));
     if (refusing && splitSentences(quote).length === 1 && !/\b(sofern|wenn|soweit|außer|ausgenommen|es sei denn|nur|jedoch|aber)\b/i.test(refusing)) return { key: 'notFunded' };
+    // "Can the money be used for a crossing island (Querungshilfe)?" – "Für kleine bauliche Maßnahmen …, etwa … Querungshilfen …, übernimmt das Land 65 Prozent": yes.
+    if (!refusing && FUNDED_SAID.test(quote) && !/\bnicht\b|\bkein\w*\b|ausgeschlossen/i.test(quote)) return { key: 'funded' };
   }
   if (intent === 'signature' && ASKS_SUFFICIENCY.test(question) && !NO_SIGNATURE.test(quote)) return undefined;
   // "Will the names of our mentees be published?" is not answered by a sentence about municipalities being named.
@@ -348,6 +359,14 @@ function plainAnswer(intent: Intent, quote: string, question: string): { key: st
   }
   // "Müssen wir das Unterschriebene im Original per Post schicken?" asks how to send it, not whether to sign.
   if (intent === 'signature' && /original|per post|scan|einscann|pdf|per e-?mail|mailen|digital|elektronisch/i.test(question)) return undefined;
+  // "Brauchen wir einen Ratsbeschluss?": the yes or no of the sentence on the resolution, not of signing.
+  if (intent === 'signature' && RESOLUTION_ASKED.test(question)) {
+    const said = splitSentences(quote).find((x) => RESOLUTION_SAID.test(x));
+    if (!said) return undefined;
+    if (/\b(nicht|kein\w*)\b[^.]{0,40}\b(nötig|erforderlich|notwendig|verlangt|vorausgesetzt|benötigt)|\bohne\b[^.]{0,30}beschluss|\bkein\w*\b[^.]{0,30}beschluss/i.test(said)) return { key: 'faqNo' };
+    if (/\b(nötig|erforderlich|notwendig|beizufügen|vorzulegen|muss|müssen|setzt)\b/i.test(said)) return { key: 'faqYes' };
+    return undefined;
+  }
   // "Wer unterschreibt den Antrag?" asks who, not whether.
   if (intent === 'signature' && /^\s*(wer|who)\b/i.test(question)) return undefined;
   // "Für die Skizze keine Unterschrift … erst der förmliche Antrag muss unterschrieben werden": both, so the quote says it.
@@ -514,6 +533,14 @@ const DATED_PART = new RegExp(String.raw`(?:\b(?:am|on)\s+)?\b\d{1,2}\.?\s*(${MO
 const MONTH_WORD = new RegExp(String.raw`\b(${MONTH_NAMES})\b`, 'giu');
 
 /** The one dated part of a sentence that names several, when the question names its month. */
+/** "joint application – max grant?" – "… höchstens 18.000 Euro je Gemeinde. Bei gemeinsamen Bewerbungen sind es höchstens 30.000 Euro.": the joint amount first. */
+function jointPartAsked(quote: string, question: string): string | undefined {
+  if (!JOINT_QUESTION.test(question) || !/\d/.test(quote)) return undefined;
+  const sentences = splitSentences(quote);
+  const joint = sentences.findIndex((x) => /gemeinsam|verbund|zusammen/i.test(x) && /\d[\d.,]*\s*(euro|€|prozent|%)/i.test(x));
+  return joint > 0 ? sentences[joint] : undefined;
+}
+
 function datedPartAsked(quote: string, question: string): string | undefined {
   const parts = [...quote.matchAll(DATED_PART)];
   if (parts.length < 2) return undefined;
@@ -554,7 +581,7 @@ function projectCost(text: string): number | undefined {
 }
 
 /** Where a question asks a second thing: ", und wie hoch …", "und was müssen wir …", ", and who …". */
-const SECOND_QUESTION = /^(.{4,}?),?\s+(?:und|and)\s+((?:wie|was|wer|wen|wem|wann|wo|wohin|welche\w*|bis wann|ab wann|nach welchen|gibt es|gibt|zahlt|übernimmt|hilft|bekommen|bekommt|erhalten|erhält|zählt|gilt|reicht|muss|müssen|brauchen|dürfen|darf|durfte|durften|können|kann|konnte|konnten|wird|wurde|werden|how|what|who|whom|when|where|which|do|does|is|are|can|could|must|will|would)\b[^?]{6,})\?\s*$/i;
+const SECOND_QUESTION = /^(.{4,}?),?\s+(?:und|and)\s+((?:(?:for|with|by|to|from|für|mit|von|an|bei|in) (?=(?:how|what|which|whom|wie|was|welche|wem|wen)\b))?(?:wie|was|wer|wen|wem|wann|wo|wohin|welche\w*|bis wann|ab wann|nach welchen|gibt es|gibt|zahlt|übernimmt|hilft|bekommen|bekommt|erhalten|erhält|zählt|gilt|reicht|muss|müssen|brauchen|dürfen|darf|durfte|durften|können|kann|konnte|konnten|wird|wurde|werden|how|what|who|whom|when|where|which|do|does|is|are|can|could|must|will|would)\b[^?]{4,})\?\s*$/i;
 /** A question word or verb at the start of the first part: it is a question of its own. */
 const ASKS_FIRST = /^\s*(?:(?:mit|in|an|bei|von|für|zu|aus|ab|bis|seit|um|nach|with|in|for|to|from|by) )?(wie ?viel\w*|wie|was|wer|wen|wem|wann|wo|wohin|welche\w*|bis wann|ab wann|gibt es|muss|müssen|brauchen|können|kann|dürfen|darf|ist|sind|how|what|who|when|where|which|do|does|is|are|can|must)\b/i;
 
@@ -570,7 +597,9 @@ function compoundParts(text: string): [string, string] | undefined {
   }
   const m = (told ? asked : text.trim()).match(SECOND_QUESTION);
   // A short first part ("Geht das, und …") stands on the description before it.
-  if (!m || (m[1].length < 12 && !told) || !(ASKS_FIRST.test(m[1]) || YES_NO_QUESTION.test(m[1])) || /\?/.test(m[1])) return undefined;
+  // "Örtchen am Weg: wie viel …, und wann …?": the name before the colon labels the questions.
+  const first = m?.[1].replace(/^[^:?]{2,60}:\s*/, '');
+  if (!m || !first || (m[1].length < 12 && !told) || !(ASKS_FIRST.test(first) || YES_NO_QUESTION.test(first)) || /\?/.test(m[1])) return undefined;
   const english = /^(how|what|who|whom|when|where|which|do|does|is|are|can|must)\b/i.test(m[2]);
   // "When is the deadline …, and can we still submit one?", "Bis wann läuft die Frist, und schaffen wir das noch?": the same thing asked on; the first answer says it.
   if (classifyIntent(m[1]).intent === 'deadline' && /\b(still|noch)\b/i.test(m[2]) && /\b(one|it|that|das|es|dies)\b/i.test(m[2]) && !findDates(m[2]).length) return undefined;
@@ -584,7 +613,7 @@ const AMOUNT_SAID = /\d[\d.,]*\s*(euro|€|eur\b|mio|millionen|prozent|%)|(€|e
 
 /** A statement turned into a question by its tail ("Die Frist ist doch Ende Januar, oder?", "…, right?"). */
 const TAG_QUESTION = /,\s*(oder|nicht wahr|gell|ne|stimmt'?s|richtig|right|correct|isn'?t it|wasn'?t it)\s*\?\s*$/i;
-const YES_NO_QUESTION = /^\s*(kommen|kommt|passt|passen|ist|sind|war|waren|kann|können|konnte|konnten|darf|dürfen|durfte|durften|gibt|gab|muss|müssen|musste|mussten|hat|haben|hatte|hatten|hätte|hätten|wäre|wären|brauchen|braucht|brauchte|reicht|reichte|geht|ging|wird|werden|wurde|wurden|bleibt|bleiben|soll|sollen|gilt|gelten|galt|zählt|zählen|lässt|lassen|kostet|bekommen|bekommt|erhalten|erhält|erfährt|erfahren|can|is|are|do|does|may|could|must|will|would|should|shall)\b/i;
+const YES_NO_QUESTION = /^\s*(kommen|kommt|passt|passen|ist|sind|war|waren|kann|können|konnte|konnten|darf|dürfen|durfte|durften|gibt|gab|muss|müssen|musste|mussten|hat|haben|hatte|hatten|hätte|hätten|wäre|wären|brauchen|braucht|brauchte|reicht|reichte|geht|ging|wird|werden|wurde|wurden|bleibt|bleiben|soll|sollen|gilt|gelten|galt|zählt|zählen|lässt|lassen|kostet|bekommen|bekommt|erhalten|erhält|erfährt|erfahren|can|is|are|do|does|may|could|must|will|would|should|shall|were|did|has|have|had|was(?=\s+(?:it|that|this|there|the|our|my|a|an|we|he|she|they)\b))\b/i;
 const APPLYING_WORDS = new RegExp(`${APPLICATION_WORDS.source}|beantrag|teilnehm|teilnahme|mitmach|ausschreibung|aufruf|take part|participate|call\\b`, 'i');
 
 const OWN_FUNDS_WORDS = /eigen(mittel|anteil|leistung|beitrag|beteiligung)|kofinanz|kostenfrei|kostenlos|keine kosten/i;
@@ -592,7 +621,7 @@ const OWN_FUNDS_WORDS = /eigen(mittel|anteil|leistung|beitrag|beteiligung)|kofin
 /** Kinds of question about a call's terms, where an applicant named in it ("Vereine", "Gemeinden") is not the topic. */
 const APPLICANT_NOT_TOPIC = new Set<Intent>(['benefits', 'money', 'ownFunds', 'deadline', 'signature', 'anonymity', 'contact', 'changes']);
 const APPLICANT_STEMS = new Set(
-  'verein vereine gemeinde gemeinden kommune kommunen landkreis landkreise stadt städte träger organisation organisationen kreis kreise antragsteller teilnehmer'.split(' ').map((w) => stem(w)),
+  'verein vereine gemeinde gemeinden kommune kommunen landkreis landkreise stadt städte träger organisation organisationen kreis kreise antragsteller teilnehmer verbandsgemeinde verbandsgemeinden ortsgemeinde ortsgemeinden samtgemeinde samtgemeinden einheitsgemeinde einheitsgemeinden amt ämter markt märkte verwaltungsgemeinschaft'.split(' ').map((w) => stem(w)),
 );
 
 /** Words that describe the asker: kind and size ("amtsfreie", "Einwohnern"). */
@@ -699,7 +728,8 @@ export class Answerer {
     // "An wie viele Kommunen geht die Begleitung?" counts municipalities, it does not ask what they get.
     if ((intent === 'benefits' || intent === 'money') && /\b(wie viele|how many)\s+(\p{L}+\s+)?(kommunen|modellkommunen|gemeinden|städte|landkreise|kreise|projekte|vorhaben|standorte|regionen|municipalities|towns|projects)\b/iu.test(req.text)) intent = 'unknown';
     // "Could we e-mail our signed application?", "Dürfen wir den unterschriebenen Antrag mailen?": how to send it, not whether to sign.
-    if (intent === 'signature' && BY_CHANNEL.test(req.text) && /\b(signed|unterschriebene[nrs]?|unterzeichnete[nrs]?)\s+\p{L}/iu.test(req.text)) intent = 'process';
+    // "… as a scanned PDF with the mayor's signature?": how to send the signed application, not whether to sign.
+    if (intent === 'signature' && BY_CHANNEL.test(req.text) && /\b(signed|unterschriebene[nrs]?|unterzeichnete[nrs]?)\s+\p{L}|\bwith (the|a|our|his|her) [\p{L}'’]+ signature\b|\bmit (der |einer )?unterschrift\b/iu.test(req.text)) intent = 'process';
     // "Wie lange läuft die Förderung?", "How long is the funding period?": a duration, not the application deadline.
     if ((intent === 'deadline' || intent === 'money' || intent === 'benefits' || intent === 'eligibility') && asksDuration(req.text)) intent = 'unknown';
     // "Was passiert, wenn der Antrag erst nach dem Stichtag ankommt?" asks about lateness, not for the date.
@@ -748,7 +778,7 @@ export class Answerer {
   /** "Laut Ausschreibung X: „…“" (a paper: "Im X heißt es: „…“"); the quote inert in markdown. */
   private quoteLead(program: Program, quote: string, lang: Lang, question?: string): string {
     // "Um wie viel Uhr begann die Infoveranstaltung im Februar?" – "Am 31. Januar um 14-15 Uhr und am 16. Februar um 11-12 Uhr …": the one asked for first.
-    const part = question ? datedPartAsked(quote, question) : undefined;
+    const part = question ? datedPartAsked(quote, question) ?? jointPartAsked(quote, question) : undefined;
     if (part) return this.deps.t(lang, 'passage.partFirst', { part: escapeMarkdown(part), program: program.shortName, quote: escapeMarkdown(quote) });
     // An English call quoted to an English question needs no "(in German)".
     const same = lang === 'en' && this.languageOf(program) === 'en' ? 'SameLanguage' : '';
@@ -1007,12 +1037,16 @@ export class Answerer {
         const joint = this.jointVerdict(program, profile, ownWords, lang, req.text);
         if (joint) return joint;
       }
-      const verdict = evaluateEligibility(program, profile);
+      // "Our Verbandsgemeinde in Cochem-Zell …": one of the call's districts named bare, without "Landkreis".
+      const districts = program.rules.find((r): r is Extract<Program['rules'][number], { type: 'districts' }> => r.type === 'districts');
+      const bareDistrict = districts && !profile.district ? districts.allowed.find((d) => new RegExp(`(?<!\\p{L})${d.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?!\\p{L})`, 'iu').test(ownWords)) : undefined;
+      const verdict = evaluateEligibility(program, bareDistrict ? { ...profile, district: bareDistrict } : profile);
       // "Kann sich unsere Verwaltungsgemeinschaft bewerben?": a kind the rules do not know, which the call's FAQ answers itself.
       // "Kann sich ein Landkreis für seine Gemeinden bewerben? Nein. Landkreise können sich nur für ihre eigene Verwaltung bewerben":
       // an FAQ entry that asks what was asked and answers it plainly qualifies the main text's rules, which a verdict reads.
       const faq = lang === 'de' ? findFaqAnswer(kb, docIds, req.text, focusTerms(withoutDescription(req.text), [program], kb.vocabulary), { applicantWords: true }) : null;
-      const faqRules = faq !== null && faq.coverage >= 0.5 && (verdict.status === 'unclear' || FAQ_YES_NO.test(faq.quote) || FAQ_REFUSES.test(faq.quote));
+      // "Grundsätzlich nicht. Eine Ausnahme gilt für Gemeinden …, die …": an exception to the rule the verdict read, in the call's FAQ.
+      const faqRules = faq !== null && ((faq.coverage >= 0.5 && (verdict.status === 'unclear' || FAQ_YES_NO.test(faq.quote) || FAQ_REFUSES.test(faq.quote))) || (verdict.status === 'no' && FAQ_EXCEPTION.test(faq.quote)));
       if (faq && faqRules) {
         // The entry asks what was asked ("Können sich Verwaltungsgemeinschaften … bewerben? Nein."): its yes or no leads.
         const said = faq.quote.match(FAQ_YES_NO);
@@ -1024,6 +1058,12 @@ export class Answerer {
       const excluded = verdict.status !== 'no' ? findNamedExclusion(kb, docIds, ownWords) : undefined;
       if (excluded) {
         const reason = { status: 'no' as const, key: 'verdict.reason.namedExcluded', values: { what: excluded.word }, quote: excluded.quote };
+        return this.verdictAnswer(program, { ...verdict, status: 'no', reasons: [reason, ...verdict.reasons.filter((r) => r.status === 'ok' || r.status === 'info')], missing: [] }, profile, lang, req.text);
+      }
+      // "… ohne Katzenschutzverordnung – bekommen wir trotzdem Geld?": a condition the asker says they do not meet.
+      const unmet = verdict.status !== 'no' ? findMissingRequirement(kb, docIds, ownWords) : undefined;
+      if (unmet) {
+        const reason = { status: 'no' as const, key: 'verdict.reason.namedMissing', values: { what: unmet.word }, quote: unmet.quote };
         return this.verdictAnswer(program, { ...verdict, status: 'no', reasons: [reason, ...verdict.reasons.filter((r) => r.status === 'ok' || r.status === 'info')], missing: [] }, profile, lang, req.text);
       }
       return this.verdictAnswer(program, verdict, profile, lang, req.text);
@@ -1164,6 +1204,8 @@ export class Answerer {
     if (ASKS_RESULT.test(req.text) && !RESULT_SAID.test(passage.quote)) return this.abstain(intent, lang, program);
     // "Dürfen wir den Zuschuss mit Geld aus einem Landesprogramm kombinieren?" needs a sentence on combining funding.
     if (COMBINING_ASKED.test(req.text) && !COMBINING_SAID.test(passage.quote)) return this.abstain(intent, lang, program);
+    // "Dürfen wir schon vor der Bewilligung anfangen?" needs a sentence on an early start, not the date approvals go out.
+    if (EARLY_START_ASKED.test(req.text) && !EARLY_START_SAID.test(passage.quote)) return this.abstain(intent, lang, program);
     // "Nach welchen Kriterien wird ausgewählt?" is not answered by when or by whom.
     if (SELECTION_CRITERIA.test(req.text) && !CRITERIA_SAID.test(passage.quote)) return this.abstain(intent, lang, program);
     // "What is the total budget?" → "Gesamtbudget": a specific thing asked in English must be in the quote, as in German.
@@ -1225,6 +1267,8 @@ export class Answerer {
     let plain = plainAnswer(intent, passage.quote, ownWords) ?? (lang === 'en' ? englishFaqYesNo(passage.quote, req.text, passage.coverage) : faqYesNo(passage.quote, req.text));
     // A "not funded" sentence answers no only when it is about the thing asked ("Honorare" is not "Baumaßnahmen").
     if (plain?.key === 'notFunded' && passage.coverage < 0.5) plain = undefined;
+    // A yes needs the sentence to name everything asked: "Gefördert werden Jungbäume" says nothing of a mower.
+    if (plain?.key === 'funded' && passage.coverage < 1) plain = undefined;
     let lead = plain
       ? t(lang, `passage.${plain.key}`, { program: program.shortName, quote: escapeMarkdown(passage.quote), share: plain.share ?? '' })
       : this.quoteLead(program, passage.quote, lang, req.text);
@@ -1322,9 +1366,27 @@ export class Answerer {
     const { kb, t } = this.deps;
     const docIds = kb.docIdsOf(program);
     const refused = jointRefused(kb, docIds);
-    if (refused) return this.answerOf(program, 'eligibility', t(lang, 'passage.faqNo', { program: program.shortName, quote: escapeMarkdown(refused.quote) }), [this.citation(program, refused.docId, refused.quote)], lang);
+    if (refused) {
+      // "1.600 Einwohner … zusammen mit der Nachbargemeinde?": no joint route, and the size alone says why that was asked.
+      const size = profile.population !== undefined ? evaluateEligibility(program, profile).reasons.find((r) => r.status === 'no' && r.key.startsWith('verdict.reason.population')) : undefined;
+      const text = t(lang, 'passage.faqNo', { program: program.shortName, quote: escapeMarkdown(refused.quote) });
+      const cites = [this.citation(program, refused.docId, refused.quote), ...(size?.quote ? [this.citation(program, program.docIds[0], size.quote)] : [])];
+      return this.answerOf(program, 'eligibility', size ? `${text} ${this.reasonText(size, lang)}` : text, cites, lang);
+    }
     const sizes = partnerPopulations(ownWords);
     const cap = sizes && jointCap(kb, docIds);
+    // "two villages of about 4,000 inhabitants each … together?": the call's joint route for small ones, with as many partners as it allows.
+    const route = sizes && !cap ? program.rules.find((r): r is Extract<Program['rules'][number], { type: 'jointBelow' }> => r.type === 'jointBelow') : undefined;
+    if (sizes && route && sizes.some((n) => n < route.threshold)) {
+      const base = evaluateEligibility(program, { ...profile, population: undefined });
+      const others = base.reasons.filter((r) => !r.key.startsWith('verdict.reason.population') && !r.key.startsWith('verdict.reason.joint'));
+      const tooMany = !route.asQuoted && sizes.length > route.partnersMax + 1;
+      const reason: VerdictReason = tooMany
+        ? { status: 'no' as const, key: 'verdict.reason.jointTooMany', values: { max: route.partnersMax + 1, count: sizes.length }, quote: route.quote }
+        : { status: 'ok' as const, key: 'verdict.reason.jointRoute', values: { threshold: route.threshold, count: sizes.length }, quote: route.quote };
+      const worst = tooMany || others.some((r) => r.status === 'no') ? 'no' : others.some((r) => r.status === 'conditional') ? 'conditional' : 'fits';
+      return this.verdictAnswer(program, { ...base, status: worst, reasons: tooMany ? [reason, ...others] : [...others.filter((r) => r.status !== 'ok'), reason, ...others.filter((r) => r.status === 'ok')], missing: base.missing.filter((m) => m !== 'population') }, profile, lang, question);
+    }
     if (!sizes || !cap) return undefined;
     const total = sizes.reduce((a, b) => a + b, 0);
     const base = evaluateEligibility(program, { ...profile, population: undefined });

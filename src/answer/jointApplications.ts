@@ -10,7 +10,7 @@ import { allChunksOf } from './passageFinder.js';
 
 /** The call rules joint applications out ("Gemeinsame Bewerbungen sind nicht vorgesehen"). */
 const JOINT_REFUSED =
-  /\bgemeinsame\s+(bewerbungen|anträge|bewerbung|antrag|interessenbekundungen)\s+(sind|ist|werden)\s+(\p{L}+\s+)?(nicht\s+(vorgesehen|möglich|zulässig|zugelassen|förderfähig)|ausgeschlossen)\b|\b(können|dürfen)\s+sich\s+nicht\s+gemeinsam\s+bewerben\b|\bjoint\s+applications\s+(are|is)\s+not\s+(possible|accepted|eligible|foreseen)\b/iu;
+  /\bgemeinsame\s+(bewerbungen|anträge|bewerbung|antrag|interessenbekundungen)\s+(\p{L}+\s+){0,3}(sind|ist|werden)\s+(\p{L}+\s+)?(nicht\s+(vorgesehen|möglich|zulässig|zugelassen|förderfähig)|ausgeschlossen)\b|\b(können|dürfen)\s+sich\s+nicht\s+gemeinsam\s+bewerben\b|\bjoint\s+applications\s+(are|is)\s+not\s+(possible|accepted|eligible|foreseen)\b/iu;
 
 /** A population cap for joint applications ("Für gemeinsame Anträge gilt eine Obergrenze von zusammen 12.000 Einwohnern"). */
 const JOINT_CAP =
@@ -53,7 +53,10 @@ export function jointCap(kb: KnowledgeBase, docIds: ReadonlySet<string>): (Joint
 export function partnerPopulations(text: string): number[] | undefined {
   const t = text.replace(/(\d),(\d{3})\b/g, '$1.$2');
   // "je rund 6.000", "each with about 6,000": one size for every partner counted before it.
-  const each = t.match(new RegExp(String.raw`\b(zwei|drei|vier|two|three|four|beide|both)\b[^.?!]{0,80}?\b(je|jeweils|each)\s+(mit\s+|with\s+)?(rund|etwa|ca\.?|knapp|about|around|roughly)?\s*${NUMBER}\s*${PEOPLE}`, 'i'));
+  // "two villages of about 4,000 inhabitants each", "zwei Gemeinden mit rund 4.000 Einwohnern jeweils": the same, said after the number.
+  const each =
+    t.match(new RegExp(String.raw`\b(zwei|drei|vier|two|three|four|beide|both)\b[^.?!]{0,80}?\b(je|jeweils|each)\s+(mit\s+|with\s+)?(rund|etwa|ca\.?|knapp|about|around|roughly)?\s*${NUMBER}\s*${PEOPLE}`, 'i')) ??
+    t.match(new RegExp(String.raw`\b(zwei|drei|vier|two|three|four|beide|both)\b[^.?!]{0,80}?\b(of|with|mit|von)\s+(?:(?:rund|etwa|ca\.?|knapp|about|around|roughly)\s+)?()()${NUMBER}\s*${PEOPLE}\s+(?:each|jeweils)\b`, 'i'));
   if (each) {
     const n = parseQuantity(each[5]);
     return n ? Array(COUNT_WORDS[each[1].toLowerCase()]).fill(n) : undefined;

@@ -55,8 +55,22 @@ function excludingClause(sentence: string): string | undefined {
   return sentence.split(/[:;]|\s[–-]\s/).find((part) => EXCLUSION.test(part));
 }
 
+/**
+ * Big towns within a district are a legal category of their own, named by several words ("große kreisangehörige Stadt" in
+ * Rhineland-Palatinate, "Große Kreisstadt" in Bavaria, Baden-Württemberg and Saxony): a word-by-word match misses them.
+ */
+const BIG_DISTRICT_TOWN = /gro(?:ß|ss)e[nrs]?\s+(?:kreisangehörige[nrs]?\s+st(?:a|ä)dt\p{L}*|kreisst(?:a|ä)dt\p{L}*|selbst(?:ä|a)ndige[nrs]?\s+st(?:a|ä)dt\p{L}*)|major district towns?/iu;
+
 /** An exclusion of the call that names a rare word of the question (its programme names removed) the asker says applies to them. */
 export function findNamedExclusion(kb: KnowledgeBase, docIds: ReadonlySet<string>, question: string): NamedExclusion | undefined {
+  const category = question.match(BIG_DISTRICT_TOWN);
+  if (category && !NEGATED_BEFORE.test(question.slice(0, category.index))) {
+    for (const chunk of allChunksOf(kb, docIds)) for (const s of chunk.sentences) {
+      const clause = excludingClause(s);
+      const named = clause?.match(BIG_DISTRICT_TOWN);
+      if (named) return { docId: chunk.docId, quote: s, word: named[0] };
+    }
+  }
   const counts = passageCounts(kb);
   const asked = new Map<string, string>();
   for (const m of question.matchAll(/[\p{L}]+/gu)) {
@@ -79,6 +93,41 @@ export function findNamedExclusion(kb: KnowledgeBase, docIds: ReadonlySet<string
         const st = stem(w.toLowerCase());
         if (!asked.has(st) || (counts.get(st) ?? 0) > MAX_PASSAGES) continue;
         return { docId: chunk.docId, quote: underHeading ? `${chunk.question} ${s}` : s, word: w };
+      }
+    }
+  }
+  return undefined;
+}
+
+/** A clause that requires something of every applicant ("Die Gemeinde muss eine Katzenschutzverordnung haben"). */
+const REQUIREMENT = /\b(muss|müssen)\b.{0,100}\b(haben|besitzen|vorweisen|vorliegen|nachweisen|beschlossen|verfügen)\b|\bvoraussetzung\s+(ist|sind|für)\b|\bsetz(t|en)\b.{0,60}\bvoraus\b|\b(must|need to)\s+(have|hold|show)\b/i;
+/** The asker says they lack a thing: "ohne Katzenschutzverordnung", "keine Verordnung", "haben … nicht". */
+const LACKED = /(?<!\p{L})(ohne|kein|keine|keinen|keiner|without|no)\s+(\p{L}+\s+){0,2}$/iu;
+
+/**
+ * "Stadt … ohne Katzenschutzverordnung – bekommen wir trotzdem Geld?": a condition of the call the asker says they do not meet.
+ * A condition with alternatives ("… eine Verordnung haben oder ihren Erlass beschlossen haben") counts as unmet only when
+ * the asker says they lack more than one thing.
+ */
+export function findMissingRequirement(kb: KnowledgeBase, docIds: ReadonlySet<string>, question: string): NamedExclusion | undefined {
+  const counts = passageCounts(kb);
+  const lacked = new Map<string, string>();
+  for (const m of question.matchAll(/[\p{L}]+/gu)) {
+    const w = m[0];
+    if (w.length < MIN_WORD || APPLICANT_WORDS.test(w) || PROCEDURE_WORDS.test(w)) continue;
+    if (LACKED.test(question.slice(0, m.index))) lacked.set(stem(w.toLowerCase()), w);
+  }
+  if (!lacked.size) return undefined;
+  for (const chunk of allChunksOf(kb, docIds)) {
+    for (const s of chunk.sentences) {
+      const clause = s.split(/;\s/).find((part) => REQUIREMENT.test(part));
+      if (!clause) continue;
+      if (/\boder\b|\bor\b/i.test(clause) && lacked.size < 2) continue;
+      for (const w of clause.match(/[\p{L}]+/gu) ?? []) {
+        if (w.length < MIN_WORD || APPLICANT_WORDS.test(w) || PROCEDURE_WORDS.test(w) || !/^\p{Lu}/u.test(w)) continue;
+        const st = stem(w.toLowerCase());
+        if (!lacked.has(st) || (counts.get(st) ?? 0) > MAX_PASSAGES) continue;
+        return { docId: chunk.docId, quote: s, word: w };
       }
     }
   }

@@ -4,18 +4,18 @@ import { findDates } from '../programs/deadlineStatus.js';
 import { stem } from '../retrieval/textAnalysis.js';
 import { clockTime } from './clockTime.js';
 import { normalizeForQuote } from '../knowledge/cleanText.js';
-import { extractEntityType, extractPopulation, type ProfileEntityType } from '../nlu/profileEntities.js';
+import { extractEntityType, extractPopulation, stateMentions, type ProfileEntityType } from '../nlu/profileEntities.js';
 import { parseQuantity } from '../nlu/numbers.js';
 import { countedPattern, countedWord, countOf, coverage, focusTerms, isQuestionWord, NUMBER_WORD } from './support.js';
 
 /** What a sentence answering each kind of question tends to contain. */
 const CUES: Partial<Record<Intent, RegExp>> = {
   deadline: /frist|bis zum|bis spätestens|bis einschließlich|endet|schluss|spätestens|einreich|eingereicht|eingesandt|stichtag|bis wann|eingang|bewerbungen? (gehen|sind)|deadline|until|bis (montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\b|bis \d{1,2}\.|entgegen|\bby (\*\*)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d{1,2}\s+[a-z]+\s+\d{4})|\bdeadline\b|\bclosing date\b|\bno later than\b/i,
-  signature: /unterschrift|unterschreib|unterschrieben|unterzeichn|formlos|signatur|gegenzeichn/i,
+  signature: /unterschrift|unterschreib|unterschrieben|unterzeichn|formlos|signatur|gegenzeichn|(?<![a-zäöüß])(zu zeichnen|zeichnet|gezeichnet)(?![a-zäöüß])/i,
   anonymity: /anonym|vertraulich|veröffentlich|bekannt geben|bekanntgeben|pressemitteilung|jahresbericht|(?<![a-zäöüß])nennt|(?<![a-zäöüß])nennung|namensnennung|öffentlich bekannt|namentlich|bekannt gegeben|bekanntgegeben|(?<![a-zäöüß])genannt/i,
   eligibility: /bewerben können|können sich|teilnahmevoraussetz|voraussetz|berechtigt|richtet sich|aufgerufen|ruft .* auf|nur über|landkreise|kreisfreie|kommunen|gemeinden|organisationen|träger/i,
   money: /euro|€|pauschale|summe|betrag|zuschuss|förderhöhe|fördermittel|finanzier|förderquote|prozent|%/i,
-  benefits: /erhalten|erhält|bekommt|bekommen|preisgeld|gewinn|leistung|begleit|beratungstag|beratung|unterstütz|pauschale|angebot|zuwendung|förderhöhe|fördersumme|zuschuss|schulung|\bschult\b|workshop|werkstatt|fortbildung|coaching|vernetzung|netzwerktreffen|kostenlos|kostenfrei|\d[\d.]*\s*(euro|€)/i,
+  benefits: /erhalten|erhält|bekommt|bekommen|preisgeld|gewinn|leistung|begleit|beratungstag|beratung|unterstütz|pauschale|angebot|zuwendung|förderhöhe|fördersumme|zuschuss|schulung|\bschult\b|workshop|werkstatt|fortbildung|coaching|vernetzung|netzwerktreffen|kostenlos|kostenfrei|\b(liefert|liefern|berät|beraten|verleiht|verleihen|moderiert|moderieren)\b|bereitgestellt|\bstell(t|en)\b[^.]{0,60}\bbereit\b|\d[\d.]*\s*(euro|€)/i,
   ownFunds: /eigenanteil|eigenmittel|eigenen mitteln|eigene mittel|eigenbeitrag|eigenbeteiligung|eigenleistung|kofinanz|kostenfrei|kostenlos|(eigen|kosten|mittel|beitrag|finanz)\w*.{0,60}nicht erforderlich|nicht erforderlich.{0,60}(eigen|kosten|mittel|beitrag|finanz)|(trägt|zahlt|übernimmt|finanziert) die (kommune|gemeinde|stadt)|(kommune|gemeinde|stadt) (trägt|zahlt|übernimmt|finanziert)|(trägt|zahlt|bringt)\b.{0,60}\bselbst\b|\bden rest\b.{0,40}\b(trägt|zahlt|übernimmt)|\bdie übrigen\b.{0,20}\bprozent\b|\bsteuert\b.{0,40}\bselbst\b|\bselbst\b.{0,20}\bbei\b/i,
   // "Kontakte" (social contacts) is no contact information: an address, a phone or a named contact is.
   contact: /@|ansprechp|kontaktperson|kontaktdaten|telefon|tel\.|fragen (an|richten)|e-mail an|wenden sie sich/i,
@@ -39,7 +39,7 @@ const SECTION_CUES: Partial<Record<Intent, RegExp>> = {
   benefits: /leistung|erhalten|bieten|unterstützung|angebot/i,
   contact: /kontakt|ansprech|fragen/i,
   process: /einreich|bewerbung|verfahren|ablauf|antrag/i,
-  signature: /einreich|bewerbung|unterlagen|antrag/i,
+  signature: /einreich|bewerbung|unterlagen|antrag|unterschrift|unterzeichn/i,
   changes: /änderung|nachträglich|einreich/i,
 };
 
@@ -239,6 +239,10 @@ const SALUTATION = /^(moin|hallo|hi|liebe[rs]?|sehr geehrte[rs]?|guten (tag|morg
 /** A sentence that offers another way than the one before ("Alternativ können Sie …"). */
 const ALTERNATIVE_START = /^(alternativ|wahlweise|stattdessen|ersatzweise|alternatively|instead)\b/i;
 const PRONOUN_START = /^(er|sie|es|dieser|diese|dieses|dies|dafür|hierfür|dabei|this|these|they|it)\b/i;
+/** Whether a thing is funded: "förderfähig?", "Wird … gefördert?", "Bezahlt X auch …?", "Can … money be used for …?". */
+const THING_FUNDED_ASKED = /förderfähig|gefördert|bezahlt|finanziert|übernommen|erstattet|be (funded|covered|used for)|eligible for funding|pay for/i;
+/** A sentence saying what is or is not funded. */
+const FUNDED_SAID = /(nicht )?(gefördert|förderfähig|zuwendungsfähig|finanziert|erstattet|übernommen)\b/i;
 const WHAT_IS_FUNDED = /was (wird|werden) .{0,60}gefördert|was fördert|what (is|gets|will be) funded|what does .{0,60} fund/i;
 const WHERE = /\bwo\b|wohin|\bwhere\b|an wen|adresse|address|\b(bei|an) welche[rnms]? (stelle|behörde|adresse|institution|einrichtung)|\b(which|what) (office|authority|body|address)\b/i;
 const ADDRESS = /\b\d{5}\s+\p{Lu}|postfach|\b(bei|an) (der|dem|das|die|den)\s+\p{Lu}[\p{L}-]*(direktion|amt|ministerium|präsidium|stiftung|träger|agentur|stelle|institut|verwaltung|behörde)|\bbeim\s+\p{Lu}[\p{L}-]*(amt|ministerium|präsidium|institut|bundesamt|landesamt)/u;
@@ -246,11 +250,21 @@ const ADDRESS = /\b\d{5}\s+\p{Lu}|postfach|\b(bei|an) (der|dem|das|die|den)\s+\p
 const REPORT_CHANGE = /mitzuteilen|mitteilen|anzuzeigen|anzeigen|unverzüglich|informieren|melden/i;
 const CALL_PUBLISHED = /in kraft|bundesanzeiger|amtsblatt|staatsanzeiger|ministerialblatt|gesetzblatt/i;
 const AMOUNT_QUESTION = /wie ?(viel|hoch)|(selbst|selber) (zahlen|bezahlen|tragen|beisteuern|aufbringen|dazugeben)|(have to|must) (pay|contribute|co-?finance)|welche[nrs]? (summe|höhe|fördersumme|eigenanteil|anteil|prozentsatz|zuschuss|betrag)|how (much|high)|what (amount|share|percentage|proportion)/i;
+/** "Den Rest trägt die Gemeinde": the rest of what the sentence before shares out, said only with it. */
+const REST_OF_BEFORE = /^(den|der|die|das) (rest|übrigen|restlichen|verbleibenden)(?![a-zäöüß])/i;
+/** Words for support as such ("Unterstützung", "Hilfe", "Leistungen"). */
+const SUPPORT_WORD = /^(unterstutz|unterstütz|hilf|leistung|angebot|support|help|benefit)/;
+/** A sentence introducing the call itself ("Mit dem Förderaufruf „…“ unterstützt das Ministerium …"). */
+const CALL_INTRO = /^(mit (dem|diesem)|im rahmen (des|dieses))\s+(förderaufruf|aufruf|programm|förderprogramm|wettbewerb|projekt|modellprojekt)\b/i;
+/** A sentence that adds one more thing to what was said ("erhält außerdem", "Zusätzlich moderiert …"). */
+const ADDITIVE = /\b(außerdem|zusätzlich|darüber hinaus|ebenfalls|ferner)\b/i;
 const AMOUNT = /\d[\d.,]*\s*(euro|€|prozent|%)|\d+\s*beratungstag/i;
 const MAXIMUM = /maximal|höchstens|höchste|maximum|bis zu|at most|maximum/i;
 
 /** What the applicant pays itself, said and asked. */
 const OWN_SHARE_SAID = /^(\d+\.\s*)?(der |ein )?(eigenanteil|eigenmittel|eigenbeitrag|eigenleistung|kofinanzierung|own contribution|co-?financing)\b/i;
+/** What the municipality pays itself ("Die Gemeinde übernimmt 10 Prozent", "Den Rest trägt die Gemeinde"): not what it gets. */
+const MUNICIPALITY_PAYS = /^(die|jede|eine) (gemeinde|kommune|stadt|antragsteller\p{L}*)\s+(übernimmt|trägt|zahlt|bezahlt|finanziert)(?!\p{L})|(?<!\p{L})(trägt|zahlt|übernimmt|bezahlt) (die|jede) (gemeinde|kommune|stadt)(?!\p{L})/iu;
 const OWN_SHARE_ASKED = /eigen(anteil|mittel|beitrag|leistung)|(selbst|selber) (beisteuern|tragen|zahlen|bezahlen|aufbringen|finanzieren)|kofinanz|own (contribution|share)|co-?financ|pay ourselves/i;
 
 /** An information event or consultation hour of a call. */
@@ -434,7 +448,7 @@ function sizeFit(sentence: string, population: number): number {
 const APPLICANT_KIND = /\b(landkreis|kreisfreie stadt|gemeinde|verbandsgemeinde|verwaltungsgemeinschaft|samtgemeinde|amt|stadt|markt)\b/i;
 
 /** Anonymity refused, and a sentence that says what is published. */
-const ANONYMITY_REFUSED = /\banonym\w*\b.{0,40}\b(ausgeschlossen|nicht (möglich|vorgesehen|zulässig))|\bohne\s+(\S+\s+){0,2}nennung\b.{0,60}\bnicht\s+möglich|\banonymous\b.{0,40}\bnot (possible|foreseen|allowed)/i;
+const ANONYMITY_REFUSED = /\banonym\w*\b.{0,40}\b(ausgeschlossen|nicht (möglich|vorgesehen|zulässig))|\bohne\s+(\S+\s+){0,2}(nennung|veröffentlichung)\b.{0,60}\bnicht\s+möglich|\banonymous\b.{0,40}\bnot (possible|foreseen|allowed)/i;
 const PUBLICATION_SAID = /veröffentlicht|veröffentlichen|erscheint|erscheinen|vorgestellt|\bgenannt\b|bekannt gegeben|\bnenn(en|t)\b|published|listed/i;
 /** Confidential until some point ("Bis zur Eröffnung bleibt Ihre Teilnahme vertraulich"): the publication after it is the answer's other half. */
 const UNTIL_PUBLISHED = /\bbis zu[mr]?\b.{0,40}\bvertraulich\b|\bvertraulich\b.{0,40}\bbis\b|\berst (nach|mit|ab)\b.{0,60}\b(veröffentlicht|genannt|bekannt)/i;
@@ -484,7 +498,7 @@ function rareFocus(kb: KnowledgeBase, docIds: ReadonlySet<string>, focus: string
 }
 
 /** A question for what a text proposes, and a sentence that proposes. */
-const PROPOSAL_ASKED = /\b(schlägt|schlagen|schlug)\b.{0,120}\bvor\b|vorgeschlagen|empfiehlt|empfehlen|empfohlen|\b(suggest|suggests|propose|proposes|recommend|recommends)\b/i;
+const PROPOSAL_ASKED = /\b(schlägt|schlagen|schlug)\b.{0,120}\bvor\b|vorgeschlagen|empfiehlt|empfehlen|empfohlen|(?<![a-zäöüß])(rät|raten|rät)(?![a-zäöüß])|\b(advises?|advice)\b|\b(suggest|suggests|propose|proposes|recommend|recommends)\b/i;
 const PROPOSAL_SAID = /\bdenkbar wäre\b|\b(sollte|sollten|könnte|könnten)\b|\bwäre (es )?(sinnvoll|hilfreich|wichtig|wünschenswert)\b|\bempfiehlt\b|\bempfehlen\b|\b(could|should)\b/i;
 
 /** The quote with the proposal that opens the next passage ("Denkbar wäre hier die Einrichtung von Lotsenstellen …"). */
@@ -502,7 +516,7 @@ const JOINT_SAID = /gemeinsam|verbund|zusammenschl|kooperation|mehrere\w* (gemei
 
 /** Sending by a channel: "per E-Mail", "per Post", "by email". */
 /** A question that names a way of sending: "per E-Mail", "by post", "Could we e-mail our application", "Dürfen wir das mailen?". */
-export const BY_CHANNEL = /\bper (e-?mail|mail|post|fax|telefax)\b|\bby (e-?mail|post|mail|fax)\b|\b(e-?mail|fax|post)\s+(it|them|this|that|our|the|us|in)\b|\b(mailen|faxen|zumailen)\b/i;
+export const BY_CHANNEL = /\bper (e-?mail|mail|post|fax|telefax)\b|\bby (e-?mail|post|mail|fax)\b|\b(e-?mail|fax|post)\s+(it|them|this|that|our|the|us|in)\b|\b(mailen|faxen|zumailen)\b|\b(als|as an?)\s+(scan|pdf)\b|\bscanned\b|\beingescannt\w*/i;
 /** A sentence that names how applications are submitted. */
 const SUBMISSION_WAY = /einzureichen|einreich|postweg|\bper post\b|portal|im original|übersend|übermittel|zu senden|zu schicken/i;
 /** The ways of sending a question may ask about, each as the texts write it. */
@@ -686,7 +700,9 @@ export function findPassage(
   const withoutBesides = besides ? askedFocus.filter((f) => f !== besides) : askedFocus;
   // Words that name the text itself ("Studie zu Erfolgsfaktoren kommunaler Integrationsarbeit": its title, or words on most of
   // a long text's pages) tell none of its passages apart: the others decide, when there are others.
-  const focus = describingWordsOut(kb, docIds, withoutBesides);
+  // "Welche Unterstützung außer Geld …?": support is what is asked for, as a kind; no sentence needs the word itself.
+  const asked = intent === 'benefits' && besides !== undefined ? withoutBesides.filter((f) => !SUPPORT_WORD.test(f)) : withoutBesides;
+  const focus = describingWordsOut(kb, docIds, asked);
   const cue = CUES[intent];
   const strong = STRONG[intent];
   // The question's words alone may miss the sentence ("Bis wann läuft X?" names no deadline word),
@@ -734,7 +750,8 @@ export function findPassage(
       if (intent === 'about' && normalizeForQuote(s) === normalizeForQuote(kb.docs.get(h.chunk.docId)?.title ?? '')) continue;
       // A work the text cites ("Gesemann, Frank; Roth, Roland (2017): Erfolgsfaktoren …") is not what the text says.
       if (LITERATURE_SECTION.test(h.chunk.section ?? '') || REFERENCE_ENTRY.test(s)) continue;
-      const cueHit = cue ? cue.test(s) : true;
+      // "Ratsbeschluss nötig?" under a signature question: the sentence on the resolution is the one.
+      const cueHit = cue ? cue.test(s) || (intent === 'signature' && /beschluss|resolution/i.test(query) && /beschluss/i.test(s)) : true;
       const dateHit = intent === 'deadline' && /\d/.test(s) && findDates(s).length > 0;
       if (intent === 'deadline' && !dateHit) continue;
       // A decision, a project start or an event date is never the application deadline.
@@ -794,6 +811,14 @@ export function findPassage(
         // "Gefördert werden: …", "Förderfähig sind …": the sentence that lists what is funded.
         else if (/^(\(\d+\)\s*)?(gefördert werden|förderfähig sind|zuwendungsfähig sind|gefördert wird)\b/i.test(s)) score += 2;
       }
+      // "Mähgerät für den Bauhof förderfähig?": the sentence that says whether a named thing is funded, over one that merely names the other word.
+      if (intent === 'unknown' && cov > 0 && THING_FUNDED_ASKED.test(query) && !WHAT_IS_FUNDED.test(query) && FUNDED_SAID.test(s)) score += 1;
+      // "Mit dem Förderaufruf „…“ unterstützt das Ministerium Kommunen dabei, …": what the call is for, not what it gives.
+      if ((intent === 'benefits' || intent === 'money') && CALL_INTRO.test(s)) score -= 2;
+      // "… as a scanned PDF?": the sentence that names that way of sending.
+      if (byChannel) score += 1.5;
+      // "Ratsbeschluss nötig?": the sentence on the council's resolution, not the one on who signs.
+      if (intent === 'signature' && /beschluss|resolution/i.test(query)) score += /beschluss|resolution/i.test(s) ? 3 : -1;
       // A letter's subject line names the call; it answers nothing.
       if (/^(betreff|betrifft|subject)\s*:/i.test(s)) score -= 3;
       // "Der erste Teil dieses Thesenpapiers betrachtet …": a paper's outline names its topics without saying anything of them.
@@ -848,7 +873,9 @@ export function findPassage(
       // "Wie viel gibt es maximal?": the upper limit, not the lower one.
       if (intent === 'money' && MAXIMUM.test(query) && /höchstens|maximal|bis zu|bis (\d|zur höhe)/i.test(s)) score += 1.5;
       // "Wie viel Geld gibt es?" is not answered by what the municipality pays itself ("Eigenanteil: 3.000 Euro").
-      if ((intent === 'money' || intent === 'benefits') && OWN_SHARE_SAID.test(s) && !OWN_SHARE_ASKED.test(query)) score -= 2;
+      if ((intent === 'money' || intent === 'benefits') && (OWN_SHARE_SAID.test(s) || (intent === 'benefits' && MUNICIPALITY_PAYS.test(s))) && !OWN_SHARE_ASKED.test(query)) score -= 2;
+      // "Besides the hazard map itself, what else …?": "Zusätzlich moderiert das Netzwerk …" is one of the other things.
+      if (intent === 'benefits' && besides !== undefined && ADDITIVE.test(s)) score += 1;
       if (intent === 'contact' && /@/.test(s)) score += 1;
       // "Kann man das nachreichen?": the sentence that allows handing in later.
       if (intent !== 'deadline' && LATER_HANDED_IN.test(query) && LATER_HANDED_IN.test(s)) score += 1.5;
@@ -861,7 +888,7 @@ export function findPassage(
         else if (/\beigen(anteil|mittel|beitrag)\w*\b.{0,30}\b(von|beträgt|betragen|in höhe von|liegt bei)\s+(mindestens\s+|höchstens\s+)?\d/i.test(s)) score += 1.5;
       }
       // "Welche Unterstützung außer dem Festbetrag …?": the sentence on what is excluded answers nothing.
-      if (besides && (coverage([besides], s, kb.vocabulary, kb.synonyms) === 1 || (MONEY_WORD.test(besides) && (AMOUNT.test(s) || /\b(betrag|zuschuss|geld)\b/i.test(s))))) score -= 2.5;
+      if (besides && (coverage([besides], s, kb.vocabulary, kb.synonyms) === 1 || (MONEY_WORD.test(besides) && (AMOUNT.test(s) || /\b(betrag|zuschuss|geld|förderung)\b/i.test(s))))) score -= 2.5;
       // "Werden die Namen der Mentees veröffentlicht?": the entry about those people, not the one about the municipality.
       if (intent === 'anonymity' && samePeople(query, `${h.chunk.question ?? ''} ${s}`)) score += 1.5;
       if (!best || score > best.score) {
@@ -890,10 +917,13 @@ export function findPassage(
         if (besides !== undefined && !faqHit && !moneyLike(s)) {
           let from = i;
           let to = i;
-          while (from > 0 && !moneyLike(sentences[from - 1]) && (cue?.test(sentences[from - 1]) || /:\s*$/.test(sentences[from - 1])) && sentences.slice(from - 1, to + 1).join(' ').length <= 480) from--;
+          // "Ein Messteam erfasst … Jede Gemeinde erhält außerdem …", "Zusätzlich moderiert das Netzwerk …": one more of the things given.
+          const added = (k: number) => ADDITIVE.test(sentences[k]) || ADDITIVE.test(sentences[k - 1]);
+          while (from > 0 && !moneyLike(sentences[from - 1]) && (cue?.test(sentences[from - 1]) || /:\s*$/.test(sentences[from - 1]) || added(from)) && sentences.slice(from - 1, to + 1).join(' ').length <= 480) from--;
           while (to + 1 < sentences.length && !moneyLike(sentences[to + 1]) && sentences.slice(from, to + 2).join(' ').length <= 480) to++;
           quote = sentences.slice(from, to + 1).join(' ');
-        } else if (!faqHit && next && (s.length < 70 || (TWO_SENTENCES.has(intent) && cue?.test(next) && s.length + next.length < 320))) quote = `${s} ${next}`;
+        } else if (!faqHit && i > 0 && quote === s && REST_OF_BEFORE.test(s) && !AMOUNT.test(s) && sentences[i - 1].length + s.length < 420) quote = `${sentences[i - 1]} ${s}`;
+        else if (!faqHit && next && (s.length < 70 || (TWO_SENTENCES.has(intent) && cue?.test(next) && s.length + next.length < 320))) quote = `${s} ${next}`;
         // "… beträgt 10 Prozent. Für Gemeinden mit weniger als 3.000 Einwohnern beträgt er 5 Prozent.": the rule for the size asked about.
         else if (!faqHit && next && population !== undefined && sizeFit(next, population) > 0) quote = `${s} ${next}`;
         // "Welche Schnittstelle schlägt das Papier vor?" – "… wichtig, Schnittstellen … zu schaffen. Denkbar wäre hier die Einrichtung von Lotsenstellen …": the proposal follows.
@@ -901,6 +931,11 @@ export function findPassage(
         else if (!faqHit && next && PROPOSAL_ASKED.test(query) && PROPOSAL_SAID.test(next) && !PROPOSAL_SAID.test(s) && quote.length + next.length < 600) quote = `${quote} ${next}`;
         // "Verwaltungsgemeinschaften können … Nur für Verwaltungsgemeinschaften gilt: …": the next sentence goes on about the same thing.
         else if (!faqHit && next && cov > 0 && quote === context && context.length + next.length < 400 && coverage(focus, next, kb.vocabulary, kb.synonyms) >= cov) quote = `${context} ${next}`;
+        // "Was rät das Papier …?" – "Im Landkreis Osnabrück beispielsweise …": an example of the advice in the sentence before.
+        if (!faqHit && quote === s && PROPOSAL_ASKED.test(query) && /\b(beispielsweise|zum beispiel|etwa)\b|\bz\.\s?B\./i.test(s.slice(0, 80))) {
+          const advice = i > 0 ? sentences[i - 1] : sentenceBefore(kb, docIds, h.chunk);
+          if (advice && advice.length + s.length < 700) quote = `${advice} ${s}`;
+        }
         // "(1) Gefördert werden: …" is said by its items: as many as fit.
         if (!faqHit && /:\s*$/.test(s) && next) for (const item of sentences.slice(i + 2, i + 5)) if (!quote.includes(item) && quote.length + item.length < 420) quote = `${quote} ${item}`;
         // The steps of applying often take a third sentence ("Beizufügen ist ein Beschluss …").
@@ -930,8 +965,13 @@ export function findPassage(
           if (prior && prior.length + quote.length < 900) quote = `${prior} ${quote}`;
         }
         // "Die Bewerbung unterschreibt die Leitung des Fachbereichs. Eine Unterschrift der Bürgermeisterin … ist nicht erforderlich.": who signs, then who need not.
-        const signer = intent === 'signature' && !faqHit && i > 0 && /nicht (erforderlich|nötig|notwendig)/i.test(s) && /\b(unterschreibt|unterschreiben|unterzeichnet|unterzeichnen|zeichnet|zeichnen)\b/i.test(sentences[i - 1]) ? sentences[i - 1] : undefined;
-        if (signer && !quote.includes(signer) && quote.length + signer.length < 480) quote = `${signer} ${quote}`;
+        // "Dort bestätigt die Gemeinde ihn elektronisch. Eine handschriftliche Unterschrift ist nicht erforderlich.": what is done instead.
+        const signer = intent === 'signature' && !faqHit && i > 0 && /nicht (erforderlich|nötig|notwendig)/i.test(s) && /\b(unterschreibt|unterschreiben|unterzeichnet|unterzeichnen|zeichnet|zeichnen)\b|\bbestätigt\b.{0,60}\b(elektronisch|digital|online)/i.test(sentences[i - 1]) ? sentences[i - 1] : undefined;
+        if (signer && !quote.includes(signer) && quote.length + signer.length < 480) {
+          quote = `${signer} ${quote}`;
+          // "Der Antrag wird im Förderportal gestellt. Dort bestätigt die Gemeinde ihn elektronisch. …": "Dort" needs the sentence before.
+          if (i >= 2 && (PRONOUN_START.test(signer) || /^(dort|dabei|hier|darin)\b/i.test(signer)) && quote.length + sentences[i - 2].length < 480) quote = `${sentences[i - 2]} ${quote}`;
+        }
         const reason = intent === 'anonymity' && !faqHit && (ANONYMITY_REFUSED.test(s) || UNTIL_PUBLISHED.test(s)) ? (i > 0 ? sentences[i - 1] : sentenceBefore(kb, docIds, h.chunk)) : undefined;
         if (reason && PUBLICATION_SAID.test(reason) && !quote.includes(reason) && quote.length + reason.length < 480) quote = `${reason} ${quote}`;
         // The words that describe the whole text count as covered: the passage is in that text.
@@ -1047,6 +1087,9 @@ const ENUMERATION = /(?:[\p{L}-]{4,}\s*,\s*)+[\p{L}-]{4,}\s+(?:oder|bzw\.|or)\s+
  */
 export function findFaqAnswer(kb: KnowledgeBase, docIds: ReadonlySet<string>, question: string, focus: string[], opts: { applicantWords?: boolean } = {}): FoundPassage | null {
   if (focus.length === 0) return null;
+  // "in NRW" asks what "aus Nordrhein-Westfalen" does: a state by its short name is the state.
+  const states = stateMentions(question.toLowerCase()).map((m) => m.name);
+  if (states.length) question = `${question} ${states.join(' ')}`;
   let best: (FoundPassage & { reverse: number }) | null = null;
   for (const c of allChunksOf(kb, docIds)) {
     if (c.kind !== 'faq' || !c.question) continue;
@@ -1062,7 +1105,9 @@ export function findFaqAnswer(kb: KnowledgeBase, docIds: ReadonlySet<string>, qu
       : coverage(own, question, kb.vocabulary, kb.synonyms);
     const forward = coverage(focus, c.text, kb.vocabulary, kb.synonyms);
     // One word of its own ("Dürfen wir andere Fördermittel dazunehmen?") must be a long one, and the entry must cover more of the question.
-    if (reverse < 0.75 || forward < (own.length === 1 ? 0.5 : 0.4) || (own.length === 1 && own[0].length < 6)) continue;
+    // An entry whose every word the question has ("Können sich auch Gemeinden aus Nordrhein-Westfalen bewerben?") asks it, however much else the asker tells.
+    const minForward = own.length === 1 ? 0.5 : reverse === 1 && own.length >= 3 ? 0.25 : 0.4;
+    if (reverse < 0.75 || forward < minForward || (own.length === 1 && own[0].length < 6)) continue;
     const answer = c.sentences.join(' ');
     const quote = answer.length <= 480 ? `${c.question} ${answer}` : `${c.question} ${c.sentences[0]}`;
     if (!best || reverse + forward > best.reverse + best.coverage) best = { docId: c.docId, quote, score: reverse + forward, coverage: forward, reverse };

@@ -4,7 +4,7 @@ import { Synonyms } from '../nlu/synonyms.js';
 
 /** Words of questions that say nothing about what is asked ("Bewerbung", "Programm", "sagt"). */
 const GENERIC_WORDS = (
-  `bewerb bewerbung bewerbungen kommun kommune kommunen förderung förderprogramm förderprogramme angebot angebote passend passende passendes programm programms projekt projekts ausschreib ausschreibung aufruf frag frage fragen gibt geben sagt sag steht stehen text texte papier dokument information informationen wissen erfahr erfahren
+  `förderfähig förderfähige förderfähiger förderfahig bewerb bewerbung bewerbungen kommun kommune kommunen förderung förderprogramm förderprogramme angebot angebote passend passende passendes programm programms projekt projekts ausschreib ausschreibung aufruf frag frage fragen gibt geben sagt sag steht stehen text texte papier dokument information informationen wissen erfahr erfahren
    tagt tagen findet statt stattfinden teilnehmen mitmachen beteiligen einreichen einreicht einzureichen
    geht gehen klappt klappen funktioniert funktionieren machen macht bezahlt bezahlen übernommen übernimmt erstattet
    reicht reichen genügt genügen dürfen darf durf per kommen kommt tun nachdem passiert passieren geschieht braucht brauchts gibts isses ne nen zahlt zahlen einfach gern jemand inzwischen konkret woran arbeitet arbeiten selbst hinter bringen bring nimmt nehmen letzt letzten letzte falls erfährt erfahrt wofür wofur steht stehen abkürzung abkurz bedeutet bedeuten mich mir dich dir euch
@@ -192,7 +192,7 @@ const DOMAIN_LIST = `frist fristen bewerbungsfrist bewerbungsschluss einsendesch
    antragsfrist antragsschluss abgabefrist einreichungsfrist anmeldeschluss anmeldefrist
    phase bewerbungsphase antragsphase einreichungsphase zeitraum bewerbungszeitraum antragszeitraum uhrzeit uhr
    rückfrage rückfragen nachfrage nachfragen zuständig zuständige telefonnummer nummer rufnummer durchwahl handynummer erreichbar
-   landrat landrätin landrats bürgermeister bürgermeisterin oberbürgermeister dezernent dezernentin leitung verwaltungsleitung verwaltungsspitze verwaltung chef chefin amt
+   landrat landrätin landrats bürgermeister bürgermeisterin oberbürgermeister dezernent dezernentin leitung verwaltungsleitung verwaltungsspitze verwaltung chef chefin amt rathaus stadtverwaltung gemeindeverwaltung hauptverwaltungsbeamter hauptverwaltungsbeamtin
    landkreis kreis kreise stadt städte gemeinde gemeinden kommune kommunen kreisfrei kreisfreie kreisangehörig kreisangehörige verein vereine träger organisation organisationen
    einwohner einwohnerinnen einwohnern bundesland land hessen bayern partner partnerkommune gemeinsam aufruf ausschreibung programm projekt modellprojekt modellkommune
    formular unterlagen dokument dokumente bewerbungsunterlagen antragsformular bewerbungsformular interessenbekundung interessensbekundung
@@ -311,12 +311,16 @@ function knownHeadAndTail(raw: string, topic: Topic): boolean {
   const sorted = topic.sortedStems;
   if (!sorted || raw.length < 10) return false;
   // Both parts from the texts, the tail at least six letters: "Kindergeld" is no "Kinder" plus "Fördergeld".
-  for (let i = 5; i <= raw.length - 6; i++) {
+  // A question word as the tail may be shorter ("Skizzenfrist": "frist").
+  for (let i = 5; i <= raw.length - 5; i++) {
     const tail = raw.slice(i);
+    if (tail.length < 6 && !DOMAIN_WORDS.has(tail)) continue;
     const known = (a: string) => topic.stems.has(a) || hasPrefix(sorted, a);
-    if (!(topic.stems.has(stem(tail)) || topic.vocabulary.has(tail) || [...topic.vocabulary].some((w) => w.endsWith(tail)) || topic.synonyms?.foundBy(stem(tail), known))) continue;
+    if (!(DOMAIN_WORDS.has(tail) || topic.stems.has(stem(tail)) || topic.vocabulary.has(tail) || [...topic.vocabulary].some((w) => w.endsWith(tail)) || topic.synonyms?.foundBy(stem(tail), known))) continue;
     const head = raw.slice(0, i);
     for (const h of [head, head.replace(/(s|es|n|en)$/, '')]) if (h.length >= 5 && (topic.stems.has(h) || hasPrefix(sorted, h))) return true;
+    // "skizenfrist": the head one letter off a word of the texts.
+    if (head.length >= 6 && [...topic.vocabulary].some((w) => Math.abs(w.length - head.length) <= 1 && editDistance(w, head, 1) <= 1)) return true;
   }
   return false;
 }

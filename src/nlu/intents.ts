@@ -49,16 +49,17 @@ const PATTERNS: Record<(typeof INTENTS)[number], RegExp[]> = {
   ],
   eligibility: [
     /^\s*(darf|dürfen|kann|können)\s+(ne|eine|unsere|die|der|ein|das)?\s*(\p{L}+\s+){0,2}(gemeinde|gemeide|stadt|kommune|landkreis|kreis|verein|amt)\b/u,
+    /(?<!\p{L})(wären|wäre|sind|ist|wird|werden)\s+(wir|sie|unsere? \p{L}+)\s+(\p{L}+\s+){0,4}dabei (gewesen|sein)(?!\p{L})/u,
     /aimed at|target group|who is (it|this|the \w+) for|who (is|are) eligible|\b(wer|welche \w+) (kann|darf|können|dürfen|ist)\b.{0,40}(bewerb|teilnehm|antrag|beantrag|mitmach|berechtigt)/,
     /etwas für uns|offen für|\bfür\b.{0,40}\boffen\b|\bauch für\b.{0,20}\b(kommunen|landkreise|städte|gemeinden|vereine|träger|organisationen)|\b(geht|klappt|funktioniert)\b.{0,60}\b(für uns|bei uns|für unsere)\b|(^|[.!?]\s+)(gilt|galt|gelten|galten)\b.{0,60}\b(für uns|auch für|bei uns)\b|mitbringen|erfüllen|antragsberechtigt|teilnahmeberechtigt|bewerbungsberechtigt|\bberechtigt|in frage|infrage|in betracht|als (bewerber|antragsteller)\w* zugelassen|\bzugelassen\b.{0,30}\b(bewerb|antrag|teilnahme)|für uns (geeignet|passend)|passt .{0,40}(für uns|zu uns)|\bpasst\b|zielgruppe|richtet sich|voraussetzung|fördervoraussetzung|förderfähig|fördern lassen|gefördert werden/,
-    /eligib|\b(could|would|might)\b.{0,60}\bhave (applied|taken part|participated|joined)\b|who (can|may|is allowed to) (apply|take part|participate)|\bcan\b.{0,50}\b(apply|take part|participate)\b|can (we|i|a|an|our|cities|districts|counties|towns|municipalities|associations|organisations|organizations|villages)\b.{0,40}\b(apply|take part|participate|join)|may (we|i)\b.{0,20}\bapply|qualif|requirements?|are \w+ (eligible|allowed)|does .{0,40} (fit|suit)|open to|could (we|i|a|an|our)\b.{0,30}\b(have )?appl(y|ied)|would (we|i|our \w+) (have )?(qualif|been? eligible)|(have|has) to commit|commit (to|ourselves)|team up|join forces|\b(was|is|would|will) (that|this|it) (have been |be )?(possible|allowed)\b|could the \w+.{0,40}\b(have )?appl(y|ied)/,
+    /eligib|el+[ei]g[ai]b|eligab|\b(could|would|might)\b.{0,60}\bhave (applied|taken part|participated|joined)\b|who (can|may|is allowed to) (apply|take part|participate)|\bcan\b.{0,50}\b(apply|take part|participate)\b|can (we|i|a|an|our|cities|districts|counties|towns|municipalities|associations|organisations|organizations|villages)\b.{0,40}\b(apply|take part|participate|join)|may (we|i)\b.{0,20}\bapply|qualif|requirements?|are \w+ (eligible|allowed)|does .{0,40} (fit|suit)|open to|could (we|i|a|an|our)\b.{0,30}\b(have )?appl(y|ied)|would (we|i|our \w+) (have )?(qualif|been? eligible)|(have|has) to commit|commit (to|ourselves)|team up|join forces|\b(was|is|would|will) (that|this|it) (have been |be )?(possible|allowed)\b|could the \w+.{0,40}\b(have )?appl(y|ied)/,
     /(dürfen|darf|kann|können|könnten|dürften)\b.{0,100}\b(bewerben|teilnehmen|beantragen|mitmachen|antrag stellen|beteiligen)/,
     /\bschließt\b.{0,40}\baus\b|\b(sind|ist) (wir|man|das) .{0,20}ausgeschlossen\?/,
     /(dürfen|darf|kann|können|könnten|dürften)\b.{0,60}\b(antrag|anträge|skizze|interessenbekundung)\b.{0,60}\b(stellen|einreichen)\b/,
     /(bewerben|teilnehmen|mitmachen|beantragen|beteiligen)\b.{0,30}\b(dürfen|können|darf|kann)/,
     /\bnur (kommunen|landkreise|städte|gemeinden|vereine|träger)|auch (kommunen|landkreise|städte|gemeinden|vereine|träger|kreisfreie|kreisangehörige)/,
   ],
-  benefits: [/\b(days?|hours?) of (free )?(consulting|advice|support|coaching|counselling|counseling)|unterstützung (erhalten|bekommen|gibt)|welche unterstützung|(andere|weitere|zusätzliche|sonstige)\s+(\S+\s+)?unterstützung|\bgibt es\b.{0,40}\bunterstützung|non-?monetary|was (genau |eigentlich |denn |konkret )?(bekommt|bekommen|kriegt|kriegen|erhält|erhalten|bringt|bietet)\b|leistungen|mehrwert|angebote?\b|beratungstage|begleitung|\bbenefit|what (exactly )?(do|does|will) .{0,40}(get|receive|offer)|what support|which support|\bsupport (do|does|is|will)\b|(any|other|additional|further|non-financial) (support|help)|besides (the )?money|außer (dem )?geld|neben (dem )?geld|vorteil/],
+  benefits: [/\b(days?|hours?) of (free )?(consulting|advice|support|coaching|counselling|counseling)|unterstützung (erhalten|bekommen|gibt)|welche unterstützung|(andere|weitere|zusätzliche|sonstige)\s+(\S+\s+)?unterstützung|\bgibt es\b.{0,40}\bunterstützung|non-?monetary|was (genau |eigentlich |denn |konkret )?(bekommt|bekommen|kriegt|kriegen|erhält|erhalten|bringt|bietet)\b|leistungen|mehrwert|angebote?\b|beratungstage|begleitung|\bbenefit|what (exactly )?(do|does|will) .{0,40}(get|receive|offer)|what support|which support|\bsupport (do|does|is|will)\b|(any|other|additional|further|non-financial) (support|help)|besides (the )?money|außer (dem )?geld|neben (dem )?geld|vorteil|what else (do|does|will|would|can|could) .{0,50}\b(provide|offer|give|get|receive|include)|(andere|weitere|zusätzliche|sonstige) hilfe/],
   process: [
     // "Bei welcher Stelle mussten die Anträge eingereicht werden?": where to hand in.
     /\b(bei|an) welche[rnms]? (stelle|behörde|adresse|institution|einrichtung)\b.{0,80}\b(eingereicht|einreichen|einzureichen|geschickt|schicken|senden|gesendet|abgeben|abgegeben)\b/,
@@ -108,6 +109,10 @@ function normalize(text: string): string {
 /** A way of communicating named as a medium: "per Brief und Telefon", "über Telefon oder App", "by phone". */
 const MEDIUM = /(?<![\p{L}])(per|über|via|by|am|mit)\s+(brief|post|e-?mail|telefon|phone|fax|app|video)(\s+(und|oder|and|or)\s+(brief|post|e-?mail|telefon|phone|fax|app|video))*(?![\p{L}])/gu;
 
+/** Being fundable, said of an applicant ("Ist unsere Gemeinde förderfähig?") or of a thing ("Ist ein Mähgerät förderfähig?"). */
+const FUNDABLE = /förderfähig\p{L}*|gefördert werden|fördern lassen/gu;
+/** Who applies, named in a question: then being fundable is about them. */
+const APPLICANT_SUBJECT = /(?<!\p{L})(wir|uns|unser\p{L}*|ich|gemeinde\p{L}*|stadt|städte|kommune\p{L}*|landkreis\p{L}*|kreis|kreise|verein\p{L}*|träger\p{L}*|organisation\p{L}*|amt|ämter|verband|verbände|verbandsgemeinde\p{L}*|markt|märkte|dorf|dörfer|ortsgemeinde\p{L}*|samtgemeinde\p{L}*|we|us|our|municipalit\p{L}*|town|city|district|county)(?!\p{L})/u;
 /** Classifies a message by patterns (German and English) with typo-tolerant keywords. */
 export function classifyIntent(text: string): IntentResult {
   // "Welche Begleitung außer dem Zuschuss …?", "Apart from the grant, what help …?": the money set aside is not what is asked.
@@ -116,6 +121,9 @@ export function classifyIntent(text: string): IntentResult {
   for (const intent of INTENTS) if (PATTERNS[intent].some((re) => re.test(t))) matched.add(intent);
   // What else there is besides the money is what one gets ("Welche Workshops … bekommen wir neben dem Geld?").
   if (matched.size === 0 && t !== normalize(text)) matched.add('benefits');
+  // "Mähgerät für den Bauhof förderfähig?": a thing that may be funded, not who may apply; the passage on what is funded answers.
+  const withoutFundable = t.replace(FUNDABLE, ' ');
+  if (matched.has('eligibility') && withoutFundable !== t && !APPLICANT_SUBJECT.test(t) && !PATTERNS.eligibility.some((re) => re.test(withoutFundable))) matched.delete('eligibility');
   // "Begegnungen per Brief und Telefon statt per App": a medium of the project, not a request for a contact.
   const withoutMedia = t.replace(MEDIUM, ' ');
   // "Whom do I send questions to by e-mail?" still asks for someone.
@@ -140,7 +148,7 @@ export function classifyIntent(text: string): IntentResult {
   // "Können wir die Bewerbung per E-Mail schicken?" asks how to submit, not whom to write to.
   if (SUBMIT_BY.test(t) && !/unterschr|unterzeichn|signatur|sign/.test(t) && !/\b(questions?|fragen|rückfragen|whom|wen)\b/.test(t)) all = ['process', ...all.filter((i) => i !== 'process')];
   // "Besides money, do they get any other support?", "Was gibt es außer Geld?": the support, not the money.
-  if (matched.has('benefits') && /besides (the )?money|außer (dem )?geld|neben (dem )?geld|other support|non-financial/.test(t)) all = ['benefits', ...all.filter((i) => i !== 'benefits')];
+  if (matched.has('benefits') && /besides (the )?money|außer (dem )?geld|neben (dem )?geld|other support|non-financial|what else/.test(t)) all = ['benefits', ...all.filter((i) => i !== 'benefits')];
   // "Wer bezahlt das Projekt – von wem kommt das Geld?" asks who funds it, though it names money.
   if (matched.has('funder') && /\bwer (be)?zahlt|von wem|woher (kommt|stammt)|aus wessen|wessen (geld|mittel|budget)|welche[sr]? (ressort|ministerium)|aus welche[mn] (ressort|ministerium|haushalt|budget|topf)|who (funds|funded|pays|paid|finances|financed)/.test(t)) all = ['funder', ...all.filter((i) => i !== 'funder')];
   // "In den Metadaten steht „status: published“. Heißt das, die Bewerbung läuft noch?": what the question sentence asks comes first.

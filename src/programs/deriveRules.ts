@@ -10,7 +10,7 @@ const ALL_TYPES: EntityType[] = ['landkreis', 'kreisfreie_stadt', 'kreisangehoer
 /** A sentence that says who may apply ("Bewerben können sich …", "Antragsberechtigt sind …", "Wer: …"). */
 const WHO_MAY = /\b(kreise|landkreise|gemeinden|städte|kommunen)\s+können\b.{0,80}\b(teilnehmen|mitmachen)\b|(darf|dürfen|muss|müssen)\b.{0,60}\b(höchstens|mindestens|maximal|nicht mehr als|weniger als)\s+[\d.\s]+\s*einwohner|(bewerben|beteiligen|teilnehmen|mitmachen) können|zuwendungsempfänger sind|antragsteller(innen)? sind|antragstellende sind|förderfähig sind|gefördert werden (können )?(kreis|gemeind|städt|stadt|landkreis|kommun|verein|träger|organisation)|können sich\b.{0,100}\b(bewerben|beteiligen)|antragsberechtigt|teilnahmeberechtigt|bewerbungsberechtigt|\bwer (kann|darf) sich (bewerben|beteiligen)\s*:|\bwer (kann|darf) (teilnehmen|mitmachen|einen antrag stellen|anträge stellen)\s*:|richtet sich\b.{0,30}\ban\b|^wer\??\s*:|zielgruppe\s*:|\bim sinne (dieser|des|der) \p{L}+ sind\b/iu;
 /** A sentence that says who may not ("Nicht teilnehmen können …", "… sind nicht antragsberechtigt"). */
-const WHO_NOT = /\bnicht\b.{0,40}\b(teilnehmen|\p{L}*berechtigt|bewerben|beteiligen|gefördert|zugelassen)|können sich nicht|nicht selbst|nicht direkt|können keine anträge|(können|dürfen) keinen (eigenen )?antrag|\bkein(en)? eigene[rn]? antrag|nicht\b.{0,20}\banträge stellen|nehmen\b.{0,60}\bnicht teil|\bausgeschlossen\b|\bnur über (ihr|ihren|ihre|den|das|einen|ein) (land)?(kreis|amt|verband\w*|verbandsgemeinde|samtgemeinde)\b|\bnot eligible\b|\bineligible\b|\bare excluded\b|\bcannot apply\b|\bmay not apply\b/iu;
+const WHO_NOT = /\bnicht\b.{0,40}\b(teilnehmen|\p{L}*berechtigt|bewerben|beteiligen|gefördert|zugelassen)|können sich nicht|nicht selbst|nicht direkt|können keine anträge|(können|dürfen) keinen (eigenen )?antrag|\bkein(en)? eigene[rn]? antrag|nicht\b.{0,20}\banträge stellen|nehmen\b.{0,60}\bnicht teil|\bausgeschlossen\b|\bnur über (ihr|ihren|ihre|den|das|einen|ein) (land)?(kreis|amt|verband\w*|verbandsgemeinde|samtgemeinde)\b|\berhalten keine (förderung|zuschüsse|zuwendung)|\bnot eligible\b|\bineligible\b|\bare excluded\b|\bcannot apply\b|\bmay not apply\b/iu;
 /** Headings of the section that lists who may apply. */
 const WHO_SECTION = /wer kann|wer darf|antragsberecht|teilnahmevoraussetz|teilnahmebeding|zielgruppe|wer ist|who can apply|who may apply|eligibility/i;
 /** A route or partnership for others, not a rule about who applies ("gemeinsam mit Nachbarkommunen"). */
@@ -132,7 +132,9 @@ function eligibilityStatements(blocks: Block[]): Statement[] {
         const row = inSection && b.kind === 'paragraph' && /^[^:.!?]{3,120}:\s/.test(b.text);
         // "Wer kann sich bewerben?" answered by "Kreisangehörige Städte und Gemeinden in Sachsen …": the answer's first sentence names who.
         const answers = inSection && firstInSection && b.kind === 'paragraph' && typesNamed(context).length > 0;
-        if (WHO_MAY.test(context) || negative || row || answers || (inSection && b.kind === 'bullet' && (WHO_MAY.test(intro) || !intro))) out.push({ text: context, quote: shown, negative });
+        // "Sie müssen zwischen 2.000 und 30.000 Einwohnerinnen und Einwohner haben." under that heading: a size limit of who applies.
+        const sized = inSection && b.kind === 'paragraph' && /\d[\d.]*\s*(einwohner|inhabitants|residents)/i.test(context);
+        if (WHO_MAY.test(context) || negative || row || answers || sized || (inSection && b.kind === 'bullet' && (WHO_MAY.test(intro) || !intro))) out.push({ text: context, quote: shown, negative });
       }
     }
     if (b.kind !== 'bullet') intro = /:\s*$/.test(b.text) ? b.text : '';
@@ -316,7 +318,7 @@ export function deriveRules(blocks: Block[]): Rule[] {
 const DISTRICT_LIST = [
   /\bauf (?:die |den )?(?:Modellregionen|Modellkreise|Landkreise|Landkreisen|Kreise|Regionen)\s+(.{5,220}?)\s+(?:beschränkt|begrenzt)\b/u,
   // "Gemeinden und Märkte in den Landkreisen Cham, …, Wunsiedel i. Fichtelgebirge und Kronach mit …": a one-letter abbreviation ends no list.
-  /\b(?:Gemeinden|Kommunen|Städte|Märkte)(?:(?:,\s*|\s+und\s+|\s+sowie\s+)(?:Gemeinden|Kommunen|Städte|Märkte|Verbandsgemeinden|Ämter))*\s+(?:in|aus) den (Landkreisen|Kreisen)\s+(.{5,220}?)(?=(?<![\s(]\p{Ll})[.;:]|\s+(?:mit|sowie|können|sind)\b)/u,
+  /\b(?:Gemeinden|Kommunen|Städte|Märkte)(?:(?:,\s*|\s+und\s+|\s+sowie\s+)(?:Gemeinden|Kommunen|Städte|Märkte|Verbandsgemeinden|Ämter))*\s+(?:in|aus) den (Landkreisen|Kreisen)\s+(.{5,220}?)(?=(?<![\s(]\p{Ll})[.;:]|\s+(?:mit|sowie(?!\s+(?:im|in den|in dem)\s)|können|sind)\b)/u,
   // "kreisangehörige Städte und Gemeinden in den Regierungsbezirken Arnsberg und Münster".
   /\b(?:Gemeinden|Kommunen|Städte|Märkte)\b[^.]{0,40}?\s+(?:in|aus) den (Regierungsbezirken)\s+(.{3,160}?)(?=(?<![\s(]\p{Ll})[.;:]|\s+(?:mit|sowie|können|sind)\b)/u,
 ];
@@ -351,7 +353,8 @@ function districtRule(blocks: Block[]): Rule | undefined {
         const m = sentence.match(re);
         const list = m?.[m.length - 1];
         if (!list) continue;
-        const items = list.split(/,\s*|\s+und\s+|\s+sowie\s+/).map((x) => x.trim()).filter((x) => /^\p{Lu}/u.test(x));
+        // "… Reutlingen, Tübingen und Esslingen sowie im Zollernalbkreis": the last one named with its own preposition.
+        const items = list.split(/,\s*|\s+und\s+|\s+sowie\s+/).map((x) => x.trim().replace(/^(?:im|in den (?:Land)?kreisen|in dem)\s+/u, '')).filter((x) => /^\p{Lu}/u.test(x));
         // A list of districts: each item one, and at least one says it is a Kreis (or the sentence says they all are).
         if (items.length && (NAMED_AS_DISTRICTS.has(k) || items.some((x) => /kreis/i.test(x))) && items.every((x) => x.split(/\s+/).length <= 4)) {
           return { type: 'districts', allowed: items, quote: sentence.replace(/^[•·▪\-–*\s]+/, '').trim() };

@@ -36,7 +36,7 @@ describe('three unseen calls: a numbered guideline, an FAQ page, an e-mail', () 
     ['Können wir bei Verstehen vor Ort gefördert werden, ohne dass unser Name öffentlich wird?', /^Nein – .*keine anonyme Teilnahme vorgesehen/, VVO],
     // Eligibility: joint routes for small applicants, a limit only for some kinds, "muss immer eine Kommune sein".
     ['Wir sind eine Gemeinde in MV mit 1.400 Einwohnern. Können wir uns allein für Junge Stimmen im Rathaus bewerben?', /^Nur gemeinsam – .*unter 2\.000/, JSR],
-    ['Zwei amtsfreie Gemeinden mit 5.200 und 4.100 Einwohnern in SH – können die zusammen eine Ehrenamtslotsen-Stelle fördern lassen?', /^Nur gemeinsam – /, ELA],
+    ['Zwei amtsfreie Gemeinden mit 5.200 und 4.100 Einwohnern in SH – können die zusammen eine Ehrenamtslotsen-Stelle fördern lassen?', /^Ja – Kommunen unter [\d.]+ Einwohnern dürfen sich laut Ausschreibung gemeinsam bewerben – das passt zu Ihren 2 Kommunen/, ELA],
     ['Amtsfreie Stadt in Mecklenburg-Vorpommern, 18.500 Einwohner – können wir bei Junge Stimmen mitmachen?', /^Ja – Kreisangehörige Städte/, JSR],
     ['Wir sind ein Landkreis in Hessen. Können wir bei Verstehen vor Ort mitmachen?', /^Ja – Landkreise/, VVO],
     ['Wir sind ein Wohlfahrtsverband in Hessen. Können wir uns bei Verstehen vor Ort bewerben?', /^Nein – Vereine, Träger und Organisationen gehören nicht zu den Antragsberechtigten/, VVO],

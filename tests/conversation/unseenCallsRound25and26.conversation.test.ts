@@ -12,6 +12,7 @@ const FILES = [
   'pulsnah-defibrillatoren-2026.txt',
   'bmbr-leuchtpunkt-notfalltreffpunkte-2026.txt',
   'tmfsl-thueringen-spielinsel-2027.txt',
+  'osterkamp-stiftung-pulsnetz-2027.txt',
 ];
 const { bot: getBot, channel: getChannel } = useBotWithUnseenCalls(FILES);
 
@@ -76,5 +77,18 @@ describe('a two-stage call', () => {
     const text = await ask('Unsere Leuchtpunkt-Skizze wurde positiv bewertet. Bis wann müssen wir den Vollantrag einreichen?');
     expect(text).toMatch(/16\.04\.2027/);
     expect(text).not.toMatch(/30\.11\.2026/);
+  });
+});
+
+describe('words the call says otherwise', () => {
+  it('finds "Fahrzeuge werden nicht gefördert" for a fire engine, and the sketch deadline for a misspelt compound', async () => {
+    expect(await ask('leuchtpunkt – neues feuerwehrauto förderfähig?')).toMatch(/Neubauten und Fahrzeuge werden nicht gefördert/);
+    expect(await ask('leuchtpunkt skizenfrist noch offen??')).toMatch(/^Die Bewerbungsfrist für Leuchtpunkt läuft bis zum 30\.11\.2026/);
+  });
+
+  it('quotes the FAQ exception for border municipalities instead of a plain no by state', async () => {
+    const text = await ask('Wir sind eine Gemeinde im Kreis Minden-Lübbecke in NRW, direkt an der Grenze zu Niedersachsen. Können wir uns bei Pulsnetz bewerben?');
+    expect(text).not.toMatch(/^Nein\b/);
+    expect(text).toMatch(/Eine Ausnahme gilt für Gemeinden in Nordrhein-Westfalen/);
   });
 });
