@@ -1408,7 +1408,8 @@ export class Answerer {
     const via = verdict.status === 'conditional' && decisive?.key === 'verdict.reason.onlyVia';
     let lead = t(lang, joint ? 'verdict.lead.jointOnly' : via ? 'verdict.lead.onlyVia' : `verdict.lead.${verdict.status}`, { program: program.shortName, reason: decisive ? reasonText(decisive) : '' });
     // Only the state is unknown and everything else fits a call for one or two states: yes, on that condition, rather than a question back.
-    const stateRule = program.rules.find((r): r is Extract<Program['rules'][number], { type: 'states' }> => r.type === 'states' && !r.mentionedOnly);
+    // A call of one Land's body ("Spielinsel Thüringen", "Das Thüringer Ministerium …") is for that Land, said or not.
+    const stateRule = program.rules.find((r): r is Extract<Program['rules'][number], { type: 'states' }> => r.type === 'states' && (!r.mentionedOnly || r.allowed.length === 1));
     const onlyStateMissing = verdict.status === 'unclear' && verdict.missing.length === 1 && verdict.missing[0] === 'state' && verdict.reasons.every((r) => r.status === 'ok' || r.status === 'info');
     if (onlyStateMissing && stateRule && stateRule.allowed.length <= 4) {
       const or = lang === 'en' ? ' or ' : ' oder ';

@@ -240,7 +240,7 @@ const SALUTATION = /^(moin|hallo|hi|liebe[rs]?|sehr geehrte[rs]?|guten (tag|morg
 const ALTERNATIVE_START = /^(alternativ|wahlweise|stattdessen|ersatzweise|alternatively|instead)\b/i;
 const PRONOUN_START = /^(er|sie|es|dieser|diese|dieses|dies|dafür|hierfür|dabei|this|these|they|it)\b/i;
 /** Whether a thing is funded: "förderfähig?", "Wird … gefördert?", "Bezahlt X auch …?", "Can … money be used for …?". */
-const THING_FUNDED_ASKED = /förderfähig|gefördert|bezahlt|finanziert|übernommen|erstattet|be (funded|covered|used for)|eligible for funding|pay for/i;
+const THING_FUNDED_ASKED = /förderfähig|gefördert|(?:^|[:.?!–-]\s*)fördert\b|bezahlt|finanziert|übernommen|erstattet|be (funded|covered|used for)|eligible for funding|pay for/i;
 /** A sentence saying what is or is not funded. */
 const FUNDED_SAID = /(nicht )?(gefördert|förderfähig|zuwendungsfähig|finanziert|erstattet|übernommen)\b/i;
 const WHAT_IS_FUNDED = /was (wird|werden) .{0,60}gefördert|was fördert|what (is|gets|will be) funded|what does .{0,60} fund/i;

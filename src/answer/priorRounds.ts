@@ -8,11 +8,11 @@ import { allChunksOf } from './passageFinder.js';
  */
 
 /** The question asks about applying once more. */
-const AGAIN = /\b(erneut|wieder|nochmal|nochmals|noch ?einmal|ein zweites mal|again|re-?apply|second time|another application)\b/i;
+const AGAIN = /\b(erneut|wieder|nochmal|nochmals|noch ?einmal|ein zweites mal|again|re-?apply|second time|another application)\b|\b(now|jetzt)\b.{0,20}\b(apply|bewerben|beantragen|einen (neuen )?antrag)\b/i;
 
 /** The asker took part or was funded before ("schon in der ersten Runde", "2026 schon Geld bekommen", "already funded"). */
 const TOOK_PART_BEFORE =
-  /\b(erste[nr]?|vorige[nr]?|vorherige[nr]?|letzte[nr]?|vergangene[nr]?|frühere[nr]?)\s+(förder|ausschreibungs|bewerbungs|[\p{L}]+-)?runde\b|\brunde\s*1\b|\b(schon|bereits)\b.{0,80}\b(gefördert|geld|teilgenommen|dabei|mitgemacht|bekommen|erhalten|förderung|modellkommune)\b|\b(first|previous|earlier|last|pilot)\s+(funding\s+)?round\b|\balready\b.{0,60}\b(funded|took part|taken part|participated|received|part of)\b|\b(were|was)\s+(one of|among|part of)\b.{0,80}\bround\b/iu;
+  /\b(erste[nr]?|vorige[nr]?|vorherige[nr]?|letzte[nr]?|vergangene[nr]?|frühere[nr]?)\s+(förder|ausschreibungs|bewerbungs|[\p{L}]+-)?runde\b|\brunde\s*1\b|\b(schon|bereits)\b.{0,80}\b(gefördert|geld|teilgenommen|dabei|mitgemacht|bekommen|erhalten|förderung|modellkommune)\b|\b(first|previous|earlier|last|pilot)\s+(funding\s+)?round\b|\balready\b.{0,60}\b(funded|took part|taken part|participated|received|part of)\b|\b(were|was)\s+(one of|among|part of)\b.{0,80}\bround\b|\b(received|got|were awarded|was awarded)\b.{0,40}\b(funding|grant|money)\b.{0,20}\bin 20\d\d\b|\b20\d\d\b.{0,30}\b(gefördert|geld bekommen|förderung erhalten)\b/iu;
 
 /** A call sentence about earlier participants ("Kommunen, die in der ersten Runde gefördert wurden, …"). */
 const EARLIER_PARTICIPANTS =
@@ -80,7 +80,10 @@ export function findPriorRoundRule(kb: KnowledgeBase, docIds: ReadonlySet<string
       // A heading question and its answer read as one sentence ("… erneut bewerben? Ja, wenn …").
       const inline = s.match(/\?\s+(ja|nein|yes|no)\b/i)?.[1].toLowerCase();
       const verdict = inline ? (inline === 'ja' || inline === 'yes' ? 'yes' : 'no') : QUALIFIED.test(s) ? undefined : SAYS_YES.test(s) ? 'yes' : SAYS_NO.test(s) ? 'no' : undefined;
-      best = { docId: chunk.docId, quote: s, verdict, score };
+      // "… können sich erneut bewerben, allerdings nur … Für sie beträgt der Zuschuss höchstens 25.000 Euro": what holds for them follows.
+      const next = ss[i + 1];
+      const forThem = next && /^(für sie|für diese|dabei|hierbei|in diesem fall|for them|in this case)\b/i.test(next) && s.length + next.length < 600;
+      best = { docId: chunk.docId, quote: forThem ? `${s} ${next}` : s, verdict, score };
     }
   }
   if (!best) return undefined;

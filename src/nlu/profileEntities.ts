@@ -19,11 +19,12 @@ export interface ProfileFacts {
 
 /** Gemeinden that belong to an association, as users and calls name them ("verbandsfreie Gemeinden" do not). */
 export const MEMBER_MUNICIPALITY = /ortsgemeinde|amtsangeh(?:ö|oe|o)rige?\w*\s+gemeinde|mitgliedsgemeinde|samtgemeindeangeh\w*|verbandsangeh(?:ö|oe|o)rige?\w*(?:\s+gemeinde)?|gemeinden?,?\s+die\s+(einer|einem)\s+(verwaltungsgemeinschaft|verbandsgemeinde|samtgemeinde|amt|gemeindeverwaltungsverband)\s+angehör\w*|member municipalit/i;
-const STANDALONE_MUNICIPALITY = /verbandsgemeinde|samtgemeinde\b|verbandsfreie?n? gemeinde|amtsfreie?n? gemeinde|einheitsgemeinde|\bamt\b|verwaltungsgemeinschaft/;
+const STANDALONE_MUNICIPALITY = /verbandsgemeinde|samtgemeinde\b|\bvg\b|verbandsfreie?n? gemeinde|amtsfreie?n? gemeinde|einheitsgemeinde|\bamt\b|verwaltungsgemeinschaft/;
 
 /** Whether a described Gemeinde belongs to an association of municipalities (see ProfileFacts.member). */
 export function memberMunicipality(text: string): boolean | undefined {
-  const t = text.toLowerCase();
+  // "A Verwaltungsgemeinschaft with five member municipalities", "unsere VG mit ihren Mitgliedsgemeinden": the association's members, not the asker.
+  const t = text.toLowerCase().replace(new RegExp(String.raw`\b(with|mit|für|for|of|their|its|ihre[nr]?|seine[nr]?|unsere[nr]?|alle[nr]?)\s+(?:[\p{L}\d]+\s+){0,2}(?:${MEMBER_MUNICIPALITY.source})\w*`, 'giu'), ' ');
   if (MEMBER_MUNICIPALITY.test(t)) return true;
   if (STANDALONE_MUNICIPALITY.test(t)) return false;
   return undefined;

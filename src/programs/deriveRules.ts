@@ -305,7 +305,9 @@ export function deriveRules(blocks: Block[]): Rule[] {
       const mentioning = blocks.filter((b) => statesNamed(b.text).length > 0 && /kommunen|gemeinden|städte|landkreise|kreise\b/i.test(b.text) && !/^[\p{L} .-]+,\s*(den\s+)?\d{1,2}\./u.test(b.text) && !/\b\d{5}\s+\p{Lu}/u.test(b.text));
       const named = [...new Set(mentioning.flatMap((b) => statesNamed(b.text)))];
       const nationwide = blocks.some((b) => WHOLE_COUNTRY.test(b.text));
-      if (!nationwide && named.length >= 1 && named.length <= 2 && mentioning[0].text.length <= 400) rules.push({ type: 'states', allowed: named, mentionedOnly: true, quote: mentioning[0].text });
+      // A long paragraph may name a state by chance; one whose first sentence names a Land body ("Das Thüringer Ministerium … ruft … auf") does not.
+      const landBody = mentioning.length > 0 && /ministerium|landesamt|landesregierung|staatskanzlei|freistaat|landesagentur/i.test(splitSentences(mentioning[0].text)[0] ?? '') && statesNamed(splitSentences(mentioning[0].text)[0] ?? '').length > 0;
+      if (!nationwide && named.length >= 1 && named.length <= 2 && (mentioning[0].text.length <= 400 || landBody)) rules.push({ type: 'states', allowed: named, mentionedOnly: true, quote: mentioning[0].text });
     }
   }
   const districts = districtRule(blocks);

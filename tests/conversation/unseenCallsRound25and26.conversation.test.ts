@@ -92,3 +92,21 @@ describe('words the call says otherwise', () => {
     expect(text).toMatch(/Eine Ausnahme gilt für Gemeinden in Nordrhein-Westfalen/);
   });
 });
+
+describe('Thuringian kinds of municipality and earlier rounds', () => {
+  it('reads a Verwaltungsgemeinschaft "with five member municipalities" as the association, not as a member', async () => {
+    const text = await ask('A Verwaltungsgemeinschaft with five member municipalities and 6,800 inhabitants in total wants an inclusive playground in one of them. Is it eligible for Spielinsel?', 'en-US');
+    expect(text).toMatch(/^Yes, provided your municipality is in Thüringen\b/);
+  });
+
+  it('judges "reicht das für …?" with a size as an eligibility question, "keine VG" as not a member', async () => {
+    const text = await ask('Landgemeinde, 2.600 Einwohner, keine VG – reicht das für Spielinsel?');
+    expect(text).toMatch(/^Nein – [\s\S]*ab 3\.000 Einwohnern/);
+    expect(text).not.toMatch(/Es kommt darauf an, ob Ihre Gemeinde/);
+  });
+
+  it('quotes what holds for earlier participants along with the rule that lets them apply again', async () => {
+    expect(await ask('Unsere Gemeinde wurde schon in der ersten Spielinsel-Runde gefördert. Dürfen wir 2027 nochmal einen Antrag stellen?')).toMatch(/erneut bewerben[\s\S]*höchstens 25\.000 Euro/);
+    expect(await ask('We received Spielinsel funding in 2025 for a playground in our northern village. Can we now apply for a completely new playground in another village?', 'en-US')).toMatch(/nur für die Erweiterung/);
+  });
+});
