@@ -11,8 +11,8 @@ import { formatDate, formatDayMonth, formatNumber, type Translate } from '../i18
 import { parseQuantity } from '../nlu/numbers.js';
 import { detectLanguage } from '../nlu/language.js';
 import { asksToApplyAgain, findPriorRoundRule } from './priorRounds.js';
-import { findMissingRequirement, findNamedExclusion } from './namedExclusions.js';
-import { jointCap, jointRefused, partnerPopulations } from './jointApplications.js';
+import { findMissingRequirement, findNamedCondition, findNamedExclusion } from './namedExclusions.js';
+import { askedMembers, jointCap, jointMaxMembers, jointRefused, partnerPopulations } from './jointApplications.js';
 import { describingWordsOut, findSentence, FIRST_STAGE_SENTENCE, jointAmountAfter } from './passageFinder.js';
 import { asksAboutPeople, asksSecondStage, channelRefused, findRelativeDeadline, INFO_EVENT, samePeople, BY_CHANNEL, LATER_HANDED_IN, OUTCOME, SIGN_UP, aboutEarlierRound, deadlineWithHour, findAmountLimits, findByline, findPublicationDate, kindOfNamedPlace, hasIntentCue, otherKindDeadline, passesOnApplications, secondStageDeadline, textsSay, findDuration, findExpansion, findFaqAnswer, findPassage, findWhenPassage, isApplicationDeadline } from './passageFinder.js';
 import { COUNT_QUESTION, countedWord, countedPattern, coverage, focusTerms, isQuestionWord, NUMBER_WORD, unknownTopic } from './support.js';
@@ -103,6 +103,8 @@ function deadlineDateIn(quote: string): ReturnType<typeof findDates>[number] | u
 }
 
 /** A question for a population limit ("Ab wie vielen Einwohnern …?"). */
+/** "Gibt es für uns eine Einwohnergrenze?": whether a rule exists for the asker's kind, not a verdict on their size. */
+const LIMIT_FOR_US = /\b(gibt es|gilt|gelten|is there|does .{0,20} apply)\b.{0,40}\b(einwohnergrenze|obergrenze|größengrenze|mindestgröße|mindesteinwohnerzahl|population (limit|cap|threshold))/i;
 const ASKS_SIZE_LIMIT = /\bab wie viele?n? einwohner|wie viele einwohner\w* (muss|müssen|braucht|brauchen|darf|dürfen)|\b(mindest|höchst)einwohner|einwohnergrenze|mindestgröße|\bhow many (inhabitants|residents)\b.{0,40}\b(need|must|required|allowed)|population (limit|threshold|minimum)|minimum (size|population)/i;
 const PRESS_CONTACT = /\bpresse\w*|pressesprecher\w*|medienanfragen|media (contact|enquiries|inquiries)|\bpress (office|contact|officer)/i;
 const TECH_CONTACT = /technische\w* (fragen|probleme\w*)|it-service|servicedesk|service-desk|portal-support|support@|technical (questions|problems|support)|help ?desk/i;
@@ -194,9 +196,15 @@ const SUBMIT = /\b(schick|send|einreich|eingereicht|abgeb|übermittel|hochlad|ei
 function countsThing(quote: string, word: string, question: string): boolean {
   // "Wie viele Kommunen …?" is answered by "zwölf Städte und Gemeinden" too.
   const m = countedPattern(word).exec(quote);
+  if (!m) return false;
+  // "Wie viele Gemeinden will die Stiftung fördern?" is not answered by "Bis zu drei Gemeinden können sich gemeinsam bewerben".
+  const sentence = splitSentences(quote).find((x) => countedPattern(word).test(x)) ?? quote;
+  if (SELECTING.test(question) && !SELECTING.test(sentence) && /bewerb|antrag|anträge|gemeinsam/i.test(sentence)) return false;
   // "Wie viele Seiten darf die Skizze haben?" asks for the limit itself.
-  return Boolean(m) && (ASKS_LIMIT.test(question) || !THRESHOLD_BEFORE.test(quote.slice(0, m!.index)));
+  return ASKS_LIMIT.test(question) || !THRESHOLD_BEFORE.test(quote.slice(0, m.index));
 }
+/** Being chosen or funded, as a count is asked of it ("Wie viele … werden gefördert?"). */
+const SELECTING = /(?<![a-zäöüß])(fördern|fördert|gefördert)(?![a-zäöüß])|ausgewählt|auswählen|ausgesucht|begleitet|aufgenommen|unterstützt|funded|selected|chosen/i;
 const ASKS_LIMIT = /\b(darf|dürfen|maximal|höchstens|mindestens|muss|müssen|max|min)\b/i;
 const THRESHOLD_BEFORE = /(mindestens|wenigstens|höchstens|maximal|\bab|unter|über|weniger als|mehr als)\s+$/i;
 
@@ -206,7 +214,7 @@ const SIGNATURE = /\b(ist|sind|muss|müssen)\b.{0,360}\b(zu unterzeichnen|zu unt
 const NO_OWN_FUNDS = /\b(kein|keinen)\s+(eigenanteil|eigenbeitrag|eigenbeteiligung)|(eigenanteil|eigenbeitrag|eigenbeteiligung)\s+(ist|wird)\s+nicht|eigenanteil\s+fällt\s+nicht|ohne eigenanteil|(eigenanteil|eigenbeitrag|eigenbeteiligung|eigenmittel)\s+(verlangt|fordert|erwartet|erhebt)\s+(\S+\s+){0,3}nicht\b/i;
 /** The whole budget of a call, and amounts that are per project or per applicant. */
 const TOTAL = /\binsgesamt\b|gesamt(budget|summe|volumen|mittel|förder)|\b(in total|total|overall)\b/i;
-const TOTAL_SAID = /insgesamt|gesamt|budget|fördervolumen|zur verfügung|bereitgestellt|bereit\b|in total|overall/i;
+const TOTAL_SAID = /insgesamt|gesamt(budget|summe|volumen|mittel|betrag|fördersumme)|budget|fördervolumen|zur verfügung|bereitgestellt|bereit\b|in total|overall/i;
 /** A question for the criteria of selection, and a sentence that gives criteria. */
 const SELECTION_CRITERIA = /kriteri\w*\b.{0,60}\b(wählt|wählen|ausgewählt|ausgesucht|auswahl|entscheid\w*|vergeben|bewertet)|(auswahl|bewertungs)kriteri|selection criteria|criteria .{0,30}(select|chosen|choose)/i;
 const CRITERIA_SAID = /kriteri|bewertet|bewertung|gewichtet|punkte|maßstab|berücksichtigt werden|ausschlaggebend|vorrangig|bevorzugt|insbesondere/i;
@@ -222,16 +230,25 @@ const JOINT_QUESTION = new RegExp(String.raw`${MULTIPLE_ENTRIES.source}|gemeinsa
 const NO_JOINT = /(gemeinsame|verbund|kooperations)\w*\s+(\w+\s+){0,3}(bewerbungen|anträge|antragstellung|bewerbung)\b.{0,60}\b(nicht (vorgesehen|möglich|zulässig|gestattet)|ausgeschlossen)|(nur|ausschließlich) (einzeln|allein)/i;
 const JOINT_OK = /(gemeinsame|verbund)\w*\s+(\w+\s+){0,3}(bewerbungen|anträge|antragstellung|bewerbung)\b.{0,60}\b(möglich|erwünscht|zulässig|willkommen|ausdrücklich)|können (auch )?gemeinsam (beantragt|eingereicht|gestellt)|(können|dürfen) (auch )?(einen )?gemeinsamen antrag|(können|dürfen) sich (auch )?gemeinsam\b.{0,80}\b(bewerben|beteiligen|teilnehmen)|antragsberechtigt sind\b.{0,200}\bzusammenschlüsse von (mindestens )?(zwei|drei|vier|\d+) (gemeinden|kommunen)/i;
 const OWN_FUNDS_HOW = /anrechn|abdecken|bestreiten|angerechnet|erbring|einsetzen|verwenden|nutzen|als eigenanteil|spenden|finanzier|\büber (mittel|spenden|dritt)|\bdurch\b|ersetz|\bdecken\b|\bzählen\b|\bgelten\b|count towards|be covered by/i;
+/** The funder's share in words or figures; the rest is the applicant's ("drei Viertel …; den Rest trägt die Gemeinde"). */
+const FRACTIONS: Record<string, number> = { 'drei viertel': 75, 'die hälfte': 50, 'vier fünftel': 80, 'neun zehntel': 90 };
+function restShare(quote: string): number | undefined {
+  if (!/\b(den|der|die) (rest|übrigen|restlichen)\b.{0,40}\b(trägt|tragen|zahlt|zahlen|übernimmt|bringt|bringen)\b/i.test(quote)) return undefined;
+  const m = quote.match(/(übernimmt|übernehmen|trägt|fördert|erstattet|zahlt)\b.{0,30}?\b(\d{1,2})\s*(prozent|%)|(übernimmt|übernehmen|trägt|zahlt)\b.{0,30}?\b(drei viertel|die hälfte|vier fünftel|neun zehntel)/i);
+  if (!m) return undefined;
+  const funded = m[2] ? Number(m[2]) : FRACTIONS[m[5].toLowerCase()];
+  return funded > 0 && funded < 100 ? 100 - funded : undefined;
+}
 const OWN_FUNDS = /eigenanteil\s+(von|in höhe von)\s+(mindestens\s+)?(\d+\s*(%|prozent))/i;
 
 /** A question whether one can stay unnamed (as opposed to one whether names are published). */
 const ASKS_ANONYMITY = /anonym|\bohne\b|ungenannt|nicht\s+(namentlich\s+)?(genannt|veröffentlicht|öffentlich)|vertraulich|geheim|confidential|without|unnamed/i;
 const ASKS_PUBLICATION = /veröffentlich|öffentlich|genannt|bekannt gegeben|publish|publicly|\bpublic\b|\bnamed\b/i;
 /** A sentence that makes the participants public (negated forms are sorted out by statesPublished). */
-const PUBLISHED = /\bohne\s+(\S+\s+){0,2}(nennung|veröffentlichung)\b.{0,60}\bnicht\s+möglich|anonyme\s+(teilnahme|förderung|bewerbung)\s+(ist\s+)?(daher\s+|deshalb\s+)?(nicht\s+(möglich|vorgesehen)|ausgeschlossen)|anonymous\s+(participation|funding|application)\s+is\s+(therefore\s+|thus\s+)?(not\s+(possible|foreseen|allowed)|excluded)|nicht\s+anonym|\b(werden|wird)\b.{0,100}?\b(veröffentlicht|öffentlich\s+(bekannt\s+gegeben|gemacht)|bekannt\s+geben|bekanntgeben|genannt|vorgestellt)\b|\b(veröffentlicht|veröffentlichen|nennt|nennen)\s+(\S+\s+){0,6}die\s+(namen|liste)\b/i;
+const PUBLISHED = /\bohne\s+(\S+\s+){0,2}(nennung|veröffentlichung|aufnahme|erwähnung)\b.{0,60}\bnicht\s+möglich|anonyme\s+(teilnahme|förderung|bewerbung)\s+(ist\s+)?(daher\s+|deshalb\s+)?(nicht\s+(möglich|vorgesehen)|ausgeschlossen)|anonymous\s+(participation|funding|application)\s+is\s+(therefore\s+|thus\s+)?(not\s+(possible|foreseen|allowed)|excluded)|nicht\s+anonym|\b(werden|wird)\b.{0,100}?\b(veröffentlicht|öffentlich\s+(bekannt\s+gegeben|gemacht)|bekannt\s+geben|bekanntgeben|genannt|vorgestellt)\b|\b(veröffentlicht|veröffentlichen|nennt|nennen)\s+(\S+\s+){0,6}die\s+(namen|liste)\b/i;
 const STAYS_UNNAMED = /anonyme\s+teilnahme\s+(ist\s+)?möglich|anonym\s+(teilnehmen|bleiben)|erfolgt\s+anonym|ohne\s+(namens)?nennung|nur\s+in\s+anonymisierter|\b(kein\w*|nicht|nie|niemals)\s+(\w+\s+){0,3}(namentlich\s+)?(genannt|veröffentlicht)|verzicht\w*\b.{0,80}\b(nennung|veröffentlichung)|(nennung|veröffentlichung)\b.{0,40}\bverzicht|von\s+der\s+(veröffentlichung|nennung)\b.{0,160}\babgesehen/i;
 /** Funding only with the place named. */
-const NAMING_REQUIRED = /\bohne\s+(\S+\s+){0,2}(nennung|veröffentlichung)\b.{0,60}\bnicht\s+möglich/gi;
+const NAMING_REQUIRED = /\bohne\s+(\S+\s+){0,2}(nennung|veröffentlichung|aufnahme|erwähnung)\b.{0,60}\bnicht\s+möglich/gi;
 /** Anonymity granted when asked for ("Auf Wunsch …", "… kann verzichtet werden"). */
 const ON_REQUEST = /auf\s+(\S+\s+){0,3}(wunsch|antrag)\b|verzicht|abgesehen|wer das nicht möchte/i;
 /** A waiver granted only in a case the text names ("…, wenn Tatsachen eine Gefährdung befürchten lassen"). */
@@ -259,6 +276,19 @@ const NOT_SELECTED_ASKED = /\b(nicht|kein\w*)\s+(ausgewählt|genommen|angenommen
 const NOT_SELECTED_SAID = /\bnicht\s+erfolgreiche\w*\s+(bewerbung|antrag|interessenbekundung)|\bnicht\s+ausgewählte\w*\b|\b(bewerbung|antrag)\w*\s+(nicht|keinen)\s+(erfolg|berücksichtigt|ausgewählt)|\babsage\w*\b.{0,60}\b(erhalten|bekommen)\b.{0,80}\b(angebot|teilnehm|fortbildung)|\bunsuccessful (applicants|applications)\b/i;
 
 /** Combining the grant with other funding, asked and said. */
+/** A sentence on when applying opens again ("… können ab dem 1. Juli 2027 gestellt werden", "Die nächste Runde beginnt …"). */
+const REOPENS = /\bab (dem )?\d{1,2}\.\s*(\d{1,2}\.|\p{L}+)\s*\d{4}\b.{0,60}\b(gestellt|eingereicht|beantragt|möglich)|\b(nächste|neue|weitere)[nr]? (runde|antragsrunde|förderrunde|aufruf|ausschreibung)\b.{0,80}\d{4}|\bförderjahr \d{4}\b.{0,80}\bab (dem )?\d/iu;
+/** Today as YYYY-MM-DD, to compare with the dates of a text. */
+function todayIso(now: Date): string {
+  return now.toISOString().slice(0, 10);
+}
+/** Getting money at all ("could we get … money", "bekommen wir … Geld"). */
+const GETTING_MONEY = /\b(get|receive|bekommen|erhalten|kriegen)\b.{0,40}\b(money|funding|grant|geld|förderung|zuschuss)\b|\b(money|funding|geld|förderung)\b.{0,30}\b(get|receive|bekommen|erhalten|kriegen)\b/i;
+/** What a call funds, asked without naming anything ("Was wird gefördert?", "What does X fund?"). */
+const WHAT_FUNDED_ASKED = /was (wird|werden) .{0,40}gefördert|was fördert|what (is|gets|will be) funded|what does .{0,40} (fund|pay for|support)\b|what can .{0,30} be funded/i;
+/** Going straight to the second stage of a two-stage call, asked; and a sentence that lets only those invited make it. */
+const DIRECT_SECOND_STAGE = /\b(gleich|direkt|sofort|unmittelbar|ohne (vorherige |eine )?(projekt)?skizze)\b.{0,40}\b(vollantrag|förmlichen (förder)?antrag)|\bvollantrag\b.{0,40}\b(gleich|direkt|sofort|ohne (projekt)?skizze)\b|\bfull (application|proposal)\b.{0,30}\b(directly|straight away|right away|without)\b|\b(directly|straight)\b.{0,30}\bfull (application|proposal)\b/i;
+const INVITED_ONLY = /\b(nur|ausschließlich|lediglich)\b.{0,100}\b(aufgefordert|eingeladen|aufforderung|einladung)\b|\bnur auf (aufforderung|einladung)\b|\bonly\b.{0,60}\binvited\b/i;
 /** Starting the work before the approval ("vorzeitiger Maßnahmebeginn"), asked and said. */
 /** An FAQ answer that makes an exception to a rule ("Eine Ausnahme gilt für …", "ausnahmsweise"). */
 const FAQ_EXCEPTION = /\b(eine )?ausnahme (gilt|besteht|bilden|machen)|\bausnahmsweise\b|\ban exception (is|applies)\b/i;
@@ -284,6 +314,10 @@ function faqYesNo(quote: string, question: string): { key: string; share?: strin
   const ours = [...content(asked)];
   const shared = ours.filter((w) => theirs.has(w)).length;
   if (shared < 2 || shared / Math.max(1, Math.min(theirs.size, ours.length)) < 0.5) return undefined;
+  // "Bekommen wir die Pauschale auch, wenn wir eine vorhandene Bank umrüsten?" – "Können wir eine vorhandene Bank umrüsten? Ja, …":
+  // the entry's yes is not about a thing the question names and the entry's question does not.
+  const nouns = [...asked.slice(1).matchAll(/(?<![\p{L}])\p{Lu}\p{Ll}{4,}/gu)].map((n) => stem(n[0].toLowerCase()));
+  if (nouns.some((n) => !theirs.has(n) && ![...theirs].some((t) => t.includes(n) || n.includes(t)))) return undefined;
   return { key: m[2].toLowerCase() === 'ja' ? 'faqYes' : 'faqNo' };
 }
 
@@ -361,9 +395,12 @@ function plainAnswer(intent: Intent, quote: string, question: string): { key: st
   if (intent === 'signature' && /original|per post|scan|einscann|pdf|per e-?mail|mailen|digital|elektronisch/i.test(question)) return undefined;
   // "Brauchen wir einen Ratsbeschluss?": the yes or no of the sentence on the resolution, not of signing.
   if (intent === 'signature' && RESOLUTION_ASKED.test(question)) {
-    const said = splitSentences(quote).find((x) => RESOLUTION_SAID.test(x));
+    // "Braucht die Bewerbung … einen Gemeinderatsbeschluss? Nein.": the entry's own answer.
+    const entry = quote.match(/^([^?]{0,200}\?)\s+(ja|nein)\b/i);
+    if (entry && RESOLUTION_SAID.test(entry[1])) return { key: (entry[2].toLowerCase() === 'ja') !== NEGATING.test(entry[1]) ? 'faqYes' : 'faqNo' };
+    const said = splitSentences(quote).find((x) => RESOLUTION_SAID.test(x) && !/\?\s*$/.test(x));
     if (!said) return undefined;
-    if (/\b(nicht|kein\w*)\b[^.]{0,40}\b(nötig|erforderlich|notwendig|verlangt|vorausgesetzt|benötigt)|\bohne\b[^.]{0,30}beschluss|\bkein\w*\b[^.]{0,30}beschluss/i.test(said)) return { key: 'faqNo' };
+    if (/\b(nicht|kein\w*)\b[^.]{0,40}\b(nötig|erforderlich|notwendig|verlangt|vorausgesetzt|benötigt)|\bohne\b[^.]{0,30}beschluss|\bkein\w*\b[^.]{0,30}beschluss|\bweder\b[^.]{0,120}\bbeschluss/i.test(said)) return { key: 'faqNo' };
     if (/\b(nötig|erforderlich|notwendig|beizufügen|vorzulegen|muss|müssen|setzt)\b/i.test(said)) return { key: 'faqYes' };
     return undefined;
   }
@@ -371,7 +408,12 @@ function plainAnswer(intent: Intent, quote: string, question: string): { key: st
   if (intent === 'signature' && /^\s*(wer|who)\b/i.test(question)) return undefined;
   // "Für die Skizze keine Unterschrift … erst der förmliche Antrag muss unterschrieben werden": both, so the quote says it.
   const body = quote.replace(/^[^?]{0,200}\?\s+/, '');
-  if (intent === 'signature' && NO_SIGNATURE.test(body) && SIGNATURE.test(body.replace(NO_SIGNATURE, ''))) return undefined;
+  if (intent === 'signature' && NO_SIGNATURE.test(body) && SIGNATURE.test(body.replace(NO_SIGNATURE, ''))) {
+    // "Muss die Skizze unterschrieben werden?" – "Für die Projektskizze ist keine Unterschrift erforderlich. Der Vollantrag wird … unterschrieben": no, for the sketch.
+    const noFor = splitSentences(body).find((x) => NO_SIGNATURE.test(x));
+    if (noFor && (FIRST_STAGE_SENTENCE.test(question) || /\b(outline|sketch|expression of interest|first stage)\b/i.test(question)) && !asksSecondStage(question) && FIRST_STAGE_SENTENCE.test(noFor)) return { key: 'noSignature' };
+    return undefined;
+  }
   if (intent === 'signature') {
     // "Muss die Bewerbung unterschrieben werden? Nein. …": the entry's own answer to a question about signing.
     const entry = quote.match(/^([^?]{0,200}\?)\s+(ja|nein)\b/i);
@@ -394,6 +436,9 @@ function plainAnswer(intent: Intent, quote: string, question: string): { key: st
     if (NO_OWN_FUNDS.test(quote)) return { key: 'noOwnFunds' };
     const share = quote.match(OWN_FUNDS)?.[3];
     if (share) return { key: 'ownFunds', share: share.replace(/prozent/i, '%') };
+    // "Die Stiftung übernimmt drei Viertel der Kosten …; den Rest trägt die Gemeinde": the rest, worked out.
+    const rest = restShare(quote);
+    if (rest !== undefined) return { key: 'ownFunds', share: `${rest} %` };
   }
   return undefined;
 }
@@ -467,7 +512,7 @@ function questionSentence(text: string): string {
   const sentences = text.split(/\p{Lu}/u.test(text) ? /(?<=[^\d\s][.!?]|\?|\b\d{4}\.)\s+(?=\p{Lu})/u : /(?<=[^\d\s][.!?]|\?|\b\d{4}\.)\s+/u).filter((x) => x.trim());
   // "Der Aufruf kam erst jetzt – können wir noch einen Antrag stellen?": the question after the dash.
   if (sentences.length < 2) {
-    const parts = text.split(/\s[–—]\s/);
+    const parts = text.split(/\s[–—-]\s/);
     const last = parts[parts.length - 1];
     return parts.length > 1 && /\?\s*$/.test(last) && last.length >= 15 ? last : text;
   }
@@ -604,7 +649,9 @@ function compoundParts(text: string): [string, string] | undefined {
   // "When is the deadline …, and can we still submit one?", "Bis wann läuft die Frist, und schaffen wir das noch?": the same thing asked on; the first answer says it.
   if (classifyIntent(m[1]).intent === 'deadline' && /\b(still|noch)\b/i.test(m[2]) && /\b(one|it|that|das|es|dies)\b/i.test(m[2]) && !findDates(m[2]).length) return undefined;
   const before = told ? `${told} ` : '';
-  return [`${before}${m[1]}?`, `${before}${english ? 'And' : 'Und'} ${m[2]}?`];
+  // "Was muss der Skizze beigefügt werden, und was später dem Vollantrag?": the second part borrows the first's verb.
+  const verb = !english && /\s\p{Lu}[\p{L}-]*$/u.test(m[2]) ? m[1].match(/(?:\s\p{Ll}+){1,3}$/u)?.[0] : undefined;
+  return [`${before}${m[1]}?`, `${before}${english ? 'And' : 'Und'} ${m[2]}${verb ?? ''}?`];
 }
 
 /** An amount of money, a share, or a plain statement that there is no money. */
@@ -761,7 +808,9 @@ export class Answerer {
     const describedBeforeMoney = intent === 'money' && describesApplicant && !/\b(dafür|dafuer|damit|davon|hierfür|for (it|that|this|them))\b/i.test(questionSentence(req.text));
     const topicText = SITUATION_MAY_PRECEDE.has(intent) || describedBeforeMoney ? questionSentence(req.text) : req.text;
     // "Aus wessen Budget …?", "Welches Ressort stellt das Geld?": who funds it is the whole question, whatever it calls the money.
-    if (FACTUAL_INTENTS.has(intent) && intent !== 'funder' && req.lang === 'de' && !describedForVerdict && unknownTopic(topicText, programs, kb.topicVocabulary(programs))) return this.abstain(intent, req.lang, programs[0]);
+    // For who funds it, the words for money and budgets are the question itself; anything else it names ("die Wartung der Sirenen") must be in the texts.
+    const topicOfAsking = intent === 'funder' ? topicText.replace(/(?<!\p{L})(budget|etat|topf|haushalt\p{L}*|geld|mittel\p{L}*|ressort|ministeri\p{L}*|behörde|förder\p{L}*|finanz\p{L}*|einrichtung|durchführung|umsetzung|träger|zuständig\p{L}*|stammt|kommt|organisation|institution)(?!\p{L})/giu, ' ') : topicText;
+    if (FACTUAL_INTENTS.has(intent) && req.lang === 'de' && !describedForVerdict && unknownTopic(topicOfAsking, programs, kb.topicVocabulary(programs))) return this.abstain(intent, req.lang, programs[0]);
     if (programs.length > 1 && FACTUAL_INTENTS.has(intent)) return this.several(programs.slice(0, 3), intent, profile, req);
     return this.forProgram(programs[0], intent, profile, req, hasProfileFacts(facts));
   }
@@ -920,6 +969,8 @@ export class Answerer {
   }
 
   private forProgram(program: Program, intent: Intent, profile: ApplicantProfile, req: AnswerRequest, profileInText: boolean): Answer {
+    // "amtsfreie gemeinde …, 7000 ppl – could we get weckruf money?": whether the described applicant gets it at all, not how much.
+    if (intent === 'money' && profileInText && YES_NO_QUESTION.test(questionSentence(req.text)) && GETTING_MONEY.test(questionSentence(req.text)) && !/wie ?viel|wie hoch|how much|welche[nrs]? (summe|betrag|höhe)|amount|rate|quote|satz|ändert|change/i.test(req.text)) intent = 'eligibility';
     const { t, kb } = this.deps;
     const lang = req.lang;
     const docId = program.docIds[0];
@@ -931,6 +982,20 @@ export class Answerer {
     if (NOT_SELECTED_ASKED.test(req.text) && intent !== 'deadline' && intent !== 'contact') {
       const said = findSentence(kb, docIds, (x) => NOT_SELECTED_SAID.test(x));
       if (said) return this.quoteAnswer(program, intent, said, lang, req.text);
+    }
+    // "Unser Caterer möchte selbst eine Skizze einreichen. Geht das?" – "Private Schulträger, Caterer … können keine Skizze einreichen": no.
+    if ((intent === 'unknown' || intent === 'process' || intent === 'eligibility') && !profileInText && YES_NO_QUESTION.test(questionSentence(req.text))) {
+      const excluded = findNamedExclusion(kb, docIds, withoutNames(req.text, [program]));
+      if (excluded) return this.answerOf(program, 'eligibility', t(lang, 'passage.faqNo', { program: program.shortName, quote: escapeMarkdown(excluded.quote) }), [this.citation(program, excluded.docId, excluded.quote)], lang);
+    }
+    // "Können wir gleich einen Vollantrag stellen?", "Can we submit a full application directly?": only those invited may.
+    if (DIRECT_SECOND_STAGE.test(req.text)) {
+      const invited = findSentence(kb, docIds, (x) => INVITED_ONLY.test(x));
+      if (invited) {
+        const first = findSentence(kb, docIds, (x) => FIRST_STAGE_SENTENCE.test(x) && /einzureichen|einreichen|reichen\b.{0,80}\bein\b/i.test(x) && findDates(x).length > 0 && !INVITED_ONLY.test(x));
+        const quote = first ? `${first.quote} ${invited.quote}` : invited.quote;
+        return this.answerOf(program, 'process', t(lang, 'passage.faqNo', { program: program.shortName, quote: escapeMarkdown(quote) }), [this.citation(program, invited.docId, quote)], lang);
+      }
     }
     // "Braucht es einen Beschluss des Gemeinderats?" is not answered by what the text says about signing.
     if (intent === 'signature' && RESOLUTION_ASKED.test(req.text) && !textsSay(kb, docIds, RESOLUTION_SAID)) return this.abstain(intent, lang, program);
@@ -1030,7 +1095,16 @@ export class Answerer {
     const ownWords = withoutNames(req.text, [program]);
     const asksJoint = intent === 'eligibility' && JOINT_QUESTION.test(ownWords) && profile.population === undefined;
     // "Müssen wir andere Gemeinden beteiligen?", "Do we have to involve …?" asks for a duty, which a verdict's "Ja" would not answer.
-    const asksDuty = MUST_QUESTION.test(questionSentence(req.text));
+    const asksDuty = MUST_QUESTION.test(questionSentence(req.text)) || LIMIT_FOR_US.test(questionSentence(req.text));
+    // "Vier benachbarte Einheitsgemeinden … gemeinsam?" – "Bis zu drei benachbarte Antragsberechtigte …": too many partners, whatever else fits.
+    if ((intent === 'eligibility' || intent === 'unknown') && JOINT_QUESTION.test(ownWords)) {
+      const members = askedMembers(ownWords);
+      const most = members !== undefined ? jointMaxMembers(kb, docIds) : undefined;
+      if (members !== undefined && most && members > most.max) {
+        const text = t(lang, 'passage.jointTooMany', { program: program.shortName, max: most.max, count: members, quote: escapeMarkdown(most.quote) });
+        return this.answerOf(program, 'eligibility', text, [this.citation(program, most.docId, most.quote)], lang);
+      }
+    }
     if (intent === 'eligibility' && !asksJoint && !asksDuty && program.rules.length > 0 && (profileInText || hasProfileFacts(profile))) {
       // "Zwei Nachbargemeinden (6.300 und 4.900 Einwohner) … gemeinsam?": the call's rule for joint applications decides.
       if (JOINT_QUESTION.test(ownWords)) {
@@ -1050,7 +1124,9 @@ export class Answerer {
       if (faq && faqRules) {
         // The entry asks what was asked ("Können sich Verwaltungsgemeinschaften … bewerben? Nein."): its yes or no leads.
         const said = faq.quote.match(FAQ_YES_NO);
-        const key = said && YES_NO_QUESTION.test(questionSentence(req.text)) && NEGATING.test(said[1]) === NEGATING.test(questionSentence(req.text)) ? (said[2].toLowerCase() === 'ja' ? 'faqYes' : 'faqNo') : undefined;
+        // "Gilt die Einwohnergrenze auch für Samtgemeinden? Nein." answers whether a limit applies, not "Können wir uns bewerben?": no yes or no of its own then.
+        const sameQuestion = /bewerb|teilnehm|antrag|mitmach|berechtigt|beteilig|förder/i.test(said?.[1] ?? '');
+        const key = said && sameQuestion && YES_NO_QUESTION.test(questionSentence(req.text)) && NEGATING.test(said[1]) === NEGATING.test(questionSentence(req.text)) ? (said[2].toLowerCase() === 'ja' ? 'faqYes' : 'faqNo') : undefined;
         if (!key) return this.quoteAnswer(program, intent, faq, lang);
         return this.answerOf(program, intent, t(lang, `passage.${key}`, { program: program.shortName, quote: escapeMarkdown(faq.quote) }), [this.citation(program, faq.docId, faq.quote)], lang);
       }
@@ -1065,6 +1141,13 @@ export class Answerer {
       if (unmet) {
         const reason = { status: 'no' as const, key: 'verdict.reason.namedMissing', values: { what: unmet.word }, quote: unmet.quote };
         return this.verdictAnswer(program, { ...verdict, status: 'no', reasons: [reason, ...verdict.reasons.filter((r) => r.status === 'ok' || r.status === 'info')], missing: [] }, profile, lang, req.text);
+      }
+      // "… warmes Mittagessen gibt es bei uns nur zweimal pro Woche": a condition on what the asker describes, quoted for them to judge.
+      const condition = verdict.status === 'fits' || verdict.status === 'unclear' ? findNamedCondition(kb, docIds, ownWords) : undefined;
+      if (condition) {
+        const reason: VerdictReason = { status: 'conditional', key: 'verdict.reason.namedCondition', values: { what: condition.word }, quote: condition.quote };
+        const known = verdict.reasons.filter((r) => r.status === 'ok' || r.status === 'info');
+        return this.verdictAnswer(program, { ...verdict, status: 'conditional', reasons: [reason, ...known], missing: [] }, profile, lang, req.text);
       }
       return this.verdictAnswer(program, verdict, profile, lang, req.text);
     }
@@ -1102,6 +1185,12 @@ export class Answerer {
       }
       const limit = limits.max ?? limits.min;
       if (limit) return this.quoteAnswer(program, intent, { docId, quote: limit.quote }, lang);
+    }
+    // "Muss die ganze Stadtverwaltung mitmachen, oder kann sich auch nur ein Fachbereich bewerben?": an FAQ entry that asks just that
+    // answers better than the general fact on who may apply.
+    if (intent === 'eligibility' && lang === 'de' && !profileInText && !hasProfileFacts(profile)) {
+      const faq = findFaqAnswer(kb, docIds, req.text, focusTerms(req.text, [program], kb.vocabulary).filter((f) => !APPLICANT_STEMS.has(f)));
+      if (faq && faq.coverage >= 0.5) return this.quoteAnswer(program, intent, faq, lang);
     }
     for (const topic of TOPICS_FOR[intent] ?? []) {
       const fact = program.facts.find((f) => f.topic === topic);
@@ -1160,7 +1249,9 @@ export class Answerer {
     // "Wer darf mitmachen?" about a call whose applicants were read from its text: that sentence.
     const asksWho = /\bwer\b|\bwelche\b.{0,40}\b(kommunen|antragsteller|träger|organisationen|gemeinden|städte)|antragsberechtigt|teilnahmeberechtigt|\bwho\b/i.test(req.text);
     const rule = intent === 'eligibility' && !program.curated && asksWho ? program.rules.find((r) => r.type === 'entityTypes' && !r.excluded) : undefined;
-    let passage = rule ? { docId, quote: rule.quote, score: 1, coverage: 1 } : findPassage(kb, docIds, query, submitting && intent === 'contact' ? 'process' : intent, focus);
+    // "What does the ILS paper propose for the application process?": what a paper says, not how to apply to it.
+    const paperSays = program.kind === 'research' && (PAPER_SAYS.test(req.text) || /\b(propose|proposes|suggest|suggests|recommend|recommends)\b/i.test(req.text)) && intent === 'process';
+    let passage = rule ? { docId, quote: rule.quote, score: 1, coverage: 1 } : findPassage(kb, docIds, query, submitting && intent === 'contact' ? 'process' : paperSays ? 'unknown' : intent, focus);
     if (intent === 'unknown') {
       // An English question's German words come from a whole term-list entry (several synonyms): one hit suffices.
       const needed = lang === 'en' ? 0.34 : focus.length >= 3 ? 0.6 : 0.5;
@@ -1171,7 +1262,9 @@ export class Answerer {
       const askedFocus = askedStems ? focus.filter((f) => askedStems.has(f)) : focus;
       // Words that describe a long text as a whole ("Studie zu Erfolgsfaktoren …") need not stand in the passage.
       const missesSpecific = Boolean(passage && lang === 'de' && this.lacksSpecific(describingWordsOut(kb, docIds, askedFocus, 0.1), withHeading(passage)));
-      if (!passage || focus.length === 0 || passage.coverage < needed || missesSpecific) {
+      // "What does Blattweise fund?" names nothing but the call: the sentence on what is funded answers it.
+      const whatFunded = focus.length === 0 && passage !== null && WHAT_FUNDED_ASKED.test(req.text) && /gefördert|förderfähig|zuwendungsfähig/i.test(passage.quote);
+      if (!whatFunded && (!passage || focus.length === 0 || passage.coverage < needed || missesSpecific)) {
         // The call's FAQ may ask the same thing in its own words.
         const faq = lang === 'de' ? findFaqAnswer(kb, docIds, req.text, focus) : null;
         if (faq) return this.quoteAnswer(program, intent, faq, lang);
@@ -1252,6 +1345,12 @@ export class Answerer {
           text += ` ${t(lang, 'deadline.secondStageToo', { date: formatDate(lang, second.date) })}`;
           cite.push(this.citation(program, passage.docId, second.quote));
         }
+        // A closed deadline, and the call names when applying opens again ("Anträge für das Förderjahr 2028 können ab dem 1. Juli 2027 gestellt werden").
+        const reopens = status.kind === 'closed' ? findSentence(kb, docIds, (x) => REOPENS.test(x) && findDates(x).some((d) => 'date' in d && d.date !== undefined && d.date > todayIso(req.now))) : undefined;
+        if (reopens && reopens.quote !== passage.quote) {
+          text += ` ${t(lang, 'deadline.reopens', { quote: escapeMarkdown(reopens.quote) })}`;
+          cite.push(this.citation(program, reopens.docId, reopens.quote));
+        }
         // "Einheitsgemeinden … bis 15. Januar", "Verbandsgemeinden … bis 5. Februar": whoever did not say which they are hears both.
         const otherKind = !label && !second && found.date && !extractEntityType(req.text) ? otherKindDeadline(kb, docIds, passage.quote, found.date) : undefined;
         if (otherKind) {
@@ -1264,7 +1363,7 @@ export class Answerer {
     }
     // The quote comes from a source: inert in markdown, like every quote the bot shows. A yes/no
     // question gets its yes or no first when the sentence says it plainly.
-    let plain = plainAnswer(intent, passage.quote, ownWords) ?? (lang === 'en' ? englishFaqYesNo(passage.quote, req.text, passage.coverage) : faqYesNo(passage.quote, req.text));
+    let plain = plainAnswer(intent, passage.quote, ownWords) ?? (lang === 'en' ? englishFaqYesNo(passage.quote, req.text, passage.coverage) : faqYesNo(passage.quote, ownWords));
     // A "not funded" sentence answers no only when it is about the thing asked ("Honorare" is not "Baumaßnahmen").
     if (plain?.key === 'notFunded' && passage.coverage < 0.5) plain = undefined;
     // A yes needs the sentence to name everything asked: "Gefördert werden Jungbäume" says nothing of a mower.
@@ -1348,7 +1447,11 @@ export class Answerer {
       const date = isApplicationDeadline(when.quote) ? findDates(when.quote)[0] : undefined;
       if (date) return this.answerOf(program, 'deadline', this.deadlineText(program, deadlineStatus(date, req.now), lang), cite, lang);
       // "Um wie viel Uhr begann die Infoveranstaltung im Februar?" – "Am 31. Januar um 14-15 Uhr und am 16. Februar um 11-12 Uhr …": the one asked for first.
-      return this.quoteAnswer(program, 'deadline', when, lang, req.text);
+      const answer = this.quoteAnswer(program, 'deadline', when, lang, req.text);
+      // "am Donnerstag, 14. Januar": a day and month without a year is said as such, never completed by guessing.
+      const dates = findDates(when.quote);
+      if (dates.length > 0 && dates.every((d) => !('date' in d && d.date))) return { ...answer, text: `${answer.text}\n\n${t(lang, 'when.noYear')}` };
+      return answer;
     }
     if (lang === 'en') return OTHER_EVENT.test(req.text) ? this.abstain(intent, lang, program) : undefined;
     // Named something else ("Jury", "Verfügungsfonds … ausgegeben") and no time for it: never the

@@ -19,6 +19,32 @@ const JOINT_CAP =
 const NUMBER = String.raw`(\d{1,3}(?:[.,\u00a0\u202f ]\d{3})+|\d{4,7})`;
 const PEOPLE = String.raw`(einwohner\w*|ew\b|bewohner\w*|inhabitants|residents|people)`;
 const COUNT_WORDS: Record<string, number> = { zwei: 2, drei: 3, vier: 4, two: 2, three: 3, four: 4, beide: 2, both: 2 };
+/** Numbers in words, for how many partners a call allows and a question names. */
+const NUMBER_WORDS: Record<string, number> = { zwei: 2, drei: 3, vier: 4, fünf: 5, sechs: 6, sieben: 7, acht: 8, neun: 9, zehn: 10, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
+const COUNT = String.raw`(zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})`;
+/** Partners in a joint application, as calls and questions name them. */
+const MEMBERS = String.raw`(gemeinden|kommunen|antragsberechtigte|schulträger|städte|träger|partner\p{L}*|mitglieder|landkreise|dörfer|villages|municipalities|towns|communities|school authorities|authorities|districts|cities|\p{L}*gemeinden)`;
+const JOINT_MAX = new RegExp(String.raw`(?:bis zu|höchstens|maximal|nicht mehr als|up to|at most)\s+${COUNT}\s+(?:[\p{L}-]+\s+){0,2}?${MEMBERS}(?!\p{L})`, 'iu');
+const ASKED_COUNT = new RegExp(String.raw`(?<!\p{L})${COUNT}\s+(?:[\p{L}-]+\s+){0,2}?${MEMBERS}(?!\p{L})`, 'iu');
+
+/** The most partners a joint application may have ("Bis zu drei benachbarte Antragsberechtigte …", "ein Verbund umfasst höchstens vier Schulträger"). */
+export function jointMaxMembers(kb: KnowledgeBase, docIds: ReadonlySet<string>): (JointRule & { max: number }) | undefined {
+  for (const chunk of allChunksOf(kb, docIds)) {
+    for (const s of chunk.sentences) {
+      if (!/gemeinsam|verbund|zusammen/i.test(s)) continue;
+      const m = s.match(JOINT_MAX);
+      const max = m ? (NUMBER_WORDS[m[1].toLowerCase()] ?? Number(m[1])) : undefined;
+      if (max && max >= 2) return { docId: chunk.docId, quote: s, max };
+    }
+  }
+  return undefined;
+}
+
+/** How many partners a question names ("Vier benachbarte Einheitsgemeinden", "Five school authorities"). */
+export function askedMembers(text: string): number | undefined {
+  const m = text.match(ASKED_COUNT);
+  return m ? (NUMBER_WORDS[m[1].toLowerCase()] ?? Number(m[1])) : undefined;
+}
 
 export interface JointRule {
   docId: string;

@@ -10,7 +10,7 @@ import { allChunksOf } from './passageFinder.js';
 
 /** A clause that excludes applicants. */
 const EXCLUSION =
-  /\bausgenommen\s+(sind|ist|bleiben|werden)\b|\b(sind|ist|bleiben|werden)\s+(\S+\s+){0,3}ausgeschlossen\b|\bausgeschlossen\s+(sind|ist)\b|\bnicht\s+(antrags|bewerbungs|teilnahme)berechtigt\b|\b(können|dürfen)\s+(sich\s+)?(\S+\s+){0,2}nicht\s+(bewerben|teilnehmen|beantragen)\b|\b(are|is)\s+(\S+\s+){0,2}(excluded|not eligible)\b/i;
+  /\bausgenommen\s+(sind|ist|bleiben|werden)\b|\b(sind|ist|bleiben|werden)\s+(\S+\s+){0,3}ausgeschlossen\b|\bausgeschlossen\s+(sind|ist)\b|\bnicht\s+(antrags|bewerbungs|teilnahme)berechtigt\b|\b(können|dürfen)\s+(sich\s+)?(\S+\s+){0,2}nicht\s+(bewerben|teilnehmen|beantragen)\b|\b(können|dürfen)\s+keine?n?\s+(\S+\s+)?(skizzen?|projektskizzen?|anträge|antrag|bewerbung(en)?|interessenbekundung(en)?)\s+(einreichen|stellen|abgeben)\b|\b(are|is)\s+(\S+\s+){0,2}(excluded|not eligible)\b/i;
 /** The same said by a heading or FAQ question over a list ("Wer ist nicht antragsberechtigt?"). */
 const EXCLUDING_HEADING = /\bnicht\s+(antrags|bewerbungs|teilnahme)berechtigt\b|\bausgeschlossen\b|\bnot\s+eligible\b|\bexcluded\b/i;
 
@@ -19,7 +19,7 @@ const EXCLUDING_HEADING = /\bnicht\s+(antrags|bewerbungs|teilnahme)berechtigt\b|
  * Associations of municipalities ("Verbandsgemeinden", "Samtgemeinden") are no kind the rules know: an exclusion names them.
  */
 const APPLICANT_WORDS =
-  /^(stadt|städte|gemeinde|gemeinden|kommune|kommunen|kommunal\w*|landkreis\w*|kreis|kreise|kreisfrei\w*|kreisangehörig\w*|ortsgemeinde\w*|amtsangehörig\w*|verbandsfrei\w*|einheitsgemeinde\w*|großstädte|großstadt|mittelstädte|kleinstädte|einwohner\w*|bundesland|bundesländer|länder|landes\w*|träger\w*|antragsteller\w*|bewerber\w*|municipalit\w*|counties|county|districts?|cities|city|towns?|inhabitants|residents|applicants?)$/i;
+  /^(stadt|städte|gemeinde|gemeinden|kommune|kommunen|kommunal\w*|landkreis\w*|kreis|kreise|kreisfrei\w*|kreisangehörig\w*|ortsgemeinde\w*|amtsangehörig\w*|verbandsfrei\w*|einheitsgemeinde\w*|großstädte|großstadt|mittelstädte|kleinstädte|einwohner\w*|bundesland|bundesländer|länder|landes\w*|\w*träger\w*|antragsteller\w*|bewerber\w*|municipalit\w*|counties|county|districts?|cities|city|towns?|inhabitants|residents|applicants?)$/i;
 /** Words of applying and funding themselves: every exclusion and every eligibility question has them. */
 const PROCEDURE_WORDS =
   /^(teilnehm\w*|teilnahme\w*|bewerb\w*|beantrag\w*|antrag\w*|anträge\w*|berechtigt\w*|förder\w*|gefördert\w*|programm\w*|ausschreibung\w*|aufruf\w*|mitmachen|ausgeschlossen\w*|ausgenommen|zuwendung\w*|projekt\w*|vorhaben|apply\w*|applic\w*|eligib\w*|participat\w*|excluded|funding|funded|programme\w*|project\w*)$/i;
@@ -86,8 +86,12 @@ export function findNamedExclusion(kb: KnowledgeBase, docIds: ReadonlySet<string
       const clause = underHeading ? s : excludingClause(s);
       // An exclusion of applicants names them ("Städte mit …", "Gemeinden, die …"); one of costs or projects is not this.
       if (!clause || (!underHeading && !clause.split(/[^\p{L}]+/u).some((w) => APPLICANT_WORDS.test(w)))) continue;
+      // "Amtsfreie Gemeinden mit mehr als 25.000 Einwohnern sind … ausgeschlossen": a size limit, which the rule on population judges.
+      if (/\d[\d.]*\s*(einwohner|inhabitants|residents)/i.test(clause)) continue;
       const english = /\b(excluded|not eligible)\b/i.test(clause);
-      for (const w of clause.match(/[\p{L}]+/gu) ?? []) {
+      // "Gemeinden, die einer Verwaltungsgemeinschaft angehören, können keinen eigenen Antrag stellen": the association they belong to is not excluded.
+      const excludedPart = clause.replace(/\b(die|der|das)\s+(einer|einem|einen)\s+[\p{L}-]+\s+(angehören|angehört|angehörig\p{L}*)/giu, ' ');
+      for (const w of excludedPart.match(/[\p{L}]+/gu) ?? []) {
         // What a German clause excludes is a noun, written with a capital ("Städte mit einer Berufsfeuerwehr").
         if (w.length < MIN_WORD || APPLICANT_WORDS.test(w) || PROCEDURE_WORDS.test(w) || (!english && !/^\p{Lu}/u.test(w))) continue;
         const st = stem(w.toLowerCase());
@@ -127,6 +131,41 @@ export function findMissingRequirement(kb: KnowledgeBase, docIds: ReadonlySet<st
         if (w.length < MIN_WORD || APPLICANT_WORDS.test(w) || PROCEDURE_WORDS.test(w) || !/^\p{Lu}/u.test(w)) continue;
         const st = stem(w.toLowerCase());
         if (!lacked.has(st) || (counts.get(st) ?? 0) > MAX_PASSAGES) continue;
+        return { docId: chunk.docId, quote: s, word: w };
+      }
+    }
+  }
+  return undefined;
+}
+
+/**
+ * "… warmes Mittagessen gibt es bei uns nur zweimal pro Woche. Kommen wir in Frage?": a condition of the call on something the
+ * asker describes ("Voraussetzung ist, dass … an jedem Schultag ein warmes Mittagessen angeboten wird"). Whether what they
+ * describe meets it is theirs to judge; the condition is quoted rather than a plain yes.
+ */
+/** A description that says something holds only partly ("nur zweimal pro Woche", "noch nicht abgestimmt", "only twice a week"). */
+const QUALIFIED = /(?<!\p{L})(nur|noch nicht|bisher nicht|erst|nicht (jeden|an jedem|immer|alle)|only|not yet|not every|not always)(?!\p{L})/iu;
+
+export function findNamedCondition(kb: KnowledgeBase, docIds: ReadonlySet<string>, question: string): NamedExclusion | undefined {
+  const counts = passageCounts(kb);
+  const named = new Map<string, string>();
+  // Only what the asker qualifies ("nur zweimal pro Woche", "noch nicht", "erst ab"): what they simply have meets the condition.
+  for (const part of question.split(/(?<=[.;!?])\s+|;\s*/)) {
+    if (!QUALIFIED.test(part)) continue;
+    for (const m of part.matchAll(/[\p{L}]+/gu)) {
+      const w = m[0];
+      if (w.length < MIN_WORD || APPLICANT_WORDS.test(w) || PROCEDURE_WORDS.test(w) || !/^\p{Lu}/u.test(w)) continue;
+      named.set(stem(w.toLowerCase()), w);
+    }
+  }
+  if (!named.size) return undefined;
+  for (const chunk of allChunksOf(kb, docIds)) {
+    for (const s of chunk.sentences) {
+      if (!/\bvoraussetzung\b|\bsetz(t|en)\b.{0,60}\bvoraus\b|\b(muss|müssen)\b.{0,100}\b(haben|vorliegen|angeboten|nachweisen|verfügen)\b/i.test(s)) continue;
+      for (const w of s.match(/[\p{L}]+/gu) ?? []) {
+        if (w.length < MIN_WORD || APPLICANT_WORDS.test(w) || PROCEDURE_WORDS.test(w) || !/^\p{Lu}/u.test(w)) continue;
+        const st = stem(w.toLowerCase());
+        if (!named.has(st) || (counts.get(st) ?? 0) > MAX_PASSAGES) continue;
         return { docId: chunk.docId, quote: s, word: w };
       }
     }

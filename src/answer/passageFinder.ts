@@ -248,7 +248,7 @@ const WHERE = /\bwo\b|wohin|\bwhere\b|an wen|adresse|address|\b(bei|an) welche[r
 const ADDRESS = /\b\d{5}\s+\p{Lu}|postfach|\b(bei|an) (der|dem|das|die|den)\s+\p{Lu}[\p{L}-]*(direktion|amt|ministerium|präsidium|stiftung|träger|agentur|stelle|institut|verwaltung|behörde)|\bbeim\s+\p{Lu}[\p{L}-]*(amt|ministerium|präsidium|institut|bundesamt|landesamt)/u;
 /** How a change after submission is to be made known ("… unverzüglich schriftlich mitzuteilen"). */
 const REPORT_CHANGE = /mitzuteilen|mitteilen|anzuzeigen|anzeigen|unverzüglich|informieren|melden/i;
-const CALL_PUBLISHED = /in kraft|bundesanzeiger|amtsblatt|staatsanzeiger|ministerialblatt|gesetzblatt/i;
+const CALL_PUBLISHED = /veröffentlicht (am|seit|vom) \d|\bstand:?\s+\d|in kraft|bundesanzeiger|amtsblatt|staatsanzeiger|ministerialblatt|gesetzblatt/i;
 const AMOUNT_QUESTION = /wie ?(viel|hoch)|(selbst|selber) (zahlen|bezahlen|tragen|beisteuern|aufbringen|dazugeben)|(have to|must) (pay|contribute|co-?finance)|welche[nrs]? (summe|höhe|fördersumme|eigenanteil|anteil|prozentsatz|zuschuss|betrag)|how (much|high)|what (amount|share|percentage|proportion)/i;
 /** "Den Rest trägt die Gemeinde": the rest of what the sentence before shares out, said only with it. */
 const REST_OF_BEFORE = /^(den|der|die|das) (rest|übrigen|restlichen|verbleibenden)(?![a-zäöüß])/i;
@@ -256,6 +256,13 @@ const REST_OF_BEFORE = /^(den|der|die|das) (rest|übrigen|restlichen|verbleibend
 const SUPPORT_WORD = /^(unterstutz|unterstütz|hilf|leistung|angebot|support|help|benefit)/;
 /** A sentence introducing the call itself ("Mit dem Förderaufruf „…“ unterstützt das Ministerium …"). */
 const CALL_INTRO = /^(mit (dem|diesem)|im rahmen (des|dieses))\s+(förderaufruf|aufruf|programm|förderprogramm|wettbewerb|projekt|modellprojekt)\b/i;
+/** What things cost as experience shows ("Erfahrungsgemäß kostet … rund 900 Euro"): no amount the call pays. */
+const COST_ESTIMATE = /erfahrungsgemäß|\bkostet\b.{0,40}\b(rund|etwa|ca\.|ungefähr|durchschnittlich)\b|\bin der regel\b.{0,30}\bkosten\b/i;
+/** The funder's share ("übernimmt drei Viertel der Kosten", "75 Prozent der Ausgaben"). */
+const FUNDER_SHARE = /(übernimmt|übernehmen|trägt|fördert|erstattet)\b.{0,30}\b(\d+\s*(prozent|%)|drei viertel|die hälfte|zwei drittel|ein drittel|vier fünftel)/i;
+/** Enclosures asked for, and a sentence that names them. */
+const ENCLOSURE_ASKED = /beigefügt|beifügen|beizufügen|beilegen|beigelegt|beiliegen|anhängen|anzuhängen|mitschicken|mitsenden|unterlagen|\battach|\benclos|supporting documents/i;
+const ENCLOSURE_SAID = /beizufügen|beigefügt|beifügen|beiliegen|beizulegen|legen\b.{0,60}\bbei\b|anzuhängen|hochzuladen|vorzulegen|einzureichen sind folgende|folgende unterlagen/i;
 /** A sentence that adds one more thing to what was said ("erhält außerdem", "Zusätzlich moderiert …"). */
 const ADDITIVE = /\b(außerdem|zusätzlich|darüber hinaus|ebenfalls|ferner)\b/i;
 const AMOUNT = /\d[\d.,]*\s*(euro|€|prozent|%)|\d+\s*beratungstag/i;
@@ -265,6 +272,12 @@ const MAXIMUM = /maximal|höchstens|höchste|maximum|bis zu|at most|maximum/i;
 const OWN_SHARE_SAID = /^(\d+\.\s*)?(der |ein )?(eigenanteil|eigenmittel|eigenbeitrag|eigenleistung|kofinanzierung|own contribution|co-?financing)\b/i;
 /** What the municipality pays itself ("Die Gemeinde übernimmt 10 Prozent", "Den Rest trägt die Gemeinde"): not what it gets. */
 const MUNICIPALITY_PAYS = /^(die|jede|eine) (gemeinde|kommune|stadt|antragsteller\p{L}*)\s+(übernimmt|trägt|zahlt|bezahlt|finanziert)(?!\p{L})|(?<!\p{L})(trägt|zahlt|übernimmt|bezahlt) (die|jede) (gemeinde|kommune|stadt)(?!\p{L})/iu;
+/** The applicant's share said as the rest ("den Rest trägt die Gemeinde", "Die Gemeinde übernimmt 10 Prozent"). */
+const REST_PAID = new RegExp(`(?=.*(?:\\d|rest|kosten|anteil|prozent|hälfte|viertel|drittel))(?:${MUNICIPALITY_PAYS.source})|(?<!\\p{L})(den|der|die) (rest|übrigen|restlichen)(?!\\p{L}).{0,40}(?<!\\p{L})(trägt|tragen|zahlt|zahlen|übernimmt|bringt|bringen)(?!\\p{L})`, 'iu');
+/** The own share named as such in a sentence. */
+const OWN_SHARE_WORD = /eigenanteil|eigenmittel|eigenbeitrag|eigenleistung|kofinanz/i;
+/** Words for the own share itself. */
+const OWN_SHARE_STEM = /^(eigen|kofinanz|selbst|anteil|own|share)/;
 const OWN_SHARE_ASKED = /eigen(anteil|mittel|beitrag|leistung)|(selbst|selber) (beisteuern|tragen|zahlen|bezahlen|aufbringen|finanzieren)|kofinanz|own (contribution|share)|co-?financ|pay ourselves/i;
 
 /** An information event or consultation hour of a call. */
@@ -448,7 +461,7 @@ function sizeFit(sentence: string, population: number): number {
 const APPLICANT_KIND = /\b(landkreis|kreisfreie stadt|gemeinde|verbandsgemeinde|verwaltungsgemeinschaft|samtgemeinde|amt|stadt|markt)\b/i;
 
 /** Anonymity refused, and a sentence that says what is published. */
-const ANONYMITY_REFUSED = /\banonym\w*\b.{0,40}\b(ausgeschlossen|nicht (möglich|vorgesehen|zulässig))|\bohne\s+(\S+\s+){0,2}(nennung|veröffentlichung)\b.{0,60}\bnicht\s+möglich|\banonymous\b.{0,40}\bnot (possible|foreseen|allowed)/i;
+const ANONYMITY_REFUSED = /\banonym\w*\b.{0,40}\b(ausgeschlossen|nicht (möglich|vorgesehen|zulässig))|\bohne\s+(\S+\s+){0,2}(nennung|veröffentlichung|aufnahme|erwähnung)\b.{0,60}\bnicht\s+möglich|\banonymous\b.{0,40}\bnot (possible|foreseen|allowed)/i;
 const PUBLICATION_SAID = /veröffentlicht|veröffentlichen|erscheint|erscheinen|vorgestellt|\bgenannt\b|bekannt gegeben|\bnenn(en|t)\b|published|listed/i;
 /** Confidential until some point ("Bis zur Eröffnung bleibt Ihre Teilnahme vertraulich"): the publication after it is the answer's other half. */
 const UNTIL_PUBLISHED = /\bbis zu[mr]?\b.{0,40}\bvertraulich\b|\bvertraulich\b.{0,40}\bbis\b|\berst (nach|mit|ab)\b.{0,60}\b(veröffentlicht|genannt|bekannt)/i;
@@ -566,7 +579,16 @@ const PASSED_ON_BY_THEM = /\blegen sie\b.{0,100}\bvor\b/;
 const PASSING_ON_ASKED = /weiterleit|weitergeleitet|weitergeb|weiterreich|kreisverwaltung|landratsamt|stellungnahme|\bforward/i;
 
 /** How well a dated sentence reads as the application deadline rather than another date. */
+/** Labelled rows of a key-facts table. */
+const OTHER_ROW = /^(montage|umsetzung|durchführung|fertigstellung|abschluss|projektende|projektlaufzeit|laufzeit|bauende|förderentscheidung|entscheidung|auswahl|bewilligung|info-?veranstaltung|informationsveranstaltung|infoabend|projektbeginn|start|verwendungsnachweis)\s*:/i;
+const OTHER_ROW_ASKED = /montage|umsetz|durchführ|fertig|abschluss|projektende|laufzeit|entscheid|auswahl|bewillig|info|beginn|start|verwendungsnachweis/i;
+/** A table row labelled for something else ("Montage: bis 15. April 2027", "Förderentscheidung: …") is no application deadline, unless that time is asked for. */
 function deadlineFit(sentence: string, query = ''): number {
+  if (OTHER_ROW.test(sentence) && !OTHER_ROW_ASKED.test(query)) return -3;
+  return deadlineFitOfSentence(sentence, query);
+}
+
+function deadlineFitOfSentence(sentence: string, query = ''): number {
   const stage = SECOND_STAGE_SENTENCE.test(sentence) ? -0.5 : FIRST_STAGE_SENTENCE.test(sentence) ? 0.25 : 0;
   if (NEVER_A_DEADLINE.test(sentence)) return -3;
   // "Die Fortbildung … ist ausgebucht; der Anmeldeschluss war der 1. Dezember": signing up for an event, no application deadline.
@@ -741,7 +763,8 @@ export function findPassage(
   let best: FoundPassage | null = null;
   for (const [rank, h] of hits.entries()) {
     // An FAQ entry asked as the user asks ("Was wird gefördert?") answers with all of its answer.
-    const faqHit = h.chunk.kind === 'faq' && (cue ? cue.test(h.chunk.question ?? '') : focus.length > 0 && coverage(focus, h.chunk.question ?? '', kb.vocabulary, kb.synonyms) === 1);
+    // An entry that asks most of what was asked ("Können wir eine vorhandene Bank umrüsten?") counts too, whatever words of the kind it uses.
+    const faqHit = h.chunk.kind === 'faq' && (cue ? cue.test(h.chunk.question ?? '') || (focus.length >= 3 && coverage(focus, h.chunk.question ?? '', kb.vocabulary, kb.synonyms) >= 0.6) : focus.length > 0 && coverage(focus, h.chunk.question ?? '', kb.vocabulary, kb.synonyms) === 1);
     const sentences = h.chunk.sentences;
     for (const [i, s] of sentences.entries()) {
       // "§ 8 Veröffentlichung, Vertraulichkeit" names a section; it answers nothing. Nor does a question ("Können wir anonym teilnehmen?").
@@ -779,7 +802,9 @@ export function findPassage(
       // except for a number asked: that must stand in the answer.
       // A quoted name ("im Projekt “Was bewegt Kommunen? Erfolgsfaktoren …” entstanden") only names a thing, unless the question quotes too.
       const said = quotesAName || intent !== 'unknown' || !/[„“"«»]/.test(context) ? context : context.replace(QUOTED_NAME, ' ');
-      const cov = coverage(focus, faqHit && h.chunk.question && !counted && !WHAT_IS_FUNDED.test(query) ? `${h.chunk.question} ${said}` : said, kb.vocabulary, kb.synonyms);
+      let cov = coverage(focus, faqHit && h.chunk.question && !counted && !WHAT_IS_FUNDED.test(query) ? `${h.chunk.question} ${said}` : said, kb.vocabulary, kb.synonyms);
+      // "…; den Rest trägt die Gemeinde" says the own share without the word "Eigenanteil".
+      if (intent === 'ownFunds' && REST_PAID.test(s) && !OWN_SHARE_WORD.test(s)) cov = Math.max(cov, coverage(focus.filter((f) => !OWN_SHARE_STEM.test(f)), said, kb.vocabulary, kb.synonyms));
       // A section named like the question ("Teilnahmevoraussetzungen") vouches for its sentences.
       const sectionHit = focus.length > 0 && h.chunk.section ? coverage(focus, h.chunk.section, kb.vocabulary, kb.synonyms) : 0;
       let score = (cueHit ? 2 : 0) + (faqHit ? 2.5 : 0) + 3 * cov + (rare.length ? 1.5 * coverage(rare, said, kb.vocabulary, kb.synonyms) : 0) + (dateHit ? 1 : 0) + (strong?.test(s) ? 1.5 : 0) + sectionHit + 1 / (1 + rank);
@@ -801,6 +826,8 @@ export function findPassage(
       // "Wir sind ein Landkreis – gibt es für uns besondere Anforderungen?": "Nur für Landkreise gilt: …".
       const kind = query.match(APPLICANT_KIND)?.[1];
       if (kind && new RegExp(`\\b(nur )?für (die )?${kind.slice(0, 5)}\\p{L}*\\s+gilt|\\bgilt (nur )?für (die )?${kind.slice(0, 5)}`, 'iu').test(s)) score += 2;
+      // "Wer unterschreibt, wenn eine Verwaltungsgemeinschaft den Antrag stellt?" – "…, bei einer Verwaltungsgemeinschaft von der oder dem Gemeinschaftsvorsitzenden".
+      else if (intent === 'signature' && kind && kind.length >= 8 && new RegExp(`(?<!\\p{L})bei (einer |einem |den )?${kind}\\p{L}*`, 'iu').test(s)) score += 2;
       // "Können wir uns gemeinsam bewerben?": the sentence on joint applications.
       if (intent === 'eligibility' && JOINT_ASKED.test(query) && JOINT_SAID.test(s)) score += 1.5;
       if (negated && intent === 'unknown' && !NEGATION.test(s)) score -= 1.5;
@@ -815,6 +842,18 @@ export function findPassage(
       if (intent === 'unknown' && cov > 0 && THING_FUNDED_ASKED.test(query) && !WHAT_IS_FUNDED.test(query) && FUNDED_SAID.test(s)) score += 1;
       // "Mit dem Förderaufruf „…“ unterstützt das Ministerium Kommunen dabei, …": what the call is for, not what it gives.
       if ((intent === 'benefits' || intent === 'money') && CALL_INTRO.test(s)) score -= 2;
+      // "Welchen Anteil tragen wir selbst?" – "…, den Rest trägt die Gemeinde": the own share, in other words.
+      if (intent === 'ownFunds' && REST_PAID.test(s) && !OWN_SHARE_WORD.test(s)) score += 3;
+      // "own share in percent?": a sentence that gives a share of the costs.
+      if (intent === 'ownFunds' && /prozent|percent|%|quote|\brate\b/i.test(query) && !/\d/.test(query) && /\d+\s*(prozent|%)|(drei|ein) viertel|die hälfte der (kosten|ausgaben)|zwei drittel|ein drittel/i.test(s)) score += 2;
+      // "Wie viel zahlt die Stiftung?": what the funder pays, not the joint case, a cost estimate or the value of volunteer hours.
+      if ((intent === 'money' || intent === 'benefits') && AMOUNT_QUESTION.test(query) && !JOINT_ASKED.test(query)) {
+        if (/^.{0,60}(gemeinsam|verbund|zusammen)/i.test(s) && !/^.{0,60}(zuwendung|förderung|zuschuss) beträgt/i.test(s)) score -= 1.5;
+        if (COST_ESTIMATE.test(s)) score -= 2;
+        if (FUNDER_SHARE.test(s)) score += 1;
+      }
+      // "Was muss dem Antrag beigefügt werden?": the sentence that lists the enclosures.
+      if (intent === 'process' && ENCLOSURE_ASKED.test(query)) score += ENCLOSURE_SAID.test(s) ? 2.5 : -0.5;
       // "… as a scanned PDF?": the sentence that names that way of sending.
       if (byChannel) score += 1.5;
       // "Ratsbeschluss nötig?": the sentence on the council's resolution, not the one on who signs.
@@ -966,12 +1005,19 @@ export function findPassage(
         }
         // "Die Bewerbung unterschreibt die Leitung des Fachbereichs. Eine Unterschrift der Bürgermeisterin … ist nicht erforderlich.": who signs, then who need not.
         // "Dort bestätigt die Gemeinde ihn elektronisch. Eine handschriftliche Unterschrift ist nicht erforderlich.": what is done instead.
+        // "Für die Projektskizze ist keine Unterschrift erforderlich.": and who signs the full application later, which is what follows for the asker.
+        if (intent === 'signature' && !faqHit && FIRST_STAGE_SENTENCE.test(s) && !SECOND_STAGE_SENTENCE.test(s) && /keine unterschrift|nicht (unterschrieben|unterzeichnet)|ohne unterschrift|muss nicht/i.test(s)) {
+          const later = findSentence(kb, docIds, (x) => SECOND_STAGE_SENTENCE.test(x) && /unterschrieben|unterschreib|unterzeichn|zu zeichnen/i.test(x) && !/keine unterschrift/i.test(x));
+          if (later && !quote.includes(later.quote) && s.length + later.quote.length < 600) quote = `${s} ${later.quote}`;
+        }
         const signer = intent === 'signature' && !faqHit && i > 0 && /nicht (erforderlich|nötig|notwendig)/i.test(s) && /\b(unterschreibt|unterschreiben|unterzeichnet|unterzeichnen|zeichnet|zeichnen)\b|\bbestätigt\b.{0,60}\b(elektronisch|digital|online)/i.test(sentences[i - 1]) ? sentences[i - 1] : undefined;
         if (signer && !quote.includes(signer) && quote.length + signer.length < 480) {
           quote = `${signer} ${quote}`;
           // "Der Antrag wird im Förderportal gestellt. Dort bestätigt die Gemeinde ihn elektronisch. …": "Dort" needs the sentence before.
           if (i >= 2 && (PRONOUN_START.test(signer) || /^(dort|dabei|hier|darin)\b/i.test(signer)) && quote.length + sentences[i - 2].length < 480) quote = `${sentences[i - 2]} ${quote}`;
         }
+        // "Das Ministerium veröffentlicht eine Liste aller geförderten Gemeinden. Eine Förderung ohne Aufnahme in diese Liste ist nicht möglich.": the refusal belongs to it.
+        if (intent === 'anonymity' && !faqHit && next && quote.endsWith(s) && ANONYMITY_REFUSED.test(next) && !ANONYMITY_REFUSED.test(s) && quote.length + next.length < 480) quote = `${quote} ${next}`;
         const reason = intent === 'anonymity' && !faqHit && (ANONYMITY_REFUSED.test(s) || UNTIL_PUBLISHED.test(s)) ? (i > 0 ? sentences[i - 1] : sentenceBefore(kb, docIds, h.chunk)) : undefined;
         if (reason && PUBLICATION_SAID.test(reason) && !quote.includes(reason) && quote.length + reason.length < 480) quote = `${reason} ${quote}`;
         // The words that describe the whole text count as covered: the passage is in that text.
@@ -1090,6 +1136,8 @@ export function findFaqAnswer(kb: KnowledgeBase, docIds: ReadonlySet<string>, qu
   // "in NRW" asks what "aus Nordrhein-Westfalen" does: a state by its short name is the state.
   const states = stateMentions(question.toLowerCase()).map((m) => m.name);
   if (states.length) question = `${question} ${states.join(' ')}`;
+  // "… hat 21.000 Einwohner": a size given speaks to an entry on the population limit.
+  if (extractPopulation(question) !== undefined) question = `${question} Einwohnergrenze Einwohnerzahl`;
   let best: (FoundPassage & { reverse: number }) | null = null;
   for (const c of allChunksOf(kb, docIds)) {
     if (c.kind !== 'faq' || !c.question) continue;

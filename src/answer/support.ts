@@ -4,7 +4,7 @@ import { Synonyms } from '../nlu/synonyms.js';
 
 /** Words of questions that say nothing about what is asked ("Bewerbung", "Programm", "sagt"). */
 const GENERIC_WORDS = (
-  `förderfähig förderfähige förderfähiger förderfahig bewerb bewerbung bewerbungen kommun kommune kommunen förderung förderprogramm förderprogramme angebot angebote passend passende passendes programm programms projekt projekts ausschreib ausschreibung aufruf frag frage fragen gibt geben sagt sag steht stehen text texte papier dokument information informationen wissen erfahr erfahren
+  `förderfähig förderfähige förderfähiger förderfahig gilt gelten galt art arten schlägt schlagt vorgeschlagen zusammentun bewerb bewerbung bewerbungen kommun kommune kommunen förderung förderprogramm förderprogramme angebot angebote passend passende passendes programm programms projekt projekts ausschreib ausschreibung aufruf frag frage fragen gibt geben sagt sag steht stehen text texte papier dokument information informationen wissen erfahr erfahren
    tagt tagen findet statt stattfinden teilnehmen mitmachen beteiligen einreichen einreicht einzureichen
    geht gehen klappt klappen funktioniert funktionieren machen macht bezahlt bezahlen übernommen übernimmt erstattet
    reicht reichen genügt genügen dürfen darf durf per kommen kommt tun nachdem passiert passieren geschieht braucht brauchts gibts isses ne nen zahlt zahlen einfach gern jemand inzwischen konkret woran arbeitet arbeiten selbst hinter bringen bring nimmt nehmen letzt letzten letzte falls erfährt erfahrt wofür wofur steht stehen abkürzung abkurz bedeutet bedeuten mich mir dich dir euch
@@ -185,7 +185,7 @@ function compoundInPassage(have: ReadonlySet<string>, f: string, vocabulary: Rea
 /** Words that belong to asking about a topic, a role or an applicant, not to what is asked about. */
 const DOMAIN_LIST = `frist fristen bewerbungsfrist bewerbungsschluss einsendeschluss stichtag termin datum ende endet enden läuft laufen lauft spätestens offen geschlossen abgelaufen vorbei einreich eingereicht einreichen abgeben abgegeben beworben bewerben
    unterschrift unterschreib unterschrieben unterzeichn signatur anonym anonymitat veroffentlich öffentlich namentlich name namen
-   geld summe betrag euro prozent prozentsatz förderquote gefördert gefordert fördern fordern fördert fordert förder forder fordersumme fördermittel höchstförderung höchstbetrag förderhöchstbetrag maximalbetrag maximalförderung mindestbetrag zuschuss finanzier kosten kostet kostenlos kostenfrei eigenmittel eigenanteil unterstutzung unterstützung leistung leistungen bekommen erhalten gibt
+   geld summe betrag euro prozent prozentsatz förderquote gefördert gefordert fördern fordern fördert fordert förder forder fordersumme fördermittel höchstförderung höchstbetrag förderhöchstbetrag maximalbetrag maximalförderung mindestbetrag zuschuss finanzier kosten kostet kostenlos kostenfrei eigenmittel eigenanteil anrechenbar unterstutzung unterstützung leistung leistungen bekommen erhalten gibt
    kontakt ansprechpartner ansprechperson adresse mail email schick schicken senden wende wenden melden
    änder ander anderung änderung geändert geandert verändert abgabe nachträglich einreichung teilnahme teilnehmen mitmachen beteiligen antrag anträge antragsteller berechtigt voraussetzung voraussetzungen
    ortsname ortsnamen gemeindename namensnennung

@@ -88,14 +88,15 @@ export function extractEntityType(text: string): ProfileEntityType | undefined {
   const lower = text.toLowerCase();
   // "… Pluspunkte, wenn örtliche Sportvereine den Ort mittragen?": a clause about others describes no asker.
   // "Ein Projekt nur bei uns in der Stadt": where a project takes place, not what the asker is.
-  const own = lower.replace(/,?\s*\b(wenn|falls|sofern|damit|dass|weil|obwohl)\b(?![^,.?!]*\b(wir|uns|unsere?\w*)\b)[^,.?!]*/g, ' ').replace(/\b(bei uns )?(in|innerhalb) (der|unserer|dieser) (stadt|gemeinde|kommune)\b(?!\s+(mit|in|im|aus)\b)/g, ' ');
+  // "… mit dem Landkreis abgestimmt", "agreed with the district": a partner of the asker, not the asker.
+  const own = lower.replace(/\b(mit|gegenüber|zum|durch)\s+(dem|den|einem|unserem|ihrem)\s+(land)?kreis(es)?\b|\b(with|by) the (district|county)\b/gu, ' ').replace(/,?\s*\b(wenn|falls|sofern|damit|dass|weil|obwohl)\b(?![^,.?!]*\b(wir|uns|unsere?\w*)\b)[^,.?!]*/g, ' ').replace(/\b(bei uns )?(in|innerhalb) (der|unserer|dieser) (stadt|gemeinde|kommune)\b(?!\s+(mit|in|im|aus)\b)/g, ' ');
   // "Unsere amtsangehörige Gemeinde (Kreis Rendsburg-Eckernförde)": an aside in brackets says where, not what.
   const outside = own.replace(/\([^)]*\)/g, ' ');
   if (TOWN_IN_DISTRICT.test(outside) && !/kreisfrei/.test(outside)) return 'kreisangehoerige_stadt';
   // "Unsere Stadt im Main-Kinzig-Kreis", "Gemeinden im Landkreis Rotenburg": the district there says where, not what.
   // "im Salzlandkreis", "im Burgenlandkreis", "in the Harz district": the district's own name, in one word or in English.
   // "der Bücherbus des Landkreises hält bei uns": the district's, not the asker.
-  const unplaced = outside.replace(/\b(im|in dem|aus dem|vom|beim)\s+((land)?kreis\s+[\p{L}-]+|[\p{L}-]+-(land)?kreis(es)?\b|\p{L}{3,}(land)?kreis(es)?\b)|\b(in|from) the [\p{L}-]+ (district|county)\b|\b(in|from) the (district|county) of [\p{L}-]+|\((land)?kreis [\p{L}-]+\)|\b(des|eines)\s+(land)?kreises\b|\b(der|einer)\s+stiftung\b|\b(des|eines)\s+(vereins|trägers)\b|\bof the (district|county)\b/gu, ' ');
+  const unplaced = outside.replace(/\b(im|in dem|in|aus dem|vom|beim)\s+((land)?kreis\s+[\p{L}-]+|[\p{L}-]+-(land)?kreis(es)?\b|\p{L}{3,}(land)?kreis(es)?\b)|\b(in|from) the [\p{L}-]+ (district|county)\b|\b(in|from) the (district|county) of [\p{L}-]+|\((land)?kreis [\p{L}-]+\)|\b(des|eines)\s+(land)?kreises\b|\b(der|einer)\s+stiftung\b|\b(des|eines)\s+(vereins|trägers)\b|\bof the (district|county)\b/gu, ' ');
   return (unplaced !== outside ? entityTypeIn(unplaced) : undefined) ?? (outside !== own ? entityTypeIn(outside) : undefined) ?? entityTypeIn(own);
 }
 
@@ -109,7 +110,9 @@ function entityTypeIn(t: string): ProfileEntityType | undefined {
   if (/amts(frei|angehörig)\w*\s+(stadt|städte)|gro(ß|ss)e\s+kreisstadt|\bkreisstadt\b/.test(t)) return 'kreisangehoerige_stadt';
   if (/\b(land)?kreis(es|verwaltung|tag)?\b|landkreis|\bdistricts?\b|\bcount(y|ies)\b|landrat|landrätin/.test(t)) return 'landkreis';
   // "Kirchengemeinde", "the parish": a church body, not the municipality.
-  if (/\b(träger|traeger|organisation|organization|stiftung|ngo|associations?|ggmbh|gmbh|wohlfahrtsverband|initiative|charity|nonprofit|non-profit|club|parish|parishes|church|diocese)\b|verein\b|vereine?n?\b|kirchengemeinde|pfarrgemeinde|pfarrei|kirchenkreis|diakonie|caritas/.test(t) || /(^|[\s(])e\.\s?v\.?(?=$|[\s,;.)])/.test(t)) return 'organisation';
+  // "Gemeinde in Sachsen, Träger einer Grundschule": a role of the asker, not another kind of applicant.
+  const role = /\b(gemeinde|stadt|kommune|landkreis|kreis)\b/.test(t) ? t.replace(/\b(träger|traeger)\s+(einer|eines|der|des|von|unserer|unseres)\s+\p{L}+/gu, ' ') : t;
+  if (/\b(träger|traeger|organisation|organization|stiftung|ngo|associations?|ggmbh|gmbh|wohlfahrtsverband|initiative|charity|nonprofit|non-profit|club|parish|parishes|church|diocese)\b|verein\b|vereine?n?\b|kirchengemeinde|pfarrgemeinde|pfarrei|kirchenkreis|diakonie|caritas/.test(role) || /(^|[\s(])e\.\s?v\.?(?=$|[\s,;.)])/.test(t)) return 'organisation';
   // "Samtgemeinde", "Ortsgemeinde" — but not "Gemeindebibliothek" (a programme's name).
   if (/gemeinden?\b|\bgemeiden?\b|\bgemiende\b|\bgmeinde\b|\bdorf\b|\bvillages?\b|\bmunicipalit(y|ies)\b|\bmarkt\b|\bamt\b/.test(t)) return 'gemeinde';
   if (/\b(stadt|städtchen|kleinstadt|großstadt|grossstadt|mittelstadt|city|cities|towns?)\b/.test(t)) return 'stadt';

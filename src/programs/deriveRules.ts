@@ -320,7 +320,7 @@ export function deriveRules(blocks: Block[]): Rule[] {
 const DISTRICT_LIST = [
   /\bauf (?:die |den )?(?:Modellregionen|Modellkreise|Landkreise|Landkreisen|Kreise|Regionen)\s+(.{5,220}?)\s+(?:beschränkt|begrenzt)\b/u,
   // "Gemeinden und Märkte in den Landkreisen Cham, …, Wunsiedel i. Fichtelgebirge und Kronach mit …": a one-letter abbreviation ends no list.
-  /\b(?:Gemeinden|Kommunen|Städte|Märkte)(?:(?:,\s*|\s+und\s+|\s+sowie\s+)(?:Gemeinden|Kommunen|Städte|Märkte|Verbandsgemeinden|Ämter))*\s+(?:in|aus) den (Landkreisen|Kreisen)\s+(.{5,220}?)(?=(?<![\s(]\p{Ll})[.;:]|\s+(?:mit|sowie(?!\s+(?:im|in den|in dem)\s)|können|sind)\b)/u,
+  /\b(?:Gemeinden|Kommunen|Städte|Märkte)(?:(?:,\s*|\s+und\s+|\s+sowie\s+)(?:Gemeinden|Kommunen|Städte|Märkte|Verbandsgemeinden|Samtgemeinden|Einheitsgemeinden|Landgemeinden|Ortsgemeinden|Verwaltungsgemeinschaften|Ämter))*\s+(?:in|aus) den (Landkreisen|Kreisen)\s+(.{5,220}?)(?=(?<![\s(]\p{Ll})[.;:]|\s+(?:mit|sowie(?!\s+(?:im|in den|in dem)\s)|können|sind)\b)/u,
   // "kreisangehörige Städte und Gemeinden in den Regierungsbezirken Arnsberg und Münster".
   /\b(?:Gemeinden|Kommunen|Städte|Märkte)\b[^.]{0,40}?\s+(?:in|aus) den (Regierungsbezirken)\s+(.{3,160}?)(?=(?<![\s(]\p{Ll})[.;:]|\s+(?:mit|sowie|können|sind)\b)/u,
 ];

@@ -70,7 +70,7 @@ export function verifyQuotes(files: { file: string; program: ProgramFile }[], do
 
 const QUOTED = /[„"“»]([^“”"«]+)[“”"«]/;
 const KIND_WORD = /^(ausschreibung|aufruf|förderaufruf|förderprogramm|wettbewerb|programm|call for (proposals|applications|participation)|call|faq|häufige fragen( \(faq\))?( zu[mr]?)?|merkblatt( zu[mr]?)?|infoblatt( zu[mr]?)?|hinweise( zu[mr]?)?|informationen( zu[mr]?)?)\s+/i;
-const STATE_AT_END = /\s+(nrw|bw|baden-württemberg|bayern|berlin|brandenburg|bremen|hamburg|hessen|mecklenburg-vorpommern|niedersachsen|nordrhein-westfalen|rheinland-pfalz|saarland|sachsen|sachsen-anhalt|schleswig-holstein|thüringen)$/i;
+const STATE_AT_END = /\s+(nrw|bw|mv|rlp|sh|lsa|nds|baden-württemberg|bayern|berlin|brandenburg|bremen|hamburg|hessen|mecklenburg-vorpommern|niedersachsen|nordrhein-westfalen|rheinland-pfalz|saarland|sachsen|sachsen-anhalt|schleswig-holstein|thüringen)$/i;
 const YEAR_AT_END = /\s+(?:19|20)\d{2}(?:\/\d{2,4})?$/;
 
 /** The name a call goes by: the quoted name, else the title up to its dash, without "Aufruf …". */
@@ -112,6 +112,8 @@ function aliasesFromTitle(title: string, id: string, otherTexts: string[]): stri
     // "Vielfalt verwalten NRW": the name without its state.
     const withoutState = withoutYear.replace(STATE_AT_END, '').trim();
     if (withoutState !== withoutYear && withoutState.includes(' ') && withoutState.length >= 6) aliases.add(withoutState);
+    // "Weckruf MV" is called "Weckruf": one word left, when no other source uses it.
+    else if (withoutState !== withoutYear && withoutState.length >= 6 && !otherTexts.some((t) => new RegExp(`(^|[^\\p{L}])${withoutState.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'iu').test(t))) aliases.add(withoutState);
   }
   // Abbreviations the title gives ("BüFöR", "IRIS"): an upper-case word of three or more letters.
   for (const m of title.matchAll(/(?<![\p{L}])(\p{Lu}[\p{Lu}\p{Ll}]*\p{Lu}[\p{L}]*)(?![\p{L}])/gu)) {
@@ -147,6 +149,11 @@ function aliasesFromTitle(title: string, id: string, otherTexts: string[]): stri
     const used = new RegExp(`(^|[^\\p{L}])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'iu');
     if (!otherTexts.some((t) => used.test(t))) aliases.add(word.toLowerCase());
   }
+  // "Mitfahrbänke" is asked for as "Mitfahrbank": a plural with an umlaut, also in the singular.
+  for (const a of [...aliases]) {
+    const singular = a.replace(/(ä)(\p{Ll}{1,3})e$/u, 'a$2').replace(/(ö)(\p{Ll}{1,3})e$/u, 'o$2').replace(/(ü)(\p{Ll}{1,3})e$/u, 'u$2');
+    if (singular !== a && !a.includes(' ') && singular.length >= 6) aliases.add(singular);
+  }
   // "Nachbarschaftsbotschafter*innen": also as written without the gender star or with another sign.
   for (const a of [...aliases]) {
     if (!/[*:_]innen/.test(a)) continue;
@@ -174,6 +181,9 @@ function introducedAliases(doc: SourceDocument): string[] {
   const quoted = introducedName(doc.blocks)?.match(QUOTED)?.[1]?.trim();
   return quoted && quoted.length >= 6 ? [quoted.toLowerCase()] : [];
 }
+
+/** Words that name a kind of organisation, not one organisation. */
+const GENERIC_ORGANISATION = /^(verein|verband|netzwerk|agentur|stiftung|gesellschaft|landesverband|bundesverband|förderverein|trägerverein|arbeitsgemeinschaft|akademie|institut|zentrum|servicestelle|geschäftsstelle)$/i;
 
 function aliasesFromOrganisations(text: string, otherTexts: string[]): string[] {
   const found = new Set<string>();
@@ -203,6 +213,13 @@ function aliasesFromOrganisations(text: string, otherTexts: string[]): string[] 
     found.add(m[1].trim());
     const withoutYear = m[1].replace(YEAR_AT_END, '').trim();
     if (withoutYear.length >= 3) found.add(withoutYear);
+  }
+  // "Mitfahrwerk Rhön-Vogelsberg e. V.", "Stadtnest gGmbH": the organisation's own word, when no other source uses it.
+  for (const m of text.matchAll(/(?<![\p{L}])(\p{Lu}\p{Ll}{5,})(?:\s+\p{Lu}[\p{L}-]+)?\s+(?:e\.\s?V\.|gGmbH|GmbH)(?![\p{L}])/gu)) {
+    const word = m[1];
+    if (GENERIC_ORGANISATION.test(word)) continue;
+    const used = new RegExp(`(^|[^\\p{L}])${word}`, 'iu');
+    if (!otherTexts.some((t) => used.test(t))) found.add(word);
   }
   // "Bürgerstiftung" alone is a kind of foundation, not a name; "Nordstiftung Zusammenhalt" is one.
   for (const m of text.matchAll(/(?<![\p{L}])(Stiftung\s+\p{Lu}[\p{L}-]{3,}|\p{Lu}[\p{L}-]{3,}[\s-]Stiftung|(\p{Lu}[\p{L}-]{3,}stiftung)\s+\p{Lu}[\p{L}-]{3,})(?![\p{L}])/gu)) {

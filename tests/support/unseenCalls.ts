@@ -9,15 +9,15 @@ import { citations, conversation, type Reply } from './channel.js';
 export const UNSEEN_DIR = join(import.meta.dirname, '..', 'fixtures', 'unseen');
 
 /**
- * A bot (clock at 2026-11-21) whose knowledge is the seeds plus the given unseen call files, and a
+ * A bot (clock at 2026-11-21 unless given) whose knowledge is the seeds plus the given unseen call files, and a
  * channel; the returned getters are valid inside the tests.
  */
-export function useBotWithUnseenCalls(files: string[]): { bot: () => StartedBot; channel: () => Channel } {
+export function useBotWithUnseenCalls(files: string[], now = new Date('2026-11-21T12:00:00Z')): { bot: () => StartedBot; channel: () => Channel } {
   // Bytes as they are: a PDF is no text.
   const sources = Object.fromEntries(files.map((f) => [f, readFileSync(join(UNSEEN_DIR, f))]));
   let bot: StartedBot | undefined;
   let channel: Channel | undefined;
-  useBotWithChannel({ now: new Date('2026-11-21T12:00:00Z'), sources }, (b, c) => {
+  useBotWithChannel({ now, sources }, (b, c) => {
     bot = b;
     channel = c;
   });
