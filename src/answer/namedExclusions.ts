@@ -114,59 +114,54 @@ const LACKED = /(?<!\p{L})(ohne|kein|keine|keinen|keiner|without|no)\s+(\p{L}+\s
  * the asker says they lack more than one thing.
  */
 export function findMissingRequirement(kb: KnowledgeBase, docIds: ReadonlySet<string>, question: string): NamedExclusion | undefined {
-  const counts = passageCounts(kb);
   const lacked = new Map<string, string>();
   for (const m of question.matchAll(/[\p{L}]+/gu)) {
-    const w = m[0];
-    if (w.length < MIN_WORD || APPLICANT_WORDS.test(w) || PROCEDURE_WORDS.test(w)) continue;
-    if (LACKED.test(question.slice(0, m.index))) lacked.set(stem(w.toLowerCase()), w);
+    if (namesSomething(m[0]) && LACKED.test(question.slice(0, m.index))) lacked.set(stem(m[0].toLowerCase()), m[0]);
   }
   if (!lacked.size) return undefined;
-  for (const chunk of allChunksOf(kb, docIds)) {
-    for (const s of chunk.sentences) {
-      const clause = s.split(/;\s/).find((part) => REQUIREMENT.test(part));
-      if (!clause) continue;
-      if (/\boder\b|\bor\b/i.test(clause) && lacked.size < 2) continue;
-      for (const w of clause.match(/[\p{L}]+/gu) ?? []) {
-        if (w.length < MIN_WORD || APPLICANT_WORDS.test(w) || PROCEDURE_WORDS.test(w) || !/^\p{Lu}/u.test(w)) continue;
-        const st = stem(w.toLowerCase());
-        if (!lacked.has(st) || (counts.get(st) ?? 0) > MAX_PASSAGES) continue;
-        return { docId: chunk.docId, quote: s, word: w };
-      }
-    }
-  }
-  return undefined;
+  return rareWordIn(kb, docIds, lacked, (s) => {
+    const clause = s.split(/;\s/).find((part) => REQUIREMENT.test(part));
+    return clause && (lacked.size >= 2 || !/\boder\b|\bor\b/i.test(clause)) ? clause : undefined;
+  });
 }
+
+/** A description that says something holds only partly ("nur zweimal pro Woche", "noch nicht abgestimmt", "only twice a week"). */
+const QUALIFIED = /(?<!\p{L})(nur|noch nicht|bisher nicht|erst|nicht (jeden|an jedem|immer|alle)|only|not yet|not every|not always)(?!\p{L})/iu;
+/** A sentence that sets a condition ("Voraussetzung ist, dass …", "… muss … angeboten werden"). */
+const CONDITION = /\bvoraussetzung\b|\bsetz(t|en)\b.{0,60}\bvoraus\b|\b(muss|müssen)\b.{0,100}\b(haben|vorliegen|angeboten|nachweisen|verfügen)\b/i;
 
 /**
  * "… warmes Mittagessen gibt es bei uns nur zweimal pro Woche. Kommen wir in Frage?": a condition of the call on something the
  * asker describes ("Voraussetzung ist, dass … an jedem Schultag ein warmes Mittagessen angeboten wird"). Whether what they
- * describe meets it is theirs to judge; the condition is quoted rather than a plain yes.
+ * describe meets it is theirs to judge; the condition is quoted rather than a plain yes. Only what the asker qualifies
+ * ("nur zweimal pro Woche", "noch nicht") counts: what they simply have meets the condition.
  */
-/** A description that says something holds only partly ("nur zweimal pro Woche", "noch nicht abgestimmt", "only twice a week"). */
-const QUALIFIED = /(?<!\p{L})(nur|noch nicht|bisher nicht|erst|nicht (jeden|an jedem|immer|alle)|only|not yet|not every|not always)(?!\p{L})/iu;
-
 export function findNamedCondition(kb: KnowledgeBase, docIds: ReadonlySet<string>, question: string): NamedExclusion | undefined {
-  const counts = passageCounts(kb);
   const named = new Map<string, string>();
-  // Only what the asker qualifies ("nur zweimal pro Woche", "noch nicht", "erst ab"): what they simply have meets the condition.
   for (const part of question.split(/(?<=[.;!?])\s+|;\s*/)) {
     if (!QUALIFIED.test(part)) continue;
-    for (const m of part.matchAll(/[\p{L}]+/gu)) {
-      const w = m[0];
-      if (w.length < MIN_WORD || APPLICANT_WORDS.test(w) || PROCEDURE_WORDS.test(w) || !/^\p{Lu}/u.test(w)) continue;
-      named.set(stem(w.toLowerCase()), w);
-    }
+    for (const m of part.matchAll(/[\p{L}]+/gu)) if (namesSomething(m[0]) && /^\p{Lu}/u.test(m[0])) named.set(stem(m[0].toLowerCase()), m[0]);
   }
   if (!named.size) return undefined;
+  return rareWordIn(kb, docIds, named, (s) => (CONDITION.test(s) ? s : undefined));
+}
+
+/** A word that may name a thing of the asker's: long enough, no kind of applicant, no word of applying. */
+function namesSomething(word: string): boolean {
+  return word.length >= MIN_WORD && !APPLICANT_WORDS.test(word) && !PROCEDURE_WORDS.test(word);
+}
+
+/** The first sentence whose chosen clause names, as a capitalised noun found in few passages, one of the asked words. */
+function rareWordIn(kb: KnowledgeBase, docIds: ReadonlySet<string>, asked: ReadonlyMap<string, string>, clauseOf: (sentence: string) => string | undefined): NamedExclusion | undefined {
+  const counts = passageCounts(kb);
   for (const chunk of allChunksOf(kb, docIds)) {
     for (const s of chunk.sentences) {
-      if (!/\bvoraussetzung\b|\bsetz(t|en)\b.{0,60}\bvoraus\b|\b(muss|müssen)\b.{0,100}\b(haben|vorliegen|angeboten|nachweisen|verfügen)\b/i.test(s)) continue;
-      for (const w of s.match(/[\p{L}]+/gu) ?? []) {
-        if (w.length < MIN_WORD || APPLICANT_WORDS.test(w) || PROCEDURE_WORDS.test(w) || !/^\p{Lu}/u.test(w)) continue;
+      const clause = clauseOf(s);
+      if (!clause) continue;
+      for (const w of clause.match(/[\p{L}]+/gu) ?? []) {
+        if (!namesSomething(w) || !/^\p{Lu}/u.test(w)) continue;
         const st = stem(w.toLowerCase());
-        if (!named.has(st) || (counts.get(st) ?? 0) > MAX_PASSAGES) continue;
-        return { docId: chunk.docId, quote: s, word: w };
+        if (asked.has(st) && (counts.get(st) ?? 0) <= MAX_PASSAGES) return { docId: chunk.docId, quote: s, word: w };
       }
     }
   }

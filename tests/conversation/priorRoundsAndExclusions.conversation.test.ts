@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { conversation } from '../support/channel.js';
-import { lastText, useBotWithUnseenCalls } from '../support/unseenCalls.js';
+import { askerFor, useBotWithUnseenCalls } from '../support/unseenCalls.js';
 
 // Calls nobody curated that rule on earlier rounds' participants or exclude applicants by something
 // other than type, size or state. Such a rule decides the question, not the verdict on the profile.
@@ -13,10 +12,7 @@ const FILES = [
 ];
 const { bot: getBot, channel: getChannel } = useBotWithUnseenCalls(FILES);
 
-async function ask(question: string, locale = 'de-DE'): Promise<string> {
-  const r = await conversation(getBot().url, getChannel(), { locale }).say(question);
-  return lastText(r.replies);
-}
+const ask = askerFor(getBot, getChannel);
 
 describe('applying again after an earlier round', () => {
   it('answers no from the rule on earlier participants, not with a verdict on the profile', async () => {

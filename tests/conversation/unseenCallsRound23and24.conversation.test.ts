@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { conversation } from '../support/channel.js';
-import { expectAbstained, expectAnswered, lastText, useBotWithUnseenCalls } from '../support/unseenCalls.js';
+import { askerFor, expectAbstained, expectAnswered, useBotWithUnseenCalls } from '../support/unseenCalls.js';
 
 // Six calls nobody curated, from the twenty-third and twenty-fourth evaluation rounds: short calls
 // in the plain style of the unseen acceptance call, an FAQ that qualifies the main text, a Land
@@ -15,10 +14,7 @@ const FILES = [
 ];
 const { bot: getBot, channel: getChannel } = useBotWithUnseenCalls(FILES);
 
-async function ask(question: string, locale = 'de-DE'): Promise<string> {
-  const r = await conversation(getBot().url, getChannel(), { locale }).say(question);
-  return lastText(r.replies);
-}
+const ask = askerFor(getBot, getChannel);
 
 describe('joint applications', () => {
   it('adds up the partners’ inhabitants against the cap the call sets for joint applications', async () => {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { conversation } from '../support/channel.js';
-import { expectAnswered, lastText, useBotWithUnseenCalls } from '../support/unseenCalls.js';
+import { askerFor, expectAnswered, useBotWithUnseenCalls } from '../support/unseenCalls.js';
 
 // Calls nobody curated, from the twenty-fifth and twenty-sixth evaluation rounds: short calls that
 // say their facts in other words, a federal two-stage call, and a Land call with several kinds of
@@ -16,10 +15,7 @@ const FILES = [
 ];
 const { bot: getBot, channel: getChannel } = useBotWithUnseenCalls(FILES);
 
-async function ask(question: string, locale = 'de-DE'): Promise<string> {
-  const r = await conversation(getBot().url, getChannel(), { locale }).say(question);
-  return lastText(r.replies);
-}
+const ask = askerFor(getBot, getChannel);
 
 describe('facts said in other words', () => {
   it.each([

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { conversation } from '../support/channel.js';
-import { lastText, useBotWithUnseenCalls } from '../support/unseenCalls.js';
+import { askerFor, useBotWithUnseenCalls } from '../support/unseenCalls.js';
 
 // Calls nobody curated, from the twenty-seventh and twenty-eighth evaluation rounds: short foundation
 // calls that name what they give besides the money in their own verbs, a Land letter with districts
@@ -16,10 +15,7 @@ const FILES = [
 ];
 const { bot: getBot, channel: getChannel } = useBotWithUnseenCalls(FILES);
 
-async function ask(question: string, locale = 'de-DE'): Promise<string> {
-  const r = await conversation(getBot().url, getChannel(), { locale }).say(question);
-  return lastText(r.replies);
-}
+const ask = askerFor(getBot, getChannel);
 
 describe('what a call gives besides the money', () => {
   it.each([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { conversation } from '../support/channel.js';
-import { lastText, useBotWithUnseenCalls } from '../support/unseenCalls.js';
+import { askerFor, lastText, useBotWithUnseenCalls } from '../support/unseenCalls.js';
 
 // Calls nobody curated, from the twenty-ninth and thirtieth evaluation rounds: a Land guideline from a
 // PDF with numbered sections, a foundation page with an FAQ that qualifies its rules, a two-stage call,
@@ -17,10 +17,7 @@ const FILES = [
 // The evaluation rounds asked on 7 December 2026: some deadlines had just passed.
 const { bot: getBot, channel: getChannel } = useBotWithUnseenCalls(FILES, new Date('2026-12-07T12:00:00Z'));
 
-async function ask(question: string, locale = 'de-DE'): Promise<string> {
-  const r = await conversation(getBot().url, getChannel(), { locale }).say(question);
-  return lastText(r.replies);
-}
+const ask = askerFor(getBot, getChannel);
 
 describe('names of programmes said short', () => {
   it('knows "Weckruf MV" as "Weckruf", "Mitfahrbänke" as "Mitfahrbank", and its implementer "Mitfahrwerk"', async () => {

@@ -24,6 +24,11 @@ export function useBotWithUnseenCalls(files: string[], now = new Date('2026-11-2
   return { bot: () => bot!, channel: () => channel! };
 }
 
+/** Asks one question in a new conversation with the bot of `useBotWithUnseenCalls` and returns the reply's text. */
+export function askerFor(bot: () => StartedBot, channel: () => Channel): (question: string, locale?: string) => Promise<string> {
+  return async (question, locale = 'de-DE') => lastText((await conversation(bot().url, channel(), { locale }).say(question)).replies);
+}
+
 /** The text of the last message among a turn's replies. */
 export const lastText = (replies: Reply[]): string => [...replies].reverse().find((r) => r.type === 'message')?.text ?? '';
 
