@@ -651,7 +651,9 @@ function compoundParts(text: string): [string, string] | undefined {
   const before = told ? `${told} ` : '';
   // "Was muss der Skizze beigefügt werden, und was später dem Vollantrag?": the second part borrows the first's verb.
   const verb = !english && /\s\p{Lu}[\p{L}-]*$/u.test(m[2]) ? m[1].match(/(?:\s\p{Ll}+){1,3}$/u)?.[0] : undefined;
-  return [`${before}${m[1]}?`, `${before}${english ? 'And' : 'Und'} ${m[2]}${verb ?? ''}?`];
+  // "By when is the full application due, and who may submit one?": "one" is the full application.
+  const stage = asksSecondStage(m[1]) && !asksSecondStage(m[2]) && /\b(one|it|ihn|ihm|das|den)\b/i.test(m[2]) ? (english ? ' (full application)' : ' (Vollantrag)') : '';
+  return [`${before}${m[1]}?`, `${before}${english ? 'And' : 'Und'} ${m[2]}${verb ?? ''}${stage}?`];
 }
 
 /** An amount of money, a share, or a plain statement that there is no money. */
@@ -987,6 +989,11 @@ export class Answerer {
     if ((intent === 'unknown' || intent === 'process' || intent === 'eligibility') && !profileInText && YES_NO_QUESTION.test(questionSentence(req.text))) {
       const excluded = findNamedExclusion(kb, docIds, withoutNames(req.text, [program]));
       if (excluded) return this.answerOf(program, 'eligibility', t(lang, 'passage.faqNo', { program: program.shortName, quote: escapeMarkdown(excluded.quote) }), [this.citation(program, excluded.docId, excluded.quote)], lang);
+    }
+    // "Who may submit a full application?": only those invited, as the call says.
+    if (asksSecondStage(req.text) && /\b(wer|who)\b/i.test(questionSentence(req.text)) && /\b(darf|dürfen|kann|können|may|can|allowed)\b/i.test(req.text)) {
+      const invited = findSentence(kb, docIds, (x) => INVITED_ONLY.test(x));
+      if (invited) return this.quoteAnswer(program, 'eligibility', invited, lang);
     }
     // "Können wir gleich einen Vollantrag stellen?", "Can we submit a full application directly?": only those invited may.
     if (DIRECT_SECOND_STAGE.test(req.text)) {

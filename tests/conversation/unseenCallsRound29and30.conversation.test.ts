@@ -39,6 +39,7 @@ describe('enclosures, stages and changes', () => {
   it('says a full application comes only by invitation, and the sketch needs no signature while the full application does', async () => {
     expect(await ask('Können wir bei Regionalteller gleich einen Vollantrag stellen?')).toMatch(/^Nein – [\s\S]*Projektskizze[\s\S]*nur Schulträger, die von der AfE dazu aufgefordert werden/);
     expect(await ask('Muss die Regionalteller-Skizze vom Landrat unterschrieben werden?')).toMatch(/^Nein – [\s\S]*Der Vollantrag wird von der vertretungsberechtigten Person/);
+    expect(await ask('By when is the Regionalteller full application due, and who may submit one?', 'en-US')).toMatch(/14 May 2027[\s\S]*nur Schulträger, die von der AfE dazu aufgefordert werden/);
   });
 
   it('tells when applying opens again after a closed deadline, and that an event date has no year', async () => {
