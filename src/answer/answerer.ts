@@ -245,16 +245,16 @@ const OWN_FUNDS = /eigenanteil\s+(von|in höhe von)\s+(mindestens\s+)?(\d+\s*(%|
 const ASKS_ANONYMITY = /anonym|\bohne\b|ungenannt|nicht\s+(namentlich\s+)?(genannt|veröffentlicht|öffentlich)|vertraulich|geheim|confidential|without|unnamed/i;
 const ASKS_PUBLICATION = /veröffentlich|öffentlich|genannt|bekannt gegeben|publish|publicly|\bpublic\b|\bnamed\b/i;
 /** A sentence that makes the participants public (negated forms are sorted out by statesPublished). */
-const PUBLISHED = /\bohne\s+(\S+\s+){0,2}(nennung|veröffentlichung|aufnahme|erwähnung)\b.{0,60}\bnicht\s+möglich|anonyme\s+(teilnahme|förderung|bewerbung)\s+(ist\s+)?(daher\s+|deshalb\s+)?(nicht\s+(möglich|vorgesehen)|ausgeschlossen)|anonymous\s+(participation|funding|application)\s+is\s+(therefore\s+|thus\s+)?(not\s+(possible|foreseen|allowed)|excluded)|nicht\s+anonym|\b(werden|wird)\b.{0,100}?\b(veröffentlicht|öffentlich\s+(bekannt\s+gegeben|gemacht)|bekannt\s+geben|bekanntgeben|genannt|vorgestellt)\b|\b(veröffentlicht|veröffentlichen|nennt|nennen)\s+(\S+\s+){0,6}die\s+(namen|liste)\b/i;
-const STAYS_UNNAMED = /anonyme\s+teilnahme\s+(ist\s+)?möglich|anonym\s+(teilnehmen|bleiben)|erfolgt\s+anonym|ohne\s+(namens)?nennung|nur\s+in\s+anonymisierter|\b(kein\w*|nicht|nie|niemals)\s+(\w+\s+){0,3}(namentlich\s+)?(genannt|veröffentlicht)|verzicht\w*\b.{0,80}\b(nennung|veröffentlichung)|(nennung|veröffentlichung)\b.{0,40}\bverzicht|von\s+der\s+(veröffentlichung|nennung)\b.{0,160}\babgesehen/i;
+const PUBLISHED = /\bohne\s+(\S+\s+){0,2}(nennung|veröffentlichung|aufnahme|erwähnung)\b.{0,60}\bnicht\s+möglich|anonyme\s+(teilnahme|förderung|bewerbung)\s+(ist\s+)?(daher\s+|deshalb\s+)?(nicht\s+(möglich|vorgesehen)|ausgeschlossen)|anonymous\s+(participation|funding|application)\s+is\s+(therefore\s+|thus\s+)?(not\s+(possible|foreseen|allowed)|excluded)|nicht\s+anonym|\b(werden|wird)\b.{0,100}?\b(veröffentlicht|öffentlich\s+(bekannt\s+gegeben|gemacht)|bekannt\s+geben|bekanntgeben|genannt|vorgestellt)\b|\b(veröffentlicht|veröffentlichen|nennt|nennen)\s+(\S+\s+){0,6}die\s+(namen|liste)\b|\b(veröffentlicht|veröffentlichen|nennt|nennen)\s+(\S+\s+){0,3}alle\s+(geförderten|teilnehmenden|ausgewählten)\b/i;
+const STAYS_UNNAMED = /anonyme\s+teilnahme\s+(ist\s+)?möglich|anonym\s+(teilnehmen|bleiben)|erfolgt\s+anonym|ohne\s+(namens)?nennung|nur\s+in\s+anonymisierter|\b(kein\w*|nicht|nie|niemals)\s+(\w+\s+){0,3}(namentlich\s+)?(genannt|veröffentlicht)|verzicht\w*\b.{0,80}\b(nennung|veröffentlichung)|(nennung|veröffentlichung)\b.{0,40}\bverzicht|von\s+der\s+(veröffentlichung|nennung)\b(?:(?!\bnicht\b).){0,160}\babgesehen/i;
 /** Funding only with the place named. */
 const NAMING_REQUIRED = /\bohne\s+(\S+\s+){0,2}(nennung|veröffentlichung|aufnahme|erwähnung)\b.{0,60}\bnicht\s+möglich/gi;
 /** Anonymity granted when asked for ("Auf Wunsch …", "… kann verzichtet werden"). */
-const ON_REQUEST = /auf\s+(\S+\s+){0,3}(wunsch|antrag)\b|verzicht|abgesehen|wer das nicht möchte/i;
+const ON_REQUEST = /auf\s+(\S+\s+){0,3}(wunsch|antrag)\b|(?<!nicht )verzicht|(?<!nicht )abgesehen|wer das nicht möchte/i;
 /** A waiver granted only in a case the text names ("…, wenn Tatsachen eine Gefährdung befürchten lassen"). */
 const WAIVER_CONDITION = /\b(wenn|sofern|falls|soweit)\b/i;
 /** Publication that depends on something ("nur wenn sie zustimmen"). */
-const CONDITIONAL = /auf\s+(\S+\s+){0,3}(wunsch|antrag)\b|verzicht|abgesehen|grundsätzlich|in der regel|standardmäßig|normalerweise|wer das nicht möchte|zustimm|einverständnis|einwillig|sofern|es sei denn|nur,?\s+(dann|mit|wenn|falls|nach)/i;
+const CONDITIONAL = /auf\s+(\S+\s+){0,3}(wunsch|antrag)\b|(?<!nicht )verzicht|(?<!nicht )abgesehen|grundsätzlich|in der regel|standardmäßig|normalerweise|wer das nicht möchte|zustimm|einverständnis|einwillig|sofern|es sei denn|nur,?\s+(dann|mit|wenn|falls|nach)/i;
 /** Published only if those named agree: "nur, wenn Sie ausdrücklich schriftlich einwilligen", "nur mit ihrer Zustimmung". */
 const ONLY_WITH_CONSENT = /\bnur,?\s+(mit|wenn|nach|sofern|falls)\b.{0,80}\b(einwillig\w*|zustimm\w*|einverständnis\w*|einverstanden)|\b(mit|nach)\s+(ausdrücklicher\s+|vorheriger\s+|schriftlicher\s+)*(einwilligung|zustimmung)\b.{0,40}\b(veröffentlicht|genannt)|\bonly (with|if|after)\b.{0,60}\b(consent|agree)/i;
 
@@ -288,7 +288,7 @@ const GETTING_MONEY = /\b(get|receive|bekommen|erhalten|kriegen)\b.{0,40}\b(mone
 const WHAT_FUNDED_ASKED = /was (wird|werden) .{0,40}gefördert|was fördert|what (is|gets|will be) funded|what does .{0,40} (fund|pay for|support)\b|what can .{0,30} be funded/i;
 /** Going straight to the second stage of a two-stage call, asked; and a sentence that lets only those invited make it. */
 const DIRECT_SECOND_STAGE = /\b(gleich|direkt|sofort|unmittelbar|ohne (vorherige |eine )?(projekt)?skizze)\b.{0,40}\b(vollantrag|förmlichen (förder)?antrag)|\bvollantrag\b.{0,40}\b(gleich|direkt|sofort|ohne (projekt)?skizze)\b|\bfull (application|proposal)\b.{0,30}\b(directly|straight away|right away|without)\b|\b(directly|straight)\b.{0,30}\bfull (application|proposal)\b/i;
-const INVITED_ONLY = /\b(nur|ausschließlich|lediglich)\b.{0,100}\b(aufgefordert|eingeladen|aufforderung|einladung)\b|\bnur auf (aufforderung|einladung)\b|\bonly\b.{0,60}\binvited\b/i;
+const INVITED_ONLY = /\b(nur|ausschließlich|lediglich)\b.{0,100}\b(aufgefordert|eingeladen|aufforderung|einladung)\b|\bnur auf (aufforderung|einladung)\b|\bohne (vorherige |schriftliche )?(aufforderung|einladung)\b.{0,60}\bnicht (berücksichtigt|angenommen|bearbeitet|zugelassen)|\bonly\b.{0,60}\binvited\b/i;
 /** Starting the work before the approval ("vorzeitiger Maßnahmebeginn"), asked and said. */
 /** An FAQ answer that makes an exception to a rule ("Eine Ausnahme gilt für …", "ausnahmsweise"). */
 const FAQ_EXCEPTION = /\b(eine )?ausnahme (gilt|besteht|bilden|machen)|\bausnahmsweise\b|\ban exception (is|applies)\b/i;

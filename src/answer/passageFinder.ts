@@ -15,7 +15,7 @@ const CUES: Partial<Record<Intent, RegExp>> = {
   anonymity: /anonym|vertraulich|veröffentlich|bekannt geben|bekanntgeben|pressemitteilung|jahresbericht|(?<![a-zäöüß])nennt|(?<![a-zäöüß])nennung|namensnennung|öffentlich bekannt|namentlich|bekannt gegeben|bekanntgegeben|(?<![a-zäöüß])genannt/i,
   eligibility: /bewerben können|können sich|teilnahmevoraussetz|voraussetz|berechtigt|richtet sich|aufgerufen|ruft .* auf|nur über|landkreise|kreisfreie|kommunen|gemeinden|organisationen|träger/i,
   money: /euro|€|pauschale|summe|betrag|zuschuss|förderhöhe|fördermittel|finanzier|förderquote|prozent|%/i,
-  benefits: /erhalten|erhält|bekommt|bekommen|preisgeld|gewinn|leistung|begleit|beratungstag|beratung|unterstütz|pauschale|angebot|zuwendung|förderhöhe|fördersumme|zuschuss|schulung|\bschult\b|workshop|werkstatt|fortbildung|coaching|vernetzung|netzwerktreffen|kostenlos|kostenfrei|\b(liefert|liefern|berät|beraten|verleiht|verleihen|moderiert|moderieren)\b|bereitgestellt|\bstell(t|en)\b[^.]{0,60}\bbereit\b|\d[\d.]*\s*(euro|€)/i,
+  benefits: /erhalten|erhält|bekommt|bekommen|preisgeld|gewinn|leistung|begleit|beratungstag|beratung|unterstütz|pauschale|angebot|zuwendung|förderhöhe|fördersumme|zuschuss|schulung|\bschult\b|workshop|werkstatt|fortbildung|coaching|vernetzung|netzwerktreffen|kostenlos|kostenfrei|\b(liefert|liefern|berät|beraten|verleiht|verleihen|leiht|moderiert|moderieren|vermittelt)\b|bereitgestellt|\bstell(t|en)\b[^.]{0,60}\bbereit\b|\d[\d.]*\s*(euro|€)/i,
   ownFunds: /eigenanteil|eigenmittel|eigenen mitteln|eigene mittel|eigenbeitrag|eigenbeteiligung|eigenleistung|kofinanz|kostenfrei|kostenlos|(eigen|kosten|mittel|beitrag|finanz)\w*.{0,60}nicht erforderlich|nicht erforderlich.{0,60}(eigen|kosten|mittel|beitrag|finanz)|(trägt|zahlt|übernimmt|finanziert) die (kommune|gemeinde|stadt)|(kommune|gemeinde|stadt) (trägt|zahlt|übernimmt|finanziert)|(trägt|zahlt|bringt)\b.{0,60}\bselbst\b|\bden rest\b.{0,40}\b(trägt|zahlt|übernimmt)|\bdie übrigen\b.{0,20}\bprozent\b|\bsteuert\b.{0,40}\bselbst\b|\bselbst\b.{0,20}\bbei\b/i,
   // "Kontakte" (social contacts) is no contact information: an address, a phone or a named contact is.
   contact: /@|ansprechp|kontaktperson|kontaktdaten|telefon|tel\.|fragen (an|richten)|e-mail an|wenden sie sich/i,
@@ -224,6 +224,17 @@ function sentenceAfter(kb: KnowledgeBase, docIds: ReadonlySet<string>, chunk: Kn
   const following = followingSentence(kb, docIds, chunk);
   return following && /^\(\d+\)/.test(following) ? following : undefined;
 }
+/** Up to four sentences of the passages before (-1, nearest first) or after (1) this one in the same section. */
+function sentencesAround(kb: KnowledgeBase, docIds: ReadonlySet<string>, chunk: KnowledgeBase['chunks'][number], direction: 1 | -1): string[] {
+  const all = allChunksOf(kb, docIds);
+  const out: string[] = [];
+  for (let k = all.findIndex((c) => c.id === chunk.id) + direction; k >= 0 && k < all.length && out.length < 4; k += direction) {
+    const c = all[k];
+    if (c.docId !== chunk.docId || c.section !== chunk.section) break;
+    out.push(...(direction === 1 ? c.sentences : [...c.sentences].reverse()));
+  }
+  return out.slice(0, 4);
+}
 /** The first sentence of the passage after this one in the same section. */
 function followingSentence(kb: KnowledgeBase, docIds: ReadonlySet<string>, chunk: KnowledgeBase['chunks'][number]): string | undefined {
   const all = allChunksOf(kb, docIds);
@@ -238,7 +249,7 @@ const FUNDS_SAID = /gefördert|finanziert|förderfähig|zuwendungsfähig|bezahlt
 const SALUTATION = /^(moin|hallo|hi|liebe[rs]?|sehr geehrte[rs]?|guten (tag|morgen)|dear|hello)\b[^.!?]{0,80}[,!]/i;
 /** A sentence that offers another way than the one before ("Alternativ können Sie …"). */
 const ALTERNATIVE_START = /^(alternativ|wahlweise|stattdessen|ersatzweise|alternatively|instead)\b/i;
-const PRONOUN_START = /^(er|sie|es|dieser|diese|dieses|dies|dafür|hierfür|dabei|this|these|they|it)\b/i;
+const PRONOUN_START = /^(er|sie|es|dieser|diese|dieses|dies|dafür|hierfür|dabei|erst|this|these|they|it)\b/i;
 /** Whether a thing is funded: "förderfähig?", "Wird … gefördert?", "Bezahlt X auch …?", "Can … money be used for …?". */
 const THING_FUNDED_ASKED = /förderfähig|gefördert|(?:^|[:.?!–-]\s*)fördert\b|bezahlt|finanziert|übernommen|erstattet|be (funded|covered|used for)|eligible for funding|pay for/i;
 /** A sentence saying what is or is not funded. */
@@ -255,7 +266,7 @@ const REST_OF_BEFORE = /^(den|der|die|das) (rest|übrigen|restlichen|verbleibend
 /** Words for support as such ("Unterstützung", "Hilfe", "Leistungen"). */
 const SUPPORT_WORD = /^(unterstutz|unterstütz|hilf|leistung|angebot|support|help|benefit)/;
 /** A sentence introducing the call itself ("Mit dem Förderaufruf „…“ unterstützt das Ministerium …"). */
-const CALL_INTRO = /^(mit (dem|diesem)|im rahmen (des|dieses))\s+(förderaufruf|aufruf|programm|förderprogramm|wettbewerb|projekt|modellprojekt)\b/i;
+const CALL_INTRO = /^(mit (dem|diesem)|im rahmen (des|dieses))\s+(förderaufruf|aufruf|programm|förderprogramm|wettbewerb|projekt|modellprojekt)\b|^mit\s+(\p{Lu}[\p{L}-]*\s+){1,5}(\d{4}\s+)?(unterstützt|fördert|hilft)\b/iu;
 /** What things cost as experience shows ("Erfahrungsgemäß kostet … rund 900 Euro"): no amount the call pays. */
 const COST_ESTIMATE = /erfahrungsgemäß|\bkostet\b.{0,40}\b(rund|etwa|ca\.|ungefähr|durchschnittlich)\b|\bin der regel\b.{0,30}\bkosten\b/i;
 /** The funder's share ("übernimmt drei Viertel der Kosten", "75 Prozent der Ausgaben"). */
@@ -961,6 +972,17 @@ export function findPassage(
           while (from > 0 && !moneyLike(sentences[from - 1]) && (cue?.test(sentences[from - 1]) || /:\s*$/.test(sentences[from - 1]) || added(from)) && sentences.slice(from - 1, to + 1).join(' ').length <= 480) from--;
           while (to + 1 < sentences.length && !moneyLike(sentences[to + 1]) && sentences.slice(from, to + 2).join(' ').length <= 480) to++;
           quote = sentences.slice(from, to + 1).join(' ');
+          // A list of things given, one line each ("- Die Behörde leiht … aus." "- Sie stellt Warnschilder bereit."): the lines around it too.
+          const goesOn = (x: string, after: string) => !moneyLike(x) && (cue?.test(x) || ADDITIVE.test(x) || ADDITIVE.test(after) || PRONOUN_START.test(after));
+          if (from === 0) for (const x of sentencesAround(kb, docIds, h.chunk, -1)) {
+            if (quote.includes(x) || !goesOn(x, quote) || x.length + quote.length > 480) break;
+            quote = `${x} ${quote}`;
+          }
+          if (to === sentences.length - 1) for (const x of sentencesAround(kb, docIds, h.chunk, 1)) {
+            if (quote.includes(x)) continue;
+            if (!goesOn(x, x) || x.length + quote.length > 480) break;
+            quote = `${quote} ${x}`;
+          }
         } else if (!faqHit && i > 0 && quote === s && REST_OF_BEFORE.test(s) && !AMOUNT.test(s) && sentences[i - 1].length + s.length < 420) quote = `${sentences[i - 1]} ${s}`;
         else if (!faqHit && next && (s.length < 70 || (TWO_SENTENCES.has(intent) && cue?.test(next) && s.length + next.length < 320))) quote = `${s} ${next}`;
         // "… beträgt 10 Prozent. Für Gemeinden mit weniger als 3.000 Einwohnern beträgt er 5 Prozent.": the rule for the size asked about.

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { askerFor, useBotWithUnseenCalls } from '../support/unseenCalls.js';
+
+// Calls nobody curated, from the thirty-first and thirty-second evaluation rounds: a federal two-stage
+// call, a Land agency page with a moved deadline, a Landkreis call with a list of help given line by
+// line, a foundation call, a council-tablets page and a ministry circular.
+const FILES = [
+  'bmro-foerderaufruf-schaufenster-frei-2026.txt',
+  'lgn-rlp-quellfrisch-wassertretbecken-2027.html',
+  'rehbock-stiftung-abwasch-statt-abfall-2027.txt',
+  'lra-aurachgrund-sichere-kroetenwege-2027.md',
+  'mkv-niedersachsen-rundschreiben-lastenrad-kommunal-2027.txt',
+];
+const { bot: getBot, channel: getChannel } = useBotWithUnseenCalls(FILES, new Date('2026-12-07T12:00:00Z'));
+const ask = askerFor(getBot, getChannel);
+
+describe('help besides the money, said over several lines', () => {
+  it.each([
+    ['Was bekommen die Gemeinden bei Sichere Krötenwege außer der Pauschale vom Landratsamt?', /leiht[\s\S]*Warnschilder[\s\S]*bildet/, /unterstützt der Landkreis/],
+    ['Welche Unterstützung außer dem Zuschuss gibt es bei Quellfrisch?', /Bäderberaterin[\s\S]*Hinweistafel/, /Prozent/],
+    ['Was bekommen geförderte Kommunen bei Schaufenster frei außer dem Geld?', /Leerstandsberatung[\s\S]*Transferwerkstätten/, /Millionen/],
+  ])('quotes every line of it for "%s"', async (question, help, not) => {
+    const text = await ask(question);
+    expect(text).toMatch(help);
+    expect(text).not.toMatch(not);
+  });
+});
+
+describe('stages, signing and publication', () => {
+  it('says no to a formal application without invitation', async () => {
+    expect(await ask('Wir haben die Skizzenfrist bei Schaufenster frei verpasst. Können wir stattdessen bis zum 31. März 2027 direkt einen förmlichen Förderantrag stellen?')).toMatch(/^Nein – [\s\S]*ohne vorherige Aufforderung eingehen, werden nicht berücksichtigt/);
+  });
+
+  it('quotes the sentence an "Erst …" answers to', async () => {
+    expect(await ask('Muss unser Bürgermeister die Bewerbung für Abwasch statt Abfall unterschreiben?')).toMatch(/^Nein – [\s\S]*keine Unterschrift nötig[\s\S]*Erst den Fördervertrag/);
+  });
+
+  it('reads "nennt alle geförderten Gemeinden" as published, and "kann nicht abgesehen werden" as no exception', async () => {
+    expect(await ask('Could a municipality receive Abwasch statt Abfall funding without being named publicly?', 'en-US')).toMatch(/^No\b/);
+    expect(await ask('Kann unsere Gemeinde verlangen, dass ihr Name bei Lastenrad kommunal nicht veröffentlicht wird?')).not.toMatch(/^Ja\b/);
+  });
+});
