@@ -461,6 +461,13 @@ export function isApplicationDeadline(sentence: string): boolean {
 
 /** +1.5 when a sentence's size bound ("weniger als 3.000 Einwohnern") holds for the population asked about, −1 when it does not. */
 function sizeFit(sentence: string, population: number): number {
+  // A row of a table by population ("5.001 bis 15.000: 12.000 Euro", "bis 5.000: 8.000 Euro"): the row for that size.
+  const row = sentence.match(/^(?:(ab|über|mehr als|bis|unter|up to|over)\s+)?(\d{1,3}(?:[.,]\d{3})+|\d+)(?:\s*(?:bis|–|-|to)\s*(\d{1,3}(?:[.,]\d{3})+|\d+))?\s*(?:einwohner\p{L}*|inhabitants)?\s*[:|]/iu);
+  if (row) {
+    const num = (x: string) => Number(x.replace(/[.,]/g, ''));
+    const [lo, hi] = row[3] ? [num(row[2]), num(row[3])] : /^(bis|unter|up to)/i.test(row[1] ?? '') ? [0, num(row[2]) - (/unter/i.test(row[1]) ? 1 : 0)] : row[1] ? [num(row[2]) + (/über|mehr|over/i.test(row[1]) ? 1 : 0), Infinity] : [NaN, NaN];
+    if (!Number.isNaN(lo)) return population >= lo && population <= hi ? 3 : -1;
+  }
   const m = sentence.match(/\b(weniger als|unter|bis zu|höchstens|mehr als|über|mindestens|ab)\s+(\d{1,3}(?:\.\d{3})+|\d+)\s+einwohner/i);
   if (!m) return 0;
   const n = Number(m[2].replace(/\./g, ''));

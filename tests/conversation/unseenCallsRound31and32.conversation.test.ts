@@ -10,6 +10,7 @@ const FILES = [
   'rehbock-stiftung-abwasch-statt-abfall-2027.txt',
   'lra-aurachgrund-sichere-kroetenwege-2027.md',
   'mkv-niedersachsen-rundschreiben-lastenrad-kommunal-2027.txt',
+  'skeb-ratsarbeit-digital-2027.html',
 ];
 const { bot: getBot, channel: getChannel } = useBotWithUnseenCalls(FILES, new Date('2026-12-07T12:00:00Z'));
 const ask = askerFor(getBot, getChannel);
@@ -38,5 +39,19 @@ describe('stages, signing and publication', () => {
   it('reads "nennt alle geförderten Gemeinden" as published, and "kann nicht abgesehen werden" as no exception', async () => {
     expect(await ask('Could a municipality receive Abwasch statt Abfall funding without being named publicly?', 'en-US')).toMatch(/^No\b/);
     expect(await ask('Kann unsere Gemeinde verlangen, dass ihr Name bei Lastenrad kommunal nicht veröffentlicht wird?')).not.toMatch(/^Ja\b/);
+  });
+});
+
+describe('what is funded, and how much for a size', () => {
+  it.each([
+    ['ist kompostierbares einweggeschirr bei abwasch statt abfall förderfähig?', /^Nein – [\s\S]*Einweggeschirr fördern wir nicht/],
+    ['Können wir mit dem Geld aus Sichere Krötenwege einen festen Amphibientunnel unter unserer Gemeindestraße bauen?', /^Nein – [\s\S]*finanziert dieses Programm nicht/],
+  ])('says no to "%s" from the sentence that refuses it', async (question, answer) => {
+    expect(await ask(question)).toMatch(answer);
+  });
+
+  it('takes the row of a table by population for the size asked', async () => {
+    expect(await ask('Unsere amtsfreie Gemeinde in Brandenburg hat genau 5.000 Einwohner. Welchen Festbetrag bekommen wir bei Ratsarbeit digital?')).toMatch(/bis 5\.000: 8\.000 Euro/);
+    expect(await ask('Our town in Brandenburg has 15,001 inhabitants. How much would Ratsarbeit digital pay us?', 'en-US')).toMatch(/15\.001 bis 30\.000: 16\.000 Euro/);
   });
 });
