@@ -3,7 +3,7 @@ import { AUTHOR_QUESTION, classifyIntent, FACTUAL_INTENTS, type Intent } from '.
 import type { Lang } from '../nlu/language.js';
 import type { ProgramDetector } from '../nlu/programDetector.js';
 import { extractEntityType, extractProfileFacts, stateMentions, type ProfileFacts } from '../nlu/profileEntities.js';
-import type { TermList } from '../nlu/termList.js';
+import { englishContentWords, type TermList } from '../nlu/termList.js';
 import { deadlineStatus, findDates, type DeadlineStatus } from '../programs/deadlineStatus.js';
 import { evaluateEligibility, type ApplicantProfile, type Verdict, type VerdictReason } from '../programs/eligibility.js';
 import type { FactTopic, Program } from '../programs/programSchema.js';
@@ -1239,7 +1239,9 @@ export class Answerer {
       : [];
     // "a certificate of good conduct (Führungszeugnis)": the German word the asker gives is what must be in the answer, text or not.
     if (lang === 'en') for (const m of req.text.matchAll(/\((\p{Lu}[\p{L}-]{5,})\)/gu)) if (!program.aliases.some((a) => a.includes(m[1].toLowerCase()))) ownNames.push(m[1]);
-    const focusSource = lang === 'en' ? [...this.deps.terms.heads(req.text), ...ownNames].join(' ') : withoutDescription(req.text);
+    // An English question about a call written in English is checked by its own words, as a German one about a German call.
+    const sameEnglish = lang === 'en' && this.languageOf(program) === 'en';
+    const focusSource = sameEnglish ? englishContentWords(withoutDescription(req.text)).join(' ') : lang === 'en' ? [...this.deps.terms.heads(req.text), ...ownNames].join(' ') : withoutDescription(req.text);
     // "Was bekommen Vereine?": who asks is not what is asked about, except when who may apply is the question.
     // "Wird veröffentlicht, wie viel Geld …?" asks whether something is published, not for the amount.
     const asksCount = COUNT_QUESTION.test(req.text) && intent !== 'anonymity';
@@ -1261,7 +1263,7 @@ export class Answerer {
     let passage = rule ? { docId, quote: rule.quote, score: 1, coverage: 1 } : findPassage(kb, docIds, query, submitting && intent === 'contact' ? 'process' : paperSays ? 'unknown' : intent, focus);
     if (intent === 'unknown') {
       // An English question's German words come from a whole term-list entry (several synonyms): one hit suffices.
-      const needed = lang === 'en' ? 0.34 : focus.length >= 3 ? 0.6 : 0.5;
+      const needed = lang === 'en' && !sameEnglish ? 0.34 : focus.length >= 3 ? 0.6 : 0.5;
       // "Wie hoch ist das Stundenhonorar für Sprachmittler?": the long compound is what is asked; a sentence on the rest does not answer it.
       // Only what the question sentence itself names: "Der Streit um unsere Flüchtlingsunterkunft liegt beim Gericht." tells the situation.
       const asked = questionSentence(req.text);

@@ -26,6 +26,23 @@ const CUES: Partial<Record<Intent, RegExp>> = {
   about: /ziel|sucht|modellprojekt|aufruf|ruft|mit dem (förder)?programm|\b(fördert|fördern|unterstützt|unterstützen)\b.{0,80}\b(kommunal\w*|kommunen|gemeinden|städte|landkreise)|zweck/i,
 };
 
+/** The same cues in calls written in English ("Remember Together 2027 – Call for …"): merged into the German ones. */
+const ENGLISH_CUES: Partial<Record<Intent, RegExp>> = {
+  signature: /\bsign(ed|s|ature)?\b/i,
+  anonymity: /\bpublish(es|ed)?\b|\bnamed\b|\banonym/i,
+  eligibility: /\bcan(not)? apply\b|\bmay apply\b|\beligib|\bapplicants?\b/i,
+  money: /\bgrant\b|\bfunding\b/i,
+  benefits: /\breceives?\b|\bprovided\b|\bpays\b|\bpaired\b|\bmentor|\btraining\b|\bfree of charge\b|\bsupport\b/i,
+  ownFunds: /\bown (contribution|funds|share)\b|\bco-?financ/i,
+  process: /\battach|\bsubmit|\bapplication form\b|\bonline form\b|\bfilled in\b|\bletter of support\b/i,
+  changes: /\bchang(e|ed|es)\b|\breopen/i,
+  funder: /\bfinanced\b|\bfunded\b|\bnetwork\b/i,
+};
+for (const [intent, re] of Object.entries(ENGLISH_CUES) as [Intent, RegExp][]) {
+  const german = CUES[intent];
+  CUES[intent] = german ? new RegExp(`${german.source}|${re.source}`, german.flags) : re;
+}
+
 /** Whether a text carries the cue of a kind of question ("Eigenanteil" for own funds). */
 export function hasIntentCue(intent: Intent, text: string): boolean {
   return CUES[intent]?.test(text) ?? false;
@@ -317,9 +334,9 @@ export function samePeople(query: string, text: string): boolean {
 /** Learning the outcome: a date of that is never the application deadline. */
 export const OUTCOME = /entscheid|zusage|absage|bescheid|informiert|benachrichtig|mitgeteilt|mitteilung|nachricht|ergebnis|bekanntgegeben|bekannt gegeben|bewilligt|\bteil(t|en)\b.{0,100}\bmit\b/i;
 /** A sentence about the second stage ("Die Verfasser positiv bewerteter Skizzen werden aufgefordert, … einen förmlichen Förderantrag vorzulegen"). */
-const SECOND_STAGE_SENTENCE = /vollantr(a|ä)g|zweite(n)? (stufe|phase)|stufe 2\b|förmlichen? (förder)?antrag|förderantrag|werden aufgefordert|positiv bewertete/i;
+const SECOND_STAGE_SENTENCE = /vollantr(a|ä)g|zweite(n)? (stufe|phase)|stufe 2\b|förmlichen? (förder)?antrag|förderantrag|werden aufgefordert|positiv bewertete|full (application|proposal)|second stage|stage 2\b|\binvited\b/i;
 /** The first stage of a two-stage procedure: the expression of interest or the outline. */
-export const FIRST_STAGE_SENTENCE = /interessenbekundung|interessensbekundung|skizze|stufe 1\b|erste(n)? (stufe|phase)/i;
+export const FIRST_STAGE_SENTENCE = /interessenbekundung|interessensbekundung|skizze|stufe 1\b|erste(n)? (stufe|phase)|concept notes?\b|\boutlines?\b|expressions? of interest|first stage|stage 1\b/i;
 
 /** The second stage of a two-stage procedure, when the question asks for it. */
 const SECOND_STAGE = /vollantr(a|ä)g|full (application|proposal)|zweite(n)? (stufe|phase)|second stage|förmliche[nr]? (zuwendungs|förder)?antr(a|ä)g|formal application/i;

@@ -64,6 +64,15 @@ export class TermList {
   }
 }
 
+/** The content words of an English text, for a question about a call written in English: no filler, no function words. */
+export function englishContentWords(text: string): string[] {
+  return (text.toLowerCase().match(/[a-z][a-z'-]{2,}/g) ?? []).filter((w) => !ENGLISH_FILLER.has(w) && !ENGLISH_FUNCTION_WORDS.has(w));
+}
+
+const ENGLISH_FUNCTION_WORDS = new Set(
+  `the and for are was were been being does did can may our ours you your its they them their not any all but nor yet per via has had its into onto upon out off over under than then also too own same other such both either neither whether while during before after since until within without whose whom who what why how get got`.split(/\s+/),
+);
+
 /** English words of asking and everyday filler, which name no topic. */
 const ENGLISH_FILLER = new Set(
   `what when where which who whom whose why how does have will would could should shall must might there their them they this that these those with from into about your yours ours also just only some any many much more most very than then such each every other another like need needs want wants know tell please thanks thank hello able make made give given take taken find found still again even here well really please kind sort used using use`.split(/\s+/),

@@ -11,6 +11,7 @@ const FILES = [
   'lra-aurachgrund-sichere-kroetenwege-2027.md',
   'mkv-niedersachsen-rundschreiben-lastenrad-kommunal-2027.txt',
   'skeb-ratsarbeit-digital-2027.html',
+  'mfte-remember-together-2027-call.md',
 ];
 const { bot: getBot, channel: getChannel } = useBotWithUnseenCalls(FILES, new Date('2026-12-07T12:00:00Z'));
 const ask = askerFor(getBot, getChannel);
@@ -53,5 +54,12 @@ describe('what is funded, and how much for a size', () => {
   it('takes the row of a table by population for the size asked', async () => {
     expect(await ask('Unsere amtsfreie Gemeinde in Brandenburg hat genau 5.000 Einwohner. Welchen Festbetrag bekommen wir bei Ratsarbeit digital?')).toMatch(/bis 5\.000: 8\.000 Euro/);
     expect(await ask('Our town in Brandenburg has 15,001 inhabitants. How much would Ratsarbeit digital pay us?', 'en-US')).toMatch(/15\.001 bis 30\.000: 16\.000 Euro/);
+  });
+});
+
+describe('a call written in English, asked in English', () => {
+  it('finds the sentences by the question\'s own words and the English cues of each kind', async () => {
+    expect(await ask('Can our municipality take part in Remember Together without being named publicly?', 'en-US')).toMatch(/unless a municipality asks not to be named/);
+    expect(await ask('What do we have to attach to a Remember Together application?', 'en-US')).toMatch(/letter of support from a local dementia counselling service/);
   });
 });
