@@ -14,11 +14,11 @@ import { asksToApplyAgain, findPriorRoundRule } from './priorRounds.js';
 import { findMissingRequirement, findNamedCondition, findNamedExclusion } from './namedExclusions.js';
 import { askedMembers, jointCap, jointMaxMembers, jointRefused, partnerPopulations } from './jointApplications.js';
 import { describingWordsOut, findSentence, FIRST_STAGE_SENTENCE, jointAmountAfter } from './passageFinder.js';
-import { asksAboutPeople, asksSecondStage, channelRefused, findRelativeDeadline, INFO_EVENT, samePeople, BY_CHANNEL, LATER_HANDED_IN, OUTCOME, SIGN_UP, aboutEarlierRound, deadlineWithHour, findAmountLimits, findByline, findPublicationDate, kindOfNamedPlace, hasIntentCue, otherKindDeadline, passesOnApplications, secondStageDeadline, textsSay, findDuration, findExpansion, findFaqAnswer, findPassage, findWhenPassage, isApplicationDeadline } from './passageFinder.js';
+import { asksAboutPeople, asksSecondStage, RESOLUTION_ASKED, RESOLUTION_SAID, channelRefused, findRelativeDeadline, INFO_EVENT, samePeople, BY_CHANNEL, LATER_HANDED_IN, OUTCOME, SIGN_UP, aboutEarlierRound, deadlineWithHour, findAmountLimits, findByline, findPublicationDate, kindOfNamedPlace, hasIntentCue, otherKindDeadline, passesOnApplications, secondStageDeadline, textsSay, findDuration, findExpansion, findFaqAnswer, findPassage, findWhenPassage, isApplicationDeadline } from './passageFinder.js';
 import { COUNT_QUESTION, countedWord, countedPattern, coverage, focusTerms, isQuestionWord, NUMBER_WORD, unknownTopic } from './support.js';
 import type { Answer, Citation, Suggestion } from './types.js';
 import { escapeMarkdown } from '../bot/markdown.js';
-import { normalizeWord, stem, words } from '../retrieval/textAnalysis.js';
+import { escapeRegExp, normalizeWord, stem, words } from '../retrieval/textAnalysis.js';
 import { splitSentences } from '../knowledge/sentences.js';
 import { clockTime } from './clockTime.js';
 import { normalizeForQuote } from '../knowledge/cleanText.js';
@@ -487,9 +487,6 @@ const ASKS_WITHOUT_SIGNATURE = /\bohne\b.{0,30}\b(unterschr|unterzeichn|signatur
 /** A question about learning the outcome: decision, notice, yes or no. */
 const OUTCOME_ASKED = /(?<![\p{L}])(weiß|weiss|wissen|erfahren|erfährt)(?![\p{L}]).{0,60}(?<![\p{L}])ob(?![\p{L}])|\b(entscheid\w*|bescheid|zusage|absage|benachrichtig\w*|informiert)\b|\b(know|learn|find out|hear)\b.{0,40}\b(whether|if)\b|\b(decision|notified|informed)\b/iu;
 
-/** A council resolution asked about. */
-const RESOLUTION_ASKED = /beschluss|council (resolution|decision|approval)|resolution of the council/i;
-const RESOLUTION_SAID = /beschluss|resolution/i;
 /** "Ist der Antrag ohne seine Unterschrift ungültig?": whether it fails without one, the yes and no of needing it. */
 const FAILS_WITHOUT = /\b(ungültig|unwirksam|abgelehnt|zurückgewiesen|nicht (gültig|wirksam|angenommen)|invalid|void|rejected|refused|not (valid|accepted))\b/i;
 
@@ -990,19 +987,16 @@ export class Answerer {
       const excluded = findNamedExclusion(kb, docIds, withoutNames(req.text, [program]));
       if (excluded) return this.answerOf(program, 'eligibility', t(lang, 'passage.faqNo', { program: program.shortName, quote: escapeMarkdown(excluded.quote) }), [this.citation(program, excluded.docId, excluded.quote)], lang);
     }
-    // "Who may submit a full application?": only those invited, as the call says.
-    if (asksSecondStage(req.text) && /\b(wer|who)\b/i.test(questionSentence(req.text)) && /\b(darf|dürfen|kann|können|may|can|allowed)\b/i.test(req.text)) {
-      const invited = findSentence(kb, docIds, (x) => INVITED_ONLY.test(x));
-      if (invited) return this.quoteAnswer(program, 'eligibility', invited, lang);
-    }
-    // "Können wir gleich einen Vollantrag stellen?", "Can we submit a full application directly?": only those invited may.
-    if (DIRECT_SECOND_STAGE.test(req.text)) {
-      const invited = findSentence(kb, docIds, (x) => INVITED_ONLY.test(x));
-      if (invited) {
-        const first = findSentence(kb, docIds, (x) => FIRST_STAGE_SENTENCE.test(x) && /einzureichen|einreichen|reichen\b.{0,80}\bein\b/i.test(x) && findDates(x).length > 0 && !INVITED_ONLY.test(x));
-        const quote = first ? `${first.quote} ${invited.quote}` : invited.quote;
-        return this.answerOf(program, 'process', t(lang, 'passage.faqNo', { program: program.shortName, quote: escapeMarkdown(quote) }), [this.citation(program, invited.docId, quote)], lang);
-      }
+    // "Können wir gleich einen Vollantrag stellen?", "Who may submit a full application?": only those invited may, as the call says.
+    const direct = DIRECT_SECOND_STAGE.test(req.text);
+    const whoSecond = asksSecondStage(req.text) && /\b(wer|who)\b/i.test(questionSentence(req.text)) && /\b(darf|dürfen|kann|können|may|can|allowed)\b/i.test(req.text);
+    const invited = direct || whoSecond ? findSentence(kb, docIds, (x) => INVITED_ONLY.test(x)) : undefined;
+    if (invited && !direct) return this.quoteAnswer(program, 'eligibility', invited, lang);
+    if (invited) {
+      // Going straight to it is a no; the first stage's deadline sentence says what comes first.
+      const first = findSentence(kb, docIds, (x) => FIRST_STAGE_SENTENCE.test(x) && /einzureichen|einreichen|reichen\b.{0,80}\bein\b/i.test(x) && findDates(x).length > 0 && !INVITED_ONLY.test(x));
+      const quote = first ? `${first.quote} ${invited.quote}` : invited.quote;
+      return this.answerOf(program, 'process', t(lang, 'passage.faqNo', { program: program.shortName, quote: escapeMarkdown(quote) }), [this.citation(program, invited.docId, quote)], lang);
     }
     // "Braucht es einen Beschluss des Gemeinderats?" is not answered by what the text says about signing.
     if (intent === 'signature' && RESOLUTION_ASKED.test(req.text) && !textsSay(kb, docIds, RESOLUTION_SAID)) return this.abstain(intent, lang, program);
@@ -1120,7 +1114,7 @@ export class Answerer {
       }
       // "Our Verbandsgemeinde in Cochem-Zell …": one of the call's districts named bare, without "Landkreis".
       const districts = program.rules.find((r): r is Extract<Program['rules'][number], { type: 'districts' }> => r.type === 'districts');
-      const bareDistrict = districts && !profile.district ? districts.allowed.find((d) => new RegExp(`(?<!\\p{L})${d.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?!\\p{L})`, 'iu').test(ownWords)) : undefined;
+      const bareDistrict = districts && !profile.district ? districts.allowed.find((d) => new RegExp(`(?<!\\p{L})${escapeRegExp(d)}(?!\\p{L})`, 'iu').test(ownWords)) : undefined;
       const verdict = evaluateEligibility(program, bareDistrict ? { ...profile, district: bareDistrict } : profile);
       // "Kann sich unsere Verwaltungsgemeinschaft bewerben?": a kind the rules do not know, which the call's FAQ answers itself.
       // "Kann sich ein Landkreis für seine Gemeinden bewerben? Nein. Landkreise können sich nur für ihre eigene Verwaltung bewerben":

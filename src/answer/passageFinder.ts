@@ -231,9 +231,7 @@ const NAMES_PARAGRAPH = /\b(?:Absatz|Abs\.)\s*\d/i;
 
 /** The last sentence of the passage before this one in the same section, if any. */
 function sentenceBefore(kb: KnowledgeBase, docIds: ReadonlySet<string>, chunk: KnowledgeBase['chunks'][number]): string | undefined {
-  const all = allChunksOf(kb, docIds);
-  const prev = all[all.findIndex((c) => c.id === chunk.id) - 1];
-  return prev && prev.docId === chunk.docId && prev.section === chunk.section ? prev.sentences.at(-1) : undefined;
+  return sentencesAround(kb, docIds, chunk, -1, 1)[0];
 }
 /** The first sentence of the passage after this one in the same section, when it is a numbered paragraph. */
 function sentenceAfter(kb: KnowledgeBase, docIds: ReadonlySet<string>, chunk: KnowledgeBase['chunks'][number]): string | undefined {
@@ -241,22 +239,20 @@ function sentenceAfter(kb: KnowledgeBase, docIds: ReadonlySet<string>, chunk: Kn
   const following = followingSentence(kb, docIds, chunk);
   return following && /^\(\d+\)/.test(following) ? following : undefined;
 }
-/** Up to four sentences of the passages before (-1, nearest first) or after (1) this one in the same section. */
-function sentencesAround(kb: KnowledgeBase, docIds: ReadonlySet<string>, chunk: KnowledgeBase['chunks'][number], direction: 1 | -1): string[] {
+/** Up to `limit` sentences of the passages before (-1, nearest first) or after (1) this one in the same section. */
+function sentencesAround(kb: KnowledgeBase, docIds: ReadonlySet<string>, chunk: KnowledgeBase['chunks'][number], direction: 1 | -1, limit = 4): string[] {
   const all = allChunksOf(kb, docIds);
   const out: string[] = [];
-  for (let k = all.findIndex((c) => c.id === chunk.id) + direction; k >= 0 && k < all.length && out.length < 4; k += direction) {
+  for (let k = all.findIndex((c) => c.id === chunk.id) + direction; k >= 0 && k < all.length && out.length < limit; k += direction) {
     const c = all[k];
     if (c.docId !== chunk.docId || c.section !== chunk.section) break;
     out.push(...(direction === 1 ? c.sentences : [...c.sentences].reverse()));
   }
-  return out.slice(0, 4);
+  return out.slice(0, limit);
 }
 /** The first sentence of the passage after this one in the same section. */
 function followingSentence(kb: KnowledgeBase, docIds: ReadonlySet<string>, chunk: KnowledgeBase['chunks'][number]): string | undefined {
-  const all = allChunksOf(kb, docIds);
-  const next = all[all.findIndex((c) => c.id === chunk.id) + 1];
-  return next && next.docId === chunk.docId && next.section === chunk.section ? next.sentences[0] : undefined;
+  return sentencesAround(kb, docIds, chunk, 1, 1)[0];
 }
 /** A sentence that starts by saying what is not paid for ("Nicht finanziert werden …", "Nicht förderfähig sind …"). */
 const NOT_FUNDED_START = /^(\d+\.\s*)?(nicht|keine?)\s+(gefördert|finanziert|förderfähig|zuwendungsfähig|bezahlt|erstattet|übernommen)\b/i;
@@ -269,8 +265,8 @@ const ALTERNATIVE_START = /^(alternativ|wahlweise|stattdessen|ersatzweise|altern
 const PRONOUN_START = /^(er|sie|es|dieser|diese|dieses|dies|dafür|hierfür|dabei|erst|this|these|they|it)\b/i;
 /** Whether a thing is funded: "förderfähig?", "Wird … gefördert?", "Bezahlt X auch …?", "Can … money be used for …?". */
 const THING_FUNDED_ASKED = /förderfähig|gefördert|(?:^|[:.?!–-]\s*)fördert\b|bezahlt|finanziert|übernommen|erstattet|be (funded|covered|used for)|eligible for funding|pay for/i;
-/** A sentence saying what is or is not funded. */
-const FUNDED_SAID = /(nicht )?(gefördert|förderfähig|zuwendungsfähig|finanziert|erstattet|übernommen)\b/i;
+/** A sentence ruling on what is or is not funded (the answerer's FUNDED_SAID is only the yes). */
+const FUNDING_RULED = /(gefördert|förderfähig|zuwendungsfähig|finanziert|erstattet|übernommen)\b/i;
 const WHAT_IS_FUNDED = /was (wird|werden) .{0,60}gefördert|was fördert|what (is|gets|will be) funded|what does .{0,60} fund/i;
 const WHERE = /\bwo\b|wohin|\bwhere\b|an wen|adresse|address|\b(bei|an) welche[rnms]? (stelle|behörde|adresse|institution|einrichtung)|\b(which|what) (office|authority|body|address)\b/i;
 const ADDRESS = /\b\d{5}\s+\p{Lu}|postfach|\b(bei|an) (der|dem|das|die|den)\s+\p{Lu}[\p{L}-]*(direktion|amt|ministerium|präsidium|stiftung|träger|agentur|stelle|institut|verwaltung|behörde)|\bbeim\s+\p{Lu}[\p{L}-]*(amt|ministerium|präsidium|institut|bundesamt|landesamt)/u;
@@ -288,6 +284,9 @@ const CALL_INTRO = /^(mit (dem|diesem)|im rahmen (des|dieses))\s+(förderaufruf|
 const COST_ESTIMATE = /erfahrungsgemäß|\bkostet\b.{0,40}\b(rund|etwa|ca\.|ungefähr|durchschnittlich)\b|\bin der regel\b.{0,30}\bkosten\b/i;
 /** The funder's share ("übernimmt drei Viertel der Kosten", "75 Prozent der Ausgaben"). */
 const FUNDER_SHARE = /(übernimmt|übernehmen|trägt|fördert|erstattet)\b.{0,30}\b(\d+\s*(prozent|%)|drei viertel|die hälfte|zwei drittel|ein drittel|vier fünftel)/i;
+/** A council resolution asked about, and a sentence on one. */
+export const RESOLUTION_ASKED = /beschluss|council (resolution|decision|approval)|resolution of the council/i;
+export const RESOLUTION_SAID = /beschluss|resolution/i;
 /** Enclosures asked for, and a sentence that names them. */
 const ENCLOSURE_ASKED = /beigefügt|beifügen|beizufügen|beilegen|beigelegt|beiliegen|anhängen|anzuhängen|mitschicken|mitsenden|unterlagen|\battach|\benclos|supporting documents/i;
 const ENCLOSURE_SAID = /beizufügen|beigefügt|beifügen|beiliegen|beizulegen|legen\b.{0,60}\bbei\b|anzuhängen|hochzuladen|vorzulegen|einzureichen sind folgende|folgende unterlagen/i;
@@ -809,7 +808,7 @@ export function findPassage(
       // A work the text cites ("Gesemann, Frank; Roth, Roland (2017): Erfolgsfaktoren …") is not what the text says.
       if (LITERATURE_SECTION.test(h.chunk.section ?? '') || REFERENCE_ENTRY.test(s)) continue;
       // "Ratsbeschluss nötig?" under a signature question: the sentence on the resolution is the one.
-      const cueHit = cue ? cue.test(s) || (intent === 'signature' && /beschluss|resolution/i.test(query) && /beschluss/i.test(s)) : true;
+      const cueHit = cue ? cue.test(s) || (intent === 'signature' && RESOLUTION_ASKED.test(query) && RESOLUTION_SAID.test(s)) : true;
       const dateHit = intent === 'deadline' && /\d/.test(s) && findDates(s).length > 0;
       if (intent === 'deadline' && !dateHit) continue;
       // A decision, a project start or an event date is never the application deadline.
@@ -874,7 +873,7 @@ export function findPassage(
         else if (/^(\(\d+\)\s*)?(gefördert werden|förderfähig sind|zuwendungsfähig sind|gefördert wird)\b/i.test(s)) score += 2;
       }
       // "Mähgerät für den Bauhof förderfähig?": the sentence that says whether a named thing is funded, over one that merely names the other word.
-      if (intent === 'unknown' && cov > 0 && THING_FUNDED_ASKED.test(query) && !WHAT_IS_FUNDED.test(query) && FUNDED_SAID.test(s)) score += 1;
+      if (intent === 'unknown' && cov > 0 && THING_FUNDED_ASKED.test(query) && !WHAT_IS_FUNDED.test(query) && FUNDING_RULED.test(s)) score += 1;
       // "Mit dem Förderaufruf „…“ unterstützt das Ministerium Kommunen dabei, …": what the call is for, not what it gives.
       if ((intent === 'benefits' || intent === 'money') && CALL_INTRO.test(s)) score -= 2;
       // "Welchen Anteil tragen wir selbst?" – "…, den Rest trägt die Gemeinde": the own share, in other words.
@@ -892,7 +891,7 @@ export function findPassage(
       // "… as a scanned PDF?": the sentence that names that way of sending.
       if (byChannel) score += 1.5;
       // "Ratsbeschluss nötig?": the sentence on the council's resolution, not the one on who signs.
-      if (intent === 'signature' && /beschluss|resolution/i.test(query)) score += /beschluss|resolution/i.test(s) ? 3 : -1;
+      if (intent === 'signature' && RESOLUTION_ASKED.test(query)) score += RESOLUTION_SAID.test(s) ? 3 : -1;
       // A letter's subject line names the call; it answers nothing.
       if (/^(betreff|betrifft|subject)\s*:/i.test(s)) score -= 3;
       // "Der erste Teil dieses Thesenpapiers betrachtet …": a paper's outline names its topics without saying anything of them.

@@ -4,7 +4,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import YAML from 'yaml';
 import { normalizeForQuote } from '../knowledge/cleanText.js';
-import { STOPWORDS } from '../retrieval/textAnalysis.js';
+import { escapeRegExp, STOPWORDS } from '../retrieval/textAnalysis.js';
 import { introducedName, type SourceDocument } from '../knowledge/sourceDocument.js';
 import { programFileSchema, type Program, type ProgramFile } from './programSchema.js';
 
@@ -96,6 +96,12 @@ const PLAIN_NAME_WORDS = new Set(
  * without the year ("Dorfkern lebendig" for „Dorfkern lebendig 2027“), the file id, and the name's
  * distinctive words ("Klimafit", "Hitzeschutzpläne") when no other source uses them.
  */
+/** Whether another source uses a word or phrase (at a word's start): then it names no one call. */
+function usedElsewhere(phrase: string, otherTexts: string[]): boolean {
+  const re = new RegExp(`(^|[^\\p{L}])${escapeRegExp(phrase)}`, 'iu');
+  return otherTexts.some((t) => re.test(t));
+}
+
 function aliasesFromTitle(title: string, id: string, otherTexts: string[]): string[] {
   const aliases = new Set<string>([title.toLowerCase()]);
   for (const m of title.matchAll(new RegExp(QUOTED.source, 'g'))) {
@@ -113,7 +119,7 @@ function aliasesFromTitle(title: string, id: string, otherTexts: string[]): stri
     const withoutState = withoutYear.replace(STATE_AT_END, '').trim();
     if (withoutState !== withoutYear && withoutState.includes(' ') && withoutState.length >= 6) aliases.add(withoutState);
     // "Weckruf MV" is called "Weckruf": one word left, when no other source uses it.
-    else if (withoutState !== withoutYear && withoutState.length >= 6 && !otherTexts.some((t) => new RegExp(`(^|[^\\p{L}])${withoutState.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'iu').test(t))) aliases.add(withoutState);
+    else if (withoutState !== withoutYear && withoutState.length >= 6 && !usedElsewhere(withoutState, otherTexts)) aliases.add(withoutState);
   }
   // Abbreviations the title gives ("BüFöR", "IRIS"): an upper-case word of three or more letters.
   for (const m of title.matchAll(/(?<![\p{L}])(\p{Lu}[\p{Lu}\p{Ll}]*\p{Lu}[\p{L}]*)(?![\p{L}])/gu)) {
@@ -132,8 +138,7 @@ function aliasesFromTitle(title: string, id: string, otherTexts: string[]): stri
   const lead = fullName.split(/\s+/);
   if (lead.length >= 3 && /^\p{Lu}\p{Ll}{2,}/u.test(lead[1]) && lead[0].length >= 3) {
     const two = `${lead[0]} ${lead[1]}`.replace(/[^\p{L}\s-]/gu, '');
-    const pair = new RegExp(`(^|[^\\p{L}])${two.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'iu');
-    if (two.length >= 8 && !otherTexts.some((t) => pair.test(t))) aliases.add(two.toLowerCase());
+    if (two.length >= 8 && !usedElsewhere(two, otherTexts)) aliases.add(two.toLowerCase());
   }
   // Distinctive words of the name, and nouns of the rest of the title ("Benchmarking-Runde"), but
   // no state ("Niedersachsen"): that would name the call in every question about the state.
@@ -146,8 +151,7 @@ function aliasesFromTitle(title: string, id: string, otherTexts: string[]): stri
     // The name's first word is capitalised whatever it is: "Verstehen vor Ort" must not make "verstehen" a name.
     if (i === 0 && /en$/.test(word) && word.length < 10) continue;
     if (word.length < 8 || !/^\p{Lu}/u.test(word) || PLAIN_NAME_WORDS.has(word.toLowerCase()) || STATES.some((st) => st.patterns.test(word.toLowerCase()))) continue;
-    const used = new RegExp(`(^|[^\\p{L}])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'iu');
-    if (!otherTexts.some((t) => used.test(t))) aliases.add(word.toLowerCase());
+    if (!usedElsewhere(word, otherTexts)) aliases.add(word.toLowerCase());
   }
   // "Mitfahrbänke" is asked for as "Mitfahrbank": a plural with an umlaut, also in the singular.
   for (const a of [...aliases]) {
@@ -214,13 +218,8 @@ function aliasesFromOrganisations(text: string, otherTexts: string[]): string[] 
     const withoutYear = m[1].replace(YEAR_AT_END, '').trim();
     if (withoutYear.length >= 3) found.add(withoutYear);
   }
-  // "Mitfahrwerk Rhön-Vogelsberg e. V.", "Stadtnest gGmbH": the organisation's own word, when no other source uses it.
-  for (const m of text.matchAll(/(?<![\p{L}])(\p{Lu}\p{Ll}{5,})(?:\s+\p{Lu}[\p{L}-]+)?\s+(?:e\.\s?V\.|gGmbH|GmbH)(?![\p{L}])/gu)) {
-    const word = m[1];
-    if (GENERIC_ORGANISATION.test(word)) continue;
-    const used = new RegExp(`(^|[^\\p{L}])${word}`, 'iu');
-    if (!otherTexts.some((t) => used.test(t))) found.add(word);
-  }
+  // "Mitfahrwerk Rhön-Vogelsberg e. V.", "Stadtnest gGmbH": the organisation's own word (the filter below drops it when another source uses it).
+  for (const m of text.matchAll(/(?<![\p{L}])(\p{Lu}\p{Ll}{5,})(?:\s+\p{Lu}[\p{L}-]+)?\s+(?:e\.\s?V\.|gGmbH|GmbH)(?![\p{L}])/gu)) if (!GENERIC_ORGANISATION.test(m[1])) found.add(m[1]);
   // "Bürgerstiftung" alone is a kind of foundation, not a name; "Nordstiftung Zusammenhalt" is one.
   for (const m of text.matchAll(/(?<![\p{L}])(Stiftung\s+\p{Lu}[\p{L}-]{3,}|\p{Lu}[\p{L}-]{3,}[\s-]Stiftung|(\p{Lu}[\p{L}-]{3,}stiftung)\s+\p{Lu}[\p{L}-]{3,})(?![\p{L}])/gu)) {
     found.add(m[1]);
@@ -234,7 +233,7 @@ function aliasesFromOrganisations(text: string, otherTexts: string[]): string[] 
     if (m[2] && !KIND_OF_FOUNDATION.test(m[2])) found.add(m[2]);
   }
   const unused = (name: string) => {
-    const re = new RegExp(`(^|[^\\p{L}])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}])`, 'u');
+    const re = new RegExp(`(^|[^\\p{L}])${escapeRegExp(name)}($|[^\\p{L}])`, 'u');
     return !otherTexts.some((t) => re.test(t));
   };
   return [...found].filter((n) => !STATES.some((st) => st.patterns.test(n.toLowerCase())) && unused(n)).map((n) => (/^\p{L}{3}$/u.test(n) && /\p{Lu}/u.test(n) ? n : n.toLowerCase()));

@@ -10,6 +10,11 @@ export const STOPWORDS = new Set(
 );
 
 /** Lower-cases, folds ß, and strips diacritics-free punctuation; keeps umlauts for the stemmer. */
+/** A text as a regular expression that matches it literally. */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 export function normalizeWord(w: string): string {
   return w.toLowerCase().replace(/ß/g, 'ss');
 }
