@@ -11,10 +11,10 @@ import { formatDate, formatDayMonth, formatNumber, type Translate } from '../i18
 import { parseQuantity } from '../nlu/numbers.js';
 import { detectLanguage } from '../nlu/language.js';
 import { asksToApplyAgain, findPriorRoundRule } from './priorRounds.js';
-import { findMissingRequirement, findNamedCondition, findNamedExclusion } from './namedExclusions.js';
+import { askedPlaces, findClosedList, findMissingRequirement, findNamedCondition, findNamedExclusion } from './namedExclusions.js';
 import { askedMembers, jointCap, jointMaxMembers, jointRefused, partnerPopulations } from './jointApplications.js';
 import { describingWordsOut, findSentence, FIRST_STAGE_SENTENCE, jointAmountAfter } from './passageFinder.js';
-import { asksAboutPeople, asksSecondStage, RESOLUTION_ASKED, RESOLUTION_SAID, channelRefused, findRelativeDeadline, INFO_EVENT, samePeople, BY_CHANNEL, LATER_HANDED_IN, OUTCOME, SIGN_UP, aboutEarlierRound, deadlineWithHour, findAmountLimits, findByline, findPublicationDate, kindOfNamedPlace, hasIntentCue, otherKindDeadline, passesOnApplications, secondStageDeadline, textsSay, findDuration, findExpansion, findFaqAnswer, findPassage, findWhenPassage, isApplicationDeadline } from './passageFinder.js';
+import { allChunksOf, asksAboutPeople, asksSecondStage, RESOLUTION_ASKED, RESOLUTION_SAID, channelRefused, findRelativeDeadline, INFO_EVENT, samePeople, BY_CHANNEL, LATER_HANDED_IN, OUTCOME, SIGN_UP, aboutEarlierRound, deadlineWithHour, findAmountLimits, findByline, findPublicationDate, kindOfNamedPlace, hasIntentCue, otherKindDeadline, passesOnApplications, secondStageDeadline, textsSay, findDuration, findExpansion, findFaqAnswer, findPassage, findWhenPassage, isApplicationDeadline } from './passageFinder.js';
 import { COUNT_QUESTION, countedWord, countedPattern, coverage, focusTerms, isQuestionWord, NUMBER_WORD, unknownTopic } from './support.js';
 import type { Answer, Citation, Suggestion } from './types.js';
 import { escapeMarkdown } from '../bot/markdown.js';
@@ -182,7 +182,7 @@ const TIME_WORD = /^(frist|termin|datum|zeit|tag|monat|jahr|woch|end|lauf|lauft)
 /** Stems of taking part in a call: a when-question with only these asks for the deadline. */
 const TAKING_PART = /^(mitmach|teilnehm|teilnahm|bewerb|beantrag|antrag|einreich|anmeld|registrier|mitwirk|beteilig|interess|meld|abgeb|schick|send|einsend|dabei|apply|submit|register)/;
 /** A question for the time of something other than the application ("Wann entscheidet die Jury?"). */
-const EVENT_WORDS = String.raw`\b(jury|auswahl|ausgewählt|entscheid\w*|entschieden|erfahren|wei(?=ß)|weiss|wissen|bewillig\w*|bescheid|zusage|ergebnis\w*|info-?veranstaltung|informationsveranstaltung|veranstaltung|webinar|sprechstunde|beginn\w*|beginnt|startet|start|auftakt\w*|workshop|treffen|netzwerktreffen|laufzeit|projektende|abgeschlossen|fertig|fertiggestellt|umgesetzt|verwendungsnachweis|decide|decision|selected|selection|start|begin|event|webinar|consultation|office hours?|session|information hour|info hour|infostunde|meeting|workshop|conference|sprechstunde|fachtag|konferenz|completed|finished|report|reports|reporting|\w*bericht\w*|nachweis\w*|abrechnung)(e?n|s)?\b`;
+const EVENT_WORDS = String.raw`\b(jury|auswahl|ausgewählt|entscheid\w*|entschieden|erfahren|wei(?=ß)|weiss|wissen|bewillig\w*|bescheid|zusage|ergebnis\w*|info-?veranstaltung|informationsveranstaltung|veranstaltung|webinar|sprechstunde|beginn\w*|beginnt|startet|start|auftakt\w*|workshop|treffen|netzwerktreffen|laufzeit|projektende|abgeschlossen|fertig|fertiggestellt|umgesetzt|verwendungsnachweis|decide|decision|selected|selection|start|begin|event|webinar|consultation|office hours?|session|information hour|info hour|infostunde|meeting|workshop|conference|sprechstunde|fachtag|konferenz|completed|finished|report|reports|reporting|\w*bericht\w*|nachweis\w*|abrechnung|auszahl\w*|ausgezahlt|überwies\w*|überweis\w*|paid|pay|pays|payout|payments?|disburs\w*|geliefert|lieferung|delivered|delivery|buy|bought|purchas\w*|spend|spent|installed|install|built|build)(e?n|s)?\b`;
 /** Something other than applying that a "when" question may ask about. */
 const OTHER_EVENT = new RegExp(String.raw`${WHEN_START}.*${EVENT_WORDS}`, 'i');
 const NAMES_EVENT = new RegExp(EVENT_WORDS, 'i');
@@ -1131,6 +1131,9 @@ export class Answerer {
         if (!key) return this.quoteAnswer(program, intent, faq, lang);
         return this.answerOf(program, intent, t(lang, `passage.${key}`, { program: program.shortName, quote: escapeMarkdown(faq.quote) }), [this.citation(program, faq.docId, faq.quote)], lang);
       }
+      // "Teilnehmen können nur die acht Gemeinden …: Brunnried, …": a call for places it names decides by the asker's name.
+      const listed = verdict.status !== 'no' && !districts ? this.closedListVerdict(program, docIds, verdict, ownWords) : undefined;
+      if (listed) return this.verdictAnswer(program, listed, profile, lang, req.text);
       // "… mit Berufsfeuerwehr": something the asker names that the call excludes outright.
       const excluded = verdict.status !== 'no' ? findNamedExclusion(kb, docIds, ownWords) : undefined;
       if (excluded) {
@@ -1502,6 +1505,26 @@ export class Answerer {
     const worst = others.some((r) => r.status === 'no') ? 'no' : others.some((r) => r.status === 'conditional') ? 'conditional' : 'fits';
     const status = within ? worst : 'no';
     return this.verdictAnswer(program, { ...base, status, reasons: within ? [...others.filter((r) => r.status !== 'ok'), reason, ...others.filter((r) => r.status === 'ok')] : [reason, ...others], missing: base.missing.filter((m) => m !== 'population') }, profile, lang, question);
+  }
+
+  /**
+   * A call open only to the places it lists: the asker's place in the list is a yes, a place the call does not name at
+   * all a no, and otherwise a yes only on that condition, with the list.
+   */
+  private closedListVerdict(program: Program, docIds: ReadonlySet<string>, verdict: Verdict, ownWords: string): Verdict | undefined {
+    const { kb } = this.deps;
+    const list = findClosedList(kb, docIds);
+    if (!list) return undefined;
+    const places = askedPlaces(ownWords);
+    const known = verdict.reasons.filter((r) => r.status === 'ok' || r.status === 'info');
+    const inList = places.find((p) => list.names.some((n) => n.toLowerCase() === p.toLowerCase()));
+    if (inList) return { ...verdict, status: 'fits', reasons: [{ status: 'ok', key: 'verdict.reason.listed', values: { place: inList }, quote: list.quote }, ...known], missing: [] };
+    const unknown = places.find((p) => !allChunksOf(kb, docIds).some((c) => new RegExp(`(?<!\\p{L})${escapeRegExp(p)}(?!\\p{L})`, 'u').test(c.text)));
+    if (unknown) return { ...verdict, status: 'no', reasons: [{ status: 'no', key: 'verdict.reason.notListed', values: { place: unknown }, quote: list.quote }, ...known], missing: [] };
+    if (verdict.status === 'fits') {
+      return { ...verdict, status: 'conditional', reasons: [{ status: 'conditional', key: 'verdict.reason.onlyListed', values: { names: list.names.join(', ') }, quote: list.quote }, ...known], missing: [] };
+    }
+    return undefined;
   }
 
   private verdictAnswer(program: Program, verdict: Verdict, profile: ApplicantProfile, lang: Lang, question = ''): Answer {

@@ -167,3 +167,63 @@ function rareWordIn(kb: KnowledgeBase, docIds: ReadonlySet<string>, asked: Reado
   }
   return undefined;
 }
+
+/**
+ * "Teilnehmen können nur die acht Gemeinden, in denen …: Brunnried, Eschelbach … und Weidling." A call for
+ * places it names one by one: whether the asker may take part depends on their name being in that list.
+ */
+export interface ClosedList {
+  docId: string;
+  quote: string;
+  names: string[];
+}
+
+/** "nur (die) … Gemeinden/Kommunen/Städte …", "only the following municipalities …": the list that follows is all there is. */
+const ONLY_LISTED = /\bnur\b[^.:]{0,140}\b(gemeinden|kommunen|städte|orte|ortsgemeinden|landkreise|kreise|ämter)\b|\bonly\b[^.:]{0,140}\b(municipalities|towns|cities|villages|districts)\b/i;
+/** A list of proper names after a colon or in brackets: "…: Brunnried, Eschelbach und Weidling". */
+const NAME_LIST = /(?::\s*|\()((?:\p{Lu}[\p{L}-]+(?:\s\p{Lu}[\p{L}-]+)?)(?:(?:,\s*|\s+und\s+|\s+sowie\s+|,?\s+and\s+)\p{Lu}[\p{L}-]+(?:\s\p{Lu}[\p{L}-]+)?){2,})/u;
+
+const IN_REGIONS = /\b(in|im|aus)\s+(den|dem|der)?\s*(land)?(kreis|bezirk|region)|\bin\s+the\s+(districts?|counties|regions?)\b/i;
+
+const closedLists = new WeakMap<ReadonlySet<string>, ClosedList | null>();
+
+/** The call's closed list of named participants, read once per programme. */
+export function findClosedList(kb: KnowledgeBase, docIds: ReadonlySet<string>): ClosedList | undefined {
+  let found = closedLists.get(docIds);
+  if (found === undefined) {
+    found = null;
+    outer: for (const chunk of allChunksOf(kb, docIds)) {
+      for (const sentence of chunk.sentences) {
+        const only = ONLY_LISTED.exec(sentence);
+        if (!only) continue;
+        const list = NAME_LIST.exec(sentence.slice(only.index));
+        // "nur Kommunen in den Landkreisen Cochem-Zell, …" lists the districts the places lie in, not the places.
+        if (!list || IN_REGIONS.test(sentence.slice(only.index, only.index + list.index))) continue;
+        const names = list[1].split(/,\s*|\s+und\s+|\s+sowie\s+|,?\s+and\s+/).map((n) => n.trim()).filter(Boolean);
+        found = { docId: chunk.docId, quote: sentence, names };
+        break outer;
+      }
+    }
+    closedLists.set(docIds, found);
+  }
+  return found ?? undefined;
+}
+
+/** The place the asker names as theirs: "die Gemeinde Lindenreuth", "the municipality of Lindenreuth", "Lindenreuth municipality". */
+const OWN_PLACE =
+  /(?<!\p{L})(?:[Gg]emeinde|[Ss]tadt|[Mm]arkt|[Mm]arktgemeinde|[Oo]rtsgemeinde|[Kk]ommune|[Dd]orf|[Ll]andkreis|[Kk]reis|[Aa]mt)\s+(\p{Lu}[\p{L}-]{2,})|(?<!\p{L})(?:[Mm]unicipality|[Tt]own|[Cc]ity|[Vv]illage|[Dd]istrict)\s+of\s+(\p{Lu}[\p{L}-]{2,})|(?<!\p{L})(\p{Lu}[\p{L}-]{2,})\s+(?:municipality|town council)\b|(?<!\p{L})[Ww]ir\s+(?:sind|aus)\s+(\p{Lu}[\p{L}-]{2,})|(?<!\p{L})[Ww]e\s+are\s+(\p{Lu}[\p{L}-]{2,})/gu;
+/** Words that stand where a name would ("The municipality", "Unsere Gemeinde"). */
+const NOT_A_NAME = /^(the|our|this|that|a|an|die|der|das|unsere?|diese[rs]?|eine?|jede|welche|ihre?|no|every|each)$/i;
+
+/** Places the question names as the asker's, in the call's list or not ("Lindenreuth"). */
+export function askedPlaces(question: string): string[] {
+  const places: string[] = [];
+  const re = new RegExp(OWN_PLACE.source, OWN_PLACE.flags);
+  for (let m = re.exec(question); m; m = re.exec(question)) {
+    const name = m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5];
+    // "The municipality of Lindenreuth": "The" is no name, and the match after it may still hold one.
+    if (NOT_A_NAME.test(name)) re.lastIndex = m.index + name.length;
+    else places.push(name);
+  }
+  return places;
+}

@@ -1076,7 +1076,9 @@ export function findPassage(
 }
 
 /** A time in a sentence: a date, a month, a year, a season. */
-const TIME = /\b\d{1,2}\.\s?\d{1,2}\.(\s?\d{2,4})?|\b(januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember|january|february|march|june|july|october|december)\b|\b20\d\d\b|\b(frühjahr|sommer|herbst|winter|quartal|jahresende|jahresbeginn)\b/i;
+const TIME = /\b(innerhalb|binnen|within)\s+(von\s+)?(\d+|\p{L}+)\s+(tage[n]?|wochen|monate[n]?|jahre[n]?|days|weeks|months|years)\b|\b\d{1,2}\.\s?\d{1,2}\.(\s?\d{2,4})?|\b(januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember|january|february|march|june|july|october|december)\b|\b20\d\d\b|\b(frühjahr|sommer|herbst|winter|quartal|jahresende|jahresbeginn)\b/iu;
+
+const YEAR_AS_TIME = /\bjahr(es)?\s+20\d\d\b|\b(im jahr|im laufe des jahres|ab|bis|ende|anfang|mitte|seit|von|until|by|from|early|late|during)\s+(\p{L}+\s+){0,2}20\d\d\b|\b(in|im)\s+20\d\d\b/iu;
 
 /** Asking when one learns the outcome ("bewilligt", "Zusage") is answered by a sentence on decisions. */
 const RESULT_WORD = /^(bewillig|zusag|bescheid|entscheid|ergebnis|auswahl|ausgewahlt|gefordert|forderentscheid|forderzusag)/;
@@ -1108,8 +1110,11 @@ export function findWhenPassage(kb: KnowledgeBase, docIds: ReadonlySet<string>, 
       // A sentence that names the thing itself beats one that needs the sentence before.
       const cov = Math.max(own, withPrev * 0.8);
       if (cov === 0) return;
-      // A day or a month says when; a year alone is often part of a name ("Förderaufruf 2027").
-      const dated = TIME.test(s.replace(/\b20\d\d\b/g, ' ')) ? 0.5 : 0;
+      // A day or a month says when; a year alone is often part of a name ("Förderaufruf 2027", "Sichere Krötenwege 2027"),
+      // so a dated sentence lower in the ranking still beats it.
+      const dated = TIME.test(s.replace(/\b20\d\d\b/g, ' ')) ? 1.5 : 0;
+      // A year alone answers "when" only as a time ("im Jahr 2027", "bis Ende 2027"), not as part of a name.
+      if (!dated && !YEAR_AS_TIME.test(s)) return;
       const score = 3 * cov + dated + 1 / (1 + rank);
       if (!best || score > best.score) best = { docId: h.chunk.docId, quote: withPrev > own ? `${prev} ${s}` : s, score, coverage: Math.min(1, cov) };
     });

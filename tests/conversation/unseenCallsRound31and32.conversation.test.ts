@@ -63,3 +63,36 @@ describe('a call written in English, asked in English', () => {
     expect(await ask('What do we have to attach to a Remember Together application?', 'en-US')).toMatch(/letter of support from a local dementia counselling service/);
   });
 });
+
+describe('a call for the places it names one by one', () => {
+  it('says no to a place the call does not name, in German and English', async () => {
+    expect(await ask('Die Gemeinde Lindenreuth im Landkreis Aurachgrund hat auch Krötenwanderungen. Kann sie bei Sichere Krötenwege mitmachen?')).toMatch(/^Nein – [\s\S]*Lindenreuth ist nicht darunter[\s\S]*Brunnried, Eschelbach/);
+    expect(await ask('The municipality of Lindenreuth in the Aurachgrund district has toads too. Can it take part in Sichere Krötenwege?', 'en-US')).toMatch(/^No – [\s\S]*Lindenreuth is not one of them/);
+  });
+
+  it('says yes to a listed place, and names the list when no place is given', async () => {
+    expect(await ask('Wir sind die Gemeinde Kirchwald. Können wir bei Sichere Krötenwege mitmachen?')).toMatch(/^Ja – Kirchwald gehört zu den Kommunen/);
+    expect(await ask('Wir sind eine Gemeinde im Landkreis Aurachgrund. Können wir bei Sichere Krötenwege mitmachen?')).toMatch(/^Ja, aber nur unter Bedingung: [^\n]*namentlich genannten Kommunen \(Brunnried, [^)]*Weidling\)/);
+  });
+});
+
+describe('when something other than applying happens', () => {
+  it.each([
+    ['Wann wird die Krötenwege-Pauschale ausgezahlt?', 'de-DE'],
+    ['When will the Krötenwege lump sum be paid out?', 'en-US'],
+    ['When will the Abwasch statt Abfall Spülmobil be delivered?', 'en-US'],
+  ])('abstains for "%s" rather than giving the application deadline or a sentence without a time', async (question, locale) => {
+    const text = await ask(question, locale);
+    expect(text).toMatch(/keine gesicherte Information|could not find reliable information/);
+    expect(text).not.toMatch(/Dezember|December|November|2\.500/);
+  });
+
+  it('takes the dated sentence over one with the year in the call\'s name', async () => {
+    expect(await ask('Wann müssen die Zäune bei Sichere Krötenwege stehen?')).toMatch(/bis zum 15\. Februar 2027 aufgebaut/);
+  });
+
+  it('reads a time given relative to the approval', async () => {
+    expect(await ask('Bis wann müssen die über Lastenrad kommunal geförderten Räder gekauft sein?')).toMatch(/innerhalb von sechs Monaten nach Zugang des Bewilligungsbescheids/);
+    expect(await ask('By when do we have to buy the cargo bikes funded by Lastenrad kommunal?', 'en-US')).toMatch(/innerhalb von sechs Monaten/);
+  });
+});
