@@ -84,9 +84,13 @@ const NEXT_ROUND = /\b(neue|nächste|weitere|kommende)\w* (runde|ausschreibung|f
 const NEXT_ROUND_SAID = /\b(neue|nächste|weitere|erneute|kommende|zweite|dritte)\w* (runde|ausschreibung|förderrunde|aufruf|durchgang|ausschreibungsrunde)|\b(erneut|wieder|nochmals) ausgeschrieben|\b(next|new|second|third) (round|call)\b/i;
 /** "Dürfen wir das Geld für … verwenden?", "Can we use the money to …?": whether something may be paid from the grant. */
 const USE_OF_MONEY = /\bmit (dem|diesem) geld\b|\b(verwenden|einsetzen|nutzen|bezahlen|bezahlt|finanzieren|finanziert|abrechnen|gefördert|förderfähig|zuwendungsfähig)\b|\b(use|spend)\b.{0,40}\b(money|grant|funding|funds)\b|\b(money|grant|funding|funds)\b.{0,30}\b(be )?(used|spent)\b|\b(pay for|be funded|fundable|eligible (cost|expense)s?)\b/i;
+/** "Sind Smartphones … förderfähig?", "Is a trailer also eligible?": a yes/no question whether something is funded. */
+const THING_FUNDABLE = /^\s*(sind|ist|werden|wird|wären|wäre|is|are|would|will)\b.{0,100}\b(förderfähig|zuwendungsfähig|gefördert|finanziert|eligible|fundable|funded|covered)\b/i;
+/** Words naming the asker or a kind of applicant: then "förderfähig" asks who may apply. */
+const APPLICANT_SUBJECT = /\b(wir|uns|unsere?[nmrs]?|we|our|us)\b|\b(gemeinden?|stadt|städte|kommunen?|landkreise?|kreise?|vereine?|träger|ämter|amt|samtgemeinden?|verbandsgemeinden?|municipalit(y|ies)|towns?|cit(y|ies)|districts?|counties|county|associations?|organi[sz]ations?|applicants?)\b/i;
 /** A sentence that excludes something from funding. */
 /** A sentence saying the call pays for something. */
-const FUNDED_SAID = /(?<![a-zäöüß])(übernimmt|übernehmen|gefördert werden|gefördert wird|förderfähig sind|förderfähig ist|zuwendungsfähig sind|finanziert|erstattet|bezuschusst)\b/i;
+const FUNDED_SAID = /(?<![a-zäöüß])(übernimmt|übernehmen|gefördert werden|gefördert wird|förderfähig sind|förderfähig ist|zuwendungsfähig sind|finanziert|erstattet|bezuschusst)\b|\b(werden|wird)\s+([\p{L}-]+\s+){0,6}gefördert(?!\p{L})/iu;
 const NOT_FUNDED = /^nicht\s+(gefördert|finanziert)\s+(werden|wird)\b|\b(fördern|fördert|finanziert|finanzieren|bezahlt|bezahlen|übernimmt|übernehmen)\s+(wir|sie|es|dieses programm|das programm|die stiftung|der fonds|das land)\s+nicht\b|\b(werden|wird|sind|ist)\s+nicht\s+(gefördert|förderfähig|zuwendungsfähig|finanziert|übernommen|erstattet)\b|\bnicht\s+(förderfähig|zuwendungsfähig)\s+(sind|ist)\b|\bvon der förderung ausgeschlossen\b/i;
 /**
  * The deadline among a sentence's dates: "Veröffentlicht am 1. Oktober 2026 · Bewerbungsschluss: 1. Dezember 2026"
@@ -347,7 +351,8 @@ function plainAnswer(intent: Intent, quote: string, question: string): { key: st
     if (refusing && !/\b(nur|ausschließlich|lediglich)\b/i.test(refusing)) return { key: 'channelRefused' };
   }
   // "Dürfen wir das Geld für den Umbau verwenden?" – "Baumaßnahmen … werden nicht gefördert.": a plain no, unless the sentence makes an exception.
-  if (USE_OF_MONEY.test(question) && YES_NO_QUESTION.test(questionSentence(question))) {
+  const thingAsked = THING_FUNDABLE.test(questionSentence(question)) && !APPLICANT_SUBJECT.test(question);
+  if ((USE_OF_MONEY.test(question) || thingAsked) && YES_NO_QUESTION.test(questionSentence(question))) {
     const refusing = splitSentences(quote).find((x) => NOT_FUNDED.test(x));
     if (refusing && splitSentences(quote).length === 1 && !/\b(sofern|wenn|soweit|außer|ausgenommen|es sei denn|nur|jedoch|aber)\b/i.test(refusing)) return { key: 'notFunded' };
     // "Can the money be used for a crossing island (Querungshilfe)?" – "Für kleine bauliche Maßnahmen …, etwa … Querungshilfen …, übernimmt das Land 65 Prozent": yes.
@@ -762,6 +767,8 @@ export class Answerer {
     const describesApplicant = facts.entityType !== undefined || facts.population !== undefined;
     if ((intent === 'unknown' || intent === 'about' || intent === 'benefits' || intent === 'profileCheck' || (intent === 'money' && !/wie (viel|hoch)|how much|welche[nrs]? (fest|förder)?(betrag|pauschale|zuschuss|summe)/i.test(req.text) && ELIGIBILITY_CUE.test(questionSentence(req.text))) || (intent === 'process' && ELIGIBILITY_CUE.test(questionSentence(req.text)))) && describesApplicant && ELIGIBILITY_CUE.test(req.text)) intent = 'eligibility';
 
+    // "Sind Smartphones förderfähig?", "Is a trailer eligible?": whether a thing is funded, not who may apply.
+    if (intent === 'eligibility' && !describesApplicant && THING_FUNDABLE.test(questionSentence(ownWords)) && !APPLICANT_SUBJECT.test(ownWords)) intent = 'unknown';
     // "Drei Dörfer wollen einen gemeinsamen Antrag stellen. Ist das möglich?" asks who may apply, and how.
     if ((intent === 'process' || intent === 'unknown') && JOINT_QUESTION.test(ownWords) && /möglich|geht das|ging das|ginge das|dürfen|darf|durften|können|kann|konnten|erlaubt|zulässig|possible|allowed|can we/i.test(req.text)) intent = 'eligibility';
     // "Dürfen wir mehrere Beiträge einreichen?" asks how many one may hand in: the call's sentence on that.

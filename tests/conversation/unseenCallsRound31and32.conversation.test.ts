@@ -96,3 +96,16 @@ describe('when something other than applying happens', () => {
     expect(await ask('By when do we have to buy the cargo bikes funded by Lastenrad kommunal?', 'en-US')).toMatch(/innerhalb von sechs Monaten/);
   });
 });
+
+describe('whether a thing is funded, asked as "förderfähig" or "eligible"', () => {
+  it.each([
+    ['Sind Smartphones für die Gemeindevertreter bei Ratsarbeit digital förderfähig?', 'de-DE', /^Nein – [\s\S]*Smartphones, Mobilfunkverträge/],
+    ['Are smartphones eligible under Ratsarbeit digital?', 'en-US', /^No – [\s\S]*Smartphones, Mobilfunkverträge/],
+    ['Sind Anhänger bei Lastenrad kommunal förderfähig?', 'de-DE', /^Ja – [\s\S]*Anhänger und Transportboxen werden zusammen mit dem Lastenrad gefördert/],
+    ['Is a trailer for the cargo bike also eligible under Lastenrad kommunal?', 'en-US', /^Yes – [\s\S]*Anhänger und Transportboxen/],
+  ])('answers "%s" from the sentence on that thing, not from who may apply', async (question, locale, answer) => {
+    const text = await ask(question, locale);
+    expect(text).toMatch(answer);
+    expect(text).not.toMatch(/Antragsberechtigt sind/);
+  });
+});
