@@ -249,3 +249,21 @@ describe('classifyIntent: more ways to ask', () => {
     expect(classifyIntent(text).intent).toBe(intent);
   });
 });
+
+describe('classifyIntent: words that only look like a kind of question', () => {
+  it.each([
+    // "funded by" after a thing describes it; only the programme funded by someone asks for the funder.
+    ['May a municipality charge local clubs a fee for borrowing a Spülmobil funded by Abwasch statt Abfall?', 'funder', false],
+    ['Who is Remember Together funded by?', 'funder', true],
+    ['Is KommA funded by the federal government?', 'funder', true],
+    // "when their term ends" is a condition, not a when-question.
+    ['Do council members have to return their tablets when their term of office ends?', 'deadline', false],
+    ['And when does the call close?', 'deadline', true],
+    // What a municipality may do is not whether it may apply.
+    ['Darf eine Gemeinde von Vereinen eine Gebühr für das Ausleihen verlangen?', 'eligibility', false],
+    ['Kann eine Gemeinde mitmachen?', 'eligibility', true],
+    ['Kann ein Landkreis für seine Gemeinden einen Antrag stellen?', 'eligibility', true],
+  ] as [string, Intent, boolean][])('"%s" is %s: %s', (text, intent, expected) => {
+    expect(classifyIntent(text).intent === intent).toBe(expected);
+  });
+});
