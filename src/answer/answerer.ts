@@ -109,6 +109,10 @@ function deadlineDateIn(quote: string): ReturnType<typeof findDates>[number] | u
 /** A question for a population limit ("Ab wie vielen Einwohnern …?"). */
 /** "Gibt es für uns eine Einwohnergrenze?": whether a rule exists for the asker's kind, not a verdict on their size. */
 const LIMIT_FOR_US = /\b(gibt es|gilt|gelten|is there|does .{0,20} apply)\b.{0,40}\b(einwohnergrenze|obergrenze|größengrenze|mindestgröße|mindesteinwohnerzahl|population (limit|cap|threshold))/i;
+/** A yes/no question whether something exists or applies ("Gibt es …?", "Is there …?", "Gilt …?"). */
+const ASKS_WHETHER = /^\s*(gibt es|gibt's|existiert|besteht|gilt|gelten|ist|are there|is there|does .{0,40}\b(have|set)|do .{0,40}\bhave)\b/i;
+/** A call saying it sets no limit on size: "Eine Einwohnergrenze gilt nicht.", "unabhängig von ihrer Größe". */
+const NO_SIZE_LIMIT = /\b(einwohnergrenze|größengrenze|mindestgröße|mindesteinwohnerzahl|größenbeschränkung)\w*\s+(gilt|gibt es|besteht|existiert)\s+nicht\b|\bkeine\s+(einwohnergrenze|größengrenze|mindestgröße|mindesteinwohnerzahl|größenbeschränkung|beschränkung der einwohnerzahl)\b|\bunabhängig von (der|ihrer|deren) (einwohnerzahl|größe)\b|\bno (population|size) (limit|threshold|minimum)\b|\bregardless of (their )?(size|population)\b/i;
 const ASKS_SIZE_LIMIT = /\bab wie viele?n? einwohner|wie viele einwohner\w* (muss|müssen|braucht|brauchen|darf|dürfen)|\b(mindest|höchst)einwohner|einwohnergrenze|mindestgröße|\bhow many (inhabitants|residents)\b.{0,40}\b(need|must|required|allowed)|population (limit|threshold|minimum)|minimum (size|population)/i;
 const PRESS_CONTACT = /\bpresse\w*|pressesprecher\w*|medienanfragen|media (contact|enquiries|inquiries)|\bpress (office|contact|officer)/i;
 const TECH_CONTACT = /technische\w* (fragen|probleme\w*)|it-service|servicedesk|service-desk|portal-support|support@|technical (questions|problems|support)|help ?desk/i;
@@ -1059,6 +1063,13 @@ export class Answerer {
       return byline ? this.quoteAnswer(program, intent, byline, lang) : this.abstain(intent, lang, program);
     }
     // "Ab wie vielen Einwohnern darf man mitmachen?": a size limit the texts never give is no question for a verdict or a fact.
+    // "Gibt es eine Einwohnergrenze?": no, when the call says so ("Eine Einwohnergrenze gilt nicht."); yes, with the call's limit.
+    if (ASKS_SIZE_LIMIT.test(req.text) && ASKS_WHETHER.test(questionSentence(req.text))) {
+      const none = findSentence(kb, docIds, (x) => NO_SIZE_LIMIT.test(x));
+      const limit = program.rules.find((r): r is Extract<Program['rules'][number], { type: 'population' }> => r.type === 'population');
+      const said = none ? { key: 'passage.faqNo', quote: none.quote, docId: none.docId } : limit ? { key: 'passage.faqYes', quote: limit.quote, docId } : undefined;
+      if (said) return this.answerOf(program, 'eligibility', t(lang, said.key, { program: program.shortName, quote: escapeMarkdown(said.quote) }), [this.citation(program, said.docId, said.quote)], lang);
+    }
     if (ASKS_SIZE_LIMIT.test(req.text) && !program.rules.some((r) => r.type === 'population' || r.type === 'jointBelow') && !textsSay(kb, docIds, /\d[\d.]*\s*(einwohner|ew\b)/i)) return this.abstain(intent, lang, program);
     // "Gibt es 2028 eine neue Runde?": only a text that speaks of another round can answer.
     if (NEXT_ROUND.test(req.text) && !textsSay(kb, docIds, NEXT_ROUND_SAID)) return this.abstain(intent, lang, program);

@@ -183,7 +183,19 @@ const NAME_LINK = /^(für|der|des|und|von|zur|zum|im|in|\p{Lu}[\p{L}-]*)$/u;
 /** "Federal Programme „Integrationsmanagement in Klein- und Mittelstädten“" below an English title: the programme's own name too. */
 function introducedAliases(doc: SourceDocument): string[] {
   const quoted = introducedName(doc.blocks)?.match(QUOTED)?.[1]?.trim();
-  return quoted && quoted.length >= 6 ? [quoted.toLowerCase()] : [];
+  const aliases = quoted && quoted.length >= 6 ? [quoted.toLowerCase()] : [];
+  const short = guidelineShortTitle(doc);
+  if (short) aliases.push(short.full.toLowerCase(), short.name.toLowerCase());
+  return aliases;
+}
+
+/**
+ * "Richtlinie … zur Förderung verständlicher Verwaltungssprache (FRL Klare Worte) vom …": a guideline's short title, in
+ * brackets near the top; its name is what follows the "FRL".
+ */
+function guidelineShortTitle(doc: SourceDocument): { full: string; name: string } | undefined {
+  const m = doc.text.slice(0, 800).match(/\(((?:FRL|RL|Förderrichtlinie|Richtlinie)\s+([^()\n]{3,40}?))\)/u);
+  return m ? { full: m[1], name: m[2].trim() } : undefined;
 }
 
 /** Words that name a kind of organisation, not one organisation. */
@@ -266,7 +278,8 @@ export function buildPrograms(files: { program: ProgramFile }[], docs: SourceDoc
   }
   for (const doc of docs) {
     if (covered.has(doc.id)) continue;
-    const short = nameOf(doc.title);
+    // A guideline's long title ("Richtlinie des Sächsischen Staatsministeriums …") is said by its short one ("Klare Worte").
+    const short = guidelineShortTitle(doc)?.name ?? nameOf(doc.title);
     const otherTexts = docs.filter((d) => d !== doc).map((d) => d.text);
     const contacts = deriveContacts(doc.blocks);
     const contact = contacts[0];

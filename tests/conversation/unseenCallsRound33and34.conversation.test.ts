@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { askerFor, useBotWithUnseenCalls } from '../support/unseenCalls.js';
+
+// Calls nobody curated, from the thirty-third and thirty-fourth evaluation rounds: a Land guideline
+// extracted from a PDF (running header, hyphenation, page numbers), a federal call with a key-facts
+// table, a Kreis e-mail, a foundation page with a <dl> FAQ, a ministry call with a numbered FAQ, a
+// foundation call with a moved deadline, a call written in English and a Zweckverband page.
+const FILES = [
+  'smti-sachsen-frl-klare-worte-2027.txt',
+  'bmeb-sonnenschule-buergersolar-schuldaecher-2027.md',
+  'kv-kaltensee-rundmail-giesspaten-2027.txt',
+  'ammerfelden-buergerstiftung-flickwerk-repair-cafes-2027.html',
+  'tmla-thueringen-bluehende-raender-2027.txt',
+  'haberland-stiftung-stadtquelle-trinkbrunnen-2027.md',
+  'euregio-silberwald-spf-firefighters-across-the-border-2027-en.md',
+  'zv-breitband-erlenheide-dorf-wlan-2027.html',
+];
+const { bot: getBot, channel: getChannel } = useBotWithUnseenCalls(FILES, new Date('2026-12-07T12:00:00Z'));
+const ask = askerFor(getBot, getChannel);
+
+describe('a guideline called by the short title in its brackets', () => {
+  it('knows "(FRL Klare Worte)" as Klare Worte and names the call so', async () => {
+    const text = await ask('Bis wann können Kommunen Anträge nach der Förderrichtlinie Klare Worte stellen?');
+    expect(text).toMatch(/^Die Bewerbungsfrist für Klare Worte läuft bis zum 26\.02\.2027/);
+  });
+});
+
+describe('whether there is a population limit', () => {
+  it.each([
+    ['Gibt es bei Klare Worte eine Einwohnergrenze?', 'de-DE', /^Nein – [\s\S]*Eine Einwohnergrenze gilt nicht/],
+    ['Is there a population limit for applying under the Klare Worte funding guideline?', 'en-US', /^No – [\s\S]*Eine Einwohnergrenze gilt nicht/],
+    ['Gibt es bei Sonnenschule eine Einwohnergrenze?', 'de-DE', /^Ja – [\s\S]*3\.000 bis 60\.000 Einwohner/],
+  ])('answers "%s" yes or no with the sentence that says it', async (question, locale, answer) => {
+    expect(await ask(question, locale)).toMatch(answer);
+  });
+});
