@@ -84,6 +84,8 @@ const NEXT_ROUND = /\b(neue|nächste|weitere|kommende)\w* (runde|ausschreibung|f
 const NEXT_ROUND_SAID = /\b(neue|nächste|weitere|erneute|kommende|zweite|dritte)\w* (runde|ausschreibung|förderrunde|aufruf|durchgang|ausschreibungsrunde)|\b(erneut|wieder|nochmals) ausgeschrieben|\b(next|new|second|third) (round|call)\b/i;
 /** "Dürfen wir das Geld für … verwenden?", "Can we use the money to …?": whether something may be paid from the grant. */
 const USE_OF_MONEY = /\bmit (dem|diesem) geld\b|\b(verwenden|einsetzen|nutzen|bezahlen|bezahlt|finanzieren|finanziert|abrechnen|gefördert|förderfähig|zuwendungsfähig)\b|\b(use|spend)\b.{0,40}\b(money|grant|funding|funds)\b|\b(money|grant|funding|funds)\b.{0,30}\b(be )?(used|spent)\b|\b(pay for|be funded|fundable|eligible (cost|expense)s?)\b/i;
+/** Stems of funding itself ("gefördert", "Zuschuss"): what a question asks to be funded is something else. */
+const FUNDING_WORD = /^(gefordert|forder|zuschuss|finanzier|bezahl|zuwend|geld|kost|mittel|betrag|ausgab|erstatt|ubernomm|ubernehm)/;
 /** "Sind Smartphones … förderfähig?", "Is a trailer also eligible?": a yes/no question whether something is funded. */
 const THING_FUNDABLE = /^\s*(sind|ist|werden|wird|wären|wäre|is|are|would|will)\b.{0,100}\b(förderfähig|zuwendungsfähig|gefördert|finanziert|eligible|fundable|funded|covered)\b/i;
 /** Words naming the asker or a kind of applicant: then "förderfähig" asks who may apply. */
@@ -772,7 +774,10 @@ export class Answerer {
     if ((intent === 'unknown' || intent === 'about' || intent === 'benefits' || intent === 'profileCheck' || (intent === 'money' && !/wie (viel|hoch)|how much|welche[nrs]? (fest|förder)?(betrag|pauschale|zuschuss|summe)/i.test(req.text) && ELIGIBILITY_CUE.test(questionSentence(req.text))) || (intent === 'process' && ELIGIBILITY_CUE.test(questionSentence(req.text)))) && describesApplicant && ELIGIBILITY_CUE.test(req.text)) intent = 'eligibility';
 
     // "Sind Smartphones förderfähig?", "Is a trailer eligible?": whether a thing is funded, not who may apply.
-    if (intent === 'eligibility' && !describesApplicant && THING_FUNDABLE.test(questionSentence(ownWords)) && !APPLICANT_SUBJECT.test(ownWords)) intent = 'unknown';
+    // "Dürfen wir mit dem Zuschuss die Miete bezahlen?": whether a thing is paid for, not how much there is.
+    if (intent === 'money' && USE_OF_MONEY.test(req.text) && YES_NO_QUESTION.test(questionSentence(req.text)) && !/wie (viel|hoch)|how much|welche[nrs]? (betrag|summe|anteil)/i.test(req.text) && !describesApplicant) intent = 'unknown';
+    // "Unser Schuldach muss verstärkt werden. Ist das förderfähig?": the question sentence says what is asked about.
+    if (intent === 'eligibility' && !describesApplicant && THING_FUNDABLE.test(questionSentence(ownWords)) && !APPLICANT_SUBJECT.test(questionSentence(ownWords))) intent = 'unknown';
     // "Drei Dörfer wollen einen gemeinsamen Antrag stellen. Ist das möglich?" asks who may apply, and how.
     if ((intent === 'process' || intent === 'unknown') && JOINT_QUESTION.test(ownWords) && /möglich|geht das|ging das|ginge das|dürfen|darf|durften|können|kann|konnten|erlaubt|zulässig|possible|allowed|can we/i.test(req.text)) intent = 'eligibility';
     // "Dürfen wir mehrere Beiträge einreichen?" asks how many one may hand in: the call's sentence on that.
@@ -1288,7 +1293,15 @@ export class Answerer {
       const missesSpecific = Boolean(passage && lang === 'de' && this.lacksSpecific(describingWordsOut(kb, docIds, askedFocus, 0.1), withHeading(passage)));
       // "What does Blattweise fund?" names nothing but the call: the sentence on what is funded answers it.
       const whatFunded = focus.length === 0 && passage !== null && WHAT_FUNDED_ASKED.test(req.text) && /gefördert|förderfähig|zuwendungsfähig/i.test(passage.quote);
-      if (!whatFunded && (!passage || focus.length === 0 || passage.coverage < needed || missesSpecific)) {
+      // "Können wir auch einen Batteriespeicher für die Schule finanzieren?" – "Nicht gefördert werden Batteriespeicher, …": the
+      // sentence that rules on the rarest thing asked answers whether it is funded, whatever else the question names.
+      const rarest = focus.filter((f) => !FUNDING_WORD.test(f)).sort((a, b) => b.length - a.length)[0];
+      const rulesOnThing = passage !== null && rarest !== undefined && rarest.length >= 8 && (USE_OF_MONEY.test(req.text) || THING_FUNDABLE.test(asked)) && YES_NO_QUESTION.test(asked) &&
+        (NOT_FUNDED.test(passage.quote) || FUNDED_SAID.test(passage.quote)) && coverage([rarest], passage.quote, kb.vocabulary, kb.synonyms) === 1;
+      // Only the sentence that names the thing is quoted, so its yes or no leads.
+      const ruling = rulesOnThing && passage ? splitSentences(passage.quote).find((x) => (NOT_FUNDED.test(x) || FUNDED_SAID.test(x)) && coverage([rarest], x, kb.vocabulary, kb.synonyms) === 1) : undefined;
+      if (ruling && passage) passage = { ...passage, quote: ruling, coverage: 1 };
+      if (!whatFunded && !rulesOnThing && (!passage || focus.length === 0 || passage.coverage < needed || missesSpecific)) {
         // The call's FAQ may ask the same thing in its own words.
         const faq = lang === 'de' ? findFaqAnswer(kb, docIds, req.text, focus) : null;
         if (faq) return this.quoteAnswer(program, intent, faq, lang);

@@ -104,6 +104,9 @@ function populationBounds(s: Statement): { min?: number; max?: number } {
   return out;
 }
 
+/** Kinds of applicant compared by size ("größere Städte"): the size limit's business, not a kind. */
+const COMPARED_KIND = /(?<!\p{L})(größere|kleinere)[nr]?\s+(städte|gemeinden|kommunen|landkreise|kreise|orte)(\s+und(?=\s))?(?!\p{L})/giu;
+
 /** The statements about who may apply: sentences with the cue, and list items under such an intro or heading. */
 function eligibilityStatements(blocks: Block[]): Statement[] {
   const out: Statement[] = [];
@@ -121,7 +124,11 @@ function eligibilityStatements(blocks: Block[]): Statement[] {
     for (const sentence of sentences) {
       const quote = sentence.replace(/^[•·▪\-–*\s]+/, '').trim();
       // "… sind Gemeinden; der Verein selbst ist nicht antragsberechtigt": each clause says its own.
-      for (const clause of quote.split(/;\s+/)) {
+      for (const said of quote.split(/;\s+/)) {
+        // "Größere Städte (und Landkreise) sind ausgeschlossen": larger than the size limit says, not a kind of applicant left
+        // out; only the kinds named without such a word are.
+        const clause = WHO_NOT.test(said) ? said.replace(COMPARED_KIND, ' ') : said;
+        if (clause !== said && typesNamed(clause).length === 0) continue;
         const context = b.kind === 'bullet' ? `${intro} ${clause}` : clause;
         const negative = WHO_NOT.test(context);
         const inSection = WHO_SECTION.test(section);

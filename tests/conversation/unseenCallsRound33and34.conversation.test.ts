@@ -34,3 +34,16 @@ describe('whether there is a population limit', () => {
     expect(await ask(question, locale)).toMatch(answer);
   });
 });
+
+describe('kinds and things, read from the call', () => {
+  it('does not take "Größere Städte sind ausgeschlossen" as an exclusion of towns', async () => {
+    expect(await ask('Our town has exactly 60,000 inhabitants and runs its schools. Are we eligible for Sonnenschule?', 'en-US')).toMatch(/^Yes – /);
+    expect(await ask('Wir sind eine Stadt mit 80.000 Einwohnern. Können wir bei Sonnenschule mitmachen?')).toMatch(/^Nein – [\s\S]*über der Obergrenze von 60\.000/);
+  });
+
+  it('answers whether a thing is funded from the sentence that rules on it, whatever else the question names', async () => {
+    const text = await ask('Können wir über Sonnenschule auch einen Batteriespeicher für die Schule finanzieren?');
+    expect(text).toMatch(/^Nein – [\s\S]*Nicht gefördert werden Batteriespeicher/);
+    expect(text).not.toMatch(/Gefördert werden die Planung/);
+  });
+});

@@ -20,6 +20,15 @@ const program = (id: string): Program => programs.find((p) => p.id === id)!;
 const blocks = (text: string): Block[] => cleanToBlocks(text, 'txt');
 
 describe('deriveRules: who may apply, read from a call text', () => {
+  it('reads "Größere Städte" as the size limit\'s business, and still excludes the kinds named besides them', () => {
+    const only = deriveRules(blocks('Antragsberechtigt sind Städte und Gemeinden mit 3.000 bis 60.000 Einwohnern. Größere Städte sind ausgeschlossen.'));
+    expect(only.some((r) => r.type === 'entityTypes' && r.excluded?.length)).toBe(false);
+    expect(only).toContainEqual(expect.objectContaining({ type: 'population', min: 3000, max: 60000 }));
+    const withCounties = deriveRules(blocks('Bewerben können sich Gemeinden, die höchstens 15.000 Einwohner haben. Größere Städte und Landkreise sind diesmal nicht antragsberechtigt.'));
+    expect(withCounties.some((r) => r.type === 'entityTypes' && r.excluded?.includes('landkreis'))).toBe(true);
+    expect(withCounties.some((r) => r.type === 'entityTypes' && r.excluded?.some((e) => e.includes('stadt')))).toBe(false);
+  });
+
   it('reads a call limited to named districts, and "Gemeinden in anderen Landkreisen" as no exclusion of Gemeinden', () => {
     const rules = deriveRules(
       blocks('Der Förderaufruf ist auf die Modellregionen Altmarkkreis Salzwedel, Landkreis Stendal und Burgenlandkreis beschränkt. Gemeinden in anderen Landkreisen sind nicht antragsberechtigt.\n\nAntragsberechtigt sind Einheitsgemeinden in Sachsen-Anhalt.'),
