@@ -14,7 +14,7 @@ import { asksToApplyAgain, findPriorRoundRule } from './priorRounds.js';
 import { askedPlaces, findClosedList, findMissingRequirement, findNamedCondition, findNamedExclusion } from './namedExclusions.js';
 import { askedMembers, jointCap, jointMaxMembers, jointRefused, partnerPopulations } from './jointApplications.js';
 import { describingWordsOut, findSentence, FIRST_STAGE_SENTENCE, jointAmountAfter } from './passageFinder.js';
-import { allChunksOf, asksAboutPeople, asksSecondStage, RESOLUTION_ASKED, RESOLUTION_SAID, channelRefused, findRelativeDeadline, INFO_EVENT, samePeople, BY_CHANNEL, LATER_HANDED_IN, OUTCOME, SIGN_UP, aboutEarlierRound, deadlineWithHour, findAmountLimits, findByline, findPublicationDate, kindOfNamedPlace, hasIntentCue, otherKindDeadline, passesOnApplications, secondStageDeadline, textsSay, findDuration, findExpansion, findFaqAnswer, findPassage, findWhenPassage, isApplicationDeadline } from './passageFinder.js';
+import { allChunksOf, asksAboutPeople, asksSecondStage, RESOLUTION_ASKED, RESOLUTION_SAID, channelRefused, findRelativeDeadline, INFO_EVENT, samePeople, BY_CHANNEL, LATER_HANDED_IN, OUTCOME, SIGN_UP, aboutEarlierRound, deadlineWithHour, findAmountLimits, findByline, findPublicationDate, kindOfNamedPlace, hasIntentCue, otherKindDeadline, passesOnApplications, secondStageDeadline, textsSay, findDuration, findExpansion, findFaqAnswer, findPassage, findWhenPassage, isApplicationDeadline, movedDeadline } from './passageFinder.js';
 import { COUNT_QUESTION, countedWord, countedPattern, coverage, focusTerms, isQuestionWord, NUMBER_WORD, unknownTopic } from './support.js';
 import type { Answer, Citation, Suggestion } from './types.js';
 import { escapeMarkdown } from '../bot/markdown.js';
@@ -255,10 +255,10 @@ const OWN_FUNDS = /eigenanteil\s+(von|in höhe von)\s+(mindestens\s+)?(\d+\s*(%|
 const ASKS_ANONYMITY = /anonym|\bohne\b|ungenannt|nicht\s+(namentlich\s+)?(genannt|veröffentlicht|öffentlich)|vertraulich|geheim|confidential|without|unnamed/i;
 const ASKS_PUBLICATION = /veröffentlich|öffentlich|genannt|bekannt gegeben|publish|publicly|\bpublic\b|\bnamed\b/i;
 /** A sentence that makes the participants public (negated forms are sorted out by statesPublished). */
-const PUBLISHED = /\bohne\s+(\S+\s+){0,2}(nennung|veröffentlichung|aufnahme|erwähnung)\b.{0,60}\bnicht\s+möglich|anonyme\s+(teilnahme|förderung|bewerbung)\s+(ist\s+)?(daher\s+|deshalb\s+)?(nicht\s+(möglich|vorgesehen)|ausgeschlossen)|anonymous\s+(participation|funding|application)\s+is\s+(therefore\s+|thus\s+)?(not\s+(possible|foreseen|allowed)|excluded)|nicht\s+anonym|\b(werden|wird)\b.{0,100}?\b(veröffentlicht|öffentlich\s+(bekannt\s+gegeben|gemacht)|bekannt\s+geben|bekanntgeben|genannt|vorgestellt)\b|\b(veröffentlicht|veröffentlichen|nennt|nennen)\s+(\S+\s+){0,6}die\s+(namen|liste)\b|\b(veröffentlicht|veröffentlichen|nennt|nennen)\s+(\S+\s+){0,3}alle\s+(geförderten|teilnehmenden|ausgewählten)\b/i;
+const PUBLISHED = /(?<!\p{L})ohne\s+(\S+\s+){0,2}\p{L}*(nennung|veröffentlichung|aufnahme|erwähnung)(?!\p{L}).{0,60}(?<!\p{L})nicht\s+möglich|anonyme\s+(teilnahme|förderung|bewerbung)\s+(ist\s+)?(daher\s+|deshalb\s+)?(nicht\s+(möglich|vorgesehen)|ausgeschlossen)|anonymous\s+(participation|funding|application)\s+is\s+(therefore\s+|thus\s+)?(not\s+(possible|foreseen|allowed)|excluded)|nicht\s+anonym|\b(werden|wird)\b.{0,100}?\b(veröffentlicht|öffentlich\s+(bekannt\s+gegeben|gemacht)|bekannt\s+geben|bekanntgeben|genannt|vorgestellt)\b|\b(veröffentlicht|veröffentlichen|nennt|nennen)\s+(\S+\s+){0,6}die\s+(namen|liste)\b|\b(veröffentlicht|veröffentlichen|nennt|nennen)\s+(\S+\s+){0,3}alle\s+(geförderten|teilnehmenden|ausgewählten)\b/iu;
 const STAYS_UNNAMED = /anonyme\s+teilnahme\s+(ist\s+)?möglich|anonym\s+(teilnehmen|bleiben)|erfolgt\s+anonym|ohne\s+(namens)?nennung|nur\s+in\s+anonymisierter|\b(kein\w*|nicht|nie|niemals)\s+(\w+\s+){0,3}(namentlich\s+)?(genannt|veröffentlicht)|verzicht\w*\b.{0,80}\b(nennung|veröffentlichung)|(nennung|veröffentlichung)\b.{0,40}\bverzicht|von\s+der\s+(veröffentlichung|nennung)\b(?:(?!\bnicht\b).){0,160}\babgesehen/i;
 /** Funding only with the place named. */
-const NAMING_REQUIRED = /\bohne\s+(\S+\s+){0,2}(nennung|veröffentlichung|aufnahme|erwähnung)\b.{0,60}\bnicht\s+möglich/gi;
+const NAMING_REQUIRED = /(?<!\p{L})ohne\s+(\S+\s+){0,2}\p{L}*(nennung|veröffentlichung|aufnahme|erwähnung)(?!\p{L}).{0,60}(?<!\p{L})nicht\s+möglich/giu;
 /** Anonymity granted when asked for ("Auf Wunsch …", "… kann verzichtet werden"). */
 const ON_REQUEST = /auf\s+(\S+\s+){0,3}(wunsch|antrag)\b|(?<!nicht )verzicht|(?<!nicht )abgesehen|wer das nicht möchte/i;
 /** A waiver granted only in a case the text names ("…, wenn Tatsachen eine Gefährdung befürchten lassen"). */
@@ -1359,12 +1359,21 @@ export class Answerer {
     const eventSignup = intent === 'deadline' && SIGN_UP.test(passage.quote) && !isApplicationDeadline(passage.quote);
     if (intent === 'deadline' && !eventSignup) {
       let found = deadlineDateIn(passage.quote);
+      let movedFrom: string | undefined;
       // "Unsere Skizze wurde positiv bewertet. Bis wann müssen wir den Vollantrag einreichen?": never the outline's date under the full application's name.
       if (found && asksSecondStage(questionSentence(req.text)) && FIRST_STAGE_SENTENCE.test(passage.quote) && !/vollantr(a|ä)g|förmlichen? (förder)?antrag|zweite(n)? stufe|stufe 2\b/i.test(passage.quote)) {
         const second = found.date ? secondStageDeadline(kb, docIds, found.date) : undefined;
         if (!second) return this.abstain(intent, lang, program);
         passage = { ...passage, quote: second.quote };
         found = deadlineDateIn(second.quote);
+      }
+      // "Aktualisierung: Die Bewerbungsfrist wird bis Freitag, 29. Januar 2027, verlängert.": the moved date, and the first one named as such.
+      const moved = found?.date ? movedDeadline(kb, docIds, found.date) : undefined;
+      if (moved && found?.date) {
+        cite.push(this.citation(program, passage.docId, moved.quote));
+        movedFrom = found.date;
+        passage = { ...passage, quote: moved.quote };
+        found = deadlineDateIn(moved.quote);
       }
       if (found) {
         const status = deadlineStatus(found, req.now);
@@ -1376,6 +1385,7 @@ export class Answerer {
         const hourSaid = found.date && !clockTime(passage.quote) ? deadlineWithHour(kb, docIds, found.date) : undefined;
         if (hourSaid) cite.push(this.citation(program, hourSaid.docId, hourSaid.quote));
         let text = this.deadlineText(program, status, lang, label, { quote: hourSaid?.quote ?? passage.quote, question: req.text });
+        if (movedFrom) text += ` ${t(lang, 'deadline.moved', { date: formatDate(lang, movedFrom) })}`;
         // A two-stage call: the full application's deadline too, for whoever is invited to it.
         const second = !label && found.date ? secondStageDeadline(kb, docIds, found.date) : undefined;
         if (second) {

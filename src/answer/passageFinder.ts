@@ -368,6 +368,25 @@ export function secondStageDeadline(kb: KnowledgeBase, docIds: ReadonlySet<strin
   return undefined;
 }
 
+/** A sentence moving a deadline: "Die Bewerbungsfrist wird bis Freitag, 29. Januar 2027, verlängert.", "The deadline is extended to …". */
+const MOVED = /(frist|schluss|abgabetermin|einsendetermin|deadline|closing date)\p{L}*(?!\p{L}).{0,100}(?<!\p{L})(verlängert|verschoben|neu festgesetzt|extended|postponed|moved)(?!\p{L})|(?<!\p{L})(verlängert|verschiebt|verschoben|verlängern|extends?|extended|postponed)(?!\p{L}).{0,60}(frist|schluss|deadline)/iu;
+
+/**
+ * The date a call moved its deadline to, later than `from`: an update ("Aktualisierung …: Die Bewerbungsfrist wird bis …
+ * verlängert.") outranks the date the call first gave, which stays in the text.
+ */
+export function movedDeadline(kb: KnowledgeBase, docIds: ReadonlySet<string>, from: string): { quote: string; date: string } | undefined {
+  for (const chunk of allChunksOf(kb, docIds)) {
+    for (const s of chunk.sentences) {
+      // A moved full-application deadline is not the application's.
+      if (!MOVED.test(s) || (SECOND_STAGE_SENTENCE.test(s) && !FIRST_STAGE_SENTENCE.test(s))) continue;
+      const date = findDates(s).find((d) => d.date && d.date > from)?.date;
+      if (date) return { quote: s, date };
+    }
+  }
+  return undefined;
+}
+
 /** The kind of applicant a deadline sentence is for ("Verbandsgemeinden reichen ihre Anträge … ein"): its first named kind. */
 const KIND_NAMED = /\b(einheitsgemeinden|verbandsgemeinden|samtgemeinden|verbandsfreien? (städte|gemeinden)|kreisfreien? städte|kreisangehörigen? (städte|gemeinden)|landkreise|ortsgemeinden|ämter|gemeindeverbände|municipalities|districts|counties)\b/i;
 
@@ -1078,6 +1097,8 @@ export function findPassage(
 /** A time in a sentence: a date, a month, a year, a season. */
 const TIME = /\b(innerhalb|binnen|within)\s+(von\s+)?(\d+|\p{L}+)\s+(tage[n]?|wochen|monate[n]?|jahre[n]?|days|weeks|months|years)\b|\b\d{1,2}\.\s?\d{1,2}\.(\s?\d{2,4})?|\b(januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember|january|february|march|june|july|october|december)\b|\b20\d\d\b|\b(frühjahr|sommer|herbst|winter|quartal|jahresende|jahresbeginn)\b/iu;
 
+/** Words of an update to a call ("Aktualisierung (Stand …)", "verschoben", "verlängert"). */
+const UPDATE_NOTE = /aktualisierung|\bupdate\b|verschoben|verlegt|verlängert|postponed|rescheduled|neuer termin/i;
 const YEAR_AS_TIME = /\bjahr(es)?\s+20\d\d\b|\b(im jahr|im laufe des jahres|ab|bis|ende|anfang|mitte|seit|von|until|by|from|early|late|during)\s+(\p{L}+\s+){0,2}20\d\d\b|\b(in|im)\s+20\d\d\b/iu;
 
 /** Asking when one learns the outcome ("bewilligt", "Zusage") is answered by a sentence on decisions. */
@@ -1115,7 +1136,10 @@ export function findWhenPassage(kb: KnowledgeBase, docIds: ReadonlySet<string>, 
       const dated = TIME.test(s.replace(/\b20\d\d\b/g, ' ')) ? 1.5 : 0;
       // A year alone answers "when" only as a time ("im Jahr 2027", "bis Ende 2027"), not as part of a name.
       if (!dated && !YEAR_AS_TIME.test(s)) return;
-      const score = 3 * cov + dated + 1 / (1 + rank);
+      // "Aktualisierung: … Die Jury tagt deshalb erst am 18. März 2027.": an update's time replaces the one first given.
+      const at = h.chunk.text.indexOf(s);
+      const updated = UPDATE_NOTE.test(s) || (at > 0 && UPDATE_NOTE.test(h.chunk.text.slice(Math.max(0, at - 250), at))) ? 1 : 0;
+      const score = 3 * cov + dated + updated + 1 / (1 + rank);
       if (!best || score > best.score) best = { docId: h.chunk.docId, quote: withPrev > own ? `${prev} ${s}` : s, score, coverage: Math.min(1, cov) };
     });
   }

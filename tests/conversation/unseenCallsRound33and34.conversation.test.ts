@@ -47,3 +47,21 @@ describe('kinds and things, read from the call', () => {
     expect(text).not.toMatch(/Gefördert werden die Planung/);
   });
 });
+
+describe('a deadline moved by an update box', () => {
+  it('gives the moved date, and says the first one was changed when asked about it', async () => {
+    expect(await ask('Bis wann kann man sich bei Stadtquelle bewerben?')).toMatch(/^Die Bewerbungsfrist für Stadtquelle 2027 läuft bis zum 29\.01\.2027/);
+    const text = await ask('The Stadtquelle call says "Bewerbungsschluss: Freitag, 27. November 2026". Is that deadline still valid?', 'en-US');
+    expect(text).toMatch(/^No\b[\s\S]*29 January 2027[\s\S]*extended; it was originally 27 November 2026/);
+  });
+
+  it('takes the update\'s time for another event moved with it', async () => {
+    expect(await ask('Wann entscheidet die Jury über die Bewerbungen bei Stadtquelle?')).toMatch(/18\. März 2027/);
+  });
+});
+
+describe('publication required', () => {
+  it('reads "Eine Förderung ohne Namensnennung ist nicht möglich" as no, never as yes', async () => {
+    expect(await ask('Kann eine Kommune bei Stadtquelle gefördert werden, ohne dass ihr Name veröffentlicht wird?')).toMatch(/^Nein – [\s\S]*ohne Namensnennung ist nicht möglich/);
+  });
+});
