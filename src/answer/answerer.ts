@@ -98,9 +98,15 @@ const NOT_FUNDED = /^nicht\s+(gefördert|finanziert)\s+(werden|wird)\b|\b(förde
  * The deadline among a sentence's dates: "Veröffentlicht am 1. Oktober 2026 · Bewerbungsschluss: 1. Dezember 2026"
  * gives the one after the deadline word, not the first.
  */
-function deadlineDateIn(quote: string): ReturnType<typeof findDates>[number] | undefined {
+function deadlineDateIn(quote: string, now?: Date): ReturnType<typeof findDates>[number] | undefined {
   const dates = findDates(quote);
   if (dates.length < 2) return dates[0];
+  // "Cut-off dates: 12 November 2026 and 11 March 2027", "Stichtage: …": rounds; the next one counts, or the last when all are past.
+  if (now && ROUNDS.test(quote)) {
+    const today = now.toISOString().slice(0, 10);
+    const full = dates.filter((d) => d.date);
+    if (full.length >= 2) return full.find((d) => d.date! >= today) ?? full.at(-1);
+  }
   const attached = dates.find((d) => /(schluss|frist|bis|spätestens|deadline|closing date|\bby)\W{0,3}(zum|zur|am|einschließlich)?\s*(\p{L}+,?\s+(der\s+|den\s+)?)?$/iu.test(quote.slice(Math.max(0, d.index - 40), d.index)));
   // A table row read as one line ("Gruppe A … 29. Januar 2027 14. Mai 2027 Gruppe B … 26. Februar 2027 …"): which date is whose
   // is not for a sentence to say; the quote is shown as it is.
@@ -108,6 +114,8 @@ function deadlineDateIn(quote: string): ReturnType<typeof findDates>[number] | u
   return attached ?? dates[0];
 }
 
+/** Deadlines in rounds: "Cut-off dates: …", "Stichtage: …", "Einreichungsfristen: …". */
+const ROUNDS = /cut-?off dates|stichtage|einreichungsfristen|einreichungstermine|antragsfristen|bewerbungsfristen|in rounds|in runden|deadlines:/i;
 /** A question for a population limit ("Ab wie vielen Einwohnern …?"). */
 /** "Gibt es für uns eine Einwohnergrenze?": whether a rule exists for the asker's kind, not a verdict on their size. */
 const LIMIT_FOR_US = /\b(gibt es|gilt|gelten|is there|does .{0,20} apply)\b.{0,40}\b(einwohnergrenze|obergrenze|größengrenze|mindestgröße|mindesteinwohnerzahl|population (limit|cap|threshold))/i;
@@ -1087,7 +1095,7 @@ export class Answerer {
     const reportAsked = REPORT_ASKED.test(asked);
     // "Gab es Online-Infoveranstaltungen? Wann fanden die statt?": the event is named in the sentence before.
     const eventBefore = about !== asked && NAMES_EVENT.test(about);
-    const whenQuestion = reportAsked ? WHEN.test(asked) || /\bdeadline|\bdue\b|frist/i.test(asked) : lang === 'de' ? WHEN.test(asked) && (!APPLICATION_WORDS.test(about) || OTHER_EVENT.test(asked) || eventBefore) : OTHER_EVENT.test(req.text) && !APPLICATION_WORDS.test(req.text);
+    const whenQuestion = reportAsked ? WHEN.test(asked) || /\bdeadline|\bdue\b|frist/i.test(asked) : lang === 'de' ? WHEN.test(asked) && (!APPLICATION_WORDS.test(about) || OTHER_EVENT.test(asked) || eventBefore) : OTHER_EVENT.test(req.text);
     // "Kann ich mich noch für die Infoveranstaltung anmelden?": the event's date and how to take part, never the application deadline.
     if (intent === 'deadline' && !whenQuestion && INFO_EVENT.test(asked) && !APPLICATION_WORDS.test(asked.replace(INFO_EVENT, '').replace(/\banmeld\w*|(?<![a-zäöü])melden\b/gi, ''))) {
       const faq = lang === 'de' ? findFaqAnswer(kb, docIds, req.text, focusTerms(req.text, [program], kb.vocabulary)) : null;
@@ -1358,14 +1366,14 @@ export class Answerer {
     // "Um Anmeldung bis 11. Dezember wird gebeten": signing up for an event has a date, but it is no application deadline.
     const eventSignup = intent === 'deadline' && SIGN_UP.test(passage.quote) && !isApplicationDeadline(passage.quote);
     if (intent === 'deadline' && !eventSignup) {
-      let found = deadlineDateIn(passage.quote);
+      let found = deadlineDateIn(passage.quote, req.now);
       let movedFrom: string | undefined;
       // "Unsere Skizze wurde positiv bewertet. Bis wann müssen wir den Vollantrag einreichen?": never the outline's date under the full application's name.
       if (found && asksSecondStage(questionSentence(req.text)) && FIRST_STAGE_SENTENCE.test(passage.quote) && !/vollantr(a|ä)g|förmlichen? (förder)?antrag|zweite(n)? stufe|stufe 2\b/i.test(passage.quote)) {
         const second = found.date ? secondStageDeadline(kb, docIds, found.date) : undefined;
         if (!second) return this.abstain(intent, lang, program);
         passage = { ...passage, quote: second.quote };
-        found = deadlineDateIn(second.quote);
+        found = deadlineDateIn(second.quote, req.now);
       }
       // "Aktualisierung: Die Bewerbungsfrist wird bis Freitag, 29. Januar 2027, verlängert.": the moved date, and the first one named as such.
       const moved = found?.date ? movedDeadline(kb, docIds, found.date) : undefined;
@@ -1373,7 +1381,7 @@ export class Answerer {
         cite.push(this.citation(program, passage.docId, moved.quote));
         movedFrom = found.date;
         passage = { ...passage, quote: moved.quote };
-        found = deadlineDateIn(moved.quote);
+        found = deadlineDateIn(moved.quote, req.now);
       }
       if (found) {
         const status = deadlineStatus(found, req.now);
@@ -1482,7 +1490,8 @@ export class Answerer {
     const { t, kb } = this.deps;
     const lang = req.lang;
     // English words are not in the German texts: an English question is read through its term-list words.
-    const source = lang === 'en' ? this.deps.terms.heads(req.text).join(' ') : req.text;
+    // A call written in English is searched by the question's own words.
+    const source = lang === 'en' ? (this.languageOf(program) === 'en' ? englishContentWords(req.text).join(' ') : this.deps.terms.heads(req.text).join(' ')) : req.text;
     let focus = focusTerms(source, kb.programs, kb.vocabulary).filter((f) => !TIME_WORD.test(f));
     // "Ab wann laufen die Projekte?": the start, whatever the text calls it.
     if (!focus.length && START_QUESTION.test(req.text)) focus = [stem('projektstart')];

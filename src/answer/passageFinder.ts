@@ -10,7 +10,7 @@ import { countedPattern, countedWord, countOf, coverage, focusTerms, isQuestionW
 
 /** What a sentence answering each kind of question tends to contain. */
 const CUES: Partial<Record<Intent, RegExp>> = {
-  deadline: /frist|bis zum|bis spätestens|bis einschließlich|endet|schluss|spätestens|einreich|eingereicht|eingesandt|stichtag|bis wann|eingang|bewerbungen? (gehen|sind)|deadline|until|bis (montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\b|bis \d{1,2}\.|entgegen|\bby (\*\*)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d{1,2}\s+[a-z]+\s+\d{4})|\bdeadline\b|\bclosing date\b|\bno later than\b/i,
+  deadline: /frist|bis zum|bis spätestens|bis einschließlich|endet|schluss|spätestens|einreich|eingereicht|eingesandt|stichtag|bis wann|eingang|bewerbungen? (gehen|sind)|deadline|until|cut-?off|closing dates?|bis (montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\b|bis \d{1,2}\.|entgegen|\bby (\*\*)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d{1,2}\s+[a-z]+\s+\d{4})|\bdeadline\b|\bclosing date\b|\bno later than\b/i,
   signature: /unterschrift|unterschreib|unterschrieben|unterzeichn|formlos|signatur|gegenzeichn|(?<![a-zäöüß])(zu zeichnen|zeichnet|gezeichnet)(?![a-zäöüß])/i,
   anonymity: /anonym|vertraulich|veröffentlich|bekannt geben|bekanntgeben|pressemitteilung|jahresbericht|(?<![a-zäöüß])nennt|(?<![a-zäöüß])nennung|namensnennung|öffentlich bekannt|namentlich|bekannt gegeben|bekanntgegeben|(?<![a-zäöüß])genannt/i,
   eligibility: /bewerben können|können sich|teilnahmevoraussetz|voraussetz|berechtigt|richtet sich|aufgerufen|ruft .* auf|nur über|landkreise|kreisfreie|kommunen|gemeinden|organisationen|träger/i,
@@ -51,7 +51,7 @@ export function hasIntentCue(intent: Intent, text: string): boolean {
 /** Section headings under which the answer to each kind of question stands. */
 const SECTION_CUES: Partial<Record<Intent, RegExp>> = {
   eligibility: /wer kann|wer darf|antragsberecht|voraussetz|teilnahmebeding|zielgruppe|teilnehmen|bewerben|zuwendungsempfänger/i,
-  deadline: /frist|termin|zeitplan|bewerbungsschluss|einsendeschluss/i,
+  deadline: /frist|termin|zeitplan|bewerbungsschluss|einsendeschluss|deadlines?|key dates|dates\b/i,
   money: /förderung|finanz|zuschuss|höhe|kosten/i,
   benefits: /leistung|erhalten|bieten|unterstützung|angebot/i,
   contact: /kontakt|ansprech|fragen/i,
@@ -214,11 +214,11 @@ const STRONG: Partial<Record<Intent, RegExp>> = {
 };
 
 /** Dates that end something else than the application: the project's runtime, spending, reports. */
-const NOT_APPLICATION_END = /projektlaufzeit|laufzeit|förderzeitraum|durchführungszeitraum|bewilligungszeitraum|begleitung (endet|läuft|beginnt)|ausgegeben|verwendungsnachweis|abgeschlossen sein|umgesetzt|stichtag: \d|einwohnerzahl|stand:|entscheidung|bescheid|mitgeteilt|bekanntgegeben|bekannt gegeben|starten|beginnen|beginnt|projektstart|auftakt|webinar|sprechstunde|infoveranstaltung|informationsveranstaltung|infoabend|informationsabend|info-abend|zoom|jury|gewinner|preisverleihung|workshop|nachricht|benachrichtigt|informiert|rückmeldung|erfahren/i;
+const NOT_APPLICATION_END = /projektlaufzeit|laufzeit|förderzeitraum|durchführungszeitraum|bewilligungszeitraum|begleitung (endet|läuft|beginnt)|ausgegeben|verwendungsnachweis|abgeschlossen sein|umgesetzt|stichtag: \d|einwohnerzahl|stand:|entscheidung|bescheid|mitgeteilt|bekanntgegeben|bekannt gegeben|starten|beginnen|beginnt|projektstart|auftakt|webinar|sprechstunde|infoveranstaltung|informationsveranstaltung|infoabend|informationsabend|info-abend|zoom|jury|gewinner|preisverleihung|workshop|nachricht|benachrichtigt|informiert|rückmeldung|erfahren|\bcompleted\b|\bfinished\b|\bcompletion\b|project period|funding period|implementation period|\bdecides?\b|\bdecision\b|\binformed\b|\bnotified\b|information session/i;
 /** Dates of population counts or of the text's version are never a deadline. */
 const NEVER_A_DEADLINE = /einwohner|stand:|stand vom/i;
 /** What an application deadline sentence speaks of. */
-const APPLICATION = /bewerbung|antr(ag|äge)|einsendeschluss|interessenbekundung|einreich|eingereicht|eingang|bewerbungsfrist|antragsfrist|teilnahmeschluss|anmeldeschluss|stichtag|skizze|\bsubmit|\bproposals?\b|\bapplications?\b/i;
+const APPLICATION = /bewerbung|antr(ag|äge)|einsendeschluss|interessenbekundung|einreich|eingereicht|eingang|bewerbungsfrist|antragsfrist|teilnahmeschluss|anmeldeschluss|stichtag|skizze|\bsubmit|\bproposals?\b|\bapplications?\b|\bcut-?off\b/i;
 
 /** A sentence that continues the one before ("Er ist …", "Diese müssen …"). */
 /** "(2) Von der Veröffentlichung nach Absatz 1 kann … abgesehen werden": paragraph (2) is read with the "(1) …" it names. */
@@ -654,6 +654,8 @@ function deadlineFitOfSentence(sentence: string, query = ''): number {
   if (PAST_ROUND.test(sentence)) return -3;
   // "Die Einreichenden werden … im Juni 2027 informiert": when one learns the outcome, not when to apply.
   if (OUTCOME.test(sentence) && !/frist|schluss|stichtag/i.test(sentence)) return -3;
+  // "The Small Projects Committee decides about eight weeks after each cut-off date; next meetings: …": the decision's dates.
+  if (/\b(decides?|decided|decision|informed|notified|meetings?)\b/i.test(sentence) && !/\b(deadline|closing date|submit\w*|apply by|applications? (must|are to|have to))\b/i.test(sentence)) return -3;
   // "Fehlende Unterlagen können bis 15. März nachgereicht werden, wenn der Antrag fristgerecht eingegangen ist": after the deadline, not it.
   if (LATER_HANDED_IN.test(sentence) && !/nachreich\w*|nachgereicht|nachträglich|missing documents|later|nicht (rechtzeitig )?fertig|nicht rechtzeitig|schaffen .{0,30}nicht|not (be )?ready|won't be ready/i.test(query)) return -2;
   // "Vor Einreichung der Projektskizze bietet die Servicestelle eine Online-Sprechstunde an: … bis zum 23. Februar": an event's dates.

@@ -65,3 +65,15 @@ describe('publication required', () => {
     expect(await ask('Kann eine Kommune bei Stadtquelle gefördert werden, ohne dass ihr Name veröffentlicht wird?')).toMatch(/^Nein – [\s\S]*ohne Namensnennung ist nicht möglich/);
   });
 });
+
+describe('a call in rounds, written in English', () => {
+  it('gives the next cut-off date, not the committee\'s meeting or the end of the projects', async () => {
+    expect(await ask('What is the next deadline for applications to Firefighters Across the Border?', 'en-US')).toMatch(/^The application deadline for Firefighters Across the Border is 11 March 2027/);
+    expect(await ask('Bis wann können wir uns bei Firefighters Across the Border bewerben?')).toMatch(/bis zum 11\.03\.2027/);
+  });
+
+  it('answers when the committee decides, and when projects must be finished, from their own sentences', async () => {
+    expect(await ask('When does the committee decide on Firefighters Across the Border applications?', 'en-US')).toMatch(/decides about eight weeks after each cut-off date/);
+    expect(await ask('By when do the Firefighters Across the Border projects have to be finished?', 'en-US')).toMatch(/completed by 30 June 2028/);
+  });
+});
