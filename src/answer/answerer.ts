@@ -310,7 +310,9 @@ const INVITED_ONLY = /\b(nur|ausschließlich|lediglich)\b.{0,100}\b(aufgefordert
 /** Starting the work before the approval ("vorzeitiger Maßnahmebeginn"), asked and said. */
 /** An FAQ answer that makes an exception to a rule ("Eine Ausnahme gilt für …", "ausnahmsweise"). */
 const FAQ_EXCEPTION = /\b(eine )?ausnahme (gilt|besteht|bilden|machen)|\bausnahmsweise\b|\ban exception (is|applies)\b/i;
-const EARLY_START_ASKED = /\b(vor|before)\s+(der|dem|the|receiving the|getting the)?\s*(bewilligung|zusage|bescheid|zuwendungsbescheid|förderzusage|approval|grant decision)\w*\b.{0,40}\b(anfangen|beginnen|starten|loslegen|start|begin)\b|\b(anfangen|beginnen|starten|loslegen|start|begin)\b.{0,60}\b(vor|before)\s+(der|dem|the)?\s*(bewilligung|zusage|bescheid|zuwendungsbescheid|förderzusage|approval)|vorzeitig\w*\s+(maßnahme|vorhaben)?beginn|early start/i;
+const EARLY_START_ASKED = /\b(vor|bevor|before)\s+(der|dem|the|receiving the|getting the)?\s*(bewilligung|zusage|bescheid|zuwendungsbescheid|förderzusage|approval|grant decision)\w*\b.{0,40}\b(anfangen|beginnen|starten|loslegen|start|begin)\b|\b(anfangen|beginnen|starten|loslegen|start|begin)\b.{0,60}\b(vor|bevor|before)\s+(der|dem|the|we get the|we receive the)?\s*(bewilligung|zusage|bescheid|zuwendungsbescheid|förderzusage|approval)|vorzeitig\w*\s+(maßnahme|vorhaben)?beginn|early start/i;
+/** A rule that forbids starting before the approval. */
+const EARLY_START_FORBIDDEN = /\b(darf|dürfen|darf noch|ist|sind)\b.{0,60}\bnicht\b.{0,40}\b(begonnen|beginnen|angefangen)|\bnicht vor\b.{0,60}\b(begonnen|beginnen)|\berst nach\b.{0,60}\b(begonnen|beginnen|starten)|\bkein(en)? vorzeitige[nr]? (maßnahme|vorhaben)?beginn|\bmust not (be )?(start|begin|started|begun)|\bnot be (started|begun)\b/i;
 const EARLY_START_SAID = /vorzeitig|maßnahmebeginn|vorhabenbeginn|(nicht|noch nicht|erst)\b.{0,40}\bbegonnen|begonnen werden|beginnen (darf|dürfen)|(vor|nach) (der|dem) (bewilligung|zusage|bescheid|zuwendungsbescheid)\w*.{0,40}(begonnen|beginnen|anfangen)|early start|started before/i;
 const COMBINING_ASKED = /kombinier|kumulier|doppelförderung|\bmit (geld|mitteln|fördermitteln|förderung|zuschüssen) (aus|von) (einem|einer|anderen|weiteren|dem|der)\b|\bcombin(e|ed|ing)\b|\b(together|along) with (other|another|further) (funding|grants?|programmes?|programs?)\b|\bstack(ed|ing)?\b.{0,30}\b(funding|grants?)/i;
 const COMBINING_SAID = /kombinier|kumulier|doppelförderung|\bandere\w* (öffentliche\w* )?(förder|mittel|programm|zuschüss|zuwendung)|\bweitere\w* (förder|mittel|zuschüss)|drittmittel|combin|\bother (public )?(funding|grants?|programmes?)/i;
@@ -833,6 +835,12 @@ export class Answerer {
     // "Aus wessen Budget …?", "Welches Ressort stellt das Geld?": who funds it is the whole question, whatever it calls the money.
     // For who funds it, the words for money and budgets are the question itself; anything else it names ("die Wartung der Sirenen") must be in the texts.
     const topicOfAsking = intent === 'funder' ? topicText.replace(/(?<!\p{L})(budget|etat|topf|haushalt\p{L}*|geld|mittel\p{L}*|ressort|ministeri\p{L}*|behörde|förder\p{L}*|finanz\p{L}*|einrichtung|durchführung|umsetzung|träger|zuständig\p{L}*|stammt|kommt|organisation|institution)(?!\p{L})/giu, ' ') : topicText;
+    // "Unser Abwasserzweckverband … Kann der Zweckverband selbst einen Antrag stellen?" – "Zweckverbände … sind nicht antragsberechtigt.":
+    // an applicant the call excludes by name, whatever else the question tells.
+    if (intent === 'eligibility' && programs.length === 1 && !hasProfileFacts(facts)) {
+      const excluded = findNamedExclusion(kb, kb.docIdsOf(programs[0]), questionSentence(ownWords));
+      if (excluded) return this.answerOf(programs[0], intent, this.deps.t(req.lang, 'passage.faqNo', { program: programs[0].shortName, quote: escapeMarkdown(excluded.quote) }), [this.citation(programs[0], excluded.docId, excluded.quote)], req.lang);
+    }
     if (FACTUAL_INTENTS.has(intent) && req.lang === 'de' && !describedForVerdict && unknownTopic(topicOfAsking, programs, kb.topicVocabulary(programs))) return this.abstain(intent, req.lang, programs[0]);
     if (programs.length > 1 && FACTUAL_INTENTS.has(intent)) return this.several(programs.slice(0, 3), intent, profile, req);
     return this.forProgram(programs[0], intent, profile, req, hasProfileFacts(facts));
@@ -1050,6 +1058,16 @@ export class Answerer {
     if (intent !== 'deadline' && STARTED_ALREADY.test(req.text)) {
       const begun = findPassage(kb, docIds, `${this.searchText(req.text, lang)} begonnen Beginn vorzeitig Bewilligung`, 'unknown', ['begonn']);
       if (begun && BEGUN_BEFORE.test(begun.quote)) return this.quoteAnswer(program, intent, begun, lang);
+    }
+    // "Dürfen wir schon anfangen, bevor der Bescheid da ist?" – "Mit dem Vorhaben darf vor der Bewilligung nicht begonnen worden sein.": its rule, a no when it forbids.
+    if (EARLY_START_ASKED.test(req.text)) {
+      const rule = findSentence(kb, docIds, (x) => EARLY_START_SAID.test(x) && /bewilligung|zusage|bescheid|approval|grant/i.test(x));
+      if (rule) {
+        if (EARLY_START_FORBIDDEN.test(rule.quote) && YES_NO_QUESTION.test(questionSentence(req.text))) {
+          return this.answerOf(program, intent, t(lang, 'passage.faqNo', { program: program.shortName, quote: escapeMarkdown(rule.quote) }), [this.citation(program, rule.docId, rule.quote)], lang);
+        }
+        return this.quoteAnswer(program, intent, rule, lang, req.text);
+      }
     }
     // "Unsere Rückendeckungserklärung wird bis zur Frist nicht fertig – ist das ein Problem?": the sentence on handing it in later, about that document.
     if (LATE.test(req.text) && !/\b(antrag|bewerbung|application)\b.{0,40}\b(zu spät|late)\b/i.test(req.text)) {

@@ -194,8 +194,9 @@ function introducedAliases(doc: SourceDocument): string[] {
  * brackets near the top; its name is what follows the "FRL".
  */
 function guidelineShortTitle(doc: SourceDocument): { full: string; name: string } | undefined {
-  const m = doc.text.slice(0, 800).match(/\(((?:FRL|RL|Förderrichtlinie|Richtlinie)\s+([^()\n]{3,40}?))\)/u);
-  return m ? { full: m[1], name: m[2].trim() } : undefined;
+  // Only a name in the brackets: "(Förderrichtlinie IKM of 14 September 2026)" cites a guideline with its date.
+  const m = doc.text.slice(0, 800).match(/\(((?:FRL|RL|Förderrichtlinie|Richtlinie)\s+([^()\n\d]{3,40}?))\)/u);
+  return m && !/\s(of|vom|from|dated)\s/i.test(m[2]) ? { full: m[1], name: m[2].trim() } : undefined;
 }
 
 /** Words that name a kind of organisation, not one organisation. */

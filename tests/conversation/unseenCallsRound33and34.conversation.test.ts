@@ -77,3 +77,13 @@ describe('a call in rounds, written in English', () => {
     expect(await ask('By when do the Firefighters Across the Border projects have to be finished?', 'en-US')).toMatch(/completed by 30 June 2028/);
   });
 });
+
+describe('rules the guideline states outright', () => {
+  it('says no to starting before the approval, from the rule', async () => {
+    expect(await ask('Dürfen wir mit der Übertragung unserer Internetseite in Leichte Sprache schon anfangen, bevor der Bewilligungsbescheid von Klare Worte da ist?')).toMatch(/^Nein – [\s\S]*darf vor der Bewilligung nicht begonnen worden sein/);
+  });
+
+  it('says no to an applicant the call excludes by name, whatever else the question tells', async () => {
+    expect(await ask('Unser Abwasserzweckverband möchte seine Gebührenbescheide in Leichte Sprache übertragen lassen. Kann der Zweckverband selbst einen Antrag nach Klare Worte stellen?')).toMatch(/^Nein – [\s\S]*Zweckverbände und kommunale Unternehmen sind nicht antragsberechtigt/);
+  });
+});
