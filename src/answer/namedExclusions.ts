@@ -43,6 +43,19 @@ function passageCounts(kb: KnowledgeBase): Map<string, number> {
   return counts;
 }
 
+const passagesByStemIn = new WeakMap<ReadonlySet<string>, Map<string, number>>();
+
+/** In how many passages of one programme's texts each stem occurs, counted once per programme. */
+function passageCountsIn(kb: KnowledgeBase, docIds: ReadonlySet<string>): Map<string, number> {
+  let counts = passagesByStemIn.get(docIds);
+  if (!counts) {
+    counts = new Map();
+    for (const chunk of allChunksOf(kb, docIds)) for (const s of new Set(words(chunk.text).map(stem))) counts.set(s, (counts.get(s) ?? 0) + 1);
+    passagesByStemIn.set(docIds, counts);
+  }
+  return counts;
+}
+
 export interface NamedExclusion {
   docId: string;
   quote: string;
@@ -71,7 +84,8 @@ export function findNamedExclusion(kb: KnowledgeBase, docIds: ReadonlySet<string
       if (named) return { docId: chunk.docId, quote: s, word: named[0] };
     }
   }
-  const counts = passageCounts(kb);
+  // The call's own passages: another call that is all about "Zweckverbände" does not make the word this call's topic.
+  const counts = passageCountsIn(kb, docIds);
   const asked = new Map<string, string>();
   for (const m of question.matchAll(/[\p{L}]+/gu)) {
     const w = m[0];
