@@ -10,7 +10,7 @@ import { allChunksOf } from './passageFinder.js';
 
 /** A clause that excludes applicants. */
 const EXCLUSION =
-  /\bausgenommen\s+(sind|ist|bleiben|werden)\b|\b(sind|ist|bleiben|werden)\s+(\S+\s+){0,3}ausgeschlossen\b|\bausgeschlossen\s+(sind|ist)\b|\bnicht\s+(antrags|bewerbungs|teilnahme)berechtigt\b|\b(können|dürfen)\s+(sich\s+)?(\S+\s+){0,2}nicht\s+(bewerben|teilnehmen|beantragen)\b|\b(können|dürfen)\s+keine?n?\s+(\S+\s+)?(skizzen?|projektskizzen?|anträge|antrag|bewerbung(en)?|interessenbekundung(en)?)\s+(einreichen|stellen|abgeben)\b|\b(are|is)\s+(\S+\s+){0,2}(excluded|not eligible)\b/i;
+  /\b(ist|sind)\s+nicht\s+dabei\b|\b(nimmt|nehmen)\s+(\S+\s+){0,2}nicht\s+teil\b|\bausgenommen\s+(sind|ist|bleiben|werden)\b|\b(sind|ist|bleiben|werden)\s+(\S+\s+){0,3}ausgeschlossen\b|\bausgeschlossen\s+(sind|ist)\b|\bnicht\s+(antrags|bewerbungs|teilnahme)berechtigt\b|\b(können|dürfen)\s+(sich\s+)?(\S+\s+){0,2}nicht\s+(bewerben|teilnehmen|beantragen)\b|\b(können|dürfen)\s+keine?n?\s+(\S+\s+)?(skizzen?|projektskizzen?|anträge|antrag|bewerbung(en)?|interessenbekundung(en)?)\s+(einreichen|stellen|abgeben)\b|\b(are|is)\s+(\S+\s+){0,2}(excluded|not eligible)\b/i;
 /** The same said by a heading or FAQ question over a list ("Wer ist nicht antragsberechtigt?"). */
 const EXCLUDING_HEADING = /\bnicht\s+(antrags|bewerbungs|teilnahme)berechtigt\b|\bausgeschlossen\b|\bnot\s+eligible\b|\bexcluded\b/i;
 
@@ -19,7 +19,7 @@ const EXCLUDING_HEADING = /\bnicht\s+(antrags|bewerbungs|teilnahme)berechtigt\b|
  * Associations of municipalities ("Verbandsgemeinden", "Samtgemeinden") are no kind the rules know: an exclusion names them.
  */
 const APPLICANT_WORDS =
-  /^(stadt|städte|gemeinde|gemeinden|kommune|kommunen|kommunal\w*|landkreis\w*|kreis|kreise|kreisfrei\w*|kreisangehörig\w*|ortsgemeinde\w*|amtsangehörig\w*|verbandsfrei\w*|einheitsgemeinde\w*|großstädte|großstadt|mittelstädte|kleinstädte|einwohner\w*|bundesland|bundesländer|länder|landes\w*|\w*träger\w*|antragsteller\w*|bewerber\w*|municipalit\w*|counties|county|districts?|cities|city|towns?|inhabitants|residents|applicants?)$/i;
+  /^(stadt|städte|kreisstadt|kreisstädte|gemeinde|gemeinden|kommune|kommunen|kommunal\w*|landkreis\w*|kreis|kreise|kreisfrei\w*|kreisangehörig\w*|ortsgemeinde\w*|amtsangehörig\w*|verbandsfrei\w*|einheitsgemeinde\w*|großstädte|großstadt|mittelstädte|kleinstädte|einwohner\w*|bundesland|bundesländer|länder|landes\w*|\w*träger\w*|antragsteller\w*|bewerber\w*|municipalit\w*|counties|county|districts?|cities|city|towns?|inhabitants|residents|applicants?)$/i;
 /** Words of applying and funding themselves: every exclusion and every eligibility question has them. */
 const PROCEDURE_WORDS =
   /^(teilnehm\w*|teilnahme\w*|bewerb\w*|beantrag\w*|antrag\w*|anträge\w*|berechtigt\w*|förder\w*|gefördert\w*|programm\w*|ausschreibung\w*|aufruf\w*|mitmachen|ausgeschlossen\w*|ausgenommen|zuwendung\w*|projekt\w*|vorhaben|apply\w*|applic\w*|eligib\w*|participat\w*|excluded|funding|funded|programme\w*|project\w*)$/i;

@@ -87,3 +87,14 @@ describe('rules the guideline states outright', () => {
     expect(await ask('Unser Abwasserzweckverband möchte seine Gebührenbescheide in Leichte Sprache übertragen lassen. Kann der Zweckverband selbst einen Antrag nach Klare Worte stellen?')).toMatch(/^Nein – [\s\S]*Zweckverbände und kommunale Unternehmen sind nicht antragsberechtigt/);
   });
 });
+
+describe('an informal Kreis e-mail', () => {
+  it('says no to the place the mail says is not taking part', async () => {
+    expect(await ask('We are the town of Marbrunn in the Kaltensee district. Can we take part in Gießpaten 2027?', 'en-US')).toMatch(/^No – [\s\S]*Marbrunn/);
+  });
+
+  it('reads "stellt jede Gemeinde selbst" as what the municipality pays, and "Was stellt der Kreis zur Verfügung?" as what it gets', async () => {
+    expect(await ask('Was müssen wir als Gemeinde bei den Gießpaten selbst bezahlen?')).toMatch(/Das Wasser und ein Standrohr für den Hydranten stellt jede Gemeinde selbst/);
+    expect(await ask('Was stellt der Kreis den Gemeinden bei der Aktion Gießpaten zur Verfügung?')).not.toMatch(/keine gesicherte Information/);
+  });
+});
