@@ -14,7 +14,7 @@ import { asksToApplyAgain, findPriorRoundRule } from './priorRounds.js';
 import { askedPlaces, findClosedList, findMissingRequirement, findNamedCondition, findNamedExclusion } from './namedExclusions.js';
 import { askedMembers, jointCap, jointMaxMembers, jointRefused, partnerPopulations } from './jointApplications.js';
 import { describingWordsOut, findSentence, FIRST_STAGE_SENTENCE, jointAmountAfter } from './passageFinder.js';
-import { allChunksOf, asksAboutPeople, asksSecondStage, RESOLUTION_ASKED, RESOLUTION_SAID, channelRefused, findRelativeDeadline, INFO_EVENT, samePeople, BY_CHANNEL, LATER_HANDED_IN, OUTCOME, SIGN_UP, aboutEarlierRound, deadlineWithHour, findAmountLimits, findByline, findPublicationDate, kindOfNamedPlace, hasIntentCue, otherKindDeadline, passesOnApplications, secondStageDeadline, textsSay, findDuration, findExpansion, findFaqAnswer, findPassage, findWhenPassage, isApplicationDeadline, movedDeadline } from './passageFinder.js';
+import { allChunksOf, asksAboutPeople, asksSecondStage, RESOLUTION_ASKED, RESOLUTION_SAID, channelRefused, findRelativeDeadline, INFO_EVENT, samePeople, BY_CHANNEL, LATER_HANDED_IN, OUTCOME, SIGN_UP, aboutEarlierRound, deadlineWithHour, findAmountLimits, findByline, findPublicationDate, kindOfNamedPlace, hasIntentCue, otherKindDeadline, passesOnApplications, secondStageDeadline, textsSay, findDuration, findExpansion, findFaqAnswer, findPassage, findWhenPassage, isApplicationDeadline, movedDeadline, furtherSignature } from './passageFinder.js';
 import { COUNT_QUESTION, countedWord, countedPattern, coverage, focusTerms, isQuestionWord, NUMBER_WORD, unknownTopic } from './support.js';
 import type { Answer, Citation, Suggestion } from './types.js';
 import { escapeMarkdown } from '../bot/markdown.js';
@@ -1432,6 +1432,17 @@ export class Answerer {
           cite.push(this.citation(program, passage.docId, otherKind.quote));
         }
         return this.answerOf(program, intent, text, cite, lang);
+      }
+    }
+    // "Reicht die Unterschrift unseres Bürgermeisters?" – "… unterschreibt der Bürgermeister. Zusätzlich bestätigt der Wasserversorger mit seiner Unterschrift …": no, and who else signs.
+    if (intent === 'signature') {
+      const further = furtherSignature(kb, docIds, passage.quote);
+      if (further) {
+        const quote = `${passage.quote} ${further}`;
+        const cites = [this.citation(program, passage.docId, quote)];
+        if (ASKS_SUFFICIENCY.test(req.text) && YES_NO_QUESTION.test(questionSentence(req.text))) return this.answerOf(program, intent, t(lang, 'passage.faqNo', { program: program.shortName, quote: escapeMarkdown(quote) }), cites, lang);
+        passage = { ...passage, quote };
+        cite.splice(0, cite.length, ...cites);
       }
     }
     // The quote comes from a source: inert in markdown, like every quote the bot shows. A yes/no

@@ -254,6 +254,19 @@ function sentencesAround(kb: KnowledgeBase, docIds: ReadonlySet<string>, chunk: 
 function followingSentence(kb: KnowledgeBase, docIds: ReadonlySet<string>, chunk: KnowledgeBase['chunks'][number]): string | undefined {
   return sentencesAround(kb, docIds, chunk, 1, 1)[0];
 }
+/** "Zusätzlich bestätigt der örtliche Wasserversorger mit seiner Unterschrift …": a further signature after the quoted one. */
+const FURTHER_SIGNATURE = /^(zusätzlich|außerdem|ferner|darüber hinaus|ebenso|auch|additionally|in addition|also)\b.{0,160}(unterschrift|unterschreib|unterzeichn|gegenzeichn|signs?\b|signature)/i;
+
+/** The sentence right after a quote that asks for a further signature, in the same section. */
+export function furtherSignature(kb: KnowledgeBase, docIds: ReadonlySet<string>, quote: string): string | undefined {
+  for (const chunk of allChunksOf(kb, docIds)) {
+    const i = chunk.sentences.findIndex((x) => quote.endsWith(x));
+    if (i < 0) continue;
+    const next = chunk.sentences[i + 1] ?? followingSentence(kb, docIds, chunk);
+    return next && FURTHER_SIGNATURE.test(next) ? next : undefined;
+  }
+  return undefined;
+}
 /** A sentence that starts by saying what is not paid for ("Nicht finanziert werden …", "Nicht förderfähig sind …"). */
 const NOT_FUNDED_START = /^(\d+\.\s*)?(nicht|keine?)\s+(gefördert|finanziert|förderfähig|zuwendungsfähig|bezahlt|erstattet|übernommen)\b/i;
 /** A sentence that says what money may pay for. */

@@ -98,3 +98,10 @@ describe('an informal Kreis e-mail', () => {
     expect(await ask('Was stellt der Kreis den Gemeinden bei der Aktion Gießpaten zur Verfügung?')).not.toMatch(/keine gesicherte Information/);
   });
 });
+
+describe('a further signature', () => {
+  it('says no to "does the mayor\'s signature suffice" when the call asks for another one, and quotes both', async () => {
+    expect(await ask('Reicht für die Stadtquelle-Bewerbung die Unterschrift unseres Bürgermeisters?')).toMatch(/^Nein – [\s\S]*unterschreibt die Bürgermeisterin oder der Bürgermeister\. Zusätzlich bestätigt der örtliche Wasserversorger mit seiner Unterschrift/);
+    expect(await ask('Wer muss die Stadtquelle-Bewerbung unterschreiben?')).toMatch(/Zusätzlich bestätigt der örtliche Wasserversorger/);
+  });
+});
