@@ -141,7 +141,9 @@ function eligibilityStatements(blocks: Block[]): Statement[] {
         const answers = inSection && firstInSection && b.kind === 'paragraph' && typesNamed(context).length > 0;
         // "Sie müssen zwischen 2.000 und 30.000 Einwohnerinnen und Einwohner haben." under that heading: a size limit of who applies.
         const sized = inSection && b.kind === 'paragraph' && /\d[\d.]*\s*(einwohner|inhabitants|residents)/i.test(context);
-        if (WHO_MAY.test(context) || negative || row || answers || sized || (inSection && b.kind === 'bullet' && (WHO_MAY.test(intro) || !intro))) out.push({ text: context, quote: shown, negative });
+        // "Für Mitgliedsgemeinden einer Verwaltungsgemeinschaft stellt die Verwaltungsgemeinschaft den Antrag": who applies for whom.
+        const appliesFor = /stell(t|en)\s+\S+\s+(\S+\s+)?\S+\s+den\s+antrag/i.test(context) && routeOf(context) !== undefined;
+        if (WHO_MAY.test(context) || negative || appliesFor || row || answers || sized || (inSection && b.kind === 'bullet' && (WHO_MAY.test(intro) || !intro))) out.push({ text: context, quote: shown, negative });
       }
     }
     if (b.kind !== 'bullet') intro = /:\s*$/.test(b.text) ? b.text : '';
@@ -151,7 +153,7 @@ function eligibilityStatements(blocks: Block[]): Statement[] {
 }
 
 /** "… können sich nur über ihren Landkreis beteiligen", "… stellt das Amt den Antrag": the way in for those not applying themselves. */
-const VIA = /(?<![\p{L}])(?:(?:nur|ausschließlich|lediglich)\s+über|über|von|durch)\s+(?:ihren|den|einen|seinen|ihr|das|ein|sein|ihre|die|ihrem|seinem|dem)\s+(?:jeweilige[nm]?\s+)?(?:land)?(kreis|amt|verband|verbandsgemeinde|samtgemeinde)\b(?:.{0,40}\bals\s+\p{L}*partner)?/iu;
+const VIA = /(?<![\p{L}])(?:(?:nur|ausschließlich|lediglich)\s+über|über|von|durch)\s+(?:ihren|den|einen|seinen|ihr|das|ein|sein|ihre|die|ihrem|seinem|dem)\s+(?:jeweilige[nm]?\s+)?(?:land)?(kreis|amt|verband|verbandsgemeinde|samtgemeinde|verwaltungsgemeinschaft)\b(?:.{0,40}\bals\s+\p{L}*partner)?|(?<![\p{L}])stell(?:t|en)\s+(?:die|das|der|ihr|ihre|ihr)\s+(?:jeweilige[nm]?\s+)?(?:land)?(kreis|amt|verband|verbandsgemeinde|samtgemeinde|verwaltungsgemeinschaft)\s+den\s+antrag/iu;
 
 /** True when a sentence excludes only member municipalities, not Gemeinden as such. */
 function namesOnlyMembers(quote: string): boolean {
@@ -163,7 +165,7 @@ function routeOf(quote: string): 'landkreis' | 'amt' | 'verband' | undefined {
   const m = quote.match(VIA);
   // "von ihrem Landkreis" is a way in only with "als Partner"; "(nur) über …" in an exclusion always is.
   if (!m || (/^von\b/i.test(m[0]) && !/partner/i.test(m[0]))) return undefined;
-  const body = m[1].toLowerCase();
+  const body = (m[1] ?? m[2]).toLowerCase();
   return body === 'kreis' ? 'landkreis' : body === 'amt' ? 'amt' : 'verband';
 }
 

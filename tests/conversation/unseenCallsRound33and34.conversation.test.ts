@@ -105,3 +105,9 @@ describe('a further signature', () => {
     expect(await ask('Wer muss die Stadtquelle-Bewerbung unterschreiben?')).toMatch(/Zusätzlich bestätigt der örtliche Wasserversorger/);
   });
 });
+
+describe('member municipalities applying through their association', () => {
+  it('says "not directly" to a member of a Verwaltungsgemeinschaft, and does not read "Ränder" as a change', async () => {
+    expect(await ask('Wir sind eine Mitgliedsgemeinde einer Verwaltungsgemeinschaft in Thüringen mit 1.400 Einwohnern. Konnten wir den Antrag für Blühende Ränder selbst stellen?')).toMatch(/^Nicht direkt – [\s\S]*Verwaltungsgemeins/);
+  });
+});

@@ -263,6 +263,9 @@ describe('classifyIntent: words that only look like a kind of question', () => {
     ['Darf eine Gemeinde von Vereinen eine Gebühr für das Ausleihen verlangen?', 'eligibility', false],
     ['Kann eine Gemeinde mitmachen?', 'eligibility', true],
     ['Kann ein Landkreis für seine Gemeinden einen Antrag stellen?', 'eligibility', true],
+    // "Ränder" in a programme's name is no change ("änder").
+    ['Konnten wir den Antrag für Blühende Ränder selbst stellen?', 'changes', false],
+    ['Nach dem Antrag hat sich unser Finanzierungsplan geändert. Was müssen wir tun?', 'changes', true],
   ] as [string, Intent, boolean][])('"%s" is %s: %s', (text, intent, expected) => {
     expect(classifyIntent(text).intent === intent).toBe(expected);
   });

@@ -20,6 +20,11 @@ const program = (id: string): Program => programs.find((p) => p.id === id)!;
 const blocks = (text: string): Block[] => cleanToBlocks(text, 'txt');
 
 describe('deriveRules: who may apply, read from a call text', () => {
+  it('reads "stellt die Verwaltungsgemeinschaft den Antrag" as the way in for its member municipalities', () => {
+    const rules = deriveRules(blocks('2. Antragsberechtigte\n\nAntragsberechtigt sind Städte und Gemeinden in Thüringen mit höchstens 15.000 Einwohnern.\nFür Mitgliedsgemeinden einer Verwaltungsgemeinschaft stellt die Verwaltungsgemeinschaft den Antrag.'));
+    expect(rules).toContainEqual(expect.objectContaining({ type: 'entityTypes', membersOnly: true, via: 'verband', excluded: ['gemeinde'] }));
+  });
+
   it('reads "Größere Städte" as the size limit\'s business, and still excludes the kinds named besides them', () => {
     const only = deriveRules(blocks('Antragsberechtigt sind Städte und Gemeinden mit 3.000 bis 60.000 Einwohnern. Größere Städte sind ausgeschlossen.'));
     expect(only.some((r) => r.type === 'entityTypes' && r.excluded?.length)).toBe(false);
