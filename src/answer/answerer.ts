@@ -14,7 +14,7 @@ import { asksToApplyAgain, findPriorRoundRule } from './priorRounds.js';
 import { askedPlaces, findClosedList, findMissingRequirement, findNamedCondition, findNamedExclusion } from './namedExclusions.js';
 import { askedMembers, jointCap, jointMaxMembers, jointRefused, partnerPopulations } from './jointApplications.js';
 import { describingWordsOut, findSentence, FIRST_STAGE_SENTENCE, jointAmountAfter } from './passageFinder.js';
-import { allChunksOf, asksAboutPeople, asksSecondStage, RESOLUTION_ASKED, RESOLUTION_SAID, channelRefused, findRelativeDeadline, INFO_EVENT, samePeople, BY_CHANNEL, LATER_HANDED_IN, OUTCOME, SIGN_UP, aboutEarlierRound, deadlineWithHour, findAmountLimits, findByline, findPublicationDate, kindOfNamedPlace, hasIntentCue, otherKindDeadline, passesOnApplications, secondStageDeadline, textsSay, findDuration, findExpansion, findFaqAnswer, findPassage, findWhenPassage, isApplicationDeadline, movedDeadline, furtherSignature } from './passageFinder.js';
+import { allChunksOf, asksAboutPeople, asksSecondStage, RESOLUTION_ASKED, RESOLUTION_SAID, channelRefused, findRelativeDeadline, INFO_EVENT, samePeople, BY_CHANNEL, LATER_HANDED_IN, OUTCOME, SIGN_UP, aboutEarlierRound, deadlineWithHour, findAmountLimits, findByline, findPublicationDate, kindOfNamedPlace, hasIntentCue, otherKindDeadline, passesOnApplications, secondStageDeadline, textsSay, findDuration, findExpansion, findFaqAnswer, findPassage, findWhenPassage, isApplicationDeadline, movedDeadline, furtherSignature, EARLIER_ROUND_ASKED } from './passageFinder.js';
 import { COUNT_QUESTION, countedWord, countedPattern, coverage, focusTerms, isQuestionWord, NUMBER_WORD, unknownTopic } from './support.js';
 import type { Answer, Citation, Suggestion } from './types.js';
 import { escapeMarkdown } from '../bot/markdown.js';
@@ -1370,7 +1370,9 @@ export class Answerer {
     if (lang === 'en' && !deadlineOfCall && this.lacksSpecific(focus, withHeading(passage), lang)) return this.abstain(intent, lang, program);
     // "Wie viele Seiten …?" asks for a number: a passage without one does not answer it.
     // A number answers only when the passage is about everything the question names.
-    if (asksCount && (!NUMBER_WORD.test(passage.quote) || (counted !== undefined && focus.length > 1 && passage.coverage < 0.5))) return this.abstain(intent, lang, program);
+    // "Wie viel müssen wir selbst zahlen?" – "Mindestens ein Drittel der Kosten …": a share in words is a number too.
+    const shareInWords = (intent === 'ownFunds' || intent === 'money') && /(?<!\p{L})(hälfte|drittel|viertel|fünftel|zehntel|half|third|quarter)(?!\p{L})/iu.test(passage.quote);
+    if (asksCount && ((!NUMBER_WORD.test(passage.quote) && !shareInWords) || (counted !== undefined && focus.length > 1 && passage.coverage < 0.5))) return this.abstain(intent, lang, program);
     // "Wie viele Kommunen werden 2027 ausgewählt?" – "In der ersten Runde … neun Kommunen": that was another round.
     if (asksCount && aboutEarlierRound(passage.quote) && !aboutEarlierRound(req.text)) return this.abstain(intent, lang, program);
     // "Wie viele Vorhaben werden ausgewählt?": a number of those things, not any number.
@@ -1385,6 +1387,12 @@ export class Answerer {
     const eventSignup = intent === 'deadline' && SIGN_UP.test(passage.quote) && !isApplicationDeadline(passage.quote);
     if (intent === 'deadline' && !eventSignup) {
       let found = deadlineDateIn(passage.quote, req.now);
+      // "Bis wann lief die erste Antragsrunde?": the date of the sentence on that round, not of the one after it.
+      if (aboutEarlierRound(req.text) || EARLIER_ROUND_ASKED.test(req.text)) {
+        const earlier = splitSentences(passage.quote).find((x) => aboutEarlierRound(x));
+        const date = earlier ? findDates(earlier)[0] : undefined;
+        if (date) found = date;
+      }
       let movedFrom: string | undefined;
       // "Unsere Skizze wurde positiv bewertet. Bis wann müssen wir den Vollantrag einreichen?": never the outline's date under the full application's name.
       if (found && asksSecondStage(questionSentence(req.text)) && FIRST_STAGE_SENTENCE.test(passage.quote) && !/vollantr(a|ä)g|förmlichen? (förder)?antrag|zweite(n)? stufe|stufe 2\b/i.test(passage.quote)) {

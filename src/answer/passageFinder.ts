@@ -664,7 +664,8 @@ function deadlineFitOfSentence(sentence: string, query = ''): number {
   // "Bis wann kann man sich für die Fortbildung anmelden?": the application deadline is not that.
   if (asksSignup && !EVENT_KIND.test(sentence)) return -3;
   // "Die erste Förderrunde ist abgeschlossen; ihre Bewerbungsfrist endete am …": an earlier round's deadline.
-  if (PAST_ROUND.test(sentence)) return -3;
+  // Asked for that round ("Bis wann lief die erste Antragsrunde?"), it is the one.
+  if (PAST_ROUND.test(sentence)) return EARLIER_ROUND_ASKED.test(query) ? 3 : -3;
   // "Die Einreichenden werden … im Juni 2027 informiert": when one learns the outcome, not when to apply.
   if (OUTCOME.test(sentence) && !/frist|schluss|stichtag/i.test(sentence)) return -3;
   // "The Small Projects Committee decides about eight weeks after each cut-off date; next meetings: …": the decision's dates.
@@ -687,6 +688,9 @@ function deadlineFitOfSentence(sentence: string, query = ''): number {
   const renewed = NEW_DEADLINE.test(sentence) ? 2 : 0;
   return (APPLICATION.test(sentence) || renewed ? 1.5 : 0) - (NOT_APPLICATION_END.test(sentence) && !APPLICATION.test(sentence) ? 3 : 0) + stage + renewed + atIntermediary;
 }
+
+/** A question about an earlier round's deadline ("Bis wann lief die erste Antragsrunde?"). */
+export const EARLIER_ROUND_ASKED = /\b(erste[nr]?|vorige[nr]?|letzte[nr]?|vergangene[nr]?|frühere[nr]?)\s+(antrags|förder|bewerbungs|ausschreibungs)?runde|\b(first|previous|last|earlier)\s+(funding |application )?round\b/i;
 
 /** A deadline said to be the earlier one: "die ursprünglich genannte Frist", "the original deadline". */
 const SUPERSEDED_DEADLINE = /\b(ursprünglich|bisherig|zunächst|früher|zuvor|alte[nr]?)\w*\s+(genannte\w*\s+|angegebene\w*\s+|vorgesehene\w*\s+)?(frist|bewerbungsfrist|antragsfrist|einreichungsfrist|einsendeschluss|bewerbungsschluss|stichtag|termin)\b|\b(original|originally|previous|earlier|old) (deadline|closing date)\b/i;

@@ -111,3 +111,14 @@ describe('member municipalities applying through their association', () => {
     expect(await ask('Wir sind eine Mitgliedsgemeinde einer Verwaltungsgemeinschaft in Thüringen mit 1.400 Einwohnern. Konnten wir den Antrag für Blühende Ränder selbst stellen?')).toMatch(/^Nicht direkt – [\s\S]*Verwaltungsgemeins/);
   });
 });
+
+describe('a foundation page with shares in words and two rounds', () => {
+  it('answers the own share said as "mindestens ein Drittel"', async () => {
+    expect(await ask('Wie viel müssen wir bei Flickwerk selbst zahlen?')).toMatch(/Mindestens ein Drittel der Kosten bringt der Antragsteller aus eigenen Mitteln auf/);
+  });
+
+  it('gives the first round\'s date when asked for the first round', async () => {
+    expect(await ask('Bis wann lief die erste Antragsrunde von Flickwerk?')).toMatch(/endete am 27\.11\.2026/);
+    expect(await ask('Bis wann können wir einen Flickwerk-Antrag stellen?')).toMatch(/30\.04\.2027/);
+  });
+});
