@@ -267,6 +267,8 @@ export function furtherSignature(kb: KnowledgeBase, docIds: ReadonlySet<string>,
   }
   return undefined;
 }
+/** Help given besides money, in a call's own verbs. */
+const HELP_GIVEN = /(?<!\p{L})(liefert|liefern|berät|beraten|verleiht|verleihen|leiht|moderiert|moderieren|vermittelt|vermitteln|schult|schulen|coacht)(?!\p{L})|(?<!\p{L})stell(t|en)(?!\p{L})[^.]{0,80}(?<!\p{L})bereit(?!\p{L})|\b(advises|trains|lends|provides|mentors|coaches)\b/iu;
 /** A sentence that starts by saying what is not paid for ("Nicht finanziert werden …", "Nicht förderfähig sind …"). */
 const NOT_FUNDED_START = /^(\d+\.\s*)?(nicht|keine?)\s+(gefördert|finanziert|förderfähig|zuwendungsfähig|bezahlt|erstattet|übernommen)\b/i;
 /** A sentence that says what money may pay for. */
@@ -977,6 +979,10 @@ export function findPassage(
       if ((intent === 'money' || intent === 'benefits') && excludes) score -= 2;
       // What one gets is best told in amounts: money, consulting days, hours.
       if (intent === 'benefits' && /\d[\d.,]*\s*(euro|€|beratungstage|tage|stunden|wochenstunden)|\b(zwei|drei|vier|fünf|sechs|acht|zehn|zwölf)\s+beratungstage/i.test(s)) score += 1;
+      // "Ein Fachbüro berät …", "Die Stiftung stellt einen Muster-Hygieneplan bereit": help given in the call's own verbs, besides the money.
+      if (intent === 'benefits' && besides !== undefined && HELP_GIVEN.test(s)) score += 1;
+      // "Stadtwerke … bewerben sich nicht selbst, sondern unterstützen ihre Kommune": who applies, not what the call gives.
+      if (intent === 'benefits' && /(?<!\p{L})(bewerben|bewirbt|antragsberechtigt|teilnahmeberechtigt|antrag stellen|stellen den antrag)(?!\p{L})/iu.test(s)) score -= 2;
       // "Gefördert werden zum Beispiel Schulungen …" lists what the money may pay for, not what the call gives besides it.
       if (intent === 'benefits' && besides !== undefined && /^(\(\d+\)\s*)?(gefördert werden|förderfähig sind|zuwendungsfähig sind|gefördert wird)\b/i.test(s)) score -= 1.5;
       // "Wie viel gibt es?": what the funder gives, not what a thing costs or what counts towards the own share.

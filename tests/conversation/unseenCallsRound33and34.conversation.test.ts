@@ -122,3 +122,11 @@ describe('a foundation page with shares in words and two rounds', () => {
     expect(await ask('Bis wann können wir einen Flickwerk-Antrag stellen?')).toMatch(/30\.04\.2027/);
   });
 });
+
+describe('help besides the money', () => {
+  it('quotes the advice and the model plan, not who applies or the call\'s intro', async () => {
+    const text = await ask('Welche Unterstützung gibt es bei Stadtquelle außer dem Zuschuss?');
+    expect(text).toMatch(/Ein Fachbüro berät jede geförderte Kommune[\s\S]*Muster-Hygieneplan/);
+    expect(text).not.toMatch(/Stadtwerke und Wasserversorger|Leitungswasser für alle/);
+  });
+});
