@@ -1327,7 +1327,10 @@ export class Answerer {
       // Only the sentence that names the thing is quoted, so its yes or no leads.
       const ruling = rulesOnThing && passage ? splitSentences(passage.quote).find((x) => (NOT_FUNDED.test(x) || FUNDED_SAID.test(x)) && coverage([rarest], x, kb.vocabulary, kb.synonyms) === 1) : undefined;
       if (ruling && passage) passage = { ...passage, quote: ruling, coverage: 1 };
-      if (!whatFunded && !rulesOnThing && (!passage || focus.length === 0 || passage.coverage < needed || missesSpecific)) {
+      // "Was muss die Gemeinde mit dem Mähgut machen?", "… auch im Winter in Betrieb?": a thing the call never names is not
+      // answered by a sentence on the rest of the question.
+      const namesUnknown = lang === 'de' && passage !== null && passage.coverage <= 0.75 && !whatFunded && !rulesOnThing && unknownTopic(asked, [program], kb.topicVocabulary([program]));
+      if (namesUnknown || (!whatFunded && !rulesOnThing && (!passage || focus.length === 0 || passage.coverage < needed || missesSpecific))) {
         // The call's FAQ may ask the same thing in its own words.
         const faq = lang === 'de' ? findFaqAnswer(kb, docIds, req.text, focus) : null;
         if (faq) return this.quoteAnswer(program, intent, faq, lang);

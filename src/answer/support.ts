@@ -194,7 +194,7 @@ const DOMAIN_LIST = `frist fristen bewerbungsfrist bewerbungsschluss einsendesch
    rückfrage rückfragen nachfrage nachfragen zuständig zuständige telefonnummer nummer rufnummer durchwahl handynummer erreichbar
    landrat landrätin landrats bürgermeister bürgermeisterin oberbürgermeister dezernent dezernentin leitung verwaltungsleitung verwaltungsspitze verwaltung chef chefin amt rathaus stadtverwaltung gemeindeverwaltung hauptverwaltungsbeamter hauptverwaltungsbeamtin
    landkreis kreis kreise stadt städte gemeinde gemeinden kommune kommunen kreisfrei kreisfreie kreisangehörig kreisangehörige verein vereine träger organisation organisationen
-   einwohner einwohnerinnen einwohnern einwohnergrenze einwohnerzahl mindestgröße größengrenze obergrenze untergrenze bundesland land hessen bayern partner partnerkommune gemeinsam aufruf förderaufruf ausschreibung programm förderprogramm richtlinie förderrichtlinie projekt modellprojekt modellkommune
+   einwohner einwohnerinnen einwohnern einwohnergrenze anforderung anforderungen besonderheiten einwohnerzahl mindestgröße größengrenze obergrenze untergrenze bundesland land hessen bayern partner partnerkommune gemeinsam aufruf förderaufruf ausschreibung programm förderprogramm richtlinie förderrichtlinie projekt modellprojekt modellkommune
    formular unterlagen dokument dokumente bewerbungsunterlagen antragsformular bewerbungsformular interessenbekundung interessensbekundung
    insgesamt insgesammt gesamt gesamte jährlich jaehrlich kohle knete zusammen maximal höchstens mindestens
    anfang mitte beginn monatsende jahresende monatsanfang jahresanfang wochenende quartal halbjahr

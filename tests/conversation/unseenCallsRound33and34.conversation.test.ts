@@ -130,3 +130,14 @@ describe('help besides the money', () => {
     expect(text).not.toMatch(/Stadtwerke und Wasserversorger|Leitungswasser für alle/);
   });
 });
+
+describe('a thing the call never names', () => {
+  it.each([
+    'Was muss die Gemeinde bei Blühende Ränder mit dem Mähgut der Blühstreifen machen?',
+    'Müssen die über Stadtquelle geförderten Trinkbrunnen auch im Winter in Betrieb sein?',
+  ])('abstains for "%s" rather than quoting a sentence on the rest of the question', async (question) => {
+    const text = await ask(question);
+    expect(text).toMatch(/keine gesicherte Information/);
+    expect(text).not.toMatch(/Schild zur Landesförderung|in Betrieb gehen/);
+  });
+});
