@@ -1,5 +1,5 @@
 import type { KnowledgeBase } from '../knowledge/knowledgeBase.js';
-import { AUTHOR_QUESTION, classifyIntent, FACTUAL_INTENTS, type Intent } from '../nlu/intents.js';
+import { APPLICANT_SUBJECT, AUTHOR_QUESTION, classifyIntent, FACTUAL_INTENTS, type Intent } from '../nlu/intents.js';
 import type { Lang } from '../nlu/language.js';
 import type { ProgramDetector } from '../nlu/programDetector.js';
 import { extractEntityType, extractProfileFacts, stateMentions, type ProfileFacts } from '../nlu/profileEntities.js';
@@ -84,12 +84,15 @@ const NEXT_ROUND = /\b(neue|nächste|weitere|kommende)\w* (runde|ausschreibung|f
 const NEXT_ROUND_SAID = /\b(neue|nächste|weitere|erneute|kommende|zweite|dritte)\w* (runde|ausschreibung|förderrunde|aufruf|durchgang|ausschreibungsrunde)|\b(erneut|wieder|nochmals) ausgeschrieben|\b(next|new|second|third) (round|call)\b/i;
 /** "Dürfen wir das Geld für … verwenden?", "Can we use the money to …?": whether something may be paid from the grant. */
 const USE_OF_MONEY = /\bmit (dem|diesem) geld\b|\b(verwenden|einsetzen|nutzen|bezahlen|bezahlt|finanzieren|finanziert|abrechnen|gefördert|förderfähig|zuwendungsfähig)\b|\b(use|spend)\b.{0,40}\b(money|grant|funding|funds)\b|\b(money|grant|funding|funds)\b.{0,30}\b(be )?(used|spent)\b|\b(pay for|be funded|fundable|eligible (cost|expense)s?)\b/i;
+/** Whether the question sentence asks if a thing (not the asker) is funded. */
+function asksIfThingFunded(question: string): boolean {
+  const asked = questionSentence(question);
+  return THING_FUNDABLE.test(asked) && !APPLICANT_SUBJECT.test(asked.toLowerCase());
+}
 /** Stems of funding itself ("gefördert", "Zuschuss"): what a question asks to be funded is something else. */
 const FUNDING_WORD = /^(gefordert|forder|zuschuss|finanzier|bezahl|zuwend|geld|kost|mittel|betrag|ausgab|erstatt|ubernomm|ubernehm)/;
 /** "Sind Smartphones … förderfähig?", "Is a trailer also eligible?": a yes/no question whether something is funded. */
 const THING_FUNDABLE = /^\s*(sind|ist|werden|wird|wären|wäre|is|are|would|will)\b.{0,100}\b(förderfähig|zuwendungsfähig|gefördert|finanziert|eligible|fundable|funded|covered)\b/i;
-/** Words naming the asker or a kind of applicant: then "förderfähig" asks who may apply. */
-const APPLICANT_SUBJECT = /\b(wir|uns|unsere?[nmrs]?|we|our|us)\b|\b(gemeinden?|stadt|städte|kommunen?|landkreise?|kreise?|vereine?|träger|ämter|amt|samtgemeinden?|verbandsgemeinden?|municipalit(y|ies)|towns?|cit(y|ies)|districts?|counties|county|associations?|organi[sz]ations?|applicants?)\b/i;
 /** A sentence that excludes something from funding. */
 /** A sentence saying the call pays for something. */
 const FUNDED_SAID = /(?<![a-zäöüß])(übernimmt|übernehmen|gefördert werden|gefördert wird|förderfähig sind|förderfähig ist|zuwendungsfähig sind|finanziert|erstattet|bezuschusst)\b|\b(werden|wird)\s+([\p{L}-]+\s+){0,6}gefördert(?!\p{L})/iu;
@@ -119,8 +122,6 @@ const ROUNDS = /cut-?off dates|stichtage|einreichungsfristen|einreichungstermine
 /** A question for a population limit ("Ab wie vielen Einwohnern …?"). */
 /** "Gibt es für uns eine Einwohnergrenze?": whether a rule exists for the asker's kind, not a verdict on their size. */
 const LIMIT_FOR_US = /\b(gibt es|gilt|gelten|is there|does .{0,20} apply)\b.{0,40}\b(einwohnergrenze|obergrenze|größengrenze|mindestgröße|mindesteinwohnerzahl|population (limit|cap|threshold))/i;
-/** A yes/no question whether something exists or applies ("Gibt es …?", "Is there …?", "Gilt …?"). */
-const ASKS_WHETHER = /^\s*(gibt es|gibt's|existiert|besteht|gilt|gelten|ist|are there|is there|does .{0,40}\b(have|set)|do .{0,40}\bhave)\b/i;
 /** A call saying it sets no limit on size: "Eine Einwohnergrenze gilt nicht.", "unabhängig von ihrer Größe". */
 const NO_SIZE_LIMIT = /\b(einwohnergrenze|größengrenze|mindestgröße|mindesteinwohnerzahl|größenbeschränkung)\w*\s+(gilt|gibt es|besteht|existiert)\s+nicht\b|\bkeine\s+(einwohnergrenze|größengrenze|mindestgröße|mindesteinwohnerzahl|größenbeschränkung|beschränkung der einwohnerzahl)\b|\bunabhängig von (der|ihrer|deren) (einwohnerzahl|größe)\b|\bno (population|size) (limit|threshold|minimum)\b|\bregardless of (their )?(size|population)\b/i;
 const ASKS_SIZE_LIMIT = /\bab wie viele?n? einwohner|wie viele einwohner\w* (muss|müssen|braucht|brauchen|darf|dürfen)|\b(mindest|höchst)einwohner|einwohnergrenze|mindestgröße|\bhow many (inhabitants|residents)\b.{0,40}\b(need|must|required|allowed)|population (limit|threshold|minimum)|minimum (size|population)/i;
@@ -367,8 +368,7 @@ function plainAnswer(intent: Intent, quote: string, question: string): { key: st
     if (refusing && !/\b(nur|ausschließlich|lediglich)\b/i.test(refusing)) return { key: 'channelRefused' };
   }
   // "Dürfen wir das Geld für den Umbau verwenden?" – "Baumaßnahmen … werden nicht gefördert.": a plain no, unless the sentence makes an exception.
-  const thingAsked = THING_FUNDABLE.test(questionSentence(question)) && !APPLICANT_SUBJECT.test(question);
-  if ((USE_OF_MONEY.test(question) || thingAsked) && YES_NO_QUESTION.test(questionSentence(question))) {
+  if ((USE_OF_MONEY.test(question) || asksIfThingFunded(question)) && YES_NO_QUESTION.test(questionSentence(question))) {
     const refusing = splitSentences(quote).find((x) => NOT_FUNDED.test(x));
     if (refusing && splitSentences(quote).length === 1 && !/\b(sofern|wenn|soweit|außer|ausgenommen|es sei denn|nur|jedoch|aber)\b/i.test(refusing)) return { key: 'notFunded' };
     // "Can the money be used for a crossing island (Querungshilfe)?" – "Für kleine bauliche Maßnahmen …, etwa … Querungshilfen …, übernimmt das Land 65 Prozent": yes.
@@ -764,7 +764,8 @@ export class Answerer {
     let rawIntent = req.intent ?? classifyIntent(req.text).intent;
     // An English question no pattern knows ("Do we need a co-payment?") is read through the term
     // list's German words ("Eigenanteil"), which the German patterns know.
-    if (rawIntent === 'unknown' && req.lang === 'en') rawIntent = this.intentOfTerms(req.text);
+    // "Is a trailer eligible?": the term list's "eligible" names no applicant here.
+    if (rawIntent === 'unknown' && req.lang === 'en' && !asksIfThingFunded(req.text)) rawIntent = this.intentOfTerms(req.text);
     const found = detector.detectWithStrength(req.text);
     // "Und an welche Adresse schicken wir die Interessenbekundung?": a word another call uses as its name keeps the conversation's call.
     const keepsContext = !found.distinct && req.programId !== undefined && followsUp(req.text) && kb.programsById.has(req.programId) && !found.programs.some((p) => p.id === req.programId);
@@ -786,8 +787,6 @@ export class Answerer {
     // "Sind Smartphones förderfähig?", "Is a trailer eligible?": whether a thing is funded, not who may apply.
     // "Dürfen wir mit dem Zuschuss die Miete bezahlen?": whether a thing is paid for, not how much there is.
     if (intent === 'money' && USE_OF_MONEY.test(req.text) && YES_NO_QUESTION.test(questionSentence(req.text)) && !/wie (viel|hoch)|how much|welche[nrs]? (betrag|summe|anteil)/i.test(req.text) && !describesApplicant) intent = 'unknown';
-    // "Unser Schuldach muss verstärkt werden. Ist das förderfähig?": the question sentence says what is asked about.
-    if (intent === 'eligibility' && !describesApplicant && THING_FUNDABLE.test(questionSentence(ownWords)) && !APPLICANT_SUBJECT.test(questionSentence(ownWords))) intent = 'unknown';
     // "Drei Dörfer wollen einen gemeinsamen Antrag stellen. Ist das möglich?" asks who may apply, and how.
     if ((intent === 'process' || intent === 'unknown') && JOINT_QUESTION.test(ownWords) && /möglich|geht das|ging das|ginge das|dürfen|darf|durften|können|kann|konnten|erlaubt|zulässig|possible|allowed|can we/i.test(req.text)) intent = 'eligibility';
     // "Dürfen wir mehrere Beiträge einreichen?" asks how many one may hand in: the call's sentence on that.
@@ -1095,7 +1094,7 @@ export class Answerer {
     }
     // "Ab wie vielen Einwohnern darf man mitmachen?": a size limit the texts never give is no question for a verdict or a fact.
     // "Gibt es eine Einwohnergrenze?": no, when the call says so ("Eine Einwohnergrenze gilt nicht."); yes, with the call's limit.
-    if (ASKS_SIZE_LIMIT.test(req.text) && ASKS_WHETHER.test(questionSentence(req.text))) {
+    if (LIMIT_FOR_US.test(questionSentence(req.text))) {
       const none = findSentence(kb, docIds, (x) => NO_SIZE_LIMIT.test(x));
       const limit = program.rules.find((r): r is Extract<Program['rules'][number], { type: 'population' }> => r.type === 'population');
       const said = none ? { key: 'passage.faqNo', quote: none.quote, docId: none.docId } : limit ? { key: 'passage.faqYes', quote: limit.quote, docId } : undefined;
@@ -1609,7 +1608,10 @@ export class Answerer {
     const known = verdict.reasons.filter((r) => r.status === 'ok' || r.status === 'info');
     const inList = places.find((p) => list.names.some((n) => n.toLowerCase() === p.toLowerCase()));
     if (inList) return { ...verdict, status: 'fits', reasons: [{ status: 'ok', key: 'verdict.reason.listed', values: { place: inList }, quote: list.quote }, ...known], missing: [] };
-    const unknown = places.find((p) => !allChunksOf(kb, docIds).some((c) => new RegExp(`(?<!\\p{L})${escapeRegExp(p)}(?!\\p{L})`, 'u').test(c.text)));
+    const unknown = places.find((p) => {
+      const said = new RegExp(`(?<!\\p{L})${escapeRegExp(p)}(?!\\p{L})`, 'u');
+      return !allChunksOf(kb, docIds).some((c) => said.test(c.text));
+    });
     if (unknown) return { ...verdict, status: 'no', reasons: [{ status: 'no', key: 'verdict.reason.notListed', values: { place: unknown }, quote: list.quote }, ...known], missing: [] };
     if (verdict.status === 'fits') {
       return { ...verdict, status: 'conditional', reasons: [{ status: 'conditional', key: 'verdict.reason.onlyListed', values: { names: list.names.join(', ') }, quote: list.quote }, ...known], missing: [] };

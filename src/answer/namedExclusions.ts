@@ -30,28 +30,19 @@ const MIN_WORD = 6;
 /** A word in more passages than this is the call's topic, not a named exclusion. */
 const MAX_PASSAGES = 3;
 
-const passagesByStem = new WeakMap<KnowledgeBase, Map<string, number>>();
+const passagesByStem = new WeakMap<object, Map<string, number>>();
 
-/** In how many passages of all texts each stem occurs, counted once per knowledge base. */
-function passageCounts(kb: KnowledgeBase): Map<string, number> {
-  let counts = passagesByStem.get(kb);
+/**
+ * In how many passages each stem occurs: of all texts, or of one programme's (`docIds`), counted
+ * once per knowledge base or programme.
+ */
+function passageCounts(kb: KnowledgeBase, docIds?: ReadonlySet<string>): Map<string, number> {
+  const key = docIds ?? kb;
+  let counts = passagesByStem.get(key);
   if (!counts) {
     counts = new Map();
-    for (const chunk of kb.chunks) for (const s of new Set(words(chunk.text).map(stem))) counts.set(s, (counts.get(s) ?? 0) + 1);
-    passagesByStem.set(kb, counts);
-  }
-  return counts;
-}
-
-const passagesByStemIn = new WeakMap<ReadonlySet<string>, Map<string, number>>();
-
-/** In how many passages of one programme's texts each stem occurs, counted once per programme. */
-function passageCountsIn(kb: KnowledgeBase, docIds: ReadonlySet<string>): Map<string, number> {
-  let counts = passagesByStemIn.get(docIds);
-  if (!counts) {
-    counts = new Map();
-    for (const chunk of allChunksOf(kb, docIds)) for (const s of new Set(words(chunk.text).map(stem))) counts.set(s, (counts.get(s) ?? 0) + 1);
-    passagesByStemIn.set(docIds, counts);
+    for (const chunk of docIds ? allChunksOf(kb, docIds) : kb.chunks) for (const s of new Set(words(chunk.text).map(stem))) counts.set(s, (counts.get(s) ?? 0) + 1);
+    passagesByStem.set(key, counts);
   }
   return counts;
 }
@@ -85,7 +76,7 @@ export function findNamedExclusion(kb: KnowledgeBase, docIds: ReadonlySet<string
     }
   }
   // The call's own passages: another call that is all about "Zweckverbände" does not make the word this call's topic.
-  const counts = passageCountsIn(kb, docIds);
+  const counts = passageCounts(kb, docIds);
   const asked = new Map<string, string>();
   for (const m of question.matchAll(/[\p{L}]+/gu)) {
     const w = m[0];

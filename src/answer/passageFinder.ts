@@ -9,13 +9,15 @@ import { parseQuantity } from '../nlu/numbers.js';
 import { countedPattern, countedWord, countOf, coverage, focusTerms, isQuestionWord, NUMBER_WORD } from './support.js';
 
 /** What a sentence answering each kind of question tends to contain. */
+/** Help given besides money, in a call's own verbs. */
+const HELP_GIVEN = /(?<!\p{L})(liefert|liefern|berät|beraten|verleiht|verleihen|leiht|moderiert|moderieren|vermittelt|vermitteln|schult|schulen|coacht)(?!\p{L})|(?<!\p{L})stell(t|en)(?!\p{L})[^.]{0,80}(?<!\p{L})bereit(?!\p{L})|\b(advises|trains|lends|provides|mentors|coaches)\b/iu;
 const CUES: Partial<Record<Intent, RegExp>> = {
   deadline: /frist|bis zum|bis spätestens|bis einschließlich|endet|schluss|spätestens|einreich|eingereicht|eingesandt|stichtag|bis wann|eingang|bewerbungen? (gehen|sind)|deadline|until|cut-?off|closing dates?|bis (montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\b|bis \d{1,2}\.|entgegen|\bby (\*\*)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d{1,2}\s+[a-z]+\s+\d{4})|\bdeadline\b|\bclosing date\b|\bno later than\b/i,
   signature: /unterschrift|unterschreib|unterschrieben|unterzeichn|formlos|signatur|gegenzeichn|(?<![a-zäöüß])(zu zeichnen|zeichnet|gezeichnet)(?![a-zäöüß])/i,
   anonymity: /anonym|vertraulich|veröffentlich|bekannt geben|bekanntgeben|pressemitteilung|jahresbericht|(?<![a-zäöüß])nennt|(?<![a-zäöüß])nennung|namensnennung|öffentlich bekannt|namentlich|bekannt gegeben|bekanntgegeben|(?<![a-zäöüß])genannt/i,
   eligibility: /bewerben können|können sich|teilnahmevoraussetz|voraussetz|berechtigt|richtet sich|aufgerufen|ruft .* auf|nur über|landkreise|kreisfreie|kommunen|gemeinden|organisationen|träger/i,
   money: /euro|€|pauschale|summe|betrag|zuschuss|förderhöhe|fördermittel|finanzier|förderquote|prozent|%/i,
-  benefits: /erhalten|erhält|bekommt|bekommen|preisgeld|gewinn|leistung|begleit|beratungstag|beratung|unterstütz|pauschale|angebot|zuwendung|förderhöhe|fördersumme|zuschuss|schulung|\bschult\b|workshop|werkstatt|fortbildung|coaching|vernetzung|netzwerktreffen|kostenlos|kostenfrei|\b(liefert|liefern|berät|beraten|verleiht|verleihen|leiht|moderiert|moderieren|vermittelt)\b|bereitgestellt|\bstell(t|en)\b[^.]{0,60}\bbereit\b|\d[\d.]*\s*(euro|€)/i,
+  benefits: new RegExp(String.raw`erhalten|erhält|bekommt|bekommen|preisgeld|gewinn|leistung|begleit|beratungstag|beratung|unterstütz|pauschale|angebot|zuwendung|förderhöhe|fördersumme|zuschuss|schulung|\bschult\b|workshop|werkstatt|fortbildung|coaching|vernetzung|netzwerktreffen|kostenlos|kostenfrei|bereitgestellt|\d[\d.]*\s*(euro|€)|${HELP_GIVEN.source}`, 'iu'),
   ownFunds: /(stellt|stellen|trägt|tragen|bezahlt|zahlt) (jede|die|jeweilige|ihre) (gemeinde|kommune|stadt)\w* selbst|eigenanteil|eigenmittel|eigenen mitteln|eigene mittel|eigenbeitrag|eigenbeteiligung|eigenleistung|kofinanz|kostenfrei|kostenlos|(eigen|kosten|mittel|beitrag|finanz)\w*.{0,60}nicht erforderlich|nicht erforderlich.{0,60}(eigen|kosten|mittel|beitrag|finanz)|(trägt|zahlt|übernimmt|finanziert) die (kommune|gemeinde|stadt)|(kommune|gemeinde|stadt) (trägt|zahlt|übernimmt|finanziert)|(trägt|zahlt|bringt)\b.{0,60}\bselbst\b|\bden rest\b.{0,40}\b(trägt|zahlt|übernimmt)|\bdie übrigen\b.{0,20}\bprozent\b|\bsteuert\b.{0,40}\bselbst\b|\bselbst\b.{0,20}\bbei\b/i,
   // "Kontakte" (social contacts) is no contact information: an address, a phone or a named contact is.
   contact: /@|ansprechp|kontaktperson|kontaktdaten|telefon|tel\.|fragen (an|richten)|e-mail an|wenden sie sich/i,
@@ -267,8 +269,6 @@ export function furtherSignature(kb: KnowledgeBase, docIds: ReadonlySet<string>,
   }
   return undefined;
 }
-/** Help given besides money, in a call's own verbs. */
-const HELP_GIVEN = /(?<!\p{L})(liefert|liefern|berät|beraten|verleiht|verleihen|leiht|moderiert|moderieren|vermittelt|vermitteln|schult|schulen|coacht)(?!\p{L})|(?<!\p{L})stell(t|en)(?!\p{L})[^.]{0,80}(?<!\p{L})bereit(?!\p{L})|\b(advises|trains|lends|provides|mentors|coaches)\b/iu;
 /** A sentence that starts by saying what is not paid for ("Nicht finanziert werden …", "Nicht förderfähig sind …"). */
 const NOT_FUNDED_START = /^(\d+\.\s*)?(nicht|keine?)\s+(gefördert|finanziert|förderfähig|zuwendungsfähig|bezahlt|erstattet|übernommen)\b/i;
 /** A sentence that says what money may pay for. */
@@ -383,8 +383,6 @@ export function secondStageDeadline(kb: KnowledgeBase, docIds: ReadonlySet<strin
   return undefined;
 }
 
-/** A sentence moving a deadline: "Die Bewerbungsfrist wird bis Freitag, 29. Januar 2027, verlängert.", "The deadline is extended to …". */
-const MOVED = /(frist|schluss|abgabetermin|einsendetermin|deadline|closing date)\p{L}*(?!\p{L}).{0,100}(?<!\p{L})(verlängert|verschoben|neu festgesetzt|extended|postponed|moved)(?!\p{L})|(?<!\p{L})(verlängert|verschiebt|verschoben|verlängern|extends?|extended|postponed)(?!\p{L}).{0,60}(frist|schluss|deadline)/iu;
 
 /**
  * The date a call moved its deadline to, later than `from`: an update ("Aktualisierung …: Die Bewerbungsfrist wird bis …
@@ -394,7 +392,7 @@ export function movedDeadline(kb: KnowledgeBase, docIds: ReadonlySet<string>, fr
   for (const chunk of allChunksOf(kb, docIds)) {
     for (const s of chunk.sentences) {
       // A moved full-application deadline is not the application's.
-      if (!MOVED.test(s) || (SECOND_STAGE_SENTENCE.test(s) && !FIRST_STAGE_SENTENCE.test(s))) continue;
+      if (!NEW_DEADLINE.test(s) || (SECOND_STAGE_SENTENCE.test(s) && !FIRST_STAGE_SENTENCE.test(s))) continue;
       const date = findDates(s).find((d) => d.date && d.date > from)?.date;
       if (date) return { quote: s, date };
     }
@@ -713,7 +711,7 @@ const INTERMEDIARY_ASKED = /kreisintern|landratsamt|kreisverwaltung|beim (land)?
 export const LATER_HANDED_IN = /nachgereicht|nachreich|nachzureichen|nachgeliefert|nachträglich/i;
 
 /** A deadline given anew: corrected, extended, moved. */
-const NEW_DEADLINE = /\bneue[rn]? (frist|bewerbungsfrist|antragsfrist|einreichungsfrist|einsendeschluss|bewerbungsschluss|abgabetermin|stichtag)\b|\b(frist|bewerbungsfrist|antragsfrist|bewerbungsschluss)\b.{0,60}\b(verlängert|verschoben|geändert)|\bgeänderte[rn]? (frist|bewerbungsfrist|antragsfrist)|\b(new|extended|revised) deadline\b|\bdeadline (has been |was |is )?(extended|moved|postponed)/i;
+const NEW_DEADLINE = /\bneue[rn]? (frist|bewerbungsfrist|antragsfrist|einreichungsfrist|einsendeschluss|bewerbungsschluss|abgabetermin|stichtag)\b|\b(frist|bewerbungsfrist|antragsfrist|einreichungsfrist|bewerbungsschluss|einsendeschluss|antragsschluss|abgabetermin)\b.{0,100}\b(verlängert|verschoben|geändert|neu festgesetzt)|\bgeänderte[rn]? (frist|bewerbungsfrist|antragsfrist)|\b(new|extended|revised) deadline\b|\bdeadline (has been |was |is )?(extended|moved|postponed)/i;
 
 /** A sentence that makes an exception to the one before it. */
 const EXCEPTION_FOLLOWS = /^(wer das nicht (möchte|will|wünscht)|auf (begründeten |ausdrücklichen |schriftlichen )?(wunsch|antrag)|ausnahmsweise|abweichend (davon|hiervon)|davon ausgenommen|ausgenommen (sind|ist)|dies gilt nicht)/i;

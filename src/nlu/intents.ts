@@ -119,9 +119,12 @@ function normalize(text: string): string {
 const MEDIUM = /(?<![\p{L}])(per|über|via|by|am|mit)\s+(brief|post|e-?mail|telefon|phone|fax|app|video)(\s+(und|oder|and|or)\s+(brief|post|e-?mail|telefon|phone|fax|app|video))*(?![\p{L}])/gu;
 
 /** Being fundable, said of an applicant ("Ist unsere Gemeinde förderfähig?") or of a thing ("Ist ein Mähgerät förderfähig?"). */
-const FUNDABLE = /förderfähig\p{L}*|gefördert werden|fördern lassen/gu;
-/** Who applies, named in a question: then being fundable is about them. */
-const APPLICANT_SUBJECT = /(?<!\p{L})(wir|uns|unser\p{L}*|ich|gemeinde\p{L}*|stadt|städte|kommune\p{L}*|landkreis\p{L}*|kreis|kreise|verein\p{L}*|träger\p{L}*|organisation\p{L}*|amt|ämter|verband|verbände|verbandsgemeinde\p{L}*|markt|märkte|dorf|dörfer|ortsgemeinde\p{L}*|samtgemeinde\p{L}*|we|us|our|municipalit\p{L}*|town|city|district|county)(?!\p{L})/u;
+const FUNDABLE = /förderfähig\p{L}*|gefördert werden|fördern lassen|(?<!\p{L})(eligible|fundable)(?!\p{L})/gu;
+/**
+ * Who applies, named in a question: then being fundable is about them. "Gemeindevertreter" and "Gemeindestraße" are no
+ * applicant, "Gemeinden" and "Gemeindeverwaltung" are.
+ */
+export const APPLICANT_SUBJECT = /(?<!\p{L})(wir|uns|unser\p{L}*|ich|gemeinde(n|verwaltung)?|stadt|städte|kommune\p{L}*|landkreis\p{L}*|kreis|kreise|verein\p{L}*|träger\p{L}*|organisation\p{L}*|amt|ämter|verband|verbände|verbandsgemeinde\p{L}*|markt|märkte|dorf|dörfer|ortsgemeinde\p{L}*|samtgemeinde\p{L}*|we|us|our|municipalit\p{L}*|towns?|city|cities|districts?|county|counties|associations?|organi[sz]ations?|applicants?)(?!\p{L})/u;
 /** Classifies a message by patterns (German and English) with typo-tolerant keywords. */
 export function classifyIntent(text: string): IntentResult {
   // "Welche Begleitung außer dem Zuschuss …?", "Apart from the grant, what help …?": the money set aside is not what is asked.
@@ -132,7 +135,8 @@ export function classifyIntent(text: string): IntentResult {
   if (matched.size === 0 && t !== normalize(text)) matched.add('benefits');
   // "Mähgerät für den Bauhof förderfähig?": a thing that may be funded, not who may apply; the passage on what is funded answers.
   const withoutFundable = t.replace(FUNDABLE, ' ');
-  if (matched.has('eligibility') && withoutFundable !== t && !APPLICANT_SUBJECT.test(t) && !PATTERNS.eligibility.some((re) => re.test(withoutFundable))) matched.delete('eligibility');
+  // "Unser Schuldach muss verstärkt werden. Ist das förderfähig?": who is the subject is said in the question sentence itself.
+  if (matched.has('eligibility') && withoutFundable !== t && !APPLICANT_SUBJECT.test(lastQuestion(t) ?? t) && !PATTERNS.eligibility.some((re) => re.test(withoutFundable))) matched.delete('eligibility');
   // "Begegnungen per Brief und Telefon statt per App": a medium of the project, not a request for a contact.
   const withoutMedia = t.replace(MEDIUM, ' ');
   // "Whom do I send questions to by e-mail?" still asks for someone.
