@@ -1,5 +1,5 @@
 import type { KnowledgeBase } from '../knowledge/knowledgeBase.js';
-import { APPLICANT_SUBJECT, AUTHOR_QUESTION, classifyIntent, FACTUAL_INTENTS, type Intent } from '../nlu/intents.js';
+import { APPLICANT_SUBJECT, AUTHOR_QUESTION, classifyIntent, CONTACT_TIMES, FACTUAL_INTENTS, type Intent } from '../nlu/intents.js';
 import type { Lang } from '../nlu/language.js';
 import type { ProgramDetector } from '../nlu/programDetector.js';
 import { extractEntityType, extractProfileFacts, stateMentions, type ProfileFacts } from '../nlu/profileEntities.js';
@@ -14,7 +14,7 @@ import { asksToApplyAgain, findPriorRoundRule } from './priorRounds.js';
 import { askedPlaces, findClosedList, findMissingRequirement, findNamedCondition, findNamedExclusion } from './namedExclusions.js';
 import { askedMembers, jointCap, jointMaxMembers, jointRefused, partnerPopulations } from './jointApplications.js';
 import { describingWordsOut, findSentence, FIRST_STAGE_SENTENCE, jointAmountAfter } from './passageFinder.js';
-import { allChunksOf, asksAboutPeople, asksSecondStage, RESOLUTION_ASKED, RESOLUTION_SAID, channelRefused, findRelativeDeadline, INFO_EVENT, samePeople, BY_CHANNEL, LATER_HANDED_IN, OUTCOME, SIGN_UP, aboutEarlierRound, deadlineWithHour, findAmountLimits, findByline, findPublicationDate, kindOfNamedPlace, hasIntentCue, otherKindDeadline, passesOnApplications, secondStageDeadline, textsSay, findDuration, findExpansion, findFaqAnswer, findPassage, findWhenPassage, isApplicationDeadline, movedDeadline, furtherSignature, EARLIER_ROUND_ASKED } from './passageFinder.js';
+import { allChunksOf, asksAboutPeople, asksSecondStage, RESOLUTION_ASKED, RESOLUTION_SAID, channelRefused, findRelativeDeadline, INFO_EVENT, samePeople, BY_CHANNEL, LATER_HANDED_IN, OUTCOME, SIGN_UP, aboutEarlierRound, deadlineWithHour, contactHours, rollingApplications, sameDeadlineWithYear, findAmountLimits, findByline, findPublicationDate, kindOfNamedPlace, hasIntentCue, otherKindDeadline, passesOnApplications, secondStageDeadline, textsSay, findDuration, findExpansion, findFaqAnswer, findPassage, findWhenPassage, isApplicationDeadline, movedDeadline, furtherSignature, EARLIER_ROUND_ASKED } from './passageFinder.js';
 import { COUNT_QUESTION, countedWord, countedPattern, coverage, focusTerms, isQuestionWord, NUMBER_WORD, unknownTopic } from './support.js';
 import type { Answer, Citation, Suggestion } from './types.js';
 import { escapeMarkdown } from '../bot/markdown.js';
@@ -387,8 +387,15 @@ function plainAnswer(intent: Intent, quote: string, question: string): { key: st
     const restSaysPublished = consent !== undefined && statesPublished(quote.replace(consent, ' '));
     if ((ASKS_ANONYMITY.test(question) || ASKS_PUBLICATION.test(question)) && consent && !restSaysPublished && splitSentences(quote).length <= 2 && (asksPeople || !asksAboutPeople(consent.replace(/\bteilnehmende\w*\s+(kommunen|gemeinden|städte|landkreise|kreise)\b/gi, '')))) return { key: 'onlyWithConsent' };
     // "Ganz ohne Nennung des Ortes ist eine Förderung nicht möglich" names the place; it does not keep it unnamed.
-    const unnamed = STAYS_UNNAMED.test(quote.replace(NAMING_REQUIRED, ' '));
-    const published = statesPublished(quote);
+    // "Können wir anonym teilnehmen? Nein. …": the call's own entry on just that decides; its question is no statement.
+    const entry = quote.match(FAQ_YES_NO);
+    if (entry && ASKS_ANONYMITY.test(question) && ASKS_ANONYMITY.test(entry[1]) && !asksAboutPeople(entry[1])) {
+      if (entry[2].toLowerCase() === 'nein') return { key: 'noAnonymity' };
+      return { key: ON_REQUEST.test(quote) ? 'anonymityOnRequest' : 'anonymityPossible' };
+    }
+    const statement = entry ? quote.slice(entry[1].length) : quote;
+    const unnamed = STAYS_UNNAMED.test(statement.replace(NAMING_REQUIRED, ' '));
+    const published = statesPublished(statement);
     if (ASKS_ANONYMITY.test(question)) {
       // "Eine anonyme Teilnahme ist nicht möglich, …": said in so many words, whatever else the passage allows for others.
       if (NO_ANONYMITY_SAID.test(quote)) return { key: 'noAnonymity' };
@@ -1217,6 +1224,14 @@ export class Answerer {
       return this.answerOf(program, intent, parts.join(' '), cites, lang);
     }
     // "Unter welcher Nummer erreiche ich …?": a phone number, or plainly none.
+    // "Wann kann ich dort anrufen?": the hours the contact section gives, never those of another line (a hotline in the footer).
+    if (intent === 'contact' && CONTACT_TIMES.test(req.text.toLowerCase())) {
+      const c = program.contacts.length ? this.contactFor(program, req.text) : undefined;
+      const hours = c?.phone ? contactHours(kb, docIds, c) : undefined;
+      if (!c || !hours) return this.abstain(intent, lang, program);
+      const lead = t(lang, c.name ? 'contact.hoursNamed' : 'contact.hours', { program: program.shortName, name: c.name, phone: c.phone, quote: escapeMarkdown(hours.quote) });
+      return this.answerOf(program, intent, lead, [this.citation(program, hours.docId, hours.quote)], lang);
+    }
     if (intent === 'contact' && ASKS_PHONE.test(req.text) && program.contacts.length) {
       const named = program.contacts.find((c) => c.name && req.text.toLowerCase().includes(c.name.toLowerCase().split(/\s+/).at(-1)!));
       const chosen = named ?? this.contactFor(program, req.text);
@@ -1343,6 +1358,9 @@ export class Answerer {
         return this.abstain(intent, lang, program);
       }
     }
+    // "Anträge können laufend gestellt werden … bis die Mittel ausgeschöpft sind": no date to give, whatever date a passage has ("Stand 1. November 2026").
+    const rolling = intent === 'deadline' && !OTHER_EVENT.test(req.text) ? rollingApplications(kb, docIds) : undefined;
+    if (rolling) return this.answerOf(program, intent, t(lang, 'deadline.rolling', { program: program.shortName, quote: escapeMarkdown(rolling.quote) }), [this.citation(program, rolling.docId, rolling.quote)], lang);
     if (!passage && intent === 'deadline' && !OTHER_EVENT.test(req.text)) {
       // "Anträge sind bis zum Ablauf von sechs Wochen nach der Veröffentlichung … einzureichen": no date to state, the rule to quote.
       const relative = findRelativeDeadline(kb, docIds);
@@ -1411,6 +1429,9 @@ export class Answerer {
         passage = { ...passage, quote: moved.quote };
         found = deadlineDateIn(moved.quote, req.now);
       }
+      // "Projektskizzen können bis zum 31. März eingereicht werden" and in the key facts "Antragsfrist … 31. März 2027": the year from there.
+      const withYear = found?.dayMonth ? sameDeadlineWithYear(kb, docIds, found.dayMonth) : undefined;
+      if (withYear) found = { date: withYear.date, index: 0 };
       if (found) {
         const status = deadlineStatus(found, req.now);
         // "Bis wann muss der Vollantrag eingereicht sein?": said as that deadline, not as the application's.
@@ -1420,6 +1441,7 @@ export class Answerer {
         // "Anträge sind bis zum 15. Januar 2027 möglich" and elsewhere "Antragsfrist: Freitag, 15. Januar 2027, 12:00 Uhr": the hour from there.
         const hourSaid = found.date && !clockTime(passage.quote) ? deadlineWithHour(kb, docIds, found.date) : undefined;
         if (hourSaid) cite.push(this.citation(program, hourSaid.docId, hourSaid.quote));
+        if (withYear && withYear.quote !== hourSaid?.quote) cite.push(this.citation(program, withYear.docId, withYear.quote));
         let text = this.deadlineText(program, status, lang, label, { quote: hourSaid?.quote ?? passage.quote, question: req.text });
         if (movedFrom) text += ` ${t(lang, 'deadline.moved', { date: formatDate(lang, movedFrom) })}`;
         // A two-stage call: the full application's deadline too, for whoever is invited to it.

@@ -218,7 +218,7 @@ const STRONG: Partial<Record<Intent, RegExp>> = {
 /** Dates that end something else than the application: the project's runtime, spending, reports. */
 const NOT_APPLICATION_END = /projektlaufzeit|laufzeit|förderzeitraum|durchführungszeitraum|bewilligungszeitraum|begleitung (endet|läuft|beginnt)|ausgegeben|verwendungsnachweis|abgeschlossen sein|umgesetzt|stichtag: \d|einwohnerzahl|stand:|entscheidung|bescheid|mitgeteilt|bekanntgegeben|bekannt gegeben|starten|beginnen|beginnt|projektstart|auftakt|webinar|sprechstunde|infoveranstaltung|informationsveranstaltung|infoabend|informationsabend|info-abend|zoom|jury|gewinner|preisverleihung|workshop|nachricht|benachrichtigt|informiert|rückmeldung|erfahren|\bcompleted\b|\bfinished\b|\bcompletion\b|project period|funding period|implementation period|\bdecides?\b|\bdecision\b|\binformed\b|\bnotified\b|information session/i;
 /** Dates of population counts or of the text's version are never a deadline. */
-const NEVER_A_DEADLINE = /einwohner|stand:|stand vom/i;
+const NEVER_A_DEADLINE = /einwohner|bevölkerung|stand:|stand vom|\bstand (am |zum )?\d{1,2}\./i;
 /** What an application deadline sentence speaks of. */
 const APPLICATION = /bewerbung|antr(ag|äge)|einsendeschluss|interessenbekundung|einreich|eingereicht|eingang|bewerbungsfrist|antragsfrist|teilnahmeschluss|anmeldeschluss|stichtag|skizze|\bsubmit|\bproposals?\b|\bapplications?\b|\bcut-?off\b/i;
 
@@ -496,7 +496,7 @@ const RELATIVE_DEADLINE = /\b(innerhalb|binnen|bis zum ablauf|spätestens)\b.{0,
 /** The sentence that sets an application deadline relative to an event, when the texts give one. */
 export function findRelativeDeadline(kb: KnowledgeBase, docIds: ReadonlySet<string>): { docId: string; quote: string } | undefined {
   for (const chunk of allChunksOf(kb, docIds)) {
-    const s = chunk.sentences.find((x) => RELATIVE_DEADLINE.test(x) && APPLICATION.test(x) && !PAST_ROUND.test(x));
+    const s = chunk.sentences.find((x) => RELATIVE_DEADLINE.test(x) && APPLICATION.test(x) && !PAST_ROUND.test(x) && !OUTCOME.test(x));
     if (s) return { docId: chunk.docId, quote: s };
   }
   return undefined;
@@ -619,6 +619,66 @@ export function findSentence(kb: KnowledgeBase, docIds: ReadonlySet<string>, tes
   for (const chunk of allChunksOf(kb, docIds)) {
     const quote = chunk.sentences.find(test);
     if (quote) return { docId: chunk.docId, quote };
+  }
+  return undefined;
+}
+
+/**
+ * A deadline given without a year ("bis zum 31. März") that another deadline sentence of the same
+ * texts gives with one ("Antragsfrist (Projektskizze): 31. März 2027"); only when all such sentences agree on the year.
+ */
+export function sameDeadlineWithYear(kb: KnowledgeBase, docIds: ReadonlySet<string>, dayMonth: string): { docId: string; quote: string; date: string } | undefined {
+  let found: { docId: string; quote: string; date: string } | undefined;
+  for (const chunk of allChunksOf(kb, docIds)) {
+    for (const sentence of chunk.sentences) {
+      if (!isApplicationDeadline(sentence) || aboutEarlierRound(sentence)) continue;
+      for (const d of findDates(sentence)) {
+        if (!d.date || d.date.slice(5) !== dayMonth) continue;
+        if (found && found.date !== d.date) return undefined;
+        found ??= { docId: chunk.docId, quote: sentence, date: d.date };
+      }
+    }
+  }
+  return found;
+}
+
+/** Days and hours: "dienstags und donnerstags von 9 bis 12 Uhr", "Mo–Do 10:00–15:00", "Monday to Thursday, 10 am to 3 pm". */
+const HOURS_SAID = /(?<!\p{L})(mo|di|mi|do|fr|montags?|dienstags?|mittwochs?|donnerstags?|freitags?|werktags?|monday|tuesday|wednesday|thursday|friday|weekdays)(?!\p{L}).{0,80}?\d{1,2}([:.]\d{2})?\s*(uhr|h\b|–|-|bis|to|a\.?m\.?|p\.?m\.?)/iu;
+
+/**
+ * When a contact can be called: the part of the contact's own lines that gives days and hours, or a
+ * sentence of the same section on calling hours ("Telefonische Sprechzeiten: dienstags …"). Never a
+ * line about another number (a citizens' hotline in the page footer).
+ */
+export function contactHours(kb: KnowledgeBase, docIds: ReadonlySet<string>, contact: { phone?: string; email?: string; quote: string }): { docId: string; quote: string } | undefined {
+  const phone = contact.phone;
+  if (!phone) return undefined;
+  const sameNumber = (x: string) => x.replace(/\D/g, '').includes(phone.replace(/\D/g, ''));
+  for (const chunk of allChunksOf(kb, docIds)) {
+    const mentionsContact = sameNumber(chunk.text) || (contact.email !== undefined && chunk.text.includes(contact.email));
+    if (!mentionsContact) continue;
+    const line = chunk.sentences.find((x) => HOURS_SAID.test(x) && (sameNumber(x) || /sprechzeit|telefonzeit|erreichbar|servicezeit|office hours|phone hours|can be reached|available/i.test(x)));
+    if (line) return { docId: chunk.docId, quote: line };
+  }
+  return undefined;
+}
+
+/** "Anträge können laufend gestellt werden", "Es gibt keine feste Antragsfrist", "applications are accepted on a rolling basis". */
+const ROLLING = /\bkeine\s+(feste|festen|bestimmte|starre)\s+(antrags|bewerbungs|einreichungs)?frist|\b(anträge|bewerbungen|anfragen)\s+(können|sind)\s+(\S+\s+){0,2}(laufend|jederzeit|fortlaufend)|\b(laufend|jederzeit|fortlaufend)\s+(gestellt|eingereicht|möglich)|\bno (fixed )?(deadline|closing date)\b|\bon a rolling basis\b|\b(applications?|proposals?) (can|may) be (submitted|made) at any time\b/i;
+
+const UNTIL_FUNDS_LAST = /\b(mittel|haushaltsmittel|fördermittel|budget)\w*\b.{0,40}\b(ausgeschöpft|aufgebraucht|erschöpft|verbraucht)|\bfunds? (are|is|run) (exhausted|out|used up)/i;
+
+/** The sentence saying that applications are taken at any time, when no sentence of the texts gives an application deadline's date. */
+export function rollingApplications(kb: KnowledgeBase, docIds: ReadonlySet<string>): { docId: string; quote: string } | undefined {
+  const dated = findSentence(kb, docIds, (x) => !ROLLING.test(x) && isApplicationDeadline(x) && findDates(x).length > 0);
+  if (dated) return undefined;
+  for (const chunk of allChunksOf(kb, docIds)) {
+    const i = chunk.sentences.findIndex((x) => ROLLING.test(x));
+    if (i < 0) continue;
+    // "… laufend gestellt werden. Es gibt keine feste Antragsfrist: … bis die Mittel ausgeschöpft sind.": until when, too.
+    const next = chunk.sentences[i + 1];
+    const quote = next && (ROLLING.test(next) || UNTIL_FUNDS_LAST.test(next)) ? `${chunk.sentences[i]} ${next}` : chunk.sentences[i];
+    return { docId: chunk.docId, quote };
   }
   return undefined;
 }

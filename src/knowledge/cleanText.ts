@@ -70,13 +70,14 @@ function cellText(html: string): string {
 }
 
 /**
- * The rows of a schedule whose first row is a header naming a date column (<th> cells, or three or more columns of words):
+ * The rows of a schedule whose first row is a header naming a date column (only <th> cells — a row "<th>Antragsfrist</th><td>…</td>"
+ * is a fact with its key —, or three or more columns of words):
  * each row one line, its cells named by their column; its caption before them. Undefined for
  * other tables (a two-column list of facts reads as "Key: Value" already).
  */
 function tableWithHeaders(inner: string): string | undefined {
   const caption = inner.match(/<caption\b[^>]*>([\s\S]*?)<\/caption>/i)?.[1];
-  const rows = [...inner.matchAll(/<tr\b[^>]*>([\s\S]*?)<\/tr>/gi)].map((r) => ({ th: /<th\b/i.test(r[1]), cells: [...r[1].matchAll(/<t[hd]\b[^>]*>([\s\S]*?)<\/t[hd]>/gi)].map((c) => cellText(c[1])) }));
+  const rows = [...inner.matchAll(/<tr\b[^>]*>([\s\S]*?)<\/tr>/gi)].map((r) => ({ th: /<th\b/i.test(r[1]) && !/<td\b/i.test(r[1]), cells: [...r[1].matchAll(/<t[hd]\b[^>]*>([\s\S]*?)<\/t[hd]>/gi)].map((c) => cellText(c[1])) }));
   if (rows.length < 2 || rows[0].cells.length < 2) return undefined;
   const header = rows[0].cells;
   const wordsOnly = header.every((c) => c.length > 0 && c.length <= 40 && !/\d/.test(c));

@@ -82,6 +82,8 @@ const PATTERNS: Record<(typeof INTENTS)[number], RegExp[]> = {
 };
 
 /** Sending the application by a channel: "die Bewerbung per E-Mail schicken", "submit by email". */
+/** When someone can be reached by phone: "Zu welchen Zeiten ist … telefonisch erreichbar?", "office hours". */
+export const CONTACT_TIMES = /\b(wann|zu welchen (uhr)?zeiten|um wie viel uhr|what times?|which times?|when)\b.{0,80}\b(erreichbar|erreiche|erreichen|anrufen|anruft|telefonisch|call|phone|ring|reach|reached|available)\b|\b(anrufen|telefonisch|erreichbar|call|phone|ring|reach)\b.{0,60}\b(zu welchen (uhr)?zeiten|um wie viel uhr|(at )?what times?|(at )?which times?|what hours)\b|sprechzeit|telefonzeit|servicezeit|office hours|phone hours|opening hours|calling hours/;
 const SUBMIT_BY = /\b(is|are|would|will)\s+(an?\s+|the\s+)?(\w+\s+)?(e-?mail|fax|scan|copy)\b.{0,20}\b(enough|sufficient|suffice|ok|okay|fine|acceptable)\b|\b(e-?mail|fax|letter|post)\b.{0,20}\b(enough|sufficient|suffice|ok|okay|fine|acceptable)\b.{0,30}\b(submit|send|apply|hand in)|(bewerbung|antrag|anträge|unterlagen|skizze|formular)\w*\b.{0,60}\bper (e-?mail|mail|post|fax)\b|\bper (e-?mail|mail|post|fax)\b.{0,40}\b(einreichen|schicken|senden|abgeben|übermitteln)|\b(submit|submitted|send|sent|hand in|handed in|file|filed)\b.{0,50}\b(by|via) (e-?mail|post|mail|fax)\b|\b(application|proposal|form)\b.{0,60}\binstead of (using )?the (online )?(form|portal)\b/;
 
 /** Keywords matched with typo tolerance (one or two edits), mapped to their intent. */
@@ -160,6 +162,8 @@ export function classifyIntent(text: string): IntentResult {
   if (matched.has('process') && /^\s*wie (beantrag|bewerb|reich|meld|stell)/.test(t)) all = ['process', ...all.filter((i) => i !== 'process')];
   // "Können wir die Bewerbung per E-Mail schicken?" asks how to submit, not whom to write to.
   if (SUBMIT_BY.test(t) && !/unterschr|unterzeichn|signatur|sign/.test(t) && !/\b(questions?|fragen|rückfragen|whom|wen)\b/.test(t)) all = ['process', ...all.filter((i) => i !== 'process')];
+  // "Wann kann ich beim Programmbüro anrufen?", "At what times can I phone …?": when someone can be reached, not a deadline.
+  if (CONTACT_TIMES.test(t)) all = ['contact', ...all.filter((i) => i !== 'contact')];
   // "Besides money, do they get any other support?", "Was gibt es außer Geld?": the support, not the money.
   if (matched.has('benefits') && /besides (the )?money|außer (dem )?geld|neben (dem )?geld|other support|non-financial|what else/.test(t)) all = ['benefits', ...all.filter((i) => i !== 'benefits')];
   // "Wer bezahlt das Projekt – von wem kommt das Geld?" asks who funds it, though it names money.

@@ -518,7 +518,9 @@ export function deriveContacts(blocks: Block[]): DerivedContact[] {
 }
 
 function contactAt(blocks: Block[], i: number, from: number): DerivedContact {
-  const lines = blocks.slice(from, i + 1).map((x) => x.text);
+  // "E-Mail: hitzefit@… / Telefon: 06131 … (montags bis donnerstags 9 bis 15 Uhr)": the card's phone line may follow its address.
+  const phoneAfter = from < i && blocks[i + 1] && blocks[i + 1].text.length <= 160 && /^(telefon|tel\.?|fon|phone)\s*:?\s*\+?\d/i.test(blocks[i + 1].text);
+  const lines = blocks.slice(from, i + (phoneAfter ? 2 : 1)).map((x) => x.text);
   // A bare heading such as "Kontakt" opens the section but says nothing to quote.
   while (lines.length > 1 && /^(\d+\.\s*)?(kontakt|ihre ansprechpartner(in)?|ansprechpartner(in)?)$/i.test(lines[0].trim())) lines.shift();
   const email = blocks[i].text.match(EMAIL)![0];
@@ -529,7 +531,7 @@ function contactAt(blocks: Block[], i: number, from: number): DerivedContact {
   // When only the address's sentence is quoted, name and phone come from it, not from a neighbour's sentence.
   if (quote !== joined) lines.splice(0, lines.length, quote);
   const name =
-    lines.map((l) => l.replace(/^[^\p{L}]+/u, '').trim().match(PERSON)?.[0]).find((n) => n && !CONTACT_CUE.test(n) && !/^(ihre|unsere|e-mail|telefon)\b/i.test(n)) ??
+    lines.map((l) => l.replace(/^[^\p{L}]+/u, '').replace(/^(ansprechpartner(in)?|ansprechperson|kontaktperson|contact person|contact)\s*:\s*/i, '').trim().match(PERSON)?.[0]).find((n) => n && !CONTACT_CUE.test(n) && !/^(ihre|unsere|e-mail|telefon)\b/i.test(n)) ??
     quote.match(ADDRESSED)?.[1] ??
     [...quote.matchAll(NAME_BEFORE_PHONE)].map((m) => m[1]).find((n) => !ORGANISATION_WORD.test(n));
   const phone = lines.join(' ').match(PHONE)?.[1]?.trim();
