@@ -14,7 +14,7 @@ import { asksToApplyAgain, findPriorRoundRule } from './priorRounds.js';
 import { askedPlaces, findClosedList, findMissingRequirement, findNamedCondition, findNamedExclusion } from './namedExclusions.js';
 import { askedMembers, jointCap, jointMaxMembers, jointRefused, partnerPopulations } from './jointApplications.js';
 import { describingWordsOut, findSentence, FIRST_STAGE_SENTENCE, jointAmountAfter } from './passageFinder.js';
-import { allChunksOf, asksAboutPeople, asksSecondStage, RESOLUTION_ASKED, RESOLUTION_SAID, channelRefused, findRelativeDeadline, INFO_EVENT, samePeople, BY_CHANNEL, LATER_HANDED_IN, OUTCOME, SIGN_UP, aboutEarlierRound, deadlineWithHour, contactHours, rollingApplications, sameDeadlineWithYear, findAmountLimits, findByline, findPublicationDate, kindOfNamedPlace, hasIntentCue, otherKindDeadline, passesOnApplications, secondStageDeadline, textsSay, findDuration, findExpansion, findFaqAnswer, findPassage, findWhenPassage, isApplicationDeadline, movedDeadline, furtherSignature, EARLIER_ROUND_ASKED } from './passageFinder.js';
+import { allChunksOf, asksAboutPeople, asksSecondStage, RESOLUTION_ASKED, RESOLUTION_SAID, channelRefused, findRelativeDeadline, INFO_EVENT, samePeople, BY_CHANNEL, LATER_HANDED_IN, OUTCOME, SIGN_UP, aboutEarlierRound, deadlineWithHour, contactHours, listItemRuling, rollingApplications, sameDeadlineWithYear, findAmountLimits, findByline, findPublicationDate, kindOfNamedPlace, hasIntentCue, otherKindDeadline, passesOnApplications, secondStageDeadline, textsSay, findDuration, findExpansion, findFaqAnswer, findPassage, findWhenPassage, isApplicationDeadline, movedDeadline, furtherSignature, EARLIER_ROUND_ASKED } from './passageFinder.js';
 import { COUNT_QUESTION, countedWord, countedPattern, coverage, focusTerms, isQuestionWord, NUMBER_WORD, unknownTopic } from './support.js';
 import type { Answer, Citation, Suggestion } from './types.js';
 import { escapeMarkdown } from '../bot/markdown.js';
@@ -83,7 +83,7 @@ const PERSON_NAME = /\b(Frau|Herr|Dr\.|Prof\.|Ms\.?|Mr\.?)\s+\p{Lu}|\p{Lu}\p{Ll}
 const NEXT_ROUND = /\b(neue|nächste|weitere|kommende)\w* (runde|ausschreibung|förderrunde|aufruf|durchgang|ausschreibungsrunde)|\b(next|new|another|future) (round|call)\b/i;
 const NEXT_ROUND_SAID = /\b(neue|nächste|weitere|erneute|kommende|zweite|dritte)\w* (runde|ausschreibung|förderrunde|aufruf|durchgang|ausschreibungsrunde)|\b(erneut|wieder|nochmals) ausgeschrieben|\b(next|new|second|third) (round|call)\b/i;
 /** "Dürfen wir das Geld für … verwenden?", "Can we use the money to …?": whether something may be paid from the grant. */
-const USE_OF_MONEY = /\bmit (dem|diesem) geld\b|\b(verwenden|einsetzen|nutzen|bezahlen|bezahlt|finanzieren|finanziert|abrechnen|gefördert|förderfähig|zuwendungsfähig)\b|\b(use|spend)\b.{0,40}\b(money|grant|funding|funds)\b|\b(money|grant|funding|funds)\b.{0,30}\b(be )?(used|spent)\b|\b(pay for|be funded|fundable|eligible (cost|expense)s?)\b/i;
+const USE_OF_MONEY = /\bmit (dem|diesem) geld\b|\bmit (den |diesen )?(fördermitteln|mitteln|geldern)\b|\b(fördert|anschaffen|beschaffen)\b|\b(verwenden|einsetzen|nutzen|bezahlen|bezahlt|finanzieren|finanziert|abrechnen|gefördert|förderfähig|zuwendungsfähig)\b|\b(use|spend)\b.{0,40}\b(money|grant|funding|funds)\b|\b(money|grant|funding|funds)\b.{0,30}\b(be )?(used|spent)\b|\b(pay for|be funded|fundable|eligible (cost|expense)s?)\b/i;
 /** Whether the question sentence asks if a thing (not the asker) is funded. */
 function asksIfThingFunded(question: string): boolean {
   const asked = questionSentence(question);
@@ -297,6 +297,10 @@ const NOT_SELECTED_SAID = /\bnicht\s+erfolgreiche\w*\s+(bewerbung|antrag|interes
 /** Combining the grant with other funding, asked and said. */
 /** A sentence on when applying opens again ("… können ab dem 1. Juli 2027 gestellt werden", "Die nächste Runde beginnt …"). */
 const REOPENS = /\bab (dem )?\d{1,2}\.\s*(\d{1,2}\.|\p{L}+)\s*\d{4}\b.{0,60}\b(gestellt|eingereicht|beantragt|möglich)|\b(nächste|neue|weitere)[nr]? (runde|antragsrunde|förderrunde|aufruf|ausschreibung)\b.{0,80}\d{4}|\bförderjahr \d{4}\b.{0,80}\bab (dem )?\d/iu;
+/** When applying starts, asked: "Ab wann nimmt das Portal Anträge an?", "From when can we apply?". */
+const OPENING_ASKED = /(?<!\p{L})ab wann(?!\p{L})|\bfrom (when|what date)\b|\bwhen (does|do|will) .{0,50}\b(open|start|begin)\b|(?<!\p{L})(beginnt|startet|öffnet)(?!\p{L}).{0,50}(?<!\p{L})(antragstellung|bewerbungsphase|antragsphase|einreichung|portal)|(?<!\p{L})wann (beginnt|startet|öffnet)(?!\p{L})|freigeschaltet/iu;
+/** A sentence saying from which day applications are taken ("Anträge können ab dem 1. Dezember 2026 gestellt werden"). */
+const OPENING_SAID = /\bab (dem )?\d{1,2}\.\s*(\d{1,2}\.|\p{L}+)\s*\d{4}\b.{0,80}\b(gestellt|eingereicht|beantragt|möglich|entgegengenommen|angenommen|freigeschaltet|geöffnet)|\b(freigeschaltet|geöffnet|öffnet)\b.{0,60}\b\d{4}\b|\b(applications?|proposals?) (can|may) be (submitted|made) (from|as of|starting)\b|\bopens? on\b/iu;
 /** Today as YYYY-MM-DD, to compare with the dates of a text. */
 function todayIso(now: Date): string {
   return now.toISOString().slice(0, 10);
@@ -682,12 +686,12 @@ function compoundParts(text: string): [string, string] | undefined {
 }
 
 /** An amount of money, a share, or a plain statement that there is no money. */
-const AMOUNT_SAID = /\d[\d.,]*\s*(euro|€|eur\b|mio|millionen|prozent|%)|(€|eur)\s*\d|kostenfrei|kostenlos|unentgeltlich|nicht ausgezahlt|kein(e)? (geld|finanzielle)|beratungstag|free of charge|no (money|funding)/i;
+const AMOUNT_SAID = /\d[\d.,]*\s*(euro|€|eur\b|mio|millionen|prozent|%)|(€|eur)\s*\d|kostenfrei|kostenlos|unentgeltlich|nicht ausgezahlt|kein(e)? (geld|finanzielle)|keine (zuschüsse|fördermittel|geldleistungen)|beratungstag|free of charge|no (money|funding)/i;
 
 
 /** A statement turned into a question by its tail ("Die Frist ist doch Ende Januar, oder?", "…, right?"). */
 const TAG_QUESTION = /,\s*(oder|nicht wahr|gell|ne|stimmt'?s|richtig|right|correct|isn'?t it|wasn'?t it)\s*\?\s*$/i;
-const YES_NO_QUESTION = /^\s*(kommen|kommt|passt|passen|ist|sind|war|waren|kann|können|konnte|konnten|darf|dürfen|durfte|durften|gibt|gab|muss|müssen|musste|mussten|hat|haben|hatte|hatten|hätte|hätten|wäre|wären|brauchen|braucht|brauchte|reicht|reichte|geht|ging|wird|werden|wurde|wurden|bleibt|bleiben|soll|sollen|gilt|gelten|galt|zählt|zählen|lässt|lassen|kostet|bekommen|bekommt|erhalten|erhält|erfährt|erfahren|can|is|are|do|does|may|could|must|will|would|should|shall|were|did|has|have|had|was(?=\s+(?:it|that|this|there|the|our|my|a|an|we|he|she|they)\b))\b/i;
+const YES_NO_QUESTION = /^\s*(fördert|fördern|bezahlt|bezahlen|zahlt|zahlen|übernimmt|übernehmen|finanziert|finanzieren|unterstützt|unterstützen|akzeptiert|akzeptieren|könnte|könnten|würde|würden|dürfte|müsste|sollte|kommen|kommt|passt|passen|ist|sind|war|waren|kann|können|konnte|konnten|darf|dürfen|durfte|durften|gibt|gab|muss|müssen|musste|mussten|hat|haben|hatte|hatten|hätte|hätten|wäre|wären|brauchen|braucht|brauchte|reicht|reichte|geht|ging|wird|werden|wurde|wurden|bleibt|bleiben|soll|sollen|gilt|gelten|galt|zählt|zählen|lässt|lassen|kostet|bekommen|bekommt|erhalten|erhält|erfährt|erfahren|can|is|are|do|does|may|could|must|will|would|should|shall|were|did|has|have|had|was(?=\s+(?:it|that|this|there|the|our|my|a|an|we|he|she|they)\b))\b/i;
 const APPLYING_WORDS = new RegExp(`${APPLICATION_WORDS.source}|beantrag|teilnehm|teilnahme|mitmach|ausschreibung|aufruf|take part|participate|call\\b`, 'i');
 
 const OWN_FUNDS_WORDS = /eigen(mittel|anteil|leistung|beitrag|beteiligung)|kofinanz|kostenfrei|kostenlos|keine kosten/i;
@@ -1335,11 +1339,16 @@ export class Answerer {
       const whatFunded = focus.length === 0 && passage !== null && WHAT_FUNDED_ASKED.test(req.text) && /gefördert|förderfähig|zuwendungsfähig/i.test(passage.quote);
       // "Können wir auch einen Batteriespeicher für die Schule finanzieren?" – "Nicht gefördert werden Batteriespeicher, …": the
       // sentence that rules on the rarest thing asked answers whether it is funded, whatever else the question names.
-      const rarest = focus.filter((f) => !FUNDING_WORD.test(f)).sort((a, b) => b.length - a.length)[0];
+      // The thing is named in the question sentence ("Im Rathaus ist es unerträglich. Fördert … Klimageräte …?"), not in the situation told before it.
+      const rarest = askedFocus.filter((f) => !FUNDING_WORD.test(f)).sort((a, b) => b.length - a.length)[0];
+      const asksThing = rarest !== undefined && rarest.length >= 8 && (USE_OF_MONEY.test(req.text) || THING_FUNDABLE.test(asked)) && YES_NO_QUESTION.test(asked);
+      // "Nicht gefördert werden: – Klimaanlagen und Klimageräte in Verwaltungsbüros, – …": the item that names the thing, ruled by its list's introduction.
+      const listed = asksThing ? listItemRuling(kb, docIds, rarest, (x) => NOT_FUNDED.test(x) || FUNDED_SAID.test(x)) : undefined;
+      if (listed) passage = { docId: listed.docId, quote: listed.quote, score: 1, coverage: 1 };
       const rulesOnThing = passage !== null && rarest !== undefined && rarest.length >= 8 && (USE_OF_MONEY.test(req.text) || THING_FUNDABLE.test(asked)) && YES_NO_QUESTION.test(asked) &&
         (NOT_FUNDED.test(passage.quote) || FUNDED_SAID.test(passage.quote)) && coverage([rarest], passage.quote, kb.vocabulary, kb.synonyms) === 1;
       // Only the sentence that names the thing is quoted, so its yes or no leads.
-      const ruling = rulesOnThing && passage ? splitSentences(passage.quote).find((x) => (NOT_FUNDED.test(x) || FUNDED_SAID.test(x)) && coverage([rarest], x, kb.vocabulary, kb.synonyms) === 1) : undefined;
+      const ruling = rulesOnThing && passage && !listed ? splitSentences(passage.quote).find((x) => (NOT_FUNDED.test(x) || FUNDED_SAID.test(x)) && coverage([rarest], x, kb.vocabulary, kb.synonyms) === 1) : undefined;
       if (ruling && passage) passage = { ...passage, quote: ruling, coverage: 1 };
       // "Was muss die Gemeinde mit dem Mähgut machen?", "… auch im Winter in Betrieb?": a thing the call never names is not
       // answered by a sentence on the rest of the question.
@@ -1392,7 +1401,9 @@ export class Answerer {
     // A number answers only when the passage is about everything the question names.
     // "Wie viel müssen wir selbst zahlen?" – "Mindestens ein Drittel der Kosten …": a share in words is a number too.
     const shareInWords = (intent === 'ownFunds' || intent === 'money') && /(?<!\p{L})(hälfte|drittel|viertel|fünftel|zehntel|half|third|quarter)(?!\p{L})/iu.test(passage.quote);
-    if (asksCount && ((!NUMBER_WORD.test(passage.quote) && !shareInWords) || (counted !== undefined && focus.length > 1 && passage.coverage < 0.5))) return this.abstain(intent, lang, program);
+    // "Wie viel Geld gibt es?" – "Es werden keine Zuschüsse … ausgezahlt": none is an answer too.
+    const noMoney = intent === 'money' && /keine (zuschüsse|fördermittel|geldleistungen)|kein(e)? geld\b|nicht ausgezahlt|no (money|funding) is/i.test(passage.quote);
+    if (asksCount && !noMoney && ((!NUMBER_WORD.test(passage.quote) && !shareInWords) || (counted !== undefined && focus.length > 1 && passage.coverage < 0.5))) return this.abstain(intent, lang, program);
     // "Wie viele Kommunen werden 2027 ausgewählt?" – "In der ersten Runde … neun Kommunen": that was another round.
     if (asksCount && aboutEarlierRound(passage.quote) && !aboutEarlierRound(req.text)) return this.abstain(intent, lang, program);
     // "Wie viele Vorhaben werden ausgewählt?": a number of those things, not any number.
@@ -1406,6 +1417,16 @@ export class Answerer {
     // "Um Anmeldung bis 11. Dezember wird gebeten": signing up for an event has a date, but it is no application deadline.
     const eventSignup = intent === 'deadline' && SIGN_UP.test(passage.quote) && !isApplicationDeadline(passage.quote);
     if (intent === 'deadline' && !eventSignup) {
+      // "Ab wann nimmt das Förderportal Anträge an?": the first day, not the last.
+      if (OPENING_ASKED.test(questionSentence(req.text))) {
+        const opening = findSentence(kb, docIds, (x) => OPENING_SAID.test(x) && findDates(x).some((d) => d.date !== undefined));
+        const date = opening ? findDates(opening.quote).find((d) => d.date)?.date : undefined;
+        // Without such a sentence, the deadline and its quote are still the closest the texts come.
+        if (opening && date) {
+          const key = date <= todayIso(req.now) ? 'deadline.opensPast' : 'deadline.opensFuture';
+          return this.answerOf(program, intent, t(lang, key, { program: program.shortName, date: formatDate(lang, date), quote: escapeMarkdown(opening.quote) }), [this.citation(program, opening.docId, opening.quote)], lang);
+        }
+      }
       let found = deadlineDateIn(passage.quote, req.now);
       // "Bis wann lief die erste Antragsrunde?": the date of the sentence on that round, not of the one after it.
       if (aboutEarlierRound(req.text) || EARLIER_ROUND_ASKED.test(req.text)) {

@@ -311,8 +311,13 @@ const AMOUNT = /\d[\d.,]*\s*(euro|€|prozent|%)|\d+\s*beratungstag/i;
 const MAXIMUM = /maximal|höchstens|höchste|maximum|bis zu|at most|maximum/i;
 
 /** What the applicant pays itself, said and asked. */
+const MONEY_IN_EUROS_ASKED = /(?<!\p{L})wie ?viel (\p{L}*geld|euro)(?!\p{L})|(?<!\p{L})wie hoch (ist|sind) (die|der) (fördersumme|zuwendung|zuschuss|förderbetrag|preisgeld)|\bhow much (money|funding)\b/iu;
+const EURO_AMOUNT = /\d[\d.,]*\s*(euro|€|eur\b|mio|millionen)|(€|eur)\s*\d/i;
+/** A call saying it pays out no money at all ("Es werden keine Zuschüsse … ausgezahlt", "ein reines Beratungsprogramm"). */
+const NO_MONEY_SAID = /(?<!\p{L})keine (zuschüsse|fördermittel|finanziellen? (mittel|förderung|zuschüsse|leistungen)|geldleistungen|auszahlung\w*)(?!\p{L})|(?<!\p{L})kein(en)? geld(?!\p{L})|(?<!\p{L})reine[sn]? beratungs\p{L}*|\bno (money|grants?|funding) (is|are) (paid|given|awarded)\b/iu;
 const OWN_SHARE_SAID = /^(\d+\.\s*)?(der |ein )?(eigenanteil|eigenmittel|eigenbeitrag|eigenleistung|kofinanzierung|own contribution|co-?financing)\b/i;
 /** What the municipality pays itself ("Die Gemeinde übernimmt 10 Prozent", "Den Rest trägt die Gemeinde"): not what it gets. */
+const MUNICIPALITY_PAYS_FIRST = /^(die|jede|eine) (gemeinde|kommune|stadt|antragsteller\p{L}*)\s+(übernimmt|trägt|zahlt|bezahlt|finanziert)(?!\p{L})/iu;
 const MUNICIPALITY_PAYS = /^(die|jede|eine) (gemeinde|kommune|stadt|antragsteller\p{L}*)\s+(übernimmt|trägt|zahlt|bezahlt|finanziert)(?!\p{L})|(?<!\p{L})(trägt|zahlt|übernimmt|bezahlt) (die|jede) (gemeinde|kommune|stadt)(?!\p{L})/iu;
 /** The applicant's share said as the rest ("den Rest trägt die Gemeinde", "Die Gemeinde übernimmt 10 Prozent"). */
 const REST_PAID = new RegExp(`(?=.*(?:\\d|rest|kosten|anteil|prozent|hälfte|viertel|drittel))(?:${MUNICIPALITY_PAYS.source})|(?<!\\p{L})(den|der|die) (rest|übrigen|restlichen)(?!\\p{L}).{0,40}(?<!\\p{L})(trägt|tragen|zahlt|zahlen|übernimmt|bringt|bringen)(?!\\p{L})`, 'iu');
@@ -640,6 +645,31 @@ export function sameDeadlineWithYear(kb: KnowledgeBase, docIds: ReadonlySet<stri
     }
   }
   return found;
+}
+
+/**
+ * A list item that names a thing, quoted with the introduction that rules on it ("Nicht gefördert werden:" above
+ * "Klimaanlagen und Klimageräte in Verwaltungsbüros,"), when that introduction passes the test.
+ */
+export function listItemRuling(kb: KnowledgeBase, docIds: ReadonlySet<string>, thing: string, rules: (intro: string) => boolean): { docId: string; quote: string } | undefined {
+  for (const chunk of allChunksOf(kb, docIds)) {
+    for (const [i, item] of chunk.sentences.entries()) {
+      if (i < 1 || coverage([thing], item, kb.vocabulary, kb.synonyms) < 1) continue;
+      const intro = listIntro(chunk.sentences, i);
+      if (intro && rules(intro)) return { docId: chunk.docId, quote: `${intro} ${item.replace(/[,;]\s*$/, '')}` };
+    }
+  }
+  return undefined;
+}
+
+/** The line ending in ":" that item i of a list runs on from; undefined when a full sentence comes between. */
+function listIntro(sentences: readonly string[], i: number): string | undefined {
+  for (let j = i - 1; j >= 0 && i - j <= 12; j--) {
+    const line = sentences[j].trim();
+    if (/:$/.test(line)) return line;
+    if (/[.!?]$/.test(line)) return undefined;
+  }
+  return undefined;
 }
 
 /** Days and hours: "dienstags und donnerstags von 9 bis 12 Uhr", "Mo–Do 10:00–15:00", "Monday to Thursday, 10 am to 3 pm". */
@@ -1048,7 +1078,12 @@ export function findPassage(
       // "Wie viel gibt es maximal?": the upper limit, not the lower one.
       if (intent === 'money' && MAXIMUM.test(query) && /höchstens|maximal|bis zu|bis (\d|zur höhe)/i.test(s)) score += 1.5;
       // "Wie viel Geld gibt es?" is not answered by what the municipality pays itself ("Eigenanteil: 3.000 Euro").
-      if ((intent === 'money' || intent === 'benefits') && (OWN_SHARE_SAID.test(s) || (intent === 'benefits' && MUNICIPALITY_PAYS.test(s))) && !OWN_SHARE_ASKED.test(query)) score -= 2;
+      // For money, only a sentence whose subject is the municipality ("Die Gemeinde zahlt einen Eigenanteil von 450 Euro"), not "…; den Rest trägt die Gemeinde".
+      if ((intent === 'money' || intent === 'benefits') && (OWN_SHARE_SAID.test(s) || (intent === 'benefits' ? MUNICIPALITY_PAYS : MUNICIPALITY_PAYS_FIRST).test(s)) && !OWN_SHARE_ASKED.test(query)) score -= 2;
+      // "Wie viel Fördergeld gibt es pro Vorhaben?" asks for euros: an amount answers it before a rate does.
+      if (intent === 'money' && MONEY_IN_EUROS_ASKED.test(query) && !OWN_SHARE_ASKED.test(query)) score += EURO_AMOUNT.test(s) ? 0.75 : /\d\s*(%|prozent|percent)/i.test(s) ? -0.5 : 0;
+      // "Wie viel Geld gibt es?" – "Es werden keine Zuschüsse … ausgezahlt": an advisory programme's plain no.
+      if (intent === 'money' && NO_MONEY_SAID.test(s) && !OWN_SHARE_ASKED.test(query)) score += 3;
       // "Besides the hazard map itself, what else …?": "Zusätzlich moderiert das Netzwerk …" is one of the other things.
       if (intent === 'benefits' && besides !== undefined && ADDITIVE.test(s)) score += 1;
       if (intent === 'contact' && /@/.test(s)) score += 1;
@@ -1124,6 +1159,9 @@ export function findPassage(
         }
         // "(1) Gefördert werden: …" is said by its items: as many as fit.
         if (!faqHit && /:\s*$/.test(s) && next) for (const item of sentences.slice(i + 2, i + 5)) if (!quote.includes(item) && quote.length + item.length < 420) quote = `${quote} ${item}`;
+        // "Das Preisgeld beträgt insgesamt 400.000 Euro. Es wird wie folgt vergeben:": the items the quote's last sentence announces.
+        const announcing = !faqHit && !/:\s*$/.test(s) && /:\s*$/.test(quote) ? sentences.findIndex((x, k) => k > i && quote.endsWith(x)) : -1;
+        if (announcing > 0) for (const item of sentences.slice(announcing + 1, announcing + 7)) if (!quote.includes(item) && quote.length + item.length < 480) quote = `${quote} ${item}`;
         // The steps of applying often take a third sentence ("Beizufügen ist ein Beschluss …").
         const third = sentences[i + 2];
         if (!faqHit && intent === 'process' && quote.length > s.length && third && (PROCESS_MORE.test(third) || cue?.test(third)) && quote.length + third.length < 480) quote = `${quote} ${third}`;

@@ -49,6 +49,8 @@ function misspeltNameWord(s: string, names: ReadonlySet<string>): boolean {
   if (s.length < 5) return false;
   const max = s.length >= 8 ? 2 : 1;
   for (const n of names) if (n.length >= 5 && Math.abs(n.length - s.length) <= max && editDistance(n, s, max) <= max) return true;
+  // "Dorff" for "Dorf": one letter added to a short name word.
+  for (const n of names) if (n.length === 4 && s.length === 5 && s.startsWith(n)) return true;
   return false;
 }
 

@@ -271,12 +271,21 @@ export function cleanToBlocks(raw: string, kind: SourceKind): Block[] {
   // Page furniture of extracted PDFs: a header or footer line repeated on every page.
   // Counted with their numbers blanked: "Stand 9.11.2026 · Seite 2 von 3" is the same footer on every page.
   const furniture = (l: string) => l.replace(/\d+/g, '#');
+  // Only lines that come back far apart, page after page: "- 1. Preis: 150.000 Euro", "- 2. Preis: 100.000 Euro" one under
+  // the other are a list of the same shape, not a footer.
   const seen = new Map<string, number>();
-  for (const l of trimmed) if (l.length >= 8 && l.length <= 100) seen.set(furniture(l), (seen.get(furniture(l)) ?? 0) + 1);
+  const lastAt = new Map<string, number>();
+  trimmed.forEach((l, i) => {
+    if (l.length < 8 || l.length > 100) return;
+    const key = furniture(l);
+    const prev = lastAt.get(key);
+    lastAt.set(key, i);
+    seen.set(key, prev !== undefined && i - prev <= 3 && /\p{L}/u.test(l) ? -Infinity : (seen.get(key) ?? 0) + 1);
+  });
   const lines = trimmed.filter(
     (l) =>
       !/^\d{1,3}$/.test(l) &&
-      !/^(\*{3,}|-{3,}|_{3,})$/.test(l) &&
+      !/^(\*{3,}|-{3,}|_{3,}|={3,})$/.test(l) &&
       // "-------- Weitergeleitete Nachricht --------": a mail's separator, no text.
       !/^-{4,}[^-]{0,60}-{4,}$/.test(l) &&
       !/^[-–—]\s*\d{1,3}\s*[-–—]$/.test(l) &&

@@ -80,7 +80,9 @@ export class ProgramDetector {
         if (t === a) return true;
         // Long words may be two letters off ("komunalen" for "kommunale").
         const max = a.length >= 9 ? 2 : 1;
-        if (a.length < 5 || this.ordinary.has(t) || Math.abs(t.length - a.length) > max || editDistance(t, a, max) > max) return false;
+        // A short word may be off by one too when the rest of a name of three words or more stands as it is ("Mobil im Dorff").
+        const shortOk = a.length === 4 && alias.length >= 3 && t !== undefined && t.length >= 4;
+        if ((a.length < 5 && !shortOk) || this.ordinary.has(t) || Math.abs(t.length - a.length) > max || editDistance(t, a, max) > max) return false;
         typos++;
         return true;
       });

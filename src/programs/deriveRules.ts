@@ -273,9 +273,13 @@ export function deriveRules(blocks: Block[]): Rule[] {
   let joint = jointBelow(blocks);
   if (joint) rules.push(joint);
   const seen = new Set<string>();
+  const freeing = positive.filter((s) => /unabhängig von (ihrer|der|deren|seiner) (eigenen |jeweiligen )?(einwohnerzahl|größe|einwohnerinnen)/i.test(s.text));
+  // "Landkreise … sind unabhängig von ihrer eigenen Einwohnerzahl antragsberechtigt, sofern das Projekt ausschließlich in Gemeinden … umgesetzt wird."
+  const conditional = freeing.find((s) => /\b(sofern|soweit|wenn|falls|vorausgesetzt)\b/i.test(s.text.split(/unabhängig/i)[1] ?? ''));
+  const exemptOnCondition = conditional && typesNamed(conditional.text.split(/unabhängig/i)[0]).length ? { types: typesNamed(conditional.text.split(/unabhängig/i)[0]), quote: conditional.quote } : undefined;
   const exempt = [
     ...new Set([
-      ...positive.filter((s) => /unabhängig von (ihrer|der|deren) (einwohnerzahl|größe|einwohnerinnen)/i.test(s.text)).flatMap((s) => typesNamed(s.text.split(/unabhängig/i)[0])),
+      ...freeing.flatMap((s) => typesNamed(s.text.split(/unabhängig/i)[0])),
       // "… für Landkreise und kreisfreie Städte gilt keine Mindesteinwohnerzahl."
       ...blocks.flatMap((b) => [...b.text.matchAll(/\b(?:für|bei)\s+([^.;:]{3,80}?)\s+gilt\s+keine\s+(?:mindest)?einwohner\w*/gi)].flatMap((m) => typesNamed(m[1]))),
     ]),
@@ -291,7 +295,7 @@ export function deriveRules(blocks: Block[]): Rule[] {
     seen.add(key);
     // "Kreise können unabhängig von ihrer Einwohnerzahl teilnehmen": the limit is not theirs.
     const appliesTo = limitedKinds(s.text) ?? (exempt.length ? ALL_TYPES.filter((t) => !exempt.includes(t)) : undefined);
-    rules.push({ type: 'population', ...(min !== undefined ? { min } : {}), ...(max !== undefined ? { max } : {}), ...(appliesTo ? { appliesTo } : {}), quote: s.quote });
+    rules.push({ type: 'population', ...(min !== undefined ? { min } : {}), ...(max !== undefined ? { max } : {}), ...(appliesTo ? { appliesTo } : {}), ...(exemptOnCondition && s.quote !== exemptOnCondition.quote ? { exemptOnCondition } : {}), quote: s.quote });
   }
 
   // "… die die Mindesteinwohnerzahl nicht erreichen, können einen gemeinsamen Antrag stellen": a joint route below the minimum.

@@ -107,6 +107,8 @@ function checkRule(rule: Rule, p: ApplicantProfile, missing: Set<keyof Applicant
       // A "Stadt" of unknown status is either kind of town: a limit for towns is hers.
       const town = kind === 'stadt' && rule.appliesTo?.some((k) => k === 'kreisfreie_stadt' || k === 'kreisangehoerige_stadt');
       const limited = rule.appliesTo && kind && !town && !rule.appliesTo.includes(kind as never) && !(kind === 'kreisangehoerige_stadt' && rule.appliesTo.includes('gemeinde'));
+      // Free of the limit only on the call's own condition: the verdict says so with that sentence.
+      if (limited && kind && rule.exemptOnCondition?.types.includes(kind as never)) return { status: 'conditional', key: 'verdict.reason.exemptOnCondition', values: { type: kind }, quote: rule.exemptOnCondition.quote };
       if (limited) return null;
       if (p.population === undefined) {
         if (p.entityType !== 'organisation') missing.add('population');

@@ -69,6 +69,8 @@ export const ruleSchema = z.discriminatedUnion('type', [
     max: z.number().int().positive().optional(),
     /** The kinds of applicant the limit is for ("… sowie kreisangehörige Gemeinden mit mindestens 20.000"); all when unset. */
     appliesTo: z.array(entityTypeSchema).optional(),
+    /** The kinds the limit is not for, when the sentence freeing them sets a condition of its own ("unabhängig von ihrer Einwohnerzahl …, sofern das Projekt …"). */
+    exemptOnCondition: z.object({ types: z.array(entityTypeSchema).min(1), quote: z.string().min(1) }).optional(),
     quote,
   }),
   z.object({

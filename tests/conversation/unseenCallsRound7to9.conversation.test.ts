@@ -45,7 +45,8 @@ describe('five unseen calls of the seventh to ninth rounds', () => {
     ['Wir sind eine Gemeinde im Landkreis Mittelheide mit 1.900 Einwohnern. Können wir bei den Begegnungstischen mitmachen?', /^Ja – Gemeinden/, BT],
     ['Kann ein Verein selbst einen Antrag für die Begegnungstische stellen?', /^Nein – Vereine/, BT],
     // "Kreise können unabhängig von ihrer Einwohnerzahl teilnehmen": the population range is not theirs.
-    ['Kann ein Kreis in NRW mit 400.000 Einwohnern bei Dialogräume teilnehmen?', /^Ja – Landkreise/, DR],
+    // Free of the population limit only "wenn sich mindestens drei kreisangehörige Gemeinden … beteiligen": said as a condition.
+    ['Kann ein Kreis in NRW mit 400.000 Einwohnern bei Dialogräume teilnehmen?', /^Ja, aber nur unter Bedingung: Für Landkreise gilt die Einwohnergrenze nicht/, DR],
     // A town in a district is a Gemeinde, and the Gemeinden's population range is its range.
     ['Wir sind eine große kreisangehörige Stadt in Mecklenburg-Vorpommern mit 60.000 Einwohnern. Passt Ankerpunkte Integration?', /^Nein – .*Obergrenze von 40\.000/, AK],
     ['Wir sind eine Gemeinde in Sachsen-Anhalt mit 2.800 Einwohnern. Können wir bei Rathaus vielsprachig mitmachen?', /^Nur gemeinsam – /, RV],
