@@ -266,6 +266,21 @@ describe('cleanToBlocks: layouts of calls nobody curated', () => {
     expect(out).toContain('Der Eigenanteil beträgt 20 %.');
   });
 
+  it('keeps list items that differ only in their numbers, one under the other, and still drops rulers of "="', () => {
+    const text = '3. Preise\n\nDas Preisgeld wird wie folgt vergeben:\n\n- 1. Preis: 150.000 Euro\n- 2. Preis: 100.000 Euro\n- 3. Preis: 75.000 Euro\n\n==========\nFolie 2\n==========\n\nZusätzlich gibt es Anerkennungen.';
+    const blocks = cleanToBlocks(text, 'txt');
+    expect(blocks.filter((b) => b.kind === 'bullet').map((b) => b.text)).toEqual(['1. Preis: 150.000 Euro', '2. Preis: 100.000 Euro', '3. Preis: 75.000 Euro']);
+    expect(blocksToText(blocks)).not.toMatch(/===/);
+  });
+
+  it('reads a table whose rows each have a <th> key and a <td> value as "Key: Value" lines, not as a schedule with a header row', () => {
+    const html = '<table><tr><th>Antragsfrist (Projektskizze)</th><td>31. März 2027, 12:00 Uhr</td></tr><tr><th>Fördersumme</th><td>50.000 bis 400.000 Euro</td></tr></table>';
+    const out = blocksToText(cleanToBlocks(html, 'html'));
+    expect(out).toContain('Antragsfrist (Projektskizze): 31. März 2027, 12:00 Uhr');
+    expect(out).toContain('Fördersumme: 50.000 bis 400.000 Euro');
+    expect(out).not.toMatch(/Antragsfrist \(Projektskizze\): Fördersumme/);
+  });
+
   it('repairs what OCR makes of umlauts, ligatures and a "1" in numbering, and leaves other text alone', () => {
     const text = 'Fo¨rderaufruf fu¨r A¨mter und Pﬂegestu¨tzpunkte\n\n2.l Antragsberechtigt sind Kreise.\n\nl. Ziel des Aufrufs\n\nAktenzeichen 4l2.07, Stempel l6. 0KT. 2026, Regel l bleibt.';
     const out = blocksToText(cleanToBlocks(text, 'txt'));
