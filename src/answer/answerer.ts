@@ -241,9 +241,9 @@ const PER_UNIT = /\b(je|pro)\s+(?!nach\b)\p{L}{3,}/iu;
 /** Words of applying itself (form, portal, procedure), which a call's procedure contact answers for. */
 const PROCEDURE_WORDS = /formular|portal|verfahren|antragstellung|einreich|hochlad|upload|technisch|login|zugang|easy-online/i;
 /** A question whether one may hand in several applications. */
-const MULTIPLE_ENTRIES = /(mehrere|zwei|drei|mehr als eine?n?|weitere[nr]?)\s+(beiträge|anträge|bewerbungen|projekte|vorhaben|einreichungen)|(trotzdem|zusätzlich|noch)\s+(noch\s+)?(einen\s+)?(eigenen|weiteren|zweiten)\s+antrag/i;
+const MULTIPLE_ENTRIES = /(mehrere|zwei|drei|mehr als eine?n?|weitere[nr]?)\s+(beiträge|anträge|bewerbungen|projekte|vorhaben|einreichungen|skizzen|projektskizzen|ideenskizzen|interessenbekundungen)|(trotzdem|zusätzlich|noch)\s+(noch\s+)?(einen\s+)?(eigenen|weiteren|zweiten)\s+antrag/i;
 /** A sentence that allows one application each ("Jede Verwaltung darf einen Beitrag einreichen"). */
-const ONLY_ONE = /nur (ein|eine|einen) (beitrag|antrag|bewerbung)\b|jede\w* \w+ (darf|kann) (nur )?(einen|eine|ein) (beitrag|antrag|bewerbung)\b|je (gemeinde|verwaltung|kommune|landkreis) (kann|darf|ist) nur|nicht zusätzlich/i;
+const ONLY_ONE = /nur (ein|eine|einen) (beitrag|antrag|bewerbung|projektskizze|skizze)\b|jede\w* \w+ (darf|kann) (nur )?(einen|eine|ein) (beitrag|antrag|bewerbung|projektskizze|skizze)\b|(darf|kann) sich nur einmal bewerben|genau (eine|einen) (projektskizze|skizze|antrag|bewerbung)\b|je (gemeinde|verwaltung|kommune|landkreis) (kann|darf|ist) nur|nicht zusätzlich/i;
 /** A question about applying together with others. */
 const JOINT_QUESTION = new RegExp(String.raw`${MULTIPLE_ENTRIES.source}|gemeinsam|\bzusammen\b.{0,40}\b(bewerb|beantrag|einreich|antrag|teilnehm|mitmach)|\b(zwei|drei|vier|mehrere\w*)\s+(\p{L}+\s+)?(nachbar)?(gemeinden|kommunen|städte|landkreise|kreise|dörfer)|verbund|kooperation|\bjoint(ly)?\b|\btogether\b|team up|join forces|partner (municipalit|towns|communit)|\bsich\b.{0,40}\b(stelle|lotsenstelle|\p{L}*stelle|\p{L}+in|\p{L}+en)\s+teilen\b|\bteilen sich\b|\bshare (a|one|the)\b`, 'iu');
 const NO_JOINT = /(gemeinsame|verbund|kooperations)\w*\s+(\w+\s+){0,3}(bewerbungen|anträge|antragstellung|bewerbung)\b.{0,60}\b(nicht (vorgesehen|möglich|zulässig|gestattet)|ausgeschlossen)|(nur|ausschließlich) (einzeln|allein)/i;
@@ -847,7 +847,8 @@ export class Answerer {
     const topicOfAsking = intent === 'funder' ? topicText.replace(/(?<!\p{L})(budget|etat|topf|haushalt\p{L}*|geld|mittel\p{L}*|ressort|ministeri\p{L}*|behörde|förder\p{L}*|finanz\p{L}*|einrichtung|durchführung|umsetzung|träger|zuständig\p{L}*|stammt|kommt|organisation|institution)(?!\p{L})/giu, ' ') : topicText;
     // "Unser Abwasserzweckverband … Kann der Zweckverband selbst einen Antrag stellen?" – "Zweckverbände … sind nicht antragsberechtigt.":
     // an applicant the call excludes by name, whatever else the question tells.
-    if (intent === 'eligibility' && programs.length === 1 && !hasProfileFacts(facts)) {
+    // A state alone ("ein Ortsteil von Freiberg in Sachsen") says nothing of the kind that asks: the exclusion may still name it.
+    if (intent === 'eligibility' && programs.length === 1 && (!hasProfileFacts(facts) || (!facts.entityType && facts.population === undefined))) {
       const excluded = findNamedExclusion(kb, kb.docIdsOf(programs[0]), questionSentence(ownWords));
       if (excluded) return this.answerOf(programs[0], intent, this.deps.t(req.lang, 'passage.faqNo', { program: programs[0].shortName, quote: escapeMarkdown(excluded.quote) }), [this.citation(programs[0], excluded.docId, excluded.quote)], req.lang);
     }
@@ -1325,6 +1326,11 @@ export class Answerer {
     // "What does the ILS paper propose for the application process?": what a paper says, not how to apply to it.
     const paperSays = program.kind === 'research' && (PAPER_SAYS.test(req.text) || /\b(propose|proposes|suggest|suggests|recommend|recommends)\b/i.test(req.text)) && intent === 'process';
     let passage = rule ? { docId, quote: rule.quote, score: 1, coverage: 1 } : findPassage(kb, docIds, query, submitting && intent === 'contact' ? 'process' : paperSays ? 'unknown' : intent, focus);
+    // "Dürfen wir zwei Skizzen einreichen?": the sentence that allows only one, wherever the search landed.
+    if (MULTIPLE_ENTRIES.test(req.text) && YES_NO_QUESTION.test(questionSentence(req.text)) && !(passage && ONLY_ONE.test(passage.quote))) {
+      const one = findSentence(kb, docIds, (x) => ONLY_ONE.test(x));
+      if (one) passage = { docId: one.docId, quote: one.quote, score: 1, coverage: 1 };
+    }
     if (intent === 'unknown') {
       // An English question's German words come from a whole term-list entry (several synonyms): one hit suffices.
       const needed = lang === 'en' && !sameEnglish ? 0.34 : focus.length >= 3 ? 0.6 : 0.5;
@@ -1476,6 +1482,13 @@ export class Answerer {
         if (reopens && reopens.quote !== passage.quote) {
           text += ` ${t(lang, 'deadline.reopens', { quote: escapeMarkdown(reopens.quote) })}`;
           cite.push(this.citation(program, reopens.docId, reopens.quote));
+        }
+        // "Wir wollten in der ersten Runde mitmachen. Geht das noch?" – that round is over; the next one's deadline is still ahead.
+        const later = status.kind === 'closed' && !reopens && !second ? findSentence(kb, docIds, (x) => x !== passage?.quote && isApplicationDeadline(x) && !aboutEarlierRound(x) && findDates(x).some((d) => d.date !== undefined && d.date > todayIso(req.now))) : undefined;
+        const laterDate = later ? findDates(later.quote).find((d) => d.date !== undefined && d.date > todayIso(req.now))?.date : undefined;
+        if (later && laterDate) {
+          text += ` ${t(lang, 'deadline.laterOpen', { date: formatDate(lang, laterDate) })}`;
+          cite.push(this.citation(program, later.docId, later.quote));
         }
         // "Einheitsgemeinden … bis 15. Januar", "Verbandsgemeinden … bis 5. Februar": whoever did not say which they are hears both.
         const otherKind = !label && !second && found.date && !extractEntityType(req.text) ? otherKindDeadline(kb, docIds, passage.quote, found.date) : undefined;

@@ -10,7 +10,7 @@ import { allChunksOf } from './passageFinder.js';
 
 /** A clause that excludes applicants. */
 const EXCLUSION =
-  /\b(ist|sind)\s+nicht\s+dabei\b|\b(nimmt|nehmen)\s+(\S+\s+){0,2}nicht\s+teil\b|\bausgenommen\s+(sind|ist|bleiben|werden)\b|\b(sind|ist|bleiben|werden)\s+(\S+\s+){0,3}ausgeschlossen\b|\bausgeschlossen\s+(sind|ist)\b|\bnicht\s+(antrags|bewerbungs|teilnahme)berechtigt\b|\b(können|dürfen)\s+(sich\s+)?(\S+\s+){0,2}nicht\s+(bewerben|teilnehmen|beantragen)\b|\b(können|dürfen)\s+keine?n?\s+(\S+\s+)?(skizzen?|projektskizzen?|anträge|antrag|bewerbung(en)?|interessenbekundung(en)?)\s+(einreichen|stellen|abgeben)\b|\b(are|is)\s+(\S+\s+){0,2}(excluded|not eligible)\b/i;
+  /\b(ist|sind)\s+nicht\s+dabei\b|\b(nimmt|nehmen)\s+(\S+\s+){0,2}nicht\s+teil\b|\bausgenommen\s+(sind|ist|bleiben|werden)\b|\b(sind|ist|bleiben|werden)\s+(\S+\s+){0,3}ausgeschlossen\b|\bausgeschlossen\s+(sind|ist)\b|\bnicht\s+(antrags|bewerbungs|teilnahme)berechtigt\b|\b(können|dürfen)\s+(sich\s+)?(\S+\s+){0,2}nicht\s+((allein|alleine|eigenständig|selbstständig|selbständig|einzeln|direkt)\s+)?(bewerben|teilnehmen|beantragen)\b|\b(können|dürfen)\s+keine?n?\s+(\S+\s+)?(skizzen?|projektskizzen?|anträge|antrag|bewerbung(en)?|interessenbekundung(en)?)\s+(einreichen|stellen|abgeben)\b|\b(are|is)\s+(\S+\s+){0,2}(excluded|not eligible)\b/i;
 /** The same said by a heading or FAQ question over a list ("Wer ist nicht antragsberechtigt?"). */
 const EXCLUDING_HEADING = /\bnicht\s+(antrags|bewerbungs|teilnahme)berechtigt\b|\bausgeschlossen\b|\bnot\s+eligible\b|\bexcluded\b/i;
 
@@ -20,6 +20,8 @@ const EXCLUDING_HEADING = /\bnicht\s+(antrags|bewerbungs|teilnahme)berechtigt\b|
  */
 const APPLICANT_WORDS =
   /^(stadt|städte|kreisstadt|kreisstädte|gemeinde|gemeinden|kommune|kommunen|kommunal\w*|landkreis\w*|kreis|kreise|kreisfrei\w*|kreisangehörig\w*|ortsgemeinde\w*|amtsangehörig\w*|verbandsfrei\w*|einheitsgemeinde\w*|großstädte|großstadt|mittelstädte|kleinstädte|einwohner\w*|bundesland|bundesländer|länder|landes\w*|\w*träger\w*|antragsteller\w*|bewerber\w*|municipalit\w*|counties|county|districts?|cities|city|towns?|inhabitants|residents|applicants?)$/i;
+/** Parts of a municipality, which an exclusion may name as applicants ("Ortsteile … können sich nicht allein bewerben"). */
+const PART_OF_MUNICIPALITY = /^(ortsteil\w*|ortschaft\w*|stadtteil\w*|gemeindeteil\w*|stadtbezirk\w*|ortsbezirk\w*)$/i;
 /** Words of applying and funding themselves: every exclusion and every eligibility question has them. */
 const PROCEDURE_WORDS =
   /^(teilnehm\w*|teilnahme\w*|bewerb\w*|beantrag\w*|antrag\w*|anträge\w*|berechtigt\w*|förder\w*|gefördert\w*|programm\w*|ausschreibung\w*|aufruf\w*|mitmachen|ausgeschlossen\w*|ausgenommen|zuwendung\w*|projekt\w*|vorhaben|apply\w*|applic\w*|eligib\w*|participat\w*|excluded|funding|funded|programme\w*|project\w*)$/i;
@@ -90,7 +92,7 @@ export function findNamedExclusion(kb: KnowledgeBase, docIds: ReadonlySet<string
     for (const s of chunk.sentences) {
       const clause = underHeading ? s : excludingClause(s);
       // An exclusion of applicants names them ("Städte mit …", "Gemeinden, die …"); one of costs or projects is not this.
-      if (!clause || (!underHeading && !clause.split(/[^\p{L}]+/u).some((w) => APPLICANT_WORDS.test(w)))) continue;
+      if (!clause || (!underHeading && !clause.split(/[^\p{L}]+/u).some((w) => APPLICANT_WORDS.test(w) || PART_OF_MUNICIPALITY.test(w)))) continue;
       // "Amtsfreie Gemeinden mit mehr als 25.000 Einwohnern sind … ausgeschlossen": a size limit, which the rule on population judges.
       if (/\d[\d.]*\s*(einwohner|inhabitants|residents)/i.test(clause)) continue;
       const english = /\b(excluded|not eligible)\b/i.test(clause);

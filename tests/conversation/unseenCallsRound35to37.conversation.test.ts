@@ -45,7 +45,25 @@ describe('deadlines that are not simply one dated sentence', () => {
   });
 });
 
+describe('an earlier round asked for', () => {
+  it('says the first round is over and names the later deadline still open', async () => {
+    expect(await ask('Wir wollten eigentlich in der ersten Runde von Mobil im Dorf mitmachen. Geht das noch?')).toMatch(
+      /^Die Bewerbungsfrist für Mobil im Dorf endete am 30\.09\.2026 – sie ist abgelaufen \(seit 68 Tagen\)\. Die Ausschreibung nennt aber eine spätere Frist, die noch läuft: bis zum 12\.04\.2027\./,
+    );
+  });
+});
+
 describe('yes or no from the entry or list that rules on it', () => {
+  it('answers whether two outlines may be sent with the sentence that allows one', async () => {
+    expect(await ask('Wir haben zwei Ortskerne. Dürfen wir bei Ortsmitte Zukunft Ost zwei Skizzen einreichen?')).toMatch(/^Nein – [\s\S]*„Jede Kommune darf sich nur einmal bewerben, das heißt genau eine Projektskizze einreichen\.“/);
+  });
+
+  it('answers a part of a municipality that asks to apply on its own with the call\'s exclusion, though the asker names only a state', async () => {
+    expect(await ask('Ich bin Ortsvorsteher in Kleinwaltersdorf, einem Ortsteil von Freiberg in Sachsen. Kann sich unser Ortsteil selbst bei Ortsmitte Zukunft Ost bewerben?')).toMatch(
+      /^Nein – laut Ausschreibung Ortsmitte Zukunft Ost 2027: „Ortsteile, Ortschaften und Stadtteile können sich nicht allein bewerben\.“/,
+    );
+  });
+
   it('reads the "Nein." of the call\'s own anonymity entry, not the "nicht veröffentlicht" of those not chosen', async () => {
     expect(await ask('Können wir bei Schattenplätze anonym bleiben, falls wir gefördert werden?')).toMatch(/^Nein – laut Ausschreibung Schattenplätze ist keine anonyme Teilnahme vorgesehen: „Können wir anonym teilnehmen\? Nein\./);
   });
