@@ -2,7 +2,7 @@ import type { KnowledgeBase } from '../knowledge/knowledgeBase.js';
 import { APPLICANT_SUBJECT, AUTHOR_QUESTION, classifyIntent, CONTACT_TIMES, FACTUAL_INTENTS, type Intent } from '../nlu/intents.js';
 import type { Lang } from '../nlu/language.js';
 import type { ProgramDetector } from '../nlu/programDetector.js';
-import { extractEntityType, extractProfileFacts, stateMentions, type ProfileFacts } from '../nlu/profileEntities.js';
+import { extractDistrict, extractEntityType, extractProfileFacts, stateMentions, type ProfileFacts } from '../nlu/profileEntities.js';
 import { englishContentWords, type TermList } from '../nlu/termList.js';
 import { deadlineStatus, findDates, type DeadlineStatus } from '../programs/deadlineStatus.js';
 import { evaluateEligibility, type ApplicantProfile, type Verdict, type VerdictReason } from '../programs/eligibility.js';
@@ -327,6 +327,8 @@ const AFTER_FUNDING_SAID = /nach (dem )?(ende|ablauf)|danach|weiter(zu)?(betreib
 /** An FAQ answer that rules something out without a plain "Nein" ("Gemeinsame Bewerbungen sind nicht vorgesehen"). */
 const FAQ_REFUSES = /\?\s+[^?]{0,120}\b(nicht vorgesehen|nicht möglich|nicht zulässig|ausgeschlossen|nicht antragsberechtigt|können sich nicht|dürfen sich nicht)\b/i;
 
+const CHANGE_REFUSED = /\bnicht (mehr )?(möglich|zulässig|vorgesehen)\b|\bausgeschlossen\b|\bno longer (possible|accepted)\b|\bnot (possible|permitted|allowed|accepted)\b/i;
+
 /** The FAQ's yes or no, when the user asks the same thing the same way round; undefined otherwise. */
 function faqYesNo(quote: string, question: string): { key: string; share?: string } | undefined {
   const m = quote.match(FAQ_YES_NO);
@@ -366,6 +368,8 @@ function englishFaqYesNo(quote: string, question: string, coverage: number): { k
 }
 
 function plainAnswer(intent: Intent, quote: string, question: string): { key: string; share?: string } | undefined {
+  // "Können wir nach Fristende noch die Maßnahme ändern?" – "Änderungen am Antrag … sind nach Ablauf der Antragsfrist nicht mehr möglich.": no.
+  if (intent === 'changes' && YES_NO_QUESTION.test(questionSentence(question)) && splitSentences(quote).length === 1 && CHANGE_REFUSED.test(quote) && !/\b(nur|lediglich|ausschließlich|außer|only|except)\b/i.test(quote)) return { key: 'faqNo' };
   // "Können wir den Antrag per E-Mail schicken?" – "Die Übersendung … per E-Mail wahrt die Frist nicht.": a plain no for that way.
   if (BY_CHANNEL.test(question) && YES_NO_QUESTION.test(questionSentence(question))) {
     const refusing = splitSentences(quote).find((x) => channelRefused(x, question));
@@ -517,6 +521,10 @@ function withoutYesNo(text: string): string {
 /** "Ginge es ohne Unterschrift?": asked the other way round, so the yes or no of "Ist eine Unterschrift nötig?" turns over. */
 const ASKS_WITHOUT_SIGNATURE = /\bohne\b.{0,30}\b(unterschr|unterzeichn|signatur)|\bwithout\b.{0,30}\bsignat/i;
 /** A question about learning the outcome: decision, notice, yes or no. */
+/** A sentence telling when applicants learn the outcome ("Bekanntgabe der Modellkommunen: bis 30. April 2027", "Das Programmbüro entscheidet innerhalb von vier Wochen …"). */
+const OUTCOME_TOLD = /(?<!\p{L})(bekanntgabe|bekannt\s?gegeben|benachrichtig\p{L}*|informiert|mitgeteilt|entscheid\p{L}*|auswahlentscheidung|zusagen?|absagen?|bescheide?)(?!\p{L})|\b(notified|informed|announced|announcement|decision|decides|decided)\b/iu;
+const RELATIVE_TIME = /\b(innerhalb|binnen)\s+(von\s+)?\S+\s+(wochen|monaten|tagen|werktagen)\b|\bwithin\s+\S+\s+(weeks|months|days)\b/i;
+const WHEN_OR_HOW_SOON = /(?<!\p{L})(wann|bis wann|ab wann|wie schnell|wie lange|wie bald)(?!\p{L})|\b(when|by when|how (soon|long|quickly))\b/iu;
 const OUTCOME_ASKED = /(?<![\p{L}])(weiß|weiss|wissen|erfahren|erfährt)(?![\p{L}]).{0,60}(?<![\p{L}])ob(?![\p{L}])|\b(entscheid\w*|bescheid|zusage|absage|benachrichtig\w*|informiert)\b|\b(know|learn|find out|hear)\b.{0,40}\b(whether|if)\b|\b(decision|notified|informed)\b/iu;
 
 /** "Ist der Antrag ohne seine Unterschrift ungültig?": whether it fails without one, the yes and no of needing it. */
@@ -784,6 +792,9 @@ export class Answerer {
     // "Willkommen im Amt", "Ortsmitte gemeinsam": a programme's name describes no applicant and asks nothing.
     const ownWords = withoutNames(req.text, detected);
     const facts = extractProfileFacts(ownWords);
+    // "im Landkreis Wettertal" where the call's name holds "Wettertal": the district as written, the name left in.
+    const district = !facts.district ? extractDistrict(req.text) : undefined;
+    if (district && detected.some((p) => [p.shortName, ...p.aliases].some((a) => a.toLowerCase().includes(district.toLowerCase())))) facts.district = district;
     // "Is the Hanseatic City of Lübeck eligible?": the call's own list says what kind Lübeck is.
     if (detected.length === 1 && (facts.entityType === undefined || facts.entityType === 'stadt')) {
       const kind = kindOfNamedPlace(kb, kb.docIdsOf(detected[0]), ownWords);
@@ -793,7 +804,7 @@ export class Answerer {
     // A described applicant plus an eligibility cue is an eligibility question ("… passt das?").
     // A money question after the description ("… wollen uns gemeinsam bewerben. Welche Pauschale gäbe es dann?") stays one.
     const describesApplicant = facts.entityType !== undefined || facts.population !== undefined;
-    if ((intent === 'unknown' || intent === 'about' || intent === 'benefits' || intent === 'profileCheck' || (intent === 'money' && !/wie (viel|hoch)|how much|welche[nrs]? (fest|förder)?(betrag|pauschale|zuschuss|summe)/i.test(req.text) && ELIGIBILITY_CUE.test(questionSentence(req.text))) || (intent === 'process' && ELIGIBILITY_CUE.test(questionSentence(req.text)))) && describesApplicant && ELIGIBILITY_CUE.test(req.text)) intent = 'eligibility';
+    if ((intent === 'unknown' || intent === 'about' || intent === 'benefits' || intent === 'profileCheck' || (intent === 'money' && !/wie (viel|hoch)|how much|welche[nrs]? (fest|förder)?(betrag|pauschale|zuschuss|summe|quote|satz|anteil)|förderquote|fördersatz|(what|which) (funding )?(rate|share|percentage)|maximum (grant|amount|funding)/i.test(req.text) && ELIGIBILITY_CUE.test(questionSentence(req.text))) || (intent === 'process' && ELIGIBILITY_CUE.test(questionSentence(req.text)))) && describesApplicant && ELIGIBILITY_CUE.test(req.text)) intent = 'eligibility';
 
     // "Sind Smartphones förderfähig?", "Is a trailer eligible?": whether a thing is funded, not who may apply.
     // "Dürfen wir mit dem Zuschuss die Miete bezahlen?": whether a thing is paid for, not how much there is.
@@ -1142,6 +1153,22 @@ export class Answerer {
         return this.quoteAnswer(program, 'eligibility', rule, lang);
       }
     }
+    // "Wann erfahren wir, ob wir ausgewählt wurden?", "When will we find out whether we were chosen?": when the decision is told,
+    // never a deadline that only mentions being chosen ("Wird die Kommune ausgewählt, muss bis … ein Beschluss vorliegen").
+    if ((intent === 'deadline' || intent === 'unknown' || intent === 'process') && OUTCOME_ASKED.test(asked) && WHEN_OR_HOW_SOON.test(asked)) {
+      // Of several ("… über diese Anträge entscheidet … im Dezember 2026", "… über die Anträge der zweiten Runde im Juni 2027"): the one
+      // that names most of what is asked, an earlier round's only when that is asked.
+      const focus = focusTerms(asked, [program], kb.vocabulary);
+      let told: { docId: string; quote: string; score: number } | undefined;
+      for (const chunk of allChunksOf(kb, docIds)) {
+        for (const x of chunk.sentences) {
+          if (!OUTCOME_TOLD.test(x) || !(findDates(x).length > 0 || RELATIVE_TIME.test(x)) || isApplicationDeadline(x)) continue;
+          const score = coverage(focus, x, kb.vocabulary, kb.synonyms) - (aboutEarlierRound(x) && !EARLIER_ROUND_ASKED.test(asked) ? 1 : 0);
+          if (!told || score > told.score) told = { docId: chunk.docId, quote: x, score };
+        }
+      }
+      if (told) return this.quoteAnswer(program, 'deadline', { docId: told.docId, quote: told.quote }, lang, req.text);
+    }
     if (!NOT_A_TIME.has(intent) && whenQuestion) {
       const when = this.whenAnswer(program, intent, req);
       if (when) return when;
@@ -1349,7 +1376,9 @@ export class Answerer {
       const rarest = askedFocus.filter((f) => !FUNDING_WORD.test(f)).sort((a, b) => b.length - a.length)[0];
       const asksThing = rarest !== undefined && rarest.length >= 8 && (USE_OF_MONEY.test(req.text) || THING_FUNDABLE.test(asked)) && YES_NO_QUESTION.test(asked);
       // "Nicht gefördert werden: – Klimaanlagen und Klimageräte in Verwaltungsbüros, – …": the item that names the thing, ruled by its list's introduction.
-      const listed = asksThing ? listItemRuling(kb, docIds, rarest, (x) => NOT_FUNDED.test(x) || FUNDED_SAID.test(x)) : undefined;
+      // The item must name everything the question sentence asks about: "Miete … für leerstehende Ladenlokale" says nothing of rebuilding a shop.
+      const thingWords = askedFocus.filter((f) => !FUNDING_WORD.test(f));
+      const listed = asksThing ? listItemRuling(kb, docIds, thingWords, (x) => NOT_FUNDED.test(x) || FUNDED_SAID.test(x)) : undefined;
       if (listed) passage = { docId: listed.docId, quote: listed.quote, score: 1, coverage: 1 };
       const rulesOnThing = passage !== null && rarest !== undefined && rarest.length >= 8 && (USE_OF_MONEY.test(req.text) || THING_FUNDABLE.test(asked)) && YES_NO_QUESTION.test(asked) &&
         (NOT_FUNDED.test(passage.quote) || FUNDED_SAID.test(passage.quote)) && coverage([rarest], passage.quote, kb.vocabulary, kb.synonyms) === 1;
@@ -1679,6 +1708,8 @@ export class Answerer {
     const { t } = this.deps;
     const docId = program.docIds[0];
     const decisive = verdict.reasons.find((r) => r.status !== 'ok' && r.status !== 'info') ?? verdict.reasons.find((r) => r.status === 'ok');
+    // Unclear with no reason and nothing to ask for: no verdict to give, and "Unklar –" alone would say nothing.
+    if (verdict.status === 'unclear' && !decisive && !verdict.missing.length) return this.abstain('eligibility', lang, program);
     const reasonText = (r: Verdict['reasons'][number]) => this.reasonText(r, lang);
     // Below the size to apply alone: "Nur gemeinsam – …" says it better than "Ja, aber …".
     const joint = verdict.status === 'conditional' && decisive?.key.startsWith('verdict.reason.jointOnly');

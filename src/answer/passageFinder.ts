@@ -286,6 +286,8 @@ const WHAT_IS_FUNDED = /was (wird|werden) .{0,60}gefördert|was fördert|what (i
 const WHERE = /\bwo\b|wohin|\bwhere\b|an wen|adresse|address|\b(bei|an) welche[rnms]? (stelle|behörde|adresse|institution|einrichtung)|\b(which|what) (office|authority|body|address)\b/i;
 const ADDRESS = /\b\d{5}\s+\p{Lu}|postfach|\b(bei|an) (der|dem|das|die|den)\s+\p{Lu}[\p{L}-]*(direktion|amt|ministerium|präsidium|stiftung|träger|agentur|stelle|institut|verwaltung|behörde)|\bbeim\s+\p{Lu}[\p{L}-]*(amt|ministerium|präsidium|institut|bundesamt|landesamt)/u;
 /** How a change after submission is to be made known ("… unverzüglich schriftlich mitzuteilen"). */
+const CHANGE_ASKED = /(?<!\p{L})(ändern|abändern|geändert|änderung\p{L}*|erhöhen|austauschen|überarbeiten)(?!\p{L})|\b(change|amend|revise|revised|raise|increase)\b/iu;
+const CHANGE_SAID = /(?<!\p{L})(änderung\p{L}*|ändern|geändert|abänder\p{L}*|erhöhung|überarbeit\p{L}*|zurückgezogen|zurückziehen)(?!\p{L})|\b(changes?|amend\w*|revis\w*|increase)\b/iu;
 const REPORT_CHANGE = /mitzuteilen|mitteilen|anzuzeigen|anzeigen|unverzüglich|informieren|melden/i;
 const CALL_PUBLISHED = /veröffentlicht (am|seit|vom) \d|\bstand:?\s+\d|in kraft|bundesanzeiger|amtsblatt|staatsanzeiger|ministerialblatt|gesetzblatt/i;
 const AMOUNT_QUESTION = /wie ?(viel|hoch)|(selbst|selber) (zahlen|bezahlen|tragen|beisteuern|aufbringen|dazugeben)|(have to|must) (pay|contribute|co-?finance)|welche[nrs]? (summe|höhe|fördersumme|eigenanteil|anteil|prozentsatz|zuschuss|betrag)|how (much|high)|what (amount|share|percentage|proportion)/i;
@@ -651,15 +653,23 @@ export function sameDeadlineWithYear(kb: KnowledgeBase, docIds: ReadonlySet<stri
  * A list item that names a thing, quoted with the introduction that rules on it ("Nicht gefördert werden:" above
  * "Klimaanlagen und Klimageräte in Verwaltungsbüros,"), when that introduction passes the test.
  */
-export function listItemRuling(kb: KnowledgeBase, docIds: ReadonlySet<string>, thing: string, rules: (intro: string) => boolean): { docId: string; quote: string } | undefined {
+export function listItemRuling(kb: KnowledgeBase, docIds: ReadonlySet<string>, things: string[], rules: (intro: string) => boolean): { docId: string; quote: string } | undefined {
+  if (!things.length) return undefined;
   for (const chunk of allChunksOf(kb, docIds)) {
     for (const [i, item] of chunk.sentences.entries()) {
-      if (i < 1 || coverage([thing], item, kb.vocabulary, kb.synonyms) < 1) continue;
+      if (i < 1 || (coverage(things, item, kb.vocabulary, kb.synonyms) < 1 && !namesAllParts(things, item))) continue;
       const intro = listIntro(chunk.sentences, i);
       if (intro && rules(intro)) return { docId: chunk.docId, quote: `${intro} ${item.replace(/[,;]\s*$/, '')}` };
     }
   }
   return undefined;
+}
+
+/** Each stem stands in a word of the text, whole or as a part of a compound ("buros" in "Verwaltungsbüros"). */
+function namesAllParts(stems: string[], text: string): boolean {
+  const fold = (x: string) => x.toLowerCase().replace(/ä/g, 'a').replace(/ö/g, 'o').replace(/ü/g, 'u').replace(/ß/g, 'ss');
+  const ws = (text.match(/\p{L}+/gu) ?? []).map(fold);
+  return stems.every((st) => st.length >= 4 && ws.some((w) => w.startsWith(fold(st)) || w.endsWith(fold(st))));
 }
 
 /** The line ending in ":" that item i of a list runs on from; undefined when a full sentence comes between. */
@@ -1032,6 +1042,8 @@ export function findPassage(
       // "Moin zusammen, … hat uns den folgenden Aufruf geschickt": a mail's greeting or forwarding note says nothing of the call.
       if (SALUTATION.test(s)) score -= 3;
       if (intent === 'changes' && REPORT_CHANGE.test(s)) score += 1.5;
+      // "Können wir … noch die Maßnahme ändern?": the sentence on changing, before one on handing in missing papers.
+      if (intent === 'changes' && CHANGE_ASKED.test(query) && CHANGE_SAID.test(s)) score += 1.5;
       // "Können wir per E-Mail einreichen?": the sentence that allows or refuses that way.
       if (byChannel && /\bnicht\b|\bnur\b|ausschließlich|wahrt|genügt|reicht|einzureichen|zu (senden|schicken|übersenden)/i.test(s)) score += 2.5;
       // "Eine Vorabkopie per E-Mail ist erwünscht": a copy besides the application, not the way to hand it in.

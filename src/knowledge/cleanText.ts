@@ -82,11 +82,41 @@ function tableWithHeaders(inner: string): string | undefined {
   const header = rows[0].cells;
   const wordsOnly = header.every((c) => c.length > 0 && c.length <= 40 && !/\d/.test(c));
   if (!(rows[0].th && header.some(Boolean)) && !(header.length >= 3 && wordsOnly)) return undefined;
-  // Only a schedule ("Stufe | Was | Frist"): its dates need their column's name; other tables read as "Cell: Cell".
-  if (!header.some((c) => /frist|termin|datum|zeitraum|deadline|date|bis wann|wann/i.test(c))) return undefined;
-  const lines = rows.slice(1).map((r) => r.cells.map((c, i) => (!c ? '' : header[i] ? `${header[i]}: ${c}` : c)).filter(Boolean).join('; '));
+  // A schedule ("Stufe | Was | Frist"): its dates need their column's name. So do the figures of a wide table
+  // ("Einwohnerzahl | Förderquote | Eigenanteil | Höchstbetrag"), read after the row's own key.
+  const schedule = header.some((c) => /frist|termin|datum|zeitraum|deadline|date|bis wann|wann/i.test(c));
+  if (!schedule && !(header.length >= 3 && wordsOnly)) return undefined;
+  const lines = rows.slice(1).map((r) => (schedule ? namedCells(header, r.cells) : keyedRow(header, r.cells)));
   const end = `\n\n${ROW_END}\n\n`;
   return `\n\n${caption ? `${cellText(caption)}${end}` : ''}${lines.filter(Boolean).join(end)}${end}`;
+}
+
+/** Each cell named by its column: "Stufe: 1; Frist: 22. Februar 2027". */
+function namedCells(header: string[], cells: string[]): string {
+  return cells.map((c, i) => (!c ? '' : header[i] ? `${header[i]}: ${c}` : c)).filter(Boolean).join('; ');
+}
+
+/**
+ * The row's key first, then each figure with its column: "bis 5.000: Förderquote 90 %, Höchstbetrag 60.000 €". Commas, not
+ * semicolons, so the row stays one statement ("…: Hinweis nicht antragsberechtigt" is said of the row's key); an empty or "–" cell says nothing.
+ */
+function keyedRow(header: string[], cells: string[]): string {
+  const rest = cells.slice(1).map((c, i) => (!c || /^[–—-]+$/.test(c) ? '' : header[i + 1] ? `${header[i + 1]} ${c}` : c)).filter(Boolean);
+  return rest.length ? `${cells[0]}: ${rest.join(', ')}` : cells[0];
+}
+
+/** A Markdown table of three or more columns under a header of words: its rows keyed, their figures named (see keyedRow). */
+function keyedPipeTables(text: string): string {
+  const lines = text.split('\n');
+  const cellsOf = (l: string) => l.trim().replace(/^\||\|$/g, '').split('|').map((c) => c.trim());
+  const separator = /^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$/;
+  for (let i = 0; i + 1 < lines.length; i++) {
+    if (!/^[ \t]*\|.*\|[ \t]*$/.test(lines[i]) || !separator.test(lines[i + 1])) continue;
+    const header = cellsOf(lines[i]);
+    if (header.length < 3 || !header.every((c) => c.length > 0 && c.length <= 60 && !/\d/.test(c))) continue;
+    for (let j = i + 2; j < lines.length && /^[ \t]*\|.*\|[ \t]*$/.test(lines[j]); j++) lines[j] = `${keyedRow(header, cellsOf(lines[j]))}\n\n${ROW_END}\n`;
+  }
+  return lines.join('\n');
 }
 
 /** Marks the end of a table row for the block builder; never part of a block. */
@@ -131,7 +161,7 @@ function inlineFootnotes(s: string): string {
 }
 
 function stripMarkdown(s: string): string {
-  return dropPageChrome(inlineFootnotes(s))
+  return keyedPipeTables(dropPageChrome(inlineFootnotes(s)))
     // Pipe tables: the separator row goes, each row becomes one line "Cell: Cell".
     .replace(/^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$/gm, '')
     // Each row a fact of its own, as in HTML tables: rows have no full stop to end them as sentences.

@@ -173,9 +173,11 @@ export function extractDistrict(text: string): string | undefined {
     text.match(/\b(?:im|aus dem|vom|beim|in dem)\s+(\p{Lu}[\p{L}-]*?(?:land)?kreis(?:\s+\p{Lu}[\p{L}-]+)?)\b/u) ??
     text.match(/\((?:Land)?[Kk]reis\s+(\p{Lu}[\p{L}-]+)\)/u) ??
     text.match(/\b(?:in|from) the (\p{Lu}[\p{L}-]+) (?:district|county)\b/u) ??
-    text.match(/\b(?:in|from) the (?:district|county) of (\p{Lu}[\p{L}-]+)/u) ??
+    text.match(/\b(?:in|from) the (?:\p{Ll}+ )?(?:district|county) of (\p{Lu}[\p{L}-]+)/u) ??
     text.match(/\b(?:im|aus dem)\s+Regierungsbezirk\s+(\p{Lu}[\p{L}-]+)/u);
-  return m?.[1]?.trim();
+  const name = m?.[1]?.trim();
+  // "im Landkreis " with its name taken out is no district's name.
+  return name && !/^(land)?kreis(es)?$/i.test(name) ? name : undefined;
 }
 
 /** A district's name without "Landkreis"/"Kreis" and case, so "Landkreis Stendal" and "Stendal" match. */

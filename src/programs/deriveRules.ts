@@ -10,7 +10,7 @@ const ALL_TYPES: EntityType[] = ['landkreis', 'kreisfreie_stadt', 'kreisangehoer
 /** A sentence that says who may apply ("Bewerben können sich …", "Antragsberechtigt sind …", "Wer: …"). */
 const WHO_MAY = /\b(kreise|landkreise|gemeinden|städte|kommunen)\s+können\b.{0,80}\b(teilnehmen|mitmachen)\b|(darf|dürfen|muss|müssen)\b.{0,60}\b(höchstens|mindestens|maximal|nicht mehr als|weniger als)\s+[\d.\s]+\s*einwohner|(bewerben|beteiligen|teilnehmen|mitmachen) können|zuwendungsempfänger sind|antragsteller(innen)? sind|antragstellende sind|förderfähig sind|gefördert werden (können )?(kreis|gemeind|städt|stadt|landkreis|kommun|verein|träger|organisation)|können sich\b.{0,100}\b(bewerben|beteiligen)|antragsberechtigt|teilnahmeberechtigt|bewerbungsberechtigt|\bwer (kann|darf) sich (bewerben|beteiligen)\s*:|\bwer (kann|darf) (teilnehmen|mitmachen|einen antrag stellen|anträge stellen)\s*:|richtet sich\b.{0,30}\ban\b|^wer\??\s*:|zielgruppe\s*:|\bim sinne (dieser|des|der) \p{L}+ sind\b/iu;
 /** A sentence that says who may not ("Nicht teilnehmen können …", "… sind nicht antragsberechtigt"). */
-const WHO_NOT = /\bnicht\b.{0,40}\b(teilnehmen|\p{L}*berechtigt|bewerben|beteiligen|gefördert|zugelassen)|können sich nicht|nicht selbst|nicht direkt|können keine anträge|(können|dürfen) keinen (eigenen )?antrag|\bkein(en)? eigene[rn]? antrag|nicht\b.{0,20}\banträge stellen|nehmen\b.{0,60}\bnicht teil|\bausgeschlossen\b|\bnur über (ihr|ihren|ihre|den|das|einen|ein) (land)?(kreis|amt|verband\w*|verbandsgemeinde|samtgemeinde)\b|\berhalten keine (förderung|zuschüsse|zuwendung)|\bnot eligible\b|\bineligible\b|\bare excluded\b|\bcannot apply\b|\bmay not apply\b/iu;
+const WHO_NOT = /\bnicht\b.{0,40}\b(teilnehmen|\p{L}*berechtigt|bewerben|beteiligen|gefördert|zugelassen)|können sich nicht|nicht selbst|nicht direkt|können keine (eigenen )?anträge|(können|dürfen) keinen (eigenen )?antrag|\bkein(en)? eigene[rn]? antrag|nicht\b.{0,20}\banträge stellen|nehmen\b.{0,60}\bnicht teil|\bausgeschlossen\b|\bnur über (ihr|ihren|ihre|den|das|einen|ein) (land)?(kreis|amt|verband\w*|verbandsgemeinde|samtgemeinde)\b|\berhalten keine (förderung|zuschüsse|zuwendung)|\bnot eligible\b|\bineligible\b|\bare excluded\b|\bcannot apply\b|\bmay not apply\b/iu;
 /** Headings of the section that lists who may apply. */
 const WHO_SECTION = /wer kann|wer darf|antragsberecht|teilnahmevoraussetz|teilnahmebeding|zielgruppe|wer ist|who can apply|who may apply|eligibility/i;
 /** A route or partnership for others, not a rule about who applies ("gemeinsam mit Nachbarkommunen"). */
@@ -48,6 +48,8 @@ function typesNamed(sentence: string): EntityType[] {
   t = t.replace(/\b(ihre|ihren|seine|seinen|deren|dessen)\s+(kreisangehörigen\s+)?(gemeinden|städte|kommunen|mitgliedsgemeinden)\b/g, ' ');
   // "… nur über ihren Landkreis", "… von ihrem Landkreis als Partner": the Landkreis there is the route.
   t = t.split(/\bnur über\b|\büber (den|ihren|seinen|einen) (land)?kreis|\bvon ihrem\b|\bjedoch\b|\baber\b|\bals \p{L}*partner|;/u)[0];
+  // "Städte und Gemeinden, die nicht dem Landkreis Wettertal angehören, sowie kreisfreie Städte …": those of another place, not a kind.
+  t = t.replace(/(?:[\p{L}-]+\s+(?:und|oder)\s+)?[\p{L}-]+,\s+die\s+nicht\s+[^,]{0,80}?\b(angehören|angehört|gehören|liegen|ansässig sind)\b\s*,?\s*(sowie|und|oder)?/gu, ' ');
   // "Städte und Gemeinden mit mehr als 15.000 Einwohnern" is a population limit, not a kind of applicant.
   t = t.replace(/(städte|gemeinden|kommunen)(\s+und\s+(städte|gemeinden|kommunen))?\s+(mit\s+)?(mehr|weniger)\s+als\s+[\d.\s\u00a0]+\s*einwohner\w*(\s+und\s+einwohner\w*)?/g, ' ');
   // "Große kreisangehörige Städte" (Große Kreisstädte) are a category of their own: excluding them leaves the other towns in.
@@ -120,7 +122,8 @@ function eligibilityStatements(blocks: Block[]): Statement[] {
       firstInSection = true;
       continue;
     }
-    const sentences = b.kind === 'bullet' ? [b.text] : splitSentences(b.text);
+    // A list item may hold several sentences ("Antragsberechtigt: alle … Gemeinden. … Landkreise … sind nicht antragsberechtigt."): each says its own.
+    const sentences = splitSentences(b.text);
     for (const sentence of sentences) {
       const quote = sentence.replace(/^[•·▪\-–*\s]+/, '').trim();
       // "… sind Gemeinden; der Verein selbst ist nicht antragsberechtigt": each clause says its own.
@@ -334,11 +337,13 @@ const DISTRICT_LIST = [
   /\bauf (?:die |den )?(?:Modellregionen|Modellkreise|Landkreise|Landkreisen|Kreise|Regionen)\s+(.{5,220}?)\s+(?:beschränkt|begrenzt)\b/u,
   // "Gemeinden und Märkte in den Landkreisen Cham, …, Wunsiedel i. Fichtelgebirge und Kronach mit …": a one-letter abbreviation ends no list.
   /\b(?:Gemeinden|Kommunen|Städte|Märkte)(?:(?:,\s*|\s+und\s+|\s+sowie\s+)(?:Gemeinden|Kommunen|Städte|Märkte|Verbandsgemeinden|Samtgemeinden|Einheitsgemeinden|Landgemeinden|Ortsgemeinden|Verwaltungsgemeinschaften|Ämter))*\s+(?:in|aus) den (Landkreisen|Kreisen)\s+(.{5,220}?)(?=(?<![\s(]\p{Ll})[.;:]|\s+(?:mit|sowie(?!\s+(?:im|in den|in dem)\s)|können|sind)\b)/u,
+  // "Antragsberechtigt sind ausschließlich die kreisangehörigen Städte und Gemeinden des Landkreises Wettertal": one district's own.
+  /\b(?:ausschließlich|nur)\b[^.]{0,60}?\b(?:Gemeinden|Kommunen|Städte|Märkte)\s+(?:des|im)\s+(?:Land)?[Kk]reis(?:es)?\s+(\p{Lu}[\p{L}-]+)/u,
   // "kreisangehörige Städte und Gemeinden in den Regierungsbezirken Arnsberg und Münster".
   /\b(?:Gemeinden|Kommunen|Städte|Märkte)\b[^.]{0,40}?\s+(?:in|aus) den (Regierungsbezirken)\s+(.{3,160}?)(?=(?<![\s(]\p{Ll})[.;:]|\s+(?:mit|sowie|können|sind)\b)/u,
 ];
 /** Patterns whose own words say the items are districts ("in den Landkreisen …", "in den Regierungsbezirken …"). */
-const NAMED_AS_DISTRICTS = new Set([1, 2]);
+const NAMED_AS_DISTRICTS = new Set([1, 2, 3]);
 
 /** "Sie gehört zu einem dieser Landkreise:" above a list of districts, one line per state. */
 const DISTRICT_LIST_INTRO = /\b(gehört|gehören|liegt|liegen|ansässig sind|ansässig ist)\b.{0,25}\b(einem|einer|einen)\s+(dieser|der folgenden|folgender|folgenden)\s+(land)?kreise\w*\s*:?$/iu;

@@ -48,7 +48,8 @@ describe('three unseen calls of the eleventh round', () => {
     ['Wir sind eine kreisfreie Stadt in Niedersachsen mit 80.000 Einwohnern. Passt KoDo?', /^Ja – /, HX],
     ['Ansprechpartner für die Abrechnung bei Gemeinsam Dorf gestalten?', /Yusuf Demirtaş/, MD],
     // A statistics office named "Berlin-Brandenburg" in brackets does not open the call to Berlin.
-    ['Kann ein Berliner Bezirk bei KOMPASS mitmachen?', /^Nein – .*nur für Brandenburg/, TX],
+    // The state rule's verdict, or the call's own sentence excluding Berlin by name: both say no for that reason.
+    ['Kann ein Berliner Bezirk bei KOMPASS mitmachen?', /^Nein – .*(nur für Brandenburg|außerhalb des Landes Brandenburg, auch im Land Berlin, sind nicht antragsberechtigt)/, TX],
   ])('answers "%s" from the call', (question, lead, title) => expectAnswered(getBot(), getChannel(), question, lead, title));
 
   it('does not say no to a Hamburg applicant when the area row names Hamburg', async () => {
