@@ -185,7 +185,7 @@ function withHeading(p: { quote: string; section?: string }): string {
 }
 
 /** Anonymous taking part refused in so many words. */
-const NO_ANONYMITY_SAID = /\banonyme\s+(teilnahme|förderung|bewerbung)\s+ist\s+(daher\s+|deshalb\s+|leider\s+)?(nicht\s+möglich|ausgeschlossen)|\banonymous\s+(participation|funding|application)\s+is\s+(therefore\s+|thus\s+)?(not\s+possible|excluded)/i;
+const NO_ANONYMITY_SAID = /\banonyme\s+(teilnahme|förderung|bewerbung|antragstellung|beteiligung)\s+ist\s+(daher\s+|deshalb\s+|leider\s+)?(nicht\s+möglich|ausgeschlossen)|\banonymous\s+(participation|funding|application)\s+is\s+(therefore\s+|thus\s+)?(not\s+possible|excluded)/i;
 
 /** Whether it is too late now: the deadline's status. */
 const ASKS_IF_TOO_LATE = /\b(is it|are we|ist es|sind wir|wären wir|would we be)\b.{0,25}\b(too late|zu spät)\b|\b(already|schon|jetzt|now) (too late|zu spät)\b/i;
@@ -241,7 +241,7 @@ const PER_UNIT = /\b(je|pro)\s+(?!nach\b)\p{L}{3,}/iu;
 /** Words of applying itself (form, portal, procedure), which a call's procedure contact answers for. */
 const PROCEDURE_WORDS = /formular|portal|verfahren|antragstellung|einreich|hochlad|upload|technisch|login|zugang|easy-online/i;
 /** A question whether one may hand in several applications. */
-const MULTIPLE_ENTRIES = /(mehrere|zwei|drei|mehr als eine?n?|weitere[nr]?)\s+(beiträge|anträge|bewerbungen|projekte|vorhaben|einreichungen|skizzen|projektskizzen|ideenskizzen|interessenbekundungen)|(trotzdem|zusätzlich|noch)\s+(noch\s+)?(einen\s+)?(eigenen|weiteren|zweiten)\s+antrag/i;
+const MULTIPLE_ENTRIES = /(mehrere|zwei|drei|mehr als eine?n?|weitere[nr]?)\s+([\wäöüß]+-)?(beiträge|anträge|bewerbungen|projekte|vorhaben|einreichungen|skizzen|projektskizzen|ideenskizzen|interessenbekundungen)|(trotzdem|zusätzlich|noch)\s+(noch\s+)?(einen\s+)?(eigenen|weiteren|zweiten)\s+antrag/i;
 /** A sentence that allows one application each ("Jede Verwaltung darf einen Beitrag einreichen"). */
 const ONLY_ONE = /nur (ein|eine|einen) (beitrag|antrag|bewerbung|projektskizze|skizze)\b|jede\w* \w+ (darf|kann) (nur )?(einen|eine|ein) (beitrag|antrag|bewerbung|projektskizze|skizze)\b|(darf|kann) sich nur einmal bewerben|genau (eine|einen) (projektskizze|skizze|antrag|bewerbung)\b|je (gemeinde|verwaltung|kommune|landkreis) (kann|darf|ist) nur|nicht zusätzlich/i;
 /** A question about applying together with others. */
@@ -264,7 +264,7 @@ const OWN_FUNDS = /eigenanteil\s+(von|in höhe von)\s+(mindestens\s+)?(\d+\s*(%|
 const ASKS_ANONYMITY = /anonym|\bohne\b|ungenannt|nicht\s+(namentlich\s+)?(genannt|veröffentlicht|öffentlich)|vertraulich|geheim|confidential|without|unnamed/i;
 const ASKS_PUBLICATION = /veröffentlich|öffentlich|genannt|bekannt gegeben|publish|publicly|\bpublic\b|\bnamed\b/i;
 /** A sentence that makes the participants public (negated forms are sorted out by statesPublished). */
-const PUBLISHED = /(?<!\p{L})ohne\s+(\S+\s+){0,2}\p{L}*(nennung|veröffentlichung|aufnahme|erwähnung)(?!\p{L}).{0,60}(?<!\p{L})nicht\s+möglich|anonyme\s+(teilnahme|förderung|bewerbung)\s+(ist\s+)?(daher\s+|deshalb\s+)?(nicht\s+(möglich|vorgesehen)|ausgeschlossen)|anonymous\s+(participation|funding|application)\s+is\s+(therefore\s+|thus\s+)?(not\s+(possible|foreseen|allowed)|excluded)|nicht\s+anonym|\b(werden|wird)\b.{0,100}?\b(veröffentlicht|öffentlich\s+(bekannt\s+gegeben|gemacht)|bekannt\s+geben|bekanntgeben|genannt|vorgestellt)\b|\b(veröffentlicht|veröffentlichen|nennt|nennen)\s+(\S+\s+){0,6}die\s+(namen|liste)\b|\b(veröffentlicht|veröffentlichen|nennt|nennen)\s+(\S+\s+){0,3}alle\s+(geförderten|teilnehmenden|ausgewählten)\b/iu;
+const PUBLISHED = /(?<!\p{L})ohne\s+(\S+\s+){0,2}\p{L}*(nennung|veröffentlichung|aufnahme|erwähnung)(?!\p{L}).{0,60}(?<!\p{L})nicht\s+möglich|anonyme\s+(teilnahme|förderung|bewerbung|antragstellung|beteiligung)\s+(ist\s+)?(daher\s+|deshalb\s+)?(nicht\s+(möglich|vorgesehen)|ausgeschlossen)|anonymous\s+(participation|funding|application)\s+is\s+(therefore\s+|thus\s+)?(not\s+(possible|foreseen|allowed)|excluded)|nicht\s+anonym|\b(werden|wird)\b.{0,100}?\b(veröffentlicht|öffentlich\s+(bekannt\s+gegeben|gemacht)|bekannt\s+geben|bekanntgeben|genannt|vorgestellt)\b|\b(veröffentlicht|veröffentlichen|nennt|nennen)\s+(\S+\s+){0,6}die\s+(namen|liste)\b|\b(veröffentlicht|veröffentlichen|nennt|nennen)\s+(\S+\s+){0,3}alle\s+(geförderten|teilnehmenden|ausgewählten)\b/iu;
 const STAYS_UNNAMED = /anonyme\s+teilnahme\s+(ist\s+)?möglich|anonym\s+(teilnehmen|bleiben)|erfolgt\s+anonym|ohne\s+(namens)?nennung|nur\s+in\s+anonymisierter|\b(kein\w*|nicht|nie|niemals)\s+(\w+\s+){0,3}(namentlich\s+)?(genannt|veröffentlicht)|verzicht\w*\b.{0,80}\b(nennung|veröffentlichung)|(nennung|veröffentlichung)\b.{0,40}\bverzicht|von\s+der\s+(veröffentlichung|nennung)\b(?:(?!\bnicht\b).){0,160}\babgesehen/i;
 /** Funding only with the place named. */
 const NAMING_REQUIRED = /(?<!\p{L})ohne\s+(\S+\s+){0,2}\p{L}*(nennung|veröffentlichung|aufnahme|erwähnung)(?!\p{L}).{0,60}(?<!\p{L})nicht\s+möglich/giu;
@@ -315,7 +315,7 @@ const INVITED_ONLY = /\b(nur|ausschließlich|lediglich)\b.{0,100}\b(aufgefordert
 /** Starting the work before the approval ("vorzeitiger Maßnahmebeginn"), asked and said. */
 /** An FAQ answer that makes an exception to a rule ("Eine Ausnahme gilt für …", "ausnahmsweise"). */
 const FAQ_EXCEPTION = /\b(eine )?ausnahme (gilt|besteht|bilden|machen)|\bausnahmsweise\b|\ban exception (is|applies)\b/i;
-const EARLY_START_ASKED = /\b(vor|bevor|before)\s+(der|dem|the|receiving the|getting the)?\s*(bewilligung|zusage|bescheid|zuwendungsbescheid|förderzusage|approval|grant decision)\w*\b.{0,40}\b(anfangen|beginnen|starten|loslegen|start|begin)\b|\b(anfangen|beginnen|starten|loslegen|start|begin)\b.{0,60}\b(vor|bevor|before)\s+(der|dem|the|we get the|we receive the)?\s*(bewilligung|zusage|bescheid|zuwendungsbescheid|förderzusage|approval)|vorzeitig\w*\s+(maßnahme|vorhaben)?beginn|early start/i;
+const EARLY_START_ASKED = /\b(vor|bevor|before)\s+(der|dem|the|receiving the|getting the)?\s*([\wäöüß]+-)?(bewilligung|zusage|bescheid|zuwendungsbescheid|förderzusage|approval|grant decision)\w*\b.{0,40}\b(anfangen|beginnen|starten|loslegen|start|begin)\b|\b(anfangen|beginnen|starten|loslegen|start|begin)\b.{0,60}\b(vor|bevor|before)\s+(der|dem|the|we get the|we receive the)?\s*([\wäöüß]+-)?(bewilligung|zusage|bescheid|zuwendungsbescheid|förderzusage|approval)|vorzeitig\w*\s+(maßnahme|vorhaben)?beginn|early start/i;
 /** A rule that forbids starting before the approval. */
 const EARLY_START_FORBIDDEN = /\b(darf|dürfen|darf noch|ist|sind)\b.{0,60}\bnicht\b.{0,40}\b(begonnen|beginnen|angefangen)|\bnicht vor\b.{0,60}\b(begonnen|beginnen)|\berst nach\b.{0,60}\b(begonnen|beginnen|starten)|\bkein(en)? vorzeitige[nr]? (maßnahme|vorhaben)?beginn|\bmust not (be )?(start|begin|started|begun)|\bnot be (started|begun)\b/i;
 const EARLY_START_SAID = /vorzeitig|maßnahmebeginn|vorhabenbeginn|(nicht|noch nicht|erst)\b.{0,40}\bbegonnen|begonnen werden|beginnen (darf|dürfen)|(vor|nach) (der|dem) (bewilligung|zusage|bescheid|zuwendungsbescheid)\w*.{0,40}(begonnen|beginnen|anfangen)|early start|started before/i;
@@ -721,7 +721,7 @@ const REQUIREMENTS_QUESTION = /voraussetzung|bedingung|erfüllen|mitbringen|requ
 /** Verdict reasons that are conditions besides who applies (leadership support, a named coordinator). */
 const CONDITION_REASON = /\.(leadership|contact)(Required|Missing|Given)$/;
 
-const ELIGIBILITY_CUE = /\b(can|could|may|might) (we|i|our \w+|it|they|the \w+|a \w+) (have )?(apply|applied|take part|taken part|participate|participated|join|joined)\b|\bon our own\b|\beligible\b|kann (die|der|das|sie|er|es|man) (selbst|direkt|auch)|selbst (einreichen|bewerben|beantragen|teilnehmen|mitmachen)|direkt (einreichen|bewerben|beantragen)|passt|passen|in frage|infrage|in betracht|zugelassen|können wir|dürfen wir|kommen wir|geeignet|förderfähig|bewerben|teilnehmen|mitmachen|beantragen|antrag stellen|antrag\w*\s+(\S+\s+){0,4}stellen|geht das|ginge das|ging das|wäre das möglich|gegangen|etwas für uns|offen für|fit|suit|eligible|apply|qualify|can we|(was|is|would) (that|this|it) (have been |be )?possible/i;
+const ELIGIBILITY_CUE = /\b(can|could|may|might) (we|i|our \w+|it|they|the \w+|a \w+) (have )?(apply|applied|take part|taken part|participate|participated|join|joined)\b|\bon our own\b|\beligible\b|kann (die|der|das|sie|er|es|man) (selbst|direkt|auch)|selbst (einreichen|bewerben|beantragen|teilnehmen|mitmachen)|direkt (einreichen|bewerben|beantragen)|passt|passen|in frage|infrage|in betracht|zugelassen|können wir|dürfen wir|kommen wir|geeignet|förderfähig|bewerben|teilnehmen|mitmachen|beantragen|antrag stellen|antrag\w*\s+(\S+\s+){0,4}stellen|geht das|ginge das|ging das|wäre das möglich|gegangen|etwas für uns|offen für|für uns (möglich|machbar|drin|zugänglich)|fit|suit|eligible|apply|qualify|can we|(was|is|would) (that|this|it) (have been |be )?possible/i;
 
 const ENGLISH_FILLER = new Set('what does do did say says tell about the this that paper call programme program is it its please explain describe information more anything something there here which how when where who whom with from into'.split(' '));
 
@@ -851,7 +851,9 @@ export class Answerer {
     const describedForVerdict = intent === 'eligibility' && hasProfileFacts(facts);
     // "Bei uns gab es Drohungen. Können wir anonym mitmachen?": for a question with a fixed subject, the sentences before it tell the situation.
     // So does a described applicant before a money question, unless the question points back at something of it ("dafür").
-    const describedBeforeMoney = intent === 'money' && describesApplicant && !/\b(dafür|dafuer|damit|davon|hierfür|for (it|that|this|them))\b/i.test(questionSentence(req.text));
+    // So does a project's cost told before ("Unser Boule-Platz kostet 30.000 Euro. Wie hoch ist der Zuschuss?"): the question is the money.
+    const costBefore = questionSentence(req.text) !== req.text && /\bkoste[nt]?\b.{0,40}\d[\d.,]*\s*(euro|€)|\d[\d.,]*\s*(euro|€)\b.{0,20}\bkosten\b/i.test(req.text.replace(questionSentence(req.text), ' '));
+    const describedBeforeMoney = intent === 'money' && (describesApplicant || costBefore) && !/\b(dafür|dafuer|damit|davon|hierfür|for (it|that|this|them))\b/i.test(questionSentence(req.text));
     const topicText = SITUATION_MAY_PRECEDE.has(intent) || describedBeforeMoney ? questionSentence(req.text) : req.text;
     // "Aus wessen Budget …?", "Welches Ressort stellt das Geld?": who funds it is the whole question, whatever it calls the money.
     // For who funds it, the words for money and budgets are the question itself; anything else it names ("die Wartung der Sirenen") must be in the texts.
@@ -1083,9 +1085,16 @@ export class Answerer {
     }
     // "Dürfen wir schon anfangen, bevor der Bescheid da ist?" – "Mit dem Vorhaben darf vor der Bewilligung nicht begonnen worden sein.": its rule, a no when it forbids.
     if (EARLY_START_ASKED.test(req.text)) {
-      const rule = findSentence(kb, docIds, (x) => EARLY_START_SAID.test(x) && /bewilligung|zusage|bescheid|approval|grant/i.test(x));
+      // The rule itself before a list that merely names such projects among others ("Nicht gefördert werden … 8. Maßnahmen, mit denen … begonnen wurde").
+      const candidates: { docId: string; quote: string; next?: string }[] = [];
+      for (const chunk of allChunksOf(kb, docIds)) chunk.sentences.forEach((x, i) => { if (EARLY_START_SAID.test(x) && /bewilligung|zusage|bescheid|approval|grant/i.test(x)) candidates.push({ docId: chunk.docId, quote: x, next: chunk.sentences[i + 1] }); });
+      const ruleFirst = (c: { quote: string }) => (EARLY_START_FORBIDDEN.test(c.quote) ? 2 : 0) + (/vorzeitig|early start/i.test(c.quote) ? 1 : 0) - c.quote.length / 1000;
+      const best = candidates.sort((a, b) => ruleFirst(b) - ruleFirst(a))[0];
+      // "… darf erst nach Zugang des Bescheides begonnen werden. Auf schriftlichen Antrag kann … einem vorzeitigen Maßnahmebeginn zustimmen": the exception belongs to it.
+      const exception = best?.next && /vorzeitig\p{L}*\s+(maßnahme|vorhaben)?beginn|early start/iu.test(best.next) && /zustimm|zulass|zugelassen|genehmig|approve|allow/i.test(best.next) ? best.next : undefined;
+      const rule = best ? { docId: best.docId, quote: exception ? `${best.quote} ${exception}` : best.quote } : undefined;
       if (rule) {
-        if (EARLY_START_FORBIDDEN.test(rule.quote) && YES_NO_QUESTION.test(questionSentence(req.text))) {
+        if (EARLY_START_FORBIDDEN.test(rule.quote) && !exception && YES_NO_QUESTION.test(questionSentence(req.text))) {
           return this.answerOf(program, intent, t(lang, 'passage.faqNo', { program: program.shortName, quote: escapeMarkdown(rule.quote) }), [this.citation(program, rule.docId, rule.quote)], lang);
         }
         return this.quoteAnswer(program, intent, rule, lang, req.text);
@@ -1616,7 +1625,9 @@ export class Answerer {
     // English words are not in the German texts: an English question is read through its term-list words.
     // A call written in English is searched by the question's own words.
     const source = lang === 'en' ? (this.languageOf(program) === 'en' ? englishContentWords(req.text).join(' ') : this.deps.terms.heads(req.text).join(' ')) : req.text;
+    // "… ein gefördertes Projekt fertig sein?": being funded is what every sentence of the call is about; the thing asked is the rest.
     let focus = focusTerms(source, kb.programs, kb.vocabulary).filter((f) => !TIME_WORD.test(f));
+    if (focus.some((f) => !FUNDING_WORD.test(f))) focus = focus.filter((f) => !FUNDING_WORD.test(f));
     // "Ab wann laufen die Projekte?": the start, whatever the text calls it.
     if (!focus.length && START_QUESTION.test(req.text)) focus = [stem('projektstart')];
     const found = focus.length ? findWhenPassage(kb, kb.docIdsOf(program), this.searchText(req.text, lang), focus, OTHER_EVENT.test(req.text)) : null;

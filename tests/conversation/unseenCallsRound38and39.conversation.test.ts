@@ -50,3 +50,32 @@ describe('whether a thing is funded', () => {
     expect(await ask('Können wir mit dem Geld vom Ortskern-Labor den leerstehenden Laden umbauen lassen?')).not.toMatch(/^Ja/);
   });
 });
+
+describe('more of rounds 38 and 39', () => {
+  it('says the size limit in a verdict for "ist das … für uns möglich?"', async () => {
+    expect(await ask('Kreisangehörige Stadt mit 34.000 Einwohnern – ist das Ortskern-Labor für uns möglich?')).toMatch(/^Nein – Gefördert werden Kommunen mit 2\.000 bis 30\.000 Einwohnern; mit 34\.000 Einwohnern/);
+  });
+
+  it('answers two applications in a year ("zwei KDM-Anträge") with the sentence that allows one', async () => {
+    expect(await ask('Können wir im selben Jahr zwei KDM-Anträge stellen, einen fürs Dorfgemeinschaftshaus und einen für den Spielplatz?')).toMatch(/^Nein – [\s\S]*„\(5\) Je Gemeinde und Kalenderjahr kann nur ein Antrag gestellt werden\.“/);
+  });
+
+  it('answers an early start with the rule and its exception, not with the list of things not funded', async () => {
+    const text = await ask('Dürfen wir mit dem Spielplatz schon im März anfangen, bevor der KDM-Bescheid da ist?');
+    expect(text).toMatch(/^Laut Ausschreibung Dorfmitte: „\(5\) Mit der Maßnahme darf erst nach Zugang des Bewilligungsbescheides begonnen werden\. Auf schriftlichen Antrag kann das Amt für Kreisentwicklung einem vorzeitigen Maßnahmebeginn zustimmen/);
+    expect(text).not.toMatch(/^Nein/);
+  });
+
+  it('answers when a funded project must be finished ("fertig") with the sentence on its end, not with when notices are sent', async () => {
+    expect(await ask('Bis wann muss ein bei Orte der Begegnung gefördertes Projekt fertig sein?')).toMatch(/^Laut Ausschreibung Orte der Begegnung: „Alle Maßnahmen müssen bis zum 30\. November 2027 abgeschlossen sein\.“/);
+  });
+
+  it('reads "Eine anonyme Antragstellung ist nicht möglich" as no', async () => {
+    expect(await ask('Können wir bei Orte der Begegnung anonym beantragen? Wir möchten nicht auf einer Liste stehen.')).toMatch(/^Nein – laut Ausschreibung Orte der Begegnung ist keine anonyme Teilnahme vorgesehen/);
+  });
+
+  it('answers the grant for a project whose cost is told first, though the project is not named in the call', async () => {
+    expect(await ask('Unser Boule-Platz für Orte der Begegnung kostet 30.000 Euro. Wie hoch ist der Zuschuss?')).toMatch(/25\.000 Euro/);
+  });
+});
+
