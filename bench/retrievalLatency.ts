@@ -128,7 +128,7 @@ export async function measureRetrieval(opts: {
 
     const rnd = seededRandom(size);
     for (let r = 0; r < 5; r++) for (const q of opts.queries) kb.retriever.search(q, { k: 8 });
-    // Each search is paired with its parts as HybridRetriever.search runs them (k * 3 candidates per side);
+    // Each search is paired with its parts as HybridSearch.search runs them (k * 3 candidates per side);
     // the order alternates so neither side always finds the caches warm.
     const total: number[] = [];
     const qt: number[] = [];
@@ -170,7 +170,7 @@ export async function measureRetrieval(opts: {
       await sampleCpu(() => {
         for (let r = 0; r < Math.max(20, opts.rounds / 2); r++) for (const q of opts.queries) kb.retriever.search(q, { k: 8 });
       }),
-      (f) => f.functionName === 'search' && f.url.endsWith('/retrieval/hybridRetriever.js'),
+      (f) => f.functionName === 'search' && f.url.endsWith('/retrieval/hybridSearch.js'),
       (f) =>
         f.url.endsWith('/retrieval/lexicalIndex.js') ? (f.functionName === 'queryTerms' ? 'queryTerms' : 'bm25')
         : f.url.endsWith('/retrieval/vectorIndex.js') ? 'hnsw'

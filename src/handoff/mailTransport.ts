@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { link, mkdir, rename, unlink, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import nodemailer from 'nodemailer';
-import MailComposer from 'nodemailer/lib/mail-composer';
+import { createRequire } from 'node:module';
 import type { MailComposerOptions, NodemailerError, SMTPTransportOptions, Transporter } from 'nodemailer';
+import type MailComposerClass from 'nodemailer/lib/mail-composer';
 import { MailDeliveryError } from './handoffErrors.js';
 
 /** A composed plain-text mail, independent of the transport that delivers it. */
@@ -26,6 +26,12 @@ export interface MailTransport {
 }
 
 const REFERENCE_HEADER = 'X-Foerderlotse-Reference';
+
+// nodemailer (about 40 modules) is loaded when the first mail goes out or an SMTP transport is set up, not at start:
+// the bot answers questions long before anyone asks for a handoff.
+const requireLazily = createRequire(import.meta.url);
+const nodemailer = (): typeof import('nodemailer') => requireLazily('nodemailer') as typeof import('nodemailer');
+const MailComposer = (): typeof MailComposerClass => requireLazily('nodemailer/lib/mail-composer') as typeof MailComposerClass;
 
 function composerOptions(mail: OutgoingMail): MailComposerOptions {
   const { 'Message-ID': messageId, ...headers } = mail.headers;
@@ -55,7 +61,7 @@ export class SmtpTransport implements MailTransport {
       socketTimeout: timeout,
       dnsTimeout: timeout,
     };
-    this.transporter = nodemailer.createTransport(transportOptions);
+    this.transporter = nodemailer().createTransport(transportOptions);
   }
 
   async send(mail: OutgoingMail): Promise<void> {
@@ -99,7 +105,8 @@ export class FileOutboxTransport implements MailTransport {
     if (!reference || !/^[A-Za-z0-9_-]+$/.test(reference)) {
       throw new MailDeliveryError(`Mail lacks a usable ${REFERENCE_HEADER} header`, true);
     }
-    const eml = await new MailComposer(composerOptions(mail)).compile().build();
+    const Composer = MailComposer();
+    const eml = await new Composer(composerOptions(mail)).compile().build();
     await mkdir(this.dir, { recursive: true });
     const target = join(this.dir, `${reference}.eml`);
     const tmp = join(this.dir, `.${reference}.${randomBytes(6).toString('hex')}.tmp`);

@@ -4,7 +4,8 @@ import type { StoredDoc } from './indexFiles.js';
 import { readCurrentVersion, readIndexSnapshot } from './indexStore.js';
 import type { Program } from '../programs/programSchema.js';
 import { HashedNgramEmbeddings } from '../retrieval/hashedNgramEmbeddings.js';
-import { HybridRetriever } from '../retrieval/hybridRetriever.js';
+import { HybridSearch } from '../retrieval/hybridSearch.js';
+import type { HybridRetriever } from '../retrieval/hybridRetriever.js';
 import { LexicalIndex } from '../retrieval/lexicalIndex.js';
 import { normalizeWord, stem, words } from '../retrieval/textAnalysis.js';
 import { VectorIndex } from '../retrieval/vectorIndex.js';
@@ -22,7 +23,7 @@ export class KnowledgeBase {
     docs: StoredDoc[],
     readonly chunks: Chunk[],
     readonly programs: Program[],
-    readonly retriever: HybridRetriever,
+    readonly retriever: HybridSearch,
     readonly lexical: LexicalIndex,
     readonly vocabulary: ReadonlySet<string>,
     /** German synonyms (knowledge/synonyms.yaml): read with the questions, not part of the index. */
@@ -39,7 +40,7 @@ export class KnowledgeBase {
   }): KnowledgeBase {
     const vocabulary = buildVocabulary(args.chunks.map((c) => c.text), args.programs);
     const lexical = new LexicalIndex(args.chunks.map((c) => `${c.section} ${c.text}`), vocabulary);
-    const retriever = new HybridRetriever(args.chunks, lexical, args.vectors, new HashedNgramEmbeddings(), args.embeddings);
+    const retriever = new HybridSearch(args.chunks, lexical, args.vectors, new HashedNgramEmbeddings(), args.embeddings);
     return new KnowledgeBase(args.version, args.createdAt, args.docs, args.chunks, args.programs, retriever, lexical, vocabulary, args.synonyms);
   }
 
@@ -54,6 +55,14 @@ export class KnowledgeBase {
       version, createdAt: snap.manifest.createdAt, docs: snap.docs, chunks: snap.chunks, programs: snap.programs, vectors, embeddings: snap.vectors,
       synonyms: Synonyms.load(join(knowledgeDir, 'synonyms.yaml')),
     });
+  }
+
+  private langChain?: Promise<HybridRetriever>;
+
+  /** The index as a LangChain BaseRetriever (loaded on first use; see hybridSearch.ts for why not at start). */
+  langChainRetriever(): Promise<HybridRetriever> {
+    this.langChain ??= import('../retrieval/hybridRetriever.js').then((m) => new m.HybridRetriever(this.retriever));
+    return this.langChain;
   }
 
   private readonly vocabByProgram = new Map<string, Set<string>>();

@@ -3,6 +3,7 @@ import { BaseRetriever } from '@langchain/core/retrievers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { KnowledgeBase } from '../../src/knowledge/knowledgeBase.js';
 import { HybridRetriever } from '../../src/retrieval/hybridRetriever.js';
+import { HybridSearch } from '../../src/retrieval/hybridSearch.js';
 import { useSeedsWithNewCall } from '../knowledge/tempKnowledge.js';
 
 const DOC = {
@@ -21,10 +22,14 @@ beforeAll(() => {
 });
 
 describe('the retriever contract (HybridRetriever over an ingested index)', () => {
-  it('is a LangChain BaseRetriever', () => {
-    expect(kb.retriever).toBeInstanceOf(HybridRetriever);
-    expect(kb.retriever).toBeInstanceOf(BaseRetriever);
+  it('is a LangChain BaseRetriever over the same search the answerer uses (loaded on first use)', async () => {
+    expect(kb.retriever).toBeInstanceOf(HybridSearch);
     expect(kb.retriever.size).toBe(kb.chunks.length);
+    const lc = await kb.langChainRetriever();
+    expect(lc).toBeInstanceOf(HybridRetriever);
+    expect(lc).toBeInstanceOf(BaseRetriever);
+    expect(lc.hybrid).toBe(kb.retriever);
+    expect(await kb.langChainRetriever()).toBe(lc);
   });
 
   it.each([
@@ -110,7 +115,7 @@ describe('the retriever contract (HybridRetriever over an ingested index)', () =
   });
 
   it('answers LangChain invoke() with Documents that carry chunk metadata', async () => {
-    const docs = await kb.retriever.invoke('Wie hoch ist die Sachkostenpauschale?');
+    const docs = await (await kb.langChainRetriever()).invoke('Wie hoch ist die Sachkostenpauschale?');
     expect(docs.length).toBeGreaterThan(0);
     expect(docs.length).toBeLessThanOrEqual(8);
     expect(docs[0]).toBeInstanceOf(Document);
