@@ -14,7 +14,7 @@ import { asksToApplyAgain, findPriorRoundRule } from './priorRounds.js';
 import { askedPlaces, findClosedList, findMissingRequirement, findNamedCondition, findNamedExclusion } from './namedExclusions.js';
 import { askedMembers, jointCap, jointMaxMembers, jointRefused, partnerPopulations } from './jointApplications.js';
 import { describingWordsOut, findSentence, FIRST_STAGE_SENTENCE, jointAmountAfter } from './passageFinder.js';
-import { allChunksOf, asksAboutPeople, asksSecondStage, RESOLUTION_ASKED, RESOLUTION_SAID, channelRefused, findRelativeDeadline, INFO_EVENT, samePeople, BY_CHANNEL, LATER_HANDED_IN, OUTCOME, SIGN_UP, aboutEarlierRound, deadlineWithHour, contactHours, listItemRuling, rollingApplications, sameDeadlineWithYear, findAmountLimits, findByline, findPublicationDate, kindOfNamedPlace, hasIntentCue, otherKindDeadline, passesOnApplications, secondStageDeadline, textsSay, findDuration, findExpansion, findFaqAnswer, findPassage, findWhenPassage, isApplicationDeadline, movedDeadline, furtherSignature, EARLIER_ROUND_ASKED } from './passageFinder.js';
+import { allChunksOf, asksAboutPeople, asksSecondStage, RESOLUTION_ASKED, RESOLUTION_SAID, channelRefused, findRelativeDeadline, INFO_EVENT, samePeople, BY_CHANNEL, LATER_HANDED_IN, OUTCOME, SIGN_UP, aboutEarlierRound, deadlineWithHour, relativeDeadlineDate, contactHours, listItemRuling, rollingApplications, sameDeadlineWithYear, findAmountLimits, findByline, findPublicationDate, kindOfNamedPlace, hasIntentCue, otherKindDeadline, passesOnApplications, secondStageDeadline, textsSay, findDuration, findExpansion, findFaqAnswer, findPassage, findWhenPassage, isApplicationDeadline, movedDeadline, furtherSignature, EARLIER_ROUND_ASKED } from './passageFinder.js';
 import { COUNT_QUESTION, countedWord, countedPattern, coverage, focusTerms, isQuestionWord, NUMBER_WORD, unknownTopic } from './support.js';
 import type { Answer, Citation, Suggestion } from './types.js';
 import { escapeMarkdown } from '../bot/markdown.js';
@@ -128,7 +128,7 @@ const ASKS_SIZE_LIMIT = /\bab wie viele?n? einwohner|wie viele einwohner\w* (mus
 const PRESS_CONTACT = /\bpresse\w*|pressesprecher\w*|medienanfragen|media (contact|enquiries|inquiries)|\bpress (office|contact|officer)/i;
 const TECH_CONTACT = /technische\w* (fragen|probleme\w*)|it-service|servicedesk|service-desk|portal-support|support@|technical (questions|problems|support)|help ?desk/i;
 const TECH_ASKED = /technisch|portal|registrier|passwort|login|anmeldung im|hochlad|upload|organisationskonto|technical|log in|password|account/i;
-const PRESS_ASKED = /\bpresse\w*|\bmedien\w*|journalist\w*|\bpress\b|\bmedia\b/i;
+const PRESS_ASKED = /\bpresse(stelle|sprecher\w*|kontakt\w*|anfrage\w*|referat|abteilung|büro)\b|\bmedienanfrage\w*|journalist\w*|\bpress (office|contact|officer|enquir\w*|inquir\w*|team)\b|\bmedia (contact|enquir\w*|inquir\w*|relations)\b|\b(für|als) (die )?presse\b|\bfor (the )?press\b/i;
 const REPORT_ASKED = /\b(final report|interim report|report|reports|reporting)\b|\w*bericht\b|\w*berichte\b|verwendungsnachweis/i;
 const WHEN_START = String.raw`^\s*((und|aber|also|ok|okay|and|so)\s*,?\s+)?(wann?|ab wann|bis wann|when|until when|by when|in welche[mn] (zeitraum|monat|jahr|quartal)|welche[rn]? zeitraum|an welche[mn] (tag|tagen|datum)|on which (dates?|days?)|which (dates?|days?)|what dates?)\b`;
 /** A question for a time. */
@@ -264,7 +264,7 @@ const OWN_FUNDS = /eigenanteil\s+(von|in höhe von)\s+(mindestens\s+)?(\d+\s*(%|
 const ASKS_ANONYMITY = /anonym|\bohne\b|ungenannt|nicht\s+(namentlich\s+)?(genannt|veröffentlicht|öffentlich)|vertraulich|geheim|confidential|without|unnamed/i;
 const ASKS_PUBLICATION = /veröffentlich|öffentlich|genannt|bekannt gegeben|publish|publicly|\bpublic\b|\bnamed\b/i;
 /** A sentence that makes the participants public (negated forms are sorted out by statesPublished). */
-const PUBLISHED = /(?<!\p{L})ohne\s+(\S+\s+){0,2}\p{L}*(nennung|veröffentlichung|aufnahme|erwähnung)(?!\p{L}).{0,60}(?<!\p{L})nicht\s+möglich|anonyme\s+(teilnahme|förderung|bewerbung|antragstellung|beteiligung)\s+(ist\s+)?(daher\s+|deshalb\s+)?(nicht\s+(möglich|vorgesehen)|ausgeschlossen)|anonymous\s+(participation|funding|application)\s+is\s+(therefore\s+|thus\s+)?(not\s+(possible|foreseen|allowed)|excluded)|nicht\s+anonym|\b(werden|wird)\b.{0,100}?\b(veröffentlicht|öffentlich\s+(bekannt\s+gegeben|gemacht)|bekannt\s+geben|bekanntgeben|genannt|vorgestellt)\b|\b(veröffentlicht|veröffentlichen|nennt|nennen)\s+(\S+\s+){0,6}die\s+(namen|liste)\b|\b(veröffentlicht|veröffentlichen|nennt|nennen)\s+(\S+\s+){0,3}alle\s+(geförderten|teilnehmenden|ausgewählten)\b/iu;
+const PUBLISHED = /(?<!\p{L})ohne\s+(\S+\s+){0,2}\p{L}*(nennung|veröffentlichung|aufnahme|erwähnung)(?!\p{L}).{0,60}(?<!\p{L})nicht\s+möglich|anonyme\s+(teilnahme|förderung|bewerbung|antragstellung|beteiligung)\s+(ist\s+)?(daher\s+|deshalb\s+)?(nicht\s+(möglich|vorgesehen)|ausgeschlossen)|anonymous\s+(participation|funding|application)\s+is\s+(therefore\s+|thus\s+)?(not\s+(possible|foreseen|allowed)|excluded)|nicht\s+anonym|\b(werden|wird)\b.{0,140}?\b(veröffentlicht|öffentlich\s+(bekannt\s+gegeben|gemacht)|bekannt\s+geben|bekanntgeben|genannt|vorgestellt)\b|\b(veröffentlicht|veröffentlichen|nennt|nennen)\s+(\S+\s+){0,6}die\s+(namen|liste)\b|\b(veröffentlicht|veröffentlichen|nennt|nennen)\s+(\S+\s+){0,3}alle\s+(geförderten|teilnehmenden|ausgewählten)\b/iu;
 const STAYS_UNNAMED = /anonyme\s+teilnahme\s+(ist\s+)?möglich|anonym\s+(teilnehmen|bleiben)|erfolgt\s+anonym|ohne\s+(namens)?nennung|nur\s+in\s+anonymisierter|\b(kein\w*|nicht|nie|niemals)\s+(\w+\s+){0,3}(namentlich\s+)?(genannt|veröffentlicht)|verzicht\w*\b.{0,80}\b(nennung|veröffentlichung)|(nennung|veröffentlichung)\b.{0,40}\bverzicht|von\s+der\s+(veröffentlichung|nennung)\b(?:(?!\bnicht\b).){0,160}\babgesehen/i;
 /** Funding only with the place named. */
 const NAMING_REQUIRED = /(?<!\p{L})ohne\s+(\S+\s+){0,2}\p{L}*(nennung|veröffentlichung|aufnahme|erwähnung)(?!\p{L}).{0,60}(?<!\p{L})nicht\s+möglich/giu;
@@ -1417,6 +1417,12 @@ export class Answerer {
     if (!passage && intent === 'deadline' && !OTHER_EVENT.test(req.text)) {
       // "Anträge sind bis zum Ablauf von sechs Wochen nach der Veröffentlichung … einzureichen": no date to state, the rule to quote.
       const relative = findRelativeDeadline(kb, docIds);
+      // "… sechs Wochen nach Veröffentlichung dieses Merkblatts" and "Veröffentlicht am 16. November 2026": the day itself, with both sentences.
+      const computed = relative ? relativeDeadlineDate(kb, docIds, relative.quote) : undefined;
+      if (relative && computed) {
+        const text = `${this.deadlineText(program, deadlineStatus({ date: computed.date }, req.now), lang)} ${t(lang, 'deadline.computed', { published: formatDate(lang, computed.published) })}`;
+        return this.answerOf(program, intent, text, [this.citation(program, relative.docId, relative.quote), this.citation(program, computed.docId, computed.quote)], lang);
+      }
       if (relative) return this.answerOf(program, intent, t(lang, 'deadline.relative', { program: program.shortName, quote: escapeMarkdown(relative.quote) }), [this.citation(program, relative.docId, relative.quote)], lang);
     }
     if (!passage) return this.abstain(intent, lang, program);

@@ -509,6 +509,42 @@ export function findRelativeDeadline(kb: KnowledgeBase, docIds: ReadonlySet<stri
   return undefined;
 }
 
+const NUMBER_WORDS: Record<string, number> = { ein: 1, eine: 1, einem: 1, einer: 1, zwei: 2, drei: 3, vier: 4, fünf: 5, sechs: 6, sieben: 7, acht: 8, neun: 9, zehn: 10, zwölf: 12, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, eight: 8, ten: 10, twelve: 12 };
+/** "sechs Wochen nach (der) Veröffentlichung", "within 8 weeks of publication": a period counted from the text's publication. */
+const AFTER_PUBLICATION = /\b(\d+|ein|eine[rm]?|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|zwölf|one|two|three|four|five|six|eight|ten|twelve)\s+(wochen|woche|monaten|monat|tagen|tage|weeks|months|days)\s+(nach|of|after)\s+(der\s+|dem\s+|the\s+)?(veröffentlichung|bekanntmachung|publication)\b/i;
+/** "Veröffentlicht am 16. November 2026": the day the text says it was published. */
+const PUBLISHED_ON = /\b(veröffentlicht|bekanntgemacht|bekannt gemacht|erschienen|published)\s+(am|on)\s+(\d{1,2}\.\s*(\d{1,2}\.|\p{L}+)\s*\d{4}|\p{L}+\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+\p{L}+\s+\d{4})/iu;
+
+/**
+ * The day a deadline counted from publication falls on, when the texts give the publication day once
+ * ("… sechs Wochen nach Veröffentlichung dieses Merkblatts" and "Veröffentlicht am 16. November 2026"); undefined otherwise.
+ */
+export function relativeDeadlineDate(kb: KnowledgeBase, docIds: ReadonlySet<string>, rule: string): { date: string; published: string; docId: string; quote: string } | undefined {
+  const m = rule.match(AFTER_PUBLICATION);
+  if (!m) return undefined;
+  const n = /^\d+$/.test(m[1]) ? Number(m[1]) : NUMBER_WORDS[m[1].toLowerCase()];
+  if (!n) return undefined;
+  const said = new Map<string, { docId: string; quote: string }>();
+  // The line may be a heading of its own ("Veröffentlicht am 16. November 2026" under the title): the whole text is read, line by line.
+  for (const docId of docIds) {
+    for (const x of (kb.docs.get(docId)?.text ?? '').split(/\n+/)) {
+      const p = x.match(PUBLISHED_ON);
+      const date = p ? findDates(p[0]).find((d) => d.date)?.date : undefined;
+      if (date && !said.has(date)) said.set(date, { docId, quote: x.trim() });
+    }
+  }
+  // Two publication days (a correction, another version): which one counts is not for the bot to pick.
+  if (said.size !== 1) return undefined;
+  const [[published, where]] = [...said];
+  const [y, mo, d] = published.split('-').map(Number);
+  const at = new Date(Date.UTC(y, mo - 1, d));
+  const unit = m[2].toLowerCase();
+  if (/^(wochen|woche|weeks)$/.test(unit)) at.setUTCDate(at.getUTCDate() + 7 * n);
+  else if (/^(tagen|tage|days)$/.test(unit)) at.setUTCDate(at.getUTCDate() + n);
+  else at.setUTCMonth(at.getUTCMonth() + n);
+  return { date: at.toISOString().slice(0, 10), published, ...where };
+}
+
 /** Whether a sentence gives the application deadline (not the project's end, a report, …). */
 export function isApplicationDeadline(sentence: string): boolean {
   return deadlineFit(sentence) > 0;
@@ -1041,6 +1077,8 @@ export function findPassage(
       if (WHERE.test(query)) score += (ADDRESS.test(s) ? 3 : 0) + (/@/.test(s) ? (/adresse|address/i.test(query) && /\b(an|to)\s+\S+@/i.test(s) ? 3 : 1) : 0);
       // "Moin zusammen, … hat uns den folgenden Aufruf geschickt": a mail's greeting or forwarding note says nothing of the call.
       if (SALUTATION.test(s)) score -= 3;
+      // The text's title ("Pressemitteilung 142/2026: Land startet Förderaufruf …") names the call; it rules on nothing asked of it.
+      if (intent !== 'about' && intent !== 'unknown' && s.trim() === kb.docs.get(h.chunk.docId)?.title?.trim()) score -= 2;
       if (intent === 'changes' && REPORT_CHANGE.test(s)) score += 1.5;
       // "Können wir … noch die Maßnahme ändern?": the sentence on changing, before one on handing in missing papers.
       if (intent === 'changes' && CHANGE_ASKED.test(query) && CHANGE_SAID.test(s)) score += 1.5;

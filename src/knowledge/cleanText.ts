@@ -54,7 +54,7 @@ export function stripHtml(s: string): string {
       .replace(/<\/tr>/gi, `\n\n${ROW_END}\n\n`)
       .replace(/<!--[\s\S]*?-->/g, ' ')
       .replace(/<sup>[^<]{0,4}<\/sup>/gi, '')
-      .replace(/<\s*(br|\/p|\/div|\/li|\/h[1-6]|\/tr|\/section|\/article)\s*\/?>/gi, '\n\n')
+      .replace(/<\s*(br|\/p|\/div|\/li|\/h[1-6]|\/tr|\/section|\/article|summary|\/summary|\/details|\/blockquote|\/figcaption|\/caption|\/table|\/ul|\/ol|\/dl|\/dd|\/dt|\/header|\/main|\/address|\/pre)\b[^>]*>/gi, '\n\n')
       .replace(/<\s*(li)\b[^>]*>/gi, '\n\n• ')
       .replace(/<\s*(h[1-6])\b[^>]*>/gi, '\n\n## ')
       // Inline markup sits inside words ("<b>Förder</b>summe"): it vanishes; other tags separate.
@@ -66,7 +66,8 @@ export function stripHtml(s: string): string {
 
 /** A cell's text, without its markup. */
 function cellText(html: string): string {
-  return html.replace(/<[^>]+>/g, ' ').replace(/&nbsp;|&#160;/gi, ' ').replace(/\s+/g, ' ').trim();
+  // A cell's bold paragraph (Word's "<td><p><b>Förderquote</b></p></td>") was made a heading mark above: in a cell it is just its text.
+  return html.replace(/<[^>]+>/g, ' ').replace(/&nbsp;|&#160;/gi, ' ').replace(/(^|\s)#{1,6}\s+/g, ' ').replace(/\s+/g, ' ').trim();
 }
 
 /**
@@ -289,6 +290,9 @@ export function repairOcr(text: string): string {
 
 export function cleanToBlocks(raw: string, kind: SourceKind): Block[] {
   let text = repairOcr(raw.replace(/\r\n?/g, '\n').replace(/\u00ad/g, '').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, ''));
+  // In a web page a line break of the source is a space ("Veröffentlicht am 16.&nbsp;November⏎2026" in a Word export):
+  // only tags make blocks, and preformatted text keeps its lines.
+  if (kind === 'html') text = text.replace(/(<pre\b[\s\S]*?<\/pre>)|\s+/gi, (m, pre?: string) => pre ?? ' ');
   if (kind === 'html' || /<\/?(p|div|b|br|sup|span|h[1-6])\b[^>]*>/i.test(text)) text = stripHtml(text);
   if (kind === 'md' || kind === 'html') text = stripMarkdown(text);
   // A forwarded or answered e-mail quotes with "> " at each line's start: the lines, without the markers.

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** Bump when the on-disk index format or the text pipeline changes: a stale index is rebuilt. */
-export const INDEX_FORMAT = 39;
+export const INDEX_FORMAT = 44;
 
 export const manifestSchema = z.object({
   format: z.number(),

@@ -427,6 +427,7 @@ const PERSON = /^(?:(?:Frau|Herr|Dr\.|Prof\.)\s+)*\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+
 /** "… beantwortet Jonas Brenner, Telefon …": two capitalised words right before the phone or e-mail. */
 const NAME_BEFORE_PHONE = /(?<![\p{L}])(\p{Lu}\p{Ll}{1,12}(?:-\p{Lu}\p{Ll}+)?\s+\p{Lu}\p{Ll}{1,14}(?:-\p{Lu}\p{Ll}+)?),\s*(?:Telefon\b|Tel\.|E-Mail\b|Mail\b|Fon\b)/gu;
 const ORGANISATION_WORD = /agentur|amt|büro|stelle|ministerium|institut|stiftung|referat|verband|zentrum|kommune|landes|stadt|kreis|sachsen|bayern|hessen|gmbh|verwaltung|servicestelle|sekretariat|team|abteilung|programm/i;
+const NAME_AFTER_COLON = /:\s+((?:(?:Dr|Prof)\.\s+)*\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?\s+\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)\s*,/gu;
 /** "…, Herr Florian Aigner, Telefon …": a name in running text comes after Herr/Frau. */
 const ADDRESSED = /\b(?:Herr|Frau)\s+((?:(?:Dr|Prof)\.\s+)*\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?\s+\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)/u;
 
@@ -542,7 +543,9 @@ function contactAt(blocks: Block[], i: number, from: number): DerivedContact {
   const name =
     lines.map((l) => l.replace(/^[^\p{L}]+/u, '').replace(/^(ansprechpartner(in)?|ansprechperson|kontaktperson|contact person|contact)\s*:\s*/i, '').trim().match(PERSON)?.[0]).find((n) => n && !CONTACT_CUE.test(n) && !/^(ihre|unsere|e-mail|telefon)\b/i.test(n)) ??
     quote.match(ADDRESSED)?.[1] ??
-    [...quote.matchAll(NAME_BEFORE_PHONE)].map((m) => m[1]).find((n) => !ORGANISATION_WORD.test(n));
+    [...quote.matchAll(NAME_BEFORE_PHONE)].map((m) => m[1]).find((n) => !ORGANISATION_WORD.test(n)) ??
+    // "Fragen … beantwortet die Landesstelle …: Merle Ostendorf, Referat …": a name right after the label's colon.
+    [...quote.matchAll(NAME_AFTER_COLON)].map((m) => m[1]).find((n) => !ORGANISATION_WORD.test(n) && !CONTACT_CUE.test(n));
   const phone = lines.join(' ').match(PHONE)?.[1]?.trim();
   return { email, quote, ...(name ? { name } : {}), ...(phone ? { phone } : {}) };
 }

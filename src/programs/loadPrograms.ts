@@ -186,6 +186,14 @@ function introducedAliases(doc: SourceDocument): string[] {
   const aliases = quoted && quoted.length >= 6 ? [quoted.toLowerCase()] : [];
   const short = guidelineShortTitle(doc);
   if (short) aliases.push(short.full.toLowerCase(), short.name.toLowerCase());
+  // "Der Förderaufruf „Kühle Kommune 2027“ (KüKo) …": the call's own name with its short form in brackets, anywhere in the text.
+  const title = doc.title.toLowerCase();
+  for (const m of doc.text.matchAll(/[„"“]([^„“”"\n]{3,80})[“”"]\s*\((\p{Lu}[\p{L}]{1,7})\)/gu)) {
+    const abbr = m[2];
+    const capitals = abbr.replace(/[^\p{Lu}]/gu, '').length;
+    if (capitals < 2 || STOPWORDS.has(abbr.toLowerCase()) || !title.includes(m[1].toLowerCase().trim())) continue;
+    aliases.push(abbr.length <= 3 ? abbr : abbr.toLowerCase());
+  }
   return aliases;
 }
 

@@ -273,6 +273,13 @@ describe('cleanToBlocks: layouts of calls nobody curated', () => {
     expect(blocksToText(blocks)).not.toMatch(/===/);
   });
 
+  it('treats line breaks of an HTML source as spaces, and a <details> entry\'s <summary> as its question', () => {
+    const html = '<p class=MsoNormal><i>Veröffentlicht am 16.&nbsp;November\n2026</i></p>\n<details>\n  <summary>Können wir anonym teilnehmen?</summary>\n  <p>Nein. Alle geförderten\nKommunen werden genannt.</p>\n</details>';
+    const blocks = cleanToBlocks(html, 'html');
+    expect(blocks.map((b) => b.text)).toEqual(['Veröffentlicht am 16. November 2026', 'Können wir anonym teilnehmen?', 'Nein. Alle geförderten Kommunen werden genannt.']);
+    expect(blocks[1].kind).toBe('question');
+  });
+
   it('reads a table whose rows each have a <th> key and a <td> value as "Key: Value" lines, not as a schedule with a header row', () => {
     const html = '<table><tr><th>Antragsfrist (Projektskizze)</th><td>31. März 2027, 12:00 Uhr</td></tr><tr><th>Fördersumme</th><td>50.000 bis 400.000 Euro</td></tr></table>';
     const out = blocksToText(cleanToBlocks(html, 'html'));
