@@ -791,6 +791,11 @@ export class Answerer {
     const detected = keepsContext ? [] : found.programs;
     // "Willkommen im Amt", "Ortsmitte gemeinsam": a programme's name describes no applicant and asks nothing.
     const ownWords = withoutNames(req.text, detected);
+    // "Wer ist Ansprechpartner für Rural Futures Micro-Grants?": a word of the programme's name ("Grants") asks nothing.
+    if (ownWords !== req.text && rawIntent === classifyIntent(req.text).intent) {
+      const own = classifyIntent(ownWords).intent;
+      if (own !== 'unknown' && own !== rawIntent) rawIntent = own;
+    }
     const facts = extractProfileFacts(ownWords);
     // "im Landkreis Wettertal" where the call's name holds "Wettertal": the district as written, the name left in.
     const district = !facts.district ? extractDistrict(req.text) : undefined;

@@ -124,3 +124,9 @@ describe('a programme name typed with one letter too many', () => {
     expect(await ask('Bis wann läuft Mobil im Dorff?')).toMatch(/^Die Bewerbungsfrist für Mobil im Dorf läuft bis zum 12\.04\.2027/);
   });
 });
+
+describe('a word of a programme\'s name is no question', () => {
+  it('answers "Wer ist Ansprechpartner für Rural Futures Micro-Grants?" with the contact, not the grants', async () => {
+    expect(await ask('Wer ist Ansprechpartner für Rural Futures Micro-Grants?')).toMatch(/^Kontakt für Rural Futures Micro-Grants 2027: microgrants@ruralfutures-network\.eu/);
+  });
+});
