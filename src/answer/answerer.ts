@@ -121,7 +121,7 @@ function deadlineDateIn(quote: string, now?: Date): ReturnType<typeof findDates>
 const ROUNDS = /cut-?off dates|stichtage|einreichungsfristen|einreichungstermine|antragsfristen|bewerbungsfristen|in rounds|in runden|deadlines:/i;
 /** A question for a population limit ("Ab wie vielen Einwohnern …?"). */
 /** "Gibt es für uns eine Einwohnergrenze?": whether a rule exists for the asker's kind, not a verdict on their size. */
-const LIMIT_FOR_US = /\b(gibt es|gilt|gelten|is there|does .{0,20} apply)\b.{0,40}\b(einwohnergrenze|obergrenze|größengrenze|mindestgröße|mindesteinwohnerzahl|population (limit|cap|threshold))/i;
+const LIMIT_FOR_US = /\b(gibt es|gilt|gelten|is there|does .{0,20} apply)\b.{0,40}\b(einwohnergrenze|einwohnerobergrenze|obergrenze\b.{0,30}\beinwohner|größengrenze|mindestgröße|mindesteinwohnerzahl|population (limit|cap|threshold))/i;
 /** A call saying it sets no limit on size: "Eine Einwohnergrenze gilt nicht.", "unabhängig von ihrer Größe". */
 const NO_SIZE_LIMIT = /\b(einwohnergrenze|größengrenze|mindestgröße|mindesteinwohnerzahl|größenbeschränkung)\w*\s+(gilt|gibt es|besteht|existiert)\s+nicht\b|\bkeine\s+(einwohnergrenze|größengrenze|mindestgröße|mindesteinwohnerzahl|größenbeschränkung|beschränkung der einwohnerzahl)\b|\bunabhängig von (der|ihrer|deren) (einwohnerzahl|größe)\b|\bno (population|size) (limit|threshold|minimum)\b|\bregardless of (their )?(size|population)\b/i;
 const ASKS_SIZE_LIMIT = /\bab wie viele?n? einwohner|wie viele einwohner\w* (muss|müssen|braucht|brauchen|darf|dürfen)|\b(mindest|höchst)einwohner|einwohnergrenze|mindestgröße|\bhow many (inhabitants|residents)\b.{0,40}\b(need|must|required|allowed)|population (limit|threshold|minimum)|minimum (size|population)/i;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { askerFor, useBotWithUnseenCalls } from '../support/unseenCalls.js';
+import { conversation } from '../support/channel.js';
+import { askerFor, lastText, useBotWithUnseenCalls } from '../support/unseenCalls.js';
 
 // Calls nobody curated, from the fortieth evaluation round: a ministry's press release with a press
 // contact besides the applicants' one, and a foundation's Merkblatt exported from Word as HTML (source
@@ -40,3 +41,14 @@ describe('a Word export', () => {
     expect(text).not.toMatch(/#/);
   });
 });
+
+describe('"Obergrenze" after a money question', () => {
+  it('answers the cap on the grant, never a population bound', async () => {
+    const conv = conversation(getBot().url, getChannel());
+    await conv.say('Wie hoch ist die Förderquote bei Kühle Kommune?');
+    const text = lastText((await conv.say('Gibt es eine Obergrenze?')).replies);
+    expect(text).toMatch(/höchstens jedoch 60\.000 Euro je Kommune/);
+    expect(text).not.toMatch(/20\.000 Einwohner/);
+  });
+});
+
