@@ -651,7 +651,9 @@ function sameChannel(sentence: string, question: string): boolean {
 
 /** Whether a sentence refuses the way of sending the question names ("… per E-Mail wahrt die Frist nicht"). */
 export function channelRefused(sentence: string, question: string): boolean {
-  return sameChannel(sentence, question) && /\b(nicht|kein\w*)\b|ausgeschlossen|unzulässig/i.test(sentence);
+  // "Bei Einreichung per E-Mail ist kein zusätzliches Original per Post erforderlich": something not needed, no way refused.
+  const refusal = sentence.replace(/\b(kein\w*|nicht)\s+(\S+\s+){0,4}(erforderlich|nötig|notwendig|verlangt|vorgeschrieben)\b/gi, ' ');
+  return sameChannel(sentence, question) && /\b(nicht|kein\w*)\b|ausgeschlossen|unzulässig/i.test(refusal);
 }
 
 /** An earlier round named: "In der ersten Runde (…) hat die Stiftung neun Kommunen gefördert". */

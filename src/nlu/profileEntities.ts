@@ -90,8 +90,10 @@ export function extractEntityType(text: string): ProfileEntityType | undefined {
   // "Ein Projekt nur bei uns in der Stadt": where a project takes place, not what the asker is.
   // "… mit dem Landkreis abgestimmt", "agreed with the district": a partner of the asker, not the asker.
   const own = lower.replace(/\b(mit|gegenüber|zum|durch)\s+(dem|den|einem|unserem|ihrem)\s+(land)?kreis(es)?\b|\b(with|by) the (district|county)\b/gu, ' ').replace(/,?\s*\b(wenn|falls|sofern|damit|dass|weil|obwohl)\b(?![^,.?!]*\b(wir|uns|unsere?\w*)\b)[^,.?!]*/g, ' ').replace(/\b(bei uns )?(in|innerhalb) (der|unserer|dieser) (stadt|gemeinde|kommune)\b(?!\s+(mit|in|im|aus)\b)/g, ' ');
+  // "Der Landkreis … will mit fünf seiner kreisangehörigen Gemeinden antreten": its own Gemeinden are partners, not the asker.
+  const withoutTheirs = own.replace(/\b(mit\s+)?(\S+\s+)?(seine[nr]?|ihre[nr]?)\s+(\S+\s+)?(kreisangehörigen\s+)?(gemeinden|städte|kommunen|mitgliedsgemeinden|ortsgemeinden)\b/g, ' ');
   // "Unsere amtsangehörige Gemeinde (Kreis Rendsburg-Eckernförde)": an aside in brackets says where, not what.
-  const outside = own.replace(/\([^)]*\)/g, ' ');
+  const outside = withoutTheirs.replace(/\([^)]*\)/g, ' ');
   if (TOWN_IN_DISTRICT.test(outside) && !/kreisfrei/.test(outside)) return 'kreisangehoerige_stadt';
   // "Unsere Stadt im Main-Kinzig-Kreis", "Gemeinden im Landkreis Rotenburg": the district there says where, not what.
   // "im Salzlandkreis", "im Burgenlandkreis", "in the Harz district": the district's own name, in one word or in English.
