@@ -748,6 +748,15 @@ const UNTIL_FUNDS_LAST = /\b(mittel|haushaltsmittel|fördermittel|budget)\w*\b.{
 
 /** The sentence saying that applications are taken at any time, when no sentence of the texts gives an application deadline's date. */
 export function rollingApplications(kb: KnowledgeBase, docIds: ReadonlySet<string>): { docId: string; quote: string } | undefined {
+  // Read once per programme: every deadline question asks it.
+  if (rollingByDocs.has(docIds)) return rollingByDocs.get(docIds);
+  const found = findRolling(kb, docIds);
+  rollingByDocs.set(docIds, found);
+  return found;
+}
+const rollingByDocs = new WeakMap<ReadonlySet<string>, { docId: string; quote: string } | undefined>();
+
+function findRolling(kb: KnowledgeBase, docIds: ReadonlySet<string>): { docId: string; quote: string } | undefined {
   const dated = findSentence(kb, docIds, (x) => !ROLLING.test(x) && isApplicationDeadline(x) && findDates(x).length > 0);
   if (dated) return undefined;
   for (const chunk of allChunksOf(kb, docIds)) {
