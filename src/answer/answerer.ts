@@ -14,7 +14,7 @@ import { asksToApplyAgain, findPriorRoundRule } from './priorRounds.js';
 import { askedPlaces, findClosedList, findMissingRequirement, findNamedCondition, findNamedExclusion } from './namedExclusions.js';
 import { askedMembers, jointCap, jointMaxMembers, jointRefused, partnerPopulations } from './jointApplications.js';
 import { describingWordsOut, findSentence, FIRST_STAGE_SENTENCE, jointAmountAfter } from './passageFinder.js';
-import { allChunksOf, asksAboutPeople, asksSecondStage, RESOLUTION_ASKED, RESOLUTION_SAID, channelRefused, findRelativeDeadline, INFO_EVENT, samePeople, BY_CHANNEL, LATER_HANDED_IN, OUTCOME, SIGN_UP, aboutEarlierRound, deadlineWithHour, relativeDeadlineDate, contactHours, listItemRuling, rollingApplications, sameDeadlineWithYear, findAmountLimits, findByline, findPublicationDate, kindOfNamedPlace, hasIntentCue, otherKindDeadline, passesOnApplications, secondStageDeadline, textsSay, findDuration, findExpansion, findFaqAnswer, findPassage, findWhenPassage, isApplicationDeadline, movedDeadline, furtherSignature, EARLIER_ROUND_ASKED } from './passageFinder.js';
+import { allChunksOf, asksAboutPeople, asksSecondStage, RESOLUTION_ASKED, RESOLUTION_SAID, channelRefused, findRelativeDeadline, INFO_EVENT, samePeople, BY_CHANNEL, LATER_HANDED_IN, OUTCOME, SIGN_UP, aboutEarlierRound, deadlineWithHour, NO_MONEY_SAID, relativeDeadlineDate, contactHours, listItemRuling, rollingApplications, sameDeadlineWithYear, findAmountLimits, findByline, findPublicationDate, kindOfNamedPlace, hasIntentCue, otherKindDeadline, passesOnApplications, secondStageDeadline, textsSay, findDuration, findExpansion, findFaqAnswer, findPassage, findWhenPassage, isApplicationDeadline, movedDeadline, furtherSignature, EARLIER_ROUND_ASKED } from './passageFinder.js';
 import { COUNT_QUESTION, countedWord, countedPattern, coverage, focusTerms, isQuestionWord, NUMBER_WORD, unknownTopic } from './support.js';
 import type { Answer, Citation, Suggestion } from './types.js';
 import { escapeMarkdown } from '../bot/markdown.js';
@@ -1457,7 +1457,7 @@ export class Answerer {
     // "Wie viel müssen wir selbst zahlen?" – "Mindestens ein Drittel der Kosten …": a share in words is a number too.
     const shareInWords = (intent === 'ownFunds' || intent === 'money') && /(?<!\p{L})(hälfte|drittel|viertel|fünftel|zehntel|half|third|quarter)(?!\p{L})/iu.test(passage.quote);
     // "Wie viel Geld gibt es?" – "Es werden keine Zuschüsse … ausgezahlt": none is an answer too.
-    const noMoney = intent === 'money' && /keine (zuschüsse|fördermittel|geldleistungen)|kein(e)? geld\b|nicht ausgezahlt|no (money|funding) is/i.test(passage.quote);
+    const noMoney = intent === 'money' && (NO_MONEY_SAID.test(passage.quote) || /nicht ausgezahlt/i.test(passage.quote));
     if (asksCount && !noMoney && ((!NUMBER_WORD.test(passage.quote) && !shareInWords) || (counted !== undefined && focus.length > 1 && passage.coverage < 0.5))) return this.abstain(intent, lang, program);
     // "Wie viele Kommunen werden 2027 ausgewählt?" – "In der ersten Runde … neun Kommunen": that was another round.
     if (asksCount && aboutEarlierRound(passage.quote) && !aboutEarlierRound(req.text)) return this.abstain(intent, lang, program);

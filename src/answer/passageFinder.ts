@@ -316,7 +316,7 @@ const MAXIMUM = /maximal|höchstens|höchste|maximum|bis zu|at most|maximum/i;
 const MONEY_IN_EUROS_ASKED = /(?<!\p{L})wie ?viel (\p{L}*geld|euro)(?!\p{L})|(?<!\p{L})wie hoch (ist|sind) (die|der) (fördersumme|zuwendung|zuschuss|förderbetrag|preisgeld)|\bhow much (money|funding)\b/iu;
 const EURO_AMOUNT = /\d[\d.,]*\s*(euro|€|eur\b|mio|millionen)|(€|eur)\s*\d/i;
 /** A call saying it pays out no money at all ("Es werden keine Zuschüsse … ausgezahlt", "ein reines Beratungsprogramm"). */
-const NO_MONEY_SAID = /(?<!\p{L})keine (zuschüsse|fördermittel|finanziellen? (mittel|förderung|zuschüsse|leistungen)|geldleistungen|auszahlung\w*)(?!\p{L})|(?<!\p{L})kein(en)? geld(?!\p{L})|(?<!\p{L})reine[sn]? beratungs\p{L}*|\bno (money|grants?|funding) (is|are) (paid|given|awarded)\b/iu;
+export const NO_MONEY_SAID = /(?<!\p{L})keine (zuschüsse|fördermittel|finanziellen? (mittel|förderung|zuschüsse|leistungen)|geldleistungen|auszahlung\w*)(?!\p{L})|(?<!\p{L})kein(en)? geld(?!\p{L})|(?<!\p{L})reine[sn]? beratungs\p{L}*|\bno (money|grants?|funding) (is|are) (paid|given|awarded)\b/iu;
 const OWN_SHARE_SAID = /^(\d+\.\s*)?(der |ein )?(eigenanteil|eigenmittel|eigenbeitrag|eigenleistung|kofinanzierung|own contribution|co-?financing)\b/i;
 /** What the municipality pays itself ("Die Gemeinde übernimmt 10 Prozent", "Den Rest trägt die Gemeinde"): not what it gets. */
 const MUNICIPALITY_PAYS_FIRST = /^(die|jede|eine) (gemeinde|kommune|stadt|antragsteller\p{L}*)\s+(übernimmt|trägt|zahlt|bezahlt|finanziert)(?!\p{L})/iu;
