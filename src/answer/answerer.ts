@@ -14,7 +14,7 @@ import { asksToApplyAgain, findPriorRoundRule } from './priorRounds.js';
 import { askedPlaces, findClosedList, findMissingRequirement, findNamedCondition, findNamedExclusion } from './namedExclusions.js';
 import { askedMembers, jointCap, jointMaxMembers, jointRefused, partnerPopulations } from './jointApplications.js';
 import { describingWordsOut, findSentence, FIRST_STAGE_SENTENCE, jointAmountAfter } from './passageFinder.js';
-import { allChunksOf, asksAboutPeople, asksSecondStage, RESOLUTION_ASKED, RESOLUTION_SAID, channelRefused, findRelativeDeadline, INFO_EVENT, samePeople, BY_CHANNEL, LATER_HANDED_IN, OUTCOME, SIGN_UP, aboutEarlierRound, deadlineWithHour, NO_MONEY_SAID, relativeDeadlineDate, contactHours, listItemRuling, rollingApplications, sameDeadlineWithYear, findAmountLimits, findByline, findPublicationDate, kindOfNamedPlace, hasIntentCue, otherKindDeadline, passesOnApplications, secondStageDeadline, textsSay, findDuration, findExpansion, findFaqAnswer, findPassage, findWhenPassage, isApplicationDeadline, movedDeadline, furtherSignature, EARLIER_ROUND_ASKED } from './passageFinder.js';
+import { allChunksOf, asksAboutPeople, asksSecondStage, RESOLUTION_ASKED, RESOLUTION_SAID, channelRefused, findRelativeDeadline, INFO_EVENT, samePeople, BY_CHANNEL, LATER_HANDED_IN, OUTCOME, SIGN_UP, aboutEarlierRound, deadlineWithHour, findOutcomeTold, laterOpenDeadline, NO_MONEY_SAID, relativeDeadlineDate, contactHours, listItemRuling, rollingApplications, sameDeadlineWithYear, findAmountLimits, findByline, findPublicationDate, kindOfNamedPlace, hasIntentCue, otherKindDeadline, passesOnApplications, secondStageDeadline, textsSay, findDuration, findExpansion, findFaqAnswer, findPassage, findWhenPassage, isApplicationDeadline, movedDeadline, furtherSignature, EARLIER_ROUND_ASKED } from './passageFinder.js';
 import { COUNT_QUESTION, countedWord, countedPattern, coverage, focusTerms, isQuestionWord, NUMBER_WORD, unknownTopic } from './support.js';
 import type { Answer, Citation, Suggestion } from './types.js';
 import { escapeMarkdown } from '../bot/markdown.js';
@@ -521,9 +521,6 @@ function withoutYesNo(text: string): string {
 /** "Ginge es ohne Unterschrift?": asked the other way round, so the yes or no of "Ist eine Unterschrift nötig?" turns over. */
 const ASKS_WITHOUT_SIGNATURE = /\bohne\b.{0,30}\b(unterschr|unterzeichn|signatur)|\bwithout\b.{0,30}\bsignat/i;
 /** A question about learning the outcome: decision, notice, yes or no. */
-/** A sentence telling when applicants learn the outcome ("Bekanntgabe der Modellkommunen: bis 30. April 2027", "Das Programmbüro entscheidet innerhalb von vier Wochen …"). */
-const OUTCOME_TOLD = /(?<!\p{L})(bekanntgabe|bekannt\s?gegeben|benachrichtig\p{L}*|informiert|mitgeteilt|entscheid\p{L}*|auswahlentscheidung|zusagen?|absagen?|bescheide?)(?!\p{L})|\b(notified|informed|announced|announcement|decision|decides|decided)\b/iu;
-const RELATIVE_TIME = /\b(innerhalb|binnen)\s+(von\s+)?\S+\s+(wochen|monaten|tagen|werktagen)\b|\bwithin\s+\S+\s+(weeks|months|days)\b/i;
 const WHEN_OR_HOW_SOON = /(?<!\p{L})(wann|bis wann|ab wann|wie schnell|wie lange|wie bald)(?!\p{L})|\b(when|by when|how (soon|long|quickly))\b/iu;
 const OUTCOME_ASKED = /(?<![\p{L}])(weiß|weiss|wissen|erfahren|erfährt)(?![\p{L}]).{0,60}(?<![\p{L}])ob(?![\p{L}])|\b(entscheid\w*|bescheid|zusage|absage|benachrichtig\w*|informiert)\b|\b(know|learn|find out|hear)\b.{0,40}\b(whether|if)\b|\b(decision|notified|informed)\b/iu;
 
@@ -780,7 +777,8 @@ export class Answerer {
 
   private answerOne(req: AnswerRequest): Answer {
     const { kb, detector } = this.deps;
-    let rawIntent = req.intent ?? classifyIntent(req.text).intent;
+    const fullIntent = classifyIntent(req.text).intent;
+    let rawIntent = req.intent ?? fullIntent;
     // An English question no pattern knows ("Do we need a co-payment?") is read through the term
     // list's German words ("Eigenanteil"), which the German patterns know.
     // "Is a trailer eligible?": the term list's "eligible" names no applicant here.
@@ -792,7 +790,7 @@ export class Answerer {
     // "Willkommen im Amt", "Ortsmitte gemeinsam": a programme's name describes no applicant and asks nothing.
     const ownWords = withoutNames(req.text, detected);
     // "Wer ist Ansprechpartner für Rural Futures Micro-Grants?": a word of the programme's name ("Grants") asks nothing.
-    if (ownWords !== req.text && rawIntent === classifyIntent(req.text).intent) {
+    if (ownWords !== req.text && rawIntent === fullIntent) {
       const own = classifyIntent(ownWords).intent;
       if (own !== 'unknown' && own !== rawIntent) rawIntent = own;
     }
@@ -1170,18 +1168,8 @@ export class Answerer {
     // "Wann erfahren wir, ob wir ausgewählt wurden?", "When will we find out whether we were chosen?": when the decision is told,
     // never a deadline that only mentions being chosen ("Wird die Kommune ausgewählt, muss bis … ein Beschluss vorliegen").
     if ((intent === 'deadline' || intent === 'unknown' || intent === 'process') && OUTCOME_ASKED.test(asked) && WHEN_OR_HOW_SOON.test(asked)) {
-      // Of several ("… über diese Anträge entscheidet … im Dezember 2026", "… über die Anträge der zweiten Runde im Juni 2027"): the one
-      // that names most of what is asked, an earlier round's only when that is asked.
-      const focus = focusTerms(asked, [program], kb.vocabulary);
-      let told: { docId: string; quote: string; score: number } | undefined;
-      for (const chunk of allChunksOf(kb, docIds)) {
-        for (const x of chunk.sentences) {
-          if (!OUTCOME_TOLD.test(x) || !(findDates(x).length > 0 || RELATIVE_TIME.test(x)) || isApplicationDeadline(x)) continue;
-          const score = coverage(focus, x, kb.vocabulary, kb.synonyms) - (aboutEarlierRound(x) && !EARLIER_ROUND_ASKED.test(asked) ? 1 : 0);
-          if (!told || score > told.score) told = { docId: chunk.docId, quote: x, score };
-        }
-      }
-      if (told) return this.quoteAnswer(program, 'deadline', { docId: told.docId, quote: told.quote }, lang, req.text);
+      const told = findOutcomeTold(kb, docIds, asked, focusTerms(asked, [program], kb.vocabulary));
+      if (told) return this.quoteAnswer(program, 'deadline', told, lang, req.text);
     }
     if (!NOT_A_TIME.has(intent) && whenQuestion) {
       const when = this.whenAnswer(program, intent, req);
@@ -1387,15 +1375,14 @@ export class Answerer {
       // "Können wir auch einen Batteriespeicher für die Schule finanzieren?" – "Nicht gefördert werden Batteriespeicher, …": the
       // sentence that rules on the rarest thing asked answers whether it is funded, whatever else the question names.
       // The thing is named in the question sentence ("Im Rathaus ist es unerträglich. Fördert … Klimageräte …?"), not in the situation told before it.
-      const rarest = askedFocus.filter((f) => !FUNDING_WORD.test(f)).sort((a, b) => b.length - a.length)[0];
+      const thingWords = askedFocus.filter((f) => !FUNDING_WORD.test(f));
+      const rarest = [...thingWords].sort((a, b) => b.length - a.length)[0];
       const asksThing = rarest !== undefined && rarest.length >= 8 && (USE_OF_MONEY.test(req.text) || THING_FUNDABLE.test(asked)) && YES_NO_QUESTION.test(asked);
       // "Nicht gefördert werden: – Klimaanlagen und Klimageräte in Verwaltungsbüros, – …": the item that names the thing, ruled by its list's introduction.
       // The item must name everything the question sentence asks about: "Miete … für leerstehende Ladenlokale" says nothing of rebuilding a shop.
-      const thingWords = askedFocus.filter((f) => !FUNDING_WORD.test(f));
       const listed = asksThing ? listItemRuling(kb, docIds, thingWords, (x) => NOT_FUNDED.test(x) || FUNDED_SAID.test(x)) : undefined;
       if (listed) passage = { docId: listed.docId, quote: listed.quote, score: 1, coverage: 1 };
-      const rulesOnThing = passage !== null && rarest !== undefined && rarest.length >= 8 && (USE_OF_MONEY.test(req.text) || THING_FUNDABLE.test(asked)) && YES_NO_QUESTION.test(asked) &&
-        (NOT_FUNDED.test(passage.quote) || FUNDED_SAID.test(passage.quote)) && coverage([rarest], passage.quote, kb.vocabulary, kb.synonyms) === 1;
+      const rulesOnThing = asksThing && passage !== null && (NOT_FUNDED.test(passage.quote) || FUNDED_SAID.test(passage.quote)) && coverage([rarest], passage.quote, kb.vocabulary, kb.synonyms) === 1;
       // Only the sentence that names the thing is quoted, so its yes or no leads.
       const ruling = rulesOnThing && passage && !listed ? splitSentences(passage.quote).find((x) => (NOT_FUNDED.test(x) || FUNDED_SAID.test(x)) && coverage([rarest], x, kb.vocabulary, kb.synonyms) === 1) : undefined;
       if (ruling && passage) passage = { ...passage, quote: ruling, coverage: 1 };
@@ -1533,10 +1520,9 @@ export class Answerer {
           cite.push(this.citation(program, reopens.docId, reopens.quote));
         }
         // "Wir wollten in der ersten Runde mitmachen. Geht das noch?" – that round is over; the next one's deadline is still ahead.
-        const later = status.kind === 'closed' && !reopens && !second ? findSentence(kb, docIds, (x) => x !== passage?.quote && isApplicationDeadline(x) && !aboutEarlierRound(x) && findDates(x).some((d) => d.date !== undefined && d.date > todayIso(req.now))) : undefined;
-        const laterDate = later ? findDates(later.quote).find((d) => d.date !== undefined && d.date > todayIso(req.now))?.date : undefined;
-        if (later && laterDate) {
-          text += ` ${t(lang, 'deadline.laterOpen', { date: formatDate(lang, laterDate) })}`;
+        const later = status.kind === 'closed' && !reopens && !second ? laterOpenDeadline(kb, docIds, todayIso(req.now), passage.quote) : undefined;
+        if (later) {
+          text += ` ${t(lang, 'deadline.laterOpen', { date: formatDate(lang, later.date) })}`;
           cite.push(this.citation(program, later.docId, later.quote));
         }
         // "Einheitsgemeinden … bis 15. Januar", "Verbandsgemeinden … bis 5. Februar": whoever did not say which they are hears both.

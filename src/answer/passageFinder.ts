@@ -1,6 +1,6 @@
 import type { KnowledgeBase } from '../knowledge/knowledgeBase.js';
 import type { Intent } from '../nlu/intents.js';
-import { findDates } from '../programs/deadlineStatus.js';
+import { findDates, type FoundDate } from '../programs/deadlineStatus.js';
 import { stem } from '../retrieval/textAnalysis.js';
 import { clockTime } from './clockTime.js';
 import { normalizeForQuote } from '../knowledge/cleanText.js';
@@ -75,24 +75,39 @@ export function allChunksOf(kb: KnowledgeBase, docIds: ReadonlySet<string>): Kno
   return chunks;
 }
 
+/** A sentence of a programme's texts that gives an application deadline, with its dates. */
+export interface DeadlineSentence {
+  docId: string;
+  quote: string;
+  dates: FoundDate[];
+}
+
+/**
+ * The sentences of a programme's texts that give an application deadline with a date, in text order. Read once per
+ * programme: deadline questions come again and again, and several lookups (the hour, the year, a later round, whether
+ * applications are rolling) look through the same sentences.
+ */
+export function deadlineSentences(kb: KnowledgeBase, docIds: ReadonlySet<string>): readonly DeadlineSentence[] {
+  let list = deadlinesByDocs.get(docIds);
+  if (!list) {
+    list = [];
+    for (const chunk of allChunksOf(kb, docIds)) {
+      for (const quote of chunk.sentences) {
+        const dates = findDates(quote);
+        if (dates.length && isApplicationDeadline(quote)) list.push({ docId: chunk.docId, quote, dates });
+      }
+    }
+    deadlinesByDocs.set(docIds, list);
+  }
+  return list;
+}
+const deadlinesByDocs = new WeakMap<ReadonlySet<string>, DeadlineSentence[]>();
+
 /** A deadline sentence of the texts that gives this date with an hour ("Antragsfrist: Freitag, 15. Januar 2027, 12:00 Uhr"). */
 export function deadlineWithHour(kb: KnowledgeBase, docIds: ReadonlySet<string>, date: string): { docId: string; quote: string } | undefined {
-  // Looked up once per programme and date: deadline questions come again and again.
-  let known = hoursByDocs.get(docIds);
-  if (!known) hoursByDocs.set(docIds, (known = new Map()));
-  if (known.has(date)) return known.get(date);
-  let found: { docId: string; quote: string } | undefined;
-  for (const chunk of allChunksOf(kb, docIds)) {
-    const quote = chunk.sentences.find((x) => clockTime(x) && isApplicationDeadline(x) && findDates(x).some((d) => d.date === date));
-    if (quote) {
-      found = { docId: chunk.docId, quote };
-      break;
-    }
-  }
-  known.set(date, found);
-  return found;
+  const found = deadlineSentences(kb, docIds).find((x) => x.dates.some((d) => d.date === date) && clockTime(x.quote));
+  return found && { docId: found.docId, quote: found.quote };
 }
-const hoursByDocs = new WeakMap<ReadonlySet<string>, Map<string, { docId: string; quote: string } | undefined>>();
 
 /** Whether any passage of the documents says something (a pattern over its text). */
 export function textsSay(kb: KnowledgeBase, docIds: ReadonlySet<string>, re: RegExp): boolean {
@@ -353,7 +368,26 @@ export function samePeople(query: string, text: string): boolean {
 }
 
 /** Learning the outcome: a date of that is never the application deadline. */
-export const OUTCOME = /entscheid|zusage|absage|bescheid|informiert|benachrichtig|mitgeteilt|mitteilung|nachricht|ergebnis|bekanntgegeben|bekannt gegeben|bewilligt|\bteil(t|en)\b.{0,100}\bmit\b/i;
+export const OUTCOME = /entscheid|zusage|absage|bescheid|informiert|benachrichtig|mitgeteilt|mitteilung|nachricht|ergebnis|bekanntgabe|bekanntgegeben|bekannt gegeben|bewilligt|\bteil(t|en)\b.{0,100}\bmit\b|\b(notified|informed|announced|announcement|decision|decides|decided)\b/i;
+const RELATIVE_TIME = /\b(innerhalb|binnen)\s+(von\s+)?\S+\s+(wochen|monaten|tagen|werktagen)\b|\bwithin\s+\S+\s+(weeks|months|days)\b/i;
+
+/**
+ * The sentence telling when applicants learn the outcome ("Bekanntgabe der Modellkommunen: bis 30. April 2027", "Das
+ * Programmbüro entscheidet innerhalb von vier Wochen …"), never an application deadline. Of several ("… über diese Anträge
+ * entscheidet … im Dezember 2026", "… über die Anträge der zweiten Runde im Juni 2027"): the one that names most of what is
+ * asked, an earlier round's only when that is asked.
+ */
+export function findOutcomeTold(kb: KnowledgeBase, docIds: ReadonlySet<string>, asked: string, focus: string[]): { docId: string; quote: string } | undefined {
+  let told: { docId: string; quote: string; score: number } | undefined;
+  for (const chunk of allChunksOf(kb, docIds)) {
+    for (const x of chunk.sentences) {
+      if (!OUTCOME.test(x) || !(findDates(x).length > 0 || RELATIVE_TIME.test(x)) || isApplicationDeadline(x)) continue;
+      const score = coverage(focus, x, kb.vocabulary, kb.synonyms) - (aboutEarlierRound(x) && !EARLIER_ROUND_ASKED.test(asked) ? 1 : 0);
+      if (!told || score > told.score) told = { docId: chunk.docId, quote: x, score };
+    }
+  }
+  return told && { docId: told.docId, quote: told.quote };
+}
 /** A sentence about the second stage ("Die Verfasser positiv bewerteter Skizzen werden aufgefordert, … einen förmlichen Förderantrag vorzulegen"). */
 const SECOND_STAGE_SENTENCE = /vollantr(a|ä)g|zweite(n)? (stufe|phase)|stufe 2\b|förmlichen? (förder)?antrag|förderantrag|werden aufgefordert|positiv bewertete|full (application|proposal)|second stage|stage 2\b|\binvited\b/i;
 /** The first stage of a two-stage procedure: the expression of interest or the outline. */
@@ -674,14 +708,12 @@ export function findSentence(kb: KnowledgeBase, docIds: ReadonlySet<string>, tes
  */
 export function sameDeadlineWithYear(kb: KnowledgeBase, docIds: ReadonlySet<string>, dayMonth: string): { docId: string; quote: string; date: string } | undefined {
   let found: { docId: string; quote: string; date: string } | undefined;
-  for (const chunk of allChunksOf(kb, docIds)) {
-    for (const sentence of chunk.sentences) {
-      if (!isApplicationDeadline(sentence) || aboutEarlierRound(sentence)) continue;
-      for (const d of findDates(sentence)) {
-        if (!d.date || d.date.slice(5) !== dayMonth) continue;
-        if (found && found.date !== d.date) return undefined;
-        found ??= { docId: chunk.docId, quote: sentence, date: d.date };
-      }
+  for (const x of deadlineSentences(kb, docIds)) {
+    if (aboutEarlierRound(x.quote)) continue;
+    for (const d of x.dates) {
+      if (!d.date || d.date.slice(5) !== dayMonth) continue;
+      if (found && found.date !== d.date) return undefined;
+      found ??= { docId: x.docId, quote: x.quote, date: d.date };
     }
   }
   return found;
@@ -757,8 +789,7 @@ export function rollingApplications(kb: KnowledgeBase, docIds: ReadonlySet<strin
 const rollingByDocs = new WeakMap<ReadonlySet<string>, { docId: string; quote: string } | undefined>();
 
 function findRolling(kb: KnowledgeBase, docIds: ReadonlySet<string>): { docId: string; quote: string } | undefined {
-  const dated = findSentence(kb, docIds, (x) => !ROLLING.test(x) && isApplicationDeadline(x) && findDates(x).length > 0);
-  if (dated) return undefined;
+  if (deadlineSentences(kb, docIds).some((x) => !ROLLING.test(x.quote))) return undefined;
   for (const chunk of allChunksOf(kb, docIds)) {
     const i = chunk.sentences.findIndex((x) => ROLLING.test(x));
     if (i < 0) continue;
@@ -766,6 +797,16 @@ function findRolling(kb: KnowledgeBase, docIds: ReadonlySet<string>): { docId: s
     const next = chunk.sentences[i + 1];
     const quote = next && (ROLLING.test(next) || UNTIL_FUNDS_LAST.test(next)) ? `${chunk.sentences[i]} ${next}` : chunk.sentences[i];
     return { docId: chunk.docId, quote };
+  }
+  return undefined;
+}
+
+/** An application deadline of the texts still ahead of `today` (YYYY-MM-DD), not of an earlier round, other than `except`. */
+export function laterOpenDeadline(kb: KnowledgeBase, docIds: ReadonlySet<string>, today: string, except?: string): { docId: string; quote: string; date: string } | undefined {
+  for (const x of deadlineSentences(kb, docIds)) {
+    if (x.quote === except || aboutEarlierRound(x.quote)) continue;
+    const date = x.dates.find((d) => d.date !== undefined && d.date > today)?.date;
+    if (date) return { docId: x.docId, quote: x.quote, date };
   }
   return undefined;
 }

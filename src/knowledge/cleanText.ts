@@ -106,16 +106,19 @@ function keyedRow(header: string[], cells: string[]): string {
   return rest.length ? `${cells[0]}: ${rest.join(', ')}` : cells[0];
 }
 
+/** A Markdown table's separator row ("|---|:---:|") and one of its rows ("| a | b |"). */
+const PIPE_SEPARATOR = /^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$/;
+const PIPE_ROW = /^[ \t]*\|(.*)\|[ \t]*$/;
+
 /** A Markdown table of three or more columns under a header of words: its rows keyed, their figures named (see keyedRow). */
 function keyedPipeTables(text: string): string {
   const lines = text.split('\n');
   const cellsOf = (l: string) => l.trim().replace(/^\||\|$/g, '').split('|').map((c) => c.trim());
-  const separator = /^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$/;
   for (let i = 0; i + 1 < lines.length; i++) {
-    if (!/^[ \t]*\|.*\|[ \t]*$/.test(lines[i]) || !separator.test(lines[i + 1])) continue;
+    if (!PIPE_ROW.test(lines[i]) || !PIPE_SEPARATOR.test(lines[i + 1])) continue;
     const header = cellsOf(lines[i]);
     if (header.length < 3 || !header.every((c) => c.length > 0 && c.length <= 60 && !/\d/.test(c))) continue;
-    for (let j = i + 2; j < lines.length && /^[ \t]*\|.*\|[ \t]*$/.test(lines[j]); j++) lines[j] = `${keyedRow(header, cellsOf(lines[j]))}\n\n${ROW_END}\n`;
+    for (let j = i + 2; j < lines.length && PIPE_ROW.test(lines[j]); j++) lines[j] = `${keyedRow(header, cellsOf(lines[j]))}\n\n${ROW_END}\n`;
   }
   return lines.join('\n');
 }
@@ -164,9 +167,9 @@ function inlineFootnotes(s: string): string {
 function stripMarkdown(s: string): string {
   return keyedPipeTables(dropPageChrome(inlineFootnotes(s)))
     // Pipe tables: the separator row goes, each row becomes one line "Cell: Cell".
-    .replace(/^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$/gm, '')
+    .replace(new RegExp(PIPE_SEPARATOR.source, 'gm'), '')
     // Each row a fact of its own, as in HTML tables: rows have no full stop to end them as sentences.
-    .replace(/^[ \t]*\|(.*)\|[ \t]*$/gm, (_m, row: string) => `${row.split('|').map((c) => c.trim()).filter(Boolean).join(': ')}\n\n${ROW_END}\n`)
+    .replace(new RegExp(PIPE_ROW.source, 'gm'), (_m, row: string) => `${row.split('|').map((c) => c.trim()).filter(Boolean).join(': ')}\n\n${ROW_END}\n`)
     // Admonitions of site generators ('!!! warning "Nicht antragsberechtigt"', '??? question "Muss …?"'): their title is a line of its own.
     // A question is its own line (an FAQ entry); any other title leads into its text ("Nicht antragsberechtigt: Landkreise, …").
     .replace(/^[ \t]*(?:!!!|\?\?\?\+?)[ \t]+[\w-]+(?:[ \t]+"([^"\n]*)")?[ \t]*\n/gm, (_m, title?: string) => (!title ? '\n' : /\?\s*$/.test(title) ? `\n${title}\n` : `\n${title.replace(/[.:]\s*$/, '')}: `))

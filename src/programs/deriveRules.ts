@@ -279,7 +279,8 @@ export function deriveRules(blocks: Block[]): Rule[] {
   const freeing = positive.filter((s) => /unabhängig von (ihrer|der|deren|seiner) (eigenen |jeweiligen )?(einwohnerzahl|größe|einwohnerinnen)/i.test(s.text));
   // "Landkreise … sind unabhängig von ihrer eigenen Einwohnerzahl antragsberechtigt, sofern das Projekt ausschließlich in Gemeinden … umgesetzt wird."
   const conditional = freeing.find((s) => /\b(sofern|soweit|wenn|falls|vorausgesetzt)\b/i.test(s.text.split(/unabhängig/i)[1] ?? ''));
-  const exemptOnCondition = conditional && typesNamed(conditional.text.split(/unabhängig/i)[0]).length ? { types: typesNamed(conditional.text.split(/unabhängig/i)[0]), quote: conditional.quote } : undefined;
+  const conditionalTypes = conditional ? typesNamed(conditional.text.split(/unabhängig/i)[0]) : [];
+  const exemptOnCondition = conditional && conditionalTypes.length ? { types: conditionalTypes, quote: conditional.quote } : undefined;
   const exempt = [
     ...new Set([
       ...freeing.flatMap((s) => typesNamed(s.text.split(/unabhängig/i)[0])),
