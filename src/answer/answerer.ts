@@ -14,7 +14,7 @@ import { asksToApplyAgain, findPriorRoundRule } from './priorRounds.js';
 import { askedPlaces, findClosedList, findMissingRequirement, findNamedCondition, findNamedExclusion } from './namedExclusions.js';
 import { askedMembers, jointCap, jointMaxMembers, jointRefused, partnerPopulations } from './jointApplications.js';
 import { describingWordsOut, findSentence, FIRST_STAGE_SENTENCE, jointAmountAfter } from './passageFinder.js';
-import { allChunksOf, asksAboutPeople, asksSecondStage, RESOLUTION_ASKED, RESOLUTION_SAID, channelRefused, findRelativeDeadline, INFO_EVENT, samePeople, BY_CHANNEL, LATER_HANDED_IN, OUTCOME, SIGN_UP, aboutEarlierRound, deadlineWithHour, findOutcomeTold, laterOpenDeadline, NO_MONEY_SAID, relativeDeadlineDate, contactHours, listItemRuling, rollingApplications, sameDeadlineWithYear, findAmountLimits, findByline, findPublicationDate, kindOfNamedPlace, hasIntentCue, otherKindDeadline, passesOnApplications, secondStageDeadline, textsSay, findDuration, findExpansion, findFaqAnswer, findPassage, findWhenPassage, isApplicationDeadline, movedDeadline, furtherSignature, EARLIER_ROUND_ASKED } from './passageFinder.js';
+import { allChunksOf, asksAboutPeople, asksSecondStage, RESOLUTION_ASKED, RESOLUTION_SAID, channelRefused, findRelativeDeadline, INFO_EVENT, samePeople, BY_CHANNEL, LATER_HANDED_IN, OUTCOME, SIGN_UP, aboutEarlierRound, deadlineWithHour, findOutcomeTold, laterOpenDeadline, NO_MONEY_SAID, relativeDeadlineDate, contactHours, listItemRuling, purchasePriceLimit, grantRate, rollingApplications, sameDeadlineWithYear, findAmountLimits, findByline, findPublicationDate, kindOfNamedPlace, hasIntentCue, otherKindDeadline, passesOnApplications, secondStageDeadline, textsSay, findDuration, findExpansion, findFaqAnswer, findPassage, findWhenPassage, isApplicationDeadline, movedDeadline, furtherSignature, EARLIER_ROUND_ASKED } from './passageFinder.js';
 import { COUNT_QUESTION, countedWord, countedPattern, coverage, focusTerms, isQuestionWord, NUMBER_WORD, unknownTopic } from './support.js';
 import type { Answer, Citation, Suggestion } from './types.js';
 import { escapeMarkdown } from '../bot/markdown.js';
@@ -76,14 +76,14 @@ const SUGGESTABLE: Intent[] = ['deadline', 'eligibility', 'signature', 'money', 
 const NOT_A_TIME = new Set<Intent>(['signature', 'anonymity', 'ownFunds', 'eligibility', 'contact']);
 /** How a question for a time begins: "Wann …", "Und wann …", "wan …" (typed fast), "When …". */
 /** "Wer sitzt namentlich in der Jury?", "Wie heißt die Coachin?": a question for a person's name. */
-const ASKS_NAME = /\bwie hei(ß|ss)(t|en)\b|\bnamentlich\b|\bnames? of\b|\bwhat (is|are) (the |their |his |her )?names?\b/i;
+const ASKS_NAME = /\bwie hei(ß|ss)(t|en)\b|\bnamentlich\b|\bnames? of\b|\bwhat (is|are) (the |their |his |her )?names?\b|\bwer (sitzt|sitzen|gehört|gehören|ist|sind)\b.{0,30}\b(jury|gremium|ausschuss|beirat|kommission|fachbeirat)|\bwho (sits|is|are) (on|in) the (jury|panel|committee|board)\b|\bmembers of the (jury|panel|committee|board)\b|\b(jury|panel|committee)\s+members\b/i;
 /** A person named in a sentence: "Frau Kranich", "Dr. Lena Haverkamp", "Bianka Certa". */
 const PERSON_NAME = /\b(Frau|Herr|Dr\.|Prof\.|Ms\.?|Mr\.?)\s+\p{Lu}|\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+(?=\s*[,;.()]|\s+\(|\s+(und|oder|sowie|and|or)\s)/u;
 /** "Gibt es 2028 eine neue Runde?": a round the texts would have to announce. */
 const NEXT_ROUND = /\b(neue|nächste|weitere|kommende)\w* (runde|ausschreibung|förderrunde|aufruf|durchgang|ausschreibungsrunde)|\b(next|new|another|future) (round|call)\b/i;
 const NEXT_ROUND_SAID = /\b(neue|nächste|weitere|erneute|kommende|zweite|dritte)\w* (runde|ausschreibung|förderrunde|aufruf|durchgang|ausschreibungsrunde)|\b(erneut|wieder|nochmals) ausgeschrieben|\b(next|new|second|third) (round|call)\b/i;
 /** "Dürfen wir das Geld für … verwenden?", "Can we use the money to …?": whether something may be paid from the grant. */
-const USE_OF_MONEY = /\bmit (dem|diesem) geld\b|\bmit (den |diesen )?(fördermitteln|mitteln|geldern)\b|\b(fördert|anschaffen|beschaffen)\b|\b(verwenden|einsetzen|nutzen|bezahlen|bezahlt|finanzieren|finanziert|abrechnen|gefördert|förderfähig|zuwendungsfähig)\b|\b(use|spend)\b.{0,40}\b(money|grant|funding|funds)\b|\b(money|grant|funding|funds)\b.{0,30}\b(be )?(used|spent)\b|\b(pay for|be funded|fundable|eligible (cost|expense)s?)\b/i;
+const USE_OF_MONEY = /\bmit (dem|diesem) geld\b|\bmit (den |diesen )?(fördermitteln|mitteln|geldern)\b|\baus (den |dem )?[\p{L}-]*(mitteln|geldern|zuschuss)\b|\b(fördert|anschaffen|beschaffen|kaufen|zahlen)\b|\b(verwenden|einsetzen|nutzen|bezahlen|bezahlt|finanzieren|finanziert|abrechnen|gefördert|förderfähig|zuwendungsfähig)\b|\b(use|spend)\b.{0,40}\b(money|grant|funding|funds)\b|\b(money|grant|funding|funds)\b.{0,30}\b(be )?(used|spent)\b|\b(pay for|be funded|fundable|eligible (cost|expense)s?)\b/iu;
 /** Whether the question sentence asks if a thing (not the asker) is funded. */
 function asksIfThingFunded(question: string): boolean {
   const asked = questionSentence(question);
@@ -91,6 +91,41 @@ function asksIfThingFunded(question: string): boolean {
 }
 /** Stems of funding itself ("gefördert", "Zuschuss"): what a question asks to be funded is something else. */
 const FUNDING_WORD = /^(gefordert|forder|zuschuss|finanzier|bezahl|zuwend|geld|kost|mittel|betrag|ausgab|erstatt|ubernomm|ubernehm)/;
+/** Rules a question may ask about that only a sentence stating them answers. */
+const RULES_ASKED: { asked: RegExp; said: RegExp }[] = [
+  // A deadline on a weekend or holiday.
+  {
+    asked: /\b(sonntag|samstag|sonnabend|wochenende|feiertag|sunday|saturday|weekend|(public|bank) holiday)\p{L}*\b.{0,120}\b(verschieb|verschoben|verlänger|gilt|zählt|nächste|folgende|montag|werktag|move|moved|extend|next|monday|working day|business day)|\b(verschieb|verschoben|verlänger|gilt|zählt|move|moved|extend)\p{L}*\b.{0,120}\b(sonntag|samstag|sonnabend|wochenende|feiertag|sunday|saturday|weekend|holiday)/iu,
+    said: /\b(sonntag|samstag|sonnabend|wochenende|feiertag|werktag|sunday|saturday|weekend|holiday|working day|business day)/i,
+  },
+  // When and how the money is paid out.
+  {
+    asked: /\b(ausgezahlt|auszahl\p{L}*|zahlt\b.{0,60}\baus\b|überwiesen|abgerufen|mittelabruf|paid out|pay(s)? out|disburse\p{L}*|payment of the (grant|funds|money))/iu,
+    said: /\b(ausgezahlt|auszahl\p{L}*|überwiesen|überweis\p{L}*|abgerufen|abruf\p{L}*|vorschuss|abschlag\p{L}*|erstattet|paid|payment|disburse\p{L}*|instal?ments?|transferred)\b/iu,
+  },
+];
+
+/** A joint application asked about: its amounts may differ from a single one's. */
+const JOINT_ASKED = /\bgemeinsam|\bverbund|\bzusammen mit|\bpartnergemeinde|\bjoint|\btogether with\b/i;
+/** A cap that holds per year or per part, not per project: no total can be worked out from it. */
+const CAP_PER_PERIOD = /\b(pro|je|per) (jahr|haushaltsjahr|kalenderjahr|monat|year|month)\b|\bjährlich|\bannual/i;
+
+/** Making a project run longer: "verlängert", "Verlängerung", "extended", "extension". */
+const EXTENSION_ASKED = /\bverläng\p{L}*|\bextend\p{L}*|\bextension\b|\bprolong\p{L}*/iu;
+
+/** "Gibt es eine Mindestfördersumme?", "eine Untergrenze für die Antragssumme?", "What is the minimum grant?" */
+const MIN_GRANT_ASKED = /\bmindest(förder|zuwendungs|antrags)?(summe|betrag|höhe|zuwendung|förderung)|\buntergrenze\b|\bbagatellgrenze\b|\b(minimum|smallest|lowest) (grant|amount|funding|sum)\b|\bmindestens beantragen\b/i;
+/** A lower limit asked of something else than the grant: inhabitants, own funds, partners. */
+const NOT_GRANT_MINIMUM = /einwohner|inhabitant|population|eigenanteil|eigenmittel|eigenbeitrag|own (share|contribution|funds)|partner|teilnehm|laufzeit|dauer/i;
+/** "Eine Mindestfördersumme gibt es nicht", "keine Untergrenze", "there is no minimum". */
+const NO_MINIMUM_SAID = /\bkeine?n?\s+(mindest\p{L}*|untergrenze|bagatellgrenze)|\b(mindest(förder)?(summe|betrag)|untergrenze|bagatellgrenze)\p{L}*\s+(gibt es|besteht|existiert)\s+nicht\b|\bno minimum\b/iu;
+
+/** The price of a thing the question tells: "einen Rasentraktor für 2.500 Euro netto". */
+function priceTold(question: string): number | undefined {
+  const m = question.match(/(?<![\d.,])(\d{1,3}(?:[.\s]\d{3})+|\d+)\s*(euro|€|eur)\b/i);
+  return m ? (parseQuantity(m[1]) ?? undefined) : undefined;
+}
+
 /** "Sind Smartphones … förderfähig?", "Is a trailer also eligible?": a yes/no question whether something is funded. */
 const THING_FUNDABLE = /^\s*(sind|ist|werden|wird|wären|wäre|is|are|would|will)\b.{0,100}\b(förderfähig|zuwendungsfähig|gefördert|finanziert|eligible|fundable|funded|covered)\b/i;
 /** A sentence that excludes something from funding. */
@@ -538,6 +573,11 @@ function capitalize(s: string): string {
   return `${s.charAt(0).toUpperCase()}${s.slice(1)}`;
 }
 
+/** A part of a text written with capitals, as a sentence: "– müssen wir da …?" starts with a verb, not with a noun. */
+function asSentence(part: string, text: string): string {
+  return /\p{Lu}/u.test(text) ? part.trimStart().replace(/^\p{Ll}/u, (c) => c.toUpperCase()) : part;
+}
+
 /** The last sentence that asks something (the whole text when it is one sentence). */
 function questionSentence(text: string): string {
   // Typed all in lower case ("bei uns gabs drohbriefe. kann man …"), any full stop ends a sentence.
@@ -868,7 +908,7 @@ export class Answerer {
       const excluded = findNamedExclusion(kb, kb.docIdsOf(programs[0]), questionSentence(ownWords));
       if (excluded) return this.answerOf(programs[0], intent, this.deps.t(req.lang, 'passage.faqNo', { program: programs[0].shortName, quote: escapeMarkdown(excluded.quote) }), [this.citation(programs[0], excluded.docId, excluded.quote)], req.lang);
     }
-    if (FACTUAL_INTENTS.has(intent) && req.lang === 'de' && !describedForVerdict && unknownTopic(topicOfAsking, programs, kb.topicVocabulary(programs))) return this.abstain(intent, req.lang, programs[0]);
+    if (FACTUAL_INTENTS.has(intent) && req.lang === 'de' && !describedForVerdict && unknownTopic(asSentence(topicOfAsking, req.text), programs, kb.topicVocabulary(programs))) return this.abstain(intent, req.lang, programs[0]);
     if (programs.length > 1 && FACTUAL_INTENTS.has(intent)) return this.several(programs.slice(0, 3), intent, profile, req);
     return this.forProgram(programs[0], intent, profile, req, hasProfileFacts(facts));
   }
@@ -949,6 +989,26 @@ export class Answerer {
   private handoffSuggestion(lang: Lang, program?: Program): Suggestion {
     const { t } = this.deps;
     return { title: t(lang, 'suggest.handoff.title'), value: program ? t(lang, 'suggest.handoff.value', { program: program.shortName }) : t(lang, 'suggest.handoff.valueGeneral') };
+  }
+
+  /**
+   * The grant for a project's eligible costs, worked out from the call's one rate and its cap per project:
+   * "90 % von 450.000 Euro sind 405.000 Euro; Ihr Eigenanteil läge bei 45.000 Euro." Nothing when the texts
+   * give no single rate, or a cap per year.
+   */
+  private workedGrant(kb: KnowledgeBase, docIds: ReadonlySet<string>, cost: number, cap: { amount: number; quote: string; docId: string } | undefined, lang: Lang): { text: string; quotes: { docId: string; quote: string }[] } | undefined {
+    const rate = grantRate(kb, docIds);
+    if (!rate || (cap && CAP_PER_PERIOD.test(cap.quote))) return undefined;
+    const t = this.deps.t;
+    const money = (n: number) => formatNumber(lang, Math.round(n * 100) / 100);
+    const raw = (cost * rate.rate) / 100;
+    const capped = cap !== undefined && Number.isFinite(cap.amount) && raw > cap.amount;
+    const grant = capped ? cap.amount : raw;
+    const values = { rate: formatNumber(lang, rate.rate), cost: money(cost), raw: money(raw), grant: money(grant), cap: cap ? money(cap.amount) : '', own: money(cost - grant) };
+    const key = capped ? 'passage.workedCapped' : rate.upTo ? 'passage.workedUpTo' : 'passage.worked';
+    const quotes = [{ docId: rate.docId, quote: rate.quote }];
+    if (cap && cap.quote !== rate.quote) quotes.push({ docId: cap.docId, quote: cap.quote });
+    return { text: `${t(lang, key, values)} ${t(lang, 'passage.workedNote')}`, quotes };
   }
 
   abstain(intent: Intent, lang: Lang, program?: Program): Answer {
@@ -1079,6 +1139,11 @@ export class Answerer {
       const d = findDuration(kb, docIds, this.searchText(req.text, lang));
       // "Wie lange müssen wir die Börse nach dem Ende der Förderung weiterbetreiben?" is not answered by how long the funding runs.
       if (d && AFTER_FUNDING_ASKED.test(req.text) && !AFTER_FUNDING_SAID.test(d.quote)) return this.abstain(intent, lang, program);
+      // "Kann die Laufzeit verlängert werden?" is not answered by how long it runs: a sentence on extending it, or nothing.
+      if (EXTENSION_ASKED.test(req.text)) {
+        const ext = findSentence(kb, docIds, (x) => EXTENSION_ASKED.test(x) && DURATION.test(x));
+        return ext ? this.quoteAnswer(program, intent, { docId: ext.docId, quote: ext.quote }, lang) : this.abstain(intent, lang, program);
+      }
       return d ? this.quoteAnswer(program, intent, d, lang) : this.abstain(intent, lang, program);
     }
     // "Wir haben schon mit dem Umbau angefangen – kann das noch gefördert werden?": the sentence on projects begun before approval.
@@ -1276,16 +1341,42 @@ export class Answerer {
       const mail = c.email ? c : program.contacts.find((x) => x.email);
       return this.answerOf(program, intent, t(lang, mail ? 'contact.noPhone' : 'contact.noPhoneNoMail', { program: program.shortName, who: mail?.name ? `${mail.name}, ` : '', email: mail?.email ?? '' }), mail ? [this.citation(program, docId, mail.quote)] : [], lang);
     }
+    // "Verschiebt sich die Frist, wenn sie auf einen Sonntag fällt?", "Wird vorab ausgezahlt?": a question on a rule of its own
+    // is answered by a sentence that states that rule, never by the deadline or the amount next to it.
+    const ruleAsked = RULES_ASKED.find((r) => r.asked.test(req.text));
+    if (ruleAsked) {
+      const best = findPassage(kb, docIds, this.searchText(req.text, lang), intent, []);
+      const ruling = best && ruleAsked.said.test(best.quote) ? best : findSentence(kb, docIds, (x) => ruleAsked.said.test(x));
+      return ruling ? this.quoteAnswer(program, intent, { docId: ruling.docId, quote: ruling.quote }, lang) : this.abstain(intent, lang, program);
+    }
+    // "Gibt es eine Mindestfördersumme?": the lower limit the texts state, or that there is none; never the upper one instead.
+    if ((intent === 'money' || intent === 'unknown') && MIN_GRANT_ASKED.test(req.text) && !NOT_GRANT_MINIMUM.test(req.text)) {
+      const min = findAmountLimits(kb, docIds).min;
+      if (min) return this.quoteAnswer(program, 'money', { docId, quote: min.quote }, lang);
+      const none = findSentence(kb, docIds, (x) => NO_MINIMUM_SAID.test(x));
+      if (none) return this.quoteAnswer(program, 'money', { docId: none.docId, quote: none.quote }, lang);
+      return this.abstain(intent, lang, program);
+    }
     // "Wir planen ein Dorffest mit 3.000 Euro Gesamtkosten – bekommen wir dafür Geld?": the call's limits per project.
-    const cost = intent === 'money' || intent === 'eligibility' ? projectCost(req.text) : undefined;
+    const cost = intent === 'money' || intent === 'eligibility' || intent === 'ownFunds' ? projectCost(req.text) : undefined;
     if (cost !== undefined) {
       const limits = findAmountLimits(kb, docIds);
+      // "Zuwendungsfähige Ausgaben von 450.000 Euro – wie viel bekommen wir?": the grant worked out from the one rate and the cap.
+      const worked = JOINT_ASKED.test(req.text) ? undefined : this.workedGrant(kb, docIds, cost, limits.max, lang);
+      if (worked) return this.answerOf(program, intent, worked.text, worked.quotes.map((q) => this.citation(program, q.docId, q.quote)), lang);
       if (limits.min && cost < limits.min.amount) {
         const amount = (n: number) => formatNumber(lang, n);
         return this.answerOf(program, intent, t(lang, 'passage.belowMinimum', { cost: amount(cost), min: amount(limits.min.amount) }), [this.citation(program, docId, limits.min.quote)], lang);
       }
+      // "Unser Projekt kostet 2.400 Euro – müssen wir selbst etwas dazuzahlen?" – "Ein Eigenanteil ist nicht erforderlich" and a cap above the cost: no.
+      const noOwn = intent === 'ownFunds' ? findSentence(kb, docIds, (x) => NO_OWN_FUNDS.test(x)) : undefined;
+      if (noOwn && limits.max && cost <= limits.max.amount) {
+        const amount = (n: number) => formatNumber(lang, n);
+        const quotes = [noOwn, limits.max].filter((q, i, all) => all.findIndex((x) => x.quote === q.quote) === i);
+        return this.answerOf(program, intent, t(lang, 'passage.noOwnFundsWithinCap', { cost: amount(cost), cap: amount(limits.max.amount) }), quotes.map((q) => this.citation(program, q.docId, q.quote)), lang);
+      }
       const limit = limits.max ?? limits.min;
-      if (limit) return this.quoteAnswer(program, intent, { docId, quote: limit.quote }, lang);
+      if (limit && intent !== 'ownFunds') return this.quoteAnswer(program, intent, { docId, quote: limit.quote }, lang);
     }
     // "Muss die ganze Stadtverwaltung mitmachen, oder kann sich auch nur ein Fachbereich bewerben?": an FAQ entry that asks just that
     // answers better than the general fact on who may apply.
@@ -1380,9 +1471,14 @@ export class Answerer {
       const asksThing = rarest !== undefined && rarest.length >= 8 && (USE_OF_MONEY.test(req.text) || THING_FUNDABLE.test(asked)) && YES_NO_QUESTION.test(asked);
       // "Nicht gefördert werden: – Klimaanlagen und Klimageräte in Verwaltungsbüros, – …": the item that names the thing, ruled by its list's introduction.
       // The item must name everything the question sentence asks about: "Miete … für leerstehende Ladenlokale" says nothing of rebuilding a shop.
-      const listed = asksThing ? listItemRuling(kb, docIds, thingWords, (x) => NOT_FUNDED.test(x) || FUNDED_SAID.test(x)) : undefined;
+      // "Einen Rasentraktor für 2.500 Euro netto anschaffen?" – "Nicht gefördert werden … Anschaffungen mit einem Einzelpreis von
+      // mehr als 800 Euro": the price told decides, whether or not the call names the thing.
+      const price = asksThing ? priceTold(asked) : undefined;
+      const priceRule = price !== undefined ? purchasePriceLimit(kb, docIds, (x) => NOT_FUNDED.test(x)) : undefined;
+      const overPrice = priceRule && price !== undefined && (priceRule.from ? price >= priceRule.limit : price > priceRule.limit) ? priceRule : undefined;
+      const listed = overPrice ?? (asksThing ? listItemRuling(kb, docIds, thingWords, (x) => NOT_FUNDED.test(x) || FUNDED_SAID.test(x)) : undefined);
       if (listed) passage = { docId: listed.docId, quote: listed.quote, score: 1, coverage: 1 };
-      const rulesOnThing = asksThing && passage !== null && (NOT_FUNDED.test(passage.quote) || FUNDED_SAID.test(passage.quote)) && coverage([rarest], passage.quote, kb.vocabulary, kb.synonyms) === 1;
+      const rulesOnThing = asksThing && passage !== null && (listed !== undefined || (NOT_FUNDED.test(passage.quote) || FUNDED_SAID.test(passage.quote)) && coverage([rarest], passage.quote, kb.vocabulary, kb.synonyms) === 1);
       // Only the sentence that names the thing is quoted, so its yes or no leads.
       const ruling = rulesOnThing && passage && !listed ? splitSentences(passage.quote).find((x) => (NOT_FUNDED.test(x) || FUNDED_SAID.test(x)) && coverage([rarest], x, kb.vocabulary, kb.synonyms) === 1) : undefined;
       if (ruling && passage) passage = { ...passage, quote: ruling, coverage: 1 };

@@ -491,8 +491,10 @@ const MINIMUM = new RegExp(
   String.raw`\b(?:zuwendungen|förderungen|fördersummen|förderbeträge|beträge|zuschüsse|grants|awards)\s+(?:unter|von weniger als|below|under|of less than)\s+${WRITTEN_AMOUNT}\s+(?:werden|sind|können|are|will)\s+(?:nicht|not)|\bmindest(?:förder|zuwendungs)?(?:summe|betrag|höhe|zuwendung)\w*\s*(?::|von|beträgt|liegt bei)?\s*${WRITTEN_AMOUNT}|\bbagatellgrenze\D{0,40}?${WRITTEN_AMOUNT}|\bminimum (?:grant|funding|amount)\D{0,20}?${WRITTEN_AMOUNT}`,
   'i',
 );
+/** "Die Förderung beträgt mindestens 500 Euro und höchstens 3.000 Euro": a lower limit in the sentence on the grant. */
+const AT_LEAST = new RegExp(String.raw`\b(?:beträgt|betragen|liegt|liegen|is|amounts to)\s+(?:\p{L}+\s+){0,3}?(?:mindestens|at least|bei mindestens)\s+${WRITTEN_AMOUNT}\s*(?:euro|eur|€)`, 'iu');
 /** An upper limit per project ("höchstens 25.000 Euro je Vorhaben", "up to EUR 60,000 per municipality"). */
-const GRANT_MAXIMUM = new RegExp(String.raw`\b(?:höchstens|maximal|bis zu|max\.|up to|at most|a maximum of)\s+${WRITTEN_AMOUNT}\s*(?:euro|eur|€)`, 'i');
+const GRANT_MAXIMUM = new RegExp(String.raw`\b(?:höchstens|maximal|bis zu|max\.|up to|at most|a maximum of)(?:\s+(?:jedoch|aber|allerdings|insgesamt|however))?\s+${WRITTEN_AMOUNT}\s*(?:euro|eur|€)`, 'i');
 
 function amountOf(m: RegExpMatchArray): number {
   return parseQuantity(m.slice(1).find((x) => x !== undefined) ?? '') ?? NaN;
@@ -502,15 +504,44 @@ function amountOf(m: RegExpMatchArray): number {
  * A grant's limits as the texts state them: the lower one ("Zuwendungen unter 5.000 Euro werden
  * nicht bewilligt") and the upper one per project, each with its sentence. Own contributions are no limit of the grant.
  */
-export function findAmountLimits(kb: KnowledgeBase, docIds: ReadonlySet<string>): { min?: { amount: number; quote: string }; max?: { amount: number; quote: string } } {
-  const found: { min?: { amount: number; quote: string }; max?: { amount: number; quote: string } } = {};
+const GRANT_WORDS = /zuwendung|förder|zuschuss|gewährt|grant|funding|award/i;
+
+/** "90 Prozent der zuwendungsfähigen Ausgaben", "bis zu 80 % der förderfähigen Kosten", "75% of eligible costs". */
+const RATE_OF_COSTS = /(?:\b(bis zu|höchstens|maximal|up to|at most)\s+)?(\d{1,3}(?:,\d+)?)\s*(?:prozent|%|percent)\s+(?:der|of(?: the)?|of their)\s+(?:\p{L}+\s+){0,2}?(?:ausgaben|kosten|gesamtausgaben|gesamtkosten|projektkosten|projektausgaben|costs|expenses|expenditure)(?!\p{L})/iu;
+/** Words before a rate that make it the applicant's part, not the grant's. */
+const OWN_PART_BEFORE = /eigen|own\b|selbst|kofinanz|co-?financ|trägt die (gemeinde|kommune|stadt)|bringen?\b/i;
+
+/**
+ * The one rate of the costs that the grant covers, with its sentence; undefined when the texts give none
+ * or several different ones (a table by size class, a different rate for joint projects): then nothing is worked out.
+ */
+export function grantRate(kb: KnowledgeBase, docIds: ReadonlySet<string>): { rate: number; upTo: boolean; docId: string; quote: string } | undefined {
+  let found: { rate: number; upTo: boolean; docId: string; quote: string } | undefined;
+  for (const chunk of allChunksOf(kb, docIds)) {
+    for (const s of chunk.sentences) {
+      const m = s.match(RATE_OF_COSTS);
+      if (!m || m.index === undefined || PAST_ROUND.test(s)) continue;
+      if (OWN_PART_BEFORE.test(s.slice(Math.max(0, m.index - 60), m.index))) continue;
+      const rate = Number(m[2].replace(',', '.'));
+      if (!(rate > 0 && rate <= 100)) continue;
+      if (found && found.rate !== rate) return undefined;
+      found ??= { rate, upTo: m[1] !== undefined, docId: chunk.docId, quote: s };
+    }
+  }
+  return found;
+}
+
+type AmountLimit = { amount: number; quote: string; docId: string };
+
+export function findAmountLimits(kb: KnowledgeBase, docIds: ReadonlySet<string>): { min?: AmountLimit; max?: AmountLimit } {
+  const found: { min?: AmountLimit; max?: AmountLimit } = {};
   for (const chunk of allChunksOf(kb, docIds)) {
     for (const s of chunk.sentences) {
       if (/eigenanteil|eigenmittel|eigenbeitrag|own contribution|co-?financ/i.test(s)) continue;
-      const min = s.match(MINIMUM);
-      if (min && !found.min) found.min = { amount: amountOf(min), quote: s };
+      const min = s.match(MINIMUM) ?? (GRANT_WORDS.test(s) ? s.match(AT_LEAST) : null);
+      if (min && !found.min) found.min = { amount: amountOf(min), quote: s, docId: chunk.docId };
       const max = s.match(GRANT_MAXIMUM);
-      if (max && !found.max && /zuwendung|förder|zuschuss|gewährt|grant|funding|award/i.test(s)) found.max = { amount: amountOf(max), quote: s };
+      if (max && !found.max && GRANT_WORDS.test(s)) found.max = { amount: amountOf(max), quote: s, docId: chunk.docId };
     }
   }
   return found;
@@ -727,12 +758,51 @@ export function listItemRuling(kb: KnowledgeBase, docIds: ReadonlySet<string>, t
   if (!things.length) return undefined;
   for (const chunk of allChunksOf(kb, docIds)) {
     for (const [i, item] of chunk.sentences.entries()) {
-      if (i < 1 || (coverage(things, item, kb.vocabulary, kb.synonyms) < 1 && !namesAllParts(things, item))) continue;
+      if (i < 1 || (coverage(things, item, kb.vocabulary, kb.synonyms) < 1 && !namesAllParts(things, item) && !rulesOnAllOfKind(things, item, kb))) continue;
       const intro = listIntro(chunk.sentences, i);
       if (intro && rules(intro)) return { docId: chunk.docId, quote: `${intro} ${item.replace(/[,;]\s*$/, '')}` };
     }
   }
   return undefined;
+}
+
+/** "Anschaffungen mit einem Einzelpreis von mehr als 800 Euro (netto)": a price from which a purchase is ruled on. */
+const PRICE_LIMIT = /\b(anschaffung|gerät|gegenst[aä]nd|wirtschaftsgüt|ausstattungsgegenst|investition)\p{L}*\b.{0,60}?\b(mehr als|über|oberhalb von|ab)\s+(\d{1,3}(?:[.\s]\d{3})+|\d+)\s*(euro|€)/iu;
+
+/**
+ * The sentence (or list item with its introduction) that rules on purchases above a price, with that price:
+ * "Nicht gefördert werden … Anschaffungen mit einem Einzelpreis von mehr als 800 Euro (netto)".
+ * `from` is whether the price itself is already above the line ("ab 800 Euro").
+ */
+export function purchasePriceLimit(kb: KnowledgeBase, docIds: ReadonlySet<string>, rules: (s: string) => boolean): { docId: string; quote: string; limit: number; from: boolean } | undefined {
+  for (const chunk of allChunksOf(kb, docIds)) {
+    for (const [i, s] of chunk.sentences.entries()) {
+      const m = s.match(PRICE_LIMIT);
+      if (!m) continue;
+      const limit = parseQuantity(m[3]);
+      if (limit === null) continue;
+      const intro = rules(s) ? undefined : listIntro(chunk.sentences, i);
+      if (!rules(s) && !(intro && rules(intro))) continue;
+      return { docId: chunk.docId, quote: intro ? `${intro} ${s.replace(/[,;]\s*$/, '')}` : s, limit, from: m[2].toLowerCase() === 'ab' };
+    }
+  }
+  return undefined;
+}
+
+/** Words of doing something to a thing: building, buying, renting, equipping. */
+const ACTION_STEM = /^(um|neu|aus|an|ab|wieder)?(bau|kauf|miet|sanier|erwerb|anschaff|leasing|renovier|ausstatt|errichtung|abriss|modernisier|umbau|neubau)/;
+/** "… jeder Art", "… aller Art", "gleich welcher Art": the item rules on every thing of its kind. */
+const OF_ALL_KINDS = /\b(jeder|aller|jeglicher|gleich welcher)\s+art\b/i;
+
+/**
+ * "Baumaßnahmen jeder Art, einschließlich Neubau, Umbau und Sanierung von Gebäuden" rules on rebuilding a shop: the
+ * doing asked ("Umbau") is named and the item covers every thing of that kind, so what is rebuilt need not be named.
+ * Never when what is done is missing: "Kauf … von Fahrzeugen aller Art" says nothing of renting a vehicle.
+ */
+function rulesOnAllOfKind(things: string[], item: string, kb: KnowledgeBase): boolean {
+  if (!OF_ALL_KINDS.test(item)) return false;
+  const actions = things.filter((t) => ACTION_STEM.test(t));
+  return actions.length > 0 && actions.every((a) => coverage([a], item, kb.vocabulary, kb.synonyms) === 1);
 }
 
 /** Each stem stands in a word of the text, whole or as a part of a compound ("buros" in "Verwaltungsbüros"). */

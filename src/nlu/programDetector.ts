@@ -88,6 +88,15 @@ export class ProgramDetector {
       });
       if (ok && typos <= 1) return true;
     }
+    // "anpaken vorort" for "Anpacken vor Ort": words run together or split apart, with one typo, in a long name.
+    const joined = alias.join('');
+    if (joined.length < 12) return false;
+    for (let i = 0; i < tokens.length; i++) {
+      for (let k = 1; k <= alias.length + 1 && i + k <= tokens.length; k++) {
+        const run = tokens.slice(i, i + k).join('');
+        if (run !== joined && Math.abs(run.length - joined.length) <= 1 && editDistance(run, joined, 1) <= 1 && !(k === 1 && this.ordinary.has(run))) return true;
+      }
+    }
     return false;
   }
 
@@ -163,8 +172,10 @@ export class ProgramDetector {
           bump(m, m.folded.length);
           continue;
         }
-        // "Hitzeschutz" for "Hitzeschutzpläne": the front of a long one-word name, when no other programme's text uses that word.
-        if (m.folded.length >= 10 && tokens.some((t) => t.length >= 7 && t.length >= 0.6 * m.folded.length && m.folded.startsWith(t) && !this.usedElsewhere(t, m.program))) bump(m, m.folded.length);
+        // "Hitzeschutz" for "Hitzeschutzpläne": the front of a long one-word name, when no other programme's text uses that word;
+        // "modelregion" for "Modellregionen": that front with one typo.
+        const front = (t: string) => m.folded.startsWith(t) || (t.length >= 9 && !this.ordinary.has(t) && [t.length - 1, t.length, t.length + 1].some((l) => l < m.folded.length && editDistance(t, m.folded.slice(0, l), 1) <= 1));
+        if (m.folded.length >= 10 && tokens.some((t) => t.length >= 7 && t.length >= 0.6 * m.folded.length && front(t) && !this.usedElsewhere(t, m.program))) bump(m, m.folded.length);
       }
     }
   }
