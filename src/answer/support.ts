@@ -250,7 +250,13 @@ export function unknownTopic(
     partners.set(a, [...(partners.get(a) ?? []), b]);
     partners.set(b, [...(partners.get(b) ?? []), a]);
   }
-  return focus.some((f) => unknown(f) && !(partners.get(f) ?? []).some((p) => !unknown(p)));
+  // "anpaken vorort frist?": a programme's name typed with a typo or run together is the programme, not a topic.
+  const nameParts = programs.flatMap((p) => [p.shortName, ...p.aliases]).map((a) => normalizeWord(a.replace(/[^\p{L}\s]/gu, ' ')).split(/\s+/)).filter((ws) => ws.length > 0);
+  const namesProgram = (f: string) => {
+    const raw = normalizeWord(raws.find((w) => stem(w) === f) ?? f);
+    return nameParts.some((ws) => ws.join('').includes(raw) || ws.some((w) => w.length >= 5 && Math.abs(w.length - raw.length) <= 1 && editDistance(w, raw, 1) <= 1));
+  };
+  return focus.some((f) => unknown(f) && !namesProgram(f) && !(partners.get(f) ?? []).some((p) => !unknown(p)));
 }
 
 type Topic = Parameters<typeof unknownTopic>[2];
