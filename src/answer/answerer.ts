@@ -14,7 +14,7 @@ import { asksToApplyAgain, findPriorRoundRule } from './priorRounds.js';
 import { askedPlaces, findClosedList, findMissingRequirement, findNamedCondition, findNamedExclusion } from './namedExclusions.js';
 import { askedMembers, jointCap, jointMaxMembers, jointRefused, partnerPopulations } from './jointApplications.js';
 import { describingWordsOut, findSentence, FIRST_STAGE_SENTENCE, jointAmountAfter } from './passageFinder.js';
-import { allChunksOf, asksAboutPeople, asksSecondStage, RESOLUTION_ASKED, RESOLUTION_SAID, channelRefused, findRelativeDeadline, INFO_EVENT, samePeople, BY_CHANNEL, LATER_HANDED_IN, OUTCOME, SIGN_UP, aboutEarlierRound, deadlineWithHour, findOutcomeTold, laterOpenDeadline, NO_MONEY_SAID, relativeDeadlineDate, contactHours, listItemRuling, purchasePriceLimit, grantRate, rollingApplications, sameDeadlineWithYear, findAmountLimits, findByline, findPublicationDate, kindOfNamedPlace, hasIntentCue, otherKindDeadline, passesOnApplications, secondStageDeadline, textsSay, findDuration, findExpansion, findFaqAnswer, findPassage, findWhenPassage, isApplicationDeadline, movedDeadline, furtherSignature, EARLIER_ROUND_ASKED } from './passageFinder.js';
+import { allChunksOf, asksAboutPeople, asksSecondStage, RESOLUTION_ASKED, RESOLUTION_SAID, channelRefused, findRelativeDeadline, INFO_EVENT, samePeople, BY_CHANNEL, LATER_HANDED_IN, OUTCOME, SIGN_UP, aboutEarlierRound, deadlineWithHour, findOutcomeTold, laterOpenDeadline, NO_MONEY_SAID, relativeDeadlineDate, contactHours, listItemRuling, purchasePriceLimit, grantRate, earlierOpenRound, rollingApplications, sameDeadlineWithYear, findAmountLimits, findByline, findPublicationDate, kindOfNamedPlace, hasIntentCue, otherKindDeadline, passesOnApplications, secondStageDeadline, textsSay, findDuration, findExpansion, findFaqAnswer, findPassage, findWhenPassage, isApplicationDeadline, movedDeadline, furtherSignature, EARLIER_ROUND_ASKED } from './passageFinder.js';
 import { COUNT_QUESTION, countedWord, countedPattern, coverage, focusTerms, isQuestionWord, NUMBER_WORD, unknownTopic } from './support.js';
 import type { Answer, Citation, Suggestion } from './types.js';
 import { escapeMarkdown } from '../bot/markdown.js';
@@ -145,7 +145,8 @@ function deadlineDateIn(quote: string, now?: Date): ReturnType<typeof findDates>
     const full = dates.filter((d) => d.date);
     if (full.length >= 2) return full.find((d) => d.date! >= today) ?? full.at(-1);
   }
-  const attached = dates.find((d) => /(schluss|frist|bis|spätestens|deadline|closing date|\bby)\W{0,3}(zum|zur|am|einschließlich)?\s*(\p{L}+,?\s+(der\s+|den\s+)?)?$/iu.test(quote.slice(Math.max(0, d.index - 40), d.index)));
+  // "Deadline Round 1: 1 February 2027, … projects starting between 1 May and …": the date right after the round's label.
+  const attached = dates.find((d) => /(schluss|frist|bis|spätestens|deadline|closing date|\bby)\W{0,3}(zum|zur|am|einschließlich)?\s*(\p{L}+,?\s+(der\s+|den\s+)?)?$|(deadline|frist|stichtag|closing date)\s+(round|runde|phase|stufe|stage)\s*\d+\s*[:–-]?\s*$/iu.test(quote.slice(Math.max(0, d.index - 40), d.index)));
   // A table row read as one line ("Gruppe A … 29. Januar 2027 14. Mai 2027 Gruppe B … 26. Februar 2027 …"): which date is whose
   // is not for a sentence to say; the quote is shown as it is.
   if (!attached && new Set(dates.map((d) => d.date ?? d.dayMonth)).size >= 3) return undefined;
@@ -908,7 +909,9 @@ export class Answerer {
       const excluded = findNamedExclusion(kb, kb.docIdsOf(programs[0]), questionSentence(ownWords));
       if (excluded) return this.answerOf(programs[0], intent, this.deps.t(req.lang, 'passage.faqNo', { program: programs[0].shortName, quote: escapeMarkdown(excluded.quote) }), [this.citation(programs[0], excluded.docId, excluded.quote)], req.lang);
     }
-    if (FACTUAL_INTENTS.has(intent) && req.lang === 'de' && !describedForVerdict && unknownTopic(asSentence(topicOfAsking, req.text), programs, kb.topicVocabulary(programs))) return this.abstain(intent, req.lang, programs[0]);
+    // A German question's nouns cannot be looked up in a call written in English: there the passage checks decide.
+    const germanTexts = programs.some((p) => this.languageOf(p) === 'de');
+    if (FACTUAL_INTENTS.has(intent) && req.lang === 'de' && germanTexts && !describedForVerdict && unknownTopic(asSentence(topicOfAsking, req.text), programs, kb.topicVocabulary(programs))) return this.abstain(intent, req.lang, programs[0]);
     if (programs.length > 1 && FACTUAL_INTENTS.has(intent)) return this.several(programs.slice(0, 3), intent, profile, req);
     return this.forProgram(programs[0], intent, profile, req, hasProfileFacts(facts));
   }
@@ -1591,6 +1594,13 @@ export class Answerer {
       // "Projektskizzen können bis zum 31. März eingereicht werden" and in the key facts "Antragsfrist … 31. März 2027": the year from there.
       const withYear = found?.dayMonth ? sameDeadlineWithYear(kb, docIds, found.dayMonth) : undefined;
       if (withYear) found = { date: withYear.date, index: 0 };
+      // Several rounds still ahead: the nearest one is the deadline to meet.
+      const nearer = found?.date && !movedFrom && !asksSecondStage(req.text) ? earlierOpenRound(kb, docIds, todayIso(req.now), { quote: passage.quote, date: found.date }, (x) => deadlineDateIn(x, req.now)?.date) : undefined;
+      if (nearer) {
+        passage = { ...passage, docId: nearer.docId, quote: nearer.quote };
+        cite[0] = this.citation(program, nearer.docId, nearer.quote);
+        found = deadlineDateIn(nearer.quote, req.now);
+      }
       if (found) {
         const status = deadlineStatus(found, req.now);
         // "Bis wann muss der Vollantrag eingereicht sein?": said as that deadline, not as the application's.

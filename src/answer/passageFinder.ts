@@ -235,7 +235,7 @@ const NOT_APPLICATION_END = /projektlaufzeit|laufzeit|förderzeitraum|durchführ
 /** Dates of population counts or of the text's version are never a deadline. */
 const NEVER_A_DEADLINE = /einwohner|bevölkerung|stand:|stand vom|\bstand (am |zum )?\d{1,2}\./i;
 /** What an application deadline sentence speaks of. */
-const APPLICATION = /bewerbung|antr(ag|äge)|einsendeschluss|interessenbekundung|einreich|eingereicht|eingang|bewerbungsfrist|antragsfrist|teilnahmeschluss|anmeldeschluss|stichtag|skizze|\bsubmit|\bproposals?\b|\bapplications?\b|\bcut-?off\b/i;
+const APPLICATION = /bewerbung|antr(ag|äge)|einsendeschluss|interessenbekundung|einreich|eingereicht|eingang|bewerbungsfrist|antragsfrist|teilnahmeschluss|anmeldeschluss|stichtag|skizze|\bsubmit|\bproposals?\b|\bapplications?\b|\bcut-?off\b|\bdeadline\b/i;
 
 /** A sentence that continues the one before ("Er ist …", "Diese müssen …"). */
 /** "(2) Von der Veröffentlichung nach Absatz 1 kann … abgesehen werden": paragraph (2) is read with the "(1) …" it names. */
@@ -879,6 +879,24 @@ export function laterOpenDeadline(kb: KnowledgeBase, docIds: ReadonlySet<string>
     if (date) return { docId: x.docId, quote: x.quote, date };
   }
   return undefined;
+}
+
+/** A deadline of one of several rounds: "Deadline Round 1: …", "Stichtag 2. Runde: …". */
+const ROUND_LABEL = /\b(round|runde|antragsrunde|förderrunde|durchgang|call|stichtag|cut-?off)\b/i;
+
+/**
+ * "Deadline Round 2: 15 September 2027" found, and "Deadline Round 1: 1 February 2027" is still ahead too: the nearest
+ * open round's sentence, whose date comes first. Only between sentences that each name a round.
+ */
+export function earlierOpenRound(kb: KnowledgeBase, docIds: ReadonlySet<string>, today: string, found: { quote: string; date: string }, dateOf: (quote: string) => string | undefined): { docId: string; quote: string; date: string } | undefined {
+  if (!ROUND_LABEL.test(found.quote)) return undefined;
+  let best: { docId: string; quote: string; date: string } | undefined;
+  for (const x of deadlineSentences(kb, docIds)) {
+    if (x.quote === found.quote || aboutEarlierRound(x.quote) || !ROUND_LABEL.test(x.quote)) continue;
+    const date = dateOf(x.quote);
+    if (date && date >= today && date < (best?.date ?? found.date)) best = { docId: x.docId, quote: x.quote, date };
+  }
+  return best;
 }
 
 /** Whether a text speaks of an earlier round ("In der ersten Runde …", "Pilotphase", "previous round"). */

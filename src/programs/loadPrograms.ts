@@ -207,6 +207,9 @@ function guidelineShortTitle(doc: SourceDocument): { full: string; name: string 
   return m && !/\s(of|vom|from|dated)\s/i.test(m[2]) ? { full: m[1], name: m[2].trim() } : undefined;
 }
 
+/** "Deutsch-Französische", "Evangelische", "Hessischer": an adjective before "Stiftung" describes it, it does not name it. */
+const ADJECTIVE_ENDING = /(isch|ische|ischer|ischen|liche|licher|lichen|ige|iger|igen)$/i;
+
 /** Words that name a kind of organisation, not one organisation. */
 const GENERIC_ORGANISATION = /^(verein|verband|netzwerk|agentur|stiftung|gesellschaft|landesverband|bundesverband|förderverein|trägerverein|arbeitsgemeinschaft|akademie|institut|zentrum|servicestelle|geschäftsstelle)$/i;
 
@@ -252,6 +255,16 @@ function aliasesFromOrganisations(text: string, otherTexts: string[]): string[] 
     if (own) found.add(`${own} foundation`);
     // "die Nordstiftung": the compound alone names it too, unless it is a kind of foundation.
     if (m[2] && !KIND_OF_FOUNDATION.test(m[2])) found.add(m[2]);
+    // "Stiftung Zweiklang" is asked for as "der Zweiklang-Fonds", "die Zweiklang-Stiftung": its own name alone (dropped below when another source uses the word).
+    // Not an adjective ("Deutsch-Französische Stiftung", "Evangelische Stiftung"): that is a kind, no name.
+    if (own && own.length >= 6 && !GENERIC_ORGANISATION.test(own) && !ADJECTIVE_ENDING.test(own)) found.add(own);
+  }
+  // "Zweiklang Foundation", "Foundation Zweiklang": an English foundation's name, and its own word.
+  for (const m of text.matchAll(/(?<![\p{L}])(?:(\p{Lu}[\p{L}-]{3,})\s+Foundation|Foundation\s+(\p{Lu}[\p{L}-]{3,}))(?![\p{L}])/gu)) {
+    const own = m[1] ?? m[2];
+    if (/^(the|a|an|our|this|german|french|european|federal|national|private|public|community|charitable)$/i.test(own)) continue;
+    found.add(`${own} foundation`);
+    if (own.length >= 6 && !GENERIC_ORGANISATION.test(own)) found.add(own);
   }
   const unused = (name: string) => {
     const re = new RegExp(`(^|[^\\p{L}])${escapeRegExp(name)}($|[^\\p{L}])`, 'u');
