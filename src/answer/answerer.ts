@@ -1519,7 +1519,8 @@ export class Answerer {
     if (!passage) return this.abstain(intent, lang, program);
     // "Wer sitzt namentlich in der Jury?" is not answered by a sentence that names no one.
     // Whether names are published ("Will the names of our volunteers be published?") is no question for a name.
-    const asksPublication = intent === 'anonymity' && ASKS_PUBLICATION.test(req.text);
+    // Nor is "ohne dass unsere Stadt namentlich auftaucht": being named is what an anonymity question is about.
+    const asksPublication = intent === 'anonymity';
     if (!asksPublication && ASKS_NAME.test(req.text) && !PERSON_NAME.test(passage.quote)) return this.abstain(intent, lang, program);
     // "Wie viel Geld stellt der Bund insgesamt bereit?" is not answered by an amount per project.
     // Nor by a sentence that names no total at all ("Landkreise zahlen einen Eigenbeitrag von 2.500 Euro").

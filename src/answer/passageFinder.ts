@@ -328,6 +328,8 @@ const AMOUNT = /\d[\d.,]*\s*(euro|€|prozent|%)|\d+\s*beratungstag/i;
 const MAXIMUM = /maximal|höchstens|höchste|maximum|bis zu|at most|maximum/i;
 
 /** What the applicant pays itself, said and asked. */
+/** The rate of the costs asked: "Wie viel Prozent …?", "Förderquote", "What percentage …?". */
+const RATE_ASKED = /wie ?viel prozent|welche[nrs]? (prozentsatz|anteil|quote)|förderquote|fördersatz|zuschussquote|\bpercentage\b|\bfunding rate\b|\bco-?funding rate\b|\bwhat share\b/i;
 const MONEY_IN_EUROS_ASKED = /(?<!\p{L})wie ?viel (\p{L}*geld|euro)(?!\p{L})|(?<!\p{L})wie hoch (ist|sind) (die|der) (fördersumme|zuwendung|zuschuss|förderbetrag|preisgeld)|\bhow much (money|funding)\b/iu;
 const EURO_AMOUNT = /\d[\d.,]*\s*(euro|€|eur\b|mio|millionen)|(€|eur)\s*\d/i;
 /** A call saying it pays out no money at all ("Es werden keine Zuschüsse … ausgezahlt", "ein reines Beratungsprogramm"). */
@@ -389,9 +391,9 @@ export function findOutcomeTold(kb: KnowledgeBase, docIds: ReadonlySet<string>, 
   return told && { docId: told.docId, quote: told.quote };
 }
 /** A sentence about the second stage ("Die Verfasser positiv bewerteter Skizzen werden aufgefordert, … einen förmlichen Förderantrag vorzulegen"). */
-const SECOND_STAGE_SENTENCE = /vollantr(a|ä)g|zweite(n)? (stufe|phase)|stufe 2\b|förmlichen? (förder)?antrag|förderantrag|werden aufgefordert|positiv bewertete|full (application|proposal)|second stage|stage 2\b|\binvited\b/i;
+const SECOND_STAGE_SENTENCE = /vollantr(a|ä)g|zweite[nr]? (verfahrens)?(stufe|phase)|stufe 2\b|förmliche[nr]? (förder|zuwendungs)?antr(a|ä)g|förderantr(a|ä)g|werden aufgefordert|positiv bewertete|full (application|proposal)|second stage|stage 2\b|\binvited\b/i;
 /** The first stage of a two-stage procedure: the expression of interest or the outline. */
-export const FIRST_STAGE_SENTENCE = /interessenbekundung|interessensbekundung|skizze|stufe 1\b|erste(n)? (stufe|phase)|concept notes?\b|\boutlines?\b|expressions? of interest|first stage|stage 1\b/i;
+export const FIRST_STAGE_SENTENCE = /interessenbekundung|interessensbekundung|skizze|stufe 1\b|erste[nr]? (verfahrens)?(stufe|phase)|concept notes?\b|\boutlines?\b|expressions? of interest|first stage|stage 1\b/i;
 
 /** The second stage of a two-stage procedure, when the question asks for it. */
 const SECOND_STAGE = /vollantr(a|ä)g|full (application|proposal)|zweite(n)? (stufe|phase)|second stage|förmliche[nr]? (zuwendungs|förder)?antr(a|ä)g|formal application/i;
@@ -1162,7 +1164,9 @@ export function findPassage(
       const stageContext = i > 0 && !FIRST_STAGE_SENTENCE.test(s) && !SECOND_STAGE_SENTENCE.test(s) ? `${sentences[i - 1]} ${s}` : before && PRONOUN_START.test(s) ? `${before} ${s}` : context;
       // A slide or page headed "Projektskizze" / "Vollantrag" tells the stage of the lines under it.
       const headedStage = h.chunk.section && (FIRST_STAGE_SENTENCE.test(h.chunk.section) || SECOND_STAGE_SENTENCE.test(h.chunk.section)) && h.chunk.section.length <= 80 ? `${h.chunk.section}: ` : '';
-      const stage = intent === 'deadline' ? 0 : stageFit(`${headedStage}${stageContext}`, query);
+      // A heading of one stage ("7.2.2 Vorlage förmlicher Förderanträge") decides, whatever the sentence before recalls of the other.
+      const oneStageHeading = headedStage !== '' && FIRST_STAGE_SENTENCE.test(headedStage) !== SECOND_STAGE_SENTENCE.test(headedStage) && !FIRST_STAGE_SENTENCE.test(s) && !SECOND_STAGE_SENTENCE.test(s);
+      const stage = intent === 'deadline' ? 0 : stageFit(oneStageHeading ? headedStage : `${headedStage}${stageContext}`, query);
       score += stage;
       if (intent === 'deadline') score += deadlineFit(s, query) + afterSelectionStep(s, query) + (SECOND_STAGE.test(query) && SECOND_STAGE_SENTENCE.test(context) ? 2.5 : 0);
       // A section headed for this kind of question ("Wer kann teilnehmen?", "Kontakt") vouches for its sentences.
@@ -1230,6 +1234,12 @@ export function findPassage(
       // "E-Mail: … Telefon: …": a line of a contact card, which answers whom to ask, not how to apply.
       if (intent !== 'contact' && /^(e-?mail|telefon|tel\.|fax|telefax|phone|internet|web)\s*:/i.test(s)) score -= 3;
       if (intent === 'money' && /\d/.test(s)) score += 1;
+      // "Wie viel Prozent der Kosten übernimmt der Bund?": the rate, not the cap in euros.
+      // A rate beside the own share ("Förderquote 70 %, Eigenanteil 30 %") is one; the own share alone is not, nor a cap on combined funding.
+      if (intent === 'money' && RATE_ASKED.test(query) && !OWN_SHARE_ASKED.test(query)) {
+        const rates = s.replace(/(eigenanteil|eigenmittel|eigenbeitrag|own (share|contribution))\D{0,30}\d+\s*(%|prozent|percent)/gi, ' ');
+        score += /\d\s*(%|prozent|percent|v\.\s?h\.)/i.test(rates) ? (/kombin|kumul|doppelt gefördert|combin|cumul/i.test(s) ? 0 : 2) : -1;
+      }
       // "Wie viele Kommunen werden 2027 ausgewählt?" is not answered by how many an earlier round had.
       if ((counted || /\bwie viele\b|\bhow many\b/i.test(query)) && aboutEarlierRound(s) && !aboutEarlierRound(query)) score -= 3;
       // A second round's call looks back on the first ("Rückblick auf die erste Runde: … wählte eine Jury 18 Kommunen aus"): not what holds now.

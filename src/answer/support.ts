@@ -279,6 +279,9 @@ function isUnknownTerm(f: string, raw: string, topic: Topic): boolean {
   return verdict;
 }
 
+/** Roles of people in an administration or association: "-leiterin", "Dezernent", "Beigeordneter", "Kämmerin", "Vorsitzende". */
+const ROLE_ENDING = /(leiter|leiterin|leitung|dezernent|dezernentin|beigeordnete|beigeordneter|kämmerer|kämmerin|vertreter|vertreterin|beauftragte|beauftragter|referent|referentin|sachbearbeiter|sachbearbeiterin|mitarbeiter|mitarbeiterin|bürgermeister|bürgermeisterin|landrat|landrätin|vorsitzende|vorsitzender|geschäftsführer|geschäftsführerin)$/i;
+
 /** Kinds of applicant: a compound ending in one ("Hansestadt", "Ortsgemeinde", "Sportverein") names an applicant, not a topic. */
 const APPLICANT_HEADS = ['stadt', 'gemeind', 'kreis', 'verein', 'kommun', 'amt', 'verband', 'bezirk'];
 
@@ -288,6 +291,8 @@ function judgeTerm(f: string, raw: string, topic: Topic): boolean {
   // A synonym the texts use ("Webinar" for "Informationsveranstaltung"): the topic is known.
   if (topic.synonyms?.foundBy(f, (a) => stems.has(a) || hasPrefix(topic.sortedStems ?? [], a))) return false;
   if (f.length >= 8 && APPLICANT_HEADS.some((h) => f.endsWith(h))) return false;
+  // "unsere Fachbereichsleiterin", "der Erste Beigeordnete": a person in the asker's office, who would sign or apply, not a topic.
+  if (raw.length >= 8 && ROLE_ENDING.test(raw)) return false;
   // Feminine and plural forms of question words ("Ansprechpartnerin", "Bürgermeisterinnen").
   const base = f.replace(/(innen|in)$/, '');
   if (base !== f && [base, stem(base)].some((b) => DOMAIN.has(b) || stems.has(b))) return false;

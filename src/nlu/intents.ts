@@ -57,6 +57,8 @@ const PATTERNS: Record<(typeof INTENTS)[number], RegExp[]> = {
     /\d[\d.]*\s*(ew|einwohner\p{L}*)(?!\p{L}).{0,80}(?<!\p{L})(bewerbung|antrag|teilnahme|mitmachen)(?!\p{L}).{0,20}(?<!\p{L})(möglich|drin|ok)(?!\p{L})/u,
     // "Hätte uns das WIR-Programm bei einer Integrationsstrategie gefördert?": whether the asker would have been funded.
     /(?<!\p{L})(hätte|hätten|würde|würden|wird|könnte|könnten)\s+(uns|unsere?\s+\p{L}+)(?!\p{L}).{0,60}(?<!\p{L})(gefördert|fördern)(?!\p{L})/u,
+    // "3.400 Einwohner … Haben wir überhaupt eine Chance?", "Do we stand a chance?": whether applying is worth it at all.
+    /(?<!\p{L})(haben|hätten) (wir|unsere? \p{L}+) (\p{L}+ ){0,5}(überhaupt )?(eine |keine )?chance(?!\p{L})|\bstand a chance\b|\b(do|would) we have a chance\b/u,
     // "2.600 Einwohner – reicht das für Spielinsel?", "Erreichen wir die Mindestgröße?": whether the size fits.
     /(?<!\p{L})(reicht|genügt) (das|es)( \p{L}+)? für(?!\p{L})|mindestgröße|mindesteinwohnerzahl|einwohnergrenze|größengrenze/u,
     /aimed at|target group|who is (it|this|the \w+) for|who (is|are) eligible|\b(wer|welche \w+) (kann|darf|können|dürfen|ist)\b.{0,40}(bewerb|teilnehm|antrag|beantrag|mitmach|berechtigt)/,
@@ -129,6 +131,9 @@ const FUNDABLE = /förderfähig\p{L}*|gefördert werden|fördern lassen|(?<!\p{L
  * applicant, "Gemeinden" and "Gemeindeverwaltung" are.
  */
 export const APPLICANT_SUBJECT = /(?<!\p{L})(wir|uns|unser\p{L}*|ich|gemeinde(n|verwaltung)?|stadt|städte|kommune\p{L}*|landkreis\p{L}*|kreis|kreise|verein\p{L}*|träger\p{L}*|organisation\p{L}*|amt|ämter|verband|verbände|verbandsgemeinde\p{L}*|markt|märkte|dorf|dörfer|ortsgemeinde\p{L}*|samtgemeinde\p{L}*|we|us|our|municipalit\p{L}*|towns?|city|cities|districts?|county|counties|associations?|organi[sz]ations?|applicants?)(?!\p{L})/u;
+/** An applicant asked about as acting on its own: "Kann unser Landkreis selbst …", "Can a district apply directly …". */
+const APPLYING_ITSELF = /(?<!\p{L})(kann|können|darf|dürfen)\s+(unser\p{L}*|ein\p{L}*|der|die|das)?\s*(\p{L}+\s+){0,2}(gemeinde|stadt|kommune|landkreis|kreis|verein|amt|verband)\p{L}*\s+(selbst|direkt|eigenständig|allein)(?!\p{L})|\b(can|may) (a|an|our|the) (\w+ )?(municipality|town|city|district|county|association) (itself |directly |on its own )/u;
+
 /** Classifies a message by patterns (German and English) with typo-tolerant keywords. */
 export function classifyIntent(text: string): IntentResult {
   // "Welche Begleitung außer dem Zuschuss …?", "Apart from the grant, what help …?": the money set aside is not what is asked.
@@ -170,6 +175,8 @@ export function classifyIntent(text: string): IntentResult {
   if (matched.has('benefits') && /besides (the )?money|außer (dem )?geld|neben (dem )?geld|other support|non-financial|what else/.test(t)) all = ['benefits', ...all.filter((i) => i !== 'benefits')];
   // "Wer bezahlt das Projekt – von wem kommt das Geld?" asks who funds it, though it names money.
   if (matched.has('funder') && /\bwer (be)?zahlt|von wem|woher (kommt|stammt)|aus wessen|wessen (geld|mittel|budget)|welche[sr]? (ressort|ministerium)|aus welche[mn] (ressort|ministerium|haushalt|budget|topf)|who (funds|funded|pays|paid|finances|financed)/.test(t)) all = ['funder', ...all.filter((i) => i !== 'funder')];
+  // "Kann unser Landkreis selbst Fördermittel bekommen?": whether that applicant may apply itself, though it names money.
+  if (matched.has('eligibility') && APPLYING_ITSELF.test(t)) all = ['eligibility', ...all.filter((i) => i !== 'eligibility')];
   // "In den Metadaten steht „status: published“. Heißt das, die Bewerbung läuft noch?": what the question sentence asks comes first.
   const asked = lastQuestion(t);
   // "Passt das?", "Stimmt das?" only confirm what came before: too short to tell the kind.
