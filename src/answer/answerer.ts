@@ -2,7 +2,7 @@ import type { KnowledgeBase } from '../knowledge/knowledgeBase.js';
 import { APPLICANT_SUBJECT, AUTHOR_QUESTION, classifyIntent, CONTACT_TIMES, FACTUAL_INTENTS, type Intent } from '../nlu/intents.js';
 import type { Lang } from '../nlu/language.js';
 import type { ProgramDetector } from '../nlu/programDetector.js';
-import { extractDistrict, extractEntityType, extractProfileFacts, stateMentions, type ProfileFacts } from '../nlu/profileEntities.js';
+import { extractDistrict, extractEntityType, extractPopulation, extractProfileFacts, stateMentions, type ProfileFacts } from '../nlu/profileEntities.js';
 import { englishContentWords, type TermList } from '../nlu/termList.js';
 import { deadlineStatus, findDates, type DeadlineStatus } from '../programs/deadlineStatus.js';
 import { evaluateEligibility, type ApplicantProfile, type Verdict, type VerdictReason } from '../programs/eligibility.js';
@@ -13,8 +13,9 @@ import { detectLanguage } from '../nlu/language.js';
 import { asksToApplyAgain, findPriorRoundRule } from './priorRounds.js';
 import { askedPlaces, findClosedList, findMissingRequirement, findNamedCondition, findNamedExclusion } from './namedExclusions.js';
 import { askedMembers, jointCap, jointMaxMembers, jointRefused, partnerPopulations } from './jointApplications.js';
+import { workOut } from './grantCalculator.js';
 import { describingWordsOut, findSentence, FIRST_STAGE_SENTENCE, jointAmountAfter } from './passageFinder.js';
-import { allChunksOf, asksAboutPeople, asksSecondStage, RESOLUTION_ASKED, RESOLUTION_SAID, channelRefused, findRelativeDeadline, INFO_EVENT, samePeople, BY_CHANNEL, LATER_HANDED_IN, OUTCOME, SIGN_UP, aboutEarlierRound, deadlineWithHour, findOutcomeTold, laterOpenDeadline, NO_MONEY_SAID, relativeDeadlineDate, contactHours, listItemRuling, purchasePriceLimit, grantRate, earlierOpenRound, rollingApplications, sameDeadlineWithYear, findAmountLimits, findByline, findPublicationDate, kindOfNamedPlace, hasIntentCue, otherKindDeadline, passesOnApplications, secondStageDeadline, textsSay, findDuration, findExpansion, findFaqAnswer, findPassage, findWhenPassage, isApplicationDeadline, movedDeadline, furtherSignature, EARLIER_ROUND_ASKED } from './passageFinder.js';
+import { allChunksOf, asksAboutPeople, asksSecondStage, RESOLUTION_ASKED, RESOLUTION_SAID, channelRefused, findRelativeDeadline, INFO_EVENT, samePeople, BY_CHANNEL, LATER_HANDED_IN, OUTCOME, SIGN_UP, aboutEarlierRound, deadlineWithHour, findOutcomeTold, laterOpenDeadline, NO_MONEY_SAID, relativeDeadlineDate, contactHours, listItemRuling, purchasePriceLimit, earlierOpenRound, rollingApplications, sameDeadlineWithYear, findAmountLimits, findByline, findPublicationDate, kindOfNamedPlace, hasIntentCue, otherKindDeadline, passesOnApplications, secondStageDeadline, textsSay, findDuration, findExpansion, findFaqAnswer, findPassage, findWhenPassage, isApplicationDeadline, movedDeadline, furtherSignature, EARLIER_ROUND_ASKED } from './passageFinder.js';
 import { COUNT_QUESTION, countedWord, countedPattern, coverage, focusTerms, isQuestionWord, NUMBER_WORD, unknownTopic } from './support.js';
 import type { Answer, Citation, Suggestion } from './types.js';
 import { escapeMarkdown } from '../bot/markdown.js';
@@ -107,8 +108,6 @@ const RULES_ASKED: { asked: RegExp; said: RegExp }[] = [
 
 /** A joint application asked about: its amounts may differ from a single one's. */
 const JOINT_ASKED = /\bgemeinsam|\bverbund|\bzusammen mit|\bpartnergemeinde|\bjoint|\btogether with\b/i;
-/** A cap that holds per year or per part, not per project: no total can be worked out from it. */
-const CAP_PER_PERIOD = /\b(pro|je|per) (jahr|haushaltsjahr|kalenderjahr|monat|year|month)\b|\bjährlich|\bannual/i;
 
 /** Making a project run longer: "verlängert", "Verlängerung", "extended", "extension". */
 const EXTENSION_ASKED = /\bverläng\p{L}*|\bextend\p{L}*|\bextension\b|\bprolong\p{L}*/iu;
@@ -693,7 +692,7 @@ function asksDuration(text: string): boolean {
  * A project's own costs named in a question ("ein Dorffest mit 3.000 Euro Gesamtkosten", "a project
  * costing EUR 40,000", "Kosten von rund 12.000 Euro"): the amount, read as people write numbers.
  */
-const PROJECT_COST = /(\d{1,3}(?:[.,\u00a0 ]\d{3})+|\d+)\s*(?:euro|eur|€)\b(?=.{0,40}\b(?:gesamtkosten|kosten|ausgaben|budget|volumen)\b)|\b(?:gesamtkosten|kosten|kostet|ausgaben|budget|volumen|costs?|costing)\b\D{0,30}?(\d{1,3}(?:[.,\u00a0 ]\d{3})+|\d+)\s*(?:euro|eur|€)/i;
+const PROJECT_COST = /(\d{1,3}(?:[.,\u00a0 ]\d{3})+|\d+)\s*(?:euro|eur|€)(?!\p{L})(?=.{0,40}(?<!\p{L})(?:gesamtkosten|kosten|ausgaben|budget|volumen)(?!\p{L}))|(?<!\p{L})(?:gesamtkosten|kosten|kostet|ausgaben|budget|volumen|costs?|costing)(?!\p{L})\D{0,30}?(\d{1,3}(?:[.,\u00a0 ]\d{3})+|\d+)\s*(?:euro|eur|€)/iu;
 function projectCost(text: string): number | undefined {
   // "EUR 2,000" is "2,000 Euro".
   const m = text.replace(/(?:\bEUR|€)\s*(\d[\d.,]*\d|\d)/g, '$1 Euro').match(PROJECT_COST);
@@ -995,23 +994,27 @@ export class Answerer {
   }
 
   /**
-   * The grant for a project's eligible costs, worked out from the call's one rate and its cap per project:
-   * "90 % von 450.000 Euro sind 405.000 Euro; Ihr Eigenanteil läge bei 45.000 Euro." Nothing when the texts
-   * give no single rate, or a cap per year.
+   * The grant for a project's eligible costs, worked out from the call's rate, cap and minimum (see grantCalculator):
+   * "Rechnerisch: 90 % von 450.000 Euro = 405.000 Euro; Ihr Eigenanteil läge bei 45.000 Euro." Rates for other groups
+   * are named beside it; nothing when the texts give no rate that holds for the asker.
    */
-  private workedGrant(kb: KnowledgeBase, docIds: ReadonlySet<string>, cost: number, cap: { amount: number; quote: string; docId: string } | undefined, lang: Lang): { text: string; quotes: { docId: string; quote: string }[] } | undefined {
-    const rate = grantRate(kb, docIds);
-    if (!rate || (cap && CAP_PER_PERIOD.test(cap.quote))) return undefined;
+  private workedGrant(kb: KnowledgeBase, docIds: ReadonlySet<string>, cost: number, question: string, minimum: { amount: number; quote: string; docId: string } | undefined, lang: Lang): { text: string; quotes: { docId: string; quote: string }[] } | undefined {
+    const worked = workOut(kb, docIds, cost, question, extractPopulation(question), minimum);
+    if (!worked) return undefined;
     const t = this.deps.t;
     const money = (n: number) => formatNumber(lang, Math.round(n * 100) / 100);
-    const raw = (cost * rate.rate) / 100;
-    const capped = cap !== undefined && Number.isFinite(cap.amount) && raw > cap.amount;
-    const grant = capped ? cap.amount : raw;
-    const values = { rate: formatNumber(lang, rate.rate), cost: money(cost), raw: money(raw), grant: money(grant), cap: cap ? money(cap.amount) : '', own: money(cost - grant) };
-    const key = capped ? 'passage.workedCapped' : rate.upTo ? 'passage.workedUpTo' : 'passage.worked';
-    const quotes = [{ docId: rate.docId, quote: rate.quote }];
-    if (cap && cap.quote !== rate.quote) quotes.push({ docId: cap.docId, quote: cap.quote });
-    return { text: `${t(lang, key, values)} ${t(lang, 'passage.workedNote')}`, quotes };
+    const rate = (r: { value: number }) => formatNumber(lang, r.value);
+    const values = { rate: rate(worked.rate), cost: money(cost), raw: money(worked.raw), grant: money(worked.grant), cap: worked.cap ? money(worked.cap.value) : '', min: worked.belowMinimum ? money(worked.belowMinimum.amount) : '', own: money(cost - worked.grant) };
+    const caps = worked.caps.map((c) => `${money(c.value)} ${lang === 'de' ? 'Euro' : 'EUR'}${c.label ? ` (${c.label})` : ''}`).join(lang === 'de' ? ' bzw. ' : ' or ');
+    const key = worked.belowMinimum ? 'passage.workedBelowMinimum' : worked.aboveEveryCap ? 'passage.workedAboveCaps' : worked.cap ? 'passage.workedCapped' : worked.rate.upTo ? 'passage.workedUpTo' : 'passage.worked';
+    const parts = [t(lang, key, { ...values, caps })];
+    if (worked.caps.length && !worked.aboveEveryCap) parts.push(t(lang, 'passage.workedCapsDiffer', { caps }));
+    for (const o of worked.others) parts.push(t(lang, 'passage.workedOther', { who: o.rate.condition?.phrase ?? '', rate: rate(o.rate), grant: money(o.grant) }));
+    parts.push(t(lang, 'passage.workedNote'));
+    const quotes = [worked.rate, ...worked.others.map((o) => o.rate), ...(worked.cap ? [worked.cap] : []), ...worked.caps, ...(worked.belowMinimum ? [worked.belowMinimum] : [])]
+      .map((f) => ({ docId: f.docId, quote: f.quote }))
+      .filter((q, i, all) => all.findIndex((x) => x.quote === q.quote) === i);
+    return { text: parts.join(' '), quotes };
   }
 
   abstain(intent: Intent, lang: Lang, program?: Program): Answer {
@@ -1365,7 +1368,7 @@ export class Answerer {
     if (cost !== undefined) {
       const limits = findAmountLimits(kb, docIds);
       // "Zuwendungsfähige Ausgaben von 450.000 Euro – wie viel bekommen wir?": the grant worked out from the one rate and the cap.
-      const worked = JOINT_ASKED.test(req.text) ? undefined : this.workedGrant(kb, docIds, cost, limits.max, lang);
+      const worked = JOINT_ASKED.test(req.text) && !/verbund/i.test(req.text) ? undefined : this.workedGrant(kb, docIds, cost, req.text, limits.min, lang);
       if (worked) return this.answerOf(program, intent, worked.text, worked.quotes.map((q) => this.citation(program, q.docId, q.quote)), lang);
       if (limits.min && cost < limits.min.amount) {
         const amount = (n: number) => formatNumber(lang, n);

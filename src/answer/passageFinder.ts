@@ -490,7 +490,7 @@ export function otherKindDeadline(kb: KnowledgeBase, docIds: ReadonlySet<string>
 const WRITTEN_AMOUNT = String.raw`(?:(?:EUR|€)\s*)?(\d{1,3}(?:[.,\u00a0 ]\d{3})+|\d+)(?:\s*(?:euro|eur|€)\b)?`;
 /** A lower limit of a grant ("Zuwendungen unter 5.000 Euro werden nicht bewilligt", "Mindestfördersumme: 5.000 Euro", "minimum grant is EUR 5,000"). */
 const MINIMUM = new RegExp(
-  String.raw`\b(?:zuwendungen|förderungen|fördersummen|förderbeträge|beträge|zuschüsse|grants|awards)\s+(?:unter|von weniger als|below|under|of less than)\s+${WRITTEN_AMOUNT}\s+(?:werden|sind|können|are|will)\s+(?:nicht|not)|\bmindest(?:förder|zuwendungs)?(?:summe|betrag|höhe|zuwendung)\w*\s*(?::|von|beträgt|liegt bei)?\s*${WRITTEN_AMOUNT}|\bbagatellgrenze\D{0,40}?${WRITTEN_AMOUNT}|\bminimum (?:grant|funding|amount)\D{0,20}?${WRITTEN_AMOUNT}`,
+  String.raw`\b(?:zuwendungen|förderungen|fördersummen|förderbeträge|beträge|zuschüsse|grants|awards|zuwendung|förderung)\s+(?:unter|von weniger als|below|under|of less than)\s+${WRITTEN_AMOUNT}\s+(?:werden|wird|sind|können|are|will)\s+(?:nicht|not)|\bmindest(?:förder|zuwendungs)?(?:summe|betrag|höhe|zuwendung)\w*\s*(?::|von|beträgt|liegt bei)?\s*${WRITTEN_AMOUNT}|\bbagatellgrenze\D{0,40}?${WRITTEN_AMOUNT}|\bminimum (?:grant|funding|amount)\D{0,20}?${WRITTEN_AMOUNT}`,
   'i',
 );
 /** "Die Förderung beträgt mindestens 500 Euro und höchstens 3.000 Euro": a lower limit in the sentence on the grant. */
@@ -508,30 +508,6 @@ function amountOf(m: RegExpMatchArray): number {
  */
 const GRANT_WORDS = /zuwendung|förder|zuschuss|gewährt|grant|funding|award/i;
 
-/** "90 Prozent der zuwendungsfähigen Ausgaben", "bis zu 80 % der förderfähigen Kosten", "75% of eligible costs". */
-const RATE_OF_COSTS = /(?:\b(bis zu|höchstens|maximal|up to|at most)\s+)?(\d{1,3}(?:,\d+)?)\s*(?:prozent|%|percent)\s+(?:der|of(?: the)?|of their)\s+(?:\p{L}+\s+){0,2}?(?:ausgaben|kosten|gesamtausgaben|gesamtkosten|projektkosten|projektausgaben|costs|expenses|expenditure)(?!\p{L})/iu;
-/** Words before a rate that make it the applicant's part, not the grant's. */
-const OWN_PART_BEFORE = /eigen|own\b|selbst|kofinanz|co-?financ|trägt die (gemeinde|kommune|stadt)|bringen?\b/i;
-
-/**
- * The one rate of the costs that the grant covers, with its sentence; undefined when the texts give none
- * or several different ones (a table by size class, a different rate for joint projects): then nothing is worked out.
- */
-export function grantRate(kb: KnowledgeBase, docIds: ReadonlySet<string>): { rate: number; upTo: boolean; docId: string; quote: string } | undefined {
-  let found: { rate: number; upTo: boolean; docId: string; quote: string } | undefined;
-  for (const chunk of allChunksOf(kb, docIds)) {
-    for (const s of chunk.sentences) {
-      const m = s.match(RATE_OF_COSTS);
-      if (!m || m.index === undefined || PAST_ROUND.test(s)) continue;
-      if (OWN_PART_BEFORE.test(s.slice(Math.max(0, m.index - 60), m.index))) continue;
-      const rate = Number(m[2].replace(',', '.'));
-      if (!(rate > 0 && rate <= 100)) continue;
-      if (found && found.rate !== rate) return undefined;
-      found ??= { rate, upTo: m[1] !== undefined, docId: chunk.docId, quote: s };
-    }
-  }
-  return found;
-}
 
 type AmountLimit = { amount: number; quote: string; docId: string };
 

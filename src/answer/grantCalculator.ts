@@ -1,0 +1,183 @@
+import type { KnowledgeBase } from '../knowledge/knowledgeBase.js';
+import { parseQuantity } from '../nlu/numbers.js';
+import { aboutEarlierRound, allChunksOf } from './passageFinder.js';
+
+/**
+ * Works out a grant from a call's own figures: the rate of the eligible costs, the cap per project and
+ * the minimum grant, each read from a sentence of the text that is quoted with the result. Rates and caps
+ * may hold only for some applicants ("für finanzschwache Kommunen bis zu 90 Prozent", "up to 85 % for
+ * municipalities with fewer than 10,000 inhabitants", "höchstens 400 000 Euro je Verbundvorhaben"):
+ * the one that fits what the question tells is used, the others are named beside it.
+ */
+
+/** Whom a figure holds for: a range of inhabitants, or the call's own words for a group ("finanzschwache Kommunen"). */
+export type Condition = { population: { min: number; max: number }; phrase: string } | { words: string; phrase: string };
+
+export type Figure = { value: number; upTo: boolean; condition?: Condition; label?: string; docId: string; quote: string };
+
+/** "bis zu 80 Prozent", "70 %", "up to 85 %". */
+const PERCENT = /(?:\b(bis zu|höchstens|maximal|up to|at most)\s+)?(\d{1,3}(?:,\d+)?)\s*(?:prozent|%|percent|v\.\s?h\.)(?!\p{L})/giu;
+/** A sentence that sets the grant's rate (not the own share, not a limit of one kind of cost). */
+const RATE_SAID = /förderquote|fördersatz|zuschussquote|funding rate|co-?funding rate|(zuwendung|förderung|zuschuss|grant)\p{L}*\s+(beträgt|beträgt bis zu|liegt bei|is|covers)|\d\s*(prozent|%|percent)\s+(der|of(?: the)?)\s+(\p{L}+\s+){0,2}?(ausgaben|kosten|gesamtausgaben|gesamtkosten|projektkosten|costs|expenses|expenditure)(?!\p{L})|(übernimmt|übernehmen|erstattet|fördert|covers)\s+(das land|der bund|die stiftung|der fonds|the foundation|the fund)?\s*(bis zu\s+|up to\s+)?\d/iu;
+/** Rates that are not the grant's: the own share, a share of one kind of cost, combined public funding. */
+const NOT_GRANT_RATE = /kombin|kumul|doppelt gefördert|combin|cumul|öffentliche förderung insgesamt|personal\p{L}*\s+(bis zu|höchstens)|ausstattung\p{L}*\s+(sind\s+)?(bis zu|höchstens)|staff costs|overheads?|pauschal|flat rate|abschlag|instal?ment|ausgezahlt|paid/iu;
+const OWN_SENTENCE = /eigenanteil|eigenmittel|eigenbeitrag|eigenen (haushalts)?mitteln|themselves|own (share|contribution|funds)|selbst (tragen|aufbringen|zahlen)|co-?financ/iu;
+const GRANT_RATE_NAMED = /förderquote|fördersatz|zuschussquote|funding rate|(zuwendung|förderung|zuschuss|grant)\p{L}*\s+(beträgt|is|amounts)/iu;
+const OWN_PART = /eigen\p{L}*|own (share|contribution)|selbst|kofinanz\p{L}*|co-?financ\p{L}*/iu;
+
+/** "höchstens 250 000 Euro je Einzelvorhaben", "grant up to €15,000", "Höchstbetrag der Zuwendung 200.000 €". */
+const CAP = /\b(?:höchstens|maximal|bis zu|max\.|up to|at most|a maximum of|höchstbetrag(?: der zuwendung)?|maximum grant)(?:\s+(?:jedoch|aber|allerdings|insgesamt|however|of))?\s*:?\s+(?:(?:EUR|€)\s*(\d{1,3}(?:[.,\u00a0 ]\d{3})+|\d+)|(\d{1,3}(?:[.,\u00a0 ]\d{3})+|\d+)\s*(?:euro|eur|€))/giu;
+/** Sentences whose euro limits are not a grant's cap per project. */
+const NOT_A_CAP = /de-?minimis|insgesamt stehen|stehen .{0,60}zur verfügung|gesamtbudget|total budget|\b(pro|je|per) (jahr|haushaltsjahr|monat|year|month)\b|jährlich|annual|honorar|personal\p{L}*|reise\p{L}*|travel|ausstattung|equipment|fahrtkosten|eigenanteil|own contribution|einzelpreis|anschaffung/iu;
+const GRANT_WORDS = /zuwendung|förder|zuschuss|grant|funding|award|höchstbetrag|finanziert|übernimmt|erstattet/i;
+
+/** "weniger als 10.000 Einwohnern", "fewer than 10,000 inhabitants", "20.001 bis 100.000 Einwohner". */
+const POPULATION_BOUND = /(weniger als|unter|bis zu|höchstens|bis|mehr als|über|ab|mindestens|fewer than|less than|under|up to|more than|over|at least)\s+(\d{1,3}(?:[.,\s]\d{3})+|\d+)\s*(einwohner\p{L}*|inhabitants|residents)/iu;
+const POPULATION_RANGE = /(\d{1,3}(?:[.,\s]\d{3})+|\d+)\s*(?:bis|–|-|to|and)\s*(\d{1,3}(?:[.,\s]\d{3})+|\d+)\s*(einwohner\p{L}*|inhabitants|residents)/iu;
+/** A table row keyed by size: "bis 5.000: …", "20.001 bis 100.000: …", "über 100.000 | …". */
+const POPULATION_ROW = /^(ab|über|mehr als|bis|unter|up to|over)?\s*(\d{1,3}(?:[.,]\d{3})+|\d+)(?:\s*(?:bis|–|-|to)\s*(\d{1,3}(?:[.,]\d{3})+|\d+))?\s*(?:einwohner\p{L}*|inhabitants)?\s*[:|]/iu;
+/** "für finanzschwache Kommunen", "for applicants from rural districts". */
+const GROUP = /\b(?:für|for|bei)\s+((?:[\p{L}-]+\s+){0,4}?(?:kommunen|gemeinden|städte|landkreise|antragsteller\p{L}*|applicants|municipalities|towns|districts))(?!\p{L})/iu;
+
+const num = (x: string) => parseQuantity(x.replace(/\s/g, '.')) ?? NaN;
+
+function conditionOf(clause: string): Condition | undefined {
+  const row = clause.match(POPULATION_ROW);
+  if (row) {
+    const [lo, hi] = row[3] ? [num(row[2]), num(row[3])] : /^(bis|unter|up to)/i.test(row[1] ?? '') ? [0, num(row[2]) - (/unter/i.test(row[1]) ? 1 : 0)] : row[1] ? [num(row[2]) + (/über|mehr|over/i.test(row[1]) ? 1 : 0), Infinity] : [NaN, NaN];
+    if (!Number.isNaN(lo)) return { population: { min: lo, max: hi }, phrase: clause.slice(0, clause.indexOf(row[0]) + row[0].length - 1).trim() };
+  }
+  const range = clause.match(POPULATION_RANGE);
+  if (range) return { population: { min: num(range[1]), max: num(range[2]) }, phrase: range[0] };
+  const bound = clause.match(POPULATION_BOUND);
+  if (bound) {
+    const n = num(bound[2]);
+    const op = bound[1].toLowerCase();
+    const population = /weniger|unter|fewer|less|under/.test(op) ? { min: 0, max: n - 1 } : /bis|höchstens|up to/.test(op) ? { min: 0, max: n } : /mehr|über|more|over/.test(op) ? { min: n + 1, max: Infinity } : { min: n, max: Infinity };
+    return { population, phrase: bound[0] };
+  }
+  const group = clause.match(GROUP);
+  return group ? { words: group[1], phrase: group[1] } : undefined;
+}
+
+/** The clauses of a sentence that each may carry a figure of their own: "…; up to 85 % for …", "…, für Gemeinden unter 5.000 Einwohnern 90 %". */
+function clauses(sentence: string): string[] {
+  return sentence.split(/;\s+|,\s+(?=(?:für|for|bei)\s)/iu).filter((c) => c.trim());
+}
+
+/** The grant's rates the texts give, each with whom it holds for. */
+export function grantRates(kb: KnowledgeBase, docIds: ReadonlySet<string>): Figure[] {
+  const out: Figure[] = [];
+  for (const chunk of allChunksOf(kb, docIds)) {
+    for (const s of chunk.sentences) {
+      if (!RATE_SAID.test(s) || NOT_GRANT_RATE.test(s) || aboutEarlierRound(s)) continue;
+      // "Applicants must cover at least 30 % … themselves", "… sofern mindestens 10 Prozent … aus eigenen Mitteln": the own part, unless the grant's rate is named too.
+      if (OWN_SENTENCE.test(s) && !GRANT_RATE_NAMED.test(s)) continue;
+      const parts = clauses(s);
+      // A condition of the whole sentence holds for its one figure; with several clauses, each has its own.
+      const whole = parts.length === 1 ? conditionOf(s) : undefined;
+      for (const clause of parts) {
+        for (const m of clause.matchAll(PERCENT)) {
+          const before = clause.slice(Math.max(0, (m.index ?? 0) - 40), m.index);
+          if (OWN_PART.test(before)) continue;
+          const value = Number(m[2].replace(',', '.'));
+          if (!(value > 0 && value <= 100)) continue;
+          const condition = conditionOf(clause) ?? whole;
+          if (!out.some((f) => f.value === value && sameCondition(f.condition, condition))) out.push({ value, upTo: m[1] !== undefined, condition, docId: chunk.docId, quote: s });
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/** The grant's caps per project the texts give, each with what it is for ("je Verbundvorhaben", "Strand A"). */
+export function grantCaps(kb: KnowledgeBase, docIds: ReadonlySet<string>): Figure[] {
+  const out: Figure[] = [];
+  for (const chunk of allChunksOf(kb, docIds)) {
+    for (const s of chunk.sentences) {
+      if (!GRANT_WORDS.test(s) || aboutEarlierRound(s)) continue;
+      const whole = conditionOf(s);
+      // "Strand A "Meet": up to 12 months, grant up to €15,000": the row's key names what the cap is for.
+      const rowKey = s.match(/^([^:|]{2,40})[:|]/)?.[1].trim();
+      for (const clause of s.split(/;\s+|\.\s+/)) {
+        if (NOT_A_CAP.test(clause)) continue;
+        for (const m of clause.matchAll(CAP)) {
+          const value = num(m[1] ?? m[2]);
+          if (!Number.isFinite(value) || value < 100) continue;
+          const after = clause.slice((m.index ?? 0) + m[0].length).match(/^\s*(?:euro|eur|€)?\s*(?:je|pro|per|for each|for one)\s+([\p{L}-]+)/iu)?.[1];
+          // A row key that only names the figure ("Förderhöhe", "Maximum grant") says nothing of what the cap is for.
+          const label = after && !/^(gemeinde|kommune|antrag|vorhaben|projekt|project|municipality|applicant)$/i.test(after) ? after : rowKey && !POPULATION_ROW.test(`${rowKey}:`) && !/förder|zuschuss|zuwendung|höchst|betrag|summe|höhe|grant|funding|amount|maximum/i.test(rowKey) ? rowKey : undefined;
+          const condition = conditionOf(clause) ?? whole;
+          // The same sum said twice (key facts and body) is one cap.
+          if (!out.some((f) => f.value === value)) out.push({ value, upTo: true, label, condition, docId: chunk.docId, quote: s });
+        }
+      }
+    }
+  }
+  return out;
+}
+
+function sameCondition(a?: Condition, b?: Condition): boolean {
+  return (a?.phrase ?? '') === (b?.phrase ?? '');
+}
+
+/** Whether a figure holds for the asker: no condition, a size that fits, or a group the question names. */
+function fits(f: Figure, population: number | undefined, question: string): boolean | undefined {
+  const c = f.condition;
+  if (!c) return true;
+  if ('population' in c) return population === undefined ? undefined : population >= c.population.min && population <= c.population.max;
+  const key = c.words.split(/\s+/).filter((w) => w.length >= 6).sort((a, b) => b.length - a.length)[0];
+  return key !== undefined && question.toLowerCase().includes(key.toLowerCase().slice(0, 6)) ? true : undefined;
+}
+
+/** A label the question names ("Einzelvorhaben", "Strand A", "Verbund"). */
+function namedLabel(f: Figure, question: string): boolean {
+  if (!f.label) return false;
+  const q = question.toLowerCase();
+  const words = f.label.toLowerCase().replace(/[„“"»«]/g, '').split(/\s+/);
+  // "Strand A": a short key with its letter; "Verbundvorhaben": its front ("Verbund").
+  if (words.length >= 2 && words[1].length <= 2) return new RegExp(`\\b${words[0]}\\s+${words[1]}\\b`).test(q);
+  return words.some((w) => w.length >= 6 && q.includes(w.slice(0, Math.max(6, w.length - 6))));
+}
+
+export type Worked = {
+  rate: Figure;
+  raw: number;
+  grant: number;
+  cap?: Figure;
+  /** Caps that may hold, when the question does not tell which. */
+  caps: Figure[];
+  /** The worked-out sum lies above each of those caps. */
+  aboveEveryCap: boolean;
+  belowMinimum?: { amount: number; quote: string; docId: string };
+  others: { rate: Figure; grant: number }[];
+};
+
+/**
+ * The grant for a project's eligible costs; undefined when the texts give no rate, or several that the
+ * question cannot choose between and none holds for everyone.
+ */
+export function workOut(kb: KnowledgeBase, docIds: ReadonlySet<string>, cost: number, question: string, population: number | undefined, minimum?: { amount: number; quote: string; docId: string }): Worked | undefined {
+  const rates = grantRates(kb, docIds);
+  if (!rates.length) return undefined;
+  const verdicts = rates.map((r) => ({ r, fit: fits(r, population, question) }));
+  // A rate for the asker's own group or size comes before the general one.
+  const chosen = verdicts.find((v) => v.fit === true && v.r.condition) ?? verdicts.find((v) => v.fit === true);
+  if (!chosen) return undefined;
+  const caps = grantCaps(kb, docIds).filter((c) => fits(c, population, question) !== false);
+  const named = caps.filter((c) => namedLabel(c, question));
+  const applicable = named.length ? named : caps.filter((c) => fits(c, population, question) === true && (c.condition !== undefined || !caps.some((o) => o.condition && fits(o, population, question) === true)));
+  const compute = (r: Figure) => {
+    const raw = (cost * r.value) / 100;
+    const cap = applicable.length === 1 ? applicable[0] : undefined;
+    return { raw, cap, grant: cap && raw > cap.value ? cap.value : raw };
+  };
+  const main = compute(chosen.r);
+  // Several caps and the question names none: what it would be under each is said, not chosen.
+  const caps2 = !main.cap && applicable.length > 1 && applicable.some((c) => main.raw > c.value) ? applicable : [];
+  const highest = caps2.length ? Math.max(...caps2.map((c) => c.value)) : Infinity;
+  const others = verdicts.filter((v) => v.r !== chosen.r && v.fit === undefined && v.r.condition).map((v) => ({ rate: v.r, grant: Math.min(compute(v.r).grant, highest) }));
+  const belowMinimum = minimum && main.grant < minimum.amount ? minimum : undefined;
+  return { rate: chosen.r, raw: main.raw, grant: Math.min(main.grant, highest), cap: main.cap && main.raw > main.cap.value ? main.cap : undefined, caps: caps2, aboveEveryCap: main.raw > highest, belowMinimum, others };
+}
