@@ -270,6 +270,18 @@ function aliasesFromOrganisations(text: string, otherTexts: string[]): string[] 
     const re = new RegExp(`(^|[^\\p{L}])${escapeRegExp(name)}($|[^\\p{L}])`, 'u');
     return !otherTexts.some((t) => re.test(t));
   };
+  // A newsletter or letter that carries a call: "Mit dem Förderaufruf „OrtsZeit – Räume für Begegnung“ unterstützt …". Only a name
+  // the text comes back to (a table of contents, a date line): one mention may be another programme named in passing.
+  for (const m of text.matchAll(/(?<![\p{L}])(?:förderaufruf|förderprogramm|bundesprogramm|landesprogramm|programm|wettbewerb|ideenwettbewerb|förderrichtlinie|fonds|call|programme|program|fund|competition)\s+[„"“»]([^„“”"«\n]{3,60})[“”"«]/giu)) {
+    const name = m[1].trim();
+    const head = name.split(/\s+[–—-]\s+/)[0].trim();
+    const mentions = text.split(new RegExp(escapeRegExp(head.split(/\s+/)[0]), 'i')).length - 1;
+    if (mentions < 2 || head.length < 4) continue;
+    found.add(name);
+    found.add(head);
+    const withoutYear = head.replace(YEAR_AT_END, '').trim();
+    if (withoutYear.length >= 4) found.add(withoutYear);
+  }
   return [...found].filter((n) => !STATES.some((st) => st.patterns.test(n.toLowerCase())) && unused(n)).map((n) => (/^\p{L}{3}$/u.test(n) && /\p{Lu}/u.test(n) ? n : n.toLowerCase()));
 }
 
@@ -281,6 +293,16 @@ function withInflections(aliases: string[]): string[] {
     if (m && !/(ung|heit|keit|schaft|nahme|stelle|runde|reihe|woche)$/.test(m[1])) out.add(`${m[1]}n${m[2]}`);
   }
   return [...out];
+}
+
+/** Titles of texts that carry news, not a call of their own. */
+const CARRIER_TITLE = /newsletter|rundbrief|rundschreiben|infobrief|informationsbrief|mitteilungsblatt|ausgabe \d|news(letter)?\b|bulletin/i;
+
+/** The name of the call a newsletter announces: "Förderaufruf „OrtsZeit – Räume für Begegnung“" gives "OrtsZeit". */
+function carriedCallName(text: string): string | undefined {
+  const m = text.match(/(?<![\p{L}])(?:förderaufruf|förderprogramm|bundesprogramm|landesprogramm|wettbewerb|ideenwettbewerb|call for proposals|funding call)\s+[„"“»]([^„“”"«\n]{3,60})[“”"«]/iu);
+  const head = m?.[1].split(/\s+[–—-]\s+/)[0].trim();
+  return head && head.length >= 4 ? head : undefined;
 }
 
 /** Programmes for the answering side: curated ones, plus one derived from each uncurated source. */
@@ -301,7 +323,8 @@ export function buildPrograms(files: { program: ProgramFile }[], docs: SourceDoc
   for (const doc of docs) {
     if (covered.has(doc.id)) continue;
     // A guideline's long title ("Richtlinie des Sächsischen Staatsministeriums …") is said by its short one ("Klare Worte").
-    const short = guidelineShortTitle(doc)?.name ?? nameOf(doc.title);
+    // A newsletter or circular that carries a call ("BKT-Newsletter … – Ausgabe 11/2026" with "Förderaufruf „OrtsZeit – …“") is asked about by the call's name.
+    const short = guidelineShortTitle(doc)?.name ?? (CARRIER_TITLE.test(doc.title) ? carriedCallName(doc.text) : undefined) ?? nameOf(doc.title);
     const otherTexts = docs.filter((d) => d !== doc).map((d) => d.text);
     const contacts = deriveContacts(doc.blocks);
     const contact = contacts[0];
