@@ -15,7 +15,7 @@ import { askedPlaces, findClosedList, findMissingRequirement, findNamedCondition
 import { askedMembers, jointCap, jointMaxMembers, jointRefused, partnerPopulations } from './jointApplications.js';
 import { workOut } from './grantCalculator.js';
 import { describingWordsOut, findSentence, FIRST_STAGE_SENTENCE, jointAmountAfter } from './passageFinder.js';
-import { allChunksOf, asksAboutPeople, asksSecondStage, RESOLUTION_ASKED, RESOLUTION_SAID, channelRefused, findRelativeDeadline, INFO_EVENT, samePeople, BY_CHANNEL, LATER_HANDED_IN, OUTCOME, SIGN_UP, aboutEarlierRound, deadlineWithHour, findOutcomeTold, laterOpenDeadline, NO_MONEY_SAID, relativeDeadlineDate, contactHours, listItemRuling, purchasePriceLimit, earlierOpenRound, rollingApplications, sameDeadlineWithYear, findAmountLimits, findByline, findPublicationDate, kindOfNamedPlace, hasIntentCue, otherKindDeadline, passesOnApplications, secondStageDeadline, textsSay, findDuration, findExpansion, findFaqAnswer, findPassage, findWhenPassage, isApplicationDeadline, movedDeadline, furtherSignature, EARLIER_ROUND_ASKED } from './passageFinder.js';
+import { allChunksOf, asksAboutPeople, asksSecondStage, RESOLUTION_ASKED, RESOLUTION_SAID, channelRefused, findRelativeDeadline, INFO_EVENT, samePeople, BY_CHANNEL, LATER_HANDED_IN, OUTCOME, SIGN_UP, aboutEarlierRound, deadlineWithHour, findOutcomeTold, laterOpenDeadline, NO_MONEY_SAID, relativeDeadlineDate, contactHours, listItemRuling, purchasePriceLimit, earlierOpenRound, nextRecurringCutoff, rollingApplications, sameDeadlineWithYear, findAmountLimits, findByline, findPublicationDate, kindOfNamedPlace, hasIntentCue, otherKindDeadline, passesOnApplications, secondStageDeadline, textsSay, findDuration, findExpansion, findFaqAnswer, findPassage, findWhenPassage, isApplicationDeadline, movedDeadline, furtherSignature, EARLIER_ROUND_ASKED } from './passageFinder.js';
 import { COUNT_QUESTION, countedWord, countedPattern, coverage, focusTerms, isQuestionWord, NUMBER_WORD, unknownTopic } from './support.js';
 import type { Answer, Citation, Suggestion } from './types.js';
 import { escapeMarkdown } from '../bot/markdown.js';
@@ -108,6 +108,9 @@ const RULES_ASKED: { asked: RegExp; said: RegExp }[] = [
 
 /** A joint application asked about: its amounts may differ from a single one's. */
 const JOINT_ASKED = /\bgemeinsam|\bverbund|\bzusammen mit|\bpartnergemeinde|\bjoint|\btogether with\b/i;
+
+/** The last of several cut-off dates asked for: "die allerletzte Gelegenheit", "der letzte Stichtag", "the final cut-off". */
+const LAST_CHANCE_ASKED = /(aller)?letzte[nr]? (gelegenheit|chance|stichtag|termin|möglichkeit)|\bwie lange\b.{0,60}\bnoch\b|\b(last|final) (chance|cut-?off|deadline|date|opportunity)\b|\bhow long\b.{0,60}\bstill\b/i;
 
 /** Making a project run longer: "verlängert", "Verlängerung", "extended", "extension". */
 const EXTENSION_ASKED = /\bverläng\p{L}*|\bextend\p{L}*|\bextension\b|\bprolong\p{L}*/iu;
@@ -1242,6 +1245,11 @@ export class Answerer {
       const told = findOutcomeTold(kb, docIds, asked, focusTerms(asked, [program], kb.vocabulary));
       if (told) return this.quoteAnswer(program, 'deadline', told, lang, req.text);
     }
+    // "Über die Anträge wird zu vier Stichtagen im Jahr entschieden: 31.03., 30.06., …": the next of them, from the clock.
+    if (intent === 'deadline' && !reportAsked && !OTHER_EVENT.test(req.text) && !EARLIER_ROUND_ASKED.test(req.text)) {
+      const recurring = this.recurringCutoffAnswer(program, req);
+      if (recurring) return recurring;
+    }
     if (!NOT_A_TIME.has(intent) && whenQuestion) {
       const when = this.whenAnswer(program, intent, req);
       if (when) return when;
@@ -1726,6 +1734,25 @@ export class Answerer {
    * an abstention when something other than applying is named and no time for it is found;
    * undefined when the question is about applying after all ("Bis wann kann man mitmachen?").
    */
+  /** The next of the cut-off dates a call repeats each year, or the last one when that is asked; undefined for a call without them. */
+  private recurringCutoffAnswer(program: Program, req: AnswerRequest): Answer | undefined {
+    const { t, kb } = this.deps;
+    const lang = req.lang;
+    const recurring = nextRecurringCutoff(kb, kb.docIdsOf(program), todayIso(req.now));
+    if (!recurring) return undefined;
+    const all = recurring.days.map((md) => formatDayMonth(lang, Number(md.slice(3)), Number(md.slice(0, 2)))).join(', ');
+    const quotes = [recurring, ...(recurring.last && recurring.last.quote !== recurring.quote ? [{ docId: recurring.docId, quote: recurring.last.quote }] : [])];
+    const cite = quotes.map((q) => this.citation(program, q.docId, q.quote));
+    const last = recurring.last ? formatDate(lang, recurring.last.date) : '';
+    if (recurring.ended || !recurring.date) return this.answerOf(program, 'deadline', t(lang, 'deadline.recurringEnded', { program: program.shortName, all, last }), cite, lang);
+    const status = deadlineStatus({ date: recurring.date }, req.now);
+    const days = status.kind === 'open' ? status.daysLeft : 0;
+    const next = t(lang, 'deadline.recurringNext', { program: program.shortName, date: formatDate(lang, recurring.date), days: formatNumber(lang, days), count: days, all });
+    // "Wann ist die allerletzte Gelegenheit?": the last cut-off leads, the next one follows.
+    if (recurring.last && LAST_CHANCE_ASKED.test(req.text)) return this.answerOf(program, 'deadline', `${t(lang, 'deadline.recurringLastFirst', { program: program.shortName, last })} ${next}`, cite, lang);
+    return this.answerOf(program, 'deadline', recurring.last ? `${next} ${t(lang, 'deadline.recurringLast', { last })}` : next, cite, lang);
+  }
+
   private whenAnswer(program: Program, intent: Intent, req: AnswerRequest): Answer | undefined {
     const { t, kb } = this.deps;
     const lang = req.lang;

@@ -827,6 +827,54 @@ const ROLLING = /\bkeine\s+(feste|festen|bestimmte|starre)\s+(antrags|bewerbungs
 const UNTIL_FUNDS_LAST = /\b(mittel|haushaltsmittel|fördermittel|budget)\w*\b.{0,40}\b(ausgeschöpft|aufgebraucht|erschöpft|verbraucht)|\bfunds? (are|is|run) (exhausted|out|used up)/i;
 
 /** The sentence saying that applications are taken at any time, when no sentence of the texts gives an application deadline's date. */
+/** Cut-off dates that come back each year: "zu vier Stichtagen im Jahr …: 31.03., 30.06., 30.09. und 31.12.", "15 March and 15 September of each year". */
+const EVERY_YEAR = /\b(im|pro|je) jahr\b|jährlich|jeweils|alljährlich|quartal|vierteljährlich|each year|every year|annually|quarterly|\bof each\b/i;
+const CUTOFF_WORD = /stichtag|cut-?off|einreichungstermin|antragstermin|abgabetermin|einreichungsfrist|antragsfrist|deadline/i;
+/** "erster Stichtag 30.09.2026", "der letzte Stichtag ist der 30.09.2028", "last cut-off: 15 September 2028". */
+const FIRST_CUTOFF = /\b(erste[rn]?|first)\s+(stichtag|cut-?off|termin)/i;
+const LAST_CUTOFF = /\b(letzte[rn]?|last|final)\s+(stichtag|cut-?off|termin)/i;
+
+/** The days and months of a sentence, with or without year words: "31.03., 30.06." as well as "15 March". */
+function daysOfYear(sentence: string): string[] {
+  const found = new Set<string>();
+  for (const m of sentence.matchAll(/(?<![\d.])(\d{1,2})\.(\d{1,2})\.(?!\d)/g)) {
+    const [d, mo] = [Number(m[1]), Number(m[2])];
+    if (d >= 1 && d <= 31 && mo >= 1 && mo <= 12) found.add(`${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
+  }
+  for (const d of findDates(sentence)) if (!d.date && d.dayMonth) found.add(d.dayMonth);
+  return [...found].sort();
+}
+
+/**
+ * The next of the cut-off dates a call repeats each year, counted from `today` (YYYY-MM-DD), within its first and last
+ * cut-off when it names them; `ended` when the last one is past.
+ */
+export function nextRecurringCutoff(kb: KnowledgeBase, docIds: ReadonlySet<string>, today: string): { docId: string; quote: string; date?: string; days: string[]; last?: { date: string; quote: string }; ended: boolean } | undefined {
+  let rule: { docId: string; quote: string; days: string[] } | undefined;
+  let first: string | undefined;
+  let last: { date: string; quote: string } | undefined;
+  for (const chunk of allChunksOf(kb, docIds)) {
+    for (const x of chunk.sentences) {
+      if (!rule && CUTOFF_WORD.test(x) && EVERY_YEAR.test(x) && !aboutEarlierRound(x)) {
+        const days = daysOfYear(x);
+        if (days.length >= 2) rule = { docId: chunk.docId, quote: x, days };
+      }
+      const dated = findDates(x).filter((d) => d.date);
+      for (const d of dated) {
+        const before = x.slice(Math.max(0, d.index - 50), d.index);
+        if (LAST_CUTOFF.test(before) && !last) last = { date: d.date!, quote: x };
+        else if (FIRST_CUTOFF.test(before) && !first) first = d.date;
+      }
+    }
+  }
+  if (!rule) return undefined;
+  const year = Number(today.slice(0, 4));
+  const candidates = [year, year + 1, year + 2].flatMap((y) => rule!.days.map((md) => `${y}-${md}`)).filter((d) => d >= today && (!first || d >= first)).sort();
+  const next = candidates[0];
+  const ended = last !== undefined && (next === undefined || next > last.date);
+  return { ...rule, date: ended ? undefined : next, last, ended };
+}
+
 export function rollingApplications(kb: KnowledgeBase, docIds: ReadonlySet<string>): { docId: string; quote: string } | undefined {
   // Read once per programme: every deadline question asks it.
   if (rollingByDocs.has(docIds)) return rollingByDocs.get(docIds);
