@@ -15,7 +15,7 @@ import { askedPlaces, findClosedList, findMissingRequirement, findNamedCondition
 import { askedMembers, jointCap, jointMaxMembers, jointRefused, partnerPopulations } from './jointApplications.js';
 import { workOut } from './grantCalculator.js';
 import { describingWordsOut, findSentence, FIRST_STAGE_SENTENCE, jointAmountAfter } from './passageFinder.js';
-import { allChunksOf, asksAboutPeople, asksSecondStage, RESOLUTION_ASKED, RESOLUTION_SAID, channelRefused, findRelativeDeadline, INFO_EVENT, samePeople, BY_CHANNEL, LATER_HANDED_IN, OUTCOME, SIGN_UP, aboutEarlierRound, deadlineWithHour, findOutcomeTold, laterOpenDeadline, NO_MONEY_SAID, relativeDeadlineDate, contactHours, listItemRuling, purchasePriceLimit, earlierOpenRound, nextRecurringCutoff, rollingApplications, sameDeadlineWithYear, findAmountLimits, findByline, findPublicationDate, kindOfNamedPlace, hasIntentCue, otherKindDeadline, passesOnApplications, secondStageDeadline, textsSay, findDuration, findExpansion, findFaqAnswer, findPassage, findWhenPassage, isApplicationDeadline, movedDeadline, furtherSignature, EARLIER_ROUND_ASKED } from './passageFinder.js';
+import { allChunksOf, asksAboutPeople, asksSecondStage, RESOLUTION_ASKED, RESOLUTION_SAID, channelRefused, findRelativeDeadline, INFO_EVENT, samePeople, BY_CHANNEL, LATER_HANDED_IN, OUTCOME, SIGN_UP, aboutEarlierRound, deadlineWithHour, findOutcomeTold, laterOpenDeadline, NO_MONEY_SAID, relativeDeadlineDate, contactHours, listItemRuling, purchasePriceLimit, earlierOpenRound, nextRecurringCutoff, rollingSentence, rollingApplications, sameDeadlineWithYear, findAmountLimits, findByline, findPublicationDate, kindOfNamedPlace, hasIntentCue, otherKindDeadline, passesOnApplications, secondStageDeadline, textsSay, findDuration, findExpansion, findFaqAnswer, findPassage, findWhenPassage, isApplicationDeadline, movedDeadline, furtherSignature, EARLIER_ROUND_ASKED } from './passageFinder.js';
 import { COUNT_QUESTION, countedWord, countedPattern, coverage, focusTerms, isQuestionWord, NUMBER_WORD, unknownTopic } from './support.js';
 import type { Answer, Citation, Suggestion } from './types.js';
 import { escapeMarkdown } from '../bot/markdown.js';
@@ -108,6 +108,9 @@ const RULES_ASKED: { asked: RegExp; said: RegExp }[] = [
 
 /** A joint application asked about: its amounts may differ from a single one's. */
 const JOINT_ASKED = /\bgemeinsam|\bverbund|\bzusammen mit|\bpartnergemeinde|\bjoint|\btogether with\b/i;
+
+/** Whether there is a deadline at all: "Gibt es eine Abgabefrist?", "eine feste Frist?", "Is there a fixed deadline?". */
+const FIXED_DEADLINE_ASKED = /\bgibt es\b.{0,80}(frist|stichtag|termin|deadline)|\bfeste[rn]? (frist|termin|stichtag|antragsfrist|abgabefrist)|\bis there (a|any) (fixed )?(deadline|closing date|cut-?off)|\bfixed (deadline|closing date|date)\b/i;
 
 /** The last of several cut-off dates asked for: "die allerletzte Gelegenheit", "der letzte Stichtag", "the final cut-off". */
 const LAST_CHANCE_ASKED = /(aller)?letzte[nr]? (gelegenheit|chance|stichtag|termin|möglichkeit)|\bwie lange\b.{0,60}\bnoch\b|\b(last|final) (chance|cut-?off|deadline|date|opportunity)\b|\bhow long\b.{0,60}\bstill\b/i;
@@ -1636,6 +1639,13 @@ export class Answerer {
         if (reopens && reopens.quote !== passage.quote) {
           text += ` ${t(lang, 'deadline.reopens', { quote: escapeMarkdown(reopens.quote) })}`;
           cite.push(this.citation(program, reopens.docId, reopens.quote));
+        }
+        // "Anträge können laufend … gestellt werden" beside "Stichtag zum Jahresende: 15. November": both; asked whether there is a
+        // fixed deadline at all, the rolling rule leads.
+        const rollingToo = !label ? rollingSentence(kb, docIds) : undefined;
+        if (rollingToo && !passage.quote.includes(rollingToo.quote)) {
+          text = FIXED_DEADLINE_ASKED.test(req.text) ? `${t(lang, 'deadline.rolling', { program: program.shortName, quote: escapeMarkdown(rollingToo.quote) })} ${t(lang, 'deadline.cutoffToo')} ${text}` : `${text} ${t(lang, 'deadline.alsoRolling', { quote: escapeMarkdown(rollingToo.quote) })}`;
+          cite.push(this.citation(program, rollingToo.docId, rollingToo.quote));
         }
         // "Wir wollten in der ersten Runde mitmachen. Geht das noch?" – that round is over; the next one's deadline is still ahead.
         const later = status.kind === 'closed' && !reopens && !second ? laterOpenDeadline(kb, docIds, todayIso(req.now), passage.quote) : undefined;

@@ -886,6 +886,11 @@ const rollingByDocs = new WeakMap<ReadonlySet<string>, { docId: string; quote: s
 
 function findRolling(kb: KnowledgeBase, docIds: ReadonlySet<string>): { docId: string; quote: string } | undefined {
   if (deadlineSentences(kb, docIds).some((x) => !ROLLING.test(x.quote))) return undefined;
+  return rollingSentence(kb, docIds);
+}
+
+/** The sentence that lets applications in at any time, whatever cut-off the texts add ("Stichtag zum Jahresende: …"). */
+export function rollingSentence(kb: KnowledgeBase, docIds: ReadonlySet<string>): { docId: string; quote: string } | undefined {
   for (const chunk of allChunksOf(kb, docIds)) {
     const i = chunk.sentences.findIndex((x) => ROLLING.test(x));
     if (i < 0) continue;
