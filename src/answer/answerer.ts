@@ -13,7 +13,7 @@ import { detectLanguage } from '../nlu/language.js';
 import { asksToApplyAgain, findPriorRoundRule } from './priorRounds.js';
 import { askedPlaces, findClosedList, findMissingRequirement, findNamedCondition, findNamedExclusion } from './namedExclusions.js';
 import { askedMembers, jointCap, jointMaxMembers, jointRefused, partnerPopulations } from './jointApplications.js';
-import { workOut } from './grantCalculator.js';
+import { workOut, workOutByGroup } from './grantCalculator.js';
 import { describingWordsOut, findSentence, FIRST_STAGE_SENTENCE, jointAmountAfter } from './passageFinder.js';
 import { allChunksOf, asksAboutPeople, asksSecondStage, RESOLUTION_ASKED, RESOLUTION_SAID, channelRefused, findRelativeDeadline, INFO_EVENT, samePeople, BY_CHANNEL, LATER_HANDED_IN, OUTCOME, SIGN_UP, aboutEarlierRound, deadlineWithHour, findOutcomeTold, laterOpenDeadline, NO_MONEY_SAID, relativeDeadlineDate, contactHours, listItemRuling, purchasePriceLimit, earlierOpenRound, nextRecurringCutoff, rollingSentence, rollingApplications, sameDeadlineWithYear, findAmountLimits, findByline, findPublicationDate, kindOfNamedPlace, hasIntentCue, otherKindDeadline, passesOnApplications, secondStageDeadline, textsSay, findDuration, findExpansion, findFaqAnswer, findPassage, findWhenPassage, isApplicationDeadline, movedDeadline, furtherSignature, EARLIER_ROUND_ASKED } from './passageFinder.js';
 import { COUNT_QUESTION, countedWord, countedPattern, coverage, focusTerms, isQuestionWord, NUMBER_WORD, unknownTopic } from './support.js';
@@ -111,6 +111,9 @@ const JOINT_ASKED = /\bgemeinsam|\bverbund|\bzusammen mit|\bpartnergemeinde|\bjo
 
 /** Whether there is a deadline at all: "Gibt es eine Abgabefrist?", "eine feste Frist?", "Is there a fixed deadline?". */
 const FIXED_DEADLINE_ASKED = /\bgibt es\b.{0,80}(frist|stichtag|termin|deadline)|\bfeste[rn]? (frist|termin|stichtag|antragsfrist|abgabefrist)|\bis there (a|any) (fixed )?(deadline|closing date|cut-?off)|\bfixed (deadline|closing date|date)\b/i;
+
+/** An association asking: "unser Verein", "ein e. V.", "our association", "our club". */
+const ASSOCIATION_ASKS = /\b(unser|unsere[mnr]?|ein|eine|our|a)\s+(\p{L}+\s+){0,2}?(\p{L}*verein|e\.\s?v\.|association|club)(?!\p{L})/iu;
 
 /** The last of several cut-off dates asked for: "die allerletzte Gelegenheit", "der letzte Stichtag", "the final cut-off". */
 const LAST_CHANCE_ASKED = /(aller)?letzte[nr]? (gelegenheit|chance|stichtag|termin|möglichkeit)|\bwie lange\b.{0,60}\bnoch\b|\b(last|final) (chance|cut-?off|deadline|date|opportunity)\b|\bhow long\b.{0,60}\bstill\b/i;
@@ -698,11 +701,11 @@ function asksDuration(text: string): boolean {
  * A project's own costs named in a question ("ein Dorffest mit 3.000 Euro Gesamtkosten", "a project
  * costing EUR 40,000", "Kosten von rund 12.000 Euro"): the amount, read as people write numbers.
  */
-const PROJECT_COST = /(\d{1,3}(?:[.,\u00a0 ]\d{3})+|\d+)\s*(?:euro|eur|€)(?!\p{L})(?=.{0,40}(?<!\p{L})(?:gesamtkosten|kosten|ausgaben|budget|volumen)(?!\p{L}))|(?<!\p{L})(?:gesamtkosten|kosten|kostet|ausgaben|budget|volumen|costs?|costing)(?!\p{L})\D{0,30}?(\d{1,3}(?:[.,\u00a0 ]\d{3})+|\d+)\s*(?:euro|eur|€)/iu;
+const PROJECT_COST = /(\d{1,3}(?:[.,\u00a0 ]\d{3})+|\d+)\s*(?:euro|eur|€)(?!\p{L})(?=.{0,40}(?<!\p{L})(?:gesamtkosten|kosten|ausgaben|budget|volumen)(?!\p{L}))|(?<!\p{L})(?:gesamtkosten|kosten|kostet|ausgaben|budget|volumen|costs?|costing)(?!\p{L})\D{0,30}?(\d{1,3}(?:[.,\u00a0 ]\d{3})+|\d+)\s*(?:euro|eur|€)|(?<!\p{L})(?:für|for)\s+(?:rund|ca\.?|etwa|circa|ungefähr|knapp|about|around|approx\.?|roughly)?\s*(\d{1,3}(?:[.,\u00a0 ]\d{3})+|\d+)\s*(?:euro|eur|€)/iu;
 function projectCost(text: string): number | undefined {
   // "EUR 2,000" is "2,000 Euro".
   const m = text.replace(/(?:\bEUR|€)\s*(\d[\d.,]*\d|\d)/g, '$1 Euro').match(PROJECT_COST);
-  return (m && parseQuantity(m[1] ?? m[2])) ?? undefined;
+  return (m && parseQuantity(m[1] ?? m[2] ?? m[3])) ?? undefined;
 }
 
 /** Where a question asks a second thing: ", und wie hoch …", "und was müssen wir …", ", and who …". */
@@ -1005,8 +1008,20 @@ export class Answerer {
    * are named beside it; nothing when the texts give no rate that holds for the asker.
    */
   private workedGrant(kb: KnowledgeBase, docIds: ReadonlySet<string>, cost: number, question: string, minimum: { amount: number; quote: string; docId: string } | undefined, lang: Lang): { text: string; quotes: { docId: string; quote: string }[] } | undefined {
-    const worked = workOut(kb, docIds, cost, question, extractPopulation(question), minimum);
-    if (!worked) return undefined;
+    // "Our registered association …" asks as an association, whatever "the district volunteering fund" makes of it.
+    const asker = ASSOCIATION_ASKS.test(question) ? 'organisation' : extractEntityType(question);
+    const worked = workOut(kb, docIds, cost, question, extractPopulation(question), minimum, asker);
+    if (!worked) {
+      // Rates by size or kind of applicant, and the question tells neither: the sum for each group.
+      const groups = workOutByGroup(kb, docIds, cost);
+      if (!groups.length) return undefined;
+      const money = (n: number) => formatNumber(lang, Math.round(n * 100) / 100);
+      const lines = groups.map((g) => this.deps.t(lang, g.capped ? 'passage.workedGroupCapped' : 'passage.workedGroup', { who: g.who, rate: formatNumber(lang, g.rate.value), grant: money(g.grant) }));
+      const byMeasure = groups.every((g) => g.rate.label && !g.rate.applicant && !g.rate.condition);
+      const text = `${this.deps.t(lang, byMeasure ? 'passage.workedByMeasure' : 'passage.workedByGroup', { cost: money(cost) })} ${lines.join('; ')}. ${this.deps.t(lang, 'passage.workedNote')}`;
+      const quotes = groups.map((g) => ({ docId: g.rate.docId, quote: g.rate.quote })).filter((q, i, all) => all.findIndex((x) => x.quote === q.quote) === i);
+      return { text, quotes };
+    }
     const t = this.deps.t;
     const money = (n: number) => formatNumber(lang, Math.round(n * 100) / 100);
     const rate = (r: { value: number }) => formatNumber(lang, r.value);

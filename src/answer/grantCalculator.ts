@@ -13,31 +13,54 @@ import { aboutEarlierRound, allChunksOf } from './passageFinder.js';
 /** Whom a figure holds for: a range of inhabitants, or the call's own words for a group ("finanzschwache Kommunen"). */
 export type Condition = { population: { min: number; max: number }; phrase: string } | { words: string; phrase: string };
 
-export type Figure = { value: number; upTo: boolean; condition?: Condition; label?: string; docId: string; quote: string };
+/** Kinds of applicant a table row may be for ("Gemeinde: …", "Verein: …"), as the profile names them. */
+type ApplicantKind = 'gemeinde' | 'stadt' | 'landkreis' | 'organisation';
+
+export type Figure = { value: number; upTo: boolean; condition?: Condition; applicant?: ApplicantKind; label?: string; docId: string; quote: string };
+
+/** The key of a table row that names a kind of measure ("Beteiligungswerkstatt: …"), not a figure ("Förderquote: …") or a size. */
+function measureOfRow(sentence: string): string | undefined {
+  const key = sentence.match(/^([^:|]{3,80})[:|]/)?.[1].trim();
+  if (!key || POPULATION_ROW.test(`${key}:`) || /förder|zuschuss|zuwendung|höchst|betrag|summe|höhe|quote|satz|rate|grant|funding|amount|maximum|minimum|eigenanteil/i.test(key)) return undefined;
+  return key;
+}
+
+/** "Gemeinde: …", "Verein | …", "Landkreise: …": the kind of applicant a row of a table is for. */
+function applicantOfRow(sentence: string): ApplicantKind | undefined {
+  const key = sentence.match(/^([^:|]{2,40})[:|]/)?.[1].trim().toLowerCase();
+  if (!key) return undefined;
+  if (/^(gemeinde|gemeinden|kommune|kommunen|städte und gemeinden)$/.test(key)) return 'gemeinde';
+  if (/^(stadt|städte)$/.test(key)) return 'stadt';
+  if (/^(landkreis|landkreise|kreis|kreise)$/.test(key)) return 'landkreis';
+  if (/^(verein|vereine|träger|organisation|organisationen|verband|verbände)$/.test(key)) return 'organisation';
+  return undefined;
+}
 
 /** "bis zu 80 Prozent", "70 %", "up to 85 %". */
 const PERCENT = /(?:\b(bis zu|höchstens|maximal|up to|at most)\s+)?(\d{1,3}(?:,\d+)?)\s*(?:prozent|%|percent|v\.\s?h\.)(?!\p{L})/giu;
 /** A sentence that sets the grant's rate (not the own share, not a limit of one kind of cost). */
 const RATE_SAID = /förderquote|fördersatz|zuschussquote|funding rate|co-?funding rate|(zuwendung|förderung|zuschuss|grant)\p{L}*\s+(beträgt|beträgt bis zu|liegt bei|is|covers)|\d\s*(prozent|%|percent)\s+(der|of(?: the)?)\s+(\p{L}+\s+){0,2}?(ausgaben|kosten|gesamtausgaben|gesamtkosten|projektkosten|costs|expenses|expenditure)(?!\p{L})|(übernimmt|übernehmen|erstattet|fördert|covers)\s+(das land|der bund|die stiftung|der fonds|the foundation|the fund)?\s*(bis zu\s+|up to\s+)?\d/iu;
 /** Rates that are not the grant's: the own share, a share of one kind of cost, combined public funding. */
-const NOT_GRANT_RATE = /kombin|kumul|doppelt gefördert|combin|cumul|öffentliche förderung insgesamt|personal\p{L}*\s+(bis zu|höchstens)|ausstattung\p{L}*\s+(sind\s+)?(bis zu|höchstens)|staff costs|overheads?|pauschal|flat rate|abschlag|instal?ment|ausgezahlt|paid/iu;
+const NOT_GRANT_RATE = /rechenbeispiel|beispielrechnung|\bbeispiel\b|\bexample\b|\d\s*(%|prozent)\s*=|\d\s*(%|prozent|percent),?\s*(also|d\.\s?h\.|das sind|i\.\s?e\.|that is)\s+\d|kombin|kumul|doppelt gefördert|combin|cumul|öffentliche förderung insgesamt|personal\p{L}*\s+(bis zu|höchstens)|ausstattung\p{L}*\s+(sind\s+)?(bis zu|höchstens)|staff costs|overheads?|pauschal|flat rate|abschlag|instal?ment|ausgezahlt|paid/iu;
 const OWN_SENTENCE = /eigenanteil|eigenmittel|eigenbeitrag|eigenen (haushalts)?mitteln|themselves|own (share|contribution|funds)|selbst (tragen|aufbringen|zahlen)|co-?financ/iu;
 const GRANT_RATE_NAMED = /förderquote|fördersatz|zuschussquote|funding rate|(zuwendung|förderung|zuschuss|grant)\p{L}*\s+(beträgt|is|amounts)/iu;
 const OWN_PART = /eigen\p{L}*|own (share|contribution)|selbst|kofinanz\p{L}*|co-?financ\p{L}*/iu;
 
 /** "höchstens 250 000 Euro je Einzelvorhaben", "grant up to €15,000", "Höchstbetrag der Zuwendung 200.000 €". */
-const CAP = /\b(?:höchstens|maximal|bis zu|max\.|up to|at most|a maximum of|höchstbetrag(?: der zuwendung)?|maximum grant)(?:\s+(?:jedoch|aber|allerdings|insgesamt|however|of))?\s*:?\s+(?:(?:EUR|€)\s*(\d{1,3}(?:[.,\u00a0 ]\d{3})+|\d+)|(\d{1,3}(?:[.,\u00a0 ]\d{3})+|\d+)\s*(?:euro|eur|€))/giu;
+const CAP = /\b(?:höchstens|maximal|bis zu|max\.|up to|at most|a maximum of|höchstbetrag(?: der zuwendung| je \p{L}+| pro \p{L}+)?|maximum grant)(?:\s+(?:jedoch|aber|allerdings|insgesamt|however|of))?\s*:?\s+(?:(?:EUR|€)\s*(\d{1,3}(?:[.,\u00a0 ]\d{3})+|\d+)|(\d{1,3}(?:[.,\u00a0 ]\d{3})+|\d+)\s*(?:euro|eur|€))/giu;
 /** Sentences whose euro limits are not a grant's cap per project. */
 const NOT_A_CAP = /de-?minimis|insgesamt stehen|stehen .{0,60}zur verfügung|gesamtbudget|total budget|\b(pro|je|per) (jahr|haushaltsjahr|monat|year|month)\b|jährlich|annual|honorar|personal\p{L}*|reise\p{L}*|travel|ausstattung|equipment|fahrtkosten|eigenanteil|own contribution|einzelpreis|anschaffung/iu;
 const GRANT_WORDS = /zuwendung|förder|zuschuss|grant|funding|award|höchstbetrag|finanziert|übernimmt|erstattet/i;
 
 /** "weniger als 10.000 Einwohnern", "fewer than 10,000 inhabitants", "20.001 bis 100.000 Einwohner". */
 const POPULATION_BOUND = /(weniger als|unter|bis zu|höchstens|bis|mehr als|über|ab|mindestens|fewer than|less than|under|up to|more than|over|at least)\s+(\d{1,3}(?:[.,\s]\d{3})+|\d+)\s*(einwohner\p{L}*|inhabitants|residents)/iu;
+/** "Einwohnerzahl bis 2.000", "Einwohnerzahl 2.001 bis 5.000", "Einwohnerzahl über 10.000": a table column read into a row. */
+const POPULATION_COLUMN = /(?:einwohnerzahl|einwohner|population|inhabitants)\s*:?\s*(bis|über|unter|ab|mehr als|weniger als|up to|over|under|below|above)?\s*(\d{1,3}(?:[.,]\d{3})+|\d+)(?:\s*(?:bis|–|-|to)\s*(\d{1,3}(?:[.,]\d{3})+|\d+))?/iu;
 const POPULATION_RANGE = /(\d{1,3}(?:[.,\s]\d{3})+|\d+)\s*(?:bis|–|-|to|and)\s*(\d{1,3}(?:[.,\s]\d{3})+|\d+)\s*(einwohner\p{L}*|inhabitants|residents)/iu;
 /** A table row keyed by size: "bis 5.000: …", "20.001 bis 100.000: …", "über 100.000 | …". */
 const POPULATION_ROW = /^(ab|über|mehr als|bis|unter|up to|over)?\s*(\d{1,3}(?:[.,]\d{3})+|\d+)(?:\s*(?:bis|–|-|to)\s*(\d{1,3}(?:[.,]\d{3})+|\d+))?\s*(?:einwohner\p{L}*|inhabitants)?\s*[:|]/iu;
 /** "für finanzschwache Kommunen", "for applicants from rural districts". */
-const GROUP = /\b(?:für|for|bei)\s+((?:[\p{L}-]+\s+){0,4}?(?:kommunen|gemeinden|städte|landkreise|antragsteller\p{L}*|applicants|municipalities|towns|districts))(?!\p{L})/iu;
+const GROUP = /\b(?:für|for|bei)\s+((?:[\p{L}-]+\s+){0,4}?(?:kommunen|gemeinden|städte|landkreise|vereine|träger|organisationen|verbände|antragsteller\p{L}*|applicants|municipalities|towns|districts|associations|clubs))(?!\p{L})/iu;
 
 const num = (x: string) => parseQuantity(x.replace(/\s/g, '.')) ?? NaN;
 
@@ -46,6 +69,13 @@ function conditionOf(clause: string): Condition | undefined {
   if (row) {
     const [lo, hi] = row[3] ? [num(row[2]), num(row[3])] : /^(bis|unter|up to)/i.test(row[1] ?? '') ? [0, num(row[2]) - (/unter/i.test(row[1]) ? 1 : 0)] : row[1] ? [num(row[2]) + (/über|mehr|over/i.test(row[1]) ? 1 : 0), Infinity] : [NaN, NaN];
     if (!Number.isNaN(lo)) return { population: { min: lo, max: hi }, phrase: clause.slice(0, clause.indexOf(row[0]) + row[0].length - 1).trim() };
+  }
+  const column = clause.match(POPULATION_COLUMN);
+  if (column) {
+    const op = (column[1] ?? '').toLowerCase();
+    const n = num(column[2]);
+    const population = column[3] ? { min: n, max: num(column[3]) } : /bis|unter|weniger|up to|under|below/.test(op) ? { min: 0, max: /unter|weniger|under|below/.test(op) ? n - 1 : n } : /über|mehr|over|above/.test(op) ? { min: n + 1, max: Infinity } : /ab/.test(op) ? { min: n, max: Infinity } : undefined;
+    if (population) return { population, phrase: column[0] };
   }
   const range = clause.match(POPULATION_RANGE);
   if (range) return { population: { min: num(range[1]), max: num(range[2]) }, phrase: range[0] };
@@ -82,8 +112,16 @@ export function grantRates(kb: KnowledgeBase, docIds: ReadonlySet<string>): Figu
           if (OWN_PART.test(before)) continue;
           const value = Number(m[2].replace(',', '.'));
           if (!(value > 0 && value <= 100)) continue;
-          const condition = conditionOf(clause) ?? whole;
-          if (!out.some((f) => f.value === value && sameCondition(f.condition, condition))) out.push({ value, upTo: m[1] !== undefined, condition, docId: chunk.docId, quote: s });
+          let condition = conditionOf(clause) ?? whole;
+          let applicant = applicantOfRow(s);
+          // "Für Vereine gilt einheitlich ein Fördersatz von 75 %": a group that is a kind of applicant is that kind.
+          if (condition && 'words' in condition && !applicant) {
+            const kind = applicantOfRow(`${condition.words}:`);
+            if (kind) [applicant, condition] = [kind, undefined];
+          }
+          // "Beteiligungswerkstatt: Förderquote 90 %, Höchstbetrag 8.000 Euro": a row for a kind of measure.
+          const label = applicant || condition ? undefined : measureOfRow(s);
+          if (!out.some((f) => f.value === value && sameCondition(f.condition, condition) && f.applicant === applicant && f.label === label)) out.push({ value, upTo: m[1] !== undefined, condition, applicant, label, docId: chunk.docId, quote: s });
         }
       }
     }
@@ -110,7 +148,8 @@ export function grantCaps(kb: KnowledgeBase, docIds: ReadonlySet<string>): Figur
           const label = after && !/^(gemeinde|kommune|antrag|vorhaben|projekt|project|municipality|applicant)$/i.test(after) ? after : rowKey && !POPULATION_ROW.test(`${rowKey}:`) && !/förder|zuschuss|zuwendung|höchst|betrag|summe|höhe|grant|funding|amount|maximum/i.test(rowKey) ? rowKey : undefined;
           const condition = conditionOf(clause) ?? whole;
           // The same sum said twice (key facts and body) is one cap.
-          if (!out.some((f) => f.value === value)) out.push({ value, upTo: true, label, condition, docId: chunk.docId, quote: s });
+          const applicant = applicantOfRow(s);
+          if (!out.some((f) => f.value === value)) out.push({ value, upTo: true, label: applicant ? undefined : label, condition, applicant, docId: chunk.docId, quote: s });
         }
       }
     }
@@ -123,7 +162,15 @@ function sameCondition(a?: Condition, b?: Condition): boolean {
 }
 
 /** Whether a figure holds for the asker: no condition, a size that fits, or a group the question names. */
-function fits(f: Figure, population: number | undefined, question: string): boolean | undefined {
+function fits(f: Figure, population: number | undefined, question: string, applicant?: ApplicantKind): boolean | undefined {
+  // A rate for a kind of measure holds when the question names that measure; which one it is, it cannot say otherwise.
+  if (f.label && !f.condition && !f.applicant && grantRateRow(f)) return namedLabel(f, question) ? true : undefined;
+  // A row for another kind of applicant holds not; one for the asker's kind holds as far as its size does.
+  if (f.applicant) {
+    if (!applicant) return undefined;
+    const same = f.applicant === applicant || (f.applicant === 'gemeinde' && applicant === 'stadt');
+    if (!same) return false;
+  }
   const c = f.condition;
   if (!c) return true;
   if ('population' in c) return population === undefined ? undefined : population >= c.population.min && population <= c.population.max;
@@ -135,7 +182,9 @@ function fits(f: Figure, population: number | undefined, question: string): bool
 function namedLabel(f: Figure, question: string): boolean {
   if (!f.label) return false;
   const q = question.toLowerCase();
-  const words = f.label.toLowerCase().replace(/[„“"»«]/g, '').split(/\s+/);
+  // Kinds of applicant and counting words name no kind of project: "mehrere Gemeinden (interkommunal)" is named by "interkommunal".
+  const words = f.label.toLowerCase().replace(/[„“"»«()]/g, '').split(/\s+/).filter((w) => !/^(gemeinden?|kommunen?|städte|stadt|landkreise?|kreise?|vereine?|mehrere|einzelne|je|pro|für|the|for)$/.test(w));
+  if (!words.length) return false;
   // "Strand A": a short key with its letter; "Verbundvorhaben": its front ("Verbund").
   if (words.length >= 2 && words[1].length <= 2) return new RegExp(`\\b${words[0]}\\s+${words[1]}\\b`).test(q);
   return words.some((w) => w.length >= 6 && q.includes(w.slice(0, Math.max(6, w.length - 6))));
@@ -158,16 +207,20 @@ export type Worked = {
  * The grant for a project's eligible costs; undefined when the texts give no rate, or several that the
  * question cannot choose between and none holds for everyone.
  */
-export function workOut(kb: KnowledgeBase, docIds: ReadonlySet<string>, cost: number, question: string, population: number | undefined, minimum?: { amount: number; quote: string; docId: string }): Worked | undefined {
+export function workOut(kb: KnowledgeBase, docIds: ReadonlySet<string>, cost: number, question: string, population: number | undefined, minimum?: { amount: number; quote: string; docId: string }, applicantType?: string): Worked | undefined {
   const rates = grantRates(kb, docIds);
   if (!rates.length) return undefined;
-  const verdicts = rates.map((r) => ({ r, fit: fits(r, population, question) }));
+  const applicant = applicantKind(applicantType);
+  const verdicts = rates.map((r) => ({ r, fit: fits(r, population, question, applicant) }));
   // A rate for the asker's own group or size comes before the general one.
-  const chosen = verdicts.find((v) => v.fit === true && v.r.condition) ?? verdicts.find((v) => v.fit === true);
+  const chosen = verdicts.find((v) => v.fit === true && (v.r.condition || v.r.applicant)) ?? verdicts.find((v) => v.fit === true);
   if (!chosen) return undefined;
-  const caps = grantCaps(kb, docIds).filter((c) => fits(c, population, question) !== false);
-  const named = caps.filter((c) => namedLabel(c, question));
-  const applicable = named.length ? named : caps.filter((c) => fits(c, population, question) === true && (c.condition !== undefined || !caps.some((o) => o.condition && fits(o, population, question) === true)));
+  const caps = grantCaps(kb, docIds).filter((c) => fits(c, population, question, applicant) !== false);
+  // The cap of the chosen rate's own row ("…: Förderquote 75 %, Höchstbetrag 25.000 Euro") before any other.
+  const ownRow = caps.filter((c) => c.quote === chosen.r.quote);
+  const named = ownRow.length ? ownRow : caps.filter((c) => namedLabel(c, question));
+  const specific = (c: Figure) => c.condition !== undefined || c.applicant !== undefined;
+  const applicable = named.length ? named : caps.filter((c) => fits(c, population, question, applicant) === true && (specific(c) || !caps.some((o) => specific(o) && fits(o, population, question, applicant) === true)));
   const compute = (r: Figure) => {
     const raw = (cost * r.value) / 100;
     const cap = applicable.length === 1 ? applicable[0] : undefined;
@@ -177,7 +230,47 @@ export function workOut(kb: KnowledgeBase, docIds: ReadonlySet<string>, cost: nu
   // Several caps and the question names none: what it would be under each is said, not chosen.
   const caps2 = !main.cap && applicable.length > 1 && applicable.some((c) => main.raw > c.value) ? applicable : [];
   const highest = caps2.length ? Math.max(...caps2.map((c) => c.value)) : Infinity;
-  const others = verdicts.filter((v) => v.r !== chosen.r && v.fit === undefined && v.r.condition).map((v) => ({ rate: v.r, grant: Math.min(compute(v.r).grant, highest) }));
+  const others = verdicts.filter((v) => v.r !== chosen.r && v.fit === undefined && (v.r.condition || v.r.applicant)).map((v) => ({ rate: v.r, grant: Math.min(compute(v.r).grant, highest) }));
   const belowMinimum = minimum && main.grant < minimum.amount ? minimum : undefined;
   return { rate: chosen.r, raw: main.raw, grant: Math.min(main.grant, highest), cap: main.cap && main.raw > main.cap.value ? main.cap : undefined, caps: caps2, aboveEveryCap: main.raw > highest, belowMinimum, others };
+}
+
+/** The profile's kind of applicant as a table's rows name it. */
+function applicantKind(type: string | undefined): ApplicantKind | undefined {
+  if (!type) return undefined;
+  if (type === 'gemeinde' || type === 'kreisangehoerige_stadt') return 'gemeinde';
+  if (type === 'stadt' || type === 'kreisfreie_stadt') return 'stadt';
+  if (type === 'landkreis') return 'landkreis';
+  if (type === 'organisation') return 'organisation';
+  return undefined;
+}
+
+/**
+ * The grant for each group a rate table distinguishes, when the question does not tell which group the asker is in:
+ * "Gemeinde: Einwohnerzahl bis 2.000 → 80 %, 2.400 Euro; …; Verein → 75 %, höchstens 1.500 Euro". Each row's own cap applies.
+ */
+export function workOutByGroup(kb: KnowledgeBase, docIds: ReadonlySet<string>, cost: number): { who: string; rate: Figure; grant: number; capped: boolean }[] {
+  const rates = grantRates(kb, docIds).filter((r) => r.condition || r.applicant || r.label);
+  if (rates.length < 2) return [];
+  const caps = grantCaps(kb, docIds);
+  return rates.map((r) => {
+    // The cap of the same row, or one for the same group.
+    const cap = caps.find((c) => c.quote === r.quote) ?? caps.find((c) => c.applicant === r.applicant && sameCondition(c.condition, r.condition));
+    const raw = (cost * r.value) / 100;
+    const capped = cap !== undefined && raw > cap.value;
+    return { who: groupName(r), rate: r, grant: capped ? cap.value : raw, capped };
+  });
+}
+
+/** How a group is named: a table row's own key and condition ("Gemeinde: Einwohnerzahl bis 2.000"), else the condition's words. */
+/** Whether a figure was read from a table row with a rate in it. */
+function grantRateRow(f: Figure): boolean {
+  return /^[^:|]{3,80}[:|].*\d\s*(%|prozent)/iu.test(f.quote);
+}
+
+function groupName(f: Figure): string {
+  if (f.label && !f.applicant && !f.condition) return f.label;
+  const row = f.quote.match(/^([^:|]{2,40})[:|]\s*([^,;]{0,60})/);
+  if (row && f.applicant) return f.condition ? `${row[1].trim()}, ${f.condition.phrase}` : row[1].trim();
+  return f.condition?.phrase ?? (f.applicant === 'organisation' ? 'Vereine' : f.applicant ?? '');
 }
