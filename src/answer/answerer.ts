@@ -15,7 +15,7 @@ import { askedPlaces, findClosedList, findMissingRequirement, findNamedCondition
 import { askedMembers, jointCap, jointMaxMembers, jointRefused, partnerPopulations } from './jointApplications.js';
 import { workOut, workOutByGroup } from './grantCalculator.js';
 import { describingWordsOut, findSentence, FIRST_STAGE_SENTENCE, jointAmountAfter } from './passageFinder.js';
-import { allChunksOf, asksAboutPeople, asksSecondStage, RESOLUTION_ASKED, RESOLUTION_SAID, channelRefused, findRelativeDeadline, INFO_EVENT, samePeople, BY_CHANNEL, LATER_HANDED_IN, OUTCOME, SIGN_UP, aboutEarlierRound, deadlineWithHour, findOutcomeTold, laterOpenDeadline, NO_MONEY_SAID, relativeDeadlineDate, contactHours, listItemRuling, purchasePriceLimit, earlierOpenRound, nextRecurringCutoff, rollingSentence, rollingApplications, sameDeadlineWithYear, findAmountLimits, findByline, findPublicationDate, kindOfNamedPlace, hasIntentCue, otherKindDeadline, passesOnApplications, secondStageDeadline, textsSay, findDuration, findExpansion, findFaqAnswer, findPassage, findWhenPassage, isApplicationDeadline, movedDeadline, furtherSignature, EARLIER_ROUND_ASKED } from './passageFinder.js';
+import { allChunksOf, asksAboutPeople, asksSecondStage, RESOLUTION_ASKED, RESOLUTION_SAID, channelRefused, findRelativeDeadline, INFO_EVENT, samePeople, BY_CHANNEL, LATER_HANDED_IN, OUTCOME, SIGN_UP, aboutEarlierRound, deadlineWithHour, findOutcomeTold, laterOpenDeadline, NO_MONEY_SAID, relativeDeadlineDate, contactHours, listItemRuling, listItemUnder, purchasePriceLimit, earlierOpenRound, nextRecurringCutoff, rollingSentence, rollingApplications, sameDeadlineWithYear, findAmountLimits, findByline, findPublicationDate, kindOfNamedPlace, hasIntentCue, otherKindDeadline, passesOnApplications, secondStageDeadline, textsSay, findDuration, findExpansion, findFaqAnswer, findPassage, findWhenPassage, isApplicationDeadline, movedDeadline, furtherSignature, EARLIER_ROUND_ASKED } from './passageFinder.js';
 import { COUNT_QUESTION, countedWord, countedPattern, coverage, focusTerms, isQuestionWord, NUMBER_WORD, unknownTopic } from './support.js';
 import type { Answer, Citation, Suggestion } from './types.js';
 import { escapeMarkdown } from '../bot/markdown.js';
@@ -114,6 +114,11 @@ const FIXED_DEADLINE_ASKED = /\bgibt es\b.{0,80}(frist|stichtag|termin|deadline)
 
 /** An association asking: "unser Verein", "ein e. V.", "our association", "our club". */
 const ASSOCIATION_ASKS = /\b(unser|unsere[mnr]?|ein|eine|our|a)\s+(\p{L}+\s+){0,2}?(\p{L}*verein|e\.\s?v\.|association|club)(?!\p{L})/iu;
+
+/** An asker without a legal form: "ohne Verein", "kein e. V.", "nicht eingetragen", "lose Initiative". */
+const NO_LEGAL_FORM_ASKER = /\b(ohne|kein(en)?)\s+(eigenen\s+|eingetragenen\s+)?(verein|e\.\s?v\.|rechtsform)|\bnicht eingetragen|\blose[rn]?\s+(initiative|gruppe|zusammenschluss)|\bwithout (a |being a )?(registered )?(association|legal form)/i;
+/** A text on groups without a legal form: "Initiativen ohne eigene Rechtsform", "nicht rechtsfähige Vereinigungen". */
+const NO_LEGAL_FORM_SAID = /ohne (eigene |eigenständige )?rechtsform|nicht rechtsfähig|nicht eingetragen|informelle (gruppen|initiativen)|without (a )?legal (form|personality)/i;
 
 /** The last of several cut-off dates asked for: "die allerletzte Gelegenheit", "der letzte Stichtag", "the final cut-off". */
 const LAST_CHANCE_ASKED = /(aller)?letzte[nr]? (gelegenheit|chance|stichtag|termin|möglichkeit)|\bwie lange\b.{0,60}\bnoch\b|\b(last|final) (chance|cut-?off|deadline|date|opportunity)\b|\bhow long\b.{0,60}\bstill\b/i;
@@ -541,7 +546,8 @@ function namesOf(program: Program): RegExp | null {
   let re = namePatterns.get(program);
   if (re === undefined) {
     const names = [program.name, program.shortName, ...program.aliases].filter((n) => n.length >= 4).sort((a, b) => b.length - a.length);
-    re = names.length ? new RegExp(`(?<![\\p{L}])(${names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\\p{L}])`, 'giu') : null;
+    // "Kreis-Ehrenamtsfonds" for the name "Ehrenamtsfonds": a word joined on by a hyphen is part of the name, not a "Kreis" that asks.
+    re = names.length ? new RegExp(`(?<![\\p{L}])(?:[\\p{L}]+-)?(${names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?:-[\\p{L}]+)?(?![\\p{L}])`, 'giu') : null;
     namePatterns.set(program, re);
   }
   return re;
@@ -913,6 +919,10 @@ export class Answerer {
     // "Unser Abwasserzweckverband … Kann der Zweckverband selbst einen Antrag stellen?" – "Zweckverbände … sind nicht antragsberechtigt.":
     // an applicant the call excludes by name, whatever else the question tells.
     // A state alone ("ein Ortsteil von Freiberg in Sachsen") says nothing of the kind that asks: the exclusion may still name it.
+    // "Eine Nachbarschaftshilfe, aber ohne Verein" – "Nicht antragsberechtigt sind … Initiativen ohne eigene Rechtsform": a group with no
+    // legal form, whatever place the question names ("bei uns im Dorf").
+    const informal = intent === 'eligibility' && programs.length === 1 && NO_LEGAL_FORM_ASKER.test(ownWords) ? findSentence(kb, kb.docIdsOf(programs[0]), (x) => NO_LEGAL_FORM_SAID.test(x) && /nicht (antrags|teilnahme)berechtigt|ausgeschlossen|können (keine|nicht)/i.test(x)) ?? listItemUnder(kb, kb.docIdsOf(programs[0]), NO_LEGAL_FORM_SAID, /nicht (antrags|teilnahme)berechtigt|ausgeschlossen/i) : undefined;
+    if (informal) return this.answerOf(programs[0], intent, this.deps.t(req.lang, 'passage.faqNo', { program: programs[0].shortName, quote: escapeMarkdown(informal.quote) }), [this.citation(programs[0], informal.docId, informal.quote)], req.lang);
     if (intent === 'eligibility' && programs.length === 1 && (!hasProfileFacts(facts) || (!facts.entityType && facts.population === undefined))) {
       const excluded = findNamedExclusion(kb, kb.docIdsOf(programs[0]), questionSentence(ownWords));
       if (excluded) return this.answerOf(programs[0], intent, this.deps.t(req.lang, 'passage.faqNo', { program: programs[0].shortName, quote: escapeMarkdown(excluded.quote) }), [this.citation(programs[0], excluded.docId, excluded.quote)], req.lang);

@@ -767,6 +767,19 @@ export function purchasePriceLimit(kb: KnowledgeBase, docIds: ReadonlySet<string
   return undefined;
 }
 
+/** A list item that matches, quoted with the introduction it runs on from when that matches too ("Nicht antragsberechtigt sind: … Initiativen ohne eigene Rechtsform"). */
+export function listItemUnder(kb: KnowledgeBase, docIds: ReadonlySet<string>, item: RegExp, intro: RegExp): { docId: string; quote: string } | undefined {
+  for (const chunk of allChunksOf(kb, docIds)) {
+    for (const [i, x] of chunk.sentences.entries()) {
+      if (i < 1 || !item.test(x)) continue;
+      // Items of an exclusion list may be whole sentences: the nearest line before that ends in ":" introduces them.
+      const lead = chunk.sentences.slice(Math.max(0, i - 12), i).reverse().find((l) => /:\s*$/.test(l.trim()));
+      if (lead && intro.test(lead)) return { docId: chunk.docId, quote: `${lead} ${x.replace(/[,;]\s*$/, '')}` };
+    }
+  }
+  return undefined;
+}
+
 /** Words of doing something to a thing: building, buying, renting, equipping. */
 const ACTION_STEM = /^(um|neu|aus|an|ab|wieder)?(bau|kauf|miet|sanier|erwerb|anschaff|leasing|renovier|ausstatt|errichtung|abriss|modernisier|umbau|neubau)/;
 /** "… jeder Art", "… aller Art", "gleich welcher Art": the item rules on every thing of its kind. */

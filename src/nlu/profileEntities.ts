@@ -93,7 +93,8 @@ export function extractEntityType(text: string): ProfileEntityType | undefined {
   // "Der Landkreis … will mit fünf seiner kreisangehörigen Gemeinden antreten": its own Gemeinden are partners, not the asker.
   const withoutTheirs = own.replace(/\b(mit\s+)?(\S+\s+)?(seine[nr]?|ihre[nr]?)\s+(\S+\s+)?(kreisangehörigen\s+)?(gemeinden|städte|kommunen|mitgliedsgemeinden|ortsgemeinden)\b/g, ' ');
   // "Unsere amtsangehörige Gemeinde (Kreis Rendsburg-Eckernförde)": an aside in brackets says where, not what.
-  const outside = withoutTheirs.replace(/\([^)]*\)/g, ' ');
+  // "eine Nachbarschaftshilfe, aber ohne Verein", "kein e. V.": what the asker is not.
+  const outside = withoutTheirs.replace(/\([^)]*\)/g, ' ').replace(/\b(ohne|kein(en)?|nicht als)\s+(eigenen\s+|eingetragenen\s+)?(verein|e\.\s?v\.)/g, ' ');
   if (TOWN_IN_DISTRICT.test(outside) && !/kreisfrei/.test(outside)) return 'kreisangehoerige_stadt';
   // "Unsere Stadt im Main-Kinzig-Kreis", "Gemeinden im Landkreis Rotenburg": the district there says where, not what.
   // "im Salzlandkreis", "im Burgenlandkreis", "in the Harz district": the district's own name, in one word or in English.

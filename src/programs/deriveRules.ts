@@ -37,7 +37,7 @@ function toNumber(s: string): number {
 }
 
 /** Entity types a statement names (only its subject part when it names a route for others). */
-function typesNamed(sentence: string): EntityType[] {
+function typesNamed(sentence: string, excluding = false): EntityType[] {
   let text = sentence;
   text = text.replace(JOINT, ' ');
   // Asides in brackets ("(diese können sich über den Landkreis beteiligen)") name no applicant.
@@ -71,7 +71,8 @@ function typesNamed(sentence: string): EntityType[] {
     out.add('kreisfreie_stadt');
     out.add('kreisangehoerige_stadt');
   }
-  if (/\b(träger|organisationen|stiftungen|verbände|initiativen)\b|verein(e|en)?\b/.test(t)) out.add('organisation');
+  // Excluded, a kind of association ("Sportvereine für Maßnahmen des Trainingsbetriebs", "Initiativen ohne eigene Rechtsform") leaves the others in.
+  if (excluding ? /(^|[^\p{L}])(träger|organisationen|stiftungen|verbände|vereine?n?)(?!\p{L})/u.test(t) : /\b(träger|organisationen|stiftungen|verbände|initiativen)\b|verein(e|en)?\b/.test(t)) out.add('organisation');
   return [...out];
 }
 
@@ -124,7 +125,7 @@ function eligibilityStatements(blocks: Block[]): Statement[] {
     }
     // A list item may hold several sentences ("Antragsberechtigt: alle … Gemeinden. … Landkreise … sind nicht antragsberechtigt."): each says its own.
     const sentences = splitSentences(b.text);
-    for (const sentence of sentences) {
+    for (const [n, sentence] of sentences.entries()) {
       const quote = sentence.replace(/^[•·▪\-–*\s]+/, '').trim();
       // "… sind Gemeinden; der Verein selbst ist nicht antragsberechtigt": each clause says its own.
       for (const said of quote.split(/;\s+/)) {
@@ -132,11 +133,13 @@ function eligibilityStatements(blocks: Block[]): Statement[] {
         // out; only the kinds named without such a word are.
         const clause = WHO_NOT.test(said) ? said.replace(COMPARED_KIND, ' ') : said;
         if (clause !== said && typesNamed(clause).length === 0) continue;
-        const context = b.kind === 'bullet' ? `${intro} ${clause}` : clause;
+        // The list's intro runs on into an item's first sentence; a later one says its own ("Nicht antragsberechtigt sind: – die Große
+        // Kreisstadt …. Vereine mit Sitz in der Großen Kreisstadt können dagegen Anträge stellen.").
+        const context = b.kind === 'bullet' && n === 0 ? `${intro} ${clause}` : clause;
         const negative = WHO_NOT.test(context);
         const inSection = WHO_SECTION.test(section);
         // A list item is quoted with its intro ("Antragsberechtigt sind …: Landkreise und kreisfreie Städte,"): alone it says nothing.
-        const shown = b.kind === 'bullet' && intro ? `${intro} ${quote}` : quote;
+        const shown = b.kind === 'bullet' && intro && n === 0 ? `${intro} ${quote}` : quote;
         // Items right under a heading "Wer kann Anträge stellen?" are who may, with or without an intro sentence.
         // So are the rows of a table there ("Landkreise: keine Begrenzung: nur für Vorhaben, …").
         const row = inSection && b.kind === 'paragraph' && /^[^:.!?]{3,120}:\s/.test(b.text);
@@ -242,7 +245,7 @@ export function deriveRules(blocks: Block[]): Rule[] {
   const excluded = new Map<EntityType, string>();
   // "Ortsgemeinden sind nicht antragsberechtigt" excludes Gemeinden of an association, not Gemeinden as such.
   const memberExclusions = negative.filter((s) => namesOnlyMembers(s.quote) && typesNamed(s.text).join() === 'gemeinde');
-  for (const s of negative) if (!memberExclusions.includes(s)) for (const type of typesNamed(s.text)) if (!excluded.has(type)) excluded.set(type, s.quote);
+  for (const s of negative) if (!memberExclusions.includes(s)) for (const type of typesNamed(s.text, true)) if (!excluded.has(type)) excluded.set(type, s.quote);
   const allowed = new Map<EntityType, string>();
   for (const s of positive) for (const type of typesNamed(s.text)) if (!excluded.has(type) && !allowed.has(type)) allowed.set(type, s.quote);
   const named = [...allowed.keys()];
