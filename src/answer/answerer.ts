@@ -15,7 +15,7 @@ import { askedPlaces, findClosedList, findMissingRequirement, findNamedCondition
 import { askedMembers, jointCap, jointMaxMembers, jointRefused, partnerPopulations } from './jointApplications.js';
 import { workOut, workOutByGroup } from './grantCalculator.js';
 import { describingWordsOut, findSentence, FIRST_STAGE_SENTENCE, jointAmountAfter } from './passageFinder.js';
-import { allChunksOf, asksAboutPeople, asksSecondStage, RESOLUTION_ASKED, RESOLUTION_SAID, channelRefused, findRelativeDeadline, INFO_EVENT, samePeople, BY_CHANNEL, LATER_HANDED_IN, OUTCOME, SIGN_UP, aboutEarlierRound, deadlineWithHour, findOutcomeTold, laterOpenDeadline, NO_MONEY_SAID, relativeDeadlineDate, contactHours, listItemRuling, listItemUnder, purchasePriceLimit, earlierOpenRound, nextRecurringCutoff, rollingSentence, rollingApplications, sameDeadlineWithYear, findAmountLimits, findByline, findPublicationDate, kindOfNamedPlace, hasIntentCue, otherKindDeadline, passesOnApplications, secondStageDeadline, textsSay, findDuration, findExpansion, findFaqAnswer, findPassage, findWhenPassage, isApplicationDeadline, movedDeadline, furtherSignature, EARLIER_ROUND_ASKED } from './passageFinder.js';
+import { allChunksOf, asksAboutPeople, asksSecondStage, RESOLUTION_ASKED, RESOLUTION_SAID, channelRefused, findRelativeDeadline, INFO_EVENT, samePeople, BY_CHANNEL, LATER_HANDED_IN, OUTCOME, SIGN_UP, aboutEarlierRound, deadlineWithHour, findOutcomeTold, laterOpenDeadline, NO_MONEY_SAID, relativeDeadlineDate, contactHours, faqOnAll, listItemRuling, listItemUnder, purchasePriceLimit, earlierOpenRound, nextRecurringCutoff, rollingSentence, rollingApplications, sameDeadlineWithYear, findAmountLimits, findByline, findPublicationDate, kindOfNamedPlace, hasIntentCue, otherKindDeadline, passesOnApplications, secondStageDeadline, textsSay, findDuration, findExpansion, findFaqAnswer, findPassage, findWhenPassage, isApplicationDeadline, movedDeadline, furtherSignature, EARLIER_ROUND_ASKED } from './passageFinder.js';
 import { COUNT_QUESTION, countedWord, countedPattern, coverage, focusTerms, isQuestionWord, NUMBER_WORD, unknownTopic } from './support.js';
 import type { Answer, Citation, Suggestion } from './types.js';
 import { escapeMarkdown } from '../bot/markdown.js';
@@ -119,6 +119,10 @@ const ASSOCIATION_ASKS = /\b(unser|unsere[mnr]?|ein|eine|our|a)\s+(\p{L}+\s+){0,
 const NO_LEGAL_FORM_ASKER = /\b(ohne|kein(en)?)\s+(eigenen\s+|eingetragenen\s+)?(verein|e\.\s?v\.|rechtsform)|\bnicht eingetragen|\blose[rn]?\s+(initiative|gruppe|zusammenschluss)|\bwithout (a |being a )?(registered )?(association|legal form)/i;
 /** A text on groups without a legal form: "Initiativen ohne eigene Rechtsform", "nicht rechtsfähige Vereinigungen". */
 const NO_LEGAL_FORM_SAID = /ohne (eigene |eigenständige )?rechtsform|nicht rechtsfähig|nicht eingetragen|informelle (gruppen|initiativen)|without (a )?legal (form|personality)/i;
+
+/** Kinds of question a call answers by its structure, whatever words the asker uses. */
+const STRUCTURAL_INTENTS = new Set<Intent>(['deadline', 'contact', 'signature', 'anonymity', 'process', 'changes', 'money', 'ownFunds']);
+const SIGNATURE_WORD = /unterschr|unterzeichn|signat|\bsign/i;
 
 /** The last of several cut-off dates asked for: "die allerletzte Gelegenheit", "der letzte Stichtag", "the final cut-off". */
 const LAST_CHANCE_ASKED = /(aller)?letzte[nr]? (gelegenheit|chance|stichtag|termin|möglichkeit)|\bwie lange\b.{0,60}\bnoch\b|\b(last|final) (chance|cut-?off|deadline|date|opportunity)\b|\bhow long\b.{0,60}\bstill\b/i;
@@ -234,7 +238,7 @@ function withHeading(p: { quote: string; section?: string }): string {
 }
 
 /** Anonymous taking part refused in so many words. */
-const NO_ANONYMITY_SAID = /\banonyme\s+(teilnahme|förderung|bewerbung|antragstellung|beteiligung)\s+ist\s+(daher\s+|deshalb\s+|leider\s+)?(nicht\s+möglich|ausgeschlossen)|\banonymous\s+(participation|funding|application)\s+is\s+(therefore\s+|thus\s+)?(not\s+possible|excluded)/i;
+const NO_ANONYMITY_SAID = /\banonyme\s+(teilnahme|förderung|bewerbung|antragstellung|beteiligung)\s+ist\s+(daher\s+|deshalb\s+|leider\s+)?(nicht\s+möglich|ausgeschlossen)|\banonyme\s+(anträge|bewerbungen|beiträge|teilnahmen)\s+sind\s+(daher\s+|deshalb\s+|leider\s+)?(nicht\s+(möglich|zulässig|vorgesehen)|ausgeschlossen)|\b(teilnahme|förderung|bewerbung|beteiligung)\s+ohne\s+(\p{L}+\s+){0,4}?(nennung|veröffentlichung)\b.{0,60}\b(ist|wäre)\s+(daher\s+|leider\s+)?(nicht\s+(möglich|vorgesehen|zulässig)|ausgeschlossen)|\banonymous\s+(participation|funding|application)\s+is\s+(therefore\s+|thus\s+)?(not\s+possible|excluded)/iu;
 
 /** Whether it is too late now: the deadline's status. */
 const ASKS_IF_TOO_LATE = /\b(is it|are we|ist es|sind wir|wären wir|would we be)\b.{0,25}\b(too late|zu spät)\b|\b(already|schon|jetzt|now) (too late|zu spät)\b/i;
@@ -546,8 +550,9 @@ function namesOf(program: Program): RegExp | null {
   let re = namePatterns.get(program);
   if (re === undefined) {
     const names = [program.name, program.shortName, ...program.aliases].filter((n) => n.length >= 4).sort((a, b) => b.length - a.length);
-    // "Kreis-Ehrenamtsfonds" for the name "Ehrenamtsfonds": a word joined on by a hyphen is part of the name, not a "Kreis" that asks.
-    re = names.length ? new RegExp(`(?<![\\p{L}])(?:[\\p{L}]+-)?(${names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?:-[\\p{L}]+)?(?![\\p{L}])`, 'giu') : null;
+    // "Kreis-Ehrenamtsfonds" for the name "Ehrenamtsfonds": a word joined on in front is part of the name, not a "Kreis" that asks;
+    // one joined on behind is what is asked about ("IRIS-Projektskizze"), unless it only says what the name is ("Zweiklang-Stiftung").
+    re = names.length ? new RegExp(`(?<![\\p{L}])(?:[\\p{L}]+-)?(${names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?:-(?:stiftung|fonds|fond|programm|programms|förderprogramm|förderung|aufruf|förderaufruf|wettbewerb|initiative|team|foundation|fund))?(?![\\p{L}])`, 'giu') : null;
     namePatterns.set(program, re);
   }
   return re;
@@ -928,7 +933,8 @@ export class Answerer {
       if (excluded) return this.answerOf(programs[0], intent, this.deps.t(req.lang, 'passage.faqNo', { program: programs[0].shortName, quote: escapeMarkdown(excluded.quote) }), [this.citation(programs[0], excluded.docId, excluded.quote)], req.lang);
     }
     // A German question's nouns cannot be looked up in a call written in English: there the passage checks decide.
-    const germanTexts = programs.some((p) => this.languageOf(p) === 'de');
+    // Only for questions whose answer the call's structure gives (a date, a signer, a contact): what a thing is called, it does not.
+    const germanTexts = programs.some((p) => this.languageOf(p) === 'de') || !STRUCTURAL_INTENTS.has(intent);
     if (FACTUAL_INTENTS.has(intent) && req.lang === 'de' && germanTexts && !describedForVerdict && unknownTopic(asSentence(topicOfAsking, req.text), programs, kb.topicVocabulary(programs))) return this.abstain(intent, req.lang, programs[0]);
     if (programs.length > 1 && FACTUAL_INTENTS.has(intent)) return this.several(programs.slice(0, 3), intent, profile, req);
     return this.forProgram(programs[0], intent, profile, req, hasProfileFacts(facts));
@@ -1040,7 +1046,7 @@ export class Answerer {
     const key = worked.belowMinimum ? 'passage.workedBelowMinimum' : worked.aboveEveryCap ? 'passage.workedAboveCaps' : worked.cap ? 'passage.workedCapped' : worked.rate.upTo ? 'passage.workedUpTo' : 'passage.worked';
     const parts = [t(lang, key, { ...values, caps })];
     if (worked.caps.length && !worked.aboveEveryCap) parts.push(t(lang, 'passage.workedCapsDiffer', { caps }));
-    for (const o of worked.others) parts.push(t(lang, 'passage.workedOther', { who: o.rate.condition?.phrase ?? '', rate: rate(o.rate), grant: money(o.grant) }));
+    for (const o of worked.others.filter((x) => x.rate.condition?.phrase)) parts.push(t(lang, 'passage.workedOther', { who: o.rate.condition?.phrase ?? '', rate: rate(o.rate), grant: money(o.grant) }));
     parts.push(t(lang, 'passage.workedNote'));
     const quotes = [worked.rate, ...worked.others.map((o) => o.rate), ...(worked.cap ? [worked.cap] : []), ...worked.caps, ...(worked.belowMinimum ? [worked.belowMinimum] : [])]
       .map((f) => ({ docId: f.docId, quote: f.quote }))
@@ -1274,7 +1280,16 @@ export class Answerer {
       if (told) return this.quoteAnswer(program, 'deadline', told, lang, req.text);
     }
     // "Über die Anträge wird zu vier Stichtagen im Jahr entschieden: 31.03., 30.06., …": the next of them, from the clock.
-    if (intent === 'deadline' && !reportAsked && !OTHER_EVENT.test(req.text) && !EARLIER_ROUND_ASKED.test(req.text)) {
+    // "Die Unterschrift kriegen wir erst nach dem Stichtag – ist die Frist gerissen?": something else at the deadline, which the call's
+    // FAQ may answer ("Muss der Antrag zum Stichtag schon unterschrieben vorliegen? Nein. …"); never the next cut-off instead.
+    const otherThingAtDeadline = intent === 'deadline' && /unterschr|unterzeichn|signat|nachreich|nachgereicht|unterlage|beschluss|\bsign/i.test(req.text);
+    if (otherThingAtDeadline) {
+      const thing = SIGNATURE_WORD.test(req.text) ? SIGNATURE_WORD : /nachreich|nachgereicht|unterlage|beschluss/i;
+      const faq = faqOnAll(kb, docIds, [thing, /stichtag|frist|deadline|cut-?off|eingang/i]);
+      // Its question is not the asker's: quoted as it stands, with its own yes or no, never turned into a verdict on theirs.
+      if (faq) return this.quoteAnswer(program, intent, faq, lang);
+    }
+    if (intent === 'deadline' && !reportAsked && !OTHER_EVENT.test(req.text) && !EARLIER_ROUND_ASKED.test(req.text) && !otherThingAtDeadline) {
       const recurring = this.recurringCutoffAnswer(program, req);
       if (recurring) return recurring;
     }
@@ -1559,7 +1574,7 @@ export class Answerer {
     // "Wer sitzt namentlich in der Jury?" is not answered by a sentence that names no one.
     // Whether names are published ("Will the names of our volunteers be published?") is no question for a name.
     // Nor is "ohne dass unsere Stadt namentlich auftaucht": being named is what an anonymity question is about.
-    const asksPublication = intent === 'anonymity';
+    const asksPublication = intent === 'anonymity' && (ASKS_PUBLICATION.test(req.text) || !/^\s*(wer|wen|wem|who|whom)\b/i.test(questionSentence(req.text)));
     if (!asksPublication && ASKS_NAME.test(req.text) && !PERSON_NAME.test(passage.quote)) return this.abstain(intent, lang, program);
     // "Wie viel Geld stellt der Bund insgesamt bereit?" is not answered by an amount per project.
     // Nor by a sentence that names no total at all ("Landkreise zahlen einen Eigenbeitrag von 2.500 Euro").

@@ -41,7 +41,7 @@ const PERCENT = /(?:\b(bis zu|höchstens|maximal|up to|at most)\s+)?(\d{1,3}(?:,
 /** A sentence that sets the grant's rate (not the own share, not a limit of one kind of cost). */
 const RATE_SAID = /förderquote|fördersatz|zuschussquote|funding rate|co-?funding rate|(zuwendung|förderung|zuschuss|grant)\p{L}*\s+(beträgt|beträgt bis zu|liegt bei|is|covers)|\d\s*(prozent|%|percent)\s+(der|of(?: the)?)\s+(\p{L}+\s+){0,2}?(ausgaben|kosten|gesamtausgaben|gesamtkosten|projektkosten|costs|expenses|expenditure)(?!\p{L})|(übernimmt|übernehmen|erstattet|fördert|covers)\s+(das land|der bund|die stiftung|der fonds|the foundation|the fund)?\s*(bis zu\s+|up to\s+)?\d/iu;
 /** Rates that are not the grant's: the own share, a share of one kind of cost, combined public funding. */
-const NOT_GRANT_RATE = /rechenbeispiel|beispielrechnung|\bbeispiel\b|\bexample\b|\d\s*(%|prozent)\s*=|\d\s*(%|prozent|percent),?\s*(also|d\.\s?h\.|das sind|i\.\s?e\.|that is)\s+\d|kombin|kumul|doppelt gefördert|combin|cumul|öffentliche förderung insgesamt|personal\p{L}*\s+(bis zu|höchstens)|ausstattung\p{L}*\s+(sind\s+)?(bis zu|höchstens)|staff costs|overheads?|pauschal|flat rate|abschlag|instal?ment|ausgezahlt|paid/iu;
+const NOT_GRANT_RATE = /^\s*(\d+\.\s*)?(ausgaben|kosten) (für|der|des)\b|\b(sind|ist)\s+(bis\s+)?(zu\s+|höchstens\s+)+\d+\s*(prozent|%)\s+der\s+\p{L}+\s+(ausgaben|kosten)\s+(förderfähig|zuwendungsfähig)|rechenbeispiel|beispielrechnung|\bbeispiel\b|\bexample\b|\d\s*(%|prozent)\s*=|\d\s*(%|prozent|percent),?\s*(also|d\.\s?h\.|das sind|i\.\s?e\.|that is)\s+\d|kombin|kumul|doppelt gefördert|combin|cumul|öffentliche förderung insgesamt|personal\p{L}*\s+(bis zu|höchstens)|ausstattung\p{L}*\s+(sind\s+)?(bis zu|höchstens)|staff costs|overheads?|pauschal|flat rate|abschlag|instal?ment|ausgezahlt|paid/iu;
 const OWN_SENTENCE = /eigenanteil|eigenmittel|eigenbeitrag|eigenen (haushalts)?mitteln|themselves|own (share|contribution|funds)|selbst (tragen|aufbringen|zahlen)|co-?financ/iu;
 const GRANT_RATE_NAMED = /förderquote|fördersatz|zuschussquote|funding rate|(zuwendung|förderung|zuschuss|grant)\p{L}*\s+(beträgt|is|amounts)/iu;
 const OWN_PART = /eigen\p{L}*|own (share|contribution)|selbst|kofinanz\p{L}*|co-?financ\p{L}*/iu;
@@ -60,7 +60,7 @@ const POPULATION_RANGE = /(\d{1,3}(?:[.,\s]\d{3})+|\d+)\s*(?:bis|–|-|to|and)\s
 /** A table row keyed by size: "bis 5.000: …", "20.001 bis 100.000: …", "über 100.000 | …". */
 const POPULATION_ROW = /^(ab|über|mehr als|bis|unter|up to|over)?\s*(\d{1,3}(?:[.,]\d{3})+|\d+)(?:\s*(?:bis|–|-|to)\s*(\d{1,3}(?:[.,]\d{3})+|\d+))?\s*(?:einwohner\p{L}*|inhabitants)?\s*[:|]/iu;
 /** "für finanzschwache Kommunen", "for applicants from rural districts". */
-const GROUP = /\b(?:für|for|bei)\s+((?:[\p{L}-]+\s+){0,4}?(?:kommunen|gemeinden|städte|landkreise|vereine|träger|organisationen|verbände|antragsteller\p{L}*|applicants|municipalities|towns|districts|associations|clubs))(?!\p{L})/iu;
+const GROUP = /\b(?:für|for|bei)\s+((?:[\p{L}-]+\s+){0,4}?(?:kommunen|gemeinden|städte|landkreise|vereine|träger|organisationen|verbände|antragsteller\p{L}*|applicants|municipalities|towns|districts|associations|clubs)(?:\s+(?:mit|ohne|die|in|unter|aus|with|without|under|in|from)\s+[^,;:]{3,80}?(?=\s+(?:beträgt|betragen|gilt|gelten|liegt|liegen|erhöht|beläuft|is|are|the)\b))?)(?!\p{L})/iu;
 
 const num = (x: string) => parseQuantity(x.replace(/\s/g, '.')) ?? NaN;
 
@@ -175,7 +175,11 @@ function fits(f: Figure, population: number | undefined, question: string, appli
   if (!c) return true;
   if ('population' in c) return population === undefined ? undefined : population >= c.population.min && population <= c.population.max;
   const key = c.words.split(/\s+/).filter((w) => w.length >= 6).sort((a, b) => b.length - a.length)[0];
-  return key !== undefined && question.toLowerCase().includes(key.toLowerCase().slice(0, 6)) ? true : undefined;
+  if (key === undefined) return undefined;
+  const at = question.toLowerCase().indexOf(key.toLowerCase().slice(0, 6));
+  if (at < 0) return undefined;
+  // "wir haben keine Haushaltssicherung", "not under a recovery plan": said not to hold.
+  return /\b(kein\p{L}*|nicht|ohne|no|not|without)\s+(\p{L}+\s+){0,2}$/iu.test(question.slice(Math.max(0, at - 40), at)) ? false : true;
 }
 
 /** A label the question names ("Einzelvorhaben", "Strand A", "Verbund"). */

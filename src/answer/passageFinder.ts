@@ -1568,6 +1568,16 @@ const ENUMERATION = /(?:[\p{L}-]{4,}\s*,\s*)+[\p{L}-]{4,}\s+(?:oder|bzw\.|or)\s+
  * question contains almost wholly (details like "im März" aside), and whose entry covers a good part
  * of the user's words. Quoted with its question, so the reader sees what it answers.
  */
+/** An FAQ entry whose question speaks of every one of the things given ("… zum Stichtag schon unterschrieben …?"), with its answer. */
+export function faqOnAll(kb: KnowledgeBase, docIds: ReadonlySet<string>, things: RegExp[]): { docId: string; quote: string } | undefined {
+  for (const c of allChunksOf(kb, docIds)) {
+    if (c.kind !== 'faq' || !c.question || !things.every((t) => t.test(c.question!))) continue;
+    const answer = c.sentences.join(' ');
+    return { docId: c.docId, quote: answer.length <= 480 ? `${c.question} ${answer}` : `${c.question} ${c.sentences[0]}` };
+  }
+  return undefined;
+}
+
 export function findFaqAnswer(kb: KnowledgeBase, docIds: ReadonlySet<string>, question: string, focus: string[], opts: { applicantWords?: boolean } = {}): FoundPassage | null {
   if (focus.length === 0) return null;
   // "in NRW" asks what "aus Nordrhein-Westfalen" does: a state by its short name is the state.

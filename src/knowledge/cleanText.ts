@@ -131,6 +131,23 @@ const LINK_ONLY = /^[ \t]*([-*+][ \t]+)?\[[^\]]*\]\(([^)]*)\)[ \t]*$/;
 /** "Sie sind hier: Start › Programme › Landfunken": where the page sits on its site. */
 const BREADCRUMB = /^[ \t]*(sie sind hier|you are here|sie befinden sich hier)\s*:|^[^.!?]{0,120}(›|\s>\s)[^.!?]{0,80}(›|\s>\s)[^.!?]{0,80}$/i;
 const COOKIE_LINE = /\bcookies?\b/i;
+/** "Impressum · Datenschutz · Kontakt · Sitemap", "© Landkreis Talbergen 2026 · Nach oben ↑": a site's footer links. */
+const FOOTER_WORDS = /\b(impressum|datenschutz(erklärung)?|barrierefreiheit|sitemap|kontakt|nach oben|seitenanfang|leichte sprache|gebärdensprache|imprint|privacy( policy)?|accessibility|legal notice)\b/gi;
+const SEPARATED = /\s[·|•]\s/;
+/** [Seite drucken] · [Vorlesen] · [Schrift größer]: the page's own buttons. */
+const PAGE_TOOLS = /^[ \t]*\[[^\]]{2,30}\](\s*[·|•]\s*\[[^\]]{2,30}\]){2,}[ \t]*$/;
+
+/** A line of footer links or a copyright line: short parts between separators, most of them site words. */
+function isFooterLine(l: string): boolean {
+  const t = l.trim();
+  if (PAGE_TOOLS.test(t)) return true;
+  if (t.length > 200) return false;
+  if (/^©/.test(t) && t.length < 160) return true;
+  if (!SEPARATED.test(t)) return false;
+  const parts = t.split(/\s[·|•]\s/);
+  const site = (t.match(FOOTER_WORDS) ?? []).length;
+  return parts.length >= 3 && site >= 2 && parts.every((p) => p.split(/\s+/).length <= 6);
+}
 
 /**
  * A web page saved as Markdown carries its site around the text: menus (runs of link-only lines),
@@ -146,6 +163,7 @@ function dropPageChrome(s: string): string {
       if (linkOnly[i] && (near(i, -1) || near(i, 1) || near(i, -2) || near(i, 2) || /\]\(#/.test(l))) return false;
       if (BREADCRUMB.test(l) && l.length < 240) return false;
       if (COOKIE_LINE.test(l) && l.length < 300 && /(akzeptier|einstellung|zustimm|ablehnen|accept|consent|settings)/i.test(l)) return false;
+      if (isFooterLine(l)) return false;
       return true;
     })
     .join('\n');
@@ -304,7 +322,8 @@ export function cleanToBlocks(raw: string, kind: SourceKind): Block[] {
   text = text.replace(/^([ \t]*(?:[-*][ \t]+)?)\[\d{1,2}:\d{2}(?::\d{2})?\][ \t]*[^:\n]{2,60}:[ \t]*/gm, '$1');
   text = plainTextTables(dropMailFooter(text));
   const whole = text.replace(/\s+/g, ' ');
-  const trimmed = text.split('\n').map((l) => l.replace(/[ \t\u00a0]+/g, ' ').trim());
+  // Footer links and copyright lines, in any kind of source ("Impressum | Datenschutz | Newsletter abbestellen").
+  const trimmed = text.split('\n').map((l) => l.replace(/[ \t\u00a0]+/g, ' ').trim()).map((l) => (isFooterLine(l) ? '' : l));
   // Page furniture of extracted PDFs: a header or footer line repeated on every page.
   // Counted with their numbers blanked: "Stand 9.11.2026 · Seite 2 von 3" is the same footer on every page.
   const furniture = (l: string) => l.replace(/\d+/g, '#');

@@ -48,8 +48,8 @@ describe('three unseen calls of the sixteenth round', () => {
     // An office's date for passing applications on, asked as such.
     ['Bis wann muss die Kreisverwaltung die Anträge für Dorfgemeinschaft verbindet ans Landesverwaltungsamt weitergeben?', /^Die Frist für die Weitergabe der Anträge für Dorfgemeinschaft verbindet läuft bis zum 05\.02\.2027/, /Dorfgemeinschaft verbindet/],
     // A project's own costs against the call's limits per grant.
-    ['Wir planen ein kleines Dorffest mit 3.000 Euro Gesamtkosten. Können wir dafür Geld aus "Dorfgemeinschaft verbindet" bekommen?', /^Nein – der Text nennt eine Untergrenze von 5\.000 Euro je Zuwendung; bei Kosten von 3\.000 Euro/, /Dorfgemeinschaft verbindet/],
-    ['Unser Projekt bei Dorfgemeinschaft verbindet kostet 40.000 Euro. Wie viel bekommen wir?', /höchstens 25\.000 Euro je Vorhaben/, /Dorfgemeinschaft verbindet/],
+    ['Wir planen ein kleines Dorffest mit 3.000 Euro Gesamtkosten. Können wir dafür Geld aus "Dorfgemeinschaft verbindet" bekommen?', /^Nein – rechnerisch ergäben 85 % von 3\.000 Euro nur 2\.550 Euro, und das liegt unter der Mindestförderung von 5\.000 Euro/, /Dorfgemeinschaft verbindet/],
+    ['Unser Projekt bei Dorfgemeinschaft verbindet kostet 40.000 Euro. Wie viel bekommen wir?', /34\.000 Euro – das liegt über dem Höchstbetrag, die Förderung beträgt also höchstens 25\.000 Euro/, /Dorfgemeinschaft verbindet/],
     // The end of the project, not the application deadline.
     ['Bis wann muss unser Projekt bei Dorfgemeinschaft verbindet abgeschlossen sein?', /Durchführungszeitraum endet spätestens am 30\. November 2027/, /Dorfgemeinschaft verbindet/],
   ])('answers "%s" from the call', (question, lead, title) => expectAnswered(getBot(), getChannel(), question, lead, title));
@@ -95,7 +95,7 @@ describe('three unseen calls of the sixteenth round', () => {
     expectAnswered(getBot(), getChannel(), 'Will the names of our volunteers be published in the Nachbarschaftsbotschafter programme?', /Namen von Ehrenamtlichen veröffentlichen wir nur mit deren schriftlicher Einwilligung/, NB, 'en-US'));
 
   it('checks an English project cost against the lower limit', async () => {
-    await expectAnswered(getBot(), getChannel(), 'We plan a project costing EUR 2,000. Can we get money from Dorfgemeinschaft verbindet?', /^No – the text sets a lower limit of €5,000 per grant/, /Dorfgemeinschaft verbindet/, 'en-US');
+    await expectAnswered(getBot(), getChannel(), 'We plan a project costing EUR 2,000. Can we get money from Dorfgemeinschaft verbindet?', /^No – worked out, 85 % of €2,000 would be only €1,700, below the minimum grant of €5,000/, /Dorfgemeinschaft verbindet/, 'en-US');
   });
 
   it('says no to a town in another state, and never "yes" without a rule that speaks to the asker', async () => {
