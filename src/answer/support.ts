@@ -199,7 +199,7 @@ const DOMAIN_LIST = `frist fristen bewerbungsfrist bewerbungsschluss einsendesch
    einwohner einwohnerinnen einwohnern einwohnergrenze anforderung anforderungen besonderheiten einwohnerzahl mindestgröße größengrenze obergrenze untergrenze bundesland land hessen bayern partner partnerkommune gemeinsam aufruf förderaufruf ausschreibung programm förderprogramm richtlinie förderrichtlinie projekt modellprojekt modellkommune
    formular unterlagen dokument dokumente bewerbungsunterlagen antragsformular bewerbungsformular interessenbekundung interessensbekundung
    insgesamt insgesammt gesamt gesamte jährlich jaehrlich kohle knete zusammen maximal höchstens mindestens
-   anfang mitte beginn monatsende jahresende monatsanfang jahresanfang wochenende quartal halbjahr
+   anfang mitte beginn monatsende jahresende monatsanfang jahresanfang wochenende quartal halbjahr moment augenblick zeitpunkt
    jahr jahre jahres zeit zeitraum ziel ziele tag tage monat monate woche wochen info infos link seite webseite website frau herr team stelle
    baden württemberg bayern berlin brandenburg bremen hamburg hessen mecklenburg vorpommern niedersachsen nordrhein westfalen rheinland pfalz saarland sachsen anhalt schleswig holstein thüringen nrw
    deadline signature sign anonymous money funding amount grant contact apply application eligible support mayor district city town municipality`.split(/\s+/);

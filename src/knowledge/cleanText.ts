@@ -237,7 +237,7 @@ function dropMailFooter(s: string): string {
 const TABLE_CAPTION = /^(tabelle|tab\.|table)\s+\d+\s*[:.–-]/i;
 
 // "Antragsfrist: 28.02.2027", also a table row whose key is a question ("Wie viel?: bis zu 12.000 Euro").
-const KEY_VALUE = /^[^:.!?]{2,60}\??:\s+\S/;
+const KEY_VALUE = /^(\d{1,2}\.\s+)?[^:.!?]{2,60}\??:\s+\S/;
 const BULLET = /^\s*(?:[•·▪◦●■‣∙]|[-–*](?=\s)|\(?[a-z]\)(?=\s))\s*/;
 const FUNCTION_WORD_END = /\b(und|oder|sowie|für|der|die|das|den|dem|des|von|vom|zu|zum|zur|mit|in|im|an|am|auf|aus|bei|über|unter|nach|durch|als|wie|ein|eine|einer|eines|einen|per|pro|je|bis|um|ohne|gegen|and|or|the|of|for|to|with|insbesondere|folgende)$/i;
 /** "Nicht antragsberechtigt sind", "Gefördert werden" above a list: the start of a sentence its items finish, no heading ("Wer gefördert wird" is one). */
@@ -320,6 +320,9 @@ export function cleanToBlocks(raw: string, kind: SourceKind): Block[] {
   if (kind === 'txt') text = text.replace(/^[ \t]*(?:>[ \t]?)+/gm, '');
   // A chat log ("[10:47] Frau D. (Landkreis): Kann sich …?", "[10:49] Programmteam (B. Quednau): Nein. …"): what was said, without time and speaker.
   text = text.replace(/^([ \t]*(?:[-*][ \t]+)?)\[\d{1,2}:\d{2}(?::\d{2})?\][ \t]*[^:\n]{2,60}:[ \t]*/gm, '$1');
+  // Dot leaders ("1. Preis ............ 25.000 Euro", "bis 5. Februar 2027 ........ Rückfragen …"): a label and its value, each
+  // line a fact of its own; a table of contents entry ("Teil I …… 6") keeps its page number for the filter below.
+  text = text.replace(/^(.*?[^\s.])(?:[ \t]+(?:\.[ \t]?){3,}|(?:\.[ \t]?){5,})[ \t]*([^\s.].*)$/gm, (m, label: string, value: string) => (/^\d{1,3}$/.test(value.trim()) ? m : `${label}: ${value}\n`));
   text = plainTextTables(dropMailFooter(text));
   const whole = text.replace(/\s+/g, ' ');
   // Footer links and copyright lines, in any kind of source ("Impressum | Datenschutz | Newsletter abbestellen").
