@@ -1399,6 +1399,19 @@ export function findPassage(
           const advice = i > 0 ? sentences[i - 1] : sentenceBefore(kb, docIds, h.chunk);
           if (advice && advice.length + s.length < 700) quote = `${advice} ${s}`;
         }
+        // "1. Preis: 25.000 Euro", "2. Preis: 15.000 Euro", …: lines of the same shape are read together, with the line that announces them.
+        const shape = (x: string | undefined) => x?.match(/^(?:\d+\.\s*)?(\p{L}+)[^:]{0,30}:\s/u)?.[1].toLowerCase();
+        // Each such line may be a passage of its own: the lines around it in the same section count too.
+        if (!faqHit && quote === s && shape(s)) {
+          const before = [...sentences.slice(0, i)].reverse().concat(sentencesAround(kb, docIds, h.chunk, -1, 8));
+          const after = sentences.slice(i + 1).concat(sentencesAround(kb, docIds, h.chunk, 1, 8));
+          const earlier = before.slice(0, before.findIndex((x) => shape(x) !== shape(s)) < 0 ? before.length : before.findIndex((x) => shape(x) !== shape(s)));
+          const later = after.slice(0, after.findIndex((x) => shape(x) !== shape(s)) < 0 ? after.length : after.findIndex((x) => shape(x) !== shape(s)));
+          const lead = before[earlier.length];
+          const intro = lead && /:\s*$/.test(lead) ? [lead] : [];
+          const run = [...intro, ...earlier.reverse(), s, ...later].join(' ');
+          if (earlier.length + later.length > 0 && run.length < 480) quote = run;
+        }
         // "(1) Gefördert werden: …" is said by its items: as many as fit.
         if (!faqHit && /:\s*$/.test(s) && next) for (const item of sentences.slice(i + 2, i + 5)) if (!quote.includes(item) && quote.length + item.length < 420) quote = `${quote} ${item}`;
         // "Das Preisgeld beträgt insgesamt 400.000 Euro. Es wird wie folgt vergeben:": the items the quote's last sentence announces.
