@@ -237,7 +237,8 @@ function dropMailFooter(s: string): string {
 const TABLE_CAPTION = /^(tabelle|tab\.|table)\s+\d+\s*[:.–-]/i;
 
 // "Antragsfrist: 28.02.2027", also a table row whose key is a question ("Wie viel?: bis zu 12.000 Euro").
-const KEY_VALUE = /^(\d{1,2}\.\s+)?[^:.!?]{2,60}\??:\s+\S/;
+// Numbered ("1. Preis: 25.000 Euro", "26. Februar 2027, 12 Uhr: Einsendeschluss") only with a figure in it: "2. Re: Förderaufruf …" is a list of contents.
+const KEY_VALUE = /^[^:.!?]{2,60}\??:\s+\S|^\d{1,2}\.\s+[^:.!?]{2,60}:\s+(?=[^\n]*\d[\d.,]*\s*(euro|eur|€|%|prozent|uhr))\S|^\d{1,2}\.\s+(januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember)\s+\d{4}[^:]{0,30}:\s+\S/i;
 const BULLET = /^\s*(?:[•·▪◦●■‣∙]|[-–*](?=\s)|\(?[a-z]\)(?=\s))\s*/;
 const FUNCTION_WORD_END = /\b(und|oder|sowie|für|der|die|das|den|dem|des|von|vom|zu|zum|zur|mit|in|im|an|am|auf|aus|bei|über|unter|nach|durch|als|wie|ein|eine|einer|eines|einen|per|pro|je|bis|um|ohne|gegen|and|or|the|of|for|to|with|insbesondere|folgende)$/i;
 /** "Nicht antragsberechtigt sind", "Gefördert werden" above a list: the start of a sentence its items finish, no heading ("Wer gefördert wird" is one). */

@@ -53,3 +53,20 @@ describe('a call inside a newsletter', () => {
     expect(await ask('Bis wann läuft die Skizzenfrist bei OrtsZeit?')).toMatch(/^Die Bewerbungsfrist für OrtsZeit läuft bis zum 26\.02\.2027/);
   });
 });
+
+describe('lines with dot leaders and questions in other words', () => {
+  it('reads "1. Preis ........ 25.000 Euro" as a fact and quotes the prizes together', async () => {
+    expect(await ask('Was gibt es beim Rathaustür-Wettbewerb eigentlich zu gewinnen?')).toMatch(/Die Jury vergibt drei Preise: 1\. Preis: 25\.000 Euro 2\. Preis: 15\.000 Euro 3\. Preis: 10\.000 Euro/);
+  });
+  it('takes "Mit wem kann ich … sprechen?" for a contact question', async () => {
+    expect(await ask('Mit wem kann ich vorab mal über unsere Projektidee für Brückenschlag sprechen?')).toMatch(/^Kontakt für Brückenschlag Kommune: Dr\. Miriam Oltersdorf/);
+  });
+  it('answers a signature question at the cut-off from the FAQ entry on both, not with the next cut-off', async () => {
+    const text = await ask('Die Unterschrift vom Bürgermeister kriegen wir erst nach dem Brückenschlag-Stichtag. Ist die Frist dann gerissen?');
+    expect(text).toMatch(/Fristwahrend ist allein der Eingang des Online-Antrags/);
+    expect(text).not.toMatch(/^Der nächste Stichtag/);
+  });
+  it('keeps "im Moment noch mitmachen" a deadline question', async () => {
+    expect(await ask('Kann man beim Rathaustür-Wettbewerb der Lindqvist-Stiftung im Moment noch mitmachen?')).toMatch(/26\.02\.2027 – sie ist noch offen/);
+  });
+});
