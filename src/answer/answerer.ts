@@ -82,7 +82,7 @@ const ASKS_NAME = /\bwie hei(ß|ss)(t|en)\b|\bnamentlich\b|\bnames? of\b|\bwhat 
 const PERSON_NAME = /\b(Frau|Herr|Dr\.|Prof\.|Ms\.?|Mr\.?)\s+\p{Lu}|\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+(?=\s*[,;.()]|\s+\(|\s+(und|oder|sowie|and|or)\s)/u;
 /** "Gibt es 2028 eine neue Runde?": a round the texts would have to announce. */
 const NEXT_ROUND = /\b(neue|nächste|weitere|kommende)\w* (runde|ausschreibung|förderrunde|aufruf|durchgang|ausschreibungsrunde)|\b(next|new|another|future) (round|call)\b/i;
-const NEXT_ROUND_SAID = /\b(neue|nächste|weitere|erneute|kommende|zweite|dritte)\w* (runde|ausschreibung|förderrunde|aufruf|durchgang|ausschreibungsrunde)|\b(erneut|wieder|nochmals) ausgeschrieben|\b(next|new|second|third) (round|call)\b/i;
+const NEXT_ROUND_SAID = /\b(neue|nächste|weitere|erneute|kommende|zweite|dritte)\w* (runde|ausschreibung|förderrunde|aufruf|durchgang|ausschreibungsrunde)|\b(erneut|wieder|nochmals) ausgeschrieben|\b(next|new|second|third) (round|call)\b|\bstichtage\b|\bnächste[nr]? stichtag|\bcut-?off dates\b|\b(weitere|spätere)[nr]? (termin|stichtag)/i;
 /** "Dürfen wir das Geld für … verwenden?", "Can we use the money to …?": whether something may be paid from the grant. */
 const USE_OF_MONEY = /\bmit (dem|diesem) geld\b|\bmit (den |diesen )?(fördermitteln|mitteln|geldern)\b|\baus (den |dem )?[\p{L}-]*(mitteln|geldern|zuschuss)\b|\b(fördert|anschaffen|beschaffen|kaufen|zahlen)\b|\b(verwenden|einsetzen|nutzen|bezahlen|bezahlt|finanzieren|finanziert|abrechnen|gefördert|förderfähig|zuwendungsfähig)\b|\b(use|spend)\b.{0,40}\b(money|grant|funding|funds)\b|\b(money|grant|funding|funds)\b.{0,30}\b(be )?(used|spent)\b|\b(pay for|be funded|fundable|eligible (cost|expense)s?)\b/iu;
 /** Whether the question sentence asks if a thing (not the asker) is funded. */
@@ -380,7 +380,7 @@ const AFTER_FUNDING_SAID = /nach (dem )?(ende|ablauf)|danach|weiter(zu)?(betreib
 /** An FAQ answer that rules something out without a plain "Nein" ("Gemeinsame Bewerbungen sind nicht vorgesehen"). */
 const FAQ_REFUSES = /\?\s+[^?]{0,120}\b(nicht vorgesehen|nicht möglich|nicht zulässig|ausgeschlossen|nicht antragsberechtigt|können sich nicht|dürfen sich nicht)\b/i;
 
-const CHANGE_REFUSED = /\bnicht (mehr )?(möglich|zulässig|vorgesehen)\b|\bausgeschlossen\b|\bno longer (possible|accepted)\b|\bnot (possible|permitted|allowed|accepted)\b/i;
+const CHANGE_REFUSED = /\bnicht (mehr )?(möglich|zulässig|vorgesehen)\b|\b(kann|können|darf|dürfen)\b.{0,60}\bnicht mehr (erhöht|geändert|ergänzt|ausgetauscht|aufgestockt) werden\b|\bausgeschlossen\b|\bno longer (possible|accepted)\b|\bnot (possible|permitted|allowed|accepted)\b/i;
 
 /** The FAQ's yes or no, when the user asks the same thing the same way round; undefined otherwise. */
 function faqYesNo(quote: string, question: string): { key: string; share?: string } | undefined {
@@ -606,7 +606,8 @@ function questionSentence(text: string): string {
   const sentences = text.split(/\p{Lu}/u.test(text) ? /(?<=[^\d\s][.!?]|\?|\b\d{4}\.)\s+(?=\p{Lu})/u : /(?<=[^\d\s][.!?]|\?|\b\d{4}\.)\s+/u).filter((x) => x.trim());
   // "Der Aufruf kam erst jetzt – können wir noch einen Antrag stellen?": the question after the dash.
   if (sentences.length < 2) {
-    const parts = text.split(/\s[–—-]\s/);
+    // "Angenommen, … teurer wird: Können wir die Summe noch erhöhen?": the question after the colon too.
+    const parts = text.split(/\s[–—-]\s|:\s+(?=\p{Lu}\p{Ll}+\s)/u);
     const last = parts[parts.length - 1];
     return parts.length > 1 && /\?\s*$/.test(last) && last.length >= 15 ? last : text;
   }
@@ -1987,6 +1988,8 @@ export class Answerer {
       const word = lower.slice(index).match(/^[\p{L}-]+/u)?.[0] ?? '';
       const after = lower.slice(index + word.length, index + word.length + 40);
       const before = lower.slice(Math.max(0, index - 30), index);
+      // "über das Land Rheinland-Pfalz fördern lassen", "vom Land Sachsen": the state as the funder.
+      if (/\b(das|dem|vom|des) land(es)?\s+$/.test(before)) return true;
       return /(isch\w*|er|ian)$/.test(word) && !/\b(wir|we)\s+(in|aus|from)\s*$/.test(before) ? true : /^\s+(\S+\s+){0,3}(programm|programme|program|aufruf|call|landesprogramm|förderprogramm|richtlinie|förderrichtlinie|directive|guideline|funding|initiative|project|projekt)/.test(after) || /(programm|programme|program|aufruf|call|directive|richtlinie)\s+(für|in|of|for|from|des landes|im land)\s+$/.test(before);
     });
     if (!ofProgram) return undefined;
@@ -2035,6 +2038,9 @@ export class Answerer {
       const unknown = this.deps.terms.unknownWords(req.text).length;
       return this.deps.terms.expand(req.text).length === 0 || (unknown >= 3 && this.deps.terms.heads(req.text).length <= 1);
     };
+    // "… über das Land Rheinland-Pfalz fördern lassen. Bis wann …?": the one call of that state, if its text knows what is asked.
+    const ofState = FACTUAL_INTENTS.has(intent) ? this.onlyCallOfState(req.text) : undefined;
+    if (ofState && lang === 'de' && !unknownTopic(questionSentence(req.text), [ofState], kb.topicVocabulary([ofState]))) return this.forProgram(ofState, intent, {}, req, false);
     if (lang === 'de' ? unknownTopic(req.text, calls, kb.topicVocabulary(calls)) : offTopicEnglish() && !/\b(komma|wir|bamf|ils)\b/i.test(req.text) && !this.onlyCallOfState(req.text)) {
       return this.abstain(intent, lang);
     }

@@ -23,7 +23,7 @@ const CUES: Partial<Record<Intent, RegExp>> = {
   contact: /@|ansprechp|kontaktperson|kontaktdaten|telefon|tel\.|fragen (an|richten)|e-mail an|wenden sie sich/i,
   process: /bewerbung|e-mail|einreich|einzureichen|einzusenden|abzugeben|zu richten|eingereicht|formular|verfahren|auswahl|interessenbekundung|portal|hochlad|antragsweg|antragstellung|beizufügen|beifügen|unterlagen|vordruck|steckbrief/i,
   // "Bundesländern" is no change: the word starts there.
-  changes: /(?<![a-zäöüß])(ge|ab|ver)?änder|korrigier|ersetz|nachreich|nachgereicht|zurückzieh|berichtig|überarbeit|neue fassung/i,
+  changes: /(?<![a-zäöüß])(ge|ab|ver)?änder|korrigier|ersetz|nachreich|nachgereicht|zurückzieh|berichtig|überarbeit|neue fassung|erhöht|erhöhen|aufgestockt|aufstocken/i,
   funder: /fördert|gefördert|finanziert|ruft|institut|ministerium|stiftung|bundesamt/i,
   about: /ziel|sucht|modellprojekt|aufruf|ruft|mit dem (förder)?programm|\b(fördert|fördern|unterstützt|unterstützen)\b.{0,80}\b(kommunal\w*|kommunen|gemeinden|städte|landkreise)|zweck/i,
 };
@@ -302,7 +302,7 @@ const WHERE = /\bwo\b|wohin|\bwhere\b|an wen|adresse|address|\b(bei|an) welche[r
 const ADDRESS = /\b\d{5}\s+\p{Lu}|postfach|\b(bei|an) (der|dem|das|die|den)\s+\p{Lu}[\p{L}-]*(direktion|amt|ministerium|präsidium|stiftung|träger|agentur|stelle|institut|verwaltung|behörde)|\bbeim\s+\p{Lu}[\p{L}-]*(amt|ministerium|präsidium|institut|bundesamt|landesamt)/u;
 /** How a change after submission is to be made known ("… unverzüglich schriftlich mitzuteilen"). */
 const CHANGE_ASKED = /(?<!\p{L})(ändern|abändern|geändert|änderung\p{L}*|erhöhen|austauschen|überarbeiten)(?!\p{L})|\b(change|amend|revise|revised|raise|increase)\b/iu;
-const CHANGE_SAID = /(?<!\p{L})(änderung\p{L}*|ändern|geändert|abänder\p{L}*|erhöhung|überarbeit\p{L}*|zurückgezogen|zurückziehen)(?!\p{L})|\b(changes?|amend\w*|revis\w*|increase)\b/iu;
+const CHANGE_SAID = /(?<!\p{L})(änderung\p{L}*|ändern|geändert|abänder\p{L}*|erhöhung|erhöht|erhöhen|aufgestockt|überarbeit\p{L}*|zurückgezogen|zurückziehen)(?!\p{L})|\b(changes?|amend\w*|revis\w*|increase)\b/iu;
 const REPORT_CHANGE = /mitzuteilen|mitteilen|anzuzeigen|anzeigen|unverzüglich|informieren|melden/i;
 const CALL_PUBLISHED = /veröffentlicht (am|seit|vom) \d|\bstand:?\s+\d|in kraft|bundesanzeiger|amtsblatt|staatsanzeiger|ministerialblatt|gesetzblatt/i;
 const AMOUNT_QUESTION = /wie ?(viel|hoch)|(selbst|selber) (zahlen|bezahlen|tragen|beisteuern|aufbringen|dazugeben)|(have to|must) (pay|contribute|co-?finance)|welche[nrs]? (summe|höhe|fördersumme|eigenanteil|anteil|prozentsatz|zuschuss|betrag)|how (much|high)|what (amount|share|percentage|proportion)/i;
@@ -835,7 +835,7 @@ export function contactHours(kb: KnowledgeBase, docIds: ReadonlySet<string>, con
 }
 
 /** "Anträge können laufend gestellt werden", "Es gibt keine feste Antragsfrist", "applications are accepted on a rolling basis". */
-const ROLLING = /\bkeine\s+(feste|festen|bestimmte|starre)\s+(antrags|bewerbungs|einreichungs)?frist|\b(anträge|bewerbungen|anfragen)\s+(können|sind)\s+(\S+\s+){0,2}(laufend|jederzeit|fortlaufend)|\b(laufend|jederzeit|fortlaufend)\s+(gestellt|eingereicht|möglich)|\bno (fixed )?(deadline|closing date)\b|\bon a rolling basis\b|\b(applications?|proposals?) (can|may) be (submitted|made) at any time\b/i;
+const ROLLING = /\bkeine\s+(feste|festen|bestimmte|starre)\s+(antrags|bewerbungs|einreichungs)?frist|\b(anträge|bewerbungen|anfragen)\s+(können|sind)\s+(\S+\s+){0,2}(laufend|jederzeit|fortlaufend)|\b(laufend|jederzeit|fortlaufend)\s+(gestellt|eingereicht)|\b(antrag|anträge|antragstellung|bewerbung|bewerbungen|einreichung)\s+(ist|sind)\s+(laufend|jederzeit|fortlaufend)\s+möglich|\bno (fixed )?(deadline|closing date)\b|\bon a rolling basis\b|\b(applications?|proposals?) (can|may) be (submitted|made) at any time\b/i;
 
 const UNTIL_FUNDS_LAST = /\b(mittel|haushaltsmittel|fördermittel|budget)\w*\b.{0,40}\b(ausgeschöpft|aufgebraucht|erschöpft|verbraucht)|\bfunds? (are|is|run) (exhausted|out|used up)/i;
 
