@@ -50,7 +50,7 @@ const OWN_PART = /eigen\p{L}*|own (share|contribution)|selbst|kofinanz\p{L}*|co-
 const CAP = /\b(?:höchstens|maximal|bis zu|max\.|up to|at most|a maximum of|höchstbetrag(?: der zuwendung| je \p{L}+| pro \p{L}+)?|maximum grant)(?:\s+(?:jedoch|aber|allerdings|insgesamt|however|of))?\s*:?\s+(?:(?:EUR|€)\s*(\d{1,3}(?:[.,\u00a0 ]\d{3})+|\d+)|(\d{1,3}(?:[.,\u00a0 ]\d{3})+|\d+)\s*(?:euro|eur|€))/giu;
 /** Sentences whose euro limits are not a grant's cap per project. */
 const NOT_A_CAP = /de-?minimis|insgesamt stehen|stehen .{0,60}zur verfügung|gesamtbudget|total budget|\b(pro|je|per) (jahr|haushaltsjahr|monat|year|month)\b|jährlich|annual|honorar|personal\p{L}*|reise\p{L}*|travel|ausstattung|equipment|fahrtkosten|eigenanteil|own contribution|einzelpreis|anschaffung/iu;
-const GRANT_WORDS = /zuwendung|förder|zuschuss|grant|funding|award|höchstbetrag|finanziert|übernimmt|erstattet/i;
+const GRANT_WORDS = /zuwendung|förder|zuschuss|grant|funding|award|höchstbetrag|finanziert|übernimmt|erstattet|\bfund contribution\b/i;
 
 /** "weniger als 10.000 Einwohnern", "fewer than 10,000 inhabitants", "20.001 bis 100.000 Einwohner". */
 const POPULATION_BOUND = /(weniger als|unter|bis zu|höchstens|bis|mehr als|über|ab|mindestens|fewer than|less than|under|up to|more than|over|at least)\s+(\d{1,3}(?:[.,\s]\d{3})+|\d+)\s*(einwohner\p{L}*|inhabitants|residents)/iu;

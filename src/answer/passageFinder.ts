@@ -494,7 +494,7 @@ const MINIMUM = new RegExp(
   'i',
 );
 /** "Die Förderung beträgt mindestens 500 Euro und höchstens 3.000 Euro": a lower limit in the sentence on the grant. */
-const AT_LEAST = new RegExp(String.raw`\b(?:beträgt|betragen|liegt|liegen|is|amounts to)\s+(?:\p{L}+\s+){0,3}?(?:mindestens|at least|bei mindestens)\s+${WRITTEN_AMOUNT}\s*(?:euro|eur|€)`, 'iu');
+const AT_LEAST = new RegExp(String.raw`\b(?:beträgt|betragen|liegt|liegen|is|amounts to)\s+(?:\p{L}+\s+){0,3}?(?:mindestens|at least|bei mindestens)\s+(?:(?:EUR|€)\s*(\d{1,3}(?:[.,\u00a0 ]\d{3})+|\d+)|(\d{1,3}(?:[.,\u00a0 ]\d{3})+|\d+)\s*(?:euro|eur|€))`, 'iu');
 /** An upper limit per project ("höchstens 25.000 Euro je Vorhaben", "up to EUR 60,000 per municipality"). */
 const GRANT_MAXIMUM = new RegExp(String.raw`\b(?:höchstens|maximal|bis zu|max\.|up to|at most|a maximum of)(?:\s+(?:jedoch|aber|allerdings|insgesamt|however))?\s+${WRITTEN_AMOUNT}\s*(?:euro|eur|€)`, 'i');
 
@@ -506,7 +506,7 @@ function amountOf(m: RegExpMatchArray): number {
  * A grant's limits as the texts state them: the lower one ("Zuwendungen unter 5.000 Euro werden
  * nicht bewilligt") and the upper one per project, each with its sentence. Own contributions are no limit of the grant.
  */
-const GRANT_WORDS = /zuwendung|förder|zuschuss|gewährt|grant|funding|award/i;
+const GRANT_WORDS = /zuwendung|förder|zuschuss|gewährt|grant|funding|award|\bfund contribution\b/i;
 
 
 type AmountLimit = { amount: number; quote: string; docId: string };

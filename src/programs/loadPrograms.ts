@@ -79,7 +79,8 @@ function nameOf(title: string): string {
   if (quoted) return quoted.split(/\s+[–—-]\s+/)[0].trim() || title;
   // "Richtlinie zur Förderung … (Bürgerbus-Förderrichtlinie – BüFöR)": the name in brackets; "… (IKM)": its acronym.
   const bracketed = title.match(/\(([^()]{4,80}|\p{Lu}{2,6}\d{0,4})\)\s*$/u)?.[1];
-  if (bracketed && /[\p{Lu}]/u.test(bracketed)) return bracketed.split(/\s+[–—-]\s+/)[0].trim();
+  // Not a round, part or version ("(Round 2)", "(2. Runde)", "(Stand …)"): that says which text, not which call.
+  if (bracketed && /[\p{Lu}]/u.test(bracketed) && !/^(round|runde|\d+\.\s*runde|phase|part|teil|stand|version|fassung|entwurf|draft|update|aktualisiert)\b/i.test(bracketed)) return bracketed.split(/\s+[–—-]\s+/)[0].trim();
   // "IRIS 2028: Förderaufruf für …": the name before the colon.
   const beforeColon = title.match(/^([^:]{3,60}):\s/)?.[1];
   if (beforeColon && !/^(aufruf|ausschreibung|förderaufruf|wettbewerb|call)\b/i.test(beforeColon)) return beforeColon.trim();
