@@ -238,7 +238,7 @@ function withHeading(p: { quote: string; section?: string }): string {
 }
 
 /** Anonymous taking part refused in so many words. */
-const NO_ANONYMITY_SAID = /\banonyme\s+(teilnahme|förderung|bewerbung|antragstellung|beteiligung)\s+ist\s+(daher\s+|deshalb\s+|leider\s+)?(nicht\s+möglich|ausgeschlossen)|\banonyme\s+(anträge|bewerbungen|beiträge|teilnahmen)\s+sind\s+(daher\s+|deshalb\s+|leider\s+)?(nicht\s+(möglich|zulässig|vorgesehen)|ausgeschlossen)|\b(teilnahme|förderung|bewerbung|beteiligung)\s+ohne\s+(\p{L}+\s+){0,4}?(nennung|veröffentlichung)\b.{0,60}\b(ist|wäre)\s+(daher\s+|leider\s+)?(nicht\s+(möglich|vorgesehen|zulässig)|ausgeschlossen)|\banonymous\s+(participation|funding|application)\s+is\s+(therefore\s+|thus\s+)?(not\s+possible|excluded)/iu;
+const NO_ANONYMITY_SAID = /\banonyme\s+(teilnahme|förderung|bewerbung|antragstellung|beteiligung)\s+ist\s+(daher\s+|deshalb\s+|leider\s+)?(nicht\s+möglich|ausgeschlossen)|\banonyme\s+(anträge|bewerbungen|beiträge|teilnahmen)\s+sind\s+(daher\s+|deshalb\s+|leider\s+)?(nicht\s+(möglich|zulässig|vorgesehen)|ausgeschlossen)|\b(teilnahme|förderung|bewerbung|beteiligung)\s+ohne\s+(\p{L}+\s+){0,4}?(nennung|veröffentlichung)\b.{0,60}\b(ist|wäre)\s+(daher\s+|leider\s+)?(nicht\s+(möglich|vorgesehen|zulässig)|ausgeschlossen)|\banonymous\s+(participation|funding|application)\s+is\s+(therefore\s+|thus\s+)?(not\s+possible|excluded)|\banonymous\s+(applications|entries|submissions|proposals)\s+are\s+(therefore\s+|thus\s+)?(not\s+(possible|permitted|accepted)|excluded)/iu;
 
 /** Whether it is too late now: the deadline's status. */
 const ASKS_IF_TOO_LATE = /\b(is it|are we|ist es|sind wir|wären wir|would we be)\b.{0,25}\b(too late|zu spät)\b|\b(already|schon|jetzt|now) (too late|zu spät)\b/i;

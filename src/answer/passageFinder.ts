@@ -780,6 +780,9 @@ export function listItemUnder(kb: KnowledgeBase, docIds: ReadonlySet<string>, it
   return undefined;
 }
 
+/** A page's date line: "Published 9 November 2026 · Version 1.1", "Veröffentlicht am 3. November 2026", "Stand: 1. September 2026". */
+const DATE_LINE = /^(published|veröffentlicht( am)?|stand|last updated|updated|aktualisiert( am)?)\b:?\s*(am\s+|on\s+)?(\d{1,2}\.?\s+\p{L}+\s+\d{4}|\d{1,2}\.\d{1,2}\.\d{4}|\p{L}+\s+\d{1,2},?\s+\d{4})/iu;
+
 /** Words of doing something to a thing: building, buying, renting, equipping. */
 const ACTION_STEM = /^(um|neu|aus|an|ab|wieder)?(bau|kauf|miet|sanier|erwerb|anschaff|leasing|renovier|ausstatt|errichtung|abriss|modernisier|umbau|neubau)/;
 /** "… jeder Art", "… aller Art", "gleich welcher Art": the item rules on every thing of its kind. */
@@ -1165,6 +1168,8 @@ export function findPassage(
       if (intent === 'about' && normalizeForQuote(s) === normalizeForQuote(kb.docs.get(h.chunk.docId)?.title ?? '')) continue;
       // A work the text cites ("Gesemann, Frank; Roth, Roland (2017): Erfolgsfaktoren …") is not what the text says.
       if (LITERATURE_SECTION.test(h.chunk.section ?? '') || REFERENCE_ENTRY.test(s)) continue;
+      // "Published 9 November 2026 · Version 1.1": the page's own date line tells when it came out, nothing else.
+      if (intent !== 'unknown' && intent !== 'deadline' && DATE_LINE.test(s) && s.length < 200) continue;
       // "Ratsbeschluss nötig?" under a signature question: the sentence on the resolution is the one.
       const cueHit = cue ? cue.test(s) || (intent === 'signature' && RESOLUTION_ASKED.test(query) && RESOLUTION_SAID.test(s)) : true;
       const dateHit = intent === 'deadline' && /\d/.test(s) && findDates(s).length > 0;

@@ -173,6 +173,8 @@ export function classifyIntent(text: string): IntentResult {
   if (SUBMIT_BY.test(t) && !/unterschr|unterzeichn|signatur|sign/.test(t) && !/\b(questions?|fragen|rückfragen|whom|wen)\b/.test(t)) all = ['process', ...all.filter((i) => i !== 'process')];
   // "Wann kann ich beim Programmbüro anrufen?", "At what times can I phone …?": when someone can be reached, not a deadline.
   if (CONTACT_TIMES.test(t)) all = ['contact', ...all.filter((i) => i !== 'contact')];
+  // "Ich hätte gern jemanden am Telefon, der mir … erklärt. Welche Nummer?": a number to call, whatever else is said.
+  if (/\b(welche|unter welcher) (telefon|handy|ruf)?nummer\b|\bwhat (phone |telephone )?number\b|\bam telefon\b.{0,80}\bnummer\b/.test(t)) all = ['contact', ...all.filter((i) => i !== 'contact')];
   // "Besides money, do they get any other support?", "Was gibt es außer Geld?": the support, not the money.
   if (matched.has('benefits') && /besides (the )?money|außer (dem )?geld|neben (dem )?geld|other support|non-financial|what else/.test(t)) all = ['benefits', ...all.filter((i) => i !== 'benefits')];
   // "Wer bezahlt das Projekt – von wem kommt das Geld?" asks who funds it, though it names money.

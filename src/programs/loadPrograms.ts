@@ -205,7 +205,8 @@ function introducedAliases(doc: SourceDocument): string[] {
 function guidelineShortTitle(doc: SourceDocument): { full: string; name: string } | undefined {
   // Only a name in the brackets: "(Förderrichtlinie IKM of 14 September 2026)" cites a guideline with its date.
   const m = doc.text.slice(0, 800).match(/\(((?:FRL|RL|Förderrichtlinie|Richtlinie)\s+([^()\n\d]{3,40}?))\)/u);
-  return m && !/\s(of|vom|from|dated)\s/i.test(m[2]) ? { full: m[1], name: m[2].trim() } : undefined;
+  // "(Förderrichtlinie Treffpunkt Zusammenhalt – FRL TZ)": the name is before the dash, the abbreviation after it.
+  return m && !/\s(of|vom|from|dated)\s/i.test(m[2]) ? { full: m[1], name: m[2].split(/\s+[–—-]\s+/)[0].trim() } : undefined;
 }
 
 /** "Deutsch-Französische", "Evangelische", "Hessischer": an adjective before "Stiftung" describes it, it does not name it. */

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { askerFor, useBotWithUnseenCalls } from '../support/unseenCalls.js';
+
+// Calls nobody curated, from the forty-fifth and forty-sixth evaluation rounds: a Land guideline in §§ extracted from a PDF,
+// a Landkreis e-mail passing on a Land programme, a foundation page with three funding lines, and an English call of a
+// German-Polish small projects fund.
+const FILES = ['A_richtlinie_treffpunkt_zusammenhalt.txt', 'B_mail_landkreis_zukunftswerkstatt_ehrenamt.txt', 'ortswerk-2027-lindenhof.html', 'twin-riverbanks-small-projects-2027.md'];
+const { bot: getBot, channel: getChannel } = useBotWithUnseenCalls(FILES, new Date('2026-12-07T12:00:00Z'));
+const ask = askerFor(getBot, getChannel);
+
+describe('which call', () => {
+  it('takes the one call of the state named as the funder, and answers the next round from its cut-off dates', async () => {
+    const text = await ask('Wir wollen unseren alten Jugendraum zum Dorftreff umbauen und über das Land Rheinland-Pfalz fördern lassen. Bis wann muss der Antrag für die nächste Runde drin sein?');
+    expect(text).toMatch(/^Die Bewerbungsfrist für Treffpunkt Zusammenhalt/);
+    expect(text).toMatch(/31\.03\.2027/);
+  });
+  it('never names a call after a round in its title’s brackets', async () => {
+    expect(await ask('Bis wann läuft Twin Riverbanks?')).toMatch(/^Die Bewerbungsfrist für Twin Riverbanks Small Projects Fund läuft bis zum 26\.02\.2027/);
+  });
+});
+
+describe('changes and rolling rules', () => {
+  it('answers raising the amount after the cut-off from the sentence that refuses it, not with the deadline', async () => {
+    expect(await ask('Angenommen, nach Ablauf des Stichtags zeigt sich, dass der Umbau unseres Treffs deutlich teurer wird: Können wir bei Treffpunkt Zusammenhalt die beantragte Summe dann noch erhöhen?')).toMatch(/^Nein – .*nicht mehr erhöht werden/);
+  });
+  it('takes no change rule ("eine Verringerung ist jederzeit möglich") for rolling applications', async () => {
+    expect(await ask('Bis wann kann man bei Treffpunkt Zusammenhalt einreichen?')).not.toMatch(/laufend möglich/);
+  });
+});
+
+describe('English texts, German questions', () => {
+  it('says no to anonymity from "Anonymous applications are not possible", never from the page’s date line', async () => {
+    const text = await ask('Gibt es beim deutsch-polnischen Kleinprojektefonds Twin Riverbanks die Möglichkeit, dass unsere Gemeinde nicht namentlich genannt wird? Wir hatten schon Drohungen.');
+    expect(text).toMatch(/^Nein – .*Anonymous applications are not possible/);
+    expect(text).not.toMatch(/Published 9 November 2026/);
+  });
+  it('caps the worked-out grant by "at most EUR 30,000"', async () => {
+    expect(await ask('Twin Riverbanks: Unser Projekt hat förderfähige Kosten von 50.000 €. Wie hoch ist der Zuschuss und was bleibt an uns hängen?')).toMatch(/höchstens 30\.000 Euro; Ihr Eigenanteil läge bei 20\.000 Euro/);
+  });
+});
+
+describe('contact', () => {
+  it('takes "Welche Nummer?" for a phone question', async () => {
+    expect(await ask('Ich hätte gern jemanden am Telefon, der mir die Ortswerk-Förderbedingungen erklärt. Welche Nummer?')).toMatch(/0561 7739-420/);
+  });
+});
