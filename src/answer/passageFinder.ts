@@ -233,9 +233,9 @@ const STRONG: Partial<Record<Intent, RegExp>> = {
 /** Dates that end something else than the application: the project's runtime, spending, reports. */
 const NOT_APPLICATION_END = /projektlaufzeit|laufzeit|förderzeitraum|durchführungszeitraum|bewilligungszeitraum|begleitung (endet|läuft|beginnt)|ausgegeben|verwendungsnachweis|abgeschlossen sein|umgesetzt|stichtag: \d|einwohnerzahl|stand:|entscheidung|bescheid|mitgeteilt|bekanntgegeben|bekannt gegeben|starten|beginnen|beginnt|projektstart|auftakt|webinar|sprechstunde|infoveranstaltung|informationsveranstaltung|infoabend|informationsabend|info-abend|zoom|jury|gewinner|preisverleihung|workshop|nachricht|benachrichtigt|informiert|rückmeldung|erfahren|\bcompleted\b|\bfinished\b|\bcompletion\b|project period|funding period|implementation period|\bdecides?\b|\bdecision\b|\binformed\b|\bnotified\b|information session/i;
 /** Dates of population counts or of the text's version are never a deadline. */
-const NEVER_A_DEADLINE = /einwohner|bevölkerung|stand:|stand vom|\bstand (am |zum )?\d{1,2}\./i;
+const NEVER_A_DEADLINE = /einwohner|bevölkerung|stand:|stand vom|\bstand (am |zum )?\d{1,2}\.|^(gesendet|sent|datum|date|von|from|an|to|cc|betreff|subject)\s*:/i;
 /** What an application deadline sentence speaks of. */
-const APPLICATION = /bewerbung|antr(ag|äge)|einsendeschluss|interessenbekundung|einreich|eingereicht|eingang|bewerbungsfrist|antragsfrist|teilnahmeschluss|anmeldeschluss|stichtag|skizze|\bsubmit|\bproposals?\b|\bapplications?\b|\bcut-?off\b|\bdeadline\b/i;
+const APPLICATION = /bewerbung|antr(ag|äge)|einsendeschluss|meldefrist|\bmelden sie\b.{0,80}\bbis\b|\bmeldung\b.{0,60}\bbis\b|interessenbekundung|einreich|eingereicht|eingang|bewerbungsfrist|antragsfrist|teilnahmeschluss|anmeldeschluss|stichtag|skizze|\bsubmit|\bproposals?\b|\bapplications?\b|\bcut-?off\b|\bdeadline\b/i;
 
 /** A sentence that continues the one before ("Er ist …", "Diese müssen …"). */
 /** "(2) Von der Veröffentlichung nach Absatz 1 kann … abgesehen werden": paragraph (2) is read with the "(1) …" it names. */
@@ -952,7 +952,7 @@ export function aboutEarlierRound(text: string): boolean {
 }
 
 /** A sentence about an earlier round of the call, not the one open now. */
-const PAST_ROUND = /\b(erste|vorige|vorherige|letzte|vergangene|frühere|bisherige)n? (förder|ausschreibungs|bewerbungs|antrags|wettbewerbs)?runde\b.{0,80}\b(abgeschlossen|beendet|endete|lief|war)|\bim vorjahr\b|\bin der vorigen runde\b|\b(pilot|previous|first|last|earlier) (funding )?round\b|^rückblick\b|\((antrags|bewerbungs)frist [^)]{4,40}\)\s+(ist|war|wurde)\s+(abgeschlossen|beendet)|\([^)]{0,60}\b(antrags|bewerbungs)frist [^)]{4,40}\)\s+(war|wurde|lief)\b|\([^)]{0,80}frist\w*\b[^)]{0,60}\)\s+([A-Za-zÄÖÜäöüß-]+\s+){0,2}(war|waren|wurde|wurden|lief|liefen|endete)\b|\b(im|in der|aus dem|aus der) (ersten|vorigen|vorherigen|letzten|vergangenen|früheren|bisherigen) (förderaufruf|aufruf|ausschreibung|förderperiode|förderrunde|runde)\b|\b(ist|sind) (bereits )?abgeschlossen\b.{0,60}\b(damalig|vorig|frühere)|\b(bewerbungs|antrags|einreichungs)?frist (war|endete|lief)\b|\b(pilotaufruf|pilotrunde|pilotphase|vorgängeraufruf)\w*\b.{0,80}\b(frist|gefördert|abgeschlossen|endete)/i;
+const PAST_ROUND = /\b(erste|vorige|vorherige|letzte|vergangene|frühere|bisherige)n? (förder|ausschreibungs|bewerbungs|antrags|wettbewerbs)?runde\b.{0,80}\b(abgeschlossen|beendet|endete|lief|war)|\bim vorjahr\b|\bin der vorigen runde\b|\b(pilot|previous|first|last|earlier) (funding )?round\b|^rückblick\b|\((antrags|bewerbungs)frist [^)]{4,40}\)\s+(ist|war|wurde)\s+(abgeschlossen|beendet)|\([^)]{0,60}\b(antrags|bewerbungs)frist [^)]{4,40}\)\s+(war|wurde|lief)\b|\([^)]{0,80}frist\w*\b[^)]{0,60}\)\s+([A-Za-zÄÖÜäöüß-]+\s+){0,2}(war|waren|wurde|wurden|lief|liefen|endete)\b|\b(im|in der|aus dem|aus der) (ersten|vorigen|vorherigen|letzten|vergangenen|früheren|bisherigen) (förderaufruf|aufruf|ausschreibung|förderperiode|förderrunde|runde)\b|\b(ist|sind) (bereits )?abgeschlossen\b.{0,60}\b(damalig|vorig|frühere)|\b(bewerbungs|antrags|einreichungs)?frist (war|endete|lief)\b|\b(pilotaufruf|pilotrunde|pilotphase|vorgängeraufruf)\w*\b.{0,80}\b(frist|gefördert|abgeschlossen|endete)|\b(die )?(runde|förderrunde|antragsrunde) \d{4} ist (bereits )?(abgeschlossen|beendet|vorbei)|\bmeldefrist\b.{0,40}\b(war|endete|lief)\b/i;
 
 /** An office passing applications on, not the applicant handing one in. */
 const PASSED_ON = /\bprüf(en|t) (die|alle) (eingegangenen |eingereichten )?(anträge|bewerbungen)\b|\bleite[nt] (sie|die (anträge|bewerbungen))\b.{0,100}\bweiter\b|\bfüg(en|t) (ihre|seine) stellungnahme\b|\bforwards? (them|the applications)\b/i;
@@ -980,6 +980,8 @@ function deadlineFit(sentence: string, query = ''): number {
 function deadlineFitOfSentence(sentence: string, query = ''): number {
   const stage = SECOND_STAGE_SENTENCE.test(sentence) ? -0.5 : FIRST_STAGE_SENTENCE.test(sentence) ? 0.25 : 0;
   if (NEVER_A_DEADLINE.test(sentence)) return -3;
+  // "Die Frist des Landes … ist der 26. Februar 2027; diese Frist gilt nur für uns, nicht für Ihre Meldung": someone else's deadline.
+  if (NOT_THE_READERS.test(sentence)) return -3;
   // "Die Fortbildung … ist ausgebucht; der Anmeldeschluss war der 1. Dezember": signing up for an event, no application deadline.
   // Asked only when the question names an event: the search text also carries "Anmeldung" as another word for "Bewerbung".
   const asksSignup = SIGN_UP.test(query) && EVENT_KIND.test(query);
@@ -1011,6 +1013,9 @@ function deadlineFitOfSentence(sentence: string, query = ''): number {
   const renewed = NEW_DEADLINE.test(sentence) ? 2 : 0;
   return (APPLICATION.test(sentence) || renewed ? 1.5 : 0) - (NOT_APPLICATION_END.test(sentence) && !APPLICATION.test(sentence) ? 3 : 0) + stage + renewed + atIntermediary;
 }
+
+/** A deadline the text says is not the reader's: "gilt nur für uns", "nicht für Ihre Meldung", "applies only to us". */
+const NOT_THE_READERS = /\bgilt nur für (uns|den landkreis|die kreisverwaltung)\b|\bnicht für (ihre|eure) (meldung|bewerbung|anträge|antrag|unterlagen)\b|\bapplies only to (us|the district)\b|\bnot (to|for) your (application|submission)\b/i;
 
 /** A question about an earlier round's deadline ("Bis wann lief die erste Antragsrunde?"). */
 export const EARLIER_ROUND_ASKED = /\b(erste[nr]?|vorige[nr]?|letzte[nr]?|vergangene[nr]?|frühere[nr]?)\s+(antrags|förder|bewerbungs|ausschreibungs)?runde|\b(first|previous|last|earlier)\s+(funding |application )?round\b/i;

@@ -44,3 +44,11 @@ describe('contact', () => {
     expect(await ask('Ich hätte gern jemanden am Telefon, der mir die Ortswerk-Förderbedingungen erklärt. Welche Nummer?')).toMatch(/0561 7739-420/);
   });
 });
+
+describe('a Landkreis collecting for a Land programme', () => {
+  it('gives the Landkreis’s own deadline, never the Land’s one that "gilt nur für uns", nor the mail’s sent date', async () => {
+    const text = await ask('Im Aufruf der Landesagentur steht Ende Februar als Frist. Reicht es also, wenn wir unsere Unterlagen für die Zukunftswerkstatt Mitte Februar an den Kreis schicken?');
+    expect(text).toMatch(/^Nein, das wäre zu spät\. Die Bewerbungsfrist für Zukunftswerkstatt Ehrenamt 2027 läuft bis zum 15\.01\.2027/);
+    expect(await ask("Can our municipality still sign up with the district for the 'Zukunftswerkstatt Ehrenamt' programme, or is that over?", 'en-US')).toMatch(/15 January 2027 – it is still open/);
+  });
+});
