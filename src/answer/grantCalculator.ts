@@ -47,9 +47,10 @@ const GRANT_RATE_NAMED = /förderquote|fördersatz|zuschussquote|funding rate|(z
 const OWN_PART = /eigen\p{L}*|own (share|contribution)|selbst|kofinanz\p{L}*|co-?financ\p{L}*/iu;
 
 /** "höchstens 250 000 Euro je Einzelvorhaben", "grant up to €15,000", "Höchstbetrag der Zuwendung 200.000 €". */
-const CAP = /\b(?:höchstens|maximal|bis zu|max\.|up to|at most|a maximum of|höchstbetrag(?: der zuwendung| je \p{L}+| pro \p{L}+)?|maximum grant)(?:\s+(?:jedoch|aber|allerdings|insgesamt|however|of))?\s*:?\s+(?:(?:EUR|€)\s*(\d{1,3}(?:[.,\u00a0 ]\d{3})+|\d+)|(\d{1,3}(?:[.,\u00a0 ]\d{3})+|\d+)\s*(?:euro|eur|€))/giu;
+const CAP = /\b(?:höchstens|maximal|bis zu|max\.|up to|at most|a maximum of|(?:zuschuss|zuwendung|förderbetrag|fördersumme)\s+bis|höchstbetrag(?: der zuwendung| je \p{L}+| pro \p{L}+)?|maximum grant)(?:\s+(?:jedoch|aber|allerdings|insgesamt|however|of))?\s*:?\s+(?:(?:EUR|€)\s*(\d{1,3}(?:[.,\u00a0 ]\d{3})+|\d+)|(\d{1,3}(?:[.,\u00a0 ]\d{3})+|\d+)\s*(?:euro|eur|€))/giu;
+const RANGE_CAP = /\b(?:zuschuss|zuwendung|förderung|förderbetrag|fördersumme|grant|fund contribution)\p{L}*\D{0,20}?(?:(?:EUR|€)\s*)?(\d{1,3}(?:[.,\u00a0 ]\d{3})+|\d+)\s*(?:euro|eur|€)?\s*(?:bis|–|-|to)\s*(?:(?:EUR|€)\s*)?(\d{1,3}(?:[.,\u00a0 ]\d{3})+|\d+)(?=\s*(?:euro|eur|€))/giu;
 /** Sentences whose euro limits are not a grant's cap per project. */
-const NOT_A_CAP = /de-?minimis|insgesamt stehen|stehen .{0,60}zur verfügung|gesamtbudget|total budget|\b(pro|je|per) (jahr|haushaltsjahr|monat|year|month)\b|jährlich|annual|honorar|personal\p{L}*|reise\p{L}*|travel|ausstattung|equipment|fahrtkosten|eigenanteil|own contribution|einzelpreis|anschaffung/iu;
+const NOT_A_CAP = /de-?minimis|insgesamt stehen|stehen .{0,60}zur verfügung|gesamtbudget|total budget|\b(pro|je|per) (jahr|haushaltsjahr|monat|year|month)\b|jährlich|annual|(?<!\p{L})(honorar\p{L}*|personal\p{L}*|reise\p{L}*|travel|ausstattung\p{L}*|equipment|fahrtkosten|eigenanteil\p{L}*|own contribution|einzelpreis|anschaffung\p{L}*)/iu;
 const GRANT_WORDS = /zuwendung|förder|zuschuss|grant|funding|award|höchstbetrag|finanziert|übernimmt|erstattet|\bfund contribution\b/i;
 
 /** "weniger als 10.000 Einwohnern", "fewer than 10,000 inhabitants", "20.001 bis 100.000 Einwohner". */
@@ -120,7 +121,7 @@ export function grantRates(kb: KnowledgeBase, docIds: ReadonlySet<string>): Figu
             if (kind) [applicant, condition] = [kind, undefined];
           }
           // "Beteiligungswerkstatt: Förderquote 90 %, Höchstbetrag 8.000 Euro": a row for a kind of measure.
-          const label = applicant || condition ? undefined : measureOfRow(s);
+          const label = applicant ? undefined : measureOfRow(s);
           if (!out.some((f) => f.value === value && sameCondition(f.condition, condition) && f.applicant === applicant && f.label === label)) out.push({ value, upTo: m[1] !== undefined, condition, applicant, label, docId: chunk.docId, quote: s });
         }
       }
@@ -137,9 +138,16 @@ export function grantCaps(kb: KnowledgeBase, docIds: ReadonlySet<string>): Figur
       if (!GRANT_WORDS.test(s) || aboutEarlierRound(s)) continue;
       const whole = conditionOf(s);
       // "Strand A "Meet": up to 12 months, grant up to €15,000": the row's key names what the cap is for.
-      const rowKey = s.match(/^([^:|]{2,40})[:|]/)?.[1].trim();
+      const rowKey = s.match(/^([^:|]{2,40})[:|]/)?.[1].trim() ?? measureOfRow(s);
       for (const clause of s.split(/;\s+|\.\s+/)) {
         if (NOT_A_CAP.test(clause)) continue;
+        // "Zuschuss 5.000 bis 25.000 Euro", "grant EUR 5,000 – EUR 30,000": the upper end of the range.
+        for (const m of clause.matchAll(RANGE_CAP)) {
+          const value = num(m[2]);
+          if (!Number.isFinite(value) || value < 100 || out.some((f) => f.value === value)) continue;
+          const applicant = applicantOfRow(s);
+          out.push({ value, upTo: true, label: applicant ? undefined : measureOfRow(s), condition: conditionOf(clause) ?? whole, applicant, docId: chunk.docId, quote: s });
+        }
         for (const m of clause.matchAll(CAP)) {
           const value = num(m[1] ?? m[2]);
           if (!Number.isFinite(value) || value < 100) continue;
@@ -164,7 +172,10 @@ function sameCondition(a?: Condition, b?: Condition): boolean {
 /** Whether a figure holds for the asker: no condition, a size that fits, or a group the question names. */
 function fits(f: Figure, population: number | undefined, question: string, applicant?: ApplicantKind): boolean | undefined {
   // A rate for a kind of measure holds when the question names that measure; which one it is, it cannot say otherwise.
-  if (f.label && !f.condition && !f.applicant && grantRateRow(f)) return namedLabel(f, question) ? true : undefined;
+  if (f.label && !f.applicant && grantRateRow(f)) {
+    if (!namedLabel(f, question)) return undefined;
+    if (!f.condition) return true;
+  }
   // A row for another kind of applicant holds not; one for the asker's kind holds as far as its size does.
   if (f.applicant) {
     if (!applicant) return undefined;
@@ -234,7 +245,8 @@ export function workOut(kb: KnowledgeBase, docIds: ReadonlySet<string>, cost: nu
   // Several caps and the question names none: what it would be under each is said, not chosen.
   const caps2 = !main.cap && applicable.length > 1 && applicable.some((c) => main.raw > c.value) ? applicable : [];
   const highest = caps2.length ? Math.max(...caps2.map((c) => c.value)) : Infinity;
-  const others = verdicts.filter((v) => v.r !== chosen.r && v.fit === undefined && (v.r.condition || v.r.applicant)).map((v) => ({ rate: v.r, grant: Math.min(compute(v.r).grant, highest) }));
+  // Beside a rate for a kind of measure, other measures' rates are no alternative for this one.
+  const others = verdicts.filter((v) => v.r !== chosen.r && v.fit === undefined && (v.r.condition || v.r.applicant) && !(chosen.r.label && v.r.label !== chosen.r.label)).map((v) => ({ rate: v.r, grant: Math.min(compute(v.r).grant, highest) }));
   const belowMinimum = minimum && main.grant < minimum.amount ? minimum : undefined;
   return { rate: chosen.r, raw: main.raw, grant: Math.min(main.grant, highest), cap: main.cap && main.raw > main.cap.value ? main.cap : undefined, caps: caps2, aboveEveryCap: main.raw > highest, belowMinimum, others };
 }

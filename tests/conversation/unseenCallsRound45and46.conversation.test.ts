@@ -52,3 +52,11 @@ describe('a Landkreis collecting for a Land programme', () => {
     expect(await ask("Can our municipality still sign up with the district for the 'Zukunftswerkstatt Ehrenamt' programme, or is that over?", 'en-US')).toMatch(/15 January 2027 – it is still open/);
   });
 });
+
+describe('funding lines with their own rates and ranges', () => {
+  it('takes the line the project names, caps it by that line’s range, and names no other line’s rate beside it', async () => {
+    const text = await ask('Unser Beteiligungsprojekt (nur wir als Gemeinde, keine Haushaltssicherung) kostet rund 200.000 €. Was gibt die Stiftung bei Ortswerk dazu?');
+    expect(text).toMatch(/^Rechnerisch wären 75 % von 200\.000 Euro 150\.000 Euro – das liegt über dem Höchstbetrag, die Förderung beträgt also höchstens 120\.000 Euro/);
+    expect(text).not.toMatch(/Abweichend/);
+  });
+});
