@@ -123,6 +123,8 @@ const NO_LEGAL_FORM_SAID = /ohne (eigene |eigenständige )?rechtsform|nicht rech
 /** Kinds of question a call answers by its structure, whatever words the asker uses. */
 const STRUCTURAL_INTENTS = new Set<Intent>(['deadline', 'contact', 'signature', 'anonymity', 'process', 'changes', 'money', 'ownFunds']);
 const SIGNATURE_WORD = /unterschr|unterzeichn|signat|\bsign/i;
+/** Papers handed in after the deadline: "nachreichen", "Unterlagen", "Beschluss". */
+const PAPERS_LATER = /nachreich|nachgereicht|unterlage|beschluss/i;
 
 /** The last of several cut-off dates asked for: "die allerletzte Gelegenheit", "der letzte Stichtag", "the final cut-off". */
 const LAST_CHANCE_ASKED = /(aller)?letzte[nr]? (gelegenheit|chance|stichtag|termin|möglichkeit)|\bwie lange\b.{0,60}\bnoch\b|\b(last|final) (chance|cut-?off|deadline|date|opportunity)\b|\bhow long\b.{0,60}\bstill\b/i;
@@ -593,6 +595,11 @@ function capitalize(s: string): string {
   return `${s.charAt(0).toUpperCase()}${s.slice(1)}`;
 }
 
+/** The sentences to cite, each once, in order. */
+function distinctQuotes(found: { docId: string; quote: string }[]): { docId: string; quote: string }[] {
+  return found.filter((q, i, all) => all.findIndex((x) => x.quote === q.quote) === i).map(({ docId, quote }) => ({ docId, quote }));
+}
+
 /** A part of a text written with capitals, as a sentence: "– müssen wir da …?" starts with a verb, not with a noun. */
 function asSentence(part: string, text: string): string {
   return /\p{Lu}/u.test(text) ? part.trimStart().replace(/^\p{Ll}/u, (c) => c.toUpperCase()) : part;
@@ -1036,7 +1043,7 @@ export class Answerer {
       const lines = groups.map((g) => this.deps.t(lang, g.capped ? 'passage.workedGroupCapped' : 'passage.workedGroup', { who: g.who, rate: formatNumber(lang, g.rate.value), grant: money(g.grant) }));
       const byMeasure = groups.every((g) => g.rate.label && !g.rate.applicant && !g.rate.condition);
       const text = `${this.deps.t(lang, byMeasure ? 'passage.workedByMeasure' : 'passage.workedByGroup', { cost: money(cost) })} ${lines.join('; ')}. ${this.deps.t(lang, 'passage.workedNote')}`;
-      const quotes = groups.map((g) => ({ docId: g.rate.docId, quote: g.rate.quote })).filter((q, i, all) => all.findIndex((x) => x.quote === q.quote) === i);
+      const quotes = distinctQuotes(groups.map((g) => g.rate));
       return { text, quotes };
     }
     const t = this.deps.t;
@@ -1049,9 +1056,7 @@ export class Answerer {
     if (worked.caps.length && !worked.aboveEveryCap) parts.push(t(lang, 'passage.workedCapsDiffer', { caps }));
     for (const o of worked.others.filter((x) => x.rate.condition?.phrase)) parts.push(t(lang, 'passage.workedOther', { who: o.rate.condition?.phrase ?? '', rate: rate(o.rate), grant: money(o.grant) }));
     parts.push(t(lang, 'passage.workedNote'));
-    const quotes = [worked.rate, ...worked.others.map((o) => o.rate), ...(worked.cap ? [worked.cap] : []), ...worked.caps, ...(worked.belowMinimum ? [worked.belowMinimum] : [])]
-      .map((f) => ({ docId: f.docId, quote: f.quote }))
-      .filter((q, i, all) => all.findIndex((x) => x.quote === q.quote) === i);
+    const quotes = distinctQuotes([worked.rate, ...worked.others.map((o) => o.rate), ...(worked.cap ? [worked.cap] : []), ...worked.caps, ...(worked.belowMinimum ? [worked.belowMinimum] : [])]);
     return { text: parts.join(' '), quotes };
   }
 
@@ -1283,10 +1288,10 @@ export class Answerer {
     // "Über die Anträge wird zu vier Stichtagen im Jahr entschieden: 31.03., 30.06., …": the next of them, from the clock.
     // "Die Unterschrift kriegen wir erst nach dem Stichtag – ist die Frist gerissen?": something else at the deadline, which the call's
     // FAQ may answer ("Muss der Antrag zum Stichtag schon unterschrieben vorliegen? Nein. …"); never the next cut-off instead.
-    const otherThingAtDeadline = intent === 'deadline' && /unterschr|unterzeichn|signat|nachreich|nachgereicht|unterlage|beschluss|\bsign/i.test(req.text);
-    if (otherThingAtDeadline) {
-      const thing = SIGNATURE_WORD.test(req.text) ? SIGNATURE_WORD : /nachreich|nachgereicht|unterlage|beschluss/i;
-      const faq = faqOnAll(kb, docIds, [thing, /stichtag|frist|deadline|cut-?off|eingang/i]);
+    const otherThing = intent === 'deadline' ? [SIGNATURE_WORD, PAPERS_LATER].find((re) => re.test(req.text)) : undefined;
+    const otherThingAtDeadline = otherThing !== undefined;
+    if (otherThing) {
+      const faq = faqOnAll(kb, docIds, [otherThing, /stichtag|frist|deadline|cut-?off|eingang/i]);
       // Its question is not the asker's: quoted as it stands, with its own yes or no, never turned into a verdict on theirs.
       if (faq) return this.quoteAnswer(program, intent, faq, lang);
     }
@@ -1430,7 +1435,7 @@ export class Answerer {
       const noOwn = intent === 'ownFunds' ? findSentence(kb, docIds, (x) => NO_OWN_FUNDS.test(x)) : undefined;
       if (noOwn && limits.max && cost <= limits.max.amount) {
         const amount = (n: number) => formatNumber(lang, n);
-        const quotes = [noOwn, limits.max].filter((q, i, all) => all.findIndex((x) => x.quote === q.quote) === i);
+        const quotes = distinctQuotes([noOwn, limits.max]);
         return this.answerOf(program, intent, t(lang, 'passage.noOwnFundsWithinCap', { cost: amount(cost), cap: amount(limits.max.amount) }), quotes.map((q) => this.citation(program, q.docId, q.quote)), lang);
       }
       const limit = limits.max ?? limits.min;

@@ -1,6 +1,6 @@
 import type { KnowledgeBase } from '../knowledge/knowledgeBase.js';
 import { parseQuantity } from '../nlu/numbers.js';
-import { aboutEarlierRound, allChunksOf } from './passageFinder.js';
+import { aboutEarlierRound, allChunksOf, GRANT_WORDS } from './passageFinder.js';
 
 /**
  * Works out a grant from a call's own figures: the rate of the eligible costs, the cap per project and
@@ -51,7 +51,6 @@ const CAP = /\b(?:höchstens|maximal|bis zu|max\.|up to|at most|a maximum of|(?:
 const RANGE_CAP = /\b(?:zuschuss|zuwendung|förderung|förderbetrag|fördersumme|grant|fund contribution)\p{L}*\D{0,20}?(?:(?:EUR|€)\s*)?(\d{1,3}(?:[.,\u00a0 ]\d{3})+|\d+)\s*(?:euro|eur|€)?\s*(?:bis|–|-|to)\s*(?:(?:EUR|€)\s*)?(\d{1,3}(?:[.,\u00a0 ]\d{3})+|\d+)(?=\s*(?:euro|eur|€))/giu;
 /** Sentences whose euro limits are not a grant's cap per project. */
 const NOT_A_CAP = /de-?minimis|insgesamt stehen|stehen .{0,60}zur verfügung|gesamtbudget|total budget|\b(pro|je|per) (jahr|haushaltsjahr|monat|year|month)\b|jährlich|annual|(?<!\p{L})(honorar\p{L}*|personal\p{L}*|reise\p{L}*|travel|ausstattung\p{L}*|equipment|fahrtkosten|eigenanteil\p{L}*|own contribution|einzelpreis|anschaffung\p{L}*)/iu;
-const GRANT_WORDS = /zuwendung|förder|zuschuss|grant|funding|award|höchstbetrag|finanziert|übernimmt|erstattet|\bfund contribution\b/i;
 
 /** "weniger als 10.000 Einwohnern", "fewer than 10,000 inhabitants", "20.001 bis 100.000 Einwohner". */
 const POPULATION_BOUND = /(weniger als|unter|bis zu|höchstens|bis|mehr als|über|ab|mindestens|fewer than|less than|under|up to|more than|over|at least)\s+(\d{1,3}(?:[.,\s]\d{3})+|\d+)\s*(einwohner\p{L}*|inhabitants|residents)/iu;
@@ -98,7 +97,11 @@ function clauses(sentence: string): string[] {
 
 /** The grant's rates the texts give, each with whom it holds for. */
 export function grantRates(kb: KnowledgeBase, docIds: ReadonlySet<string>): Figure[] {
+  // Read once per programme: every question with a project's cost asks it, some twice.
+  const cached = ratesByDocs.get(docIds);
+  if (cached) return cached;
   const out: Figure[] = [];
+  ratesByDocs.set(docIds, out);
   for (const chunk of allChunksOf(kb, docIds)) {
     for (const s of chunk.sentences) {
       if (!RATE_SAID.test(s) || NOT_GRANT_RATE.test(s) || aboutEarlierRound(s)) continue;
@@ -132,7 +135,10 @@ export function grantRates(kb: KnowledgeBase, docIds: ReadonlySet<string>): Figu
 
 /** The grant's caps per project the texts give, each with what it is for ("je Verbundvorhaben", "Strand A"). */
 export function grantCaps(kb: KnowledgeBase, docIds: ReadonlySet<string>): Figure[] {
+  const cached = capsByDocs.get(docIds);
+  if (cached) return cached;
   const out: Figure[] = [];
+  capsByDocs.set(docIds, out);
   for (const chunk of allChunksOf(kb, docIds)) {
     for (const s of chunk.sentences) {
       if (!GRANT_WORDS.test(s) || aboutEarlierRound(s)) continue;
@@ -164,6 +170,9 @@ export function grantCaps(kb: KnowledgeBase, docIds: ReadonlySet<string>): Figur
   }
   return out;
 }
+
+const ratesByDocs = new WeakMap<ReadonlySet<string>, Figure[]>();
+const capsByDocs = new WeakMap<ReadonlySet<string>, Figure[]>();
 
 function sameCondition(a?: Condition, b?: Condition): boolean {
   return (a?.phrase ?? '') === (b?.phrase ?? '');

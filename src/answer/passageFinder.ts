@@ -506,7 +506,8 @@ function amountOf(m: RegExpMatchArray): number {
  * A grant's limits as the texts state them: the lower one ("Zuwendungen unter 5.000 Euro werden
  * nicht bewilligt") and the upper one per project, each with its sentence. Own contributions are no limit of the grant.
  */
-const GRANT_WORDS = /zuwendung|förder|zuschuss|gewährt|grant|funding|award|\bfund contribution\b/i;
+/** Words of a sentence about the grant itself ("Zuwendung", "Zuschuss", "grant", "fund contribution"). */
+export const GRANT_WORDS = /zuwendung|förder|zuschuss|gewährt|grant|funding|award|höchstbetrag|finanziert|übernimmt|erstattet|\bfund contribution\b/i;
 
 
 type AmountLimit = { amount: number; quote: string; docId: string };
@@ -1591,12 +1592,17 @@ const ENUMERATION = /(?:[\p{L}-]{4,}\s*,\s*)+[\p{L}-]{4,}\s+(?:oder|bzw\.|or)\s+
  * question contains almost wholly (details like "im März" aside), and whose entry covers a good part
  * of the user's words. Quoted with its question, so the reader sees what it answers.
  */
+/** An FAQ entry quoted with its question: the whole answer when it is short, else its first sentence. */
+function faqQuote(c: KnowledgeBase['chunks'][number]): string {
+  const answer = c.sentences.join(' ');
+  return answer.length <= 480 ? `${c.question} ${answer}` : `${c.question} ${c.sentences[0]}`;
+}
+
 /** An FAQ entry whose question speaks of every one of the things given ("… zum Stichtag schon unterschrieben …?"), with its answer. */
 export function faqOnAll(kb: KnowledgeBase, docIds: ReadonlySet<string>, things: RegExp[]): { docId: string; quote: string } | undefined {
   for (const c of allChunksOf(kb, docIds)) {
     if (c.kind !== 'faq' || !c.question || !things.every((t) => t.test(c.question!))) continue;
-    const answer = c.sentences.join(' ');
-    return { docId: c.docId, quote: answer.length <= 480 ? `${c.question} ${answer}` : `${c.question} ${c.sentences[0]}` };
+    return { docId: c.docId, quote: faqQuote(c) };
   }
   return undefined;
 }
@@ -1626,8 +1632,7 @@ export function findFaqAnswer(kb: KnowledgeBase, docIds: ReadonlySet<string>, qu
     // An entry whose every word the question has ("Können sich auch Gemeinden aus Nordrhein-Westfalen bewerben?") asks it, however much else the asker tells.
     const minForward = own.length === 1 ? 0.5 : reverse === 1 && own.length >= 3 ? 0.25 : 0.4;
     if (reverse < 0.75 || forward < minForward || (own.length === 1 && own[0].length < 6)) continue;
-    const answer = c.sentences.join(' ');
-    const quote = answer.length <= 480 ? `${c.question} ${answer}` : `${c.question} ${c.sentences[0]}`;
+    const quote = faqQuote(c);
     if (!best || reverse + forward > best.reverse + best.coverage) best = { docId: c.docId, quote, score: reverse + forward, coverage: forward, reverse };
   }
   return best && { docId: best.docId, quote: best.quote, score: best.score, coverage: best.coverage };

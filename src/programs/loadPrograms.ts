@@ -272,13 +272,8 @@ function aliasesFromOrganisations(text: string, otherTexts: string[]): string[] 
     const re = new RegExp(`(^|[^\\p{L}])${escapeRegExp(name)}($|[^\\p{L}])`, 'u');
     return !otherTexts.some((t) => re.test(t));
   };
-  // A newsletter or letter that carries a call: "Mit dem Förderaufruf „OrtsZeit – Räume für Begegnung“ unterstützt …". Only a name
-  // the text comes back to (a table of contents, a date line): one mention may be another programme named in passing.
-  for (const m of text.matchAll(/(?<![\p{L}])(?:förderaufruf|förderprogramm|bundesprogramm|landesprogramm|programm|wettbewerb|ideenwettbewerb|förderrichtlinie|fonds|call|programme|program|fund|competition)\s+[„"“»]([^„“”"«\n]{3,60})[“”"«]/giu)) {
-    const name = m[1].trim();
-    const head = name.split(/\s+[–—-]\s+/)[0].trim();
-    const mentions = text.split(new RegExp(escapeRegExp(head.split(/\s+/)[0]), 'i')).length - 1;
-    if (mentions < 2 || head.length < 4) continue;
+  // A newsletter or letter that carries a call: "Mit dem Förderaufruf „OrtsZeit – Räume für Begegnung“ unterstützt …".
+  for (const { name, head } of namedCalls(text)) {
     found.add(name);
     found.add(head);
     const withoutYear = head.replace(YEAR_AT_END, '').trim();
@@ -300,11 +295,27 @@ function withInflections(aliases: string[]): string[] {
 /** Titles of texts that carry news, not a call of their own. */
 const CARRIER_TITLE = /newsletter|rundbrief|rundschreiben|infobrief|informationsbrief|mitteilungsblatt|ausgabe \d|news(letter)?\b|bulletin/i;
 
+/** A call named by its kind and quoted name: "Förderaufruf „OrtsZeit – Räume für Begegnung“", "funding call „…“". */
+const CALL_NAMED = /(?<![\p{L}])(?:förderaufruf|förderprogramm|bundesprogramm|landesprogramm|programm|wettbewerb|ideenwettbewerb|förderrichtlinie|fonds|call for proposals|funding call|call|programme|program|fund|competition)\s+[„"“»]([^„“”"«\n]{3,60})[“”"«]/giu;
+
+/**
+ * The calls a text names by kind and quoted name, with the name's head before its dash ("OrtsZeit"). Only names the text
+ * comes back to (a table of contents, a date line): one mention may be another programme named in passing.
+ */
+function namedCalls(text: string): { name: string; head: string }[] {
+  const out: { name: string; head: string }[] = [];
+  for (const m of text.matchAll(CALL_NAMED)) {
+    const name = m[1].trim();
+    const head = name.split(/\s+[–—-]\s+/)[0].trim();
+    const mentions = text.split(new RegExp(escapeRegExp(head.split(/\s+/)[0]), 'i')).length - 1;
+    if (mentions >= 2 && head.length >= 4) out.push({ name, head });
+  }
+  return out;
+}
+
 /** The name of the call a newsletter announces: "Förderaufruf „OrtsZeit – Räume für Begegnung“" gives "OrtsZeit". */
 function carriedCallName(text: string): string | undefined {
-  const m = text.match(/(?<![\p{L}])(?:förderaufruf|förderprogramm|bundesprogramm|landesprogramm|wettbewerb|ideenwettbewerb|call for proposals|funding call)\s+[„"“»]([^„“”"«\n]{3,60})[“”"«]/iu);
-  const head = m?.[1].split(/\s+[–—-]\s+/)[0].trim();
-  return head && head.length >= 4 ? head : undefined;
+  return namedCalls(text)[0]?.head;
 }
 
 /** Programmes for the answering side: curated ones, plus one derived from each uncurated source. */
