@@ -2,6 +2,7 @@ import type { KnowledgeBase } from '../knowledge/knowledgeBase.js';
 import { APPLICANT_SUBJECT, AUTHOR_QUESTION, classifyIntent, CONTACT_TIMES, FACTUAL_INTENTS, type Intent } from '../nlu/intents.js';
 import type { Lang } from '../nlu/language.js';
 import type { ProgramDetector } from '../nlu/programDetector.js';
+import { impliedCall, namingCall } from '../nlu/impliedProgram.js';
 import { extractDistrict, extractEntityType, extractPopulation, extractProfileFacts, stateMentions, type ProfileFacts } from '../nlu/profileEntities.js';
 import { englishContentWords, type TermList } from '../nlu/termList.js';
 import { deadlineStatus, findDates, type DeadlineStatus } from '../programs/deadlineStatus.js';
@@ -92,6 +93,14 @@ function asksIfThingFunded(question: string): boolean {
 }
 /** Stems of funding itself ("gefördert", "Zuschuss"): what a question asks to be funded is something else. */
 const FUNDING_WORD = /^(gefordert|forder|zuschuss|finanzier|bezahl|zuwend|geld|kost|mittel|betrag|ausgab|erstatt|ubernomm|ubernehm)/;
+/** A question sentence that refers to something said before it ("Zahlt Ortswerk das?", "Geht sowas?"). */
+const REFERS_BACK = /\b(das|dies|dieses|sowas|so etwas|den|ihn|es)\b/i;
+/** "einen Kleinbus anschaffen", "neue Stühle kaufen": the thing a sentence says is to be bought or paid for. */
+function boughtThing(text: string): string | undefined {
+  return text.match(/\b(?:einen?|eine[nm]?|neue[nrs]?|ein paar|unsere[nrs]?)\s+(\p{Lu}\p{L}{3,})\s+(?:für\s+(?:ca\.\s+|rund\s+|etwa\s+)?[\d.,]+\s*(?:€|euro)\s+)?(?:anschaffen|kaufen|beschaffen|finanzieren|bezahlen|abrechnen|mieten|leasen|anmieten)\b/iu)?.[1];
+}
+/** Stems of who pays and of time spans, which name no thing to be funded. */
+const PAYER_OR_TIME = /^(land|bund|kreis|landkreis|stiftung|fond|programm|jahr|monat|woch|erst|zweit|nachst|ganz)$/;
 /** Rules a question may ask about that only a sentence stating them answers. */
 const RULES_ASKED: { asked: RegExp; said: RegExp }[] = [
   // A deadline on a weekend or holiday.
@@ -146,7 +155,7 @@ function priceTold(question: string): number | undefined {
 }
 
 /** "Sind Smartphones … förderfähig?", "Is a trailer also eligible?": a yes/no question whether something is funded. */
-const THING_FUNDABLE = /^\s*(sind|ist|werden|wird|wären|wäre|is|are|would|will)\b.{0,100}\b(förderfähig|zuwendungsfähig|gefördert|finanziert|eligible|fundable|funded|covered)\b/i;
+const THING_FUNDABLE = /^\s*(sind|ist|werden|wird|wären|wäre|is|are|would|will)\b.{0,100}\b(förderfähig|zuwendungsfähig|gefördert|finanziert|eligible|fundable|funded|covered)\b|^\s*(übernimmt|übernehmen|bezahlt|zahlt|finanziert|fördert|erstattet|bezuschusst)\s+(das land|der bund|die stiftung|der fonds|der landkreis|der kreis|das programm|das ministerium|man|ihr|sie)\b.{0,40}\b(auch|etwa|zum beispiel|z\. ?b\.)\s/i;
 /** A sentence that excludes something from funding. */
 /** A sentence saying the call pays for something. */
 const FUNDED_SAID = /(?<![a-zäöüß])(übernimmt|übernehmen|gefördert werden|gefördert wird|förderfähig sind|förderfähig ist|zuwendungsfähig sind|finanziert|erstattet|bezuschusst)\b|\b(werden|wird)\s+([\p{L}-]+\s+){0,6}gefördert(?!\p{L})/iu;
@@ -800,6 +809,9 @@ function hasProfileFacts(f: ProfileFacts): boolean {
   return f.entityType !== undefined || f.population !== undefined || f.state !== undefined;
 }
 
+/** "Welche Programme passen zu uns?": a question about the calls in general, not one of them. */
+const ASKS_FOR_CALLS = /\b(welche[nrs]?|alle[nr]?|andere[nr]?|weitere[nr]?|which|what|any|other)\s+(\p{L}+\s+)?(programme|aufrufe|ausschreibungen|förderprogramme|fördermöglichkeiten|förderaufrufe|wettbewerbe|calls|programmes|programs|funding (opportunities|programmes|calls))\b/iu;
+
 /**
  * Answers one message from programme facts first, retrieval second, and abstains third.
  * Free of botbuilder: the bot layer turns the Answer into an activity.
@@ -855,6 +867,14 @@ export class Answerer {
     // "Und an welche Adresse schicken wir die Interessenbekundung?": a word another call uses as its name keeps the conversation's call.
     const keepsContext = !found.distinct && req.programId !== undefined && followsUp(req.text) && kb.programsById.has(req.programId) && !found.programs.some((p) => p.id === req.programId);
     const detected = keepsContext ? [] : found.programs;
+    // "Bis wann läuft die Landesförderung für Begegnungstreffs?": a call described by words only its texts use is asked
+    // about as if named ("… die Treffpunkt Zusammenhalt"), so its describing words are not taken for a topic its texts lack.
+    // An English question, or one described by other words than the title's, keeps its words.
+    const implied = detected.length === 0 && req.programId === undefined && !ASKS_FOR_CALLS.test(req.text) ? impliedCall(req.text, req.lang, kb, req.lang === 'en' ? this.deps.terms.expand(req.text) : []) : undefined;
+    if (implied && req.lang === 'de' && implied.words.length) {
+      const named = namingCall(req.text, implied);
+      if (named !== req.text && detector.detect(named).includes(implied.program)) return this.answerOne({ ...req, text: named });
+    }
     // "Willkommen im Amt", "Ortsmitte gemeinsam": a programme's name describes no applicant and asks nothing.
     const ownWords = withoutNames(req.text, detected);
     // "Wer ist Ansprechpartner für Rural Futures Micro-Grants?": a word of the programme's name ("Grants") asks nothing.
@@ -910,7 +930,7 @@ export class Answerer {
     }
     const contextProgram = req.programId ? kb.programsById.get(req.programId) : undefined;
     // "Und wann werden die Gewinner bekanntgegeben?": a follow-up keeps the programme even when its kind of question is new.
-    const programs = detected.length ? detected : contextProgram && (intent !== 'unknown' || followsUp(req.text)) ? [contextProgram] : [];
+    const programs = detected.length ? detected : contextProgram && (intent !== 'unknown' || followsUp(req.text)) ? [contextProgram] : implied ? [implied.program] : [];
     const profile: ApplicantProfile = { ...(req.profile ?? {}), ...facts };
 
     if (programs.length === 0) {
@@ -1529,9 +1549,13 @@ export class Answerer {
       // "Können wir auch einen Batteriespeicher für die Schule finanzieren?" – "Nicht gefördert werden Batteriespeicher, …": the
       // sentence that rules on the rarest thing asked answers whether it is funded, whatever else the question names.
       // The thing is named in the question sentence ("Im Rathaus ist es unerträglich. Fördert … Klimageräte …?"), not in the situation told before it.
-      const thingWords = askedFocus.filter((f) => !FUNDING_WORD.test(f));
+      // Who pays and when ("Übernimmt das Land … in den ersten Jahren …?") is not the thing asked about.
+      const inQuestion = askedFocus.filter((f) => !FUNDING_WORD.test(f) && !PAYER_OR_TIME.test(f));
+      // "Wir wollen … einen Kleinbus anschaffen. Zahlt Ortswerk das?": a question pointing back asks about the thing bought before.
+      const boughtBefore = inQuestion.length === 0 && REFERS_BACK.test(asked) ? boughtThing(req.text) : undefined;
+      const thingWords = boughtBefore ? [stem(normalizeWord(boughtBefore))] : inQuestion;
       const rarest = [...thingWords].sort((a, b) => b.length - a.length)[0];
-      const asksThing = rarest !== undefined && rarest.length >= 8 && (USE_OF_MONEY.test(req.text) || THING_FUNDABLE.test(asked)) && YES_NO_QUESTION.test(asked);
+      const asksThing = rarest !== undefined && rarest.length >= 5 && (USE_OF_MONEY.test(req.text) || THING_FUNDABLE.test(asked)) && YES_NO_QUESTION.test(asked);
       // "Nicht gefördert werden: – Klimaanlagen und Klimageräte in Verwaltungsbüros, – …": the item that names the thing, ruled by its list's introduction.
       // The item must name everything the question sentence asks about: "Miete … für leerstehende Ladenlokale" says nothing of rebuilding a shop.
       // "Einen Rasentraktor für 2.500 Euro netto anschaffen?" – "Nicht gefördert werden … Anschaffungen mit einem Einzelpreis von
@@ -1539,7 +1563,7 @@ export class Answerer {
       const price = asksThing ? priceTold(asked) : undefined;
       const priceRule = price !== undefined ? purchasePriceLimit(kb, docIds, (x) => NOT_FUNDED.test(x)) : undefined;
       const overPrice = priceRule && price !== undefined && (priceRule.from ? price >= priceRule.limit : price > priceRule.limit) ? priceRule : undefined;
-      const listed = overPrice ?? (asksThing ? listItemRuling(kb, docIds, thingWords, (x) => NOT_FUNDED.test(x) || FUNDED_SAID.test(x)) : undefined);
+      const listed = overPrice ?? (asksThing ? listItemRuling(kb, docIds, thingWords, (x) => NOT_FUNDED.test(x) || FUNDED_SAID.test(x), boughtBefore !== undefined) : undefined);
       if (listed) passage = { docId: listed.docId, quote: listed.quote, score: 1, coverage: 1 };
       const rulesOnThing = asksThing && passage !== null && (listed !== undefined || (NOT_FUNDED.test(passage.quote) || FUNDED_SAID.test(passage.quote)) && coverage([rarest], passage.quote, kb.vocabulary, kb.synonyms) === 1);
       // Only the sentence that names the thing is quoted, so its yes or no leads.

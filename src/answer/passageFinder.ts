@@ -1,7 +1,7 @@
 import type { KnowledgeBase } from '../knowledge/knowledgeBase.js';
 import type { Intent } from '../nlu/intents.js';
 import { findDates, type FoundDate } from '../programs/deadlineStatus.js';
-import { stem } from '../retrieval/textAnalysis.js';
+import { stem, words } from '../retrieval/textAnalysis.js';
 import { clockTime } from './clockTime.js';
 import { normalizeForQuote } from '../knowledge/cleanText.js';
 import { extractEntityType, extractPopulation, stateMentions, type ProfileEntityType } from '../nlu/profileEntities.js';
@@ -733,11 +733,12 @@ export function sameDeadlineWithYear(kb: KnowledgeBase, docIds: ReadonlySet<stri
  * A list item that names a thing, quoted with the introduction that rules on it ("Nicht gefördert werden:" above
  * "Klimaanlagen und Klimageräte in Verwaltungsbüros,"), when that introduction passes the test.
  */
-export function listItemRuling(kb: KnowledgeBase, docIds: ReadonlySet<string>, things: string[], rules: (intro: string) => boolean): { docId: string; quote: string } | undefined {
+export function listItemRuling(kb: KnowledgeBase, docIds: ReadonlySet<string>, things: string[], rules: (intro: string) => boolean, strict = false): { docId: string; quote: string } | undefined {
   if (!things.length) return undefined;
   for (const chunk of allChunksOf(kb, docIds)) {
     for (const [i, item] of chunk.sentences.entries()) {
-      if (i < 1 || (coverage(things, item, kb.vocabulary, kb.synonyms) < 1 && !namesAllParts(things, item) && !rulesOnAllOfKind(things, item, kb))) continue;
+      if (i < 1) continue;
+      if (strict ? !namesExactly(things, item, kb) : coverage(things, item, kb.vocabulary, kb.synonyms) < 1 && !namesAllParts(things, item) && !rulesOnAllOfKind(things, item, kb)) continue;
       const intro = listIntro(chunk.sentences, i);
       if (intro && rules(intro)) return { docId: chunk.docId, quote: `${intro} ${item.replace(/[,;]\s*$/, '')}` };
     }
@@ -801,6 +802,16 @@ function rulesOnAllOfKind(things: string[], item: string, kb: KnowledgeBase): bo
 }
 
 /** Each stem stands in a word of the text, whole or as a part of a compound ("buros" in "Verwaltungsbüros"). */
+/**
+ * Whether a text names each thing as such: its word, a compound ending in it ("Kraftfahrzeuge" for "Fahrzeug"),
+ * or a synonym ("Fahrzeuge" for "Kleinbus") – not merely a word that begins alike ("kleinere" for "Kleinbus").
+ */
+function namesExactly(stems: string[], text: string, kb: KnowledgeBase): boolean {
+  const have = words(text).map(stem);
+  const named = (st: string) => have.some((h) => h === st || (st.length >= 4 && h.endsWith(st)));
+  return stems.every((st) => named(st) || kb.synonyms.alternatives(st).some((alt) => alt.every(named)));
+}
+
 function namesAllParts(stems: string[], text: string): boolean {
   const fold = (x: string) => x.toLowerCase().replace(/ä/g, 'a').replace(/ö/g, 'o').replace(/ü/g, 'u').replace(/ß/g, 'ss');
   const ws = (text.match(/\p{L}+/gu) ?? []).map(fold);

@@ -67,6 +67,20 @@ export function stateMentions(lowerText: string): { name: string; index: number 
   return out;
 }
 
+/** The text with every mention of a state blanked out (same length), for reading what else it names. */
+export function withoutStates(text: string): string {
+  let lower = text.toLowerCase();
+  let out = text;
+  for (const s of STATES_ALL) {
+    lower = lower.replace(s.all, (m, ...rest) => {
+      const at = rest[rest.length - 2] as number;
+      out = out.slice(0, at) + ' '.repeat(m.length) + out.slice(at + m.length);
+      return ' '.repeat(m.length);
+    });
+  }
+  return out;
+}
+
 /** The German state named in a text (names, adjectives, English names), if any. */
 export function extractState(text: string): string | undefined {
   const t = text.toLowerCase();
