@@ -381,7 +381,7 @@ const INVITED_ONLY = /\b(nur|ausschließlich|lediglich)\b.{0,100}\b(aufgefordert
 const FAQ_EXCEPTION = /\b(eine )?ausnahme (gilt|besteht|bilden|machen)|\bausnahmsweise\b|\ban exception (is|applies)\b/i;
 const EARLY_START_ASKED = /\b(vor|bevor|before)\s+(der|dem|the|receiving the|getting the)?\s*([\wäöüß]+-)?(bewilligung|zusage|bescheid|zuwendungsbescheid|förderzusage|approval|grant decision)\w*\b.{0,40}\b(anfangen|beginnen|starten|loslegen|start|begin)\b|\b(anfangen|beginnen|starten|loslegen|start|begin)\b.{0,60}\b(vor|bevor|before)\s+(der|dem|the|we get the|we receive the)?\s*([\wäöüß]+-)?(bewilligung|zusage|bescheid|zuwendungsbescheid|förderzusage|approval)|vorzeitig\w*\s+(maßnahme|vorhaben)?beginn|early start/i;
 /** A rule that forbids starting before the approval. */
-const EARLY_START_FORBIDDEN = /\b(darf|dürfen|darf noch|ist|sind)\b.{0,60}\bnicht\b.{0,40}\b(begonnen|beginnen|angefangen)|\bnicht vor\b.{0,60}\b(begonnen|beginnen)|\berst nach\b.{0,60}\b(begonnen|beginnen|starten)|\bkein(en)? vorzeitige[nr]? (maßnahme|vorhaben)?beginn|\bmust not (be )?(start|begin|started|begun)|\bnot be (started|begun)\b/i;
+const EARLY_START_FORBIDDEN = /\b(darf|dürfen|darf noch|ist|sind)\b.{0,60}\bnicht\b.{0,40}\b(begonnen|beginnen|angefangen)|\bnicht vor\b.{0,60}\b(begonnen|beginnen)|\berst nach\b.{0,60}\b(begonnen|beginnen|starten)|\bkein(en)? vorzeitige[nr]? (maßnahme|vorhaben)?beginn|\bmust not (be )?(start|begin|started|begun)|\bnot be (started|begun)\b|\b(ausgeschlossen|nicht gefördert|nicht förderfähig|nicht zuwendungsfähig)\b.{0,80}\bbegonnen\b|\bbegonnen\b.{0,60}\b(ausgeschlossen|nicht gefördert|nicht förderfähig|nicht zuwendungsfähig)\b/i;
 const EARLY_START_SAID = /vorzeitig|maßnahmebeginn|vorhabenbeginn|(nicht|noch nicht|erst)\b.{0,40}\bbegonnen|begonnen werden|beginnen (darf|dürfen)|(vor|nach) (der|dem) (bewilligung|zusage|bescheid|zuwendungsbescheid)\w*.{0,40}(begonnen|beginnen|anfangen)|early start|started before/i;
 const COMBINING_ASKED = /kombinier|kumulier|doppelförderung|\bmit (geld|mitteln|fördermitteln|förderung|zuschüssen) (aus|von) (einem|einer|anderen|weiteren|dem|der)\b|\bcombin(e|ed|ing)\b|\b(together|along) with (other|another|further) (funding|grants?|programmes?|programs?)\b|\bstack(ed|ing)?\b.{0,30}\b(funding|grants?)/i;
 const COMBINING_SAID = /kombinier|kumulier|doppelförderung|\bandere\w* (öffentliche\w* )?(förder|mittel|programm|zuschüss|zuwendung)|\bweitere\w* (förder|mittel|zuschüss)|drittmittel|combin|\bother (public )?(funding|grants?|programmes?)/i;
@@ -665,7 +665,7 @@ const CONFIRM_QUESTION = /^\s*(stimmt|stimmen|richtig|korrekt|passt) (das|so)\b|
 const ASKS_PHONE = /telefon|rufnummer|durchwahl|anrufen|\bnummer\b|phone|\bcall (them|her|him)\b/i;
 
 /** A project under way before the application: "Wir haben schon angefangen", "bereits laufende Projekte", "already started". */
-const STARTED_ALREADY = /\b(schon|bereits)\b.{0,80}\b(angefangen|begonnen|gestartet|losgelegt|läuft|laufende\w*|bestehende\w*)|\balready (started|begun|running|under way|underway)/i;
+const STARTED_ALREADY = /\b(schon|bereits)\b.{0,80}\b(angefangen|begonnen|gestartet|losgelegt|läuft|laufende\w*|bestehende\w*|beauftragt|gebucht|bestellt)\b|\b(auftrag|aufträge|vertrag|verträge|bestellung)\b.{0,90}\b(schon|bereits)\b.{0,30}\b(unterschrieben|unterzeichnet|erteilt|vergeben|abgeschlossen)\b|\b(schon|bereits)\b.{0,30}\b(auftrag|vertrag)\w*\b.{0,40}\b(unterschrieben|unterzeichnet|erteilt|vergeben|abgeschlossen)\b|\balready (started|begun|running|under way|underway|awarded|signed|commissioned|booked|ordered|hired)/i;
 /** What a call says about such projects. */
 const BEGUN_BEFORE = /begonnen|vorzeitig|maßnahmebeginn|projektbeginn|bereits (laufende|bestehende)|vor (der|dem) (bewilligung|zuwendungsbescheid|projektstart|antragstellung)/i;
 
@@ -943,7 +943,7 @@ export class Answerer {
     // "Bei uns gab es Drohungen. Können wir anonym mitmachen?": for a question with a fixed subject, the sentences before it tell the situation.
     // So does a described applicant before a money question, unless the question points back at something of it ("dafür").
     // So does a project's cost told before ("Unser Boule-Platz kostet 30.000 Euro. Wie hoch ist der Zuschuss?"): the question is the money.
-    const costBefore = questionSentence(req.text) !== req.text && /\bkoste[nt]?\b.{0,40}\d[\d.,]*\s*(euro|€)|\d[\d.,]*\s*(euro|€)\b.{0,20}\bkosten\b/i.test(req.text.replace(questionSentence(req.text), ' '));
+    const costBefore = questionSentence(req.text) !== req.text && /\bkoste[nt]?\b.{0,40}\d[\d.,]*\s*(euro|€)|\d[\d.,]*\s*(euro\b|€).{0,25}\bkosten\b/i.test(req.text.replace(questionSentence(req.text), ' '));
     const describedBeforeMoney = intent === 'money' && (describesApplicant || costBefore) && !/\b(dafür|dafuer|damit|davon|hierfür|for (it|that|this|them))\b/i.test(questionSentence(req.text));
     const topicText = SITUATION_MAY_PRECEDE.has(intent) || describedBeforeMoney ? questionSentence(req.text) : req.text;
     // "Aus wessen Budget …?", "Welches Ressort stellt das Geld?": who funds it is the whole question, whatever it calls the money.
@@ -1215,30 +1215,33 @@ export class Answerer {
       }
       return d ? this.quoteAnswer(program, intent, d, lang) : this.abstain(intent, lang, program);
     }
-    // "Wir haben schon mit dem Umbau angefangen – kann das noch gefördert werden?": the sentence on projects begun before approval.
-    if (intent !== 'deadline' && STARTED_ALREADY.test(req.text)) {
-      const begun = findPassage(kb, docIds, `${this.searchText(req.text, lang)} begonnen Beginn vorzeitig Bewilligung`, 'unknown', ['begonn']);
-      if (begun && BEGUN_BEFORE.test(begun.quote)) return this.quoteAnswer(program, intent, begun, lang);
-    }
     // "Dürfen wir schon anfangen, bevor der Bescheid da ist?" – "Mit dem Vorhaben darf vor der Bewilligung nicht begonnen worden sein.": its rule, a no when it forbids.
-    if (EARLY_START_ASKED.test(req.text)) {
+    // "Den Auftrag … haben wir schon unterschrieben. Lässt sich das noch fördern?": the same rule, told for what was done.
+    if (EARLY_START_ASKED.test(req.text) || (intent !== 'deadline' && STARTED_ALREADY.test(req.text))) {
       // The rule itself before a list that merely names such projects among others ("Nicht gefördert werden … 8. Maßnahmen, mit denen … begonnen wurde").
       const candidates: { docId: string; quote: string; next?: string }[] = [];
       for (const chunk of allChunksOf(kb, docIds)) chunk.sentences.forEach((x, i) => { if (EARLY_START_SAID.test(x) && /bewilligung|zusage|bescheid|approval|grant/i.test(x)) candidates.push({ docId: chunk.docId, quote: x, next: chunk.sentences[i + 1] }); });
       const ruleFirst = (c: { quote: string }) => (EARLY_START_FORBIDDEN.test(c.quote) ? 2 : 0) + (/vorzeitig|early start/i.test(c.quote) ? 1 : 0) - c.quote.length / 1000;
       const best = candidates.sort((a, b) => ruleFirst(b) - ruleFirst(a))[0];
       // "… darf erst nach Zugang des Bescheides begonnen werden. Auf schriftlichen Antrag kann … einem vorzeitigen Maßnahmebeginn zustimmen": the exception belongs to it.
-      const exception = best?.next && /vorzeitig\p{L}*\s+(maßnahme|vorhaben)?beginn|early start/iu.test(best.next) && /zustimm|zulass|zugelassen|genehmig|approve|allow/i.test(best.next) ? best.next : undefined;
+      // "Als Beginn gilt schon die Vergabe eines Bau- oder Lieferauftrags": what counts as starting belongs to it too.
+      const exception = best?.next && ((/vorzeitig\p{L}*\s+(maßnahme|vorhaben)?beginn|early start/iu.test(best.next) && /zustimm|zulass|zugelassen|genehmig|approve|allow/i.test(best.next)) || /\bals (vorhaben|maßnahme|maßnahmen|projekt)?beginn gilt|\bgilt als (vorhaben|maßnahme|maßnahmen|projekt)?beginn/iu.test(best.next)) ? best.next : undefined;
       const rule = best ? { docId: best.docId, quote: exception ? `${best.quote} ${exception}` : best.quote } : undefined;
       if (rule) {
-        if (EARLY_START_FORBIDDEN.test(rule.quote) && !exception && YES_NO_QUESTION.test(questionSentence(req.text))) {
+        if (EARLY_START_FORBIDDEN.test(rule.quote) && (!exception || !/zustimm|zulass|zugelassen|genehmig|approve|allow/i.test(exception)) && YES_NO_QUESTION.test(questionSentence(req.text))) {
           return this.answerOf(program, intent, t(lang, 'passage.faqNo', { program: program.shortName, quote: escapeMarkdown(rule.quote) }), [this.citation(program, rule.docId, rule.quote)], lang);
         }
         return this.quoteAnswer(program, intent, rule, lang, req.text);
       }
     }
+    // "Wir haben schon mit dem Umbau angefangen – kann das noch gefördert werden?": without a rule on starting early, the sentence on projects begun before.
+    if (intent !== 'deadline' && STARTED_ALREADY.test(req.text)) {
+      const begun = findPassage(kb, docIds, `${this.searchText(req.text, lang)} begonnen Beginn vorzeitig Bewilligung`, 'unknown', ['begonn']);
+      if (begun && BEGUN_BEFORE.test(begun.quote)) return this.quoteAnswer(program, intent, begun, lang);
+    }
     // "Unsere Rückendeckungserklärung wird bis zur Frist nicht fertig – ist das ein Problem?": the sentence on handing it in later, about that document.
-    if (LATE.test(req.text) && !/\b(antrag|bewerbung|application)\b.{0,40}\b(zu spät|late)\b/i.test(req.text)) {
+    // "… oder sind wir zu spät dran?" asks whether the deadline has passed, not what may follow it.
+    if (LATE.test(req.text) && !ASKS_IF_TOO_LATE.test(req.text) && !/\b(antrag|bewerbung|application)\b.{0,40}\b(zu spät|late)\b/i.test(req.text)) {
       const named = focusTerms(req.text, [program], kb.vocabulary).filter((f) => f.length >= 11);
       const later = findPassage(kb, docIds, `${this.searchText(req.text, lang)} nachgereicht nachreichen nachträglich`, 'unknown', named);
       if (later && HANDED_IN_LATER.test(later.quote) && (named.length === 0 || later.coverage > 0)) return this.quoteAnswer(program, 'deadline', later, lang);

@@ -199,6 +199,7 @@ const DOMAIN_LIST = `frist fristen bewerbungsfrist bewerbungsschluss einsendesch
    einwohner einwohnerinnen einwohnern einwohnergrenze anforderung anforderungen besonderheiten einwohnerzahl mindestgröße größengrenze obergrenze untergrenze bundesland land hessen bayern partner partnerkommune gemeinsam aufruf förderaufruf ausschreibung programm förderprogramm richtlinie förderrichtlinie projekt modellprojekt modellkommune
    formular unterlagen dokument dokumente bewerbungsunterlagen antragsformular bewerbungsformular interessenbekundung interessensbekundung
    insgesamt insgesammt gesamt gesamte jährlich jaehrlich kohle knete zusammen maximal höchstens mindestens
+   schritt schritte ablauf abläufe verfahren stufe stufen etappe etappen vorgehen prozedere problem probleme
    anfang mitte beginn monatsende jahresende monatsanfang jahresanfang wochenende quartal halbjahr moment augenblick zeitpunkt
    jahr jahre jahres zeit zeitraum ziel ziele tag tage monat monate woche wochen info infos link seite webseite website frau herr team stelle
    baden württemberg bayern berlin brandenburg bremen hamburg hessen mecklenburg vorpommern niedersachsen nordrhein westfalen rheinland pfalz saarland sachsen anhalt schleswig holstein thüringen nrw
@@ -254,7 +255,9 @@ export function unknownTopic(
   const nameParts = programs.flatMap((p) => [p.shortName, ...p.aliases]).map((a) => normalizeWord(a.replace(/[^\p{L}\s]/gu, ' ')).split(/\s+/)).filter((ws) => ws.length > 0);
   const namesProgram = (f: string) => {
     const raw = normalizeWord(raws.find((w) => stem(w) === f) ?? f);
-    return nameParts.some((ws) => ws.join('').includes(raw) || ws.some((w) => w.length >= 5 && Math.abs(w.length - raw.length) <= 1 && editDistance(w, raw, 1) <= 1));
+    // "Dorftreffs" for the call "Treffpunkt Elbmark": a compound whose back part begins a word of the name describes the call.
+    const backParts = raw.length >= 8 ? Array.from({ length: raw.length - 7 }, (_, i) => raw.slice(i + 3)).flatMap((t) => [t, t.replace(/(s|n|en|e)$/, '')]).filter((t) => t.length >= 5) : [];
+    return nameParts.some((ws) => ws.join('').includes(raw) || ws.some((w) => (w.length >= 5 && Math.abs(w.length - raw.length) <= 1 && editDistance(w, raw, 1) <= 1) || (w.length >= 6 && backParts.some((t) => w.startsWith(t)))));
   };
   return focus.some((f) => unknown(f) && !namesProgram(f) && !(partners.get(f) ?? []).some((p) => !unknown(p)));
 }
