@@ -233,7 +233,8 @@ const STRONG: Partial<Record<Intent, RegExp>> = {
 /** Dates that end something else than the application: the project's runtime, spending, reports. */
 const NOT_APPLICATION_END = /projektlaufzeit|laufzeit|förderzeitraum|durchführungszeitraum|bewilligungszeitraum|begleitung (endet|läuft|beginnt)|ausgegeben|verwendungsnachweis|abgeschlossen sein|umgesetzt|stichtag: \d|einwohnerzahl|stand:|entscheidung|bescheid|mitgeteilt|bekanntgegeben|bekannt gegeben|starten|beginnen|beginnt|projektstart|auftakt|webinar|sprechstunde|infoveranstaltung|informationsveranstaltung|infoabend|informationsabend|info-abend|zoom|jury|gewinner|preisverleihung|workshop|nachricht|benachrichtigt|informiert|rückmeldung|erfahren|\bcompleted\b|\bfinished\b|\bcompletion\b|project period|funding period|implementation period|\bdecides?\b|\bdecision\b|\binformed\b|\bnotified\b|information session/i;
 /** Dates of population counts or of the text's version are never a deadline. */
-const NEVER_A_DEADLINE = /einwohner|bevölkerung|stand:|stand vom|\bstand (am |zum )?\d{1,2}\.|^(gesendet|sent|datum|date|von|from|an|to|cc|betreff|subject)\s*:/i;
+// A mail's header line ("Datum: Montag, 23. November 2026"), not a table row labelled so ("Datum: 12.02.2027; Schritt: Bewerbungsschluss").
+const NEVER_A_DEADLINE = /einwohner|bevölkerung|stand:|stand vom|\bstand (am |zum )?\d{1,2}\.|^(gesendet|sent|datum|date|von|from|an|to|cc|betreff|subject)\s*:(?![^;]*;\s*[\p{L} -]+:)/iu;
 /** What an application deadline sentence speaks of. */
 const APPLICATION = /bewerbung|antr(ag|äge)|einsendeschluss|meldefrist|\bmelden sie\b.{0,80}\bbis\b|\bmeldung\b.{0,60}\bbis\b|interessenbekundung|einreich|eingereicht|eingang|bewerbungsfrist|antragsfrist|teilnahmeschluss|anmeldeschluss|stichtag|skizze|\bsubmit|\bproposals?\b|\bapplications?\b|\bcut-?off\b|\bdeadline\b/i;
 
@@ -964,6 +965,16 @@ export function aboutEarlierRound(text: string): boolean {
 }
 
 /** A sentence about an earlier round of the call, not the one open now. */
+/** A FAQ question about an earlier round ("Wann war der Bewerbungsschluss der letzten Runde?"). */
+const EARLIER_ROUND_QUESTION = /\b(der|die|des|im|in der) (letzten|vorigen|vorherigen|vergangenen|früheren|ersten) (runde|förderrunde|antragsrunde|bewerbungsrunde|ausschreibung|aufrufs?|förderaufrufs?|wettbewerbs?runde)\b|\bvorjahr|\b(last|previous|earlier) (year|round|call)\b/i;
+
+/** A sentence on an edition of the call whose year is before the year in the call's own title ("Preis 2025" in "Lindenblatt-Preis 2027"). */
+export function earlierEdition(sentence: string, title: string): boolean {
+  const own = Number(title.match(/\b(20\d\d)\b/)?.[1] ?? NaN);
+  if (!Number.isFinite(own)) return false;
+  return [...sentence.matchAll(/\b(?:preis|preises|runde|aufruf|aufrufs|ausschreibung|wettbewerb|wettbewerbs|förderaufruf|förderrunde|call|round|edition|jahrgang)\s+(20\d\d)\b/giu)].some((m) => Number(m[1]) < own);
+}
+
 const PAST_ROUND = /\b(erste|vorige|vorherige|letzte|vergangene|frühere|bisherige)n? (förder|ausschreibungs|bewerbungs|antrags|wettbewerbs)?runde\b.{0,80}\b(abgeschlossen|beendet|endete|lief|war)|\bim vorjahr\b|\bin der vorigen runde\b|\b(pilot|previous|first|last|earlier) (funding )?round\b|^rückblick\b|\((antrags|bewerbungs)frist [^)]{4,40}\)\s+(ist|war|wurde)\s+(abgeschlossen|beendet)|\([^)]{0,60}\b(antrags|bewerbungs)frist [^)]{4,40}\)\s+(war|wurde|lief)\b|\([^)]{0,80}frist\w*\b[^)]{0,60}\)\s+([A-Za-zÄÖÜäöüß-]+\s+){0,2}(war|waren|wurde|wurden|lief|liefen|endete)\b|\b(im|in der|aus dem|aus der) (ersten|vorigen|vorherigen|letzten|vergangenen|früheren|bisherigen) (förderaufruf|aufruf|ausschreibung|förderperiode|förderrunde|runde)\b|\b(ist|sind) (bereits )?abgeschlossen\b.{0,60}\b(damalig|vorig|frühere)|\b(bewerbungs|antrags|einreichungs)?frist (war|endete|lief)\b|\b(pilotaufruf|pilotrunde|pilotphase|vorgängeraufruf)\w*\b.{0,80}\b(frist|gefördert|abgeschlossen|endete)|\b(die )?(runde|förderrunde|antragsrunde) \d{4} ist (bereits )?(abgeschlossen|beendet|vorbei)|\bmeldefrist\b.{0,40}\b(war|endete|lief)\b/i;
 
 /** An office passing applications on, not the applicant handing one in. */
@@ -1193,6 +1204,10 @@ export function findPassage(
       if (intent === 'deadline' && !dateHit) continue;
       // A decision, a project start or an event date is never the application deadline.
       if (intent === 'deadline' && deadlineFit(s, query) < 0) continue;
+      // "Beim Lindenblatt-Preis 2025 endete die Bewerbungsfrist …" in the text of the 2027 call, or the FAQ answer to
+      // "Wann war der Bewerbungsschluss der letzten Runde?": an earlier round's deadline, unless that round is asked about.
+      const callTitle = kb.docs.get(h.chunk.docId)?.title ?? '';
+      if (intent === 'deadline' && !EARLIER_ROUND_ASKED.test(query) && !earlierEdition(query, callTitle) && (earlierEdition(s, callTitle) || EARLIER_ROUND_QUESTION.test(h.chunk.question ?? ''))) continue;
       // A sentence under a heading for this kind of question ("Zuwendungsvoraussetzungen") counts, even without the cue.
       const sectionCue = Boolean(SECTION_CUES[intent]?.test(h.chunk.section ?? '') || SECTION_CUES[intent]?.test(h.chunk.question ?? ''));
       // "… per E-Mail schicken, um die Frist zu wahren?": the sentence on that way of sending, whatever it is filed under.
