@@ -16,7 +16,7 @@ import { askedPlaces, findClosedList, findMissingRequirement, findNamedCondition
 import { askedMembers, jointCap, jointMaxMembers, jointRefused, partnerPopulations } from './jointApplications.js';
 import { workOut, workOutByGroup } from './grantCalculator.js';
 import { describingWordsOut, findSentence, FIRST_STAGE_SENTENCE, jointAmountAfter } from './passageFinder.js';
-import { allChunksOf, asksAboutPeople, asksSecondStage, RESOLUTION_ASKED, RESOLUTION_SAID, channelRefused, findRelativeDeadline, INFO_EVENT, samePeople, BY_CHANNEL, LATER_HANDED_IN, OUTCOME, SIGN_UP, aboutEarlierRound, deadlineWithHour, findOutcomeTold, laterOpenDeadline, NO_MONEY_SAID, relativeDeadlineDate, contactHours, faqOnAll, listItemRuling, listItemUnder, purchasePriceLimit, earlierOpenRound, nextRecurringCutoff, rollingSentence, rollingApplications, sameDeadlineWithYear, findAmountLimits, findByline, findPublicationDate, kindOfNamedPlace, hasIntentCue, otherKindDeadline, passesOnApplications, secondStageDeadline, textsSay, findDuration, findExpansion, findFaqAnswer, findPassage, findWhenPassage, isApplicationDeadline, movedDeadline, furtherSignature, EARLIER_ROUND_ASKED, earlierEdition } from './passageFinder.js';
+import { allChunksOf, asksAboutPeople, asksSecondStage, RESOLUTION_ASKED, RESOLUTION_SAID, channelRefused, findRelativeDeadline, INFO_EVENT, samePeople, BY_CHANNEL, LATER_HANDED_IN, OUTCOME, SIGN_UP, aboutEarlierRound, deadlineWithHour, findOutcomeTold, laterOpenDeadline, NO_MONEY_SAID, relativeDeadlineDate, contactHours, faqOnAll, listItemRuling, listItemUnder, purchasePriceLimit, earlierOpenRound, nextRecurringCutoff, rollingSentence, rollingApplications, sameDeadlineWithYear, findAmountLimits, findByline, findPublicationDate, kindOfNamedPlace, hasIntentCue, otherKindDeadline, passesOnApplications, secondStageDeadline, textsSay, findDuration, findExpansion, findFaqAnswer, findPassage, findWhenPassage, isApplicationDeadline, movedDeadline, furtherSignature, EARLIER_ROUND_ASKED, earlierEdition, populationRow, SIZE_CLASS_ASKED } from './passageFinder.js';
 import { COUNT_QUESTION, countedWord, countedPattern, coverage, focusTerms, isQuestionWord, NUMBER_WORD, unknownTopic } from './support.js';
 import type { Answer, Citation, Suggestion } from './types.js';
 import { escapeMarkdown } from '../bot/markdown.js';
@@ -897,6 +897,8 @@ export class Answerer {
     const describesApplicant = facts.entityType !== undefined || facts.population !== undefined;
     if ((intent === 'unknown' || intent === 'about' || intent === 'benefits' || intent === 'profileCheck' || (intent === 'money' && !/wie (viel|hoch)|how much|welche[nrs]? (fest|förder)?(betrag|pauschale|zuschuss|summe|quote|satz|anteil)|förderquote|fördersatz|(what|which) (funding )?(rate|share|percentage)|maximum (grant|amount|funding)/i.test(req.text) && ELIGIBILITY_CUE.test(questionSentence(req.text))) || (intent === 'process' && ELIGIBILITY_CUE.test(questionSentence(req.text)))) && describesApplicant && ELIGIBILITY_CUE.test(req.text)) intent = 'eligibility';
 
+    // "Kleinstadt, knapp 31.000 EW – lohnt sich ein Antrag?" asks whether it may apply; with a project's cost told it asks about the money.
+    if (intent === 'unknown' && describesApplicant && /\blohnt sich\b.{0,30}\b(antrag|bewerbung|teilnahme)/i.test(req.text) && !/\d[\d.,]*\s*(€|euro)/i.test(req.text)) intent = 'eligibility';
     // "Sind Smartphones förderfähig?", "Is a trailer eligible?": whether a thing is funded, not who may apply.
     // "Dürfen wir mit dem Zuschuss die Miete bezahlen?": whether a thing is paid for, not how much there is.
     if (intent === 'money' && USE_OF_MONEY.test(req.text) && YES_NO_QUESTION.test(questionSentence(req.text)) && !/wie (viel|hoch)|how much|welche[nrs]? (betrag|summe|anteil)/i.test(req.text) && !describesApplicant) intent = 'unknown';
@@ -1163,6 +1165,11 @@ export class Answerer {
     const docId = program.docIds[0];
     const docIds = kb.docIdsOf(program);
 
+    // "Wir haben exakt 20.000 Einwohner. Welche Kategorie gilt für uns?": the row of the size classes that holds the number.
+    if (SIZE_CLASS_ASKED.test(questionSentence(req.text)) && profile.population !== undefined) {
+      const row = populationRow(kb, docIds, profile.population);
+      if (row) return this.quoteAnswer(program, intent, row, lang, req.text);
+    }
     // "Welche Kommunen wurden ausgewählt?": a call text cannot know who was chosen, unless it lists them.
     if (ASKS_RESULT.test(req.text) && !textsSay(kb, docIds, RESULT_SAID)) return this.abstain(intent, lang, program);
     // "Was haben wir davon, wenn unsere Bewerbung nicht genommen wird?": the sentence on unsuccessful applications, not what the chosen get.

@@ -1664,3 +1664,30 @@ export function findFaqAnswer(kb: KnowledgeBase, docIds: ReadonlySet<string>, qu
   return best && { docId: best.docId, quote: best.quote, score: best.score, coverage: best.coverage };
 }
 
+/** "Welche Kategorie gilt für uns?", "In which size class are we?": the class of a table by size. */
+export const SIZE_CLASS_ASKED = /\b(kategorie|größenklasse|größenkategorie|klasse|gruppe|stufe|category|size class|bracket)\b/i;
+
+/**
+ * The one sentence or table row whose population range holds the given number ("A – Kleine Kommunen: Einwohnerzahl
+ * bis 20.000, Preisgeld 15.000 Euro" for 20.000); undefined when none or several do.
+ */
+export function populationRow(kb: KnowledgeBase, docIds: ReadonlySet<string>, population: number): { docId: string; quote: string } | undefined {
+  const found: { docId: string; quote: string }[] = [];
+  const num = (x: string) => Number(x.replace(/[.\s\u00a0]/g, ''));
+  for (const chunk of allChunksOf(kb, docIds)) {
+    for (const s of chunk.sentences) {
+      if (!/einwohner|inhabitants|residents/i.test(s) || s.length > 260) continue;
+      const n = String.raw`(\d{1,3}(?:[.\s\u00a0]\d{3})+|\d+)`;
+      const between = s.match(new RegExp(`${n}\\s*(?:bis|–|-)\\s*${n}`));
+      const upTo = s.match(new RegExp(`\\b(?:bis|unter|höchstens)\\s+(?:zu\\s+)?${n}`, 'i'));
+      const above = s.match(new RegExp(`\\b(?:mehr als|über|ab|mindestens)\\s+${n}`, 'i'));
+      const inRange = between ? population >= num(between[1]) && population <= num(between[2])
+        : upTo && !above ? (/unter/i.test(upTo[0]) ? population < num(upTo[1]) : population <= num(upTo[1]))
+        : above && !upTo ? (/mehr als|über/i.test(above[0]) ? population > num(above[1]) : population >= num(above[1]))
+        : false;
+      if (inRange && !found.some((f) => f.quote === s)) found.push({ docId: chunk.docId, quote: s });
+    }
+  }
+  return found.length === 1 ? found[0] : undefined;
+}
+

@@ -199,6 +199,7 @@ const DOMAIN_LIST = `frist fristen bewerbungsfrist bewerbungsschluss einsendesch
    einwohner einwohnerinnen einwohnern einwohnergrenze anforderung anforderungen besonderheiten einwohnerzahl mindestgröße größengrenze obergrenze untergrenze bundesland land hessen bayern partner partnerkommune gemeinsam aufruf förderaufruf ausschreibung programm förderprogramm richtlinie förderrichtlinie projekt modellprojekt modellkommune
    formular unterlagen dokument dokumente bewerbungsunterlagen antragsformular bewerbungsformular interessenbekundung interessensbekundung
    insgesamt insgesammt gesamt gesamte jährlich jaehrlich kohle knete zusammen maximal höchstens mindestens
+   gebühr gebühren teilnahmegebühr bearbeitungsgebühr
    schritt schritte ablauf abläufe verfahren stufe stufen etappe etappen vorgehen prozedere problem probleme
    anfang mitte beginn monatsende jahresende monatsanfang jahresanfang wochenende quartal halbjahr moment augenblick zeitpunkt
    jahr jahre jahres zeit zeitraum ziel ziele tag tage monat monate woche wochen info infos link seite webseite website frau herr team stelle

@@ -128,7 +128,12 @@ function eligibilityStatements(blocks: Block[]): Statement[] {
     for (const [n, sentence] of sentences.entries()) {
       const quote = sentence.replace(/^[•·▪\-–*\s]+/, '').trim();
       // "… sind Gemeinden; der Verein selbst ist nicht antragsberechtigt": each clause says its own.
-      for (const said of quote.split(/;\s+/)) {
+      // "2.3 Nicht antragsberechtigt sind 2.3.1 Landkreise …; 2.3.2 Vereine, … – sie können sich aber als Kooperationspartner
+      // beteiligen": numbered items run together into one line; each later item still runs on from the intro.
+      let itemIntro = '';
+      for (const [k, said0] of quote.split(/;\s+/).entries()) {
+        if (k === 0) itemIntro = said0.match(/^(.*?\b(?:sind|ist|werden))\s+\d+(?:\.\d+)+\s/)?.[1] ?? '';
+        const said = k > 0 && itemIntro && /^\d+(?:\.\d+)+\s/.test(said0) ? `${itemIntro} ${said0}` : said0;
         // "Größere Städte (und Landkreise) sind ausgeschlossen": larger than the size limit says, not a kind of applicant left
         // out; only the kinds named without such a word are.
         const clause = WHO_NOT.test(said) ? said.replace(COMPARED_KIND, ' ') : said;
