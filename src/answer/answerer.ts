@@ -870,8 +870,9 @@ export class Answerer {
     // "Bis wann läuft die Landesförderung für Begegnungstreffs?": a call described by words only its texts use is asked
     // about as if named ("… die Treffpunkt Zusammenhalt"), so its describing words are not taken for a topic its texts lack.
     // An English question, or one described by other words than the title's, keeps its words.
-    const implied = detected.length === 0 && req.programId === undefined && !ASKS_FOR_CALLS.test(req.text) ? impliedCall(req.text, req.lang, kb, req.lang === 'en' ? this.deps.terms.expand(req.text) : []) : undefined;
-    if (implied && req.lang === 'de' && implied.words.length) {
+    // German only: an English question is checked more loosely against a German text, so it must name its call.
+    const implied = detected.length === 0 && req.programId === undefined && req.lang === 'de' && !ASKS_FOR_CALLS.test(req.text) ? impliedCall(req.text, kb) : undefined;
+    if (implied && implied.words.length) {
       const named = namingCall(req.text, implied);
       if (named !== req.text && detector.detect(named).includes(implied.program)) return this.answerOne({ ...req, text: named });
     }

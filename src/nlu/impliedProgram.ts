@@ -47,7 +47,7 @@ function profiles(texts: ProgramTexts): Profile[] {
 }
 
 /** Words that describe any funding call, never one in particular. */
-const GENERIC = /^(förder|foerder|programm|richtlinie|aufruf|antrag|anträge|antrags|zuschuss|zuwendung|kommun|gemeinde|städt|stadt|landkreis|kreis|projekt|vorhaben|bewerbung|ausschreibung|wettbewerb|einwohner|mittel|kosten|geld|frist|termin|stichtag|landes|bundes)/;
+const GENERIC = /^(förder|foerder|programm|richtlinie|aufruf|antrag|anträge|antrags|zuschuss|zuwendung|kommun|gemeinde|städt|stadt|landkreis|kreis|projekt|vorhaben|bewerbung|ausschreibung|wettbewerb|einwohner|mittel|kosten|geld|frist|termin|stichtag|landes|bundes|frage|häufig|informationen|hinweis|merkblatt|presse|mitteilung|newsletter|anlage|seite)/;
 
 /** Whether a profile's texts use a word: the same stem, or a compound of it ("Treff" in "Treffpunkte", "Werkstatt" in "Zukunftswerkstatt"). */
 function uses(p: Omit<Profile, 'program' | 'title'>, word: string, tail: boolean): boolean {
@@ -70,10 +70,10 @@ function tails(word: string): string[] {
 /**
  * The one call a question describes without naming it ("die Landesförderung für Begegnungstreffs",
  * "die Ehrenamts-Werkstatt beim Kreis Dornholt"): words, or parts of compound words, that only its
- * texts use among the calls. A word of its title counts double; at least two such points are needed,
- * and no other call may come close. `extra` are German terms for an English question's words.
+ * texts use among the calls (German nouns: capitalised). A word of its title counts double; at least two
+ * such points are needed, and no other call may come close.
  */
-export function impliedCall(text: string, lang: 'de' | 'en', texts: ProgramTexts, extra: readonly string[] = []): { program: Program; words: string[] } | undefined {
+export function impliedCall(text: string, texts: ProgramTexts): { program: Program; words: string[] } | undefined {
   const all = profiles(texts);
   const calls = all.filter((p) => p.program.kind === 'call');
   if (calls.length < 2) return undefined;
@@ -82,12 +82,9 @@ export function impliedCall(text: string, lang: 'de' | 'en', texts: ProgramTexts
   const score = new Map<Profile, number>();
   const said = new Map<Profile, Set<string>>();
   // German nouns are written with a capital: "beantragen" or "selbst" describe no call.
-  const written = (lang === 'de' ? text.match(NOUN) : text.match(/[\p{L}\d]+(?:-[\p{L}\d]+)*/gu)) ?? [];
-  const tokens: { token: string; source?: string }[] = [
-    // "Treffpunkt-Förderung": the part that describes the call stands for its name, the rest stays.
-    ...written.flatMap((source) => [source, ...(source.includes('-') ? source.split('-') : [])]).map((source) => ({ token: normalizeWord(source), source })),
-    ...extra.flatMap((e) => words(e)).map((token) => ({ token })),
-  ];
+  const written = text.match(NOUN) ?? [];
+  // "Treffpunkt-Förderung": the part that describes the call stands for its name, the rest stays.
+  const tokens = written.flatMap((source) => [source, ...(source.includes('-') ? source.split('-') : [])]).map((source) => ({ token: normalizeWord(source), source }));
   const seen = new Set<string>();
   for (const { token, source } of tokens) {
     if (token.length < 5 || STOPWORDS.has(token) || /\d/.test(token) || seen.has(token)) continue;
@@ -96,15 +93,20 @@ export function impliedCall(text: string, lang: 'de' | 'en', texts: ProgramTexts
     const parts = [...whole, ...tails(token)].filter((w) => w.length >= 5 && !GENERIC.test(w));
     const best = new Map<Profile, number>();
     for (const part of parts) {
-      const users = calls.filter((p) => uses(p, part, !whole.includes(part)));
+      const tail = !whole.includes(part);
+      // A word of one call's title describes that call, whatever other texts use it in passing.
+      const titled = calls.filter((p) => uses(p.title, part, tail));
+      const users = titled.length ? titled : calls.filter((p) => uses(p, part, tail));
       if (users.length !== 1) continue;
       const p = users[0];
-      best.set(p, Math.max(best.get(p) ?? 0, uses(p.title, part, !whole.includes(part)) ? 2 : 1));
+      best.set(p, Math.max(best.get(p) ?? 0, titled.length ? 2 : 1));
     }
-    for (const [p, s] of best) {
+    for (const [p, s0] of best) {
+      // One short word ("Dialog") is too common to name a call on its own: it counts half.
+      const s = token.length >= 8 ? s0 : s0 / 2;
       score.set(p, (score.get(p) ?? 0) + s);
       // Only a word of the call's title stands for its name; "Miete" or "Dornholt" stay what the question is about.
-      if (source && s === 2) said.set(p, (said.get(p) ?? new Set()).add(source));
+      if (s0 === 2) said.set(p, (said.get(p) ?? new Set()).add(source));
     }
   }
   const ranked = [...score.entries()].sort((a, b) => b[1] - a[1]);

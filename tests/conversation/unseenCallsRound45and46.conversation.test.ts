@@ -60,3 +60,22 @@ describe('funding lines with their own rates and ranges', () => {
     expect(text).not.toMatch(/Abweichend/);
   });
 });
+
+describe('a call described, not named', () => {
+  it('finds the call by a word of its title inside the asker’s compound ("Bürgertreff", "Landesrichtlinie")', async () => {
+    expect(await ask('Bei wem kann ich anrufen, wenn ich inhaltliche Fragen zum Förderantrag für unseren Bürgertreff (Landesrichtlinie) habe?')).toMatch(/^Kontakt für Treffpunkt Zusammenhalt: .*Wollmerath/);
+  });
+  it('rules on running costs asked in other words ("Strom, Heizung und Miete") from the list of what is not funded', async () => {
+    const text = await ask('Übernimmt das Land über die Treffpunkt-Förderung auch Strom, Heizung und Miete für den Treff in den ersten Jahren?');
+    expect(text).toMatch(/Nicht zuwendungsfähig sind/);
+    expect(text).toMatch(/laufende Betriebskosten wie Miete, Energie/);
+  });
+});
+
+describe('started already', () => {
+  it('says no for a contract signed before the approval, with what counts as starting', async () => {
+    const text = await ask('Den Auftrag für die neue Küchenzeile im Gemeindehaus haben wir letzte Woche schon unterschrieben. Lässt sich das noch über die Treffpunkt-Richtlinie fördern?');
+    expect(text).toMatch(/^Nein – .*nicht begonnen worden sein/);
+    expect(text).toMatch(/Als Vorhabenbeginn gilt der Abschluss eines Liefer- oder Leistungsvertrags/);
+  });
+});
