@@ -83,7 +83,7 @@ export function impliedCall(text: string, texts: ProgramTexts): { program: Progr
   const said = new Map<Profile, Set<string>>();
   // German nouns are written with a capital: "beantragen" or "selbst" describe no call.
   const written = text.match(NOUN) ?? [];
-  // "Treffpunkt-Förderung": the part that describes the call stands for its name, the rest stays.
+  // "Treffpunkt-Förderung": each part of a joined word is weighed on its own too.
   const tokens = written.flatMap((source) => [source, ...(source.includes('-') ? source.split('-') : [])]).map((source) => ({ token: normalizeWord(source), source }));
   const seen = new Set<string>();
   for (const { token, source } of tokens) {
@@ -116,8 +116,10 @@ export function impliedCall(text: string, texts: ProgramTexts): { program: Progr
 }
 
 /**
- * The question with the words that described the call put as its name ("über die Treffpunkt-Förderung" →
- * "über die Treffpunkt Zusammenhalt"), so that it reads as a question naming the call.
+ * The question with the words that described the call put as its name ("für unseren Bürgertreff" → "für unseren
+ * Treffpunkt Zusammenhalt"), so that it reads as a question naming the call. A word joined to another by a hyphen
+ * stays ("Lindenhof-Projekt" is not "Ortswerk 2027-Projekt"): then the question keeps its words, and the call is
+ * taken as the one asked about without them being replaced.
  */
 export function namingCall(text: string, found: { program: Program; words: string[] }): string {
   let out = text;
