@@ -14,9 +14,9 @@ import { detectLanguage } from '../nlu/language.js';
 import { asksToApplyAgain, findPriorRoundRule } from './priorRounds.js';
 import { askedPlaces, findClosedList, findMissingRequirement, findNamedCondition, findNamedExclusion } from './namedExclusions.js';
 import { askedMembers, jointCap, jointMaxMembers, jointRefused, partnerPopulations } from './jointApplications.js';
-import { workOut, workOutByGroup } from './grantCalculator.js';
+import { populationRow, SIZE_CLASS_ASKED, workOut, workOutByGroup } from './grantCalculator.js';
 import { describingWordsOut, findSentence, FIRST_STAGE_SENTENCE, jointAmountAfter } from './passageFinder.js';
-import { allChunksOf, asksAboutPeople, asksSecondStage, RESOLUTION_ASKED, RESOLUTION_SAID, channelRefused, findRelativeDeadline, INFO_EVENT, samePeople, BY_CHANNEL, LATER_HANDED_IN, OUTCOME, SIGN_UP, aboutEarlierRound, deadlineWithHour, findOutcomeTold, laterOpenDeadline, NO_MONEY_SAID, relativeDeadlineDate, contactHours, faqOnAll, listItemRuling, listItemUnder, purchasePriceLimit, earlierOpenRound, nextRecurringCutoff, rollingSentence, rollingApplications, sameDeadlineWithYear, findAmountLimits, findByline, findPublicationDate, kindOfNamedPlace, hasIntentCue, otherKindDeadline, passesOnApplications, secondStageDeadline, textsSay, findDuration, findExpansion, findFaqAnswer, findPassage, findWhenPassage, isApplicationDeadline, movedDeadline, furtherSignature, EARLIER_ROUND_ASKED, earlierEdition, populationRow, SIZE_CLASS_ASKED } from './passageFinder.js';
+import { allChunksOf, asksAboutPeople, asksSecondStage, RESOLUTION_ASKED, RESOLUTION_SAID, channelRefused, findRelativeDeadline, INFO_EVENT, samePeople, BY_CHANNEL, LATER_HANDED_IN, OUTCOME, SIGN_UP, aboutEarlierRound, deadlineWithHour, findOutcomeTold, laterOpenDeadline, NO_MONEY_SAID, relativeDeadlineDate, contactHours, faqOnAll, listItemRuling, listItemUnder, purchasePriceLimit, earlierOpenRound, nextRecurringCutoff, rollingSentence, rollingApplications, sameDeadlineWithYear, findAmountLimits, findByline, findPublicationDate, kindOfNamedPlace, hasIntentCue, otherKindDeadline, passesOnApplications, secondStageDeadline, textsSay, findDuration, findExpansion, findFaqAnswer, findPassage, findWhenPassage, isApplicationDeadline, movedDeadline, furtherSignature, EARLIER_ROUND_ASKED, earlierEdition } from './passageFinder.js';
 import { COUNT_QUESTION, countedWord, countedPattern, coverage, focusTerms, isQuestionWord, NUMBER_WORD, unknownTopic } from './support.js';
 import type { Answer, Citation, Suggestion } from './types.js';
 import { escapeMarkdown } from '../bot/markdown.js';
@@ -809,6 +809,9 @@ function hasProfileFacts(f: ProfileFacts): boolean {
   return f.entityType !== undefined || f.population !== undefined || f.state !== undefined;
 }
 
+/** Messages that ask nothing of a call. */
+const SMALLTALK = new Set<Intent>(['greeting', 'thanks', 'help', 'listPrograms']);
+
 /** "Welche Programme passen zu uns?": a question about the calls in general, not one of them. */
 const ASKS_FOR_CALLS = /\b(welche[nrs]?|alle[nr]?|andere[nr]?|weitere[nr]?|which|what|any|other)\s+(\p{L}+\s+)?(programme|aufrufe|ausschreibungen|förderprogramme|fördermöglichkeiten|förderaufrufe|wettbewerbe|calls|programmes|programs|funding (opportunities|programmes|calls))\b/iu;
 
@@ -867,11 +870,11 @@ export class Answerer {
     // "Und an welche Adresse schicken wir die Interessenbekundung?": a word another call uses as its name keeps the conversation's call.
     const keepsContext = !found.distinct && req.programId !== undefined && followsUp(req.text) && kb.programsById.has(req.programId) && !found.programs.some((p) => p.id === req.programId);
     const detected = keepsContext ? [] : found.programs;
-    // "Bis wann läuft die Landesförderung für Begegnungstreffs?": a call described by words only its texts use is asked
-    // about as if named ("… die Treffpunkt Zusammenhalt"), so its describing words are not taken for a topic its texts lack.
-    // An English question, or one described by other words than the title's, keeps its words.
+    // "Bis wann läuft die Landesförderung für Begegnungstreffs?": a call described by words of its title is asked about as
+    // if named ("… die Treffpunkt Zusammenhalt"), so its describing words are not taken for a topic its texts lack; when
+    // they cannot be replaced ("Treffpunkt-Förderung"), the call is taken as the one asked about below.
     // German only: an English question is checked more loosely against a German text, so it must name its call.
-    const implied = detected.length === 0 && req.programId === undefined && req.lang === 'de' && !ASKS_FOR_CALLS.test(req.text) ? impliedCall(req.text, kb) : undefined;
+    const implied = detected.length === 0 && req.programId === undefined && req.lang === 'de' && !SMALLTALK.has(rawIntent) && !ASKS_FOR_CALLS.test(req.text) ? impliedCall(req.text, kb) : undefined;
     if (implied && implied.words.length) {
       const named = namingCall(req.text, implied);
       if (named !== req.text && detector.detect(named).includes(implied.program)) return this.answerOne({ ...req, text: named });
@@ -1232,11 +1235,13 @@ export class Answerer {
       const ruleFirst = (c: { quote: string }) => (EARLY_START_FORBIDDEN.test(c.quote) ? 2 : 0) + (/vorzeitig|early start/i.test(c.quote) ? 1 : 0) - c.quote.length / 1000;
       const best = candidates.sort((a, b) => ruleFirst(b) - ruleFirst(a))[0];
       // "… darf erst nach Zugang des Bescheides begonnen werden. Auf schriftlichen Antrag kann … einem vorzeitigen Maßnahmebeginn zustimmen": the exception belongs to it.
+      const next = best?.next ?? '';
+      const exception = /vorzeitig\p{L}*\s+(maßnahme|vorhaben)?beginn|early start/iu.test(next) && /zustimm|zulass|zugelassen|genehmig|approve|allow/i.test(next);
       // "Als Beginn gilt schon die Vergabe eines Bau- oder Lieferauftrags": what counts as starting belongs to it too.
-      const exception = best?.next && ((/vorzeitig\p{L}*\s+(maßnahme|vorhaben)?beginn|early start/iu.test(best.next) && /zustimm|zulass|zugelassen|genehmig|approve|allow/i.test(best.next)) || /\bals (vorhaben|maßnahme|maßnahmen|projekt)?beginn gilt|\bgilt als (vorhaben|maßnahme|maßnahmen|projekt)?beginn/iu.test(best.next)) ? best.next : undefined;
-      const rule = best ? { docId: best.docId, quote: exception ? `${best.quote} ${exception}` : best.quote } : undefined;
+      const startDefined = /\bals (vorhaben|maßnahme|maßnahmen|projekt)?beginn gilt|\bgilt als (vorhaben|maßnahme|maßnahmen|projekt)?beginn/iu.test(next);
+      const rule = best ? { docId: best.docId, quote: exception || startDefined ? `${best.quote} ${next}` : best.quote } : undefined;
       if (rule) {
-        if (EARLY_START_FORBIDDEN.test(rule.quote) && (!exception || !/zustimm|zulass|zugelassen|genehmig|approve|allow/i.test(exception)) && YES_NO_QUESTION.test(questionSentence(req.text))) {
+        if (EARLY_START_FORBIDDEN.test(rule.quote) && !exception && YES_NO_QUESTION.test(questionSentence(req.text))) {
           return this.answerOf(program, intent, t(lang, 'passage.faqNo', { program: program.shortName, quote: escapeMarkdown(rule.quote) }), [this.citation(program, rule.docId, rule.quote)], lang);
         }
         return this.quoteAnswer(program, intent, rule, lang, req.text);

@@ -64,7 +64,8 @@ const GROUP = /\b(?:für|for|bei)\s+((?:[\p{L}-]+\s+){0,4}?(?:kommunen|gemeinden
 
 const num = (x: string) => parseQuantity(x.replace(/\s/g, '.')) ?? NaN;
 
-function conditionOf(clause: string): Condition | undefined {
+/** The range of inhabitants a clause or table row is for ("Einwohnerzahl bis 20.000", "20.001 bis 100.000 Einwohner"), if any. */
+function populationOf(clause: string): Extract<Condition, { population: unknown }> | undefined {
   const row = clause.match(POPULATION_ROW);
   if (row) {
     const [lo, hi] = row[3] ? [num(row[2]), num(row[3])] : /^(bis|unter|up to)/i.test(row[1] ?? '') ? [0, num(row[2]) - (/unter/i.test(row[1]) ? 1 : 0)] : row[1] ? [num(row[2]) + (/über|mehr|over/i.test(row[1]) ? 1 : 0), Infinity] : [NaN, NaN];
@@ -86,6 +87,12 @@ function conditionOf(clause: string): Condition | undefined {
     const population = /weniger|unter|fewer|less|under/.test(op) ? { min: 0, max: n - 1 } : /bis|höchstens|up to/.test(op) ? { min: 0, max: n } : /mehr|über|more|over/.test(op) ? { min: n + 1, max: Infinity } : { min: n, max: Infinity };
     return { population, phrase: bound[0] };
   }
+  return undefined;
+}
+
+function conditionOf(clause: string): Condition | undefined {
+  const population = populationOf(clause);
+  if (population) return population;
   const group = clause.match(GROUP);
   return group ? { words: group[1], phrase: group[1] } : undefined;
 }
@@ -97,11 +104,11 @@ function clauses(sentence: string): string[] {
 
 /** The grant's rates the texts give, each with whom it holds for. */
 export function grantRates(kb: KnowledgeBase, docIds: ReadonlySet<string>): Figure[] {
-  // Read once per programme: every question with a project's cost asks it, some twice.
-  const cached = ratesByDocs.get(docIds);
-  if (cached) return cached;
+  return oncePerProgramme(ratesByDocs, docIds, () => readRates(kb, docIds));
+}
+
+function readRates(kb: KnowledgeBase, docIds: ReadonlySet<string>): Figure[] {
   const out: Figure[] = [];
-  ratesByDocs.set(docIds, out);
   for (const chunk of allChunksOf(kb, docIds)) {
     for (const s of chunk.sentences) {
       if (!RATE_SAID.test(s) || NOT_GRANT_RATE.test(s) || aboutEarlierRound(s)) continue;
@@ -135,16 +142,17 @@ export function grantRates(kb: KnowledgeBase, docIds: ReadonlySet<string>): Figu
 
 /** The grant's caps per project the texts give, each with what it is for ("je Verbundvorhaben", "Strand A"). */
 export function grantCaps(kb: KnowledgeBase, docIds: ReadonlySet<string>): Figure[] {
-  const cached = capsByDocs.get(docIds);
-  if (cached) return cached;
+  return oncePerProgramme(capsByDocs, docIds, () => readCaps(kb, docIds));
+}
+
+function readCaps(kb: KnowledgeBase, docIds: ReadonlySet<string>): Figure[] {
   const out: Figure[] = [];
-  capsByDocs.set(docIds, out);
   for (const chunk of allChunksOf(kb, docIds)) {
     for (const s of chunk.sentences) {
       if (!GRANT_WORDS.test(s) || aboutEarlierRound(s)) continue;
       const whole = conditionOf(s);
       // "Strand A "Meet": up to 12 months, grant up to €15,000": the row's key names what the cap is for.
-      const rowKey = s.match(/^([^:|]{2,40})[:|]/)?.[1].trim() ?? measureOfRow(s);
+      const rowKey = measureOfRow(s);
       for (const clause of s.split(/;\s+|\.\s+/)) {
         if (NOT_A_CAP.test(clause)) continue;
         // "Zuschuss 5.000 bis 25.000 Euro", "grant EUR 5,000 – EUR 30,000": the upper end of the range.
@@ -158,8 +166,8 @@ export function grantCaps(kb: KnowledgeBase, docIds: ReadonlySet<string>): Figur
           const value = num(m[1] ?? m[2]);
           if (!Number.isFinite(value) || value < 100) continue;
           const after = clause.slice((m.index ?? 0) + m[0].length).match(/^\s*(?:euro|eur|€)?\s*(?:je|pro|per|for each|for one)\s+([\p{L}-]+)/iu)?.[1];
-          // A row key that only names the figure ("Förderhöhe", "Maximum grant") says nothing of what the cap is for.
-          const label = after && !/^(gemeinde|kommune|antrag|vorhaben|projekt|project|municipality|applicant)$/i.test(after) ? after : rowKey && !POPULATION_ROW.test(`${rowKey}:`) && !/förder|zuschuss|zuwendung|höchst|betrag|summe|höhe|grant|funding|amount|maximum/i.test(rowKey) ? rowKey : undefined;
+          // "je Verbundvorhaben" after the sum, else the row's key when it names a kind of measure (not "Förderhöhe", "Maximum grant").
+          const label = after && !/^(gemeinde|kommune|antrag|vorhaben|projekt|project|municipality|applicant)$/i.test(after) ? after : rowKey;
           const condition = conditionOf(clause) ?? whole;
           // The same sum said twice (key facts and body) is one cap.
           const applicant = applicantOfRow(s);
@@ -171,8 +179,15 @@ export function grantCaps(kb: KnowledgeBase, docIds: ReadonlySet<string>): Figur
   return out;
 }
 
+// Read once per programme: every question with a project's cost asks for them, some twice.
 const ratesByDocs = new WeakMap<ReadonlySet<string>, Figure[]>();
 const capsByDocs = new WeakMap<ReadonlySet<string>, Figure[]>();
+
+function oncePerProgramme(cache: WeakMap<ReadonlySet<string>, Figure[]>, docIds: ReadonlySet<string>, read: () => Figure[]): Figure[] {
+  let figures = cache.get(docIds);
+  if (!figures) cache.set(docIds, (figures = read()));
+  return figures;
+}
 
 function sameCondition(a?: Condition, b?: Condition): boolean {
   return (a?.phrase ?? '') === (b?.phrase ?? '');
@@ -287,15 +302,34 @@ export function workOutByGroup(kb: KnowledgeBase, docIds: ReadonlySet<string>, c
   });
 }
 
-/** How a group is named: a table row's own key and condition ("Gemeinde: Einwohnerzahl bis 2.000"), else the condition's words. */
 /** Whether a figure was read from a table row with a rate in it. */
 function grantRateRow(f: Figure): boolean {
   return /^[^:|]{3,80}[:|].*\d\s*(%|prozent)/iu.test(f.quote);
 }
 
+/** How a group is named: a table row's own key and condition ("Gemeinde: Einwohnerzahl bis 2.000"), else the condition's words. */
 function groupName(f: Figure): string {
   if (f.label && !f.applicant && !f.condition) return f.label;
   const row = f.quote.match(/^([^:|]{2,40})[:|]\s*([^,;]{0,60})/);
   if (row && f.applicant) return f.condition ? `${row[1].trim()}, ${f.condition.phrase}` : row[1].trim();
   return f.condition?.phrase ?? (f.applicant === 'organisation' ? 'Vereine' : f.applicant ?? '');
+}
+
+/** "Welche Kategorie gilt für uns?", "In which size class are we?": the class of a table by size. */
+export const SIZE_CLASS_ASKED = /\b(kategorie|größenklasse|größenkategorie|klasse|gruppe|stufe|category|size class|bracket)\b/i;
+
+/**
+ * The one sentence or table row whose range of inhabitants holds the given number ("A – Kleine Kommunen: Einwohnerzahl
+ * bis 20.000, Preisgeld 15.000 Euro" for 20.000); undefined when none or several do.
+ */
+export function populationRow(kb: KnowledgeBase, docIds: ReadonlySet<string>, population: number): { docId: string; quote: string } | undefined {
+  const found: { docId: string; quote: string }[] = [];
+  for (const chunk of allChunksOf(kb, docIds)) {
+    for (const s of chunk.sentences) {
+      if (s.length > 260) continue;
+      const range = populationOf(s);
+      if (range && population >= range.population.min && population <= range.population.max && !found.some((f) => f.quote === s)) found.push({ docId: chunk.docId, quote: s });
+    }
+  }
+  return found.length === 1 ? found[0] : undefined;
 }

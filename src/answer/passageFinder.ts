@@ -968,6 +968,12 @@ export function aboutEarlierRound(text: string): boolean {
 /** A FAQ question about an earlier round ("Wann war der Bewerbungsschluss der letzten Runde?"). */
 const EARLIER_ROUND_QUESTION = /\b(der|die|des|im|in der) (letzten|vorigen|vorherigen|vergangenen|früheren|ersten) (runde|förderrunde|antragsrunde|bewerbungsrunde|ausschreibung|aufrufs?|förderaufrufs?|wettbewerbs?runde)\b|\bvorjahr|\b(last|previous|earlier) (year|round|call)\b/i;
 
+/** A sentence (or FAQ answer) on an earlier round than the current one, when the question does not ask about that round. */
+function earlierRoundNotAsked(sentence: string, chunk: { question?: string }, query: string, title: string): boolean {
+  if (EARLIER_ROUND_ASKED.test(query) || earlierEdition(query, title)) return false;
+  return earlierEdition(sentence, title) || EARLIER_ROUND_QUESTION.test(chunk.question ?? '');
+}
+
 /** A sentence on an edition of the call whose year is before the year in the call's own title ("Preis 2025" in "Lindenblatt-Preis 2027"). */
 export function earlierEdition(sentence: string, title: string): boolean {
   const own = Number(title.match(/\b(20\d\d)\b/)?.[1] ?? NaN);
@@ -1206,8 +1212,7 @@ export function findPassage(
       if (intent === 'deadline' && deadlineFit(s, query) < 0) continue;
       // "Beim Lindenblatt-Preis 2025 endete die Bewerbungsfrist …" in the text of the 2027 call, or the FAQ answer to
       // "Wann war der Bewerbungsschluss der letzten Runde?": an earlier round's deadline, unless that round is asked about.
-      const callTitle = kb.docs.get(h.chunk.docId)?.title ?? '';
-      if (intent === 'deadline' && !EARLIER_ROUND_ASKED.test(query) && !earlierEdition(query, callTitle) && (earlierEdition(s, callTitle) || EARLIER_ROUND_QUESTION.test(h.chunk.question ?? ''))) continue;
+      if (intent === 'deadline' && earlierRoundNotAsked(s, h.chunk, query, kb.docs.get(h.chunk.docId)?.title ?? '')) continue;
       // A sentence under a heading for this kind of question ("Zuwendungsvoraussetzungen") counts, even without the cue.
       const sectionCue = Boolean(SECTION_CUES[intent]?.test(h.chunk.section ?? '') || SECTION_CUES[intent]?.test(h.chunk.question ?? ''));
       // "… per E-Mail schicken, um die Frist zu wahren?": the sentence on that way of sending, whatever it is filed under.
@@ -1663,31 +1668,3 @@ export function findFaqAnswer(kb: KnowledgeBase, docIds: ReadonlySet<string>, qu
   }
   return best && { docId: best.docId, quote: best.quote, score: best.score, coverage: best.coverage };
 }
-
-/** "Welche Kategorie gilt für uns?", "In which size class are we?": the class of a table by size. */
-export const SIZE_CLASS_ASKED = /\b(kategorie|größenklasse|größenkategorie|klasse|gruppe|stufe|category|size class|bracket)\b/i;
-
-/**
- * The one sentence or table row whose population range holds the given number ("A – Kleine Kommunen: Einwohnerzahl
- * bis 20.000, Preisgeld 15.000 Euro" for 20.000); undefined when none or several do.
- */
-export function populationRow(kb: KnowledgeBase, docIds: ReadonlySet<string>, population: number): { docId: string; quote: string } | undefined {
-  const found: { docId: string; quote: string }[] = [];
-  const num = (x: string) => Number(x.replace(/[.\s\u00a0]/g, ''));
-  for (const chunk of allChunksOf(kb, docIds)) {
-    for (const s of chunk.sentences) {
-      if (!/einwohner|inhabitants|residents/i.test(s) || s.length > 260) continue;
-      const n = String.raw`(\d{1,3}(?:[.\s\u00a0]\d{3})+|\d+)`;
-      const between = s.match(new RegExp(`${n}\\s*(?:bis|–|-)\\s*${n}`));
-      const upTo = s.match(new RegExp(`\\b(?:bis|unter|höchstens)\\s+(?:zu\\s+)?${n}`, 'i'));
-      const above = s.match(new RegExp(`\\b(?:mehr als|über|ab|mindestens)\\s+${n}`, 'i'));
-      const inRange = between ? population >= num(between[1]) && population <= num(between[2])
-        : upTo && !above ? (/unter/i.test(upTo[0]) ? population < num(upTo[1]) : population <= num(upTo[1]))
-        : above && !upTo ? (/mehr als|über/i.test(above[0]) ? population > num(above[1]) : population >= num(above[1]))
-        : false;
-      if (inRange && !found.some((f) => f.quote === s)) found.push({ docId: chunk.docId, quote: s });
-    }
-  }
-  return found.length === 1 ? found[0] : undefined;
-}
-

@@ -56,11 +56,16 @@ const STATES_ALL = STATES.map((s) => ({ name: s.name, all: new RegExp(s.patterns
  * is not read again as a shorter one ("Sachsen-Anhalt" is not also "Sachsen").
  */
 export function stateMentions(lowerText: string): { name: string; index: number }[] {
+  return stateSpans(lowerText).map(({ name, index }) => ({ name, index }));
+}
+
+/** Each mention of a state, with where it stands and how long it is; a longer name is taken before the shorter inside it. */
+function stateSpans(lowerText: string): { name: string; index: number; length: number }[] {
   let t = lowerText;
-  const out: { name: string; index: number }[] = [];
+  const out: { name: string; index: number; length: number }[] = [];
   for (const s of STATES_ALL) {
     t = t.replace(s.all, (m, ...rest) => {
-      out.push({ name: s.name, index: rest[rest.length - 2] as number });
+      out.push({ name: s.name, index: rest[rest.length - 2] as number, length: m.length });
       return ' '.repeat(m.length);
     });
   }
@@ -69,15 +74,8 @@ export function stateMentions(lowerText: string): { name: string; index: number 
 
 /** The text with every mention of a state blanked out (same length), for reading what else it names. */
 export function withoutStates(text: string): string {
-  let lower = text.toLowerCase();
   let out = text;
-  for (const s of STATES_ALL) {
-    lower = lower.replace(s.all, (m, ...rest) => {
-      const at = rest[rest.length - 2] as number;
-      out = out.slice(0, at) + ' '.repeat(m.length) + out.slice(at + m.length);
-      return ' '.repeat(m.length);
-    });
-  }
+  for (const { index, length } of stateSpans(text.toLowerCase())) out = out.slice(0, index) + ' '.repeat(length) + out.slice(index + length);
   return out;
 }
 
