@@ -16,7 +16,7 @@ import { askedPlaces, findClosedList, findMissingRequirement, findNamedCondition
 import { askedMembers, jointCap, jointMaxMembers, jointRefused, partnerPopulations } from './jointApplications.js';
 import { populationRow, SIZE_CLASS_ASKED, workOut, workOutByGroup } from './grantCalculator.js';
 import { describingWordsOut, findSentence, FIRST_STAGE_SENTENCE, jointAmountAfter } from './passageFinder.js';
-import { allChunksOf, asksAboutPeople, asksSecondStage, RESOLUTION_ASKED, RESOLUTION_SAID, channelRefused, findRelativeDeadline, INFO_EVENT, samePeople, BY_CHANNEL, LATER_HANDED_IN, OUTCOME, SIGN_UP, aboutEarlierRound, deadlineWithHour, findOutcomeTold, laterOpenDeadline, NO_MONEY_SAID, relativeDeadlineDate, contactHours, faqOnAll, listItemRuling, listItemUnder, purchasePriceLimit, earlierOpenRound, nextRecurringCutoff, rollingSentence, rollingApplications, sameDeadlineWithYear, findAmountLimits, findByline, findPublicationDate, kindOfNamedPlace, hasIntentCue, otherKindDeadline, passesOnApplications, secondStageDeadline, textsSay, findDuration, findExpansion, findFaqAnswer, findPassage, findWhenPassage, isApplicationDeadline, movedDeadline, furtherSignature, EARLIER_ROUND_ASKED, earlierEdition } from './passageFinder.js';
+import { allChunksOf, asksAboutPeople, asksSecondStage, RESOLUTION_ASKED, RESOLUTION_SAID, channelRefused, findRelativeDeadline, INFO_EVENT, samePeople, BY_CHANNEL, LATER_HANDED_IN, OUTCOME, SIGN_UP, aboutEarlierRound, deadlineWithHour, findOutcomeTold, laterOpenDeadline, NO_MONEY_SAID, relativeDeadlineDate, contactHours, faqOnAll, listItemRuling, listItemUnder, purchasePriceLimit, earlierOpenRound, nextRecurringCutoff, rollingSentence, rollingApplications, sameDeadlineWithYear, findAmountLimits, findByline, findPublicationDate, kindOfNamedPlace, hasIntentCue, otherKindDeadline, passesOnApplications, secondStageDeadline, textsSay, findDuration, findExpansion, findFaqAnswer, findPassage, findWhenPassage, isApplicationDeadline, movedDeadline, furtherSignature, EARLIER_ROUND_ASKED, earlierEdition, LATER_ROUND_ASKED } from './passageFinder.js';
 import { COUNT_QUESTION, countedWord, countedPattern, coverage, focusTerms, isQuestionWord, NUMBER_WORD, unknownTopic } from './support.js';
 import type { Answer, Citation, Suggestion } from './types.js';
 import { escapeMarkdown } from '../bot/markdown.js';
@@ -142,7 +142,9 @@ const LAST_CHANCE_ASKED = /(aller)?letzte[nr]? (gelegenheit|chance|stichtag|term
 const EXTENSION_ASKED = /\bverläng\p{L}*|\bextend\p{L}*|\bextension\b|\bprolong\p{L}*/iu;
 
 /** "Gibt es eine Mindestfördersumme?", "eine Untergrenze für die Antragssumme?", "What is the minimum grant?" */
-const MIN_GRANT_ASKED = /\bmindest(förder|zuwendungs|antrags)?(summe|betrag|höhe|zuwendung|förderung)|\buntergrenze\b|\bbagatellgrenze\b|\b(minimum|smallest|lowest) (grant|amount|funding|sum)\b|\bmindestens beantragen\b/i;
+const MIN_GRANT_ASKED = /\bmindest(förder|zuwendungs|antrags)?(summe|betrag|höhe|zuwendung|förderung)|\buntergrenze\b|\bbagatellgrenze\b|\b(minimum|smallest|lowest) (grant|amount|funding|sum)\b|\bmindestens beantragen\b|\bmindest(projekt)?(volumen|kosten|ausgaben|budget)|\bminimum (project )?(budget|costs?|size|volume)\b|\b(mindestens|wenigstens) kosten\b|\bmindestens\b.{0,20}\b(umfang|volumen|budget)\b/i;
+/** Asking how big a project must at least be, not how small a grant may be. */
+const MIN_COST_ASKED = /\bmindest(projekt)?(volumen|kosten|ausgaben|budget)|\bminimum (project )?(budget|costs?|size|volume)\b|\b(mindestens|wenigstens) kosten\b|\bmindestens\b.{0,20}\b(umfang|volumen|budget)\b|\b(project|vorhaben|projekt)\b.{0,30}\b(mindestens|at least)\b/i;
 /** A lower limit asked of something else than the grant: inhabitants, own funds, partners. */
 const NOT_GRANT_MINIMUM = /einwohner|inhabitant|population|eigenanteil|eigenmittel|eigenbeitrag|own (share|contribution|funds)|partner|teilnehm|laufzeit|dauer/i;
 /** "Eine Mindestfördersumme gibt es nicht", "keine Untergrenze", "there is no minimum". */
@@ -252,6 +254,17 @@ function withHeading(p: { quote: string; section?: string }): string {
 const NO_ANONYMITY_SAID = /\banonyme\s+(teilnahme|förderung|bewerbung|antragstellung|beteiligung)\s+ist\s+(daher\s+|deshalb\s+|leider\s+)?(nicht\s+möglich|ausgeschlossen)|\banonyme\s+(anträge|bewerbungen|beiträge|teilnahmen)\s+sind\s+(daher\s+|deshalb\s+|leider\s+)?(nicht\s+(möglich|zulässig|vorgesehen)|ausgeschlossen)|\b(teilnahme|förderung|bewerbung|beteiligung)\s+ohne\s+(\p{L}+\s+){0,4}?(nennung|veröffentlichung)\b.{0,60}\b(ist|wäre)\s+(daher\s+|leider\s+)?(nicht\s+(möglich|vorgesehen|zulässig)|ausgeschlossen)|\banonymous\s+(participation|funding|application)\s+is\s+(therefore\s+|thus\s+)?(not\s+possible|excluded)|\banonymous\s+(applications|entries|submissions|proposals)\s+are\s+(therefore\s+|thus\s+)?(not\s+(possible|permitted|accepted)|excluded)/iu;
 
 /** Whether it is too late now: the deadline's status. */
+/** "Fördert das Land sowas?", "Wird das gefördert?", "bekommen wir dafür Geld?", "can this be funded?". */
+const FUNDED_AT_ALL = /\b(fördert|fördern|gefördert|förderfähig|bezuschusst|finanziert)\b|\b(bekommen|kriegen|erhalten|gibt es)\b.{0,25}\b(geld|zuschuss|förderung|mittel)\b|\b(fund|funds|funded|fundable|eligible for funding)\b/i;
+
+/** Asking for the results of a round: how many or which were funded. */
+const PAST_RESULTS_ASKED = /\b(how many|which|wie viele|welche)\b.{0,80}\b(got|received|were (funded|selected|awarded|granted|chosen)|have been (funded|selected|awarded)|wurden|bekamen|erhielten|haben\b.{0,40}\b(bekommen|erhalten))\b/i;
+/** A sentence telling past results: "2026 wurden 14 Gemeinden gefördert", "bisher erhielten …". */
+const PAST_RESULTS_SAID = /\bwurden\b.{0,80}\b(gefördert|ausgewählt|bewilligt|ausgezeichnet|unterstützt|vergeben)|\b(erhielten|bekamen)\b|\bhaben\b.{0,60}\b(erhalten|bekommen)\b|\b(bisher|bislang)\b|\b(were|have been) (funded|selected|awarded|granted)\b/i;
+
+/** "Läuft die Antragsphase noch?", "is it currently taking applications?": whether applying is possible now. */
+const STILL_OPEN_ASKED = /\b(noch|derzeit|aktuell|gerade|momentan|zurzeit|jetzt)\b.{0,40}\b(offen|möglich|läuft|laufen|bewerben|beantragen|einreichen|stellen|Anträge|Antrag)\b|\b(läuft|laufen|geht|gehen)\b.{0,30}\bnoch\b|\b(still|currently|now|at the moment)\b.{0,40}\b(open|possible|apply|submit|taking|accepting|accept)\b|\b(taking|accepting) applications\b/i;
+
 const ASKS_IF_TOO_LATE = /\b(is it|are we|ist es|sind wir|wären wir|would we be)\b.{0,25}\b(too late|zu spät)\b|\b(already|schon|jetzt|now) (too late|zu spät)\b/i;
 
 /** A sentence on handing something in after the deadline. */
@@ -729,7 +742,7 @@ function asksDuration(text: string): boolean {
  * A project's own costs named in a question ("ein Dorffest mit 3.000 Euro Gesamtkosten", "a project
  * costing EUR 40,000", "Kosten von rund 12.000 Euro"): the amount, read as people write numbers.
  */
-const PROJECT_COST = /(\d{1,3}(?:[.,\u00a0 ]\d{3})+|\d+)\s*(?:euro|eur|€)(?!\p{L})(?=.{0,40}(?<!\p{L})(?:gesamtkosten|kosten|ausgaben|budget|volumen)(?!\p{L}))|(?<!\p{L})(?:gesamtkosten|kosten|kostet|ausgaben|budget|volumen|costs?|costing)(?!\p{L})\D{0,30}?(\d{1,3}(?:[.,\u00a0 ]\d{3})+|\d+)\s*(?:euro|eur|€)|(?<!\p{L})(?:für|for)\s+(?:rund|ca\.?|etwa|circa|ungefähr|knapp|about|around|approx\.?|roughly)?\s*(\d{1,3}(?:[.,\u00a0 ]\d{3})+|\d+)\s*(?:euro|eur|€)/iu;
+const PROJECT_COST = /(\d{1,3}(?:[.,\u00a0 ]\d{3})+|\d+)\s*(?:euro|eur|€)(?!\p{L})(?=.{0,40}(?<!\p{L})(?:gesamtkosten|kosten|ausgaben|budget|volumen)(?!\p{L}))|(?<!\p{L})(?:gesamtkosten|kosten|kostet|ausgaben|budget|volumen|costs?|costing)(?!\p{L})\D{0,30}?(\d{1,3}(?:[.,\u00a0 ]\d{3})+|\d+)\s*(?:euro|eur|€)|(?<!\p{L})(?:für|for|zusammen|insgesamt|in total|altogether|in sum)\s+(?:rund|ca\.?|etwa|circa|ungefähr|knapp|about|around|approx\.?|roughly)?\s*(\d{1,3}(?:[.,\u00a0 ]\d{3})+|\d+)\s*(?:euro|eur|€)/iu;
 function projectCost(text: string): number | undefined {
   // "EUR 2,000" is "2,000 Euro".
   const m = text.replace(/(?:\bEUR|€)\s*(\d[\d.,]*\d|\d)/g, '$1 Euro').match(PROJECT_COST);
@@ -777,6 +790,11 @@ const YES_NO_QUESTION = /^\s*(fördert|fördern|bezahlt|bezahlen|zahlt|zahlen|ü
 const APPLYING_WORDS = new RegExp(`${APPLICATION_WORDS.source}|beantrag|teilnehm|teilnahme|mitmach|ausschreibung|aufruf|take part|participate|call\\b`, 'i');
 
 const OWN_FUNDS_WORDS = /eigen(mittel|anteil|leistung|beitrag|beteiligung)|kofinanz|kostenfrei|kostenlos|keine kosten/i;
+
+/** The words an English text writes with a capital: names, German words, an English call's title words. */
+function namesIn(text: string): string {
+  return (text.match(/\p{Lu}[\p{L}\d-]*/gu) ?? []).join(' ');
+}
 
 /** Kinds of question about a call's terms, where an applicant named in it ("Vereine", "Gemeinden") is not the topic. */
 const APPLICANT_NOT_TOPIC = new Set<Intent>(['benefits', 'money', 'ownFunds', 'deadline', 'signature', 'anonymity', 'contact', 'changes']);
@@ -873,9 +891,12 @@ export class Answerer {
     // "Bis wann läuft die Landesförderung für Begegnungstreffs?": a call described by words of its title is asked about as
     // if named ("… die Treffpunkt Zusammenhalt"), so its describing words are not taken for a topic its texts lack; when
     // they cannot be replaced ("Treffpunkt-Förderung"), the call is taken as the one asked about below.
-    // German only: an English question is checked more loosely against a German text, so it must name its call.
-    const implied = detected.length === 0 && req.programId === undefined && req.lang === 'de' && !SMALLTALK.has(rawIntent) && !ASKS_FOR_CALLS.test(req.text) ? impliedCall(req.text, kb) : undefined;
-    if (implied && implied.words.length) {
+    // An English question is read through the words it writes with a capital ("the Treffpunkt programme", an English
+    // call's "Twinning Bridges") and the term list's German words for it ("meeting place" → "Treffpunkt");
+    // it keeps its own words, the call is only taken as the one asked about. Only a question of a known kind: an English
+    // question of no kind is checked too loosely against a German text to be answered from a call it does not name.
+    const implied = detected.length === 0 && req.programId === undefined && !SMALLTALK.has(rawIntent) && !ASKS_FOR_CALLS.test(req.text) ? (req.lang === 'de' ? impliedCall(req.text, kb) : rawIntent !== 'unknown' ? impliedCall(namesIn(req.text), kb, this.deps.terms.heads(req.text)) : undefined) : undefined;
+    if (implied && implied.words.length && req.lang === 'de') {
       const named = namingCall(req.text, implied);
       if (named !== req.text && detector.detect(named).includes(implied.program)) return this.answerOne({ ...req, text: named });
     }
@@ -924,7 +945,9 @@ export class Answerer {
     if ((intent === 'deadline' || intent === 'money' || intent === 'benefits' || intent === 'eligibility') && asksDuration(req.text)) intent = 'unknown';
     // "Was passiert, wenn der Antrag erst nach dem Stichtag ankommt?" asks about lateness, not for the date.
     // "Is it too late now to hand in our application?", "Sind wir schon zu spät dran?" ask whether the deadline has passed.
-    if (intent === 'deadline' && LATE.test(req.text) && !ASKS_IF_TOO_LATE.test(req.text)) intent = 'unknown';
+    if (intent === 'deadline' && LATE.test(req.text) && !ASKS_IF_TOO_LATE.test(req.text) && !LATER_ROUND_ASKED.test(req.text)) intent = 'unknown';
+    // "Gibt es noch einen späteren Termin?", "Is there a second call?": a later round's deadline.
+    if (intent === 'unknown' && LATER_ROUND_ASKED.test(questionSentence(req.text))) intent = 'deadline';
     // "Was rät das Papier den Fördergebern …?": what a text advises funders, not who funds it.
     if (intent === 'funder' && PAPER_SAYS.test(req.text)) intent = 'unknown';
     if (intent === 'greeting' || intent === 'thanks' || intent === 'help') return this.smalltalk(intent, req.lang);
@@ -1451,15 +1474,27 @@ export class Answerer {
     }
     // "Gibt es eine Mindestfördersumme?": the lower limit the texts state, or that there is none; never the upper one instead.
     if ((intent === 'money' || intent === 'unknown') && MIN_GRANT_ASKED.test(req.text) && !NOT_GRANT_MINIMUM.test(req.text)) {
-      const min = findAmountLimits(kb, docIds).min;
-      if (min) return this.quoteAnswer(program, 'money', { docId, quote: min.quote }, lang);
+      const limits = findAmountLimits(kb, docIds);
+      // The limit asked for first; a text with only the other one answers with that, which says what the lower limit is.
+      const min = MIN_COST_ASKED.test(req.text) ? limits.minCost ?? limits.min : limits.min ?? limits.minCost;
+      if (min) return this.quoteAnswer(program, 'money', { docId: min.docId, quote: min.quote }, lang);
       const none = findSentence(kb, docIds, (x) => NO_MINIMUM_SAID.test(x));
       if (none) return this.quoteAnswer(program, 'money', { docId: none.docId, quote: none.quote }, lang);
       return this.abstain(intent, lang, program);
     }
     // "Wir planen ein Dorffest mit 3.000 Euro Gesamtkosten – bekommen wir dafür Geld?": the call's limits per project.
-    const cost = intent === 'money' || intent === 'eligibility' || intent === 'ownFunds' ? projectCost(req.text) : undefined;
+    // "Stühle und ein Beamer, zusammen 7.500 Euro. Fördert das Land sowas?" asks about the things, and about their cost.
+    const costAsked = intent === 'money' || intent === 'eligibility' || intent === 'ownFunds' || (intent === 'unknown' && FUNDED_AT_ALL.test(questionSentence(req.text)));
+    const cost = costAsked ? projectCost(req.text) : undefined;
     if (cost !== undefined) {
+      const limits = findAmountLimits(kb, docIds);
+      // "Vorhaben mit Ausgaben von weniger als 10.000 Euro werden nicht gefördert": too small a project, whatever it buys.
+      if (limits.minCost && cost < limits.minCost.amount) {
+        const amount = (n: number) => formatNumber(lang, n);
+        return this.answerOf(program, intent, t(lang, 'passage.belowMinimumCost', { cost: amount(cost), min: amount(limits.minCost.amount), program: program.shortName }), [this.citation(program, limits.minCost.docId, limits.minCost.quote)], lang);
+      }
+    }
+    if (cost !== undefined && intent !== 'unknown') {
       const limits = findAmountLimits(kb, docIds);
       // "Zuwendungsfähige Ausgaben von 450.000 Euro – wie viel bekommen wir?": the grant worked out from the one rate and the cap.
       const worked = JOINT_ASKED.test(req.text) && !/verbund/i.test(req.text) ? undefined : this.workedGrant(kb, docIds, cost, req.text, limits.min, lang);
@@ -1551,6 +1586,8 @@ export class Answerer {
       const one = findSentence(kb, docIds, (x) => ONLY_ONE.test(x));
       if (one) passage = { docId: one.docId, quote: one.quote, score: 1, coverage: 1 };
     }
+    // "How many municipalities got money in the 2026 round?": only a sentence on past results answers it, not one that merely has a number.
+    if (passage && PAST_RESULTS_ASKED.test(questionSentence(req.text)) && !PAST_RESULTS_SAID.test(passage.quote)) return this.abstain(intent, lang, program);
     if (intent === 'unknown') {
       // An English question's German words come from a whole term-list entry (several synonyms): one hit suffices.
       const needed = lang === 'en' && !sameEnglish ? 0.34 : focus.length >= 3 ? 0.6 : 0.5;
@@ -1703,6 +1740,13 @@ export class Answerer {
         cite[0] = this.citation(program, nearer.docId, nearer.quote);
         found = deadlineDateIn(nearer.quote, req.now);
       }
+      // "Gibt es noch einen späteren Termin?": the next deadline after the one found, with its sentence (and its condition).
+      const laterAsked = found?.date && LATER_ROUND_ASKED.test(req.text) ? laterOpenDeadline(kb, docIds, found.date, passage.quote) : undefined;
+      if (laterAsked && found?.date && laterAsked.date > found.date) {
+        passage = { ...passage, docId: laterAsked.docId, quote: laterAsked.quote };
+        cite[0] = this.citation(program, laterAsked.docId, laterAsked.quote);
+        found = deadlineDateIn(laterAsked.quote, req.now);
+      }
       if (found) {
         const status = deadlineStatus(found, req.now);
         // "Bis wann muss der Vollantrag eingereicht sein?": said as that deadline, not as the application's.
@@ -1713,7 +1757,8 @@ export class Answerer {
         const hourSaid = found.date && !clockTime(passage.quote) ? deadlineWithHour(kb, docIds, found.date) : undefined;
         if (hourSaid) cite.push(this.citation(program, hourSaid.docId, hourSaid.quote));
         if (withYear && withYear.quote !== hourSaid?.quote) cite.push(this.citation(program, withYear.docId, withYear.quote));
-        let text = this.deadlineText(program, status, lang, label, { quote: hourSaid?.quote ?? passage.quote, question: req.text });
+        // "Falls wir Ende Januar nicht fertig werden – gibt es einen späteren Termin?": the asker's date is no date to check against the later one.
+        let text = this.deadlineText(program, status, lang, label, { quote: hourSaid?.quote ?? passage.quote, question: laterAsked ? '' : req.text });
         if (movedFrom) text += ` ${t(lang, 'deadline.moved', { date: formatDate(lang, movedFrom) })}`;
         // A two-stage call: the full application's deadline too, for whoever is invited to it.
         const second = !label && found.date ? secondStageDeadline(kb, docIds, found.date) : undefined;
@@ -1736,7 +1781,11 @@ export class Answerer {
         }
         // "Wir wollten in der ersten Runde mitmachen. Geht das noch?" – that round is over; the next one's deadline is still ahead.
         const later = status.kind === 'closed' && !reopens && !second ? laterOpenDeadline(kb, docIds, todayIso(req.now), passage.quote) : undefined;
-        if (later) {
+        if (later && status.kind === 'closed' && STILL_OPEN_ASKED.test(req.text)) {
+          // "Is it currently taking applications?": yes, until the later date; the passed one comes second.
+          text = `${this.deadlineText(program, deadlineStatus({ date: later.date }, req.now), lang, label, { quote: later.quote, question: req.text })} ${t(lang, 'deadline.earlierPassed', { date: formatDate(lang, status.date) })}`;
+          cite.unshift(this.citation(program, later.docId, later.quote));
+        } else if (later) {
           text += ` ${t(lang, 'deadline.laterOpen', { date: formatDate(lang, later.date) })}`;
           cite.push(this.citation(program, later.docId, later.quote));
         }

@@ -513,10 +513,21 @@ export const GRANT_WORDS = /zuwendung|förder|zuschuss|gewährt|grant|funding|aw
 
 type AmountLimit = { amount: number; quote: string; docId: string };
 
-export function findAmountLimits(kb: KnowledgeBase, docIds: ReadonlySet<string>): { min?: AmountLimit; max?: AmountLimit } {
-  const found: { min?: AmountLimit; max?: AmountLimit } = {};
+/**
+ * A lower limit of a project's costs, not of the grant ("Vorhaben mit zuwendungsfähigen Ausgaben von weniger als 10.000 Euro
+ * werden nicht gefördert", "Die förderfähigen Kosten müssen mindestens 5.000 Euro betragen", "Mindestprojektvolumen: 20.000 Euro").
+ */
+const COST_MINIMUM = new RegExp(
+  String.raw`\b(?:vorhaben|projekte|maßnahmen|anträge|projects?|measures)\s+(?:mit|with|whose)\s+(?:\p{L}+\s+){0,2}?(?:ausgaben|kosten|gesamtkosten|gesamtausgaben|costs?|expenditure)\s+(?:von\s+)?(?:weniger als|unter|unterhalb von|below|under|of less than|less than)\s+${WRITTEN_AMOUNT}[^.;]{0,40}?\b(?:nicht|not|keine)\b|\b(?:ausgaben|kosten|gesamtkosten|gesamtausgaben|projektkosten|costs?)\s+(?:\p{L}+\s+){0,2}?(?:müssen|muss|must)\s+(?:\p{L}+\s+){0,2}?(?:mindestens|at least)\s+${WRITTEN_AMOUNT}|\bmindest(?:projekt|investitions|auftrags)?(?:volumen|ausgaben|kosten|projektkosten|gesamtkosten)\w*\s*(?::|von|beträgt|liegt bei|liegt)?\s*(?:bei\s+)?${WRITTEN_AMOUNT}|\bminimum (?:project )?(?:budget|costs?|project size|volume)\D{0,20}?${WRITTEN_AMOUNT}`,
+  'iu',
+);
+
+export function findAmountLimits(kb: KnowledgeBase, docIds: ReadonlySet<string>): { min?: AmountLimit; max?: AmountLimit; minCost?: AmountLimit } {
+  const found: { min?: AmountLimit; max?: AmountLimit; minCost?: AmountLimit } = {};
   for (const chunk of allChunksOf(kb, docIds)) {
     for (const s of chunk.sentences) {
+      const minCost = s.match(COST_MINIMUM);
+      if (minCost && !found.minCost) found.minCost = { amount: amountOf(minCost), quote: s, docId: chunk.docId };
       if (/eigenanteil|eigenmittel|eigenbeitrag|own contribution|co-?financ/i.test(s)) continue;
       const min = s.match(MINIMUM) ?? (GRANT_WORDS.test(s) ? s.match(AT_LEAST) : null);
       if (min && !found.min) found.min = { amount: amountOf(min), quote: s, docId: chunk.docId };
@@ -946,13 +957,15 @@ const ROUND_LABEL = /\b(round|runde|antragsrunde|förderrunde|durchgang|call|sti
 
 /**
  * "Deadline Round 2: 15 September 2027" found, and "Deadline Round 1: 1 February 2027" is still ahead too: the nearest
- * open round's sentence, whose date comes first. Only between sentences that each name a round.
+ * open round's sentence, whose date comes first. Only between sentences that each name a round, or from a round held only if money is left.
  */
 export function earlierOpenRound(kb: KnowledgeBase, docIds: ReadonlySet<string>, today: string, found: { quote: string; date: string }, dateOf: (quote: string) => string | undefined): { docId: string; quote: string; date: string } | undefined {
   if (!ROUND_LABEL.test(found.quote)) return undefined;
+  // A round held only if money is left is later than the call's own deadline, which names no round.
+  const conditional = CONDITIONAL_ROUND.test(found.quote);
   let best: { docId: string; quote: string; date: string } | undefined;
   for (const x of deadlineSentences(kb, docIds)) {
-    if (x.quote === found.quote || aboutEarlierRound(x.quote) || !ROUND_LABEL.test(x.quote)) continue;
+    if (x.quote === found.quote || aboutEarlierRound(x.quote) || !(ROUND_LABEL.test(x.quote) || conditional)) continue;
     const date = dateOf(x.quote);
     if (date && date >= today && date < (best?.date ?? found.date)) best = { docId: x.docId, quote: x.quote, date };
   }
@@ -1042,6 +1055,11 @@ function deadlineFitOfSentence(sentence: string, query = ''): number {
   const renewed = NEW_DEADLINE.test(sentence) ? 2 : 0;
   return (APPLICATION.test(sentence) || renewed ? 1.5 : 0) - (NOT_APPLICATION_END.test(sentence) && !APPLICATION.test(sentence) ? 3 : 0) + stage + renewed + atIntermediary;
 }
+
+/** A further round only if money is left: "Falls Mittel verbleiben, folgt ein zweiter Aufruf …", "If funds remain available, a second call will follow". */
+const CONDITIONAL_ROUND = /\b(if|falls|sofern|soweit|wenn)\b.{0,60}\b(funds|money|mittel|gelder|haushaltsmittel)\b.{0,40}\b(remain|left|übrig|verbleiben|verfügbar|available|zur verfügung)/i;
+/** Asking for a later chance: "noch einen späteren Termin", "a second call", "another round". */
+export const LATER_ROUND_ASKED = /\b(später\w*|zweite[nr]?|weitere[nr]?|nächste[nr]?|noch ein(en|e)?)\s+(termin|runde|aufruf|frist|stichtag|chance)\b|\b(second|another|further|later|next)\s+(call|round|deadline|chance|date)\b/i;
 
 /** A deadline the text says is not the reader's: "gilt nur für uns", "nicht für Ihre Meldung", "applies only to us". */
 const NOT_THE_READERS = /\bgilt nur für (uns|den landkreis|die kreisverwaltung)\b|\bnicht für (ihre|eure) (meldung|bewerbung|anträge|antrag|unterlagen)\b|\bapplies only to (us|the district)\b|\bnot (to|for) your (application|submission)\b/i;
@@ -1252,7 +1270,8 @@ export function findPassage(
       const oneStageHeading = headedStage !== '' && FIRST_STAGE_SENTENCE.test(headedStage) !== SECOND_STAGE_SENTENCE.test(headedStage) && !FIRST_STAGE_SENTENCE.test(s) && !SECOND_STAGE_SENTENCE.test(s);
       const stage = intent === 'deadline' ? 0 : stageFit(oneStageHeading ? headedStage : `${headedStage}${stageContext}`, query);
       score += stage;
-      if (intent === 'deadline') score += deadlineFit(s, query) + afterSelectionStep(s, query) + (SECOND_STAGE.test(query) && SECOND_STAGE_SENTENCE.test(context) ? 2.5 : 0);
+      // "If funds remain available after this deadline, a second call will follow with the deadline 15 June 2027": the call's own deadline comes first.
+      if (intent === 'deadline') score += deadlineFit(s, query) + afterSelectionStep(s, query) + (CONDITIONAL_ROUND.test(s) && !LATER_ROUND_ASKED.test(query) ? -2 : 0) + (SECOND_STAGE.test(query) && SECOND_STAGE_SENTENCE.test(context) ? 2.5 : 0);
       // A section headed for this kind of question ("Wer kann teilnehmen?", "Kontakt") vouches for its sentences.
       if (sectionCue) score += 1.5;
       // "Projektskizze" asked, "Stufe 1" said: the stage is named, so the word is not missing.

@@ -71,9 +71,11 @@ function tails(word: string): string[] {
  * The one call a question describes without naming it ("die Landesförderung für Begegnungstreffs",
  * "die Ehrenamts-Werkstatt beim Kreis Dornholt"): words, or parts of compound words, that only its
  * texts use among the calls (German nouns: capitalised). A word of its title counts double; at least two
- * such points are needed, and no other call may come close.
+ * such points are needed, and no other call may come close. `titleWords` (an English question's words put into
+ * German: "meeting place" → "Treffpunkt") count only where they are a call's title word: "Unterschrift" for
+ * "sign" is what is asked, not which call.
  */
-export function impliedCall(text: string, texts: ProgramTexts): { program: Program; words: string[] } | undefined {
+export function impliedCall(text: string, texts: ProgramTexts, titleWords: readonly string[] = []): { program: Program; words: string[] } | undefined {
   const all = profiles(texts);
   const calls = all.filter((p) => p.program.kind === 'call');
   if (calls.length < 2) return undefined;
@@ -82,11 +84,12 @@ export function impliedCall(text: string, texts: ProgramTexts): { program: Progr
   const score = new Map<Profile, number>();
   const said = new Map<Profile, Set<string>>();
   // German nouns are written with a capital: "beantragen" or "selbst" describe no call.
-  const written = text.match(NOUN) ?? [];
+  const written: string[] = text.match(NOUN) ?? [];
   // "Treffpunkt-Förderung": each part of a joined word is weighed on its own too.
-  const tokens = written.flatMap((source) => [source, ...(source.includes('-') ? source.split('-') : [])]).map((source) => ({ token: normalizeWord(source), source }));
+  const tokens = [...written.map((w) => ({ w, titleOnly: false })), ...titleWords.map((w) => ({ w, titleOnly: true }))]
+    .flatMap(({ w, titleOnly }) => [w, ...(w.includes('-') ? w.split('-') : [])].map((source) => ({ token: normalizeWord(source), source, titleOnly })));
   const seen = new Set<string>();
-  for (const { token, source } of tokens) {
+  for (const { token, source, titleOnly } of tokens) {
     if (token.length < 5 || STOPWORDS.has(token) || /\d/.test(token) || seen.has(token)) continue;
     seen.add(token);
     const whole = [token, ...decompound(token, texts.vocabulary)];
@@ -96,7 +99,7 @@ export function impliedCall(text: string, texts: ProgramTexts): { program: Progr
       const tail = !whole.includes(part);
       // A word of one call's title describes that call, whatever other texts use it in passing.
       const titled = calls.filter((p) => uses(p.title, part, tail));
-      const users = titled.length ? titled : calls.filter((p) => uses(p, part, tail));
+      const users = titled.length || titleOnly ? titled : calls.filter((p) => uses(p, part, tail));
       if (users.length !== 1) continue;
       const p = users[0];
       best.set(p, Math.max(best.get(p) ?? 0, titled.length ? 2 : 1));

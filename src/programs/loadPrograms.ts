@@ -87,6 +87,22 @@ function nameOf(title: string): string {
   return title.replace(/^[^:]{0,40}:\s+/, '').replace(KIND_WORD, '').split(/\s+[–—-]\s+/)[0].replace(/[„"“”»«]/g, '').trim() || title;
 }
 
+/**
+ * A name short enough to be said in every answer (60 characters). "Guideline of the District of Hallerbrook on Funding
+ * Municipal Youth Participation" is said by its topic and place ("Municipal Youth Participation (Hallerbrook)"); any
+ * other long name is cut at a word, never inside one.
+ */
+export function shortened(name: string): string {
+  const max = 60;
+  if (name.length <= max) return name;
+  const m = name.match(/^(?:guidelines?|directive|regulation|funding guideline)\s+of\s+(?:the\s+)?(.+?)\s+(?:on|for)\s+(?:the\s+)?(?:funding|promotion|support)\s+(?:of\s+)?(?:the\s+)?(.+)$/i);
+  const place = m?.[1].match(/\p{Lu}[\p{L}-]+(?=[^\p{Lu}]*$)/u)?.[0];
+  const topic = m ? `${m[2][0].toUpperCase()}${m[2].slice(1)}${place && !/^(district|state|city|county|ministry|land|landkreis)$/i.test(place) ? ` (${place})` : ''}` : '';
+  if (topic && topic.length <= max) return topic;
+  const cut = name.slice(0, max - 1);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), 20)).replace(/[\s,;:–—-]+$/, '')}…`;
+}
+
 /** Words of a name that say nothing on their own ("Kommune", "digital", "lebendig"). */
 const PLAIN_NAME_WORDS = new Set(
   'kommune kommunen kommunale kommunaler kommunales programm programms aufruf förderaufruf förderrichtlinie richtlinie förderprogramm wettbewerb ausschreibung förderung initiative projekt modellprojekt netzwerk digital digitale lebendig lebendige zukunft stadt städte gemeinde gemeinden land region regionen gemeinsam integration zusammenhalt vielfalt offen offene demokratie einladung bewerbung teilnahme informationen veranstaltung application applications proposal proposals participation guidelines guideline information programme programmes municipalities municipality community communities questions answers funding'.split(' '),
@@ -342,7 +358,7 @@ export function buildPrograms(files: { program: ProgramFile }[], docs: SourceDoc
     const contacts = deriveContacts(doc.blocks);
     const contact = contacts[0];
     programs.push({
-      id: doc.id, kind: 'call', name: doc.title, shortName: short.slice(0, 60).trim(), aliases: withInflections([...aliasesFromTitle(doc.title, doc.id, otherTexts), ...aliasesFromOrganisations(doc.text, otherTexts), ...introducedAliases(doc)]),
+      id: doc.id, kind: 'call', name: doc.title, shortName: shortened(short), aliases: withInflections([...aliasesFromTitle(doc.title, doc.id, otherTexts), ...aliasesFromOrganisations(doc.text, otherTexts), ...introducedAliases(doc)]),
       // A handed-over question goes to the call's own contact, not to another programme's leads.
       docIds: [doc.id], documentTitle: doc.title, handoffEmail: contact && programFileSchema.shape.handoffEmail.safeParse(contact.email).success ? contact.email : undefined, curated: false, contacts,
       facts: [], rules: deriveRules(doc.blocks),
