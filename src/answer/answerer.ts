@@ -257,6 +257,9 @@ const NO_ANONYMITY_SAID = /\banonyme\s+(teilnahme|förderung|bewerbung|antragste
 /** "Fördert das Land sowas?", "Wird das gefördert?", "bekommen wir dafür Geld?", "can this be funded?". */
 const FUNDED_AT_ALL = /\b(fördert|fördern|gefördert|förderfähig|bezuschusst|finanziert)\b|\b(bekommen|kriegen|erhalten|gibt es)\b.{0,25}\b(geld|zuschuss|förderung|mittel)\b|\b(fund|funds|funded|fundable|eligible for funding)\b/i;
 
+/** Applications that were not funded: "Abgelehnte Anträge", "nicht ausgewählte Kommunen", "unsuccessful applicants". */
+const ONLY_THE_UNSUCCESSFUL = /\b(abgelehnte\w*|nicht (ausgewählte|berücksichtigte|bewilligte|geförderte|erfolgreiche)\w*|erfolglose\w*|rejected|unsuccessful|not selected|not funded)\b/i;
+
 /** Asking for the results of a round: how many or which were funded. */
 const PAST_RESULTS_ASKED = /\b(how many|which|wie viele|welche)\b.{0,80}\b(got|received|were (funded|selected|awarded|granted|chosen)|have been (funded|selected|awarded)|wurden|bekamen|erhielten|haben\b.{0,40}\b(bekommen|erhalten))\b/i;
 /** A sentence telling past results: "2026 wurden 14 Gemeinden gefördert", "bisher erhielten …". */
@@ -433,9 +436,12 @@ const CHANNEL_WORDS: RegExp[] = [/e-?mail|\bmail\b/i, /\bpost(al)?\b|postweg|\bl
  * An English yes/no question answered by a German FAQ entry ("Reicht es …? Nein."): the entry was
  * chosen because every thing asked is in it; the same polarity and no other way of sending than asked.
  */
-function englishFaqYesNo(quote: string, question: string, coverage: number): { key: string; share?: string } | undefined {
+function englishFaqYesNo(quote: string, question: string, coverage: number, unknownWords: number): { key: string; share?: string } | undefined {
   const m = quote.match(FAQ_YES_NO);
   const asked = questionSentence(question);
+  // "Can we write our outline in English?" – "Können wir mehrere Standorte in einer Skizze bündeln? Ja.": only "outline" was understood;
+  // an entry's yes or no is passed on only when the term list knows (nearly) all the question says.
+  if (unknownWords >= 2) return undefined;
   // "Can we e-mail a scanned copy …?" – "Reicht es, wenn wir … eingescannt per E-Mail schicken? Nein.": the same way of sending asked, its other words may differ.
   const sameWay = m !== null && BY_CHANNEL.test(asked) && CHANNEL_WORDS.some((c) => c.test(m[1]) && c.test(asked));
   if (!m || coverage < (sameWay ? 0.5 : 0.99) || !YES_NO_QUESTION.test(asked) || !YES_NO_QUESTION.test(m[1])) return undefined;
@@ -479,7 +485,9 @@ function plainAnswer(intent: Intent, quote: string, question: string): { key: st
       return { key: ON_REQUEST.test(quote) ? 'anonymityOnRequest' : 'anonymityPossible' };
     }
     const statement = entry ? quote.slice(entry[1].length) : quote;
-    const unnamed = STAYS_UNNAMED.test(statement.replace(NAMING_REQUIRED, ' '));
+    // "Abgelehnte Anträge werden nicht veröffentlicht": unnamed only when not funded, which is no way to take part unnamed.
+    // Asked about just those ("Werden auch die abgelehnten Skizzen veröffentlicht?"), it is the answer.
+    const unnamed = splitSentences(statement.replace(NAMING_REQUIRED, ' ')).some((x) => STAYS_UNNAMED.test(x) && (!ONLY_THE_UNSUCCESSFUL.test(x) || ONLY_THE_UNSUCCESSFUL.test(question)));
     const published = statesPublished(statement);
     if (ASKS_ANONYMITY.test(question)) {
       // "Eine anonyme Teilnahme ist nicht möglich, …": said in so many words, whatever else the passage allows for others.
@@ -1588,6 +1596,8 @@ export class Answerer {
     }
     // "How many municipalities got money in the 2026 round?": only a sentence on past results answers it, not one that merely has a number.
     if (passage && PAST_RESULTS_ASKED.test(questionSentence(req.text)) && !PAST_RESULTS_SAID.test(passage.quote)) return this.abstain(intent, lang, program);
+    // "Can we write our outline in English?": one thing understood ("outline" → "Skizze") and more not; a passage on that one thing does not answer it.
+    if (intent === 'unknown' && lang === 'en' && !sameEnglish && this.deps.terms.heads(req.text).length <= 1 && this.deps.terms.unknownWords(withoutNames(req.text, [program])).length >= 2) return this.abstain(intent, lang, program);
     if (intent === 'unknown') {
       // An English question's German words come from a whole term-list entry (several synonyms): one hit suffices.
       const needed = lang === 'en' && !sameEnglish ? 0.34 : focus.length >= 3 ? 0.6 : 0.5;
@@ -1693,7 +1703,17 @@ export class Answerer {
       const joint = jointAmountAfter(kb, docIds, passage.quote);
       if (joint) return this.quoteAnswer(program, intent, { docId: passage.docId, quote: `${passage.quote} ${joint}` }, lang, req.text);
     }
-    const cite = [this.citation(program, passage.docId, passage.quote)];
+    // "Können wir uns bewerben, ohne dass unser Name veröffentlicht wird?" – the publication sentence was found, and the call also says
+    // "Eine anonyme Antragstellung ist nicht möglich.": that sentence leads, the found one is cited beside it.
+    const alsoCited: { docId: string; quote: string }[] = [];
+    if (intent === 'anonymity' && ASKS_ANONYMITY.test(req.text) && !asksAboutPeople(questionSentence(req.text)) && !NO_ANONYMITY_SAID.test(passage.quote)) {
+      const refused = findSentence(kb, docIds, (x) => NO_ANONYMITY_SAID.test(x));
+      if (refused) {
+        alsoCited.push({ docId: passage.docId, quote: passage.quote });
+        passage = { ...passage, docId: refused.docId, quote: refused.quote };
+      }
+    }
+    const cite = [this.citation(program, passage.docId, passage.quote), ...alsoCited.map((c) => this.citation(program, c.docId, c.quote))];
     // "Um Anmeldung bis 11. Dezember wird gebeten": signing up for an event has a date, but it is no application deadline.
     const eventSignup = intent === 'deadline' && SIGN_UP.test(passage.quote) && !isApplicationDeadline(passage.quote);
     if (intent === 'deadline' && !eventSignup) {
@@ -1812,7 +1832,7 @@ export class Answerer {
     }
     // The quote comes from a source: inert in markdown, like every quote the bot shows. A yes/no
     // question gets its yes or no first when the sentence says it plainly.
-    let plain = plainAnswer(intent, passage.quote, ownWords) ?? (lang === 'en' ? englishFaqYesNo(passage.quote, req.text, passage.coverage) : faqYesNo(passage.quote, ownWords));
+    let plain = plainAnswer(intent, passage.quote, ownWords) ?? (lang === 'en' ? englishFaqYesNo(passage.quote, req.text, passage.coverage, this.deps.terms.unknownWords(withoutNames(req.text, [program])).length) : faqYesNo(passage.quote, ownWords));
     // A "not funded" sentence answers no only when it is about the thing asked ("Honorare" is not "Baumaßnahmen").
     if (plain?.key === 'notFunded' && passage.coverage < 0.5) plain = undefined;
     // A yes needs the sentence to name everything asked: "Gefördert werden Jungbäume" says nothing of a mower.
