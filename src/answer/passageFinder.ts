@@ -1072,9 +1072,9 @@ const SUPERSEDED_DEADLINE = /\b(ursprünglich|bisherig|zunächst|früher|zuvor|a
 /** "… wurde auf den 29. Januar verlängert": the sentence names the new date too. */
 const NEW_DEADLINE_DATE_AFTER = /\b(auf|bis zum|bis|to|until)\s+(den\s+|the\s+)?(\w+,?\s+)?\d{1,2}\.?\s*(\d{1,2}\.|\p{L}+)\s*(\d{4})?\s*(verlängert|verschoben|extended|moved)/iu;
 /** Signing up: "Anmeldeschluss", "Anmeldung bis", "register by". */
-const EVENT_SIGNUP = /\banmelde(schluss|frist)|\banmeldung\b|\banmelden\b|\bregistration\b|\bregister\b|\bsign[- ]up\b/i;
+const EVENT_SIGNUP = /\banmelde(schluss|frist)|\banmeldung(en)?\b|\banmelden\b|\bregistration\b|\bregister\b|\bsign[- ]up\b/i;
 /** Events one signs up for. */
-const EVENT_KIND = /fortbildung|schulung|seminar|workshop|training|tagung|veranstaltung|webinar|kurs\b|exkursion|konferenz|fachtag|sprechstunde/i;
+const EVENT_KIND = /fortbildung|schulung|seminar|workshop|training|tagung|veranstaltung|webinar|kurs\b|exkursion|konferenz|fachtag|sprechstunde|versammlung|meeting\b/i;
 /** What one applies with. */
 const APPLYING_NAMED = /\b(antrag|anträge|anträgen|bewerbung|bewerbungen|interessenbekundung\w*|projektskizze\w*|antragsfrist|bewerbungsfrist|application|proposal)\b/i;
 /** Signing up, said or asked: "anmelden", "registrieren", "register", "sign up". */
@@ -1272,6 +1272,8 @@ export function findPassage(
       score += stage;
       // "If funds remain available after this deadline, a second call will follow with the deadline 15 June 2027": the call's own deadline comes first.
       if (intent === 'deadline') score += deadlineFit(s, query) + afterSelectionStep(s, query) + (CONDITIONAL_ROUND.test(s) && !LATER_ROUND_ASKED.test(query) ? -2 : 0) + (SECOND_STAGE.test(query) && SECOND_STAGE_SENTENCE.test(context) ? 2.5 : 0);
+      // "Die Mitgliederversammlung findet am 22. April statt. Anmeldungen bitte bis zum 31. März": signing up for the event the sentence before names.
+      if (intent === 'deadline' && i > 0 && EVENT_SIGNUP.test(s) && !APPLYING_NAMED.test(s) && !EVENT_KIND.test(s) && EVENT_KIND.test(sentences[i - 1]) && !(SIGN_UP.test(query) && EVENT_KIND.test(query))) score -= 3;
       // A section headed for this kind of question ("Wer kann teilnehmen?", "Kontakt") vouches for its sentences.
       if (sectionCue) score += 1.5;
       // "Projektskizze" asked, "Stufe 1" said: the stage is named, so the word is not missing.

@@ -105,7 +105,7 @@ export function shortened(name: string): string {
 
 /** Words of a name that say nothing on their own ("Kommune", "digital", "lebendig"). */
 const PLAIN_NAME_WORDS = new Set(
-  'kommune kommunen kommunale kommunaler kommunales programm programms aufruf förderaufruf förderrichtlinie richtlinie förderprogramm wettbewerb ausschreibung förderung initiative projekt modellprojekt netzwerk digital digitale lebendig lebendige zukunft stadt städte gemeinde gemeinden land region regionen gemeinsam integration zusammenhalt vielfalt offen offene demokratie einladung bewerbung teilnahme informationen veranstaltung application applications proposal proposals participation guidelines guideline information programme programmes municipalities municipality community communities questions answers funding'.split(' '),
+  'kommune kommunen kommunale kommunaler kommunales programm programms aufruf förderaufruf förderrichtlinie richtlinie förderprogramm wettbewerb ausschreibung förderung initiative projekt modellprojekt netzwerk digital digitale lebendig lebendige zukunft stadt städte gemeinde gemeinden land region regionen gemeinsam integration zusammenhalt vielfalt offen offene demokratie einladung bewerbung teilnahme informationen veranstaltung application applications proposal proposals participation guidelines guideline information programme programmes municipalities municipality community communities questions answers funding district districts county counties ministry department government authority authorities official unofficial translation translated version english german federal national regional'.split(' '),
 );
 
 /**
