@@ -16,7 +16,11 @@ export type Condition = { population: { min: number; max: number }; phrase: stri
 /** Kinds of applicant a table row may be for ("Gemeinde: …", "Verein: …"), as the profile names them. */
 type ApplicantKind = 'gemeinde' | 'stadt' | 'landkreis' | 'organisation';
 
-export type Figure = { value: number; upTo: boolean; condition?: Condition; applicant?: ApplicantKind; label?: string; docId: string; quote: string };
+export type Figure = {
+  value: number; upTo: boolean; condition?: Condition; applicant?: ApplicantKind; label?: string; docId: string; quote: string;
+  /** A row of a table by kind and size ("Finanzschwache Kommunen: bis 10.000 Einwohner 90 %, …"): the kind, beside the size in `condition`. */
+  group?: { words: string; phrase: string; others: string[] };
+};
 
 /** The key of a table row that names a kind of measure ("Beteiligungswerkstatt: …"), not a figure ("Förderquote: …") or a size. */
 function measureOfRow(sentence: string): string | undefined {
@@ -107,10 +111,43 @@ export function grantRates(kb: KnowledgeBase, docIds: ReadonlySet<string>): Figu
   return oncePerProgramme(ratesByDocs, docIds, () => readRates(kb, docIds));
 }
 
+/**
+ * A row of a table of rates by kind and size ("Finanzschwache Kommunen: bis 10.000 Einwohner 90 %, 10.001 bis 50.000 Einwohner 85 %"):
+ * its kind, and each rate with the size band written just before it. Only under a heading or caption that says they are rates.
+ */
+function matrixRow(sentence: string, before: readonly string[]): { group: string; cells: { band: Condition; value: number; upTo: boolean }[] } | undefined {
+  const key = sentence.match(/^([^:|\d]{3,100})[:|]\s/)?.[1].trim();
+  if (!key || !before.some((b) => RATE_TABLE.test(b))) return undefined;
+  const cells: { band: Condition; value: number; upTo: boolean }[] = [];
+  let last = key.length + 1;
+  for (const m of sentence.matchAll(PERCENT)) {
+    const band = populationOf(sentence.slice(last, m.index).replace(/^[\s,;:]+/, ''));
+    last = (m.index ?? 0) + m[0].length;
+    if (!band) return undefined;
+    cells.push({ band, value: Number(m[2].replace(',', '.')), upTo: m[1] !== undefined });
+  }
+  return cells.length >= 2 ? { group: key, cells } : undefined;
+}
+
+/** A caption or heading over a table of rates: "Fördersätze KoBeRa 2027", "Förderquoten nach Gemeindegröße", "Funding rates". */
+const RATE_TABLE = /fördersätze|förderquoten|fördersatz|förderquote|zuschussquoten|funding rates|rates of funding/i;
+
 function readRates(kb: KnowledgeBase, docIds: ReadonlySet<string>): Figure[] {
   const out: Figure[] = [];
+  let tableRows: string[] = [];
+  let inTable = false;
   for (const chunk of allChunksOf(kb, docIds)) {
-    for (const s of chunk.sentences) {
+    for (const [i, s] of chunk.sentences.entries()) {
+      const row = matrixRow(s, chunk.sentences.slice(Math.max(0, i - 4), i));
+      if (row) {
+        // The table's rows, shared by all of them (the "alle übrigen" row is read against the others): a new table after any other sentence.
+        if (!inTable) tableRows = [];
+        tableRows.push(row.group);
+        inTable = true;
+        for (const c of row.cells) out.push({ value: c.value, upTo: c.upTo, condition: c.band, group: { words: row.group, phrase: row.group, others: tableRows }, docId: chunk.docId, quote: s });
+        continue;
+      }
+      inTable = false;
       if (!RATE_SAID.test(s) || NOT_GRANT_RATE.test(s) || aboutEarlierRound(s)) continue;
       // "Applicants must cover at least 30 % … themselves", "… sofern mindestens 10 Prozent … aus eigenen Mitteln": the own part, unless the grant's rate is named too.
       if (OWN_SENTENCE.test(s) && !GRANT_RATE_NAMED.test(s)) continue;
@@ -140,6 +177,9 @@ function readRates(kb: KnowledgeBase, docIds: ReadonlySet<string>): Figure[] {
   return out;
 }
 
+/** A clause for a kind of project: "bei interkommunalen Vorhaben …", "für Verbundprojekte …", "for joint projects …". */
+const PROJECT_KIND = /^(?:bei|für|for)\s+((?:[\p{L}-]+\s+){0,2}?(?:vorhaben|projekten?|maßnahmen|projects?|[\p{L}-]*(?:vorhaben|projekten?)))(?!\p{L})/iu;
+
 /** The grant's caps per project the texts give, each with what it is for ("je Verbundvorhaben", "Strand A"). */
 export function grantCaps(kb: KnowledgeBase, docIds: ReadonlySet<string>): Figure[] {
   return oncePerProgramme(capsByDocs, docIds, () => readCaps(kb, docIds));
@@ -153,8 +193,10 @@ function readCaps(kb: KnowledgeBase, docIds: ReadonlySet<string>): Figure[] {
       const whole = conditionOf(s);
       // "Strand A "Meet": up to 12 months, grant up to €15,000": the row's key names what the cap is for.
       const rowKey = measureOfRow(s);
-      for (const clause of s.split(/;\s+|\.\s+/)) {
+      for (const clause of s.split(/;\s+|\.\s+|,\s+(?=(?:bei|für|for)\s)/iu)) {
         if (NOT_A_CAP.test(clause)) continue;
+        // "…, bei interkommunalen Vorhaben höchstens 400.000 Euro": a cap for that kind of project.
+        const kindOfProject = clause.match(PROJECT_KIND)?.[1];
         // "Zuschuss 5.000 bis 25.000 Euro", "grant EUR 5,000 – EUR 30,000": the upper end of the range.
         for (const m of clause.matchAll(RANGE_CAP)) {
           const value = num(m[2]);
@@ -167,7 +209,7 @@ function readCaps(kb: KnowledgeBase, docIds: ReadonlySet<string>): Figure[] {
           if (!Number.isFinite(value) || value < 100) continue;
           const after = clause.slice((m.index ?? 0) + m[0].length).match(/^\s*(?:euro|eur|€)?\s*(?:je|pro|per|for each|for one)\s+([\p{L}-]+)/iu)?.[1];
           // "je Verbundvorhaben" after the sum, else the row's key when it names a kind of measure (not "Förderhöhe", "Maximum grant").
-          const label = after && !/^(gemeinde|kommune|antrag|vorhaben|projekt|project|municipality|applicant)$/i.test(after) ? after : rowKey;
+          const label = after && !/^(gemeinde|kommune|antrag|vorhaben|projekt|project|municipality|applicant)$/i.test(after) ? after : kindOfProject ?? rowKey;
           const condition = conditionOf(clause) ?? whole;
           // The same sum said twice (key facts and body) is one cap.
           const applicant = applicantOfRow(s);
@@ -206,16 +248,48 @@ function fits(f: Figure, population: number | undefined, question: string, appli
     const same = f.applicant === applicant || (f.applicant === 'gemeinde' && applicant === 'stadt');
     if (!same) return false;
   }
+  if (f.group) {
+    const kind = groupFits(f.group.words, question, f.group.others.filter((o) => o !== f.group?.words));
+    if (kind !== true) return kind;
+  }
   const c = f.condition;
   if (!c) return true;
   if ('population' in c) return population === undefined ? undefined : population >= c.population.min && population <= c.population.max;
-  const key = c.words.split(/\s+/).filter((w) => w.length >= 6).sort((a, b) => b.length - a.length)[0];
-  if (key === undefined) return undefined;
-  const at = question.toLowerCase().indexOf(key.toLowerCase().slice(0, 6));
-  if (at < 0) return undefined;
-  // "wir haben keine Haushaltssicherung", "not under a recovery plan": said not to hold.
-  return /\b(kein\p{L}*|nicht|ohne|no|not|without)\s+(\p{L}+\s+){0,2}$/iu.test(question.slice(Math.max(0, at - 40), at)) ? false : true;
+  return wordsFit(c.words, question);
 }
+
+/** Whether the question says the asker belongs to a group the text names ("finanzschwache Kommunen"): by its longest word. */
+function wordsFit(words: string, question: string): boolean | undefined {
+  const key = words.split(/\s+/).filter((w) => w.length >= 6).sort((a, b) => b.length - a.length)[0];
+  if (key === undefined) return undefined;
+  return saidOf(key, question);
+}
+
+/** A word's stem in the question, said to hold (true) or not ("wir haben keine Haushaltssicherung", "weder finanzschwach noch …": false). */
+function saidOf(word: string, question: string): boolean | undefined {
+  const at = question.toLowerCase().indexOf(word.toLowerCase().slice(0, 6));
+  if (at < 0) return undefined;
+  return /\b(kein\p{L}*|nicht|ohne|weder|noch|no|not|without|neither|nor)\s+(\p{L}+\s+){0,2}$/iu.test(question.slice(Math.max(0, at - 40), at)) ? false : true;
+}
+
+/**
+ * A table row's kind: "Finanzschwache Kommunen und Kommunen in der Haushaltssicherung" holds when the question says either;
+ * "Alle übrigen Kommunen" when it says the asker is none of the other rows' kinds.
+ */
+function groupFits(group: string, question: string, others: readonly string[]): boolean | undefined {
+  if (REST_GROUP.test(group)) {
+    const verdicts = others.map((o) => groupFits(o, question, []));
+    if (verdicts.some((v) => v === true)) return false;
+    return verdicts.length > 0 && verdicts.every((v) => v === false) ? true : undefined;
+  }
+  const keys = group.split(/\s+/).filter((w) => w.length >= 6 && !/^(kommunen|gemeinden|städte|landkreise|municipalities)$/i.test(w));
+  const said = keys.map((k) => saidOf(k, question));
+  if (said.some((v) => v === true)) return true;
+  return said.some((v) => v === false) ? false : undefined;
+}
+
+/** The row for everyone not in another row: "Alle übrigen Kommunen", "sonstige Kommunen", "all other municipalities". */
+const REST_GROUP = /(?<!\p{L})(übrige[nr]?|sonstige[nr]?|andere[nr]?|weitere[nr]?|other|remaining)(?!\p{L})/iu;
 
 /** A label the question names ("Einzelvorhaben", "Strand A", "Verbund"). */
 function namedLabel(f: Figure, question: string): boolean {
@@ -254,10 +328,12 @@ export function workOut(kb: KnowledgeBase, docIds: ReadonlySet<string>, cost: nu
   // A rate for the asker's own group or size comes before the general one.
   const chosen = verdicts.find((v) => v.fit === true && (v.r.condition || v.r.applicant)) ?? verdicts.find((v) => v.fit === true);
   if (!chosen) return undefined;
-  const caps = grantCaps(kb, docIds).filter((c) => fits(c, population, question, applicant) !== false);
+  let caps = grantCaps(kb, docIds).filter((c) => fits(c, population, question, applicant) !== false);
   // The cap of the chosen rate's own row ("…: Förderquote 75 %, Höchstbetrag 25.000 Euro") before any other.
   const ownRow = caps.filter((c) => c.quote === chosen.r.quote);
+  // "höchstens 250.000 Euro je Vorhaben, bei interkommunalen Vorhaben höchstens 400.000 Euro": the kind of project not named, the plain cap holds.
   const named = ownRow.length ? ownRow : caps.filter((c) => namedLabel(c, question));
+  if (!named.length && caps.some((c) => !c.label)) caps = caps.filter((c) => !c.label || (c.condition ?? c.applicant) !== undefined);
   const specific = (c: Figure) => c.condition !== undefined || c.applicant !== undefined;
   const applicable = named.length ? named : caps.filter((c) => fits(c, population, question, applicant) === true && (specific(c) || !caps.some((o) => specific(o) && fits(o, population, question, applicant) === true)));
   const compute = (r: Figure) => {

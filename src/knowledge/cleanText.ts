@@ -86,7 +86,8 @@ function tableWithHeaders(inner: string): string | undefined {
   // A schedule ("Stufe | Was | Frist"): its dates need their column's name. So do the figures of a wide table
   // ("Einwohnerzahl | Förderquote | Eigenanteil | Höchstbetrag"), read after the row's own key.
   const schedule = header.some((c) => /frist|termin|datum|zeitraum|deadline|date|bis wann|wann/i.test(c));
-  if (!schedule && !(header.length >= 3 && wordsOnly)) return undefined;
+  // A matrix headed by size bands ("Art der Kommune | bis 10.000 Einwohner | 10.001 bis 50.000 Einwohner"): keyed the same way.
+  if (!schedule && !(header.length >= 3 && (wordsOnly || rows[0].th))) return undefined;
   const lines = rows.slice(1).map((r) => (schedule ? namedCells(header, r.cells) : keyedRow(header, r.cells)));
   const end = `\n\n${ROW_END}\n\n`;
   return `\n\n${caption ? `${cellText(caption)}${end}` : ''}${lines.filter(Boolean).join(end)}${end}`;
