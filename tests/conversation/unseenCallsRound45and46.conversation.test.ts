@@ -79,3 +79,26 @@ describe('started already', () => {
     expect(text).toMatch(/Als Vorhabenbeginn gilt der Abschluss eines Liefer- oder Leistungsvertrags/);
   });
 });
+
+describe('English questions describing a call', () => {
+  it('finds the call by the term list’s German word ("meeting places" → "Treffpunkt") and leads with the deadline still open', async () => {
+    const text = await ask('Quick check: is the Rhineland-Palatinate grant for community meeting places currently taking applications?', 'en-US');
+    expect(text).toMatch(/^The application deadline for Treffpunkt Zusammenhalt is 31 March 2027 – it is still open/);
+    expect(text).toMatch(/30 November 2026 has already passed/);
+  });
+  it('finds it by a German title word written in the question', async () => {
+    expect(await ask('Our mayor is off sick for a few weeks. Can somebody else sign the meeting-place grant application for the Treffpunkt programme?', 'en-US')).toMatch(/schriftlich bevollmächtigten Person/);
+  });
+  it('answers a question on past results only from a sentence on past results', async () => {
+    expect(await ask('How many municipalities from Dornholt district got money in the 2026 round of the volunteering workshop programme?', 'en-US')).toMatch(/could not find reliable information/);
+  });
+});
+
+describe('a project below the minimum cost', () => {
+  it('says no to "zusammen ca. 7.500 Euro. Fördert das Land sowas?"', async () => {
+    expect(await ask('Für den Seniorentreff wollen wir nur neue Stühle und einen Beamer kaufen, zusammen ca. 7.500 Euro. Fördert das Land sowas über die Treffpunkt-Richtlinie?')).toMatch(/^Nein – Treffpunkt Zusammenhalt fördert Vorhaben erst ab förderfähigen Kosten von 10\.000 Euro/);
+  });
+  it('answers "minimum budget" with the minimum project cost', async () => {
+    expect(await ask('Is there a minimum budget a project needs to have under the district’s volunteering workshop scheme?', 'en-US')).toMatch(/2\.500 Euro/);
+  });
+});
