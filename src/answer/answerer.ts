@@ -16,7 +16,7 @@ import { askedPlaces, findClosedList, findMissingRequirement, findNamedCondition
 import { askedMembers, jointCap, jointMaxMembers, jointRefused, partnerPopulations } from './jointApplications.js';
 import { populationRow, SIZE_CLASS_ASKED, workOut, workOutByGroup } from './grantCalculator.js';
 import { describingWordsOut, findSentence, FIRST_STAGE_SENTENCE, jointAmountAfter } from './passageFinder.js';
-import { allChunksOf, asksAboutPeople, asksSecondStage, RESOLUTION_ASKED, RESOLUTION_SAID, channelRefused, findRelativeDeadline, INFO_EVENT, samePeople, BY_CHANNEL, LATER_HANDED_IN, OUTCOME, SIGN_UP, aboutEarlierRound, deadlineWithHour, findOutcomeTold, laterOpenDeadline, NO_MONEY_SAID, relativeDeadlineDate, contactHours, faqOnAll, listItemRuling, listItemUnder, purchasePriceLimit, earlierOpenRound, nextRecurringCutoff, rollingSentence, rollingApplications, sameDeadlineWithYear, findAmountLimits, findByline, findPublicationDate, kindOfNamedPlace, hasIntentCue, otherKindDeadline, passesOnApplications, secondStageDeadline, textsSay, findDuration, findExpansion, findFaqAnswer, findPassage, findWhenPassage, isApplicationDeadline, movedDeadline, furtherSignature, EARLIER_ROUND_ASKED, earlierEdition, LATER_ROUND_ASKED } from './passageFinder.js';
+import { allChunksOf, asksAboutPeople, asksSecondStage, RESOLUTION_ASKED, RESOLUTION_SAID, channelRefused, findRelativeDeadline, INFO_EVENT, samePeople, BY_CHANNEL, LATER_HANDED_IN, OUTCOME, SIGN_UP, aboutEarlierRound, deadlineWithHour, findOutcomeTold, laterOpenDeadline, NO_MONEY_SAID, relativeDeadlineDate, contactHours, faqOnAll, listItemRuling, listItemUnder, purchasePriceLimit, earlierOpenRound, nextRecurringCutoff, rollingSentence, rollingApplications, sameDeadlineWithYear, findAmountLimits, findByline, findPublicationDate, kindOfNamedPlace, hasIntentCue, otherKindDeadline, passesOnApplications, secondStageDeadline, textsSay, findDuration, findExpansion, findFaqAnswer, findPassage, findWhenPassage, isApplicationDeadline, movedDeadline, furtherSignature, EARLIER_ROUND_ASKED, earlierEdition, LATER_ROUND_ASKED, titleWordsOut } from './passageFinder.js';
 import { COUNT_QUESTION, countedWord, countedPattern, coverage, focusTerms, isQuestionWord, NUMBER_WORD, unknownTopic } from './support.js';
 import type { Answer, Citation, Suggestion } from './types.js';
 import { escapeMarkdown } from '../bot/markdown.js';
@@ -260,6 +260,9 @@ const FUNDED_AT_ALL = /\b(fördert|fördern|gefördert|förderfähig|bezuschusst
 /** Applications that were not funded: "Abgelehnte Anträge", "nicht ausgewählte Kommunen", "unsuccessful applicants". */
 const ONLY_THE_UNSUCCESSFUL = /\b(abgelehnte\w*|nicht (ausgewählte|berücksichtigte|bewilligte|geförderte|erfolgreiche)\w*|erfolglose\w*|rejected|unsuccessful|not selected|not funded)\b/i;
 
+/** Words for a text and for what it says: "paper", "study", "call", "name", "mention". */
+const DOCUMENT_WORDS = /^(paper|papers|study|studies|report|document|documents|text|texts|call|calls|guideline|guidelines|programme|program|scheme|name|names|say|says|said|mention|mentions|mentioned|list|lists|state|states|stated|describe|describes)$/;
+
 /** Asking for the results of a round: how many or which were funded. */
 const PAST_RESULTS_ASKED = /\b(how many|which|wie viele|welche)\b.{0,80}\b(got|received|were (funded|selected|awarded|granted|chosen)|have been (funded|selected|awarded)|wurden|bekamen|erhielten|haben\b.{0,40}\b(bekommen|erhalten))\b/i;
 /** A sentence telling past results: "2026 wurden 14 Gemeinden gefördert", "bisher erhielten …". */
@@ -440,7 +443,7 @@ function englishFaqYesNo(quote: string, question: string, coverage: number, unkn
   const m = quote.match(FAQ_YES_NO);
   const asked = questionSentence(question);
   // "Can we write our outline in English?" – "Können wir mehrere Standorte in einer Skizze bündeln? Ja.": only "outline" was understood;
-  // an entry's yes or no is passed on only when the term list knows (nearly) all the question says.
+  // an entry's yes or no is passed on only when the term list knows more than one thing of the question, or (nearly) all it says.
   if (unknownWords >= 2) return undefined;
   // "Can we e-mail a scanned copy …?" – "Reicht es, wenn wir … eingescannt per E-Mail schicken? Nein.": the same way of sending asked, its other words may differ.
   const sameWay = m !== null && BY_CHANNEL.test(asked) && CHANNEL_WORDS.some((c) => c.test(m[1]) && c.test(asked));
@@ -1003,6 +1006,14 @@ export class Answerer {
     if (FACTUAL_INTENTS.has(intent) && req.lang === 'de' && germanTexts && !describedForVerdict && unknownTopic(asSentence(topicOfAsking, req.text), programs, kb.topicVocabulary(programs))) return this.abstain(intent, req.lang, programs[0]);
     if (programs.length > 1 && FACTUAL_INTENTS.has(intent)) return this.several(programs.slice(0, 3), intent, profile, req);
     return this.forProgram(programs[0], intent, profile, req, hasProfileFacts(facts));
+  }
+
+  /**
+   * How many content words of an English question the term list does not know, leaving out the call's name and words for the
+   * text itself or for mentioning ("What success factors does the ILS paper name?" asks only about success factors).
+   */
+  private unknownEnglish(text: string, program: Program): number {
+    return this.deps.terms.unknownWords(withoutNames(text, [program])).filter((w) => !DOCUMENT_WORDS.test(w)).length;
   }
 
   /** The intent of the term list's German words for an English text; 'unknown' when they name more than one. */
@@ -1597,7 +1608,11 @@ export class Answerer {
     // "How many municipalities got money in the 2026 round?": only a sentence on past results answers it, not one that merely has a number.
     if (passage && PAST_RESULTS_ASKED.test(questionSentence(req.text)) && !PAST_RESULTS_SAID.test(passage.quote)) return this.abstain(intent, lang, program);
     // "Can we write our outline in English?": one thing understood ("outline" → "Skizze") and more not; a passage on that one thing does not answer it.
-    if (intent === 'unknown' && lang === 'en' && !sameEnglish && this.deps.terms.heads(req.text).length <= 1 && this.deps.terms.unknownWords(withoutNames(req.text, [program])).length >= 2) return this.abstain(intent, lang, program);
+    // A German word the question gives ("(Querungshilfe)") or one of the call's own is understood too.
+    // A name the question quotes ("the predecessor programme "Engagement vernetzen"") names a thing, it asks nothing.
+    const quotedNames = [...req.text.matchAll(/["“„‘]([^"“”„‘’]{3,80})["”“’]/g)].map((m) => m[1].toLowerCase()).join(' ');
+    const ownTopics = ownNames.filter((w) => !quotedNames.includes(w.toLowerCase()));
+    if (intent === 'unknown' && lang === 'en' && !sameEnglish && ownTopics.length === 0 && this.deps.terms.heads(req.text).length <= 1 && this.unknownEnglish(req.text, program) >= 2) return this.abstain(intent, lang, program);
     if (intent === 'unknown') {
       // An English question's German words come from a whole term-list entry (several synonyms): one hit suffices.
       const needed = lang === 'en' && !sameEnglish ? 0.34 : focus.length >= 3 ? 0.6 : 0.5;
@@ -1686,7 +1701,8 @@ export class Answerer {
     // "What is the total budget?" → "Gesamtbudget": a specific thing asked in English must be in the quote, as in German.
     // A deadline question's other words describe the asker ("with partner towns in Ireland"), unless they name another event.
     const deadlineOfCall = intent === 'deadline' && !OTHER_EVENT.test(req.text) && findDates(passage.quote).length > 0;
-    if (lang === 'en' && !deadlineOfCall && this.lacksSpecific(focus, withHeading(passage), lang)) return this.abstain(intent, lang, program);
+    // "… to renovate the building for our meeting place?" about a call for "Begegnungsorte": what the call is about is no specific thing asked.
+    if (lang === 'en' && !deadlineOfCall && this.lacksSpecific(titleWordsOut(kb, docIds, focus), withHeading(passage), lang)) return this.abstain(intent, lang, program);
     // "Wie viele Seiten …?" asks for a number: a passage without one does not answer it.
     // A number answers only when the passage is about everything the question names.
     // "Wie viel müssen wir selbst zahlen?" – "Mindestens ein Drittel der Kosten …": a share in words is a number too.
@@ -1801,7 +1817,8 @@ export class Answerer {
         }
         // "Wir wollten in der ersten Runde mitmachen. Geht das noch?" – that round is over; the next one's deadline is still ahead.
         const later = status.kind === 'closed' && !reopens && !second ? laterOpenDeadline(kb, docIds, todayIso(req.now), passage.quote) : undefined;
-        if (later && status.kind === 'closed' && STILL_OPEN_ASKED.test(req.text)) {
+        // Asked about the round that is over ("Wir wollten in der ersten Runde mitmachen. Geht das noch?"), that one leads.
+        if (later && status.kind === 'closed' && STILL_OPEN_ASKED.test(req.text) && !EARLIER_ROUND_ASKED.test(req.text)) {
           // "Is it currently taking applications?": yes, until the later date; the passed one comes second.
           text = `${this.deadlineText(program, deadlineStatus({ date: later.date }, req.now), lang, label, { quote: later.quote, question: req.text })} ${t(lang, 'deadline.earlierPassed', { date: formatDate(lang, status.date) })}`;
           cite.unshift(this.citation(program, later.docId, later.quote));
@@ -1832,7 +1849,7 @@ export class Answerer {
     }
     // The quote comes from a source: inert in markdown, like every quote the bot shows. A yes/no
     // question gets its yes or no first when the sentence says it plainly.
-    let plain = plainAnswer(intent, passage.quote, ownWords) ?? (lang === 'en' ? englishFaqYesNo(passage.quote, req.text, passage.coverage, this.deps.terms.unknownWords(withoutNames(req.text, [program])).length) : faqYesNo(passage.quote, ownWords));
+    let plain = plainAnswer(intent, passage.quote, ownWords) ?? (lang === 'en' ? englishFaqYesNo(passage.quote, req.text, passage.coverage, this.deps.terms.heads(req.text).length <= 1 ? this.unknownEnglish(req.text, program) : 0) : faqYesNo(passage.quote, ownWords));
     // A "not funded" sentence answers no only when it is about the thing asked ("Honorare" is not "Baumaßnahmen").
     if (plain?.key === 'notFunded' && passage.coverage < 0.5) plain = undefined;
     // A yes needs the sentence to name everything asked: "Gefördert werden Jungbäume" says nothing of a mower.

@@ -646,9 +646,14 @@ const termSpread = new WeakMap<ReadonlySet<string>, Map<string, number>>();
 /** The focus without the words that describe a long text as a whole (its title's words, words on many of its passages). */
 export function describingWordsOut(kb: KnowledgeBase, docIds: ReadonlySet<string>, focus: string[], maxShare = 0.3): string[] {
   if (focus.length < 2 || allChunksOf(kb, docIds).length < 20) return focus;
-  const titles = [...docIds].map((d) => kb.docs.get(d)?.title ?? '').join(' ');
-  const kept = focus.filter((f) => coverage([f], titles, kb.vocabulary, kb.synonyms) === 0 && termShare(kb, docIds, f) < maxShare);
+  const kept = titleWordsOut(kb, docIds, focus).filter((f) => termShare(kb, docIds, f) < maxShare);
   return kept.length ? kept : focus;
+}
+
+/** The words the call's own title says (or a synonym of them: "meeting place" for "Begegnungsorte") taken out: they describe the call. */
+export function titleWordsOut(kb: KnowledgeBase, docIds: ReadonlySet<string>, focus: string[]): string[] {
+  const titles = [...docIds].map((d) => kb.docs.get(d)?.title ?? '').join(' ');
+  return focus.filter((f) => coverage([f], titles, kb.vocabulary, kb.synonyms) === 0);
 }
 
 /** The share of a call's passages a term stands in. */
