@@ -16,7 +16,7 @@ import { askedPlaces, findClosedList, findMissingRequirement, findNamedCondition
 import { askedMembers, jointCap, jointMaxMembers, jointRefused, partnerPopulations } from './jointApplications.js';
 import { populationRow, SIZE_CLASS_ASKED, workOut, workOutByGroup } from './grantCalculator.js';
 import { describingWordsOut, findSentence, FIRST_STAGE_SENTENCE, jointAmountAfter } from './passageFinder.js';
-import { allChunksOf, asksAboutPeople, asksSecondStage, RESOLUTION_ASKED, RESOLUTION_SAID, channelRefused, findRelativeDeadline, INFO_EVENT, samePeople, BY_CHANNEL, LATER_HANDED_IN, OUTCOME, SIGN_UP, aboutEarlierRound, deadlineWithHour, findOutcomeTold, laterOpenDeadline, NO_MONEY_SAID, relativeDeadlineDate, contactHours, faqOnAll, listItemRuling, listItemUnder, purchasePriceLimit, earlierOpenRound, nextRecurringCutoff, rollingSentence, rollingApplications, sameDeadlineWithYear, findAmountLimits, findByline, findPublicationDate, kindOfNamedPlace, hasIntentCue, otherKindDeadline, passesOnApplications, secondStageDeadline, textsSay, findDuration, findExpansion, findFaqAnswer, findPassage, findWhenPassage, isApplicationDeadline, movedDeadline, furtherSignature, EARLIER_ROUND_ASKED, earlierEdition, LATER_ROUND_ASKED, titleWordsOut } from './passageFinder.js';
+import { allChunksOf, asksAboutPeople, asksSecondStage, RESOLUTION_ASKED, RESOLUTION_SAID, channelRefused, findRelativeDeadline, INFO_EVENT, samePeople, BY_CHANNEL, LATER_HANDED_IN, OUTCOME, SIGN_UP, aboutEarlierRound, deadlineWithHour, findOutcomeTold, laterOpenDeadline, NO_MONEY_SAID, relativeDeadlineDate, contactHours, faqOnAll, listItemRuling, listItemUnder, purchasePriceLimit, earlierOpenRound, nextRecurringCutoff, rollingSentence, rollingApplications, sameDeadlineWithYear, findAmountLimits, findByline, findPublicationDate, kindOfNamedPlace, hasIntentCue, otherKindDeadline, passesOnApplications, secondStageDeadline, textsSay, findDuration, findExpansion, findFaqAnswer, findPassage, findWhenPassage, isApplicationDeadline, movedDeadline, furtherSignature, EARLIER_ROUND_ASKED, earlierEdition, LATER_ROUND_ASKED, titleWordsOut, SIGNED_PAPER, SIGNED_PAPER_ASKED } from './passageFinder.js';
 import { COUNT_QUESTION, countedWord, countedPattern, coverage, focusTerms, isQuestionWord, NUMBER_WORD, unknownTopic } from './support.js';
 import type { Answer, Citation, Suggestion } from './types.js';
 import { escapeMarkdown } from '../bot/markdown.js';
@@ -260,6 +260,11 @@ const FUNDED_AT_ALL = /\b(fördert|fördern|gefördert|förderfähig|bezuschusst
 /** Applications that were not funded: "Abgelehnte Anträge", "nicht ausgewählte Kommunen", "unsuccessful applicants". */
 const ONLY_THE_UNSUCCESSFUL = /\b(abgelehnte\w*|nicht (ausgewählte|berücksichtigte|bewilligte|geförderte|erfolgreiche)\w*|erfolglose\w*|rejected|unsuccessful|not selected|not funded)\b/i;
 
+/** A sentence that sets the application's own deadline beside the signed paper ("Anträge sind bis … einzureichen; das Original folgt …"). */
+function isApplicationDeadlineOnly(sentence: string): boolean {
+  return /\b(anträge|bewerbungen|applications)\b.{0,60}\b(bis|by)\b/i.test(sentence);
+}
+
 /** Words for a text and for what it says: "paper", "study", "call", "name", "mention". */
 const DOCUMENT_WORDS = /^(paper|papers|study|studies|report|document|documents|text|texts|call|calls|guideline|guidelines|programme|program|scheme|name|names|say|says|said|mention|mentions|mentioned|list|lists|state|states|stated|describe|describes)$/;
 
@@ -284,7 +289,7 @@ const TIME_WORD = /^(frist|termin|datum|zeit|tag|monat|jahr|woch|end|lauf|lauft)
 /** Stems of taking part in a call: a when-question with only these asks for the deadline. */
 const TAKING_PART = /^(mitmach|teilnehm|teilnahm|bewerb|beantrag|antrag|einreich|anmeld|registrier|mitwirk|beteilig|interess|meld|abgeb|schick|send|einsend|dabei|apply|submit|register)/;
 /** A question for the time of something other than the application ("Wann entscheidet die Jury?"). */
-const EVENT_WORDS = String.raw`\b(jury|auswahl|ausgewählt|entscheid\w*|entschieden|erfahren|wei(?=ß)|weiss|wissen|bewillig\w*|bescheid|zusage|ergebnis\w*|info-?veranstaltung|informationsveranstaltung|veranstaltung|webinar|sprechstunde|beginn\w*|beginnt|startet|start|auftakt\w*|workshop|treffen|netzwerktreffen|laufzeit|projektende|abgeschlossen|fertig|fertiggestellt|umgesetzt|verwendungsnachweis|decide|decision|selected|selection|start|begin|event|webinar|consultation|office hours?|session|information hour|info hour|infostunde|meeting|workshop|conference|sprechstunde|fachtag|konferenz|completed|finished|report|reports|reporting|\w*bericht\w*|nachweis\w*|abrechnung|auszahl\w*|ausgezahlt|überwies\w*|überweis\w*|paid|pay|pays|payout|payments?|disburs\w*|geliefert|lieferung|delivered|delivery|buy|bought|purchas\w*|spend|spent|installed|install|built|build)(e?n|s)?\b`;
+const EVENT_WORDS = String.raw`\b(jury|auswahl|ausgewählt|entscheid\w*|entschieden|erfahren|wei(?=ß)|weiss|wissen|bewillig\w*|bescheid|zusage|ergebnis\w*|info-?veranstaltung|informationsveranstaltung|veranstaltung|webinar|sprechstunde|beginn\w*|beginnt|startet|start|auftakt\w*|workshop|treffen|netzwerktreffen|laufzeit|projektende|abgeschlossen|fertig|fertiggestellt|umgesetzt|verwendungsnachweis|decide|decision|selected|selection|start|begin|event|webinar|consultation|office hours?|session|information hour|info hour|infostunde|meeting(?![\s-]*(place|places|space|spaces|point|points|room|rooms))|workshop|conference|sprechstunde|fachtag|konferenz|completed|finished|report|reports|reporting|\w*bericht\w*|nachweis\w*|abrechnung|auszahl\w*|ausgezahlt|überwies\w*|überweis\w*|paid|pay|pays|payout|payments?|disburs\w*|geliefert|lieferung|delivered|delivery|buy|bought|purchas\w*|spend|spent|installed|install|built|build)(e?n|s)?\b`;
 /** Something other than applying that a "when" question may ask about. */
 const OTHER_EVENT = new RegExp(String.raw`${WHEN_START}.*${EVENT_WORDS}`, 'i');
 const NAMES_EVENT = new RegExp(EVENT_WORDS, 'i');
@@ -1788,7 +1793,9 @@ export class Answerer {
         // "Bis wann muss der Vollantrag eingereicht sein?": said as that deadline, not as the application's.
         const label = asksSecondStage(req.text)
           ? this.deps.t(lang, 'deadline.secondStageLabel')
-          : passesOnApplications(passage.quote) ? this.deps.t(lang, 'deadline.passOnLabel') : undefined;
+          : passesOnApplications(passage.quote) ? this.deps.t(lang, 'deadline.passOnLabel')
+          // "Bis wann muss das unterschriebene Formular vorliegen?" – "… muss bis zum 12. März eingegangen sein": that deadline, by its name.
+          : SIGNED_PAPER.test(passage.quote) && SIGNED_PAPER_ASKED.test(req.text) && !isApplicationDeadlineOnly(passage.quote) ? this.deps.t(lang, 'deadline.signedPaperLabel') : undefined;
         // "Anträge sind bis zum 15. Januar 2027 möglich" and elsewhere "Antragsfrist: Freitag, 15. Januar 2027, 12:00 Uhr": the hour from there.
         const hourSaid = found.date && !clockTime(passage.quote) ? deadlineWithHour(kb, docIds, found.date) : undefined;
         if (hourSaid) cite.push(this.citation(program, hourSaid.docId, hourSaid.quote));

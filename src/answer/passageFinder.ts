@@ -1061,10 +1061,15 @@ function deadlineFitOfSentence(sentence: string, query = ''): number {
   return (APPLICATION.test(sentence) || renewed ? 1.5 : 0) - (NOT_APPLICATION_END.test(sentence) && !APPLICATION.test(sentence) ? 3 : 0) + stage + renewed + atIntermediary;
 }
 
+/** The signed paper form or original sent after the online application. */
+export const SIGNED_PAPER = /\b(unterschrieben\w*|unterzeichnet\w*|original\w*|papierform|papierfassung|postalisch\w*|signed|hard copy|by post)\b/i;
+/** Asked about it: "Bis wann muss das unterschriebene Formular da sein?", "the signed original". */
+export const SIGNED_PAPER_ASKED = /unterschr|unterzeichn|original|papier|post\b|postalisch|signed|signature|hard copy|by post/i;
+
 /** A further round only if money is left: "Falls Mittel verbleiben, folgt ein zweiter Aufruf …", "If funds remain available, a second call will follow". */
 const CONDITIONAL_ROUND = /\b(if|falls|sofern|soweit|wenn)\b.{0,60}\b(funds|money|mittel|gelder|haushaltsmittel)\b.{0,40}\b(remain|left|übrig|verbleiben|verfügbar|available|zur verfügung)/i;
-/** Asking for a later chance: "noch einen späteren Termin", "a second call", "another round". */
-export const LATER_ROUND_ASKED = /\b(später\w*|zweite[nr]?|weitere[nr]?|nächste[nr]?|noch ein(en|e)?)\s+(termin|runde|aufruf|frist|stichtag|chance)\b|\b(second|another|further|later|next)\s+(call|round|deadline|chance|date)\b/i;
+/** Asking for a later chance: "noch einen späteren Termin", "another round"; "the second round" names a round, it asks for none later. */
+export const LATER_ROUND_ASKED = /\b(später\w*|weitere[nr]?|nächste[nr]?|noch ein(en|e)?)\s+(termin|runde|aufruf|frist|stichtag|chance)\b|\b(another|further|later|next)\s+(call|round|deadline|chance|date)\b|\bzweite chance\b|\bsecond chance\b/i;
 
 /** A deadline the text says is not the reader's: "gilt nur für uns", "nicht für Ihre Meldung", "applies only to us". */
 const NOT_THE_READERS = /\bgilt nur für (uns|den landkreis|die kreisverwaltung)\b|\bnicht für (ihre|eure) (meldung|bewerbung|anträge|antrag|unterlagen)\b|\bapplies only to (us|the district)\b|\bnot (to|for) your (application|submission)\b/i;
@@ -1277,6 +1282,8 @@ export function findPassage(
       score += stage;
       // "If funds remain available after this deadline, a second call will follow with the deadline 15 June 2027": the call's own deadline comes first.
       if (intent === 'deadline') score += deadlineFit(s, query) + afterSelectionStep(s, query) + (CONDITIONAL_ROUND.test(s) && !LATER_ROUND_ASKED.test(query) ? -2 : 0) + (SECOND_STAGE.test(query) && SECOND_STAGE_SENTENCE.test(context) ? 2.5 : 0);
+      // "Das unterschriebene Antragsformular muss bis zum 12. März eingegangen sein": the signed paper that follows the application, unless asked for.
+      if (intent === 'deadline' && SIGNED_PAPER.test(s) && !SIGNED_PAPER_ASKED.test(query)) score -= 1;
       // "Die Mitgliederversammlung findet am 22. April statt. Anmeldungen bitte bis zum 31. März": signing up for the event the sentence before names.
       if (intent === 'deadline' && i > 0 && EVENT_SIGNUP.test(s) && !APPLYING_NAMED.test(s) && !EVENT_KIND.test(s) && EVENT_KIND.test(sentences[i - 1]) && !(SIGN_UP.test(query) && EVENT_KIND.test(query))) score -= 3;
       // A section headed for this kind of question ("Wer kann teilnehmen?", "Kontakt") vouches for its sentences.

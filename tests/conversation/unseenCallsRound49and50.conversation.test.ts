@@ -65,3 +65,16 @@ describe('names', () => {
     expect(await ask('When is the deadline for the Hallerbrook youth participation funding?', 'en-US')).toMatch(/Municipal Youth Participation \(Hallerbrook\)/);
   });
 });
+
+describe('the signed paper after the online application', () => {
+  it('gives the application deadline, not the date for the signed form, when the second round is asked about in English', async () => {
+    const text = await ask('When is the closing date for the second round of the Weserland meeting spaces programme (KoBeRa)?', 'en-US');
+    expect(text).toMatch(/^The application deadline for KoBeRa 2027 is 26 February 2027/);
+  });
+  it('gives the date for the signed form, by its name, when that is asked', async () => {
+    expect(await ask('Bis wann muss das unterschriebene Formular bei KoBeRa vorliegen, wenn wir online schon eingereicht haben?')).toMatch(/^Die Frist für das unterschriebene Formular für KoBeRa 2027 läuft bis zum 12\.03\.2027/);
+  });
+  it('reads "irgendwo öffentlich auftaucht … vermeiden" as an anonymity question', async () => {
+    expect(await ask('Wir wollen eigentlich nicht, dass unsere Gemeinde mit dem Förderbetrag irgendwo öffentlich auftaucht. Lässt sich das bei KoBeRa vermeiden?')).toMatch(/Ein Verzicht auf diese Veröffentlichung ist nicht möglich/);
+  });
+});

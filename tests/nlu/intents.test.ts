@@ -270,3 +270,14 @@ describe('classifyIntent: words that only look like a kind of question', () => {
     expect(classifyIntent(text).intent === intent).toBe(expected);
   });
 });
+
+describe('intents added for the fiftieth round', () => {
+  it.each([
+    ['Welchen Fördersatz bekommen wir bei KoBeRa?', 'money'],
+    ['Was können wir maximal an Förderung erwarten?', 'money'],
+    ['Wir wollen nicht, dass unsere Gemeinde irgendwo öffentlich auftaucht. Geht das?', 'anonymity'],
+    ['Will the ministry put our grant amount on the internet?', 'anonymity'],
+    ['Wir laden online hoch. Bis wann muss das unterschriebene Papier vorliegen?', 'deadline'],
+    ['Muss das Formular unterschrieben werden?', 'signature'],
+  ])('%s → %s', (q, intent) => expect(classifyIntent(q).intent).toBe(intent));
+});
