@@ -78,7 +78,7 @@ const SUGGESTABLE: Intent[] = ['deadline', 'eligibility', 'signature', 'money', 
 const NOT_A_TIME = new Set<Intent>(['signature', 'anonymity', 'ownFunds', 'eligibility', 'contact']);
 /** How a question for a time begins: "Wann …", "Und wann …", "wan …" (typed fast), "When …". */
 /** "Wer sitzt namentlich in der Jury?", "Wie heißt die Coachin?": a question for a person's name. */
-const ASKS_NAME = /\bwie hei(ß|ss)(t|en)\b|\bnamentlich\b|\bnames? of\b|\bwhat (is|are) (the |their |his |her )?names?\b|\bwer (sitzt|sitzen|gehört|gehören|ist|sind)\b.{0,30}\b(jury|gremium|ausschuss|beirat|kommission|fachbeirat)|\bwho (sits|is|are) (on|in) the (jury|panel|committee|board)\b|\bmembers of the (jury|panel|committee|board)\b|\b(jury|panel|committee)\s+members\b/i;
+const ASKS_NAME = /\bwie hei(ß|ss)(t|en)\b|\bnamentlich\b|\bnames? of\b|\bwhat (is|are) (the |their |his |her )?names?\b|\bwer (sitzt|sitzen|gehört|gehören|ist|sind)\b.{0,30}\b\p{L}*(jury|gremium|ausschuss|beirat|kommission)|\bwho (sits|is|are) (on|in) the\b.{0,40}\b(jury|panel|committee|board)\b|\bmembers of the (jury|panel|committee|board)\b|\b(jury|panel|committee)\s+members\b/iu;
 /** A person named in a sentence: "Frau Kranich", "Dr. Lena Haverkamp", "Bianka Certa". */
 const PERSON_NAME = /\b(Frau|Herr|Dr\.|Prof\.|Ms\.?|Mr\.?)\s+\p{Lu}|\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+(?=\s*[,;.()]|\s+\(|\s+(und|oder|sowie|and|or)\s)/u;
 /** "Gibt es 2028 eine neue Runde?": a round the texts would have to announce. */
@@ -265,11 +265,25 @@ function isApplicationDeadlineOnly(sentence: string): boolean {
   return /\b(anträge|bewerbungen|applications)\b.{0,60}\b(bis|by)\b/i.test(sentence);
 }
 
+/** Kinds of FAQ entry that answer only their own matter. */
+const NARROW_ENTRY_KINDS = new Set<Intent>(['signature', 'anonymity', 'deadline', 'contact', 'changes']);
+
+/**
+ * "Wie lang darf die Skizze sein?" – "Muss die Projektskizze unterschrieben werden? Nein.": an FAQ entry on a narrow matter (a signature,
+ * a date, a contact) that the question does not ask about answers nothing asked. One on who may apply or on money may answer a broad question.
+ */
+function entryOnOtherMatter(quote: string, question: string): boolean {
+  const entry = quote.match(FAQ_YES_NO);
+  if (!entry) return false;
+  const kind = classifyIntent(entry[1]).intent;
+  return NARROW_ENTRY_KINDS.has(kind) && !classifyIntent(question).all.includes(kind);
+}
+
 /** Words for a text and for what it says: "paper", "study", "call", "name", "mention". */
 const DOCUMENT_WORDS = /^(paper|papers|study|studies|report|document|documents|text|texts|call|calls|guideline|guidelines|programme|program|scheme|name|names|say|says|said|mention|mentions|mentioned|list|lists|state|states|stated|describe|describes)$/;
 
 /** Asking for the results of a round: how many or which were funded. */
-const PAST_RESULTS_ASKED = /\b(how many|which|wie viele|welche)\b.{0,80}\b(got|received|were (funded|selected|awarded|granted|chosen)|have been (funded|selected|awarded)|wurden|bekamen|erhielten|haben\b.{0,40}\b(bekommen|erhalten))\b/i;
+const PAST_RESULTS_ASKED = /\b(how many|which|wie viele|welche)\b.{0,80}\b(got|received|were (funded|selected|awarded|granted|chosen)|have been (funded|selected|awarded)|did\b.{0,50}\b(fund|select|support|award)|wurden|bekamen|erhielten|haben\b.{0,40}\b(bekommen|erhalten))\b/i;
 /** A sentence telling past results: "2026 wurden 14 Gemeinden gefördert", "bisher erhielten …". */
 const PAST_RESULTS_SAID = /\bwurden\b.{0,80}\b(gefördert|ausgewählt|bewilligt|ausgezeichnet|unterstützt|vergeben)|\b(erhielten|bekamen)\b|\bhaben\b.{0,60}\b(erhalten|bekommen)\b|\b(bisher|bislang)\b|\b(were|have been) (funded|selected|awarded|granted)\b/i;
 
@@ -962,6 +976,8 @@ export class Answerer {
     // "Was passiert, wenn der Antrag erst nach dem Stichtag ankommt?" asks about lateness, not for the date.
     // "Is it too late now to hand in our application?", "Sind wir schon zu spät dran?" ask whether the deadline has passed.
     if (intent === 'deadline' && LATE.test(req.text) && !ASKS_IF_TOO_LATE.test(req.text) && !LATER_ROUND_ASKED.test(req.text)) intent = 'unknown';
+    // "How many municipalities received HitzeFit funding in previous years?" asks for past results, not whether the asker may apply.
+    if (PAST_RESULTS_ASKED.test(questionSentence(req.text)) && (intent === 'eligibility' || intent === 'profileCheck' || intent === 'money' || intent === 'benefits')) intent = 'unknown';
     // "Gibt es noch einen späteren Termin?", "Is there a second call?": a later round's deadline.
     if (intent === 'unknown' && LATER_ROUND_ASKED.test(questionSentence(req.text))) intent = 'deadline';
     // "Was rät das Papier den Fördergebern …?": what a text advises funders, not who funds it.
@@ -1612,6 +1628,7 @@ export class Answerer {
     }
     // "How many municipalities got money in the 2026 round?": only a sentence on past results answers it, not one that merely has a number.
     if (passage && PAST_RESULTS_ASKED.test(questionSentence(req.text)) && !PAST_RESULTS_SAID.test(passage.quote)) return this.abstain(intent, lang, program);
+    if (passage && intent === 'unknown' && entryOnOtherMatter(passage.quote, req.text)) return this.abstain(intent, lang, program);
     // "Can we write our outline in English?": one thing understood ("outline" → "Skizze") and more not; a passage on that one thing does not answer it.
     // A German word the question gives ("(Querungshilfe)") or one of the call's own is understood too.
     // A name the question quotes ("the predecessor programme "Engagement vernetzen"") names a thing, it asks nothing.
@@ -1659,7 +1676,7 @@ export class Answerer {
       if (namesUnknown || (!whatFunded && !rulesOnThing && (!passage || focus.length === 0 || passage.coverage < needed || missesSpecific))) {
         // The call's FAQ may ask the same thing in its own words.
         const faq = lang === 'de' ? findFaqAnswer(kb, docIds, req.text, focus) : null;
-        if (faq) return this.quoteAnswer(program, intent, faq, lang);
+        if (faq && !entryOnOtherMatter(faq.quote, req.text)) return this.quoteAnswer(program, intent, faq, lang);
         if (focus.length === 0 && !(lang === 'en' && hasEnglishTopic(req.text, program))) {
           const about = program.facts.find((f) => f.topic === 'about');
           if (about) return this.answerOf(program, 'about', about.answer[lang], [this.citation(program, docId, about.quote)], lang);

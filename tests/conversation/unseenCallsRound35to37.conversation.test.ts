@@ -130,3 +130,14 @@ describe('a word of a programme\'s name is no question', () => {
     expect(await ask('Wer ist Ansprechpartner für Rural Futures Micro-Grants?')).toMatch(/^Kontakt für Rural Futures Micro-Grants 2027: microgrants@ruralfutures-network\.eu/);
   });
 });
+
+describe('questions the texts do not answer', () => {
+  it('does not read "How many municipalities received … funding in previous years?" as whether the asker may apply', async () => {
+    const text = await ask('How many municipalities received HitzeFit funding in previous years?', 'en-US');
+    expect(text).not.toMatch(/^Yes/);
+    expect(text).toMatch(/could not find reliable information/);
+  });
+  it('asks for names when asked who sits on a board ("Vergabebeirat"): a sentence naming no one does not answer', async () => {
+    expect(await ask('Wer sitzt eigentlich im Vergabebeirat von Mobil im Dorf?')).toMatch(/keine gesicherte Information/);
+  });
+});

@@ -102,3 +102,11 @@ describe('a project below the minimum cost', () => {
     expect(await ask('Is there a minimum budget a project needs to have under the district’s volunteering workshop scheme?', 'en-US')).toMatch(/2\.500 Euro/);
   });
 });
+
+describe('an FAQ entry on another matter', () => {
+  it('does not answer "Wie lang darf die Skizze sein?" with the entry on whether the outline must be signed', async () => {
+    const text = await ask('Wie lang darf die Ortswerk-Projektskizze höchstens sein – gibt es eine Seitenbegrenzung?');
+    expect(text).not.toMatch(/unterschrieben/);
+    expect(text).toMatch(/keine gesicherte Information/);
+  });
+});
