@@ -41,9 +41,9 @@ function applicantOfRow(sentence: string): ApplicantKind | undefined {
 }
 
 /** "bis zu 80 Prozent", "70 %", "up to 85 %". */
-const PERCENT = /(?:\b(bis zu|höchstens|maximal|up to|at most)\s+)?(\d{1,3}(?:,\d+)?)\s*(?:prozent|%|percent|v\.\s?h\.)(?!\p{L})/giu;
+const PERCENT = /(?:\b(bis zu|höchstens|maximal|up to|at most)\s+)?(\d{1,3}(?:,\d+)?)\s*(?:prozent|%|percent|per cent|v\.\s?h\.)(?!\p{L})/giu;
 /** A sentence that sets the grant's rate (not the own share, not a limit of one kind of cost). */
-const RATE_SAID = /förderquote|fördersatz|zuschussquote|funding rate|co-?funding rate|(zuwendung|förderung|zuschuss|grant)\p{L}*\s+(beträgt|beträgt bis zu|liegt bei|is|covers)|\d\s*(prozent|%|percent)\s+(der|of(?: the)?)\s+(\p{L}+\s+){0,2}?(ausgaben|kosten|gesamtausgaben|gesamtkosten|projektkosten|costs|expenses|expenditure)(?!\p{L})|(übernimmt|übernehmen|erstattet|fördert|covers)\s+(das land|der bund|die stiftung|der fonds|the foundation|the fund)?\s*(bis zu\s+|up to\s+)?\d/iu;
+const RATE_SAID = /förderquote|fördersatz|zuschussquote|funding rate|co-?funding rate|(zuwendung|förderung|zuschuss|grant)\p{L}*\s+(beträgt|beträgt bis zu|liegt bei|is|covers)|\d\s*(prozent|%|percent|per cent)\s+(der|of(?: the)?)\s+(\p{L}+\s+){0,2}?(ausgaben|kosten|gesamtausgaben|gesamtkosten|projektkosten|costs|expenses|expenditure)(?!\p{L})|(übernimmt|übernehmen|erstattet|fördert|covers)\s+(das land|der bund|die stiftung|der fonds|the foundation|the fund)?\s*(bis zu\s+|up to\s+)?\d/iu;
 /** Rates that are not the grant's: the own share, a share of one kind of cost, combined public funding. */
 const NOT_GRANT_RATE = /^\s*(\d+\.\s*)?(ausgaben|kosten) (für|der|des)\b|\b(sind|ist)\s+(bis\s+)?(zu\s+|höchstens\s+)+\d+\s*(prozent|%)\s+der\s+\p{L}+\s+(ausgaben|kosten)\s+(förderfähig|zuwendungsfähig)|rechenbeispiel|beispielrechnung|\bbeispiel\b|\bexample\b|\d\s*(%|prozent)\s*=|\d\s*(%|prozent|percent),?\s*(also|d\.\s?h\.|das sind|i\.\s?e\.|that is)\s+\d|kombin|kumul|doppelt gefördert|combin|cumul|öffentliche förderung insgesamt|personal\p{L}*\s+(bis zu|höchstens)|ausstattung\p{L}*\s+(sind\s+)?(bis zu|höchstens)|staff costs|overheads?|pauschal|flat rate|abschlag|instal?ment|ausgezahlt|paid/iu;
 const OWN_SENTENCE = /eigenanteil|eigenmittel|eigenbeitrag|eigenen (haushalts)?mitteln|themselves|own (share|contribution|funds)|selbst (tragen|aufbringen|zahlen)|co-?financ/iu;
