@@ -13,7 +13,7 @@ import { parseQuantity } from '../nlu/numbers.js';
 import { detectLanguage } from '../nlu/language.js';
 import { asksToApplyAgain, findPriorRoundRule } from './priorRounds.js';
 import { askedPlaces, findClosedList, findMissingRequirement, findNamedCondition, findNamedExclusion } from './namedExclusions.js';
-import { askedMembers, jointCap, jointMaxMembers, jointRefused, partnerPopulations } from './jointApplications.js';
+import { askedMembers, jointCap, jointMaxMembers, jointRefused, limitForEachPartner, partnerPopulations } from './jointApplications.js';
 import { populationRow, SIZE_CLASS_ASKED, workOut, workOutByGroup } from './grantCalculator.js';
 import { describingWordsOut, findSentence, FIRST_STAGE_SENTENCE, jointAmountAfter } from './passageFinder.js';
 import { allChunksOf, asksAboutPeople, asksSecondStage, RESOLUTION_ASKED, RESOLUTION_SAID, channelRefused, findRelativeDeadline, INFO_EVENT, samePeople, BY_CHANNEL, LATER_HANDED_IN, OUTCOME, SIGN_UP, aboutEarlierRound, deadlineWithHour, findOutcomeTold, laterOpenDeadline, NO_MONEY_SAID, relativeDeadlineDate, contactHours, faqOnAll, listItemRuling, listItemUnder, purchasePriceLimit, earlierOpenRound, nextRecurringCutoff, rollingSentence, rollingApplications, sameDeadlineWithYear, findAmountLimits, findByline, findPublicationDate, kindOfNamedPlace, hasIntentCue, otherKindDeadline, passesOnApplications, secondStageDeadline, textsSay, findDuration, findExpansion, findFaqAnswer, findPassage, findWhenPassage, isApplicationDeadline, movedDeadline, furtherSignature, EARLIER_ROUND_ASKED, earlierEdition, LATER_ROUND_ASKED, titleWordsOut, SIGNED_PAPER, SIGNED_PAPER_ASKED } from './passageFinder.js';
@@ -2010,6 +2010,17 @@ export class Answerer {
     }
     const sizes = partnerPopulations(ownWords);
     const cap = sizes && jointCap(kb, docIds);
+    // "Wir (4.100 Einwohner) … mit der Kreisstadt (27.000 Einwohner) gemeinsam?" – "Die Einwohnergrenze gilt für jede beteiligte Gemeinde einzeln": each partner against it.
+    const each = sizes && !cap ? limitForEachPartner(kb, docIds) : undefined;
+    const over = each && sizes ? sizes.map((n) => evaluateEligibility(program, { ...profile, population: n }).reasons.find((r) => r.status === 'no' && r.key.startsWith('verdict.reason.populationAbove'))).find((r) => r !== undefined) : undefined;
+    if (each && over) {
+      const base = evaluateEligibility(program, { ...profile, population: undefined });
+      const others = base.reasons.filter((r) => !r.key.startsWith('verdict.reason.population') && !r.key.startsWith('verdict.reason.joint'));
+      const reason: VerdictReason = { status: 'no', key: 'verdict.reason.jointEachAbove', values: { population: Number(over.values?.population ?? 0), max: Number(over.values?.max ?? 0) }, quote: each.quote };
+      // The limit's own sentence is cited beside it; "Ihre Kommune" of the plain size reason would be the wrong partner.
+      const limit: VerdictReason = { status: 'ok', key: 'verdict.reason.populationLimitIs', values: { max: Number(over.values?.max ?? 0) }, quote: over.quote };
+      return this.verdictAnswer(program, { ...base, status: 'no', reasons: [reason, limit, ...others], missing: base.missing.filter((m) => m !== 'population') }, profile, lang, question);
+    }
     // "two villages of about 4,000 inhabitants each … together?": the call's joint route for small ones, with as many partners as it allows.
     const route = sizes && !cap ? program.rules.find((r): r is Extract<Program['rules'][number], { type: 'jointBelow' }> => r.type === 'jointBelow') : undefined;
     if (sizes && route && sizes.some((n) => n < route.threshold)) {

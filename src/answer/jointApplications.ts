@@ -72,6 +72,18 @@ export function jointCap(kb: KnowledgeBase, docIds: ReadonlySet<string>): (Joint
   return undefined;
 }
 
+/** A question about applying together. */
+const JOINTLY = /\b(gemeinsam\w*|zusammen|kooperation\w*|verbund\w*|jointly|together|joint)\b/i;
+
+/** The text's rule that a size limit holds for each partner: "Die Einwohnergrenze … gilt für jede beteiligte Gemeinde einzeln." */
+export function limitForEachPartner(kb: KnowledgeBase, docIds: ReadonlySet<string>): { docId: string; quote: string } | undefined {
+  for (const chunk of allChunksOf(kb, docIds)) {
+    const quote = chunk.sentences.find((x) => /\b(einwohner\w*|inhabitants|population)\b/i.test(x) && /\b(jede[nr]?|jeweils|einzeln|each|every)\b.{0,40}\b(beteiligte\w*|partner\w*|gemeinde|kommune|municipality|partner)\b|\b(each|every) (participating )?(partner|municipality)\b/i.test(x) && !/\b(zusammen|insgesamt|together|in total|combined)\b/i.test(x));
+    if (quote) return { docId: chunk.docId, quote };
+  }
+  return undefined;
+}
+
 /**
  * The partners' populations a question gives: "6.300 und 4.900 Einwohner", "4,800, 4,500 and 3,900
  * inhabitants", "zwei Gemeinden mit je rund 6.000 Einwohnern". Undefined unless there are two or more.
@@ -87,6 +99,11 @@ export function partnerPopulations(text: string): number[] | undefined {
     const n = parseQuantity(each[5]);
     return n ? Array(COUNT_WORDS[each[1].toLowerCase()]).fill(n) : undefined;
   }
+  // "Wir (4.100 Einwohner) würden gern mit der Kreisstadt nebenan (27.000 Einwohner) gemeinsam …": each partner's size said apart.
+  const apart = [...t.matchAll(new RegExp(String.raw`${NUMBER}\s*${PEOPLE}`, 'gi'))].map((m) => parseQuantity(m[1])).filter((n): n is number => n !== null && n > 0);
+  // "zusammen haben wir 16.000 Einwohner" is a total, not a partner.
+  const total = new RegExp(String.raw`\b(zusammen|insgesamt|gemeinsam|together|in total|combined)\b[^.?!]{0,40}?${NUMBER}\s*${PEOPLE}`, 'i').test(t);
+  if (apart.length >= 2 && JOINTLY.test(t) && !total) return apart;
   // A list of numbers that ends in the people word: "6.300 und 4.900 Einwohner".
   const list = t.match(new RegExp(String.raw`${NUMBER}((?:\s*,\s*|\s+(?:und|and|sowie)\s+|\s*,\s*(?:und|and)\s+)${NUMBER})+\s*${PEOPLE}`, 'i'));
   if (!list) return undefined;

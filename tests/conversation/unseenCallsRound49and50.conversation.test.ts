@@ -78,3 +78,13 @@ describe('the signed paper after the online application', () => {
     expect(await ask('Wir wollen eigentlich nicht, dass unsere Gemeinde mit dem Förderbetrag irgendwo öffentlich auftaucht. Lässt sich das bei KoBeRa vermeiden?')).toMatch(/Ein Verzicht auf diese Veröffentlichung ist nicht möglich/);
   });
 });
+
+describe('a joint application with partners of different sizes', () => {
+  it('checks each partner when the call says the population limit holds for each', async () => {
+    const text = await ask('Wir (4.100 Einwohner) würden gern mit der Kreisstadt nebenan (27.000 Einwohner) gemeinsam Dorfbrücken beantragen. Klappt das so?');
+    expect(text).toMatch(/^Nein – bei einem gemeinsamen Antrag gilt die Einwohnergrenze für jede beteiligte Kommune – eine Partnerin mit 27\.000 Einwohnern/);
+  });
+  it('reads "zusammen haben wir 16.000 Einwohner" as a total, not as a partner', async () => {
+    expect(await ask('Drei Gemeinden wollen zusammen Dorfbrücken beantragen; zusammen haben wir 16.000 Einwohner. Geht das?')).not.toMatch(/Partnerin mit 16\.000/);
+  });
+});
