@@ -265,6 +265,14 @@ function isApplicationDeadlineOnly(sentence: string): boolean {
   return /\b(anträge|bewerbungen|applications)\b.{0,60}\b(bis|by)\b/i.test(sentence);
 }
 
+/**
+ * Asking who signs, or whether someone else may: "Wer muss unterschreiben?", "Reicht die Sachbearbeiterin?", "… or can somebody else sign it?".
+ * "Muss unser Bürgermeister die Skizze unterschreiben?" asks whether it is signed at all.
+ */
+const WHO_SIGNS = /\bwer\b[^?]{0,60}\b(unterschreib\w*|unterzeichn\w*|unterschrift)|\bwho\b[^?]{0,40}\bsign|\b(somebody|someone|anyone) else\b[^?]{0,20}\bsign|\b(jemand anderes?|ein(e|en)? andere[rn]?)\b[^?]{0,40}\b(unterschreib|unterzeichn)|\b(sachbearbeiter\w*|fachbereichsleiter\w*|kämmerer|kämmerin|amtsleiter\w*|stellvertret\w*|deputy)\b/i;
+/** A sentence naming who signs: "von der Bürgermeisterin … oder einer bevollmächtigten Person", "signed by the mayor or an authorised person". */
+const SIGNER_SAID = /\b(bürgermeister\w*|oberbürgermeister\w*|landr(at|ätin)|hauptverwaltungsbeamt\w*|verwaltungsspitze|vertretungsberechtigt\w*|bevollmächtigt\w*|zur vertretung|gesetzlich\w* vertret\w*|mayor|authori[sz]ed|legal representative)\b/i;
+
 /** Kinds of FAQ entry that answer only their own matter. */
 const NARROW_ENTRY_KINDS = new Set<Intent>(['signature', 'anonymity', 'deadline', 'contact', 'changes']);
 
@@ -1858,6 +1866,15 @@ export class Answerer {
           cite.push(this.citation(program, passage.docId, otherKind.quote));
         }
         return this.answerOf(program, intent, text, cite, lang);
+      }
+    }
+    // "Wer muss unterschreiben?", "Does our mayor have to sign it personally?" – "Muss der Antrag zum Stichtag schon unterschrieben
+    // vorliegen? Nein.": who signs is asked, and the sentence that names the signer answers it.
+    if (intent === 'signature' && WHO_SIGNS.test(req.text) && !SIGNER_SAID.test(passage.quote)) {
+      const signer = findSentence(kb, docIds, (x) => SIGNER_SAID.test(x) && /unterschr|unterzeichn|\bsign/i.test(x));
+      if (signer) {
+        passage = { ...passage, docId: signer.docId, quote: signer.quote, coverage: 1 };
+        cite.splice(0, cite.length, this.citation(program, signer.docId, signer.quote));
       }
     }
     // "Reicht die Unterschrift unseres Bürgermeisters?" – "… unterschreibt der Bürgermeister. Zusätzlich bestätigt der Wasserversorger mit seiner Unterschrift …": no, and who else signs.

@@ -70,3 +70,16 @@ describe('lines with dot leaders and questions in other words', () => {
     expect(await ask('Kann man beim Rathaustür-Wettbewerb der Lindqvist-Stiftung im Moment noch mitmachen?')).toMatch(/26\.02\.2027 – sie ist noch offen/);
   });
 });
+
+describe('who signs', () => {
+  it('answers "Wer muss unterschreiben – reicht die Sachbearbeiterin?" with the sentence naming the signer, not the FAQ on signing by the deadline', async () => {
+    const text = await ask('Wer muss bei uns den Förderantrag für Brückenschlag unterschreiben – reicht da die zuständige Sachbearbeiterin?');
+    expect(text).toMatch(/Hauptverwaltungsbeamtin .* bevollmächtigten Person zu unterschreiben/);
+    expect(text).not.toMatch(/^Nein – .*keine Unterschrift/);
+  });
+  it('never says no signature is needed to "can somebody else sign it?"', async () => {
+    const text = await ask('Does our mayor have to sign the Brückenschlag application personally, or can somebody else sign it?', 'en-US');
+    expect(text).not.toMatch(/no signature is needed/);
+    expect(text).toMatch(/bevollmächtigten Person/);
+  });
+});
