@@ -83,3 +83,11 @@ describe('who signs', () => {
     expect(text).toMatch(/bevollmächtigten Person/);
   });
 });
+
+describe('anonymity', () => {
+  it('says no when the call says waiving publication is not possible ("Ein Verzicht auf die Veröffentlichung ist nicht möglich")', async () => {
+    const text = await ask('Können wir Geld aus Brückenschlag Kommune bekommen, ohne dass unsere Gemeinde irgendwo öffentlich mit Namen auftaucht?');
+    expect(text).toMatch(/^Nein – /);
+    expect(text).not.toMatch(/^Ja/);
+  });
+});
