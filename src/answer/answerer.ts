@@ -780,7 +780,7 @@ function asksDuration(text: string): boolean {
  * A project's own costs named in a question ("ein Dorffest mit 3.000 Euro Gesamtkosten", "a project
  * costing EUR 40,000", "Kosten von rund 12.000 Euro"): the amount, read as people write numbers.
  */
-const PROJECT_COST = /(\d{1,3}(?:[.,\u00a0 ]\d{3})+|\d+)\s*(?:euro|eur|€)(?!\p{L})(?=.{0,40}(?<!\p{L})(?:gesamtkosten|kosten|ausgaben|budget|volumen)(?!\p{L}))|(?<!\p{L})(?:gesamtkosten|kosten|kostet|ausgaben|budget|volumen|costs?|costing)(?!\p{L})\D{0,30}?(\d{1,3}(?:[.,\u00a0 ]\d{3})+|\d+)\s*(?:euro|eur|€)|(?<!\p{L})(?:für|for|zusammen|insgesamt|in total|altogether|in sum)\s+(?:rund|ca\.?|etwa|circa|ungefähr|knapp|about|around|approx\.?|roughly)?\s*(\d{1,3}(?:[.,\u00a0 ]\d{3})+|\d+)\s*(?:euro|eur|€)/iu;
+const PROJECT_COST = /(\d{1,3}(?:[.,\u00a0 ]\d{3})+|\d+)\s*(?:euro|eur|€)(?!\p{L})(?=.{0,40}(?<!\p{L})(?:gesamtkosten|kosten|ausgaben|budget|volumen)(?!\p{L}))|(?<!\p{L})(?:gesamtkosten|projektkosten|kosten|kostet|ausgaben|gesamtausgaben|budget|volumen|costs?|costing)(?!\p{L})\D{0,30}?(\d{1,3}(?:[.,\u00a0 ]\d{3})+|\d+)\s*(?:euro|eur|€)|(?<!\p{L})(?:für|for|zusammen|insgesamt|in total|altogether|in sum)\s+(?:rund|ca\.?|etwa|circa|ungefähr|knapp|about|around|approx\.?|roughly)?\s*(\d{1,3}(?:[.,\u00a0 ]\d{3})+|\d+)\s*(?:euro|eur|€)/iu;
 function projectCost(text: string): number | undefined {
   // "EUR 2,000" is "2,000 Euro".
   const m = text.replace(/(?:\bEUR|€)\s*(\d[\d.,]*\d|\d)/g, '$1 Euro').match(PROJECT_COST);

@@ -155,12 +155,20 @@ function readRates(kb: KnowledgeBase, docIds: ReadonlySet<string>): Figure[] {
       // A condition of the whole sentence holds for its one figure; with several clauses, each has its own.
       const whole = parts.length === 1 ? conditionOf(s) : undefined;
       for (const clause of parts) {
-        for (const m of clause.matchAll(PERCENT)) {
+        // Two figures in one clause: each has its own condition, written before it ("Fördersatz: 75 % der Ausgaben (Gemeinden bis 5.000
+        // Einwohner: 90 %)") or after it ("90 % für Kommunen bis 20.000 Einwohner, sonst 70 %"); "sonst" before one leaves it for the rest.
+        const figures = [...clause.matchAll(PERCENT)];
+        const many = figures.length > 1;
+        for (const [k, m] of figures.entries()) {
+          const start = m.index ?? 0;
+          const pre = clause.slice(k > 0 ? (figures[k - 1].index ?? 0) + figures[k - 1][0].length : 0, start);
+          const post = clause.slice(start + m[0].length, k + 1 < figures.length ? figures[k + 1].index : clause.length);
+          const local = /^\s*(für|for|bei)\s/i.test(post) ? post : /\b(sonst|ansonsten|otherwise|alle übrigen|all other)\b/i.test(pre) ? '' : pre;
           const before = clause.slice(Math.max(0, (m.index ?? 0) - 40), m.index);
           if (OWN_PART.test(before)) continue;
           const value = Number(m[2].replace(',', '.'));
           if (!(value > 0 && value <= 100)) continue;
-          let condition = conditionOf(clause) ?? whole;
+          let condition = many ? conditionOf(local) : conditionOf(clause) ?? whole;
           let applicant = applicantOfRow(s);
           // "Für Vereine gilt einheitlich ein Fördersatz von 75 %": a group that is a kind of applicant is that kind.
           if (condition && 'words' in condition && !applicant) {

@@ -91,3 +91,9 @@ describe('anonymity', () => {
     expect(text).not.toMatch(/^Ja/);
   });
 });
+
+describe('two rates in one line', () => {
+  it('reads "Fördersatz: 75 % … (Gemeinden bis 5.000 Einwohner: 90 %)" as 90 % for the small municipality only, and reads "Projektkosten"', async () => {
+    expect(await ask('Gemeinde mit 2.900 Einwohnern, Projektkosten 12.000 €. Kriegen wir bei Brückenschlag überhaupt was, und wenn ja wie viel?')).toMatch(/^Rechnerisch: 90 % von 12\.000 Euro ergeben eine Förderung von 10\.800 Euro/);
+  });
+});

@@ -88,3 +88,9 @@ describe('a joint application with partners of different sizes', () => {
     expect(await ask('Drei Gemeinden wollen zusammen Dorfbrücken beantragen; zusammen haben wir 16.000 Einwohner. Geht das?')).not.toMatch(/Partnerin mit 16\.000/);
   });
 });
+
+describe('a rate whose condition follows it', () => {
+  it('reads "90 % für Kommunen bis 20.000 Einwohner, sonst 70 %"', async () => {
+    expect(await ask('Gemeinde mit 7.800 Einwohnern, Entsiegelung und Baumpflanzungen bei Schattenplätze für 200.000 € insgesamt. Wie viel zahlt der Bund?')).toMatch(/90 % von 200\.000 Euro ergeben eine Förderung von 180\.000 Euro/);
+  });
+});
