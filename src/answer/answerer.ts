@@ -1411,7 +1411,8 @@ export class Answerer {
       const when = this.whenAnswer(program, intent, req);
       if (when) return when;
     }
-    if (intent === 'deadline' && program.deadline) {
+    // "Wir wollten noch bei der Runde 2026 einsteigen. Geht das noch?": that round's own sentence, not the current deadline.
+    if (intent === 'deadline' && program.deadline && !EARLIER_ROUND_ASKED.test(req.text) && !earlierEdition(req.text, program.documentTitle)) {
       const d = program.deadline;
       const status = deadlineStatus(d, req.now);
       return this.answerOf(program, intent, this.deadlineText(program, status, lang, d.label?.[lang], { quote: d.quote, question: req.text }), [this.citation(program, docId, d.quote)], lang);
@@ -1850,7 +1851,7 @@ export class Answerer {
         // "Wir wollten in der ersten Runde mitmachen. Geht das noch?" – that round is over; the next one's deadline is still ahead.
         const later = status.kind === 'closed' && !reopens && !second ? laterOpenDeadline(kb, docIds, todayIso(req.now), passage.quote) : undefined;
         // Asked about the round that is over ("Wir wollten in der ersten Runde mitmachen. Geht das noch?"), that one leads.
-        if (later && status.kind === 'closed' && STILL_OPEN_ASKED.test(req.text) && !EARLIER_ROUND_ASKED.test(req.text)) {
+        if (later && status.kind === 'closed' && STILL_OPEN_ASKED.test(req.text) && !EARLIER_ROUND_ASKED.test(req.text) && !earlierEdition(req.text, program.documentTitle)) {
           // "Is it currently taking applications?": yes, until the later date; the passed one comes second.
           text = `${this.deadlineText(program, deadlineStatus({ date: later.date }, req.now), lang, label, { quote: later.quote, question: req.text })} ${t(lang, 'deadline.earlierPassed', { date: formatDate(lang, status.date) })}`;
           cite.unshift(this.citation(program, later.docId, later.quote));

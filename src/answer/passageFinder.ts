@@ -1037,7 +1037,8 @@ function deadlineFitOfSentence(sentence: string, query = ''): number {
   if (asksSignup && !EVENT_KIND.test(sentence)) return -3;
   // "Die erste Förderrunde ist abgeschlossen; ihre Bewerbungsfrist endete am …": an earlier round's deadline.
   // Asked for that round ("Bis wann lief die erste Antragsrunde?"), it is the one.
-  if (PAST_ROUND.test(sentence)) return EARLIER_ROUND_ASKED.test(query) ? 3 : -3;
+  // "bei der Runde 2026 einsteigen" – "Die erste Wettbewerbsrunde lief bis zum 15. Mai 2026": the round asked by its year.
+  if (PAST_ROUND.test(sentence)) return EARLIER_ROUND_ASKED.test(query) || roundYearAsked(query, sentence) ? 3 : -3;
   // "Die Einreichenden werden … im Juni 2027 informiert": when one learns the outcome, not when to apply.
   if (OUTCOME.test(sentence) && !/frist|schluss|stichtag/i.test(sentence)) return -3;
   // "The Small Projects Committee decides about eight weeks after each cut-off date; next meetings: …": the decision's dates.
@@ -1070,6 +1071,12 @@ export const SIGNED_PAPER_ASKED = /unterschr|unterzeichn|original|papier|post\b|
 const CONDITIONAL_ROUND = /\b(if|falls|sofern|soweit|wenn)\b.{0,60}\b(funds|money|mittel|gelder|haushaltsmittel)\b.{0,40}\b(remain|left|übrig|verbleiben|verfügbar|available|zur verfügung)/i;
 /** Asking for a later chance: "noch einen späteren Termin", "another round"; "the second round" names a round, it asks for none later. */
 export const LATER_ROUND_ASKED = /\b(später\w*|weitere[nr]?|nächste[nr]?|noch ein(en|e)?)\s+(termin|runde|aufruf|frist|stichtag|chance)\b|\b(another|further|later|next)\s+(call|round|deadline|chance|date)\b|\bzweite chance\b|\bsecond chance\b/i;
+
+/** A round asked by its year ("Runde 2026", "the 2026 round") that the sentence names too. */
+function roundYearAsked(query: string, sentence: string): boolean {
+  const years = [...query.matchAll(/\b(?:runde|round|wettbewerb|aufruf|ausschreibung|preis)\s+(20\d\d)\b|\b(20\d\d)(?:er)?\s+(?:runde|round)\b/giu)].map((m) => m[1] ?? m[2]);
+  return years.some((y) => sentence.includes(y));
+}
 
 /** A deadline the text says is not the reader's: "gilt nur für uns", "nicht für Ihre Meldung", "applies only to us". */
 const NOT_THE_READERS = /\bgilt nur für (uns|den landkreis|die kreisverwaltung)\b|\bnicht für (ihre|eure) (meldung|bewerbung|anträge|antrag|unterlagen)\b|\bapplies only to (us|the district)\b|\bnot (to|for) your (application|submission)\b/i;

@@ -97,3 +97,9 @@ describe('two rates in one line', () => {
     expect(await ask('Gemeinde mit 2.900 Einwohnern, Projektkosten 12.000 €. Kriegen wir bei Brückenschlag überhaupt was, und wenn ja wie viel?')).toMatch(/^Rechnerisch: 90 % von 12\.000 Euro ergeben eine Förderung von 10\.800 Euro/);
   });
 });
+
+describe('an earlier round asked by its year', () => {
+  it('says the 2026 round is over and names the current deadline after it', async () => {
+    expect(await ask('Wir wollten eigentlich noch bei der Runde 2026 vom Rathaustür-Wettbewerb einsteigen. Geht das noch?')).toMatch(/^Die Bewerbungsfrist für Offene Rathaustür endete am 15\.05\.2026 – sie ist abgelaufen .*spätere Frist, die noch läuft: bis zum 26\.02\.2027/);
+  });
+});

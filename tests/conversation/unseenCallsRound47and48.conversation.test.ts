@@ -47,3 +47,9 @@ describe('who may apply, and in which class', () => {
     expect(await ask('Fallen für die Teilnahme am Lindenblatt-Preis Gebühren an oder brauchen wir Eigenmittel?')).toMatch(/kein Eigenanteil nötig/);
   });
 });
+
+describe('an earlier edition asked by its year', () => {
+  it('gives the 2025 edition’s deadline as over, then the current one', async () => {
+    expect(await ask('Wann war der Bewerbungsschluss beim Lindenblatt-Preis 2025?')).toMatch(/endete am 14\.02\.2025 – sie ist abgelaufen .*bis zum 12\.02\.2027/);
+  });
+});
