@@ -829,11 +829,6 @@ const APPLYING_WORDS = new RegExp(`${APPLICATION_WORDS.source}|beantrag|teilnehm
 
 const OWN_FUNDS_WORDS = /eigen(mittel|anteil|leistung|beitrag|beteiligung)|kofinanz|kostenfrei|kostenlos|keine kosten/i;
 
-/** The words an English text writes with a capital: names, German words, an English call's title words. */
-function namesIn(text: string): string {
-  return (text.match(/\p{Lu}[\p{L}\d-]*/gu) ?? []).join(' ');
-}
-
 /** Kinds of question about a call's terms, where an applicant named in it ("Vereine", "Gemeinden") is not the topic. */
 const APPLICANT_NOT_TOPIC = new Set<Intent>(['benefits', 'money', 'ownFunds', 'deadline', 'signature', 'anonymity', 'contact', 'changes']);
 const APPLICANT_STEMS = new Set(
@@ -933,7 +928,7 @@ export class Answerer {
     // call's "Twinning Bridges") and the term list's German words for it ("meeting place" → "Treffpunkt");
     // it keeps its own words, the call is only taken as the one asked about. Only a question of a known kind: an English
     // question of no kind is checked too loosely against a German text to be answered from a call it does not name.
-    const implied = detected.length === 0 && req.programId === undefined && !SMALLTALK.has(rawIntent) && !ASKS_FOR_CALLS.test(req.text) ? (req.lang === 'de' ? impliedCall(req.text, kb) : rawIntent !== 'unknown' ? impliedCall(namesIn(req.text), kb, this.deps.terms.heads(req.text)) : undefined) : undefined;
+    const implied = detected.length === 0 && req.programId === undefined && !SMALLTALK.has(rawIntent) && !ASKS_FOR_CALLS.test(req.text) ? (req.lang === 'de' ? impliedCall(req.text, kb) : rawIntent !== 'unknown' ? impliedCall(req.text, kb, this.deps.terms.heads(req.text)) : undefined) : undefined;
     if (implied && implied.words.length && req.lang === 'de') {
       const named = namingCall(req.text, implied);
       if (named !== req.text && detector.detect(named).includes(implied.program)) return this.answerOne({ ...req, text: named });
@@ -1535,16 +1530,13 @@ export class Answerer {
     // "Stühle und ein Beamer, zusammen 7.500 Euro. Fördert das Land sowas?" asks about the things, and about their cost.
     const costAsked = intent === 'money' || intent === 'eligibility' || intent === 'ownFunds' || (intent === 'unknown' && FUNDED_AT_ALL.test(questionSentence(req.text)));
     const cost = costAsked ? projectCost(req.text) : undefined;
-    if (cost !== undefined) {
-      const limits = findAmountLimits(kb, docIds);
-      // "Vorhaben mit Ausgaben von weniger als 10.000 Euro werden nicht gefördert": too small a project, whatever it buys.
-      if (limits.minCost && cost < limits.minCost.amount) {
-        const amount = (n: number) => formatNumber(lang, n);
-        return this.answerOf(program, intent, t(lang, 'passage.belowMinimumCost', { cost: amount(cost), min: amount(limits.minCost.amount), program: program.shortName }), [this.citation(program, limits.minCost.docId, limits.minCost.quote)], lang);
-      }
+    const limits = cost !== undefined ? findAmountLimits(kb, docIds) : undefined;
+    // "Vorhaben mit Ausgaben von weniger als 10.000 Euro werden nicht gefördert": too small a project, whatever it buys.
+    if (cost !== undefined && limits?.minCost && cost < limits.minCost.amount) {
+      const amount = (n: number) => formatNumber(lang, n);
+      return this.answerOf(program, intent, t(lang, 'passage.belowMinimumCost', { cost: amount(cost), min: amount(limits.minCost.amount), program: program.shortName }), [this.citation(program, limits.minCost.docId, limits.minCost.quote)], lang);
     }
-    if (cost !== undefined && intent !== 'unknown') {
-      const limits = findAmountLimits(kb, docIds);
+    if (cost !== undefined && limits && intent !== 'unknown') {
       // "Zuwendungsfähige Ausgaben von 450.000 Euro – wie viel bekommen wir?": the grant worked out from the one rate and the cap.
       const worked = JOINT_ASKED.test(req.text) && !/verbund/i.test(req.text) ? undefined : this.workedGrant(kb, docIds, cost, req.text, limits.min, lang);
       if (worked) return this.answerOf(program, intent, worked.text, worked.quotes.map((q) => this.citation(program, q.docId, q.quote)), lang);
@@ -1643,7 +1635,9 @@ export class Answerer {
     // A name the question quotes ("the predecessor programme "Engagement vernetzen"") names a thing, it asks nothing.
     const quotedNames = [...req.text.matchAll(/["“„‘]([^"“”„‘’]{3,80})["”“’]/g)].map((m) => m[1].toLowerCase()).join(' ');
     const ownTopics = ownNames.filter((w) => !quotedNames.includes(w.toLowerCase()));
-    if (intent === 'unknown' && lang === 'en' && !sameEnglish && ownTopics.length === 0 && this.deps.terms.heads(req.text).length <= 1 && this.unknownEnglish(req.text, program) >= 2) return this.abstain(intent, lang, program);
+    // Of an English question about a German call, the words the term list does not know when it knows just one thing.
+    const littleUnderstood = lang === 'en' && !sameEnglish && this.deps.terms.heads(req.text).length <= 1 ? this.unknownEnglish(req.text, program) : 0;
+    if (intent === 'unknown' && ownTopics.length === 0 && littleUnderstood >= 2) return this.abstain(intent, lang, program);
     if (intent === 'unknown') {
       // An English question's German words come from a whole term-list entry (several synonyms): one hit suffices.
       const needed = lang === 'en' && !sameEnglish ? 0.34 : focus.length >= 3 ? 0.6 : 0.5;
@@ -1891,7 +1885,7 @@ export class Answerer {
     }
     // The quote comes from a source: inert in markdown, like every quote the bot shows. A yes/no
     // question gets its yes or no first when the sentence says it plainly.
-    let plain = plainAnswer(intent, passage.quote, ownWords) ?? (lang === 'en' ? englishFaqYesNo(passage.quote, req.text, passage.coverage, this.deps.terms.heads(req.text).length <= 1 ? this.unknownEnglish(req.text, program) : 0) : faqYesNo(passage.quote, ownWords));
+    let plain = plainAnswer(intent, passage.quote, ownWords) ?? (lang === 'en' ? englishFaqYesNo(passage.quote, req.text, passage.coverage, littleUnderstood) : faqYesNo(passage.quote, ownWords));
     // A "not funded" sentence answers no only when it is about the thing asked ("Honorare" is not "Baumaßnahmen").
     if (plain?.key === 'notFunded' && passage.coverage < 0.5) plain = undefined;
     // A yes needs the sentence to name everything asked: "Gefördert werden Jungbäume" says nothing of a mower.

@@ -19,7 +19,7 @@ type ApplicantKind = 'gemeinde' | 'stadt' | 'landkreis' | 'organisation';
 export type Figure = {
   value: number; upTo: boolean; condition?: Condition; applicant?: ApplicantKind; label?: string; docId: string; quote: string;
   /** A row of a table by kind and size ("Finanzschwache Kommunen: bis 10.000 Einwohner 90 %, …"): the kind, beside the size in `condition`. */
-  group?: { words: string; phrase: string; others: string[] };
+  group?: { words: string; others: string[] };
 };
 
 /** The key of a table row that names a kind of measure ("Beteiligungswerkstatt: …"), not a figure ("Förderquote: …") or a size. */
@@ -130,7 +130,7 @@ function matrixRow(sentence: string, before: readonly string[]): { group: string
 }
 
 /** A caption or heading over a table of rates: "Fördersätze KoBeRa 2027", "Förderquoten nach Gemeindegröße", "Funding rates". */
-const RATE_TABLE = /fördersätze|förderquoten|fördersatz|förderquote|zuschussquoten|funding rates|rates of funding/i;
+const RATE_TABLE = /fördersätze|fördersatz|förderquote|zuschussquote|funding rates|rates of funding/i;
 
 function readRates(kb: KnowledgeBase, docIds: ReadonlySet<string>): Figure[] {
   const out: Figure[] = [];
@@ -144,7 +144,7 @@ function readRates(kb: KnowledgeBase, docIds: ReadonlySet<string>): Figure[] {
         if (!inTable) tableRows = [];
         tableRows.push(row.group);
         inTable = true;
-        for (const c of row.cells) out.push({ value: c.value, upTo: c.upTo, condition: c.band, group: { words: row.group, phrase: row.group, others: tableRows }, docId: chunk.docId, quote: s });
+        for (const c of row.cells) out.push({ value: c.value, upTo: c.upTo, condition: c.band, group: { words: row.group, others: tableRows }, docId: chunk.docId, quote: s });
         continue;
       }
       inTable = false;

@@ -522,8 +522,18 @@ const COST_MINIMUM = new RegExp(
   'iu',
 );
 
-export function findAmountLimits(kb: KnowledgeBase, docIds: ReadonlySet<string>): { min?: AmountLimit; max?: AmountLimit; minCost?: AmountLimit } {
-  const found: { min?: AmountLimit; max?: AmountLimit; minCost?: AmountLimit } = {};
+type AmountLimits = { min?: AmountLimit; max?: AmountLimit; minCost?: AmountLimit };
+const limitsByDocs = new WeakMap<ReadonlySet<string>, AmountLimits>();
+
+/** Read once per programme (its docIds set is the knowledge base's own): questions with a cost ask for them again and again. */
+export function findAmountLimits(kb: KnowledgeBase, docIds: ReadonlySet<string>): AmountLimits {
+  let found = limitsByDocs.get(docIds);
+  if (!found) limitsByDocs.set(docIds, (found = readAmountLimits(kb, docIds)));
+  return found;
+}
+
+function readAmountLimits(kb: KnowledgeBase, docIds: ReadonlySet<string>): AmountLimits {
+  const found: AmountLimits = {};
   for (const chunk of allChunksOf(kb, docIds)) {
     for (const s of chunk.sentences) {
       const minCost = s.match(COST_MINIMUM);
