@@ -11,6 +11,7 @@ import type { FactTopic, Program } from '../programs/programSchema.js';
 import { formatDate, formatDayMonth, formatNumber, type Translate } from '../i18n.js';
 import { parseQuantity } from '../nlu/numbers.js';
 import { detectLanguage } from '../nlu/language.js';
+import { correctSpelling } from '../nlu/spelling.js';
 import { asksToApplyAgain, findPriorRoundRule } from './priorRounds.js';
 import { askedPlaces, findClosedList, findMissingRequirement, findNamedCondition, findNamedExclusion } from './namedExclusions.js';
 import { askedMembers, jointCap, jointMaxMembers, jointRefused, limitForEachPartner, partnerPopulations } from './jointApplications.js';
@@ -875,7 +876,10 @@ export class Answerer {
 
   constructor(private readonly deps: AnswererDeps) {}
 
-  answer(req: AnswerRequest): Answer {
+  answer(asked: AnswerRequest): Answer {
+    // "sind bewirtungskosten förderfähg?": a slip in a long German word is read as the word of the texts it stands for.
+    // English has too many short real words one letter apart ("contact"/"contract").
+    const req = asked.lang === 'de' ? { ...asked, text: correctSpelling(asked.text, this.deps.kb.vocabulary) } : asked;
     // "Wie viel Förderung gibt es pro Projekt, und wie hoch ist der Eigenanteil?": two questions, two answers.
     const parts = compoundParts(req.text);
     if (parts) {

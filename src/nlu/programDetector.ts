@@ -88,13 +88,13 @@ export class ProgramDetector {
       });
       if (ok && typos <= 1) return true;
     }
-    // "anpaken vorort" for "Anpacken vor Ort": words run together or split apart, with one typo, in a long name.
+    // "anpaken vorort" for "Anpacken vor Ort": words run together or split apart, with at most one typo, in a long name.
     const joined = alias.join('');
     if (joined.length < 12) return false;
     for (let i = 0; i < tokens.length; i++) {
       for (let k = 1; k <= alias.length + 1 && i + k <= tokens.length; k++) {
         const run = tokens.slice(i, i + k).join('');
-        if (run !== joined && Math.abs(run.length - joined.length) <= 1 && editDistance(run, joined, 1) <= 1 && !(k === 1 && this.ordinary.has(run))) return true;
+        if (Math.abs(run.length - joined.length) <= 1 && editDistance(run, joined, 1) <= 1 && !(k === 1 && this.ordinary.has(run))) return true;
       }
     }
     return false;

@@ -1,0 +1,62 @@
+import { normalizeWord } from '../retrieval/textAnalysis.js';
+
+/**
+ * Typos in the words that carry a question ("förderfähg", "eigenantiel", "einwonern") make every pattern and every
+ * coverage check miss. A long word the texts never use, one slip (a letter left out, added, changed or two swapped)
+ * away from exactly one word they do use, is read as that word. Only long words: short ones are too often
+ * a real word of their own one letter from another ("Sachen"/"Sachsen"). The first two letters must agree: a
+ * slip there is rare, and "wollten"/"sollten" differ there.
+ */
+const MIN_LENGTH = 7;
+
+type Buckets = Map<string, string[]>;
+const bucketsByVocabulary = new WeakMap<ReadonlySet<string>, Buckets>();
+
+/** The vocabulary's words by their first two letters, built once per vocabulary. */
+function bucketsOf(vocabulary: ReadonlySet<string>): Buckets {
+  let buckets = bucketsByVocabulary.get(vocabulary);
+  if (!buckets) {
+    buckets = new Map();
+    for (const w of vocabulary) {
+      if (w.length < MIN_LENGTH - 1 || !/^\p{L}+$/u.test(w)) continue;
+      const key = w.slice(0, 2);
+      const list = buckets.get(key);
+      if (list) list.push(w);
+      else buckets.set(key, [w]);
+    }
+    bucketsByVocabulary.set(vocabulary, buckets);
+  }
+  return buckets;
+}
+
+/**
+ * Whether a word is another with one slip: a letter left out (not the last unless doubled: "erreiche" is a form of
+ * "erreichen"), or two neighbours swapped. A letter changed or added too often makes another real word ("beworben"/"bewerben",
+ * "gebucht"/"gesucht", "Sachsen"/"Sachen", "contract"/"contact").
+ */
+export function oneSlipFrom(typed: string, word: string): boolean {
+  let i = 0;
+  while (i < typed.length && i < word.length && typed[i] === word[i]) i++;
+  // A doubled last letter left single ("Zukunftswerkstat") is a slip, not a form.
+  if (word.length === typed.length + 1) return (i < typed.length || word[i] === word[i - 1]) && typed.slice(i) === word.slice(i + 1);
+  if (word.length !== typed.length || i + 1 >= typed.length) return false;
+  return typed[i] === word[i + 1] && typed[i + 1] === word[i] && typed.slice(i + 2) === word.slice(i + 2);
+}
+
+/** The one word of the vocabulary a misspelt word stands for, if there is exactly one. */
+function correctionOf(word: string, vocabulary: ReadonlySet<string>): string | undefined {
+  const n = normalizeWord(word);
+  if (n.length < MIN_LENGTH || vocabulary.has(n) || !/^\p{L}+$/u.test(n)) return undefined;
+  const candidates = (bucketsOf(vocabulary).get(n.slice(0, 2)) ?? []).filter((w) => oneSlipFrom(n, w));
+  return candidates.length === 1 ? candidates[0] : undefined;
+}
+
+/** The text with each misspelt long word replaced by the one word of the texts it stands for, in the writer's case. */
+export function correctSpelling(text: string, vocabulary: ReadonlySet<string>): string {
+  return text.replace(/\p{L}+/gu, (w) => {
+    const fix = correctionOf(w, vocabulary);
+    // A word with "ß" is left as written: the vocabulary spells it "ss", and the patterns look for "ß".
+    if (!fix || w.includes('ß')) return w;
+    return w[0] === w[0].toUpperCase() ? fix[0].toUpperCase() + fix.slice(1) : fix;
+  });
+}
