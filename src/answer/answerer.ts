@@ -13,6 +13,7 @@ import { parseQuantity } from '../nlu/numbers.js';
 import { detectLanguage } from '../nlu/language.js';
 import { correctSpelling } from '../nlu/spelling.js';
 import { asksToApplyAgain, findPriorRoundRule } from './priorRounds.js';
+import { sentenceRulingOn, thingsAsked } from './askedThings.js';
 import { askedPlaces, findClosedList, findMissingRequirement, findNamedCondition, findNamedExclusion } from './namedExclusions.js';
 import { askedMembers, jointCap, jointMaxMembers, jointRefused, limitForEachPartner, partnerPopulations } from './jointApplications.js';
 import { populationRow, SIZE_CLASS_ASKED, workOut, workOutByGroup } from './grantCalculator.js';
@@ -1671,9 +1672,19 @@ export class Answerer {
       const price = asksThing ? priceTold(asked) : undefined;
       const priceRule = price !== undefined ? purchasePriceLimit(kb, docIds, (x) => NOT_FUNDED.test(x)) : undefined;
       const overPrice = priceRule && price !== undefined && (priceRule.from ? price >= priceRule.limit : price > priceRule.limit) ? priceRule : undefined;
-      const listed = overPrice ?? (asksThing ? listItemRuling(kb, docIds, thingWords, (x) => NOT_FUNDED.test(x) || FUNDED_SAID.test(x), boughtBefore !== undefined) : undefined);
+      const rules = (x: string) => NOT_FUNDED.test(x) || FUNDED_SAID.test(x);
+      let listed = overPrice ?? (asksThing ? listItemRuling(kb, docIds, thingWords, rules, boughtBefore !== undefined) : undefined);
+      // "die Miete fürs Bürgerhaus und das Honorar der Moderatorin": when nothing rules on all the words, what rules on the
+      // things themselves ("Förderfähig sind Honorare für Moderation …, Raummiete") answers; the rest only says which.
+      const passageRules = asksThing && passage !== null && rules(passage.quote) && coverage([rarest], passage.quote, kb.vocabulary, kb.synonyms) === 1;
+      if (asksThing && !listed && !passageRules && !boughtBefore) {
+        const heads = thingsAsked(asked).map((w) => stem(normalizeWord(w))).filter((h) => thingWords.includes(h));
+        if (heads.length && heads.length < thingWords.length) {
+          listed = listItemRuling(kb, docIds, heads, rules) ?? sentenceRulingOn(kb, docIds, heads, (x) => FUNDED_SAID.test(x), (x) => NOT_FUNDED.test(x));
+        }
+      }
       if (listed) passage = { docId: listed.docId, quote: listed.quote, score: 1, coverage: 1 };
-      const rulesOnThing = asksThing && passage !== null && (listed !== undefined || (NOT_FUNDED.test(passage.quote) || FUNDED_SAID.test(passage.quote)) && coverage([rarest], passage.quote, kb.vocabulary, kb.synonyms) === 1);
+      const rulesOnThing = asksThing && passage !== null && (listed !== undefined || passageRules);
       // Only the sentence that names the thing is quoted, so its yes or no leads.
       const ruling = rulesOnThing && passage && !listed ? splitSentences(passage.quote).find((x) => (NOT_FUNDED.test(x) || FUNDED_SAID.test(x)) && coverage([rarest], x, kb.vocabulary, kb.synonyms) === 1) : undefined;
       if (ruling && passage) passage = { ...passage, quote: ruling, coverage: 1 };
