@@ -206,6 +206,9 @@ const DOMAIN_LIST = `frist fristen bewerbungsfrist bewerbungsschluss einsendesch
    baden württemberg bayern berlin brandenburg bremen hamburg hessen mecklenburg vorpommern niedersachsen nordrhein westfalen rheinland pfalz saarland sachsen anhalt schleswig holstein thüringen nrw
    deadline signature sign anonymous money funding amount grant contact apply application eligible support mayor district city town municipality`.split(/\s+/);
 const DOMAIN = new Set(DOMAIN_LIST.map((w) => stem(w)));
+/** Any compound for a deadline ("Abgabeschluss", "Meldefrist") asks for one, whatever its first part; not "…termin": an "Infotermin" is a topic of its own. */
+const DESCRIBES_CALL = /(\p{L}{3,})-(programm|förderprogramm|landesprogramm|bundesprogramm|förderung|aufruf|förderaufruf|wettbewerb|fonds|richtlinie)(?!\p{L})/giu;
+const DEADLINE_COMPOUND = /\p{L}{3,}(schluss|frist|stichtag)$/u;
 const DOMAIN_WORDS: ReadonlySet<string> = new Set(DOMAIN_LIST.map((w) => w.toLowerCase()));
 const DOMAIN_BY_LENGTH = new Map<number, string[]>();
 for (const d of DOMAIN) DOMAIN_BY_LENGTH.set(d.length, [...(DOMAIN_BY_LENGTH.get(d.length) ?? []), d]);
@@ -242,7 +245,9 @@ export function unknownTopic(
     // Typed without capitals ("antragsportal hängt – wen ruf ich …"), short words are mostly verbs: only longer ones may be topics.
     if (!nominalisedVerb && (hasCapitals ? /^\p{Lu}/u.test(m[2]) && !startsSentence : m[2].length >= 6)) nouns.add(stem(m[2].toLowerCase().replace(/ß/g, 'ss')));
   }
-  const focus = focusTerms(question.replace(/-/g, ' '), programs, vocab).filter((f) => !DOMAIN.has(f) && f.length >= 4 && nouns.has(f));
+  // "das Dorftreff-Programm OrtsHerz": a word joined to "Programm" describes the call, it asks about nothing.
+  for (const m of question.matchAll(DESCRIBES_CALL)) nouns.delete(stem(normalizeWord(m[1])));
+  const focus = focusTerms(question.replace(/-/g, ' '), programs, vocab).filter((f) => !DOMAIN.has(f) && !DEADLINE_COMPOUND.test(f) && f.length >= 4 && nouns.has(f));
   const unknown = (f: string) => isUnknownTerm(f, raws.find((w) => stem(w) === f) ?? f, topic);
   // "Welche Workshops oder Beratung bekommen wir bei X?": alternatives; one the call's text knows is enough.
   // Over all texts (no call named), a word one of them uses by chance says nothing.

@@ -164,6 +164,11 @@ export class ProgramDetector {
         bump(m, m.folded.length);
         continue;
       }
+      // "orts herz" for "OrtsHerz": a one-word name written as two words.
+      if (m.fuzzy && tokens.some((t, i) => t.length >= 3 && (tokens[i + 1]?.length ?? 0) >= 3 && t + tokens[i + 1] === m.folded)) {
+        bump(m, m.folded.length);
+        continue;
+      }
       if (m.fuzzy) {
         const max = m.folded.length >= 9 ? 2 : 1;
         // A word of this programme's own text ("Ehrenamtslotsin" for "Ehrenamtslotsen") may name it; one of another's may not.
