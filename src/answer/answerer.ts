@@ -1635,6 +1635,8 @@ export class Answerer {
     // "How many municipalities got money in the 2026 round?": only a sentence on past results answers it, not one that merely has a number.
     if (passage && PAST_RESULTS_ASKED.test(questionSentence(req.text)) && !PAST_RESULTS_SAID.test(passage.quote)) return this.abstain(intent, lang, program);
     if (passage && intent === 'unknown' && entryOnOtherMatter(passage.quote, req.text)) return this.abstain(intent, lang, program);
+    // "Brauchen wir vorher einen Beschluss des Gemeinderats?": only a sentence on a resolution answers it, not one on "vorherige Zustimmung".
+    if (passage && (intent === 'unknown' || intent === 'process') && RESOLUTION_ASKED.test(questionSentence(req.text)) && !RESOLUTION_SAID.test(passage.quote)) return this.abstain(intent, lang, program);
     // "Can we write our outline in English?": one thing understood ("outline" → "Skizze") and more not; a passage on that one thing does not answer it.
     // A German word the question gives ("(Querungshilfe)") or one of the call's own is understood too.
     // A name the question quotes ("the predecessor programme "Engagement vernetzen"") names a thing, it asks nothing.

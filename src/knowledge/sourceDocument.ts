@@ -167,13 +167,43 @@ function firstNotice(blocks: Block[]): Block[] {
   return blocks;
 }
 
+/** The head of a gazette issue ("Amtsblatt des Landkreises …", "Amtliche Bekanntmachungen"). */
+const GAZETTE = /\b(amtsblatt|amtlicher anzeiger|amtliche bekanntmachungen|amtliche mitteilungen|mitteilungsblatt|kreisblatt|staatsanzeiger|ministerialblatt)\b/i;
+/** A notice's number and heading in an issue: "3. Förderaufruf Kreisfonds …". */
+const NUMBERED_NOTICE = /^(\d{1,2})\.\s+(?=\p{Lu})/u;
+/** Words only a funding call uses. */
+const FUNDING_TERM = /förder|zuschuss|zuschüsse|zuwendung|antragsberechtigt|eigenanteil/gi;
+
+/**
+ * An issue of a gazette prints the call among notices on other matters (a road closure, a fee statute, a tender),
+ * each with dates, amounts and addresses of its own: a tender's "Angebotsfrist" must never become the call's
+ * deadline. When the issue's notices are numbered (1., 2., 3., …) and only one of them speaks of funding, that
+ * notice is the text, headed by its own title.
+ */
+function fundingNoticeOfIssue(blocks: Block[]): Block[] {
+  if (!blocks.slice(0, 3).some((b) => GAZETTE.test(b.text))) return blocks;
+  const starts: number[] = [];
+  for (const [i, b] of blocks.entries()) {
+    const n = Number(b.text.match(NUMBERED_NOTICE)?.[1]);
+    if (n === starts.length + 1) starts.push(i);
+  }
+  if (starts.length < 3) return blocks;
+  const notices = starts.map((from, k) => blocks.slice(from, starts[k + 1] ?? blocks.length));
+  const scores = notices.map((n) => n.reduce((sum, b) => sum + (b.text.match(FUNDING_TERM)?.length ?? 0), 0));
+  const best = scores.indexOf(Math.max(...scores));
+  // Another notice on funding, or numbered sections of one guideline, keep the whole text.
+  if (scores[best] < 3 || scores.some((x, k) => k !== best && x > 1)) return blocks;
+  const [head, ...rest] = notices[best];
+  return [{ ...head, kind: 'heading', text: head.text.replace(NUMBERED_NOTICE, '') }, ...rest];
+}
+
 /** Reads, extracts and cleans one source file. */
 export async function readSourceDocument(dir: string, file: string): Promise<SourceDocument> {
   const path = join(dir, file);
   const bytes = await readFile(path);
   const kind = KINDS[extname(file).toLowerCase()];
   const raw = kind === 'pdf' ? await extractPdf(new Uint8Array(bytes)) : bytes.toString('utf8');
-  const blocks = firstNotice(cleanToBlocks(raw, kind));
+  const blocks = fundingNoticeOfIssue(firstNotice(cleanToBlocks(raw, kind)));
   const id = docIdFromFile(file);
   const info = await stat(path);
   return {

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { askerFor, useBotWithUnseenCalls } from '../support/unseenCalls.js';
+
+// Calls nobody curated, from the fifty-first and fifty-second evaluation rounds: a district's gazette issue with the call as one
+// notice among a road closure, a fee statute and a tender; a ministry's slides from an information event; a federal notice in
+// the style of the Bundesanzeiger. Two calls of earlier rounds check questions on several things and typos.
+const FILES = [
+  'amtsblatt-mellerau-fichtach-2026-24.txt',
+  'ortsherz-2027-infoveranstaltung-folien.txt',
+  'junge-stimmen-kommunal-bekanntmachung.txt',
+  'B_mail_landkreis_zukunftswerkstatt_ehrenamt.txt',
+  'foerderrichtlinie-teilhabelabore-vor-ort.txt',
+];
+const { bot: getBot, channel: getChannel } = useBotWithUnseenCalls(FILES, new Date('2026-12-07T12:00:00Z'));
+const ask = askerFor(getBot, getChannel);
+
+describe('a call printed as one notice of a gazette issue', () => {
+  it('gives the call’s deadline, never the date of a site visit in the tender printed after it', async () => {
+    const text = await ask('Können wir uns jetzt im Dezember noch beim Kreisfonds Begegnungsräume bewerben oder ist der Zug schon abgefahren?');
+    expect(text).toMatch(/29\.01\.2027 – sie ist noch offen/);
+    expect(text).not.toMatch(/07\.12\.2026|Ortsbesichtigung/);
+  });
+  it('names the call by its notice’s title, not by the gazette', async () => {
+    expect(await ask('Bis wann läuft die Frist beim Kreisfonds Begegnungsräume?')).toMatch(/Begegnungsräume 2027/);
+  });
+  it('does not read the district’s name as the excluded town of the same name', async () => {
+    const text = await ask('Wir sind eine Gemeinde mit knapp 3.900 Einwohnern im Landkreis Mellerau-Fichtach. Dürfen wir beim Kreisfonds Begegnungsräume alleine einen Antrag stellen?');
+    expect(text).toMatch(/^Ja\b/);
+  });
+  it('abstains on a council resolution the call does not ask for, instead of quoting "vorherige Zustimmung"', async () => {
+    expect(await ask('Brauchen wir für den Antrag beim Kreisfonds Begegnungsräume vorher einen Beschluss unseres Gemeinderats?')).toMatch(/keine gesicherte Information/);
+  });
+});
+
+describe('deadlines asked in other words', () => {
+  it('answers "Abgabeschluss", a deadline word the call does not use', async () => {
+    expect(await ask('Wann ist bei Junge Stimmen kommunal Abgabeschluss?')).toMatch(/31\.01\.2027/);
+  });
+  it('reads "das Dorftreff-Programm OrtsHerz" as the call and says it is still open', async () => {
+    expect(await ask('Wir haben bisher nix eingereicht – ist das Dorftreff-Programm OrtsHerz aus Potsdam überhaupt noch offen?')).toMatch(/31\.03\.2027 – sie ist noch offen/);
+  });
+  it('finds a one-word name written as two words', async () => {
+    expect(await ask('orts herz antrags frist wan??')).toMatch(/^Die Bewerbungsfrist für OrtsHerz läuft bis zum 31\.03\.2027/);
+  });
+});
+
+describe('things asked about', () => {
+  it('answers rent and a fee, each named with what it is for, from the sentence on fundable costs', async () => {
+    const text = await ask('Können wir bei der Zukunftswerkstatt die Miete fürs Bürgerhaus und das Honorar der Moderatorin abrechnen?');
+    expect(text).toMatch(/^Ja\b/);
+    expect(text).toMatch(/Honorare für Moderation/);
+  });
+  it('reads a typo in the word that asks ("förderfähg")', async () => {
+    const text = await ask('sind bewirtungskosten bei den teilhabelaboren förderfähg? also kaffe und kuchen bei der stadtteilwerkstatt');
+    expect(text).toMatch(/^Nein\b/);
+    expect(text).toMatch(/Ausgaben für Bewirtung/);
+  });
+});
