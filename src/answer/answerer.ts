@@ -782,11 +782,11 @@ function asksDuration(text: string): boolean {
  * A project's own costs named in a question ("ein Dorffest mit 3.000 Euro Gesamtkosten", "a project
  * costing EUR 40,000", "Kosten von rund 12.000 Euro"): the amount, read as people write numbers.
  */
-const PROJECT_COST = /(\d{1,3}(?:[.,\u00a0 ]\d{3})+|\d+)\s*(?:euro|eur|€)(?!\p{L})(?=.{0,40}(?<!\p{L})(?:gesamtkosten|kosten|ausgaben|budget|volumen)(?!\p{L}))|(?<!\p{L})(?:gesamtkosten|projektkosten|kosten|kostet|ausgaben|gesamtausgaben|budget|volumen|costs?|costing)(?!\p{L})\D{0,30}?(\d{1,3}(?:[.,\u00a0 ]\d{3})+|\d+)\s*(?:euro|eur|€)|(?<!\p{L})(?:für|for|zusammen|insgesamt|in total|altogether|in sum)\s+(?:rund|ca\.?|etwa|circa|ungefähr|knapp|about|around|approx\.?|roughly)?\s*(\d{1,3}(?:[.,\u00a0 ]\d{3})+|\d+)\s*(?:euro|eur|€)/iu;
+const PROJECT_COST = /(\d{1,3}(?:[.,\u00a0 ]\d{3})+|\d+)\s*(?:euro|eur|€)(?!\p{L})(?=.{0,40}(?<!\p{L})(?:gesamtkosten|kosten|ausgaben|budget|volumen)(?!\p{L}))|(?<!\p{L})(?:gesamtkosten|projektkosten|kosten|kostet|ausgaben|gesamtausgaben|budget|volumen|costs?|costing)(?!\p{L})\D{0,45}?(\d{1,3}(?:[.,\u00a0 ]\d{3})+|\d+)\s*(?:euro|eur|€)|(?<!\p{L})(?:für|for|zusammen|insgesamt|in total|altogether|in sum)\s+(?:rund|ca\.?|etwa|circa|ungefähr|knapp|about|around|approx\.?|roughly)?\s*(\d{1,3}(?:[.,\u00a0 ]\d{3})+|\d+)\s*(?:euro|eur|€)|(\d{1,3}(?:[.,\u00a0 ]\d{3})+|\d+)\s*(?:euro|eur|€)\s+(?:geschätzt|veranschlagt|kalkuliert|beziffert|angesetzt|estimated|budgeted)(?!\p{L})/iu;
 function projectCost(text: string): number | undefined {
   // "EUR 2,000" is "2,000 Euro".
   const m = text.replace(/(?:\bEUR|€)\s*(\d[\d.,]*\d|\d)/g, '$1 Euro').match(PROJECT_COST);
-  return (m && parseQuantity(m[1] ?? m[2] ?? m[3])) ?? undefined;
+  return (m && parseQuantity(m[1] ?? m[2] ?? m[3] ?? m[4])) ?? undefined;
 }
 
 /** Where a question asks a second thing: ", und wie hoch …", "und was müssen wir …", ", and who …". */
@@ -1012,7 +1012,7 @@ export class Answerer {
     // "Bei uns gab es Drohungen. Können wir anonym mitmachen?": for a question with a fixed subject, the sentences before it tell the situation.
     // So does a described applicant before a money question, unless the question points back at something of it ("dafür").
     // So does a project's cost told before ("Unser Boule-Platz kostet 30.000 Euro. Wie hoch ist der Zuschuss?"): the question is the money.
-    const costBefore = questionSentence(req.text) !== req.text && /\bkoste[nt]?\b.{0,40}\d[\d.,]*\s*(euro|€)|\d[\d.,]*\s*(euro\b|€).{0,25}\bkosten\b/i.test(req.text.replace(questionSentence(req.text), ' '));
+    const costBefore = questionSentence(req.text) !== req.text && projectCost(req.text.replace(questionSentence(req.text), ' ')) !== undefined;
     const describedBeforeMoney = intent === 'money' && (describesApplicant || costBefore) && !/\b(dafür|dafuer|damit|davon|hierfür|for (it|that|this|them))\b/i.test(questionSentence(req.text));
     const topicText = SITUATION_MAY_PRECEDE.has(intent) || describedBeforeMoney ? questionSentence(req.text) : req.text;
     // "Aus wessen Budget …?", "Welches Ressort stellt das Geld?": who funds it is the whole question, whatever it calls the money.

@@ -46,6 +46,18 @@ const PERCENT = /(?:\b(bis zu|höchstens|maximal|up to|at most)\s+)?(\d{1,3}(?:,
 const RATE_SAID = /förderquote|fördersatz|zuschussquote|funding rate|co-?funding rate|(zuwendung|förderung|zuschuss|grant)\p{L}*\s+(beträgt|beträgt bis zu|liegt bei|is|covers)|\d\s*(prozent|%|percent|per cent)\s+(der|of(?: the)?)\s+(\p{L}+\s+){0,2}?(ausgaben|kosten|gesamtausgaben|gesamtkosten|projektkosten|costs|expenses|expenditure)(?!\p{L})|(übernimmt|übernehmen|erstattet|fördert|covers)\s+(das land|der bund|die stiftung|der fonds|the foundation|the fund)?\s*(bis zu\s+|up to\s+)?\d/iu;
 /** Rates that are not the grant's: the own share, a share of one kind of cost, combined public funding. */
 const NOT_GRANT_RATE = /^\s*(\d+\.\s*)?(ausgaben|kosten) (für|der|des)\b|\b(sind|ist)\s+(bis\s+)?(zu\s+|höchstens\s+)+\d+\s*(prozent|%)\s+der\s+\p{L}+\s+(ausgaben|kosten)\s+(förderfähig|zuwendungsfähig)|rechenbeispiel|beispielrechnung|\bbeispiel\b|\bexample\b|\d\s*(%|prozent)\s*=|\d\s*(%|prozent|percent),?\s*(also|d\.\s?h\.|das sind|i\.\s?e\.|that is)\s+\d|kombin|kumul|doppelt gefördert|combin|cumul|öffentliche förderung insgesamt|personal\p{L}*\s+(bis zu|höchstens)|ausstattung\p{L}*\s+(sind\s+)?(bis zu|höchstens)|staff costs|overheads?|pauschal|flat rate|abschlag|instal?ment|ausgezahlt|paid/iu;
+/** "Beteiligungsformate zur Planung (Moderation, Workshops) → max. 10 % der förderfähigen Ausgaben": a limit on one kind of cost, not the grant's rate. */
+const KIND_OF_COST_LIMIT = /^\p{Lu}[^:→]{3,100}(→|:)\s*(max\.|maximal|höchstens|bis zu|up to|at most)\s*\d/u;
+/** Whether the line limits a kind of cost: its key before "→" or ":" names no grant, rate or funding ("Förderquote: max. 90 %" is the rate). */
+function limitsKindOfCost(sentence: string): boolean {
+  return KIND_OF_COST_LIMIT.test(sentence) && !/^[^:→]*(förder|zuschuss|zuwendung|quote|satz|grant|funding|rate)/i.test(sentence);
+}
+/** A slide's or table's line that opens with a group of applicants: "Gemeinden mit genehmigtem HSK → …", "Kommunen in der Haushaltssicherung: …". */
+const LEADING_GROUP = /^((?:kommunen|gemeinden|städte|landkreise|municipalities)\s+(?:mit|ohne|in|unter|aus|with|without|in|under)\s+[^→:]{3,80}?)\s*(?:→|:)/iu;
+/** A heading about the own share alone ("Folie 11 – Eigenanteil"), not one about the grant and the own share ("Förderhöhe und Eigenanteil"). */
+function ownShareSection(section: string | undefined): boolean {
+  return section !== undefined && OWN_SENTENCE.test(section) && !/förder|zuschuss|zuwendung|finanzierung|funding|grant|höhe|rate|money/i.test(section);
+}
 const OWN_SENTENCE = /eigenanteil|eigenmittel|eigenbeitrag|eigenen (haushalts)?mitteln|themselves|own (share|contribution|funds)|selbst (tragen|aufbringen|zahlen)|co-?financ/iu;
 const GRANT_RATE_NAMED = /förderquote|fördersatz|zuschussquote|funding rate|(zuwendung|förderung|zuschuss|grant)\p{L}*\s+(beträgt|is|amounts)/iu;
 const OWN_PART = /eigen\p{L}*|own (share|contribution)|selbst|kofinanz\p{L}*|co-?financ\p{L}*/iu;
@@ -148,12 +160,16 @@ function readRates(kb: KnowledgeBase, docIds: ReadonlySet<string>): Figure[] {
         continue;
       }
       inTable = false;
-      if (!RATE_SAID.test(s) || NOT_GRANT_RATE.test(s) || aboutEarlierRound(s)) continue;
+      if (!RATE_SAID.test(s) || NOT_GRANT_RATE.test(s) || limitsKindOfCost(s) || aboutEarlierRound(s)) continue;
       // "Applicants must cover at least 30 % … themselves", "… sofern mindestens 10 Prozent … aus eigenen Mitteln": the own part, unless the grant's rate is named too.
-      if (OWN_SENTENCE.test(s) && !GRANT_RATE_NAMED.test(s)) continue;
+      // "regulär: 10 % der förderfähigen Ausgaben" under the heading "Eigenanteil" is the own part too.
+      if ((OWN_SENTENCE.test(s) || ownShareSection(chunk.section)) && !GRANT_RATE_NAMED.test(s)) continue;
       const parts = clauses(s);
       // A condition of the whole sentence holds for its one figure; with several clauses, each has its own.
       const whole = parts.length === 1 ? conditionOf(s) : undefined;
+      // "Gemeinden mit genehmigtem HSK → Eigenanteil nur 5 % (Förderquote 95 %)": a group leading the line holds for its figures.
+      const lead = s.match(LEADING_GROUP)?.[1];
+      const leading: Condition | undefined = lead ? { words: lead, phrase: lead } : undefined;
       for (const clause of parts) {
         // Two figures in one clause: each has its own condition, written before it ("Fördersatz: 75 % der Ausgaben (Gemeinden bis 5.000
         // Einwohner: 90 %)") or after it ("90 % für Kommunen bis 20.000 Einwohner, sonst 70 %"); "sonst" before one leaves it for the rest.
@@ -164,11 +180,12 @@ function readRates(kb: KnowledgeBase, docIds: ReadonlySet<string>): Figure[] {
           const pre = clause.slice(k > 0 ? (figures[k - 1].index ?? 0) + figures[k - 1][0].length : 0, start);
           const post = clause.slice(start + m[0].length, k + 1 < figures.length ? figures[k + 1].index : clause.length);
           const local = /^\s*(für|for|bei)\s/i.test(post) ? post : /\b(sonst|ansonsten|otherwise|alle übrigen|all other)\b/i.test(pre) ? '' : pre;
-          const before = clause.slice(Math.max(0, (m.index ?? 0) - 40), m.index);
+          // "Eigenanteil nur 5 % (Förderquote 95 %)": the words since the figure before, not the own share named before that.
+          const before = k > 0 ? pre : clause.slice(Math.max(0, (m.index ?? 0) - 40), m.index);
           if (OWN_PART.test(before)) continue;
           const value = Number(m[2].replace(',', '.'));
           if (!(value > 0 && value <= 100)) continue;
-          let condition = many ? conditionOf(local) : conditionOf(clause) ?? whole;
+          let condition = (many ? conditionOf(local) : conditionOf(clause) ?? whole) ?? leading;
           let applicant = applicantOfRow(s);
           // "Für Vereine gilt einheitlich ein Fördersatz von 75 %": a group that is a kind of applicant is that kind.
           if (condition && 'words' in condition && !applicant) {

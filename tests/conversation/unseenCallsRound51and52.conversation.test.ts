@@ -56,3 +56,18 @@ describe('things asked about', () => {
     expect(text).toMatch(/Ausgaben für Bewirtung/);
   });
 });
+
+describe('rates on slides', () => {
+  it('works out the grant from "Förderquote: 90 %", not from a cap on one kind of cost or the own share under its own heading', async () => {
+    const text = await ask('Umbau vom alten Konsum ist mit 140.000 € geschätzt. Mit wie viel Zuschuss vom Land können wir bei OrtsHerz rechnen?');
+    expect(text).toMatch(/^Rechnerisch: 90 % von 140\.000 Euro ergeben eine Förderung von 126\.000 Euro/);
+    expect(text).not.toMatch(/10 % von 140\.000/);
+  });
+  it('reads the cost told in a sentence before the question and caps the grant', async () => {
+    const text = await ask('Gesamtkosten für unseren Dorftreff liegen bei 230.000 Euro, wir beantragen allein. Was ist bei OrtsHerz das Maximum, das wir bekommen?');
+    expect(text).toMatch(/höchstens 150\.000 Euro/);
+  });
+  it('takes the higher rate of a line that opens with its group ("Gemeinden mit genehmigtem HSK → …")', async () => {
+    expect(await ask('Wir haben ein genehmigtes Haushaltssicherungskonzept, Kosten 100.000 Euro. Wie viel Zuschuss gibt es bei OrtsHerz?')).toMatch(/^Rechnerisch: 95 % von 100\.000 Euro ergeben eine Förderung von 95\.000 Euro/);
+  });
+});
