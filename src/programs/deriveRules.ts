@@ -440,6 +440,9 @@ const NAME_AFTER_COLON = /:\s+((?:(?:Dr|Prof)\.\s+)*\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll
 /** "…, Herr Florian Aigner, Telefon …": a name in running text comes after Herr/Frau. */
 const ADDRESSED = /\b(?:Herr|Frau)\s+((?:(?:Dr|Prof)\.\s+)*\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?\s+\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)/u;
 
+/** "… Ansprechperson: Malte Ostendorp Telefon: …": a name after its label inside lines run together. */
+const NAME_AFTER_LABEL = /\b(?:[Aa]nsprechp\p{L}*|[Kk]ontaktperson|[Cc]ontact person)\s*:\s*((?:(?:Dr|Prof)\.\s+)*\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?\s+\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)/u;
+
 export interface DerivedContact {
   /** Absent for a contact the text gives only a phone number for. */
   email?: string;
@@ -472,7 +475,7 @@ export function deriveContacts(blocks: Block[]): DerivedContact[] {
     const card = !labelled && b.text.length <= 200 && !/[.!?]\s+\p{Lu}/u.test(b.text) && !/[.!?]$/.test(b.text.replace(EMAIL, ''));
     // The lines above belong to this card until another card's address.
     // A signature's name and office stand a few lines above ("Kerstin Hölzl / Integrationsbeauftragte / Landratsamt …"); its closing formula ends it.
-    while (card && from > 0 && i - from < 7 && blocks[from - 1].text.length <= 160 && !/[.!?]$/.test(blocks[from - 1].text.trim()) && !EMAIL.test(blocks[from - 1].text) && !/grüß|grüss|im auftrag|^i\.\s?a\./i.test(blocks[from - 1].text)) {
+    while (card && from > 0 && i - from < 7 && (blocks[from - 1].text.length <= 160 || addressLines(blocks[from - 1].text)) && !/[.!?]$/.test(blocks[from - 1].text.trim()) && !EMAIL.test(blocks[from - 1].text) && !/grüß|grüss|im auftrag|^i\.\s?a\./i.test(blocks[from - 1].text)) {
       from--;
       // "Fachliche Fragen zum Förderaufruf:" labels the card below it; what stands above is another matter.
       if (/:\s*$/.test(blocks[from].text)) break;
@@ -536,6 +539,11 @@ export function deriveContacts(blocks: Block[]): DerivedContact[] {
   return out;
 }
 
+/** An address card's lines run together into one block ("Projektträger … GmbH Lindenstraße 240, 10969 Berlin Ansprechperson: … Telefon: …"). */
+function addressLines(text: string): boolean {
+  return text.length <= 300 && !/[.!?]$/.test(text.trim()) && /\b\d{5}\s+\p{Lu}/u.test(text) && /(ansprechp\p{L}*|kontakt\p{L}*|telefon|tel\.)\s*:/iu.test(text);
+}
+
 function contactAt(blocks: Block[], i: number, from: number): DerivedContact {
   // "E-Mail: hitzefit@… / Telefon: 06131 … (montags bis donnerstags 9 bis 15 Uhr)": the card's phone line may follow its address.
   const phoneAfter = from < i && blocks[i + 1] && blocks[i + 1].text.length <= 160 && /^(telefon|tel\.?|fon|phone)\s*:?\s*\+?\d/i.test(blocks[i + 1].text);
@@ -552,6 +560,7 @@ function contactAt(blocks: Block[], i: number, from: number): DerivedContact {
   const name =
     lines.map((l) => l.replace(/^[^\p{L}]+/u, '').replace(/^(ansprechpartner(in)?|ansprechperson|kontaktperson|contact person|contact)\s*:\s*/i, '').trim().match(PERSON)?.[0]).find((n) => n && !CONTACT_CUE.test(n) && !/^(ihre|unsere|e-mail|telefon)\b/i.test(n)) ??
     quote.match(ADDRESSED)?.[1] ??
+    quote.match(NAME_AFTER_LABEL)?.[1] ??
     [...quote.matchAll(NAME_BEFORE_PHONE)].map((m) => m[1]).find((n) => !ORGANISATION_WORD.test(n)) ??
     // "Fragen … beantwortet die Landesstelle …: Merle Ostendorf, Referat …": a name right after the label's colon.
     [...quote.matchAll(NAME_AFTER_COLON)].map((m) => m[1]).find((n) => !ORGANISATION_WORD.test(n) && !CONTACT_CUE.test(n));

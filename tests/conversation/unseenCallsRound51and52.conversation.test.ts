@@ -71,3 +71,17 @@ describe('rates on slides', () => {
     expect(await ask('Wir haben ein genehmigtes Haushaltssicherungskonzept, Kosten 100.000 Euro. Wie viel Zuschuss gibt es bei OrtsHerz?')).toMatch(/^Rechnerisch: 95 % von 100\.000 Euro ergeben eine Förderung von 95\.000 Euro/);
   });
 });
+
+describe('a formal notice and its contacts', () => {
+  it('gives the project agency’s person and phone, run together with its address, not the press office, to someone who wants to call', async () => {
+    const text = await ask('Bei wem kann ich vorab anrufen, um unsere Idee für Junge Stimmen kommunal zu besprechen?');
+    expect(text).toMatch(/^Kontakt für Junge Stimmen kommunal: Malte Ostendorp, Telefon 030 2 85 66-412, junge-stimmen@pt-jg\.example/);
+    expect(text).not.toMatch(/presse@/);
+  });
+});
+
+describe('anonymity on slides', () => {
+  it('reads "Veröffentlichung aller ZE: Gemeinde, …" as no way to take part unnamed', async () => {
+    expect(await ask('Wir würden gern gefördert werden, ohne dass der Name unserer Gemeinde irgendwo öffentlich auftaucht. Ist das bei OrtsHerz machbar?')).toMatch(/^Nein\b/);
+  });
+});
