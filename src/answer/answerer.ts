@@ -18,7 +18,7 @@ import { askedPlaces, findClosedList, findMissingRequirement, findNamedCondition
 import { askedMembers, jointCap, jointMaxMembers, jointRefused, limitForEachPartner, partnerPopulations } from './jointApplications.js';
 import { populationRow, SIZE_CLASS_ASKED, workOut, workOutByGroup } from './grantCalculator.js';
 import { describingWordsOut, findSentence, FIRST_STAGE_SENTENCE, jointAmountAfter } from './passageFinder.js';
-import { allChunksOf, asksAboutPeople, asksSecondStage, RESOLUTION_ASKED, RESOLUTION_SAID, channelRefused, findRelativeDeadline, INFO_EVENT, samePeople, BY_CHANNEL, LATER_HANDED_IN, OUTCOME, SIGN_UP, aboutEarlierRound, deadlineWithHour, findOutcomeTold, laterOpenDeadline, NO_MONEY_SAID, relativeDeadlineDate, contactHours, faqOnAll, listItemRuling, listItemUnder, purchasePriceLimit, earlierOpenRound, nextRecurringCutoff, rollingSentence, rollingApplications, sameDeadlineWithYear, findAmountLimits, findByline, findPublicationDate, kindOfNamedPlace, hasIntentCue, otherKindDeadline, passesOnApplications, secondStageDeadline, textsSay, findDuration, findExpansion, findFaqAnswer, findPassage, findWhenPassage, isApplicationDeadline, movedDeadline, furtherSignature, EARLIER_ROUND_ASKED, earlierEdition, LATER_ROUND_ASKED, titleWordsOut, SIGNED_PAPER, SIGNED_PAPER_ASKED } from './passageFinder.js';
+import { allChunksOf, deadlineSentences, asksAboutPeople, asksSecondStage, RESOLUTION_ASKED, RESOLUTION_SAID, channelRefused, findRelativeDeadline, INFO_EVENT, samePeople, BY_CHANNEL, LATER_HANDED_IN, OUTCOME, SIGN_UP, aboutEarlierRound, deadlineWithHour, findOutcomeTold, laterOpenDeadline, NO_MONEY_SAID, relativeDeadlineDate, contactHours, faqOnAll, listItemRuling, listItemUnder, purchasePriceLimit, earlierOpenRound, nextRecurringCutoff, rollingSentence, rollingApplications, sameDeadlineWithYear, findAmountLimits, findByline, findPublicationDate, kindOfNamedPlace, hasIntentCue, otherKindDeadline, passesOnApplications, secondStageDeadline, textsSay, findDuration, findExpansion, findFaqAnswer, findPassage, findWhenPassage, isApplicationDeadline, movedDeadline, furtherSignature, EARLIER_ROUND_ASKED, earlierEdition, LATER_ROUND_ASKED, titleWordsOut, SIGNED_PAPER, SIGNED_PAPER_ASKED } from './passageFinder.js';
 import { COUNT_QUESTION, countedWord, countedPattern, coverage, focusTerms, isQuestionWord, NUMBER_WORD, unknownTopic } from './support.js';
 import type { Answer, Citation, Suggestion } from './types.js';
 import { escapeMarkdown } from '../bot/markdown.js';
@@ -211,6 +211,20 @@ const MONTHS: Record<string, number> = {
 };
 
 /** The day, or the days of a month ("Mitte Juli 2027", "end of July 2027"), a question names, as ISO dates. */
+/** A date the asker says they missed: "den Termin Ende September verschlafen", "we missed the October deadline". */
+const MISSED = /\b(verschlafen|verpasst|versäumt|verpennt|nicht geschafft|missed)\b/i;
+
+/** The passed deadline of the texts in the period the asker says they missed ("Ende September"), if there is one. */
+function missedDeadline(kb: KnowledgeBase, docIds: ReadonlySet<string>, text: string, today: string): { docId: string; quote: string; date: string } | undefined {
+  const period = proposedPeriod(text, today);
+  if (!period) return undefined;
+  for (const x of deadlineSentences(kb, docIds)) {
+    const date = x.dates.find((d) => d.date !== undefined && d.date < today && d.date >= period.from && d.date <= period.to)?.date;
+    if (date) return { docId: x.docId, quote: x.quote, date };
+  }
+  return undefined;
+}
+
 function proposedPeriod(question: string, today: string): { from: string; to: string } | undefined {
   const found = findDates(question);
   const day = found.find((d) => d.date !== undefined)?.date;
@@ -1216,7 +1230,9 @@ export class Answerer {
     // "War der 6. November die Antragsfrist?", "… doch der 20. März, oder?", "Ende Oktober – gilt das wieder?": a day or
     // month the asker names as the deadline is confirmed or corrected first. Without a year it is placed nearest to the deadline.
     const confirming = source && (YES_NO_QUESTION.test(asked) || CONFIRM_QUESTION.test(asked) || TAG_QUESTION.test(asked) || /\bgilt (das|der|die) (wieder|noch|auch)\b/i.test(asked));
-    const claimed = confirming && !when && status.kind !== 'noYear' ? proposedPeriod(source.question, status.date) : undefined;
+    // "Den Termin Ende September haben wir verschlafen. Ist … gelaufen?" tells a date missed, it claims no deadline.
+    const missed = source !== undefined && MISSED.test(source.question);
+    const claimed = confirming && !when && !missed && status.kind !== 'noYear' ? proposedPeriod(source.question, status.date) : undefined;
     const claimVerdict = claimed && status.kind !== 'noYear' ? (claimed.from <= status.date && status.date <= claimed.to ? 'deadline.sameDate' : 'deadline.otherDate') : undefined;
     const verdict = inTime ? `${t(lang, inTime)} ` : claimVerdict ? `${t(lang, claimVerdict)} ` : '';
     const hour = time ? ` ${t(lang, 'deadline.atTime', { time })}` : source && ASKS_HOUR.test(source.question) ? ` ${t(lang, 'deadline.noTime')}` : '';
@@ -1858,6 +1874,12 @@ export class Answerer {
         if (rollingToo && !passage.quote.includes(rollingToo.quote)) {
           text = FIXED_DEADLINE_ASKED.test(req.text) ? `${t(lang, 'deadline.rolling', { program: program.shortName, quote: escapeMarkdown(rollingToo.quote) })} ${t(lang, 'deadline.cutoffToo')} ${text}` : `${text} ${t(lang, 'deadline.alsoRolling', { quote: escapeMarkdown(rollingToo.quote) })}`;
           cite.push(this.citation(program, rollingToo.docId, rollingToo.quote));
+        }
+        // "Den Termin Ende September haben wir verschlafen. Ist … gelaufen?": that deadline is over, this one is still open.
+        const missed = status.kind === 'open' && MISSED.test(req.text) ? missedDeadline(kb, docIds, req.text, todayIso(req.now)) : undefined;
+        if (missed) {
+          text = `${t(lang, 'deadline.missedButOpen', { date: formatDate(lang, missed.date) })} ${text}`;
+          if (missed.quote !== passage.quote) cite.push(this.citation(program, missed.docId, missed.quote));
         }
         // "Wir wollten in der ersten Runde mitmachen. Geht das noch?" – that round is over; the next one's deadline is still ahead.
         const later = status.kind === 'closed' && !reopens && !second ? laterOpenDeadline(kb, docIds, todayIso(req.now), passage.quote) : undefined;

@@ -192,7 +192,7 @@ const DOMAIN_LIST = `frist fristen bewerbungsfrist bewerbungsschluss einsendesch
    änder ander anderung änderung geändert geandert verändert abgabe nachträglich einreichung teilnahme teilnehmen mitmachen beteiligen antrag anträge antragsteller berechtigt voraussetzung voraussetzungen
    ortsname ortsnamen gemeindename namensnennung
    antragsfrist antragsschluss abgabefrist einreichungsfrist anmeldeschluss anmeldefrist
-   phase bewerbungsphase antragsphase einreichungsphase zeitraum bewerbungszeitraum antragszeitraum uhrzeit uhr runde auswahlrunde förderrunde antragsrunde bewerbungsrunde durchgang gelegenheit
+   phase bewerbungsphase antragsphase einreichungsphase zeitraum bewerbungszeitraum antragszeitraum uhrzeit uhr runde auswahlrunde förderrunde antragsrunde bewerbungsrunde durchgang gelegenheit chance möglichkeit
    rückfrage rückfragen nachfrage nachfragen zuständig zuständige telefonnummer nummer rufnummer durchwahl handynummer erreichbar
    landrat landrätin landrats bürgermeister bürgermeisterin oberbürgermeister dezernent dezernentin leitung verwaltungsleitung verwaltungsspitze verwaltung chef chefin amt rathaus stadtverwaltung gemeindeverwaltung hauptverwaltungsbeamter hauptverwaltungsbeamtin
    landkreis kreis kreise stadt städte gemeinde gemeinden kommune kommunen kreisfrei kreisfreie kreisangehörig kreisangehörige verein vereine träger organisation organisationen

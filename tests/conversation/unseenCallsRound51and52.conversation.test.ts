@@ -85,3 +85,14 @@ describe('anonymity on slides', () => {
     expect(await ask('Wir würden gern gefördert werden, ohne dass der Name unserer Gemeinde irgendwo öffentlich auftaucht. Ist das bei OrtsHerz machbar?')).toMatch(/^Nein\b/);
   });
 });
+
+describe('a deadline missed', () => {
+  it('says the missed round is over and the next one still open, without calling the missed date no deadline', async () => {
+    const text = await ask('Den Termin Ende September haben wir verschlafen. Ist OrtsHerz damit für uns gelaufen?');
+    expect(text).toMatch(/^Nein – die Frist am 30\.09\.2026 ist zwar abgelaufen, es gibt aber noch eine weitere\. Die Bewerbungsfrist für OrtsHerz läuft bis zum 31\.03\.2027/);
+    expect(text).not.toMatch(/nicht die Frist/);
+  });
+  it('gives the second cut-off to someone who will not make the first ("noch eine Chance")', async () => {
+    expect(await ask('Bis Ende Januar kriegen wir die Skizze für Junge Stimmen kommunal nicht hin. Gibt es danach noch eine Chance?')).toMatch(/30\.09\.2027/);
+  });
+});
