@@ -162,8 +162,8 @@ function priceTold(question: string): number | undefined {
 const THING_FUNDABLE = /^\s*(sind|ist|werden|wird|wären|wäre|is|are|would|will)\b.{0,100}\b(förderfähig|zuwendungsfähig|gefördert|finanziert|eligible|fundable|funded|covered)\b|^\s*(übernimmt|übernehmen|bezahlt|zahlt|finanziert|fördert|erstattet|bezuschusst)\s+(das land|der bund|die stiftung|der fonds|der landkreis|der kreis|das programm|das ministerium|man|ihr|sie)\b.{0,40}\b(auch|etwa|zum beispiel|z\. ?b\.)\s/i;
 /** A sentence that excludes something from funding. */
 /** A sentence saying the call pays for something. */
-const FUNDED_SAID = /(?<![a-zäöüß])(übernimmt|übernehmen|gefördert werden|gefördert wird|förderfähig sind|förderfähig ist|zuwendungsfähig sind|finanziert|erstattet|bezuschusst)\b|\b(werden|wird)\s+([\p{L}-]+\s+){0,6}gefördert(?!\p{L})/iu;
-const NOT_FUNDED = /^nicht\s+(gefördert|finanziert)\s+(werden|wird)\b|\b(fördern|fördert|finanziert|finanzieren|bezahlt|bezahlen|übernimmt|übernehmen)\s+(wir|sie|es|dieses programm|das programm|die stiftung|der fonds|das land)\s+nicht\b|\b(werden|wird|sind|ist)\s+nicht\s+(gefördert|förderfähig|zuwendungsfähig|finanziert|übernommen|erstattet)\b|\bnicht\s+(förderfähig|zuwendungsfähig)\s+(sind|ist)\b|\bvon der förderung ausgeschlossen\b/i;
+const FUNDED_SAID = /(?<![a-zäöüß])(übernimmt|übernehmen|gefördert werden|gefördert wird|förderfähig sind|förderfähig ist|zuwendungsfähig sind|finanziert|erstattet|bezuschusst)\b|(?<!nicht\s)(?<![a-zäöüß])(förderfähige|zuwendungsfähige) (ausgaben|kosten)\s*:|\b(werden|wird)\s+([\p{L}-]+\s+){0,6}gefördert(?!\p{L})/iu;
+const NOT_FUNDED = /^nicht\s+(gefördert|finanziert)\s+(werden|wird)\b|\b(fördern|fördert|finanziert|finanzieren|bezahlt|bezahlen|übernimmt|übernehmen)\s+(wir|sie|es|dieses programm|das programm|die stiftung|der fonds|das land)\s+nicht\b|\b(werden|wird|sind|ist)\s+nicht\s+(gefördert|förderfähig|zuwendungsfähig|finanziert|übernommen|erstattet)\b|\bnicht\s+(förderfähig|zuwendungsfähig)\s+(sind|ist)\b|\bnicht\s+(förderfähig|zuwendungsfähig)\s*:|\bvon der förderung ausgeschlossen\b/i;
 /**
  * The deadline among a sentence's dates: "Veröffentlicht am 1. Oktober 2026 · Bewerbungsschluss: 1. Dezember 2026"
  * gives the one after the deadline word, not the first.
@@ -1004,6 +1004,8 @@ export class Answerer {
     if (intent === 'unknown' && LATER_ROUND_ASKED.test(questionSentence(req.text))) intent = 'deadline';
     // "Was rät das Papier den Fördergebern …?": what a text advises funders, not who funds it.
     if (intent === 'funder' && PAPER_SAYS.test(req.text)) intent = 'unknown';
+    // "Sind Planungs- und Architektenleistungen förderfähig?": whether a thing is funded, not what support the call offers.
+    if (intent === 'benefits' && THING_FUNDABLE.test(questionSentence(req.text))) intent = 'unknown';
     if (intent === 'greeting' || intent === 'thanks' || intent === 'help') return this.smalltalk(intent, req.lang);
     if (intent === 'listPrograms') return this.listPrograms(req.lang);
 

@@ -763,15 +763,20 @@ export function sameDeadlineWithYear(kb: KnowledgeBase, docIds: ReadonlySet<stri
 export function listItemRuling(kb: KnowledgeBase, docIds: ReadonlySet<string>, things: string[], rules: (intro: string) => boolean, strict = false): { docId: string; quote: string } | undefined {
   if (!things.length) return undefined;
   for (const chunk of allChunksOf(kb, docIds)) {
+    // "Folie 9 – Nicht förderfähig" over "Grunderwerb, Kauf von Gebäuden": a heading that rules on the lines below it.
+    const heading = chunk.section && RULING_HEADING.test(chunk.section) ? `${chunk.section.trim()}:` : undefined;
     for (const [i, item] of chunk.sentences.entries()) {
-      if (i < 1) continue;
+      if (i < 1 && !heading) continue;
       if (strict ? !namesExactly(things, item, kb) : coverage(things, item, kb.vocabulary, kb.synonyms) < 1 && !namesAllParts(things, item) && !rulesOnAllOfKind(things, item, kb)) continue;
-      const intro = listIntro(chunk.sentences, i);
+      const intro = listIntro(chunk.sentences, i) ?? heading;
       if (intro && rules(intro)) return { docId: chunk.docId, quote: `${intro} ${item.replace(/[,;]\s*$/, '')}` };
     }
   }
   return undefined;
 }
+
+/** A heading that is itself a ruling on what is funded: "Nicht förderfähig", "Folie 8 – Förderfähige Ausgaben". */
+const RULING_HEADING = /(^|[–:-]\s*)(nicht\s+(förderfähig|zuwendungsfähig|gefördert)\w*(\s+(sind|ausgaben|kosten))?|förderfähige\s+(ausgaben|kosten)|zuwendungsfähige\s+(ausgaben|kosten)|not\s+(eligible|fundable)(\s+(costs|expenses))?|eligible\s+(costs|expenses))\s*$/i;
 
 /** "Anschaffungen mit einem Einzelpreis von mehr als 800 Euro (netto)": a price from which a purchase is ruled on. */
 const PRICE_LIMIT = /\b(anschaffung|gerät|gegenst[aä]nd|wirtschaftsgüt|ausstattungsgegenst|investition)\p{L}*\b.{0,60}?\b(mehr als|über|oberhalb von|ab)\s+(\d{1,3}(?:[.\s]\d{3})+|\d+)\s*(euro|€)/iu;

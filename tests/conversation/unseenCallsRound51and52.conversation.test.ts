@@ -96,3 +96,12 @@ describe('a deadline missed', () => {
     expect(await ask('Bis Ende Januar kriegen wir die Skizze für Junge Stimmen kommunal nicht hin. Gibt es danach noch eine Chance?')).toMatch(/30\.09\.2027/);
   });
 });
+
+describe('lists under a heading that rules on them', () => {
+  it('answers no from a line under "Folie 9 – Nicht förderfähig"', async () => {
+    expect(await ask('Können wir bei OrtsHerz einen Dorfbus anschaffen?')).toMatch(/^Nein – .*Nicht förderfähig: Fahrzeuge \(auch Dorfbus, Lastenrad\)/);
+  });
+  it('answers yes from a line under "Förderfähige Ausgaben", read as a question about a thing, not about the support offered', async () => {
+    expect(await ask('Sind bei OrtsHerz Planungs- und Architektenleistungen förderfähig?')).toMatch(/^Ja – .*Förderfähige Ausgaben: Planungs- und Architektenleistungen/);
+  });
+});
