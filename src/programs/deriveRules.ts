@@ -348,11 +348,13 @@ const DISTRICT_LIST = [
   /\b(?:Gemeinden|Kommunen|Städte|Märkte)(?:(?:,\s*|\s+und\s+|\s+sowie\s+)(?:Gemeinden|Kommunen|Städte|Märkte|Verbandsgemeinden|Samtgemeinden|Einheitsgemeinden|Landgemeinden|Ortsgemeinden|Verwaltungsgemeinschaften|Ämter))*\s+(?:in|aus) den (Landkreisen|Kreisen)\s+(.{5,220}?)(?=(?<![\s(]\p{Ll})[.;:]|\s+(?:mit|sowie(?!\s+(?:im|in den|in dem)\s)|können|sind)\b)/u,
   // "Antragsberechtigt sind ausschließlich die kreisangehörigen Städte und Gemeinden des Landkreises Wettertal": one district's own.
   /\b(?:ausschließlich|nur)\b[^.]{0,60}?\b(?:Gemeinden|Kommunen|Städte|Märkte)\s+(?:des|im)\s+(?:Land)?[Kk]reis(?:es)?\s+(\p{Lu}[\p{L}-]+)/u,
+  // "Antragsberechtigt sind die kreisangehörigen Städte, Märkte und Gemeinden des Landkreises Mellerau-Fichtach", "Melden können alle … im Landkreis Dornholt".
+  /\b(?:[Aa]ntragsberechtigt|[Tt]eilnahmeberechtigt|[Bb]ewerben können|[Mm]elden können|[Aa]ntrag stellen können)\b[^.]{0,100}?\b(?:Gemeinden|Kommunen|Städte|Märkte|Samtgemeinden|Einheitsgemeinden)\s+(?:des|im)\s+(?:Land)?[Kk]reis(?:es)?\s+(\p{Lu}[\p{L}-]+)/u,
   // "kreisangehörige Städte und Gemeinden in den Regierungsbezirken Arnsberg und Münster".
   /\b(?:Gemeinden|Kommunen|Städte|Märkte)\b[^.]{0,40}?\s+(?:in|aus) den (Regierungsbezirken)\s+(.{3,160}?)(?=(?<![\s(]\p{Ll})[.;:]|\s+(?:mit|sowie|können|sind)\b)/u,
 ];
 /** Patterns whose own words say the items are districts ("in den Landkreisen …", "in den Regierungsbezirken …"). */
-const NAMED_AS_DISTRICTS = new Set([1, 2, 3]);
+const NAMED_AS_DISTRICTS = new Set([1, 2, 3, 4]);
 
 /** "Sie gehört zu einem dieser Landkreise:" above a list of districts, one line per state. */
 const DISTRICT_LIST_INTRO = /\b(gehört|gehören|liegt|liegen|ansässig sind|ansässig ist)\b.{0,25}\b(einem|einer|einen)\s+(dieser|der folgenden|folgender|folgenden)\s+(land)?kreise\w*\s*:?$/iu;

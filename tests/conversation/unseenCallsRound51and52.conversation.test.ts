@@ -27,6 +27,9 @@ describe('a call printed as one notice of a gazette issue', () => {
     const text = await ask('Wir sind eine Gemeinde mit knapp 3.900 Einwohnern im Landkreis Mellerau-Fichtach. Dürfen wir beim Kreisfonds Begegnungsräume alleine einen Antrag stellen?');
     expect(text).toMatch(/^Ja\b/);
   });
+  it('says the call is only for the district whose municipalities it names as applicants', async () => {
+    expect(await ask('Wir sind eine Gemeinde in Bayern mit 4.500 Einwohnern. Kommt Begegnungsräume für uns in Frage?')).toMatch(/^Ja, aber nur unter Bedingung: Der Aufruf gilt nur für Kommunen in Mellerau-Fichtach\./);
+  });
   it('abstains on a council resolution the call does not ask for, instead of quoting "vorherige Zustimmung"', async () => {
     expect(await ask('Brauchen wir für den Antrag beim Kreisfonds Begegnungsräume vorher einen Beschluss unseres Gemeinderats?')).toMatch(/keine gesicherte Information/);
   });
