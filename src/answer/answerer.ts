@@ -211,6 +211,19 @@ const MONTHS: Record<string, number> = {
 };
 
 /** The day, or the days of a month ("Mitte Juli 2027", "end of July 2027"), a question names, as ISO dates. */
+/**
+ * Only the size is unknown, and the kind asked about fits: the call's size limit for that kind, to answer "yes, within it".
+ */
+function onlyPopulationMissing(program: Program, verdict: Verdict, profile: ApplicantProfile): Extract<Program['rules'][number], { type: 'population' }> | undefined {
+  if (verdict.status !== 'unclear' || verdict.missing.length !== 1 || verdict.missing[0] !== 'population' || !profile.entityType) return undefined;
+  if (!verdict.reasons.some((r) => r.status === 'ok') || !verdict.reasons.every((r) => r.status === 'ok' || r.status === 'info')) return undefined;
+  const type = profile.entityType;
+  // A town not said to be in a district or not is either kind.
+  const kinds: string[] = type === 'stadt' ? ['kreisfreie_stadt', 'kreisangehoerige_stadt'] : [type];
+  const limits = program.rules.filter((r): r is Extract<Program['rules'][number], { type: 'population' }> => r.type === 'population' && (r.min !== undefined || r.max !== undefined) && (!r.appliesTo || r.appliesTo.some((a) => kinds.includes(a))));
+  return limits.length === 1 ? limits[0] : undefined;
+}
+
 /** A date the asker says they missed: "den Termin Ende September verschlafen", "we missed the October deadline". */
 const MISSED = /\b(verschlafen|verpasst|versäumt|verpennt|nicht geschafft|missed)\b/i;
 
@@ -2134,12 +2147,19 @@ export class Answerer {
     // Only the state is unknown and everything else fits a call for one or two states: yes, on that condition, rather than a question back.
     // A call of one Land's body ("Spielinsel Thüringen", "Das Thüringer Ministerium …") is for that Land, said or not.
     const stateRule = program.rules.find((r): r is Extract<Program['rules'][number], { type: 'states' }> => r.type === 'states' && (!r.mentionedOnly || r.allowed.length === 1));
+    let sizeQuote: string | undefined;
     const onlyStateMissing = verdict.status === 'unclear' && verdict.missing.length === 1 && verdict.missing[0] === 'state' && verdict.reasons.every((r) => r.status === 'ok' || r.status === 'info');
     if (onlyStateMissing && stateRule && stateRule.allowed.length <= 4) {
       const or = lang === 'en' ? ' or ' : ' oder ';
       const states = stateRule.allowed.length > 1 ? `${stateRule.allowed.slice(0, -1).join(', ')}${or}${stateRule.allowed.at(-1)}` : stateRule.allowed[0];
       lead = t(lang, decisive ? 'verdict.lead.fitsIfState' : 'verdict.lead.fitsIfStateOnly', { program: program.shortName, states, reason: decisive ? reasonText(decisive) : '' });
       verdict = { ...verdict, reasons: [...verdict.reasons, { status: 'info', key: 'verdict.reason.stateRequired', values: { allowed: stateRule.allowed.join(', ') }, quote: stateRule.quote }] };
+    } else if (onlyPopulationMissing(program, verdict, profile) && decisive) {
+      // "Dürfen sich auch kreisfreie Städte bewerben?": the kind may, within the size limit; that is the answer, not a question back.
+      const limit = onlyPopulationMissing(program, verdict, profile)!;
+      const size = limit.min !== undefined && limit.max !== undefined ? 'Between' : limit.max !== undefined ? 'Max' : 'Min';
+      lead = t(lang, `verdict.lead.fitsIfPopulation${size}`, { min: formatNumber(lang, limit.min ?? 0), max: formatNumber(lang, limit.max ?? 0), reason: reasonText(decisive) });
+      sizeQuote = limit.quote;
     } else if (verdict.status === 'unclear' && verdict.missing.length) {
       lead = t(lang, 'verdict.lead.missing', { program: program.shortName, missing: verdict.missing.map((m) => t(lang, `profile.field.${m}`)).join(', ') });
     }
@@ -2149,8 +2169,7 @@ export class Answerer {
     const details = verdict.reasons.filter((r) => r !== decisive).map((r) => `${t(lang, `verdict.mark.${r.status}`)} ${reasonText(r)}`);
     // Rules read from an uncurated call's text rest on its sentences alone; the reader should know.
     if (!program.curated) details.push(t(lang, 'verdict.derived'));
-    const quotes = [...new Set([decisive?.quote, ...verdict.reasons.map((r) => r.quote)].filter((q): q is string => Boolean(q)))];
-    void profile;
+    const quotes = [...new Set([decisive?.quote, sizeQuote, ...verdict.reasons.map((r) => r.quote)].filter((q): q is string => Boolean(q)))];
     return this.answerOf(program, 'eligibility', lead, quotes.slice(0, 3).map((q) => this.citation(program, docId, q)), lang, 'verdict', details);
   }
 

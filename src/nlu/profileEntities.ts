@@ -122,7 +122,8 @@ function entityTypeIn(t: string): ProfileEntityType | undefined {
   if (/(municipalit(y|ies)|villages?|communit(y|ies)) (belonging to|within|in|that belongs? to|part of) (a|the|our|its) (district|county)/.test(t)) return 'gemeinde';
   if (/kreisangeh(ö|oe|o)rig|(towns?|cit(y|ies)) (belonging to|within|in|that belongs? to|part of) (a|the|our|its) (district|county)/.test(t)) return 'kreisangehoerige_stadt';
   // A town that is no kreisfreie Stadt by its very name: "amtsfreie Stadt", "Große Kreisstadt".
-  if (/amts(frei|angehörig)\w*\s+(stadt|städte)|gro(ß|ss)e\s+kreisstadt|\bkreisstadt\b/.test(t)) return 'kreisangehoerige_stadt';
+  // "a district town" is a Kreisstadt, the seat of a district, not the district.
+  if (/amts(frei|angehörig)\w*\s+(stadt|städte)|gro(ß|ss)e\s+kreisstadt|\bkreisstadt\b|\bdistrict towns?\b/.test(t)) return 'kreisangehoerige_stadt';
   if (/\b(land)?kreis(es|verwaltung|tag)?\b|landkreis|\bdistricts?\b|\bcount(y|ies)\b|landrat|landrätin/.test(t)) return 'landkreis';
   // "Kirchengemeinde", "the parish": a church body, not the municipality.
   // "Gemeinde in Sachsen, Träger einer Grundschule": a role of the asker, not another kind of applicant.

@@ -20,7 +20,7 @@ const ROUTE = /gemeinsam mit|zusammen mit|über (ihre|ihren|seine|die) |als part
  * a combination the kinds of applicant cannot express; the kinds inside it apply only jointly.
  */
 const JOINT = /\b(tandems?|zusammenschlüssen?|zusammenschluss|verbünden?|verbund|konsortien|konsortium|kooperationen|partnerschaften|bündnissen?)\s+(aus|von)\s+.*?(?=,|;|\.|\s+mit sitz|\s+aus allen|$)/gi;
-const WHOLE_COUNTRY = /aus allen bundesländern|bundesweit|in ganz deutschland|deutschlandweit|aller bundesländer|in allen (16 )?(bundes)?ländern|in all (16 )?(federal )?states|nationwide|throughout germany|across germany/i;
+const WHOLE_COUNTRY = /aus allen bundesländern|bundesweit|in der bundesrepublik deutschland|in ganz deutschland|deutschlandweit|aller bundesländer|in allen (16 )?(bundes)?ländern|in all (16 )?(federal )?states|nationwide|throughout germany|across germany/i;
 
 const NUMBER = String.raw`(\d{1,3}(?:[.,\u00a0 ]\d{3})+|\d+)`;
 const PEOPLE = String.raw`\s*(?:einwohner|bewohner|ew\b|inhabitants|residents)`;

@@ -108,3 +108,13 @@ describe('lists under a heading that rules on them', () => {
     expect(await ask('Sind bei OrtsHerz Planungs- und Architektenleistungen förderfähig?')).toMatch(/^Ja – .*Förderfähige Ausgaben: Planungs- und Architektenleistungen/);
   });
 });
+
+describe('who may apply, asked by kind', () => {
+  it('says yes within the size limit to a kind the call names, instead of asking for the population', async () => {
+    const text = await ask('Dürfen sich auch kreisfreie Städte bei Junge Stimmen kommunal bewerben?');
+    expect(text).toMatch(/^Ja, sofern Ihre Kommune höchstens 100\.000 Einwohner hat – Kreisfreie Städte gehören zu den Antragsberechtigten\./);
+  });
+  it('does not make a nationwide call ("in der Bundesrepublik Deutschland") unclear for a state only because it names Berlin and Hamburg', async () => {
+    expect(await ask('Wir sind eine Gemeinde in Hessen mit 4.500 Einwohnern. Kommt Junge Stimmen kommunal für uns in Frage?')).toMatch(/^Ja – Gemeinden gehören zu den Antragsberechtigten/);
+  });
+});
