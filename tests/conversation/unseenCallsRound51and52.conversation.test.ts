@@ -118,3 +118,12 @@ describe('who may apply, asked by kind', () => {
     expect(await ask('Wir sind eine Gemeinde in Hessen mit 4.500 Einwohnern. Kommt Junge Stimmen kommunal für uns in Frage?')).toMatch(/^Ja – Gemeinden gehören zu den Antragsberechtigten/);
   });
 });
+
+describe('signature and anonymity as slide lines', () => {
+  it('reads "Deckblatt → Unterschrift der Bürgermeisterin …" as a signature needed', async () => {
+    expect(await ask('Brauchen wir für die OrtsHerz-Bewerbung die Unterschrift der Bürgermeisterin?')).toMatch(/^Ja – laut Ausschreibung OrtsHerz muss unterschrieben werden: „Deckblatt → Unterschrift der Bürgermeisterin/);
+  });
+  it('reads "anonyme Antragstellung oder Förderung → nicht möglich" as a no', async () => {
+    expect(await ask('Ist bei OrtsHerz eine anonyme Teilnahme möglich?')).toMatch(/^Nein – .*anonyme Antragstellung oder Förderung → nicht möglich/);
+  });
+});
