@@ -18,7 +18,7 @@ import { askedPlaces, findClosedList, findMissingRequirement, findNamedCondition
 import { askedMembers, jointCap, jointMaxMembers, jointRefused, limitForEachPartner, partnerPopulations } from './jointApplications.js';
 import { populationRow, SIZE_CLASS_ASKED, workOut, workOutByGroup } from './grantCalculator.js';
 import { describingWordsOut, findSentence, FIRST_STAGE_SENTENCE, jointAmountAfter } from './passageFinder.js';
-import { allChunksOf, deadlineSentences, asksAboutPeople, asksSecondStage, RESOLUTION_ASKED, RESOLUTION_SAID, channelRefused, findRelativeDeadline, INFO_EVENT, samePeople, BY_CHANNEL, LATER_HANDED_IN, OUTCOME, SIGN_UP, aboutEarlierRound, deadlineWithHour, findOutcomeTold, laterOpenDeadline, NO_MONEY_SAID, relativeDeadlineDate, contactHours, faqOnAll, listItemRuling, listItemUnder, purchasePriceLimit, earlierOpenRound, nextRecurringCutoff, rollingSentence, rollingApplications, sameDeadlineWithYear, findAmountLimits, findByline, findPublicationDate, kindOfNamedPlace, hasIntentCue, otherKindDeadline, passesOnApplications, secondStageDeadline, textsSay, findDuration, findExpansion, findFaqAnswer, findPassage, findWhenPassage, isApplicationDeadline, movedDeadline, furtherSignature, EARLIER_ROUND_ASKED, earlierEdition, LATER_ROUND_ASKED, titleWordsOut, SIGNED_PAPER, SIGNED_PAPER_ASKED } from './passageFinder.js';
+import { allChunksOf, notFundedList, deadlineSentences, asksAboutPeople, asksSecondStage, RESOLUTION_ASKED, RESOLUTION_SAID, channelRefused, findRelativeDeadline, INFO_EVENT, samePeople, BY_CHANNEL, LATER_HANDED_IN, OUTCOME, SIGN_UP, aboutEarlierRound, deadlineWithHour, findOutcomeTold, laterOpenDeadline, NO_MONEY_SAID, relativeDeadlineDate, contactHours, faqOnAll, listItemRuling, listItemUnder, purchasePriceLimit, earlierOpenRound, nextRecurringCutoff, rollingSentence, rollingApplications, sameDeadlineWithYear, findAmountLimits, findByline, findPublicationDate, kindOfNamedPlace, hasIntentCue, otherKindDeadline, passesOnApplications, secondStageDeadline, textsSay, findDuration, findExpansion, findFaqAnswer, findPassage, findWhenPassage, isApplicationDeadline, movedDeadline, furtherSignature, EARLIER_ROUND_ASKED, earlierEdition, LATER_ROUND_ASKED, titleWordsOut, SIGNED_PAPER, SIGNED_PAPER_ASKED } from './passageFinder.js';
 import { COUNT_QUESTION, countedWord, countedPattern, coverage, focusTerms, isQuestionWord, NUMBER_WORD, unknownTopic } from './support.js';
 import type { Answer, Citation, Suggestion } from './types.js';
 import { escapeMarkdown } from '../bot/markdown.js';
@@ -223,6 +223,9 @@ function onlyPopulationMissing(program: Program, verdict: Verdict, profile: Appl
   const limits = program.rules.filter((r): r is Extract<Program['rules'][number], { type: 'population' }> => r.type === 'population' && (r.min !== undefined || r.max !== undefined) && (!r.appliesTo || r.appliesTo.some((a) => kinds.includes(a))));
   return limits.length === 1 ? limits[0] : undefined;
 }
+
+/** "Was wird nicht gefördert?", "Welche Kosten sind nicht förderfähig?", "What can't we claim?": the list of what is not funded. */
+const WHAT_NOT_FUNDED_ASKED = /\bwas\s+(wird|werden|ist|sind)\b.{0,40}\bnicht\s+(gefördert|förderfähig|zuwendungsfähig|finanziert|bezahlt)|\bwelche\s+(kosten|ausgaben)\b.{0,40}\bnicht\s+(gefördert|förderfähig|zuwendungsfähig|finanziert|abrechenbar)|\bwhat\b.{0,40}\bnot\s+(funded|eligible|covered|fundable)|\bwhat\b.{0,40}\b(can't|cannot|can not)\s+(we\s+)?(claim|fund|pay for|spend)|\b(ineligible|non-eligible|not eligible)\s+(costs|expenses)\b/i;
 
 /** A date the asker says they missed: "den Termin Ende September verschlafen", "we missed the October deadline". */
 const MISSED = /\b(verschlafen|verpasst|versäumt|verpennt|nicht geschafft|missed)\b/i;
@@ -1657,6 +1660,9 @@ export class Answerer {
     const rule = intent === 'eligibility' && !program.curated && asksWho ? program.rules.find((r) => r.type === 'entityTypes' && !r.excluded) : undefined;
     // "What does the ILS paper propose for the application process?": what a paper says, not how to apply to it.
     const paperSays = program.kind === 'research' && (PAPER_SAYS.test(req.text) || /\b(propose|proposes|suggest|suggests|recommend|recommends)\b/i.test(req.text)) && intent === 'process';
+    // "Was wird nicht gefördert?": the call's list of what it does not fund, whole.
+    const notFunded = (intent === 'unknown' || intent === 'money' || intent === 'benefits') && WHAT_NOT_FUNDED_ASKED.test(questionSentence(req.text)) ? notFundedList(kb, docIds) : undefined;
+    if (notFunded) return this.quoteAnswer(program, intent, notFunded, lang);
     let passage = rule ? { docId, quote: rule.quote, score: 1, coverage: 1 } : findPassage(kb, docIds, query, submitting && intent === 'contact' ? 'process' : paperSays ? 'unknown' : intent, focus);
     // "Dürfen wir zwei Skizzen einreichen?": the sentence that allows only one, wherever the search landed.
     if (MULTIPLE_ENTRIES.test(req.text) && YES_NO_QUESTION.test(questionSentence(req.text)) && !(passage && ONLY_ONE.test(passage.quote))) {

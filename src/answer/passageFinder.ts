@@ -775,6 +775,33 @@ export function listItemRuling(kb: KnowledgeBase, docIds: ReadonlySet<string>, t
   return undefined;
 }
 
+/** A list item: short, not a sentence of its own ("Grunderwerb, Kauf von Gebäuden", "b) Baumaßnahmen …,"). */
+function listItem(sentence: string): boolean {
+  return sentence.length <= 200 && (/[,;]\s*$/.test(sentence) || !/[.!?]\s*$/.test(sentence));
+}
+
+/**
+ * What a call does not fund, as its list says it: "Nicht zuwendungsfähig sind insbesondere: a) …, b) …" or the lines under
+ * "Folie 9 – Nicht förderfähig". The introduction with its items, as long as a quote may be.
+ */
+export function notFundedList(kb: KnowledgeBase, docIds: ReadonlySet<string>): { docId: string; quote: string } | undefined {
+  const chunks = allChunksOf(kb, docIds);
+  for (const [n, chunk] of chunks.entries()) {
+    const heading = chunk.section && RULING_HEADING.test(chunk.section) && /nicht|not/i.test(chunk.section) ? `${chunk.section.trim()}:` : undefined;
+    const start = heading ? -1 : chunk.sentences.findIndex((x) => NOT_FUNDED_START.test(x.replace(/^\(?\d+\)?\s*/, '')) && /:\s*$/.test(x));
+    if (!heading && start < 0) continue;
+    // A slide's bullets may each be a passage of their own under the same heading.
+    const following = heading ? chunks.slice(n).filter((c, k) => c.docId === chunk.docId && c.section === chunk.section && chunks.slice(n, n + k).every((b) => b.section === chunk.section)).flatMap((c) => c.sentences) : chunk.sentences.slice(start + 1);
+    const items: string[] = [];
+    for (const x of following) {
+      if (!listItem(x) || items.join(' ').length + x.length > 500) break;
+      items.push(x.replace(/[,;]\s*$/, ''));
+    }
+    if (items.length >= 2) return { docId: chunk.docId, quote: `${heading ?? chunk.sentences[start]} ${items.join('; ')}` };
+  }
+  return undefined;
+}
+
 /** A heading that is itself a ruling on what is funded: "Nicht förderfähig", "Folie 8 – Förderfähige Ausgaben". */
 const RULING_HEADING = /(^|[–:-]\s*)(nicht\s+(förderfähig|zuwendungsfähig|gefördert)\w*(\s+(sind|ausgaben|kosten))?|förderfähige\s+(ausgaben|kosten)|zuwendungsfähige\s+(ausgaben|kosten)|not\s+(eligible|fundable)(\s+(costs|expenses))?|eligible\s+(costs|expenses))\s*$/i;
 

@@ -127,3 +127,13 @@ describe('signature and anonymity as slide lines', () => {
     expect(await ask('Ist bei OrtsHerz eine anonyme Teilnahme möglich?')).toMatch(/^Nein – .*anonyme Antragstellung oder Förderung → nicht möglich/);
   });
 });
+
+describe('what is not funded, asked as a whole', () => {
+  it('quotes the lines under the slide heading "Nicht förderfähig"', async () => {
+    expect(await ask('Was wird bei OrtsHerz nicht gefördert?')).toMatch(/^Laut Ausschreibung OrtsHerz: „Folie 9 – Nicht förderfähig: Grunderwerb, Kauf von Gebäuden; Personalausgaben der Verwaltung/);
+  });
+  it('quotes the list after "Nicht zuwendungsfähig sind insbesondere:", not the minimum project size', async () => {
+    const text = await ask('Was wird bei Begegnungsräume nicht gefördert?');
+    expect(text).toMatch(/Nicht zuwendungsfähig sind insbesondere: Personalausgaben für Beschäftigte der antragstellenden Gemeinde; Baumaßnahmen/);
+  });
+});
