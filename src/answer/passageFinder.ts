@@ -785,19 +785,35 @@ function listItem(sentence: string): boolean {
  * "Folie 9 – Nicht förderfähig". The introduction with its items, as long as a quote may be.
  */
 export function notFundedList(kb: KnowledgeBase, docIds: ReadonlySet<string>): { docId: string; quote: string } | undefined {
+  return listUnder(kb, docIds, (section) => RULING_HEADING.test(section) && /nicht|not/i.test(section), (x) => NOT_FUNDED_START.test(x.replace(/^\(?\d+\)?\s*/, '')));
+}
+
+/** A heading over who may apply: "Folie 6 – Wer kann beantragen?", "3 Zuwendungsempfänger", "Who can apply". */
+const WHO_MAY_APPLY_HEADING = /wer kann (sich )?(beantragen|bewerben|teilnehmen|mitmachen)|wer ist antragsberechtigt|antragsberechtigte?\s*$|zuwendungsempfänger\s*$|teilnahmeberechtigte?\s*$|who (can|may) apply|eligible applicants/i;
+
+/** Who may apply, as a list under its heading says it ("Folie 6 – Wer kann beantragen?" over its bullets). */
+export function mayApplyList(kb: KnowledgeBase, docIds: ReadonlySet<string>): { docId: string; quote: string } | undefined {
+  return listUnder(kb, docIds, (section) => WHO_MAY_APPLY_HEADING.test(section), () => false);
+}
+
+/**
+ * A list as the text gives it: the items under a heading that `heading` accepts, or after a sentence that `intro` accepts and
+ * that ends in ":". The introduction with its items, as long as a quote may be.
+ */
+function listUnder(kb: KnowledgeBase, docIds: ReadonlySet<string>, heading: (section: string) => boolean, intro: (sentence: string) => boolean): { docId: string; quote: string } | undefined {
   const chunks = allChunksOf(kb, docIds);
   for (const [n, chunk] of chunks.entries()) {
-    const heading = chunk.section && RULING_HEADING.test(chunk.section) && /nicht|not/i.test(chunk.section) ? `${chunk.section.trim()}:` : undefined;
-    const start = heading ? -1 : chunk.sentences.findIndex((x) => NOT_FUNDED_START.test(x.replace(/^\(?\d+\)?\s*/, '')) && /:\s*$/.test(x));
-    if (!heading && start < 0) continue;
+    const head = chunk.section && heading(chunk.section) ? `${chunk.section.trim()}${/[:?]$/.test(chunk.section.trim()) ? '' : ':'}` : undefined;
+    const start = head ? -1 : chunk.sentences.findIndex((x) => intro(x) && /:\s*$/.test(x));
+    if (!head && start < 0) continue;
     // A slide's bullets may each be a passage of their own under the same heading.
-    const following = heading ? chunks.slice(n).filter((c, k) => c.docId === chunk.docId && c.section === chunk.section && chunks.slice(n, n + k).every((b) => b.section === chunk.section)).flatMap((c) => c.sentences) : chunk.sentences.slice(start + 1);
+    const following = head ? chunks.slice(n).filter((c, k) => c.docId === chunk.docId && c.section === chunk.section && chunks.slice(n, n + k).every((b) => b.section === chunk.section)).flatMap((c) => c.sentences) : chunk.sentences.slice(start + 1);
     const items: string[] = [];
     for (const x of following) {
       if (!listItem(x) || items.join(' ').length + x.length > 500) break;
       items.push(x.replace(/[,;]\s*$/, ''));
     }
-    if (items.length >= 2) return { docId: chunk.docId, quote: `${heading ?? chunk.sentences[start]} ${items.join('; ')}` };
+    if (items.length >= 2) return { docId: chunk.docId, quote: `${head ?? chunk.sentences[start]} ${items.join('; ')}` };
   }
   return undefined;
 }

@@ -443,6 +443,12 @@ export function cleanToBlocks(raw: string, kind: SourceKind): Block[] {
       lastLine = line;
       continue;
     }
+    // "Folie 6 – Wer kann beantragen?": a slide's title starts a part of its own, whatever the line before it.
+    if (SLIDE_TITLE.test(line)) {
+      flush();
+      blocks.push({ kind: 'heading', text: line });
+      continue;
+    }
     if (/^(https?:\/\/|www\.)\S+$/.test(line)) {
       // A bare link stands alone; it never starts or continues a sentence.
       flush();
@@ -488,6 +494,9 @@ export function cleanToBlocks(raw: string, kind: SourceKind): Block[] {
   }
   return withoutOtherNews(blocks);
 }
+
+/** A slide's number and title, as a presentation exported to text gives it ("Folie 6 – Wer kann beantragen?", "Slide 3: Timeline"). */
+const SLIDE_TITLE = /^(folie|slide)\s+\d{1,3}\s*[–—:-]\s*\S.{0,100}$/i;
 
 /** The heading of a list of links to a site's other news ("Weitere Meldungen", "Mehr zum Thema"). */
 const OTHER_NEWS = /^(weitere|aktuelle|ältere|neueste|verwandte)\s+(meldungen|nachrichten|pressemitteilungen|artikel|beiträge|news|themen)|^(mehr zum thema|das könnte sie auch interessieren|auch interessant|ähnliche (artikel|meldungen|beiträge)|related (articles|news|stories)|more news|further news)\b/i;

@@ -137,3 +137,9 @@ describe('what is not funded, asked as a whole', () => {
     expect(text).toMatch(/Nicht zuwendungsfähig sind insbesondere: Personalausgaben für Beschäftigte der antragstellenden Gemeinde; Baumaßnahmen/);
   });
 });
+
+describe('slides exported to text', () => {
+  it('starts a new part at each slide title, so "Wer kann sich bewerben?" gets the list under "Folie 6 – Wer kann beantragen?"', async () => {
+    expect(await ask('Wer kann sich für OrtsHerz bewerben?')).toMatch(/^Laut Ausschreibung OrtsHerz: „Folie 6 – Wer kann beantragen\? amtsfreie Gemeinden und Ämter/);
+  });
+});

@@ -486,3 +486,16 @@ describe('cleanToBlocks: Word exports and static-site Markdown', () => {
     expect(ofKind(blocks, 'question')).toContain('Muss die Bewerbung unterschrieben werden?');
   });
 });
+
+describe('slides exported to text', () => {
+  it('makes each slide title a heading of its own, even after a list item the footer removal left open', () => {
+    const blocks = cleanToBlocks('Folie 5 – Runden\n• weitere Runden: derzeit nicht geplant\n\nFolie 6 – Wer kann beantragen?\n• amtsfreie Gemeinden\n• Ämter', 'txt');
+    expect(blocks.map((b) => [b.kind, b.text])).toEqual([
+      ['heading', 'Folie 5 – Runden'],
+      ['bullet', 'weitere Runden: derzeit nicht geplant'],
+      ['heading', 'Folie 6 – Wer kann beantragen?'],
+      ['bullet', 'amtsfreie Gemeinden'],
+      ['bullet', 'Ämter'],
+    ]);
+  });
+});
