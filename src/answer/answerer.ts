@@ -16,7 +16,7 @@ import { asksToApplyAgain, findPriorRoundRule } from './priorRounds.js';
 import { sentenceRulingOn, thingsAsked } from './askedThings.js';
 import { askedPlaces, findClosedList, findMissingRequirement, findNamedCondition, findNamedExclusion } from './namedExclusions.js';
 import { askedMembers, jointCap, jointMaxMembers, jointRefused, limitForEachPartner, partnerPopulations } from './jointApplications.js';
-import { populationRow, SIZE_CLASS_ASKED, workOut, workOutByGroup } from './grantCalculator.js';
+import { grantCaps, grantRates, populationRow, SIZE_CLASS_ASKED, workOut, workOutByGroup } from './grantCalculator.js';
 import { describingWordsOut, findSentence, FIRST_STAGE_SENTENCE, jointAmountAfter } from './passageFinder.js';
 import { allChunksOf, mayApplyList, notFundedList, deadlineSentences, asksAboutPeople, asksSecondStage, RESOLUTION_ASKED, RESOLUTION_SAID, channelRefused, findRelativeDeadline, INFO_EVENT, samePeople, BY_CHANNEL, LATER_HANDED_IN, OUTCOME, SIGN_UP, aboutEarlierRound, deadlineWithHour, findOutcomeTold, laterOpenDeadline, NO_MONEY_SAID, relativeDeadlineDate, contactHours, faqOnAll, listItemRuling, listItemUnder, purchasePriceLimit, earlierOpenRound, nextRecurringCutoff, rollingSentence, rollingApplications, sameDeadlineWithYear, findAmountLimits, findByline, findPublicationDate, kindOfNamedPlace, hasIntentCue, otherKindDeadline, passesOnApplications, secondStageDeadline, textsSay, findDuration, findExpansion, findFaqAnswer, findPassage, findWhenPassage, isApplicationDeadline, movedDeadline, furtherSignature, EARLIER_ROUND_ASKED, earlierEdition, LATER_ROUND_ASKED, titleWordsOut, SIGNED_PAPER, SIGNED_PAPER_ASKED } from './passageFinder.js';
 import { COUNT_QUESTION, countedWord, countedPattern, coverage, focusTerms, isQuestionWord, NUMBER_WORD, unknownTopic } from './support.js';
@@ -223,6 +223,9 @@ function onlyPopulationMissing(program: Program, verdict: Verdict, profile: Appl
   const limits = program.rules.filter((r): r is Extract<Program['rules'][number], { type: 'population' }> => r.type === 'population' && (r.min !== undefined || r.max !== undefined) && (!r.appliesTo || r.appliesTo.some((a) => kinds.includes(a))));
   return limits.length === 1 ? limits[0] : undefined;
 }
+
+/** A worked example of the grant ("Beispiel: förderfähige Ausgaben 120.000 € → Zuschuss 108.000 €"), which is no rule of it. */
+const WORKED_EXAMPLE = /^\W*(rechen)?beispiel\b|beispielrechnung|^\W*(example|worked example)\b/i;
 
 /** "Was wird nicht gefördert?", "Welche Kosten sind nicht förderfähig?", "What can't we claim?": the list of what is not funded. */
 const WHAT_NOT_FUNDED_ASKED = /\bwas\s+(wird|werden|ist|sind)\b.{0,40}\bnicht\s+(gefördert|förderfähig|zuwendungsfähig|finanziert|bezahlt)|\bwelche\s+(kosten|ausgaben)\b.{0,40}\bnicht\s+(gefördert|förderfähig|zuwendungsfähig|finanziert|abrechenbar)|\bwhat\b.{0,40}\bnot\s+(funded|eligible|covered|fundable)|\bwhat\b.{0,40}\b(can't|cannot|can not)\s+(we\s+)?(claim|fund|pay for|spend)|\b(ineligible|non-eligible|not eligible)\s+(costs|expenses)\b/i;
@@ -1669,6 +1672,13 @@ export class Answerer {
     if (MULTIPLE_ENTRIES.test(req.text) && YES_NO_QUESTION.test(questionSentence(req.text)) && !(passage && ONLY_ONE.test(passage.quote))) {
       const one = findSentence(kb, docIds, (x) => ONLY_ONE.test(x));
       if (one) passage = { docId: one.docId, quote: one.quote, score: 1, coverage: 1 };
+    }
+    // "Welche Fördersumme gibt es?" with no figures of one's own: the call's rate and cap, not its worked example.
+    if (intent === 'money' && passage && WORKED_EXAMPLE.test(passage.quote) && !/\d|beispiel|example|rechn/i.test(req.text)) {
+      const rate = grantRates(kb, docIds).find((r) => !r.condition && !r.applicant && !r.label && !r.group);
+      const cap = grantCaps(kb, docIds).find((c) => !c.condition && !c.applicant);
+      const figures = [...new Set([rate?.quote, cap?.quote].filter((q): q is string => q !== undefined))];
+      if (figures.length) passage = { docId: (rate ?? cap)!.docId, quote: figures.map((q, i) => (i < figures.length - 1 && !/[.!?;]$/.test(q) ? `${q};` : q)).join(' '), score: 1, coverage: 1 };
     }
     // "How many municipalities got money in the 2026 round?": only a sentence on past results answers it, not one that merely has a number.
     if (passage && PAST_RESULTS_ASKED.test(questionSentence(req.text)) && !PAST_RESULTS_SAID.test(passage.quote)) return this.abstain(intent, lang, program);

@@ -143,3 +143,9 @@ describe('slides exported to text', () => {
     expect(await ask('Wer kann sich für OrtsHerz bewerben?')).toMatch(/^Laut Ausschreibung OrtsHerz: „Folie 6 – Wer kann beantragen\? amtsfreie Gemeinden und Ämter/);
   });
 });
+
+describe('how much, asked in general', () => {
+  it('gives the rate and the cap instead of the worked example the passage search liked best', async () => {
+    expect(await ask('Welche Fördersumme gibt es bei OrtsHerz?')).toMatch(/^Laut Ausschreibung OrtsHerz: „Förderquote: 90 % der förderfähigen Ausgaben; Höchstbetrag: 150\.000 € je Einzelantrag/);
+  });
+});
