@@ -224,6 +224,9 @@ function onlyPopulationMissing(program: Program, verdict: Verdict, profile: Appl
   return limits.length === 1 ? limits[0] : undefined;
 }
 
+/** What a call gives: money in amounts or shares, advice, coaching, events. */
+const SUPPORT_SAID = /\d[\d.,]*\s*(euro|€|%|prozent|percent)|beratung|begleitung|coaching|workshop|schulung|qualifizierung|vernetzung|unterstütz|zuschuss|zuwendung|förderung (von|in höhe)|advice|support|grant of/i;
+
 /** A worked example of the grant ("Beispiel: förderfähige Ausgaben 120.000 € → Zuschuss 108.000 €"), which is no rule of it. */
 const WORKED_EXAMPLE = /^\W*(rechen)?beispiel\b|beispielrechnung|^\W*(example|worked example)\b/i;
 
@@ -1674,7 +1677,9 @@ export class Answerer {
       if (one) passage = { docId: one.docId, quote: one.quote, score: 1, coverage: 1 };
     }
     // "Welche Fördersumme gibt es?" with no figures of one's own: the call's rate and cap, not its worked example.
-    if (intent === 'money' && passage && WORKED_EXAMPLE.test(passage.quote) && !/\d|beispiel|example|rechn/i.test(req.text)) {
+    // "Welche Unterstützung erhalten Kommunen?" of a call that gives money only: the same, not a sentence on the notice or the own share.
+    const noSupportSaid = intent === 'benefits' && passage !== null && !/\b(außer|neben|besides|apart from|other than)\b/i.test(req.text) && (!SUPPORT_SAID.test(passage.quote) || /eigenanteil|eigenmittel|anrechenbar|own (share|contribution)/i.test(passage.quote));
+    if (passage && (noSupportSaid || (intent === 'money' && WORKED_EXAMPLE.test(passage.quote))) && !/\d|beispiel|example|rechn/i.test(req.text)) {
       const rate = grantRates(kb, docIds).find((r) => !r.condition && !r.applicant && !r.label && !r.group);
       const cap = grantCaps(kb, docIds).find((c) => !c.condition && !c.applicant);
       const figures = [...new Set([rate?.quote, cap?.quote].filter((q): q is string => q !== undefined))];

@@ -148,4 +148,9 @@ describe('how much, asked in general', () => {
   it('gives the rate and the cap instead of the worked example the passage search liked best', async () => {
     expect(await ask('Welche Fördersumme gibt es bei OrtsHerz?')).toMatch(/^Laut Ausschreibung OrtsHerz: „Förderquote: 90 % der förderfähigen Ausgaben; Höchstbetrag: 150\.000 € je Einzelantrag/);
   });
+  it('answers "Welche Unterstützung?" of a call that gives money only with its rate and cap, not with the notice sent afterwards', async () => {
+    const text = await ask('Welche Unterstützung erhalten Kommunen bei Begegnungsräume?');
+    expect(text).toMatch(/75 Prozent der zuwendungsfähigen Ausgaben/);
+    expect(text).not.toMatch(/schriftlichen Bescheid/);
+  });
 });
