@@ -4,9 +4,9 @@ import { z } from 'zod';
 
 const termListSchema = z.array(z.object({ en: z.array(z.string().min(1)).min(1), de: z.array(z.string().min(1)).min(1) }));
 
-/** English → German search terms from knowledge/terms.yaml. */
+/** English → German search terms from knowledge/terms.yaml (and back, for German questions about a call in English). */
 export class TermList {
-  private readonly entries: { en: RegExp; enAll: RegExp; de: string[]; phrases: RegExp }[];
+  private readonly entries: { en: RegExp; enAll: RegExp; de: string[]; phrases: RegExp; deWords: RegExp; enWords: string[] }[];
 
   constructor(entries: z.infer<typeof termListSchema>) {
     const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -19,6 +19,9 @@ export class TermList {
         enAll: new RegExp(words, 'gi'),
         de: e.de,
         phrases: others.length ? new RegExp(`\\b(${others.map(escape).join('|')})\\b`, 'gi') : /(?!)/g,
+        // A German word with its endings ("unterschrieben", "Anträgen").
+        deWords: new RegExp(`(?<!\\p{L})(${e.de.map(escape).join('|')})\\p{L}{0,3}(?!\\p{L})`, 'iu'),
+        enWords: e.en,
       };
     });
   }
@@ -56,6 +59,11 @@ export class TermList {
     // The words of a known phrase ("sign up") are known, each on its own too.
     const rest = known.reduce((t, e) => t.replace(e.enAll, ' '), text);
     return (rest.toLowerCase().match(/[a-z][a-z-]{3,}/g) ?? []).filter((w) => !ENGLISH_FILLER.has(w) && !known.some((e) => e.en.test(w)));
+  }
+
+  /** English words for the German words of a text: a German question about a call written in English searches with them. */
+  english(text: string): string[] {
+    return this.entries.filter((e) => e.deWords.test(text)).flatMap((e) => e.enWords);
   }
 
   /** German terms for the English words in a text (the same array again for the same text: do not change it). */

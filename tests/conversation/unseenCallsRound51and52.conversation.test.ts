@@ -3,13 +3,15 @@ import { askerFor, useBotWithUnseenCalls } from '../support/unseenCalls.js';
 
 // Calls nobody curated, from the fifty-first and fifty-second evaluation rounds: a district's gazette issue with the call as one
 // notice among a road closure, a fee statute and a tender; a ministry's slides from an information event; a federal notice in
-// the style of the Bundesanzeiger. Two calls of earlier rounds check questions on several things and typos.
+// the style of the Bundesanzeiger; a cross-border fund's call written in English, asked about in German. Two calls of earlier
+// rounds check questions on several things and typos.
 const FILES = [
   'amtsblatt-mellerau-fichtach-2026-24.txt',
   'ortsherz-2027-infoveranstaltung-folien.txt',
   'junge-stimmen-kommunal-bekanntmachung.txt',
   'B_mail_landkreis_zukunftswerkstatt_ehrenamt.txt',
   'foerderrichtlinie-teilhabelabore-vor-ort.txt',
+  'veldmark-small-project-fund-2027.md',
 ];
 const { bot: getBot, channel: getChannel } = useBotWithUnseenCalls(FILES, new Date('2026-12-07T12:00:00Z'));
 const ask = askerFor(getBot, getChannel);
@@ -152,5 +154,13 @@ describe('how much, asked in general', () => {
     const text = await ask('Welche Unterstützung erhalten Kommunen bei Begegnungsräume?');
     expect(text).toMatch(/75 Prozent der zuwendungsfähigen Ausgaben/);
     expect(text).not.toMatch(/schriftlichen Bescheid/);
+  });
+});
+
+describe('a German question about a call written in English', () => {
+  it('finds the sentence on signing through the term list’s English words, not a lump sum’s "signed participant lists"', async () => {
+    const text = await ask('Muss der Antrag bei Veldmark-Fonds unterschrieben werden?');
+    expect(text).toMatch(/The application is signed electronically in VeldmarkOnline by the legal representative/);
+    expect(text).not.toMatch(/Participant lump sum/);
   });
 });

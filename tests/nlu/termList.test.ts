@@ -29,3 +29,15 @@ describe('TermList', () => {
     expect(shipped.heads('Does the mayor have to sign?')).toContain('Unterschrift');
   });
 });
+
+describe('TermList.english', () => {
+  it('gives the English words of each entry whose German words a German question uses, with their endings', () => {
+    const terms = new TermList([
+      { en: ['signature', 'sign'], de: ['Unterschrift', 'unterschreiben', 'unterschrieben'] },
+      { en: ['deadline'], de: ['Frist'] },
+    ]);
+    expect(terms.english('Muss der Antrag unterschrieben werden?')).toEqual(['signature', 'sign']);
+    expect(terms.english('Brauchen wir Unterschriften?')).toEqual(['signature', 'sign']);
+    expect(terms.english('Wer ist Ansprechpartner?')).toEqual([]);
+  });
+});
