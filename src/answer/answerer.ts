@@ -160,9 +160,9 @@ function priceTold(question: string): number | undefined {
 
 /** "Sind Smartphones … förderfähig?", "Is a trailer also eligible?": a yes/no question whether something is funded. */
 const THING_FUNDABLE = /^\s*(sind|ist|werden|wird|wären|wäre|is|are|would|will)\b.{0,100}\b(förderfähig|zuwendungsfähig|gefördert|finanziert|eligible|fundable|funded|covered)\b|^\s*(übernimmt|übernehmen|bezahlt|zahlt|finanziert|fördert|erstattet|bezuschusst)\s+(das land|der bund|die stiftung|der fonds|der landkreis|der kreis|das programm|das ministerium|man|ihr|sie)\b.{0,40}\b(auch|etwa|zum beispiel|z\. ?b\.)\s/i;
-/** A sentence that excludes something from funding. */
 /** A sentence saying the call pays for something. */
 const FUNDED_SAID = /(?<![a-zäöüß])(übernimmt|übernehmen|gefördert werden|gefördert wird|förderfähig sind|förderfähig ist|zuwendungsfähig sind|finanziert|erstattet|bezuschusst)\b|(?<!nicht\s)(?<![a-zäöüß])(förderfähige|zuwendungsfähige) (ausgaben|kosten)\s*:|\b(werden|wird)\s+([\p{L}-]+\s+){0,6}gefördert(?!\p{L})/iu;
+/** A sentence that excludes something from funding. */
 const NOT_FUNDED = /^nicht\s+(gefördert|finanziert)\s+(werden|wird)\b|\b(fördern|fördert|finanziert|finanzieren|bezahlt|bezahlen|übernimmt|übernehmen)\s+(wir|sie|es|dieses programm|das programm|die stiftung|der fonds|das land)\s+nicht\b|\b(werden|wird|sind|ist)\s+nicht\s+(gefördert|förderfähig|zuwendungsfähig|finanziert|übernommen|erstattet)\b|\bnicht\s+(förderfähig|zuwendungsfähig)\s+(sind|ist)\b|\bnicht\s+(förderfähig|zuwendungsfähig)\s*:|\bvon der förderung ausgeschlossen\b/i;
 /**
  * The deadline among a sentence's dates: "Veröffentlicht am 1. Oktober 2026 · Bewerbungsschluss: 1. Dezember 2026"
@@ -210,7 +210,6 @@ const MONTHS: Record<string, number> = {
   august: 8, september: 9, oktober: 10, october: 10, november: 11, dezember: 12, december: 12,
 };
 
-/** The day, or the days of a month ("Mitte Juli 2027", "end of July 2027"), a question names, as ISO dates. */
 /**
  * Only the size is unknown, and the kind asked about fits: the call's size limit for that kind, to answer "yes, within it".
  */
@@ -231,7 +230,7 @@ const SUPPORT_SAID = /\d[\d.,]*\s*(euro|€|%|prozent|percent)|beratung|begleitu
 const WORKED_EXAMPLE = /^\W*(rechen)?beispiel\b|beispielrechnung|^\W*(example|worked example)\b/i;
 
 /** "Was wird nicht gefördert?", "Welche Kosten sind nicht förderfähig?", "What can't we claim?": the list of what is not funded. */
-const WHAT_NOT_FUNDED_ASKED = /\bwas\s+(wird|werden|ist|sind)\b.{0,40}\bnicht\s+(gefördert|förderfähig|zuwendungsfähig|finanziert|bezahlt)|\bwelche\s+(kosten|ausgaben)\b.{0,40}\bnicht\s+(gefördert|förderfähig|zuwendungsfähig|finanziert|abrechenbar)|\bwhat\b.{0,40}\bnot\s+(funded|eligible|covered|fundable)|\bwhat\b.{0,40}\b(can't|cannot|can not)\s+(we\s+)?(claim|fund|pay for|spend)|\b(ineligible|non-eligible|not eligible)\s+(costs|expenses)\b/i;
+const WHAT_NOT_FUNDED_ASKED = /\bwas\s+(wird|werden|ist|sind)\b[^,?]{0,40}\bnicht\s+(gefördert|förderfähig|zuwendungsfähig|finanziert|bezahlt)|\bwelche\s+(kosten|ausgaben)\b[^,?]{0,40}\bnicht\s+(gefördert|förderfähig|zuwendungsfähig|finanziert|abrechenbar)|\bwhat\b(?!\s+if\b)[^,?]{0,40}\bnot\s+(funded|eligible|covered|fundable)|\bwhat\b(?!\s+if\b)[^,?]{0,40}\b(can't|cannot|can not)\s+(we\s+)?(claim|fund|pay for|spend)|\b(ineligible|non-eligible|not eligible)\s+(costs|expenses)\b/i;
 
 /** A date the asker says they missed: "den Termin Ende September verschlafen", "we missed the October deadline". */
 const MISSED = /\b(verschlafen|verpasst|versäumt|verpennt|nicht geschafft|missed)\b/i;
@@ -247,6 +246,7 @@ function missedDeadline(kb: KnowledgeBase, docIds: ReadonlySet<string>, text: st
   return undefined;
 }
 
+/** The day, or the days of a month ("Mitte Juli 2027", "end of July 2027"), a question names, as ISO dates. */
 function proposedPeriod(question: string, today: string): { from: string; to: string } | undefined {
   const found = findDates(question);
   const day = found.find((d) => d.date !== undefined)?.date;
@@ -376,8 +376,8 @@ const ASKS_LIMIT = /\b(darf|dürfen|maximal|höchstens|mindestens|muss|müssen|m
 const THRESHOLD_BEFORE = /(mindestens|wenigstens|höchstens|maximal|\bab|unter|über|weniger als|mehr als)\s+$/i;
 
 /** Sentences that say yes or no outright about a signature or an own contribution. */
-const NO_SIGNATURE = /(muss|müssen|braucht|brauchen)\s+nicht\s+(\w+\s+){0,2}(unterschrieben|unterzeichnet)|nicht\s+unterschrieben\s+werden|(keine|nicht)\s+(formale\s+)?unterschrift\s+(ist\s+)?(nötig|erforderlich|notwendig)|unterschrift\s+ist\s+([^.;,]{0,30}\s)?nicht\s+(nötig|erforderlich|notwendig)|ohne unterschrift|formlose? (e-?mail|bewerbung|interessenbekundung)|unterschrift\s+(braucht|brauchen|benötigt|benötigen)\s+(ihr|sie|man|es)\b.{0,60}\bnicht\b|(braucht|brauchen) (ihr|sie|man) keine unterschrift|weder\s+(eine\s+)?unterschrift|keine\s+unterschrift\s+(nötig|erforderlich|notwendig|verlangt|benötigt)|unterschrift\s*:\s*([^.:]{0,40}\s)?(nicht\s+(erforderlich|nötig|notwendig)|nein\b|keine\b|entfällt)/i;
-const SIGNATURE = /\b(ist|sind|muss|müssen)\b.{0,360}\b(zu unterzeichnen|zu unterschreiben|zu zeichnen|unterschrieben|unterzeichnet|gezeichnet)\b|(^|→|:|–)\s*(rechtsverbindliche\s+)?unterschrift\s+(der|des|durch)\s+(\p{L}+\s+)?(bürgermeister|oberbürgermeister|landr(at|ätin)|amtsdirektor|hauptverwaltungsbeamt|vertretungsberechtigt|verwaltungsspitze|verwaltungsleitung)/iu;
+const NO_SIGNATURE = /unterschrift\b[^.;]{0,60}\bnicht\s+(erforderlich|nötig|notwendig)|(muss|müssen|braucht|brauchen)\s+nicht\s+(\w+\s+){0,2}(unterschrieben|unterzeichnet)|nicht\s+unterschrieben\s+werden|(keine|nicht)\s+(formale\s+)?unterschrift\s+(ist\s+)?(nötig|erforderlich|notwendig)|unterschrift\s+ist\s+([^.;,]{0,30}\s)?nicht\s+(nötig|erforderlich|notwendig)|ohne unterschrift|formlose? (e-?mail|bewerbung|interessenbekundung)|unterschrift\s+(braucht|brauchen|benötigt|benötigen)\s+(ihr|sie|man|es)\b.{0,60}\bnicht\b|(braucht|brauchen) (ihr|sie|man) keine unterschrift|weder\s+(eine\s+)?unterschrift|keine\s+unterschrift\s+(nötig|erforderlich|notwendig|verlangt|benötigt)|unterschrift\s*:\s*([^.:]{0,40}\s)?(nicht\s+(erforderlich|nötig|notwendig)|nein\b|keine\b|entfällt)/i;
+const SIGNATURE = /\b(ist|sind|muss|müssen)\b.{0,360}\b(zu unterzeichnen|zu unterschreiben|zu zeichnen|unterschrieben|unterzeichnet|gezeichnet)\b|(^|→|:|–)\s*(rechtsverbindliche\s+)?unterschrift\s+(der|des|durch)\s+(\p{L}+\s+)?(bürgermeister|oberbürgermeister|landr(at|ätin)|amtsdirektor|hauptverwaltungsbeamt|vertretungsberechtigt|verwaltungsspitze|verwaltungsleitung)(?![^.;]{0,80}(?<!\p{L})(nicht|kein\p{L}*|entfällt|freiwillig)(?!\p{L}))/iu;
 const NO_OWN_FUNDS = /\b(kein|keinen)\s+(eigenanteil|eigenbeitrag|eigenbeteiligung)|(eigenanteil|eigenbeitrag|eigenbeteiligung)\s+(ist|wird)\s+nicht|eigenanteil\s+fällt\s+nicht|ohne eigenanteil|(eigenanteil|eigenbeitrag|eigenbeteiligung|eigenmittel)\s+(verlangt|fordert|erwartet|erhebt)\s+(\S+\s+){0,3}nicht\b/i;
 /** The whole budget of a call, and amounts that are per project or per applicant. */
 const TOTAL = /\binsgesamt\b|gesamt(budget|summe|volumen|mittel|förder)|\b(in total|total|overall)\b/i;
@@ -412,7 +412,7 @@ const OWN_FUNDS = /eigenanteil\s+(von|in höhe von)\s+(mindestens\s+)?(\d+\s*(%|
 const ASKS_ANONYMITY = /anonym|\bohne\b|ungenannt|nicht\s+(namentlich\s+)?(genannt|veröffentlicht|öffentlich)|vertraulich|geheim|confidential|without|unnamed/i;
 const ASKS_PUBLICATION = /veröffentlich|öffentlich|genannt|bekannt gegeben|publish|publicly|\bpublic\b|\bnamed\b/i;
 /** A sentence that makes the participants public (negated forms are sorted out by statesPublished). */
-const PUBLISHED = /(?<!\p{L})ohne\s+(\S+\s+){0,2}\p{L}*(nennung|veröffentlichung|aufnahme|erwähnung)(?!\p{L}).{0,60}(?<!\p{L})nicht\s+möglich|anonyme\s+(teilnahme|förderung|bewerbung|antragstellung|beteiligung)\s+(ist\s+)?(daher\s+|deshalb\s+)?(nicht\s+(möglich|vorgesehen)|ausgeschlossen)|anonymous\s+(participation|funding|application)\s+is\s+(therefore\s+|thus\s+)?(not\s+(possible|foreseen|allowed)|excluded)|nicht\s+anonym|\b(werden|wird)\b.{0,140}?\b(veröffentlicht|öffentlich\s+(bekannt\s+gegeben|gemacht)|bekannt\s+geben|bekanntgeben|genannt|vorgestellt)\b|\b(veröffentlicht|veröffentlichen|nennt|nennen)\s+(\S+\s+){0,6}die\s+(namen|liste)\b|\b(veröffentlicht|veröffentlichen|nennt|nennen)\s+(\S+\s+){0,3}alle\s+(geförderten|teilnehmenden|ausgewählten)\b|^\W*(veröffentlichung|nennung)\s+(aller|sämtlicher)\s+\p{L}+/iu;
+const PUBLISHED = /(?<!\p{L})ohne\s+(\S+\s+){0,2}\p{L}*(nennung|veröffentlichung|aufnahme|erwähnung)(?!\p{L}).{0,60}(?<!\p{L})nicht\s+möglich|anonyme\s+(teilnahme|förderung|bewerbung|antragstellung|beteiligung)\s+(ist\s+)?(daher\s+|deshalb\s+)?(nicht\s+(möglich|vorgesehen)|ausgeschlossen)|anonymous\s+(participation|funding|application)\s+is\s+(therefore\s+|thus\s+)?(not\s+(possible|foreseen|allowed)|excluded)|nicht\s+anonym|\b(werden|wird)\b.{0,140}?\b(veröffentlicht|öffentlich\s+(bekannt\s+gegeben|gemacht)|bekannt\s+geben|bekanntgeben|genannt|vorgestellt)\b|\b(veröffentlicht|veröffentlichen|nennt|nennen)\s+(\S+\s+){0,6}die\s+(namen|liste)\b|\b(veröffentlicht|veröffentlichen|nennt|nennen)\s+(\S+\s+){0,3}alle\s+(geförderten|teilnehmenden|ausgewählten)\b|^\W*(veröffentlichung|nennung)\s+(aller|sämtlicher)\s+(ze|zuwendungsempfänger\p{L}*|geförderten|teilnehmenden|ausgewählten|kommunen|gemeinden|projekte|vorhaben)(?!\p{L})/iu;
 const STAYS_UNNAMED = /anonyme\s+teilnahme\s+(ist\s+)?möglich|anonym\s+(teilnehmen|bleiben)|erfolgt\s+anonym|ohne\s+(namens)?nennung|nur\s+in\s+anonymisierter|\b(kein\w*|nicht|nie|niemals)\s+(\w+\s+){0,3}(namentlich\s+)?(genannt|veröffentlicht)|verzicht\w*\b.{0,80}\b(nennung|veröffentlichung)|(nennung|veröffentlichung)\b.{0,40}\bverzicht|von\s+der\s+(veröffentlichung|nennung)\b(?:(?!\bnicht\b).){0,160}\babgesehen/i;
 /** Funding only with the place named. */
 const NAMING_REQUIRED = /(?<!\p{L})ohne\s+(\S+\s+){0,2}\p{L}*(nennung|veröffentlichung|aufnahme|erwähnung)(?!\p{L}).{0,60}(?<!\p{L})nicht\s+möglich/giu;
@@ -1678,12 +1678,13 @@ export class Answerer {
       if (one) passage = { docId: one.docId, quote: one.quote, score: 1, coverage: 1 };
     }
     // "Welche Fördersumme gibt es?" with no figures of one's own: the call's rate and cap, not its worked example.
-    // "Welche Unterstützung erhalten Kommunen?" of a call that gives money only: the same, not a sentence on the notice or the own share.
-    const noSupportSaid = intent === 'benefits' && passage !== null && !/\b(außer|neben|besides|apart from|other than)\b/i.test(req.text) && (!SUPPORT_SAID.test(passage.quote) || /eigenanteil|eigenmittel|anrechenbar|own (share|contribution)/i.test(passage.quote));
+    // "Welche Unterstützung erhalten Kommunen?" answered by a sentence on the notice or on the own share alone: the same.
+    const noSupportSaid = intent === 'benefits' && passage !== null && !/\b(außer|neben|besides|apart from|other than)\b/i.test(req.text) && (!SUPPORT_SAID.test(passage.quote) || (/eigenanteil|eigenmittel|anrechenbar|own (share|contribution)/i.test(passage.quote) && !/zuschuss|zuwendung|förderquote|fördersatz|übernimmt|beträgt|grant/i.test(passage.quote)));
     if (passage && (noSupportSaid || (intent === 'money' && WORKED_EXAMPLE.test(passage.quote))) && !/\d|beispiel|example|rechn/i.test(req.text)) {
       const rate = grantRates(kb, docIds).find((r) => !r.condition && !r.applicant && !r.label && !r.group);
       const cap = grantCaps(kb, docIds).find((c) => !c.condition && !c.applicant);
-      const figures = [...new Set([rate?.quote, cap?.quote].filter((q): q is string => q !== undefined))];
+      // Both from the same text, so that one citation holds them.
+      const figures = [...new Set([rate?.quote, cap && (!rate || cap.docId === rate.docId) ? cap.quote : undefined].filter((q): q is string => q !== undefined))];
       if (figures.length) passage = { docId: (rate ?? cap)!.docId, quote: figures.map((q, i) => (i < figures.length - 1 && !/[.!?;]$/.test(q) ? `${q};` : q)).join(' '), score: 1, coverage: 1 };
     }
     // "Brauchen wir die Unterschrift der Bürgermeisterin?" about a call in English: a passage that says nothing of signing or publishing answers nothing.
@@ -1919,7 +1920,9 @@ export class Answerer {
         // "Den Termin Ende September haben wir verschlafen. Ist … gelaufen?": that deadline is over, this one is still open.
         const missed = status.kind === 'open' && MISSED.test(req.text) ? missedDeadline(kb, docIds, req.text, todayIso(req.now)) : undefined;
         if (missed) {
-          text = `${t(lang, 'deadline.missedButOpen', { date: formatDate(lang, missed.date) })} ${text}`;
+          // "Ist … damit für uns gelaufen?" is answered no; "Können wir uns trotzdem noch bewerben?" gets no no.
+          const overAsked = /\b(gelaufen|vorbei|erledigt|zu spät|aus und vorbei|over|too late)\b/i.test(questionSentence(req.text));
+          text = `${t(lang, overAsked ? 'deadline.missedNotOver' : 'deadline.missedButOpen', { date: formatDate(lang, missed.date) })} ${text}`;
           if (missed.quote !== passage.quote) cite.push(this.citation(program, missed.docId, missed.quote));
         }
         // "Wir wollten in der ersten Runde mitmachen. Geht das noch?" – that round is over; the next one's deadline is still ahead.
@@ -2174,15 +2177,16 @@ export class Answerer {
     // A call of one Land's body ("Spielinsel Thüringen", "Das Thüringer Ministerium …") is for that Land, said or not.
     const stateRule = program.rules.find((r): r is Extract<Program['rules'][number], { type: 'states' }> => r.type === 'states' && (!r.mentionedOnly || r.allowed.length === 1));
     let sizeQuote: string | undefined;
+    const sizeLimit = onlyPopulationMissing(program, verdict, profile);
     const onlyStateMissing = verdict.status === 'unclear' && verdict.missing.length === 1 && verdict.missing[0] === 'state' && verdict.reasons.every((r) => r.status === 'ok' || r.status === 'info');
     if (onlyStateMissing && stateRule && stateRule.allowed.length <= 4) {
       const or = lang === 'en' ? ' or ' : ' oder ';
       const states = stateRule.allowed.length > 1 ? `${stateRule.allowed.slice(0, -1).join(', ')}${or}${stateRule.allowed.at(-1)}` : stateRule.allowed[0];
       lead = t(lang, decisive ? 'verdict.lead.fitsIfState' : 'verdict.lead.fitsIfStateOnly', { program: program.shortName, states, reason: decisive ? reasonText(decisive) : '' });
       verdict = { ...verdict, reasons: [...verdict.reasons, { status: 'info', key: 'verdict.reason.stateRequired', values: { allowed: stateRule.allowed.join(', ') }, quote: stateRule.quote }] };
-    } else if (onlyPopulationMissing(program, verdict, profile) && decisive) {
+    } else if (sizeLimit && decisive) {
       // "Dürfen sich auch kreisfreie Städte bewerben?": the kind may, within the size limit; that is the answer, not a question back.
-      const limit = onlyPopulationMissing(program, verdict, profile)!;
+      const limit = sizeLimit;
       const size = limit.min !== undefined && limit.max !== undefined ? 'Between' : limit.max !== undefined ? 'Max' : 'Min';
       lead = t(lang, `verdict.lead.fitsIfPopulation${size}`, { min: formatNumber(lang, limit.min ?? 0), max: formatNumber(lang, limit.max ?? 0), reason: reasonText(decisive) });
       sizeQuote = limit.quote;

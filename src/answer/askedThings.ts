@@ -45,10 +45,13 @@ export function sentenceRulingOn(kb: KnowledgeBase, docIds: ReadonlySet<string>,
   let found: { docId: string; quote: string; no: boolean } | undefined;
   for (const chunk of allChunksOf(kb, docIds)) {
     for (const s of chunk.sentences) {
-      const no = notFunded(s);
-      if ((!no && !funded(s)) || !stems.every((h) => namesThing(kb, h, s))) continue;
-      if (found && found.no !== no) return undefined;
-      found ??= { docId: chunk.docId, quote: s, no };
+      // "Zuwendungsfähig sind … Raummieten …; nicht zuwendungsfähig sind dagegen …": each clause rules on what it names.
+      for (const clause of s.split(/;\s+|,\s+(?=(?:dagegen|jedoch|aber|nicht)\s)/i)) {
+        const no = notFunded(clause);
+        if ((!no && !funded(clause)) || !stems.every((h) => namesThing(kb, h, clause))) continue;
+        if (found && found.no !== no) return undefined;
+        found ??= { docId: chunk.docId, quote: clause.trim(), no };
+      }
     }
   }
   return found && { docId: found.docId, quote: found.quote };

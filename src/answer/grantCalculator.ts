@@ -50,7 +50,7 @@ const NOT_GRANT_RATE = /^\s*(\d+\.\s*)?(ausgaben|kosten) (für|der|des)\b|\b(sin
 const KIND_OF_COST_LIMIT = /^\p{Lu}[^:→]{3,100}(→|:)\s*(max\.|maximal|höchstens|bis zu|up to|at most)\s*\d/u;
 /** Whether the line limits a kind of cost: its key before "→" or ":" names no grant, rate or funding ("Förderquote: max. 90 %" is the rate). */
 function limitsKindOfCost(sentence: string): boolean {
-  return KIND_OF_COST_LIMIT.test(sentence) && !/^[^:→]*(förder|zuschuss|zuwendung|quote|satz|grant|funding|rate)/i.test(sentence);
+  return KIND_OF_COST_LIMIT.test(sentence) && !/^[^:→]*(förder|zuschuss|zuwendung|\p{L}*quote\b|fördersatz|zuschusssatz|\bgrant\b|\bfunding\b|\brate\b)/iu.test(sentence);
 }
 /** A slide's or table's line that opens with a group of applicants: "Gemeinden mit genehmigtem HSK → …", "Kommunen in der Haushaltssicherung: …". */
 const LEADING_GROUP = /^((?:kommunen|gemeinden|städte|landkreise|municipalities)\s+(?:mit|ohne|in|unter|aus|with|without|in|under)\s+[^→:]{3,80}?)\s*(?:→|:)/iu;
@@ -181,7 +181,7 @@ function readRates(kb: KnowledgeBase, docIds: ReadonlySet<string>): Figure[] {
           const post = clause.slice(start + m[0].length, k + 1 < figures.length ? figures[k + 1].index : clause.length);
           const local = /^\s*(für|for|bei)\s/i.test(post) ? post : /\b(sonst|ansonsten|otherwise|alle übrigen|all other)\b/i.test(pre) ? '' : pre;
           // "Eigenanteil nur 5 % (Förderquote 95 %)": the words since the figure before, not the own share named before that.
-          const before = k > 0 ? pre : clause.slice(Math.max(0, (m.index ?? 0) - 40), m.index);
+          const before = k > 0 ? pre.slice(-40) : clause.slice(Math.max(0, (m.index ?? 0) - 40), m.index);
           if (OWN_PART.test(before)) continue;
           const value = Number(m[2].replace(',', '.'));
           if (!(value > 0 && value <= 100)) continue;

@@ -85,7 +85,7 @@ export function findNamedExclusion(kb: KnowledgeBase, docIds: ReadonlySet<string
     if (w.length < MIN_WORD || APPLICANT_WORDS.test(w) || PROCEDURE_WORDS.test(w)) continue;
     if (NEGATED_BEFORE.test(question.slice(0, m.index))) continue;
     // "im Landkreis Mellerau-Fichtach" names the district, not the excluded town "Mellerau".
-    if (question[m.index - 1] === '-' || question[m.index + w.length] === '-') continue;
+    if ((question[m.index - 1] === '-' || question[m.index + w.length] === '-') && /(?:land)?kreis(?:es)?\s+[\p{L}-]*$/iu.test(question.slice(0, m.index + w.length))) continue;
     asked.set(stem(w.toLowerCase()), w);
   }
   if (!asked.size) return undefined;

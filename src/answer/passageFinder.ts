@@ -789,7 +789,7 @@ export function notFundedList(kb: KnowledgeBase, docIds: ReadonlySet<string>): {
 }
 
 /** A heading over who may apply: "Folie 6 – Wer kann beantragen?", "3 Zuwendungsempfänger", "Who can apply". */
-const WHO_MAY_APPLY_HEADING = /wer kann (sich )?(beantragen|bewerben|teilnehmen|mitmachen)|wer ist antragsberechtigt|antragsberechtigte?\s*$|zuwendungsempfänger\s*$|teilnahmeberechtigte?\s*$|who (can|may) apply|eligible applicants/i;
+const WHO_MAY_APPLY_HEADING = /wer kann (sich )?(beantragen|bewerben|teilnehmen|mitmachen)|wer ist antragsberechtigt|(^|[–:-]\s*|^\d[\d.]*\s+)(antragsberechtigte?|zuwendungsempfänger|teilnahmeberechtigte?)\s*$|who (can|may) apply|eligible applicants/i;
 
 /** Who may apply, as a list under its heading says it ("Folie 6 – Wer kann beantragen?" over its bullets). */
 export function mayApplyList(kb: KnowledgeBase, docIds: ReadonlySet<string>): { docId: string; quote: string } | undefined {

@@ -206,9 +206,10 @@ const DOMAIN_LIST = `frist fristen bewerbungsfrist bewerbungsschluss einsendesch
    baden württemberg bayern berlin brandenburg bremen hamburg hessen mecklenburg vorpommern niedersachsen nordrhein westfalen rheinland pfalz saarland sachsen anhalt schleswig holstein thüringen nrw
    deadline signature sign anonymous money funding amount grant contact apply application eligible support mayor district city town municipality`.split(/\s+/);
 const DOMAIN = new Set(DOMAIN_LIST.map((w) => stem(w)));
-/** Any compound for a deadline ("Abgabeschluss", "Meldefrist") asks for one, whatever its first part; not "…termin": an "Infotermin" is a topic of its own. */
+/** "das Dorftreff-Programm OrtsHerz": a word joined to a word for the call. */
 const DESCRIBES_CALL = /(\p{L}{3,})-(programm|förderprogramm|landesprogramm|bundesprogramm|förderung|aufruf|förderaufruf|wettbewerb|fonds|richtlinie)(?!\p{L})/giu;
-const DEADLINE_COMPOUND = /\p{L}{3,}(schluss|frist|stichtag)$/u;
+/** Any compound for a deadline ("Abgabeschluss", "Meldefrist") asks for one; not "…termin": an "Infotermin" is a topic of its own. */
+const DEADLINE_COMPOUND = /^(abgabe|einsende|bewerbungs|anmelde|antrags|einreichungs|melde|teilnahme)schluss$|^(?!\p{L}*bindungsfrist)\p{L}{3,}(frist|stichtag)$/u;
 const DOMAIN_WORDS: ReadonlySet<string> = new Set(DOMAIN_LIST.map((w) => w.toLowerCase()));
 const DOMAIN_BY_LENGTH = new Map<number, string[]>();
 for (const d of DOMAIN) DOMAIN_BY_LENGTH.set(d.length, [...(DOMAIN_BY_LENGTH.get(d.length) ?? []), d]);

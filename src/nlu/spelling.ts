@@ -2,23 +2,34 @@ import { normalizeWord } from '../retrieval/textAnalysis.js';
 
 /**
  * Typos in the words that carry a question ("förderfähg", "eigenantiel", "einwonern") make every pattern and every
- * coverage check miss. A long word the texts never use, one slip (a letter left out, added, changed or two swapped)
- * away from exactly one word they do use, is read as that word. Only long words: short ones are too often
- * a real word of their own one letter from another ("Sachen"/"Sachsen"). The first two letters must agree: a
- * slip there is rare, and "wollten"/"sollten" differ there.
+ * coverage check miss. A long word the texts never use, one slip (a letter left out or two swapped) away from exactly one
+ * of the words questions turn on, is read as that word – only those words: German makes too many real words one letter
+ * from another ("betragen"/"beitragen", "genehmigen"/"genehmigten", "vorlegen"/"vorliegen") to correct towards any word
+ * of the texts. Only long words, and the first two letters must agree ("wollten"/"sollten").
  */
 const MIN_LENGTH = 7;
+
+/** The words questions turn on, as the texts write them. */
+const TARGETS = new Set(
+  `förderfähig förderfähige förderfähigen zuwendungsfähig zuwendungsfähige zuwendungsfähigen eigenanteil eigenanteils eigenmittel
+   einwohner einwohnern einwohnerinnen einwohnerzahl unterschrift unterschreiben unterschrieben unterzeichnen unterzeichnet
+   bürgermeister bürgermeisterin oberbürgermeister landrätin antragsberechtigt antragsberechtigte teilnahmeberechtigt
+   bewerbungsfrist bewerbungsschluss antragsfrist einreichungsfrist stichtag ansprechpartner ansprechpartnerin ansprechperson
+   anonym anonyme veröffentlicht veröffentlichung fördersumme förderquote fördersatz zuschuss zuschüsse höchstbetrag
+   antragstellung interessenbekundung projektskizze kommunen gemeinden landkreis landkreise kreisfreie kreisangehörige
+   gefördert förderung fördermittel finanziert bewerbung bewerben abgelaufen bewilligung bewilligt`.split(/\s+/).map((w) => w.replace(/ß/g, 'ss')),
+);
 
 type Buckets = Map<string, string[]>;
 const bucketsByVocabulary = new WeakMap<ReadonlySet<string>, Buckets>();
 
-/** The vocabulary's words by their first two letters, built once per vocabulary. */
+/** The vocabulary's words questions turn on, by their first two letters, built once per vocabulary. */
 function bucketsOf(vocabulary: ReadonlySet<string>): Buckets {
   let buckets = bucketsByVocabulary.get(vocabulary);
   if (!buckets) {
     buckets = new Map();
     for (const w of vocabulary) {
-      if (w.length < MIN_LENGTH - 1 || !/^\p{L}+$/u.test(w)) continue;
+      if (w.length < MIN_LENGTH - 1 || !TARGETS.has(w)) continue;
       const key = w.slice(0, 2);
       const list = buckets.get(key);
       if (list) list.push(w);
@@ -46,7 +57,7 @@ export function oneSlipFrom(typed: string, word: string): boolean {
 /** The one word of the vocabulary a misspelt word stands for, if there is exactly one. */
 function correctionOf(word: string, vocabulary: ReadonlySet<string>): string | undefined {
   const n = normalizeWord(word);
-  if (n.length < MIN_LENGTH || vocabulary.has(n) || !/^\p{L}+$/u.test(n)) return undefined;
+  if (n.length < MIN_LENGTH || vocabulary.has(n) || TARGETS.has(n) || !/^\p{L}+$/u.test(n)) return undefined;
   const candidates = (bucketsOf(vocabulary).get(n.slice(0, 2)) ?? []).filter((w) => oneSlipFrom(n, w));
   return candidates.length === 1 ? candidates[0] : undefined;
 }

@@ -349,7 +349,7 @@ const DISTRICT_LIST = [
   // "Antragsberechtigt sind ausschließlich die kreisangehörigen Städte und Gemeinden des Landkreises Wettertal": one district's own.
   /\b(?:ausschließlich|nur)\b[^.]{0,60}?\b(?:Gemeinden|Kommunen|Städte|Märkte)\s+(?:des|im)\s+(?:Land)?[Kk]reis(?:es)?\s+(\p{Lu}[\p{L}-]+)/u,
   // "Antragsberechtigt sind die kreisangehörigen Städte, Märkte und Gemeinden des Landkreises Mellerau-Fichtach", "Melden können alle … im Landkreis Dornholt".
-  /\b(?:[Aa]ntragsberechtigt|[Tt]eilnahmeberechtigt|[Bb]ewerben können|[Mm]elden können|[Aa]ntrag stellen können)\b[^.]{0,100}?\b(?:Gemeinden|Kommunen|Städte|Märkte|Samtgemeinden|Einheitsgemeinden)\s+(?:des|im)\s+(?:Land)?[Kk]reis(?:es)?\s+(\p{Lu}[\p{L}-]+)/u,
+  /(?<![Nn]icht\s)\b(?:[Aa]ntragsberechtigt|[Tt]eilnahmeberechtigt|[Bb]ewerben können|[Mm]elden können|[Aa]ntrag stellen können)\b(?:(?!\b(?:sowie|auch|nicht|keine?)\b)[^.]){0,100}?\b(?:Gemeinden|Kommunen|Städte|Märkte|Samtgemeinden|Einheitsgemeinden)\s+(?:des|im)\s+(?:Land)?[Kk]reis(?:es)?\s+(\p{Lu}[\p{L}-]+)/u,
   // "kreisangehörige Städte und Gemeinden in den Regierungsbezirken Arnsberg und Münster".
   /\b(?:Gemeinden|Kommunen|Städte|Märkte)\b[^.]{0,40}?\s+(?:in|aus) den (Regierungsbezirken)\s+(.{3,160}?)(?=(?<![\s(]\p{Ll})[.;:]|\s+(?:mit|sowie|können|sind)\b)/u,
 ];

@@ -97,6 +97,10 @@ describe('a deadline missed', () => {
     expect(text).toMatch(/^Nein – die Frist am 30\.09\.2026 ist zwar abgelaufen, es gibt aber noch eine weitere\. Die Bewerbungsfrist für OrtsHerz läuft bis zum 31\.03\.2027/);
     expect(text).not.toMatch(/nicht die Frist/);
   });
+  it('says no "Nein" to someone who missed a round and asks whether they can still apply', async () => {
+    const text = await ask('Den Termin Ende September haben wir verpasst. Können wir uns bei OrtsHerz trotzdem noch bewerben?');
+    expect(text).toMatch(/^Die Frist am 30\.09\.2026 ist zwar abgelaufen, es gibt aber noch eine weitere\. Die Bewerbungsfrist für OrtsHerz läuft bis zum 31\.03\.2027/);
+  });
   it('gives the second cut-off to someone who will not make the first ("noch eine Chance")', async () => {
     expect(await ask('Bis Ende Januar kriegen wir die Skizze für Junge Stimmen kommunal nicht hin. Gibt es danach noch eine Chance?')).toMatch(/30\.09\.2027/);
   });

@@ -34,6 +34,13 @@ describe('deriveRules: who may apply, read from a call text', () => {
     expect(withCounties.some((r) => r.type === 'entityTypes' && r.excluded?.some((e) => e.includes('stadt')))).toBe(false);
   });
 
+  it('limits a call to the district whose municipalities it names as applicants, but not when it excludes them or names others besides', () => {
+    const district = (text: string) => deriveRules(blocks(text)).find((r) => r.type === 'districts');
+    expect(district('Antragsberechtigt sind die kreisangehörigen Städte, Märkte und Gemeinden des Landkreises Mellerau-Fichtach mit bis zu 20.000 Einwohnern.')).toEqual(expect.objectContaining({ allowed: ['Mellerau-Fichtach'] }));
+    expect(district('Nicht antragsberechtigt sind die Gemeinden des Landkreises Dornholt.')).toBeUndefined();
+    expect(district('Antragsberechtigt sind Gemeinden in Hessen sowie die Gemeinden des Landkreises Dornholt.')).toBeUndefined();
+  });
+
   it('reads a call limited to named districts, and "Gemeinden in anderen Landkreisen" as no exclusion of Gemeinden', () => {
     const rules = deriveRules(
       blocks('Der Förderaufruf ist auf die Modellregionen Altmarkkreis Salzwedel, Landkreis Stendal und Burgenlandkreis beschränkt. Gemeinden in anderen Landkreisen sind nicht antragsberechtigt.\n\nAntragsberechtigt sind Einheitsgemeinden in Sachsen-Anhalt.'),
