@@ -1633,7 +1633,8 @@ export class Answerer {
 
     // No curated fact: the texts themselves, sentence by sentence.
     // A German question about a call written in English searches with the term list's English words too.
-    const query = lang === 'de' && this.languageOf(program) === 'en' ? `${this.searchText(req.text, lang)} ${this.deps.terms.english(req.text).join(' ')}` : this.searchText(req.text, lang);
+    const germanAboutEnglish = lang === 'de' && this.languageOf(program) === 'en';
+    const query = germanAboutEnglish ? `${this.searchText(req.text, lang)} ${this.deps.terms.english(req.text).join(' ')}` : this.searchText(req.text, lang);
     // English words are not in German texts: an English question is checked by its term-list German words.
     // One German word per term-list entry: "signature" is one thing asked, not "Unterschrift", "unterschreiben" and "unterschrieben".
     // Names the texts use as they are ("Welcoming America", "Belit Onay") count in English too.
@@ -1689,7 +1690,7 @@ export class Answerer {
     }
     // "Brauchen wir die Unterschrift der Bürgermeisterin?" about a call in English: a passage that says nothing of signing or publishing answers nothing.
     // (The German words of the question cannot be looked for in it; the kind of question is all there is to go by.)
-    if ((intent === 'signature' || intent === 'anonymity') && lang === 'de' && this.languageOf(program) === 'en' && passage && !RESOLUTION_ASKED.test(req.text) && !hasIntentCue(intent, withHeading(passage))) return this.abstain(intent, lang, program);
+    if ((intent === 'signature' || intent === 'anonymity') && germanAboutEnglish && passage && !RESOLUTION_ASKED.test(req.text) && !hasIntentCue(intent, withHeading(passage))) return this.abstain(intent, lang, program);
     // "How many municipalities got money in the 2026 round?": only a sentence on past results answers it, not one that merely has a number.
     if (passage && PAST_RESULTS_ASKED.test(questionSentence(req.text)) && !PAST_RESULTS_SAID.test(passage.quote)) return this.abstain(intent, lang, program);
     if (passage && intent === 'unknown' && entryOnOtherMatter(passage.quote, req.text)) return this.abstain(intent, lang, program);
