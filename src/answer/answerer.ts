@@ -1,5 +1,5 @@
 import type { KnowledgeBase } from '../knowledge/knowledgeBase.js';
-import { APPLICANT_SUBJECT, AUTHOR_QUESTION, classifyIntent, CONTACT_TIMES, FACTUAL_INTENTS, type Intent } from '../nlu/intents.js';
+import { APPLICANT_SUBJECT, AUTHOR_QUESTION, classifyIntent, CONTACT_TIMES, FACTUAL_INTENTS, MISSED, type Intent } from '../nlu/intents.js';
 import type { Lang } from '../nlu/language.js';
 import type { ProgramDetector } from '../nlu/programDetector.js';
 import { impliedCall, namingCall } from '../nlu/impliedProgram.js';
@@ -231,9 +231,6 @@ const WORKED_EXAMPLE = /^\W*(rechen)?beispiel\b|beispielrechnung|^\W*(example|wo
 
 /** "Was wird nicht gefördert?", "Welche Kosten sind nicht förderfähig?", "What can't we claim?": the list of what is not funded. */
 const WHAT_NOT_FUNDED_ASKED = /\bwas\s+(wird|werden|ist|sind)\b[^,?]{0,40}\bnicht\s+(gefördert|förderfähig|zuwendungsfähig|finanziert|bezahlt)|\bwelche\s+(kosten|ausgaben)\b[^,?]{0,40}\bnicht\s+(gefördert|förderfähig|zuwendungsfähig|finanziert|abrechenbar)|\bwhat\b(?!\s+if\b)[^,?]{0,40}\bnot\s+(funded|eligible|covered|fundable)|\bwhat\b(?!\s+if\b)[^,?]{0,40}\b(can't|cannot|can not)\s+(we\s+)?(claim|fund|pay for|spend)|\b(ineligible|non-eligible|not eligible)\s+(costs|expenses)\b/i;
-
-/** A date the asker says they missed: "den Termin Ende September verschlafen", "we missed the October deadline". */
-const MISSED = /\b(verschlafen|verpasst|versäumt|verpennt|nicht geschafft|missed)\b/i;
 
 /** The passed deadline of the texts in the period the asker says they missed ("Ende September"), if there is one. */
 function missedDeadline(kb: KnowledgeBase, docIds: ReadonlySet<string>, text: string, today: string): { docId: string; quote: string; date: string } | undefined {
@@ -2187,10 +2184,9 @@ export class Answerer {
       verdict = { ...verdict, reasons: [...verdict.reasons, { status: 'info', key: 'verdict.reason.stateRequired', values: { allowed: stateRule.allowed.join(', ') }, quote: stateRule.quote }] };
     } else if (sizeLimit && decisive) {
       // "Dürfen sich auch kreisfreie Städte bewerben?": the kind may, within the size limit; that is the answer, not a question back.
-      const limit = sizeLimit;
-      const size = limit.min !== undefined && limit.max !== undefined ? 'Between' : limit.max !== undefined ? 'Max' : 'Min';
-      lead = t(lang, `verdict.lead.fitsIfPopulation${size}`, { min: formatNumber(lang, limit.min ?? 0), max: formatNumber(lang, limit.max ?? 0), reason: reasonText(decisive) });
-      sizeQuote = limit.quote;
+      const size = sizeLimit.min !== undefined && sizeLimit.max !== undefined ? 'Between' : sizeLimit.max !== undefined ? 'Max' : 'Min';
+      lead = t(lang, `verdict.lead.fitsIfPopulation${size}`, { min: formatNumber(lang, sizeLimit.min ?? 0), max: formatNumber(lang, sizeLimit.max ?? 0), reason: reasonText(decisive) });
+      sizeQuote = sizeLimit.quote;
     } else if (verdict.status === 'unclear' && verdict.missing.length) {
       lead = t(lang, 'verdict.lead.missing', { program: program.shortName, missing: verdict.missing.map((m) => t(lang, `profile.field.${m}`)).join(', ') });
     }

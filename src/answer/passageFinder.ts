@@ -764,7 +764,7 @@ export function listItemRuling(kb: KnowledgeBase, docIds: ReadonlySet<string>, t
   if (!things.length) return undefined;
   for (const chunk of allChunksOf(kb, docIds)) {
     // "Folie 9 – Nicht förderfähig" over "Grunderwerb, Kauf von Gebäuden": a heading that rules on the lines below it.
-    const heading = chunk.section && RULING_HEADING.test(chunk.section) ? `${chunk.section.trim()}:` : undefined;
+    const heading = chunk.section && RULING_HEADING.test(chunk.section) ? headingAsIntro(chunk.section) : undefined;
     for (const [i, item] of chunk.sentences.entries()) {
       if (i < 1 && !heading) continue;
       if (strict ? !namesExactly(things, item, kb) : coverage(things, item, kb.vocabulary, kb.synonyms) < 1 && !namesAllParts(things, item) && !rulesOnAllOfKind(things, item, kb)) continue;
@@ -773,6 +773,12 @@ export function listItemRuling(kb: KnowledgeBase, docIds: ReadonlySet<string>, t
     }
   }
   return undefined;
+}
+
+/** A heading read as the introduction of the lines under it: "Folie 9 – Nicht förderfähig:", "Folie 6 – Wer kann beantragen?". */
+function headingAsIntro(section: string): string {
+  const heading = section.trim();
+  return /[:?]$/.test(heading) ? heading : `${heading}:`;
 }
 
 /** A list item: short, not a sentence of its own ("Grunderwerb, Kauf von Gebäuden", "b) Baumaßnahmen …,"). */
@@ -803,11 +809,13 @@ export function mayApplyList(kb: KnowledgeBase, docIds: ReadonlySet<string>): { 
 function listUnder(kb: KnowledgeBase, docIds: ReadonlySet<string>, heading: (section: string) => boolean, intro: (sentence: string) => boolean): { docId: string; quote: string } | undefined {
   const chunks = allChunksOf(kb, docIds);
   for (const [n, chunk] of chunks.entries()) {
-    const head = chunk.section && heading(chunk.section) ? `${chunk.section.trim()}${/[:?]$/.test(chunk.section.trim()) ? '' : ':'}` : undefined;
+    const head = chunk.section && heading(chunk.section) ? headingAsIntro(chunk.section) : undefined;
     const start = head ? -1 : chunk.sentences.findIndex((x) => intro(x) && /:\s*$/.test(x));
     if (!head && start < 0) continue;
-    // A slide's bullets may each be a passage of their own under the same heading.
-    const following = head ? chunks.slice(n).filter((c, k) => c.docId === chunk.docId && c.section === chunk.section && chunks.slice(n, n + k).every((b) => b.section === chunk.section)).flatMap((c) => c.sentences) : chunk.sentences.slice(start + 1);
+    // A slide's bullets may each be a passage of their own under the same heading: the passages that follow under it.
+    let end = n + 1;
+    while (head && end < chunks.length && chunks[end].docId === chunk.docId && chunks[end].section === chunk.section) end++;
+    const following = head ? chunks.slice(n, end).flatMap((c) => c.sentences) : chunk.sentences.slice(start + 1);
     const items: string[] = [];
     for (const x of following) {
       if (!listItem(x) || items.join(' ').length + x.length > 500) break;

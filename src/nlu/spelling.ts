@@ -20,26 +20,6 @@ const TARGETS = new Set(
    gefördert förderung fördermittel finanziert bewerbung bewerben abgelaufen bewilligung bewilligt`.split(/\s+/).map((w) => w.replace(/ß/g, 'ss')),
 );
 
-type Buckets = Map<string, string[]>;
-const bucketsByVocabulary = new WeakMap<ReadonlySet<string>, Buckets>();
-
-/** The vocabulary's words questions turn on, by their first two letters, built once per vocabulary. */
-function bucketsOf(vocabulary: ReadonlySet<string>): Buckets {
-  let buckets = bucketsByVocabulary.get(vocabulary);
-  if (!buckets) {
-    buckets = new Map();
-    for (const w of vocabulary) {
-      if (w.length < MIN_LENGTH - 1 || !TARGETS.has(w)) continue;
-      const key = w.slice(0, 2);
-      const list = buckets.get(key);
-      if (list) list.push(w);
-      else buckets.set(key, [w]);
-    }
-    bucketsByVocabulary.set(vocabulary, buckets);
-  }
-  return buckets;
-}
-
 /**
  * Whether a word is another with one slip: a letter left out (not the last unless doubled: "erreiche" is a form of
  * "erreichen"), or two neighbours swapped. A letter changed or added too often makes another real word ("beworben"/"bewerben",
@@ -54,11 +34,11 @@ export function oneSlipFrom(typed: string, word: string): boolean {
   return typed[i] === word[i + 1] && typed[i + 1] === word[i] && typed.slice(i + 2) === word.slice(i + 2);
 }
 
-/** The one word of the vocabulary a misspelt word stands for, if there is exactly one. */
+/** The one word questions turn on, used by the texts, that a misspelt word stands for, if there is exactly one. */
 function correctionOf(word: string, vocabulary: ReadonlySet<string>): string | undefined {
   const n = normalizeWord(word);
   if (n.length < MIN_LENGTH || vocabulary.has(n) || TARGETS.has(n) || !/^\p{L}+$/u.test(n)) return undefined;
-  const candidates = (bucketsOf(vocabulary).get(n.slice(0, 2)) ?? []).filter((w) => oneSlipFrom(n, w));
+  const candidates = [...TARGETS].filter((w) => w.startsWith(n.slice(0, 2)) && vocabulary.has(w) && oneSlipFrom(n, w));
   return candidates.length === 1 ? candidates[0] : undefined;
 }
 
